@@ -1,0 +1,1 @@
+"""The QGIS layer: the Processing provider and one thin adapter per algorithm."""

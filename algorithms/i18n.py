@@ -1,0 +1,45 @@
+"""Translation helpers. Strings are marked so that ``pylupdate5`` finds them (see Makefile)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.PyQt.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+
+CONTEXT = "CarbonBudget"
+I18N_DIR = Path(__file__).resolve().parent.parent / "i18n"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks a string for extraction where it is declared; it is translated where it is shown."""
+    del context
+    return text
+
+
+def translate(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def tr(text: str) -> str:
+    """Translate a string that was marked with QT_TRANSLATE_NOOP(CONTEXT, ...)."""
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def user_locale() -> str:
+    """QGIS's UI locale: the override in the settings if set, else the system's."""
+    settings = QSettings()
+    override = settings.value("locale/overrideFlag", False, type=bool)
+    chosen = settings.value("locale/userLocale", "", type=str)
+    return chosen if override and chosen else QLocale.system().name()
+
+
+def install_translator() -> QTranslator | None:
+    """Load ``i18n/carbon_plugin_<locale>.qm`` (or the language's) into the application."""
+    locale = user_locale()
+    translator = QTranslator()
+    for name in (locale, locale.split("_")[0]):
+        qm = I18N_DIR / f"carbon_plugin_{name}.qm"
+        if qm.exists() and translator.load(str(qm)):
+            QCoreApplication.installTranslator(translator)
+            return translator
+    return None

@@ -1,0 +1,40 @@
+"""Parameter helpers shared by the adapters: rasters as GDAL paths, year lists, outputs."""
+
+from __future__ import annotations
+
+from qgis.core import QgsProcessingException, QgsRasterLayer
+
+from .i18n import tr
+
+
+def gdal_source(layer: QgsRasterLayer, parameter: str) -> str:
+    """The GDAL path of a raster layer, or a clear error for rasters GDAL cannot read."""
+    if layer.providerType() != "gdal":
+        raise QgsProcessingException(
+            tr("The raster '{name}' given for {param} is not a GDAL file ({provider}); "
+               "save it as a GeoTIFF first.").format(name=layer.name(), param=parameter,
+                                                      provider=layer.providerType())
+        )
+    return layer.source()
+
+
+def parse_years(text: str, parameter: str) -> list[int] | None:
+    """'2001, 2002, 2003' or '2001-2005' into a list of years; empty text gives None."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    years: list[int] = []
+    try:
+        for part in text.replace(";", ",").split(","):
+            part = part.strip()
+            if "-" in part[1:]:
+                first, last = (int(p) for p in part.split("-", 1))
+                years.extend(range(first, last + 1))
+            elif part:
+                years.append(int(part))
+    except ValueError:
+        raise QgsProcessingException(
+            tr("{param}: '{text}' is not a list of years; write e.g. 2001, 2002 or 2001-2020.").format(
+                param=parameter, text=text)
+        ) from None
+    return years

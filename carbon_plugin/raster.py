@@ -1,0 +1,153 @@
+"""Raster grids and block I/O: open with clear errors, align onto a grid, read row strips.
+
+Every stage streams rasters as horizontal strips of whole tile rows so memory stays bounded
+whatever the raster size or number of years.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import numpy as np
+from osgeo import gdal, osr
+
+from .errors import CarbonInputError
+
+gdal.UseExceptions()
+osr.UseExceptions()
+
+RESAMPLING = ("nearest", "bilinear", "cubic", "average", "sum", "mode")
+STRIP_BUDGET_BYTES = 64 * 1024 * 1024
+TILE = 256
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A north-up raster grid: geotransform, size and CRS (as WKT)."""
+
+    geotransform: tuple[float, float, float, float, float, float]
+    width: int
+    height: int
+    crs_wkt: str
+
+    @property
+    def srs(self) -> osr.SpatialReference:
+        return srs_from_wkt(self.crs_wkt)
+
+    @property
+    def pixel_width(self) -> float:
+        return abs(self.geotransform[1])
+
+    @property
+    def pixel_height(self) -> float:
+        return abs(self.geotransform[5])
+
+    @property
+    def bounds(self) -> tuple[float, float, float, float]:
+        """(xmin, ymin, xmax, ymax) in CRS units."""
+        x0, px, _, y0, _, py = self.geotransform
+        x1, y1 = x0 + px * self.width, y0 + py * self.height
+        return min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)
+
+    def matches(self, other: Grid, rel_tol: float = 1e-6) -> bool:
+        """Same size, same cells (within ``rel_tol`` of a pixel) and the same CRS."""
+        if (self.width, self.height) != (other.width, other.height):
+            return False
+        scale = (self.pixel_width, 1, 1, self.pixel_height, 1, 1)
+        for a, b, s in zip(self.geotransform, other.geotransform, scale):
+            if abs(a - b) > rel_tol * s:
+                return False
+        return bool(self.srs.IsSame(other.srs))
+
+
+def srs_from_wkt(wkt: str) -> osr.SpatialReference:
+    srs = osr.SpatialReference()
+    srs.ImportFromWkt(wkt)
+    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    return srs
+
+
+def srs_from_user(text: str) -> osr.SpatialReference:
+    """A CRS from 'EPSG:4326', WKT or PROJ text, in x/y (lon/lat) axis order."""
+    srs = osr.SpatialReference()
+    srs.SetFromUserInput(text)
+    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    return srs
+
+
+def open_raster(path: str, role: str = "raster") -> gdal.Dataset:
+    """Open a raster read-only, or say which input could not be opened and why."""
+    try:
+        ds = gdal.Open(str(path), gdal.GA_ReadOnly)
+    except RuntimeError as err:
+        raise CarbonInputError(f"Cannot open the {role} raster '{path}': {err}") from None
+    if ds is None or ds.RasterCount < 1:
+        raise CarbonInputError(f"The {role} raster '{path}' has no bands.")
+    return ds
+
+
+def grid_of(ds: gdal.Dataset, role: str = "raster") -> Grid:
+    """The grid of a dataset; a raster without CRS or with rotation is refused with advice."""
+    name = ds.GetDescription()
+    wkt = ds.GetProjection()
+    if not wkt:
+        raise CarbonInputError(
+            f"The {role} raster '{name}' has no coordinate reference system. "
+            "Assign one (Raster > Projections > Assign Projection) and run again."
+        )
+    gt = tuple(ds.GetGeoTransform())
+    if gt[2] != 0 or gt[4] != 0 or gt[5] >= 0:
+        raise CarbonInputError(
+            f"The {role} raster '{name}' is rotated or not north-up; warp it first (gdalwarp)."
+        )
+    return Grid(gt, ds.RasterXSize, ds.RasterYSize, wkt)
+
+
+def warp_to_grid(ds: gdal.Dataset, grid: Grid, resampling: str) -> gdal.Dataset:
+    """A virtual (VRT) view of ``ds`` on ``grid``: read lazily, block by block, NaN outside."""
+    if resampling not in RESAMPLING:
+        raise CarbonInputError(f"Unknown resampling '{resampling}': use one of {RESAMPLING}.")
+    band = ds.GetRasterBand(1)
+    src_nodata = band.GetNoDataValue()
+    options = gdal.WarpOptions(
+        format="VRT",
+        outputBounds=grid.bounds,
+        width=grid.width,
+        height=grid.height,
+        dstSRS=grid.crs_wkt,
+        resampleAlg=resampling,
+        outputType=gdal.GDT_Float64,
+        srcNodata=None if src_nodata is None else src_nodata,
+        dstNodata=float("nan"),
+        multithread=True,
+    )
+    return gdal.Warp("", ds, options=options)
+
+
+def strips(height: int, bytes_per_row: int, budget: int = STRIP_BUDGET_BYTES) -> Iterator[tuple[int, int]]:
+    """(first row, row count) strips of whole tile rows whose buffers fit in ``budget`` bytes."""
+    rows = max(1, budget // max(bytes_per_row, 1))
+    if rows >= TILE:
+        rows -= rows % TILE
+    for row0 in range(0, height, rows):
+        yield row0, min(rows, height - row0)
+
+
+def read_strip(ds: gdal.Dataset, band: int, row0: int, nrows: int) -> np.ndarray:
+    """Rows [row0, row0 + nrows) of a band as float64, nodata and non-finite values as NaN."""
+    b = ds.GetRasterBand(band)
+    arr = b.ReadAsArray(0, row0, ds.RasterXSize, nrows).astype(np.float64, copy=False)
+    nodata = b.GetNoDataValue()
+    if nodata is not None and not math.isnan(nodata):
+        arr[arr == nodata] = np.nan
+    return arr
+
+
+def remove_dataset(path: str) -> None:
+    """Delete a raster and its GDAL side files if they exist."""
+    for p in (path, path + ".aux.xml", path + ".ovr"):
+        if os.path.exists(p):
+            os.remove(p)

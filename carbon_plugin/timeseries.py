@@ -1,0 +1,260 @@
+"""Time-series rasters: one band per year, years in band descriptions, metadata per the contract.
+
+``open_time_series`` is the one way every stage reads yearly data: a single multi-band raster
+(years from band descriptions or a start year) or a list of yearly rasters (years from band
+descriptions, file names or an explicit list), aligned onto one grid and read strip by strip.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from osgeo import gdal
+
+from .errors import CarbonInputError
+from .progress import Progress
+from .raster import Grid, grid_of, open_raster, read_strip, remove_dataset, strips, warp_to_grid
+
+YEAR_PATTERN = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+QUANTITIES = ("emission", "sink", "net", "ratio", "state")
+CREATION_OPTIONS = ["TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256", "COMPRESS=DEFLATE", "BIGTIFF=IF_SAFER"]
+
+
+def year_in_text(text: str) -> int | None:
+    """The single 4-digit year (1800-2099) in a name or description, else None."""
+    found = set(YEAR_PATTERN.findall(os.path.basename(str(text))))
+    return int(found.pop()) if len(found) == 1 else None
+
+
+def band_years(ds: gdal.Dataset, start_year: int | None = None, role: str = "raster") -> list[int]:
+    """Years of a raster's bands: from band descriptions, else START_YEAR + band index."""
+    descriptions = [ds.GetRasterBand(i + 1).GetDescription().strip() for i in range(ds.RasterCount)]
+    if all(d.isdigit() and len(d) == 4 for d in descriptions):
+        return [int(d) for d in descriptions]
+    if start_year is not None:
+        return [int(start_year) + i for i in range(ds.RasterCount)]
+    shown = ", ".join(repr(d) for d in descriptions[:3]) + (", ..." if len(descriptions) > 3 else "")
+    raise CarbonInputError(
+        f"The band descriptions of the {role} raster '{ds.GetDescription()}' are not years ({shown}). "
+        "Set START_YEAR (the year of band 1), or build the raster with 'Stack yearly rasters'."
+    )
+
+
+@dataclass
+class YearLayer:
+    """One year of a time series: which file and band holds it."""
+
+    year: int
+    path: str
+    band: int
+
+
+@dataclass
+class TimeSeries:
+    """Yearly layers aligned on one grid; ``read`` gives a float64 strip with NaN as nodata."""
+
+    layers: list[YearLayer]
+    grid: Grid
+    datasets: dict[str, gdal.Dataset] = field(repr=False)
+    metadata: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def years(self) -> list[int]:
+        return [layer.year for layer in self.layers]
+
+    def read(self, index: int, row0: int, nrows: int) -> np.ndarray:
+        layer = self.layers[index]
+        return read_strip(self.datasets[layer.path], layer.band, row0, nrows)
+
+    def read_year(self, year: int, row0: int, nrows: int) -> np.ndarray:
+        return self.read(self.years.index(year), row0, nrows)
+
+    def subset(self, years: Sequence[int]) -> TimeSeries:
+        """The same series restricted to ``years`` (in that order)."""
+        by_year = {layer.year: layer for layer in self.layers}
+        return TimeSeries([by_year[y] for y in years], self.grid, self.datasets, self.metadata)
+
+
+def _layers_from_one(path: str, ds: gdal.Dataset, start_year: int | None, role: str) -> list[YearLayer]:
+    if ds.RasterCount == 1 and start_year is None:
+        desc = ds.GetRasterBand(1).GetDescription().strip()
+        year = int(desc) if desc.isdigit() and len(desc) == 4 else year_in_text(path)
+        if year is not None:
+            return [YearLayer(year, path, 1)]
+    years = band_years(ds, start_year, role)
+    return [YearLayer(y, path, i + 1) for i, y in enumerate(years)]
+
+
+def _year_of_single(path: str, ds: gdal.Dataset, role: str) -> int:
+    if ds.RasterCount != 1:
+        raise CarbonInputError(
+            f"The {role} raster '{path}' has {ds.RasterCount} bands; give one file per year, "
+            "or a single multi-band time-series raster."
+        )
+    desc = ds.GetRasterBand(1).GetDescription().strip()
+    if desc.isdigit() and len(desc) == 4:
+        return int(desc)
+    year = year_in_text(path)
+    if year is None:
+        raise CarbonInputError(
+            f"No year found in the name or band description of the {role} raster '{path}'. "
+            "Rename it with a 4-digit year (e.g. npp_2005.tif) or give the years explicitly."
+        )
+    return year
+
+
+def _check_years(layers: list[YearLayer], role: str, progress: Progress) -> list[YearLayer]:
+    layers = sorted(layers, key=lambda layer: layer.year)
+    seen: dict[int, str] = {}
+    for layer in layers:
+        if layer.year in seen:
+            raise CarbonInputError(
+                f"Year {layer.year} appears twice in the {role} rasters "
+                f"('{seen[layer.year]}' and '{layer.path}'); remove one or give the years explicitly."
+            )
+        seen[layer.year] = layer.path
+    years = [layer.year for layer in layers]
+    missing = sorted(set(range(years[0], years[-1] + 1)) - set(years))
+    if missing:
+        progress.warning(f"The {role} series has no data for the years {', '.join(map(str, missing))}.")
+    return layers
+
+
+def open_time_series(
+    paths: Sequence[str],
+    start_year: int | None = None,
+    years: Sequence[int] | None = None,
+    grid: Grid | None = None,
+    resampling: str = "bilinear",
+    role: str = "raster",
+    progress: Progress | None = None,
+) -> TimeSeries:
+    """Open yearly data from one multi-band raster or a list of yearly rasters, on one grid.
+
+    ``grid`` defaults to the grid of the first raster; rasters on another grid or CRS are read
+    through a warped view with ``resampling`` (and a log line says so).
+    """
+    progress = progress or Progress()
+    paths = [str(p) for p in paths]
+    if not paths:
+        raise CarbonInputError(f"No {role} raster was given.")
+    datasets = {p: open_raster(p, role) for p in paths}
+    if years is not None:
+        layers = _explicit_years(paths, datasets, list(years), role)
+    elif len(paths) == 1:
+        layers = _layers_from_one(paths[0], datasets[paths[0]], start_year, role)
+    else:
+        layers = [YearLayer(_year_of_single(p, datasets[p], role), p, 1) for p in paths]
+    layers = _check_years(layers, role, progress)
+    target = grid or grid_of(datasets[layers[0].path], role)
+    for p, ds in datasets.items():
+        if not grid_of(ds, role).matches(target):
+            progress.info(f"Aligning the {role} raster '{p}' to the reference grid ({resampling} resampling).")
+            datasets[p] = warp_to_grid(ds, target, resampling)
+    first = open_raster(layers[0].path, role)
+    metadata = {k: v for k, v in (first.GetMetadata() or {}).items() if k.startswith("CARBON_")}
+    return TimeSeries(layers, target, datasets, metadata)
+
+
+def _explicit_years(paths: list[str], datasets: dict, years: list[int], role: str) -> list[YearLayer]:
+    slots = [(p, b + 1) for p in paths for b in range(datasets[p].RasterCount)]
+    if len(years) != len(slots):
+        raise CarbonInputError(
+            f"{len(years)} years were given for {len(slots)} {role} bands; give one year per band."
+        )
+    return [YearLayer(int(y), p, b) for y, (p, b) in zip(years, slots)]
+
+
+class TimeSeriesWriter:
+    """Writes a time-series GeoTIFF per the contract; the file appears only when complete.
+
+    Use as a context manager: on an exception (error or cancel) the partial file is deleted and
+    an existing file at ``path`` is left untouched.
+    """
+
+    def __init__(
+        self,
+        path: str,
+        grid: Grid,
+        years: Sequence[int],
+        quantity: str | None = None,
+        units: str | None = None,
+        data_type: int = gdal.GDT_Float32,
+        nodata: float = float("nan"),
+    ) -> None:
+        self.path = str(path)
+        self.grid = grid
+        self.years = list(years)
+        self.quantity = quantity
+        self.units = units
+        self.data_type = data_type
+        self.nodata = nodata
+        self._tmp: str | None = None
+        self.ds: gdal.Dataset | None = None
+
+    def __enter__(self) -> TimeSeriesWriter:
+        folder = os.path.dirname(os.path.abspath(self.path))
+        if not os.path.isdir(folder):
+            raise CarbonInputError(f"The output folder '{folder}' does not exist.")
+        fd, self._tmp = tempfile.mkstemp(prefix=".partial_", suffix=".tif", dir=folder)
+        os.close(fd)
+        predictor = "PREDICTOR=3" if self.data_type in (gdal.GDT_Float32, gdal.GDT_Float64) else "PREDICTOR=2"
+        self.ds = gdal.GetDriverByName("GTiff").Create(
+            self._tmp, self.grid.width, self.grid.height, len(self.years), self.data_type,
+            [*CREATION_OPTIONS, predictor],
+        )
+        self.ds.SetGeoTransform(self.grid.geotransform)
+        self.ds.SetProjection(self.grid.crs_wkt)
+        if self.quantity:
+            self.ds.SetMetadataItem("CARBON_QUANTITY", self.quantity)
+        if self.units:
+            self.ds.SetMetadataItem("CARBON_UNITS", self.units)
+        for i, year in enumerate(self.years):
+            band = self.ds.GetRasterBand(i + 1)
+            band.SetDescription(str(year))
+            band.SetNoDataValue(self.nodata)
+        return self
+
+    def write(self, index: int, row0: int, values: np.ndarray) -> None:
+        """Write a strip of band ``index`` (0-based) starting at ``row0``."""
+        self.ds.GetRasterBand(index + 1).WriteArray(values, 0, row0)
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        self.ds.FlushCache()
+        self.ds = None
+        if exc_type is not None:
+            remove_dataset(self._tmp)
+            return
+        remove_dataset(self.path)
+        os.replace(self._tmp, self.path)
+
+
+def stack_years(
+    paths: Sequence[str],
+    output: str,
+    years: Sequence[int] | None = None,
+    reference: str | None = None,
+    resampling: str = "bilinear",
+    quantity: str | None = None,
+    units: str | None = None,
+    progress: Progress | None = None,
+) -> list[int]:
+    """Build a time-series raster (band per year, sorted) from yearly rasters; returns the years."""
+    progress = progress or Progress()
+    grid = grid_of(open_raster(reference, "reference"), "reference") if reference else None
+    series = open_time_series(paths, years=years, grid=grid, resampling=resampling, role="input",
+                              progress=progress)
+    # inputs' own nodata values become NaN, the contract's nodata for float rasters
+    row_strips = list(strips(series.grid.height, series.grid.width * 8))
+    steps = len(series.layers) * len(row_strips)
+    with TimeSeriesWriter(output, series.grid, series.years, quantity, units) as out:
+        for i in range(len(series.layers)):
+            for j, (row0, nrows) in enumerate(row_strips):
+                out.write(i, row0, series.read(i, row0, nrows).astype(np.float32))
+                progress.report((i * len(row_strips) + j + 1) / steps)
+    return series.years

@@ -1,0 +1,31 @@
+"""Carbon mass units: t CO2 (default) and t C, CO2 = C x 44/12."""
+
+from __future__ import annotations
+
+from .errors import CarbonInputError
+
+CO2_PER_C = 44.0 / 12.0
+T_CO2 = "t CO2"
+T_C = "t C"
+UNITS = (T_CO2, T_C)
+
+
+def check_units(units: str) -> str:
+    if units not in UNITS:
+        raise CarbonInputError(f"Unknown carbon unit '{units}': use one of {', '.join(UNITS)}.")
+    return units
+
+
+def factor_from_t_c(units: str) -> float:
+    """Multiplier turning t C into ``units``."""
+    return CO2_PER_C if check_units(units) == T_CO2 else 1.0
+
+
+def factor_from_t_co2(units: str) -> float:
+    """Multiplier turning t CO2 into ``units``."""
+    return 1.0 if check_units(units) == T_CO2 else 1.0 / CO2_PER_C
+
+
+def convert(value, from_units: str, to_units: str):
+    """Convert a scalar or numpy array between t C and t CO2."""
+    return value * factor_from_t_c(to_units) / factor_from_t_c(from_units)
