@@ -2,18 +2,32 @@
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from pathlib import Path
 
 from qgis.core import QgsProcessingModelAlgorithm, QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
-from .base import ICON
+from .base import ICON, CarbonAlgorithm
 from .i18n import CONTEXT, QT_TRANSLATE_NOOP, tr
-from .stackyears import StackYears
 
 MODELS_DIR = Path(__file__).resolve().parent / "models"
 PROVIDER_NAME = QT_TRANSLATE_NOOP(CONTEXT, "Carbon budget & imbalance risk")
-ALGORITHMS = (StackYears,)
+NOT_ALGORITHMS = {"base", "compat", "i18n", "params", "provider"}
+
+
+def algorithm_classes() -> list[type[CarbonAlgorithm]]:
+    """Every CarbonAlgorithm subclass defined in the modules of this package (one per module)."""
+    found = []
+    for info in pkgutil.iter_modules([str(Path(__file__).resolve().parent)]):
+        if info.name in NOT_ALGORITHMS or info.ispkg:
+            continue
+        module = importlib.import_module(f"{__package__}.{info.name}")
+        found += [obj for obj in vars(module).values()
+                  if isinstance(obj, type) and issubclass(obj, CarbonAlgorithm)
+                  and obj.__module__ == module.__name__ and obj.ALG_ID]
+    return sorted(found, key=lambda cls: cls.ALG_ID)
 
 
 class CarbonProvider(QgsProcessingProvider):
@@ -39,7 +53,7 @@ class CarbonProvider(QgsProcessingProvider):
         return str(ICON)
 
     def loadAlgorithms(self) -> None:
-        for cls in ALGORITHMS:
+        for cls in algorithm_classes():
             self.addAlgorithm(cls())
         for path in sorted(self.models_dir.glob("*.model3")):
             model = QgsProcessingModelAlgorithm()
