@@ -39,7 +39,7 @@ def progress_for(feedback: QgsProcessingFeedback | None) -> Progress:
 
 
 class CarbonAlgorithm(QgsProcessingAlgorithm):
-    """Subclasses set the class attributes (marked for translation) and implement ``run``."""
+    """Subclasses set the class attributes (marked for translation) and implement ``compute``."""
 
     ALG_ID = ""
     DISPLAY = ""
@@ -79,11 +79,11 @@ class CarbonAlgorithm(QgsProcessingAlgorithm):
 
     def processAlgorithm(self, parameters: dict, context, feedback) -> dict[str, Any]:
         try:
-            return self.run(parameters, context, feedback, progress_for(feedback))
+            return self.compute(parameters, context, feedback, progress_for(feedback))
         except CarbonInputError as err:
             raise QgsProcessingException(str(err)) from None
         except Cancelled:
             raise QgsProcessingException(tr("Cancelled by the user; no output was written.")) from None
 
-    def run(self, parameters: dict, context, feedback, progress: Progress) -> dict[str, Any]:
+    def compute(self, parameters: dict, context, feedback, progress: Progress) -> dict[str, Any]:
         raise NotImplementedError

@@ -75,7 +75,7 @@ class StackYears(CarbonAlgorithm):
         self.addOutput(QgsProcessingOutputString("YEARS_OUT", tr("Years written")))
         self.addOutput(QgsProcessingOutputNumber("BAND_COUNT", tr("Number of bands")))
 
-    def run(self, parameters, context, feedback, progress):
+    def compute(self, parameters, context, feedback, progress):
         layers = self.parameterAsLayerList(parameters, self.INPUT, context)
         paths = [gdal_source(layer, self.INPUT) for layer in layers]
         reference = self.parameterAsRasterLayer(parameters, self.REFERENCE, context)

@@ -19,7 +19,8 @@ from .errors import CarbonInputError
 gdal.UseExceptions()
 osr.UseExceptions()
 
-RESAMPLING = ("nearest", "bilinear", "cubic", "average", "sum", "mode")
+# "none": inputs must already be on the reference grid
+RESAMPLING = ("none", "nearest", "bilinear", "cubic", "average", "sum", "mode")
 STRIP_BUDGET_BYTES = 64 * 1024 * 1024
 TILE = 256
 
@@ -108,8 +109,8 @@ def grid_of(ds: gdal.Dataset, role: str = "raster") -> Grid:
 
 def warp_to_grid(ds: gdal.Dataset, grid: Grid, resampling: str) -> gdal.Dataset:
     """A virtual (VRT) view of ``ds`` on ``grid``: read lazily, block by block, NaN outside."""
-    if resampling not in RESAMPLING:
-        raise CarbonInputError(f"Unknown resampling '{resampling}': use one of {RESAMPLING}.")
+    if resampling not in RESAMPLING[1:]:
+        raise CarbonInputError(f"Unknown resampling '{resampling}': use one of {RESAMPLING[1:]}.")
     band = ds.GetRasterBand(1)
     src_nodata = band.GetNoDataValue()
     options = gdal.WarpOptions(

@@ -154,6 +154,11 @@ def open_time_series(
     target = grid or grid_of(datasets[layers[0].path], role)
     for p, ds in datasets.items():
         if not grid_of(ds, role).matches(target):
+            if resampling == "none":
+                raise CarbonInputError(
+                    f"The {role} raster '{p}' does not align with the reference grid (size, cell size, "
+                    "origin or CRS differ); choose a resampling method to align it."
+                )
             progress.info(f"Aligning the {role} raster '{p}' to the reference grid ({resampling} resampling).")
             datasets[p] = warp_to_grid(ds, target, resampling)
     first = open_raster(layers[0].path, role)
