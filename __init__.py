@@ -5,7 +5,7 @@ importable without QGIS.
 """
 
 
-def classFactory(iface):  # noqa: N802 (QGIS's name)
+def classFactory(iface):
     from .plugin import CarbonBudgetPlugin
 
     return CarbonBudgetPlugin(iface)

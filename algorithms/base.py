@@ -11,18 +11,18 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..carbon_plugin.errors import Cancelled, CarbonInputError
 from ..carbon_plugin.progress import Progress
-from .i18n import CONTEXT, QT_TRANSLATE_NOOP, tr
+from .i18n import QT_TRANSLATE_NOOP, tr
 
 PLUGIN_DIR = Path(__file__).resolve().parent.parent
 ICON = PLUGIN_DIR / "algorithms" / "icons" / "carbon.svg"
 DOCS_DIR = PLUGIN_DIR / "docs" / "algorithms"
 
 GROUPS = {
-    "timeseries": QT_TRANSLATE_NOOP(CONTEXT, "Time series"),
-    "emissions": QT_TRANSLATE_NOOP(CONTEXT, "Carbon emissions"),
-    "sinks": QT_TRANSLATE_NOOP(CONTEXT, "Carbon sinks"),
-    "budget": QT_TRANSLATE_NOOP(CONTEXT, "Carbon budget"),
-    "risk": QT_TRANSLATE_NOOP(CONTEXT, "Balance, trend and risk"),
+    "timeseries": QT_TRANSLATE_NOOP("@default", "Time series"),
+    "emissions": QT_TRANSLATE_NOOP("@default", "Carbon emissions"),
+    "sinks": QT_TRANSLATE_NOOP("@default", "Carbon sinks"),
+    "budget": QT_TRANSLATE_NOOP("@default", "Carbon budget"),
+    "risk": QT_TRANSLATE_NOOP("@default", "Balance, trend and risk"),
 }
 
 

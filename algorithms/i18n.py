@@ -6,7 +6,8 @@ from pathlib import Path
 
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 
-CONTEXT = "CarbonBudget"
+# pylupdate5 files bare tr() calls under "@default"; declarations use the same literal context
+CONTEXT = "@default"
 I18N_DIR = Path(__file__).resolve().parent.parent / "i18n"
 
 
@@ -21,7 +22,7 @@ def translate(context: str, text: str) -> str:
 
 
 def tr(text: str) -> str:
-    """Translate a string that was marked with QT_TRANSLATE_NOOP(CONTEXT, ...)."""
+    """Translate a string that was marked with QT_TRANSLATE_NOOP("@default", ...)."""
     return QCoreApplication.translate(CONTEXT, text)
 
 

@@ -10,10 +10,10 @@ from qgis.core import QgsProcessingModelAlgorithm, QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from .base import ICON, CarbonAlgorithm
-from .i18n import CONTEXT, QT_TRANSLATE_NOOP, tr
+from .i18n import QT_TRANSLATE_NOOP, tr
 
 MODELS_DIR = Path(__file__).resolve().parent / "models"
-PROVIDER_NAME = QT_TRANSLATE_NOOP(CONTEXT, "Carbon budget & imbalance risk")
+PROVIDER_NAME = QT_TRANSLATE_NOOP("@default", "Carbon budget & imbalance risk")
 NOT_ALGORITHMS = {"base", "compat", "i18n", "params", "provider"}
 
 

@@ -16,7 +16,7 @@ from ..carbon_plugin.raster import RESAMPLING
 from ..carbon_plugin.timeseries import QUANTITIES, stack_years
 from .base import CarbonAlgorithm
 from .compat import FLAG_ADVANCED, TYPE_RASTER
-from .i18n import CONTEXT, QT_TRANSLATE_NOOP, tr
+from .i18n import QT_TRANSLATE_NOOP, tr
 from .params import gdal_source, parse_years
 
 QUANTITY_CHOICES = ("", *QUANTITIES)
@@ -24,11 +24,11 @@ QUANTITY_CHOICES = ("", *QUANTITIES)
 
 class StackYears(CarbonAlgorithm):
     ALG_ID = "stackyears"
-    DISPLAY = QT_TRANSLATE_NOOP(CONTEXT, "Stack yearly rasters")
+    DISPLAY = QT_TRANSLATE_NOOP("@default", "Stack yearly rasters")
     GROUP_ID = "timeseries"
-    TAGS = QT_TRANSLATE_NOOP(CONTEXT, "time series,stack,years,bands,NPP,nighttime light,MOD17A3")
+    TAGS = QT_TRANSLATE_NOOP("@default", "time series,stack,years,bands,NPP,nighttime light,MOD17A3")
     HELP = QT_TRANSLATE_NOOP(
-        CONTEXT,
+        "@default",
         "Builds a time-series raster (one band per year, band description = the 4-digit year) "
         "from one single-band raster per year, e.g. MOD17A3 NPP 2001.tif ... 2020.tif.\n\n"
         "Years: taken from each file's band description if it is a year, else from the single "
@@ -41,7 +41,7 @@ class StackYears(CarbonAlgorithm):
         "(t CO2 per cell) so that mass is kept, average when going to a coarser grid.\n\n"
         "Output: a tiled, DEFLATE-compressed Float32 GeoTIFF, NaN as nodata (the inputs' own "
         "nodata values become NaN), with CARBON_QUANTITY and CARBON_UNITS metadata when given. "
-        "Every algorithm of this provider that takes a time series accepts it.",
+        "Every algorithm of this provider that takes a time series accepts it."
     )
 
     INPUT = "INPUT"

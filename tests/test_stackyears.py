@@ -69,7 +69,7 @@ def test_unaligned_rasters_are_refused_when_alignment_is_off(provider, tmp_path)
 def test_file_name_without_year_is_a_clear_error(provider, tmp_path):
     a = write_raster(tmp_path / "npp_2001.tif", np.zeros((2, 2)))
     b = write_raster(tmp_path / "npp_latest.tif", np.zeros((2, 2)))
-    with pytest.raises(QgsProcessingException, match="No year found.*npp_latest"):
+    with pytest.raises(QgsProcessingException, match=r"No year found.*npp_latest"):
         run({"INPUT": [a, b], "OUTPUT": str(tmp_path / "o.tif")})
 
 

@@ -1,0 +1,37 @@
+# The README's two commands: `make demo` and `make test`. Both set up what they need first.
+PY := .venv/bin/python
+export QT_QPA_PLATFORM := offscreen
+
+.PHONY: setup test lint demo package translations sample bench clean
+
+setup:
+	@bash scripts/setup.sh
+
+lint: setup
+	.venv/bin/ruff check .
+
+test: setup lint
+	$(PY) -m pytest -q
+
+demo: setup
+	$(PY) scripts/demo.py demo_output
+
+sample: setup
+	$(PY) scripts/make_sample.py demo_output/sample
+
+package: setup
+	$(PY) scripts/package.py dist
+
+translations:
+	pylupdate5 -noobsolete plugin.py algorithms/*.py -ts i18n/carbon_plugin_zh_CN.ts
+	python3 scripts/fill_translations.py
+	lrelease -silent i18n/carbon_plugin_zh_CN.ts
+
+bench: setup
+	$(PY) bench/zonal.py
+	$(PY) bench/gridding.py
+	$(PY) bench/sinks.py
+	$(PY) bench/trend.py
+
+clean:
+	rm -rf demo_output dist build .hypothesis .qgis-settings
