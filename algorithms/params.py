@@ -38,3 +38,25 @@ def parse_years(text: str, parameter: str) -> list[int] | None:
                 param=parameter, text=text)
         ) from None
     return years
+
+
+def time_series_paths(alg, parameters: dict, name: str, context) -> list[str]:
+    """GDAL paths of a time-series input: one multi-band raster or several yearly rasters."""
+    layers = alg.parameterAsLayerList(parameters, name, context)
+    if not layers:
+        raise QgsProcessingException(tr("{param}: give a time-series raster or yearly rasters.").format(param=name))
+    return [gdal_source(layer, name) for layer in layers]
+
+
+def parse_numbers(text: str, parameter: str, count: int | None = None) -> list[float]:
+    """'1, 2, 4, 8' into floats; ``count`` numbers exactly when given."""
+    try:
+        values = [float(part) for part in (text or "").replace(";", ",").split(",") if part.strip()]
+    except ValueError:
+        values = []
+    if not values or (count is not None and len(values) != count):
+        raise QgsProcessingException(
+            tr("{param}: '{text}' must be {count} comma-separated numbers.").format(
+                param=parameter, text=text, count=count or "one or more")
+        )
+    return values

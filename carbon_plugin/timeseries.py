@@ -62,6 +62,7 @@ class TimeSeries:
     grid: Grid
     datasets: dict[str, gdal.Dataset] = field(repr=False)
     metadata: dict[str, str] = field(default_factory=dict)
+    scale: float = 1.0  # applied on read, e.g. a unit conversion (t C -> t CO2)
 
     @property
     def years(self) -> list[int]:
@@ -69,7 +70,8 @@ class TimeSeries:
 
     def read(self, index: int, row0: int, nrows: int) -> np.ndarray:
         layer = self.layers[index]
-        return read_strip(self.datasets[layer.path], layer.band, row0, nrows)
+        values = read_strip(self.datasets[layer.path], layer.band, row0, nrows)
+        return values if self.scale == 1.0 else values * self.scale
 
     def read_year(self, year: int, row0: int, nrows: int) -> np.ndarray:
         return self.read(self.years.index(year), row0, nrows)
@@ -77,7 +79,7 @@ class TimeSeries:
     def subset(self, years: Sequence[int]) -> TimeSeries:
         """The same series restricted to ``years`` (in that order)."""
         by_year = {layer.year: layer for layer in self.layers}
-        return TimeSeries([by_year[y] for y in years], self.grid, self.datasets, self.metadata)
+        return TimeSeries([by_year[y] for y in years], self.grid, self.datasets, self.metadata, self.scale)
 
 
 def _layers_from_one(path: str, ds: gdal.Dataset, start_year: int | None, role: str) -> list[YearLayer]:

@@ -29,3 +29,21 @@ def factor_from_t_co2(units: str) -> float:
 def convert(value, from_units: str, to_units: str):
     """Convert a scalar or numpy array between t C and t CO2."""
     return value * factor_from_t_c(to_units) / factor_from_t_c(from_units)
+
+
+def units_of_label(label: str | None) -> str | None:
+    """The carbon unit a CARBON_UNITS label starts with ('t CO2 / cell / yr' -> 't CO2')."""
+    text = (label or "").strip()
+    for unit in sorted(UNITS, key=len, reverse=True):
+        if text == unit or text.startswith(unit + " ") or text.startswith(unit + "/"):
+            return unit
+    return None
+
+
+def factor_to(label: str | None, target: str, role: str, info) -> float:
+    """Multiplier turning a raster labelled ``label`` into ``target`` units; unlabelled: 1 (logged)."""
+    source = units_of_label(label)
+    if source is None:
+        info(f"The {role} raster has no CARBON_UNITS metadata; its values are taken as {target}.")
+        return 1.0
+    return factor_from_t_c(target) / factor_from_t_c(source)
