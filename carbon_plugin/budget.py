@@ -1,0 +1,136 @@
+"""Carbon budget per region and per cell (METHODS.md section 4).
+
+Emission E and sink S are both positive t per year; net NCE = E - S; source/sink ratio
+CSR = E / S (NaN where S <= 0); compensation rate CCR = S / E (NaN where E <= 0); emission
+density = E / area (t km-2). With GDP: economic contribution coefficient
+ECC = (GDP_i / sum GDP) / (E_i / sum E) and ecological support coefficient
+ESC = (S_i / sum S) / (E_i / sum E), per year over the regions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from contextlib import ExitStack
+
+import numpy as np
+from osgeo import gdal
+
+from .errors import CarbonInputError
+from .progress import Progress
+from .raster import strips
+from .timeseries import TimeSeries, TimeSeriesWriter
+from .trend import balance_state
+
+STATE_NODATA = 0
+
+
+def _divide(numerator: np.ndarray, denominator: np.ndarray) -> np.ndarray:
+    """numerator / denominator, NaN where the denominator is <= 0 or either is NaN."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(denominator > 0, numerator / denominator, np.nan)
+
+
+def source_sink_ratio(emission: np.ndarray, sink: np.ndarray) -> np.ndarray:
+    """CSR = E / S, NaN where S <= 0 (the balance state then treats the region as extreme)."""
+    return _divide(np.asarray(emission, np.float64), np.asarray(sink, np.float64))
+
+
+def _share_ratio(part: np.ndarray, emission: np.ndarray) -> np.ndarray:
+    """(part_i / sum part) / (E_i / sum E) per year (columns), NaN where undefined."""
+    part_share = _divide(part, part.sum(axis=0, keepdims=True))
+    emission_share = _divide(emission, emission.sum(axis=0, keepdims=True))
+    return _divide(part_share, emission_share)
+
+
+def region_budget(
+    emission_t: np.ndarray,
+    sink_t: np.ndarray,
+    area_km2: np.ndarray,
+    gdp: np.ndarray | None = None,
+) -> dict[str, np.ndarray]:
+    """Budget indicators for (regions x years) arrays of E and S in t; area per region in km2."""
+    emission = np.asarray(emission_t, np.float64)
+    sink = np.asarray(sink_t, np.float64)
+    out = {
+        "emission": emission,
+        "sink": sink,
+        "net": emission - sink,
+        "ratio": source_sink_ratio(emission, sink),
+        "ccr": _divide(sink, emission),
+        "density": _divide(emission, np.asarray(area_km2, np.float64)[:, None]),
+        "esc": _share_ratio(sink, emission),
+    }
+    if gdp is not None:
+        out["ecc"] = _share_ratio(np.asarray(gdp, np.float64), emission)
+    return out
+
+
+def common_years(emission: TimeSeries, sink: TimeSeries, progress: Progress) -> list[int]:
+    """Years present in both series; years in only one are reported and left out."""
+    years = sorted(set(emission.years) & set(sink.years))
+    if not years:
+        raise CarbonInputError(
+            f"The emission years ({emission.years[0]}-{emission.years[-1]}) and the sink years "
+            f"({sink.years[0]}-{sink.years[-1]}) do not overlap."
+        )
+    only = sorted(set(emission.years) ^ set(sink.years))
+    if only:
+        progress.warning(f"Years present in only one of the emission and sink rasters are left out: "
+                         f"{', '.join(map(str, only))}.")
+    return years
+
+
+def cell_state(emission: np.ndarray, sink: np.ndarray, breaks: Sequence[float]) -> np.ndarray:
+    """Balance state 1-5 per cell; 0 (nodata) where data are missing or there is no flux at all."""
+    state = balance_state(source_sink_ratio(emission, sink), sink, tuple(breaks))
+    no_flux = (emission <= 0) & (sink <= 0)
+    return np.where(np.isnan(state) | no_flux | np.isnan(emission) | np.isnan(sink),
+                    STATE_NODATA, state).astype(np.uint8)
+
+
+# net, ratio and state of one strip, in the order of grid_budget's outputs
+CELL_PRODUCTS = (
+    lambda e, s, _breaks: e - s,
+    lambda e, s, _breaks: source_sink_ratio(e, s),
+    cell_state,
+)
+
+
+def grid_budget(
+    emission: TimeSeries,
+    sink: TimeSeries,
+    net_path: str | None,
+    ratio_path: str | None,
+    state_path: str | None,
+    units: str,
+    breaks: Sequence[float] = (1.0, 2.0, 4.0, 8.0),
+    progress: Progress | None = None,
+) -> list[int]:
+    """Net, ratio and state rasters per cell and year, streamed strip by strip; returns the years.
+
+    ``sink`` must already be on the emission grid (open it with ``grid=emission.grid`` and
+    ``resampling='sum'`` so that per-cell totals are kept).
+    """
+    progress = progress or Progress()
+    years = common_years(emission, sink, progress)
+    writers = [
+        TimeSeriesWriter(net_path, emission.grid, years, "net", f"{units} / cell / yr") if net_path else None,
+        TimeSeriesWriter(ratio_path, emission.grid, years, "ratio", "E / S") if ratio_path else None,
+        TimeSeriesWriter(state_path, emission.grid, years, "state", "1 sink .. 5 extreme",
+                         data_type=gdal.GDT_Byte, nodata=STATE_NODATA) if state_path else None,
+    ]
+    if not any(writers):
+        raise CarbonInputError("Choose at least one output (net, ratio or state).")
+    row_strips = list(strips(emission.grid.height, emission.grid.width * 8 * 4))
+    with ExitStack() as stack:  # every output is removed if anything fails or is cancelled
+        for writer in filter(None, writers):
+            stack.enter_context(writer)
+        for done, (row0, nrows) in enumerate(row_strips):
+            for i, year in enumerate(years):
+                e = emission.read_year(year, row0, nrows)
+                s = sink.read_year(year, row0, nrows)
+                for writer, product in zip(writers, CELL_PRODUCTS):
+                    if writer is not None:
+                        writer.write(i, row0, product(e, s, breaks))
+            progress.report((done + 1) / len(row_strips))
+    return years
