@@ -5,12 +5,17 @@ from __future__ import annotations
 
 from qgis.core import (
     Qgis,
+    QgsCoordinateReferenceSystem,
+    QgsFeatureSink,
+    QgsField,
     QgsProcessing,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
+    QgsWkbTypes,
 )
+from qgis.PyQt.QtCore import QMetaType, QVariant
 
 
 def _pick(new: tuple[str, str], old_owner: object, old_name: str):
@@ -31,3 +36,26 @@ FIELD_NUMERIC = _pick(("ProcessingFieldParameterDataType", "Numeric"), QgsProces
 FILE_BEHAVIOR_FILE = _pick(("ProcessingFileParameterBehavior", "File"), QgsProcessingParameterFile, "File")
 FLAG_ADVANCED = _pick(("ProcessingParameterFlag", "Advanced"), QgsProcessingParameterDefinition, "FlagAdvanced")
 FLAG_OPTIONAL = _pick(("ProcessingParameterFlag", "Optional"), QgsProcessingParameterDefinition, "FlagOptional")
+WKT_PREFERRED_GDAL = _pick(("CrsWktVariant", "PreferredGdal"), QgsCoordinateReferenceSystem, "WKT_PREFERRED_GDAL")
+FAST_INSERT = _pick(("FeatureSinkFlag", "FastInsert"), QgsFeatureSink, "FastInsert")
+QGIS_CRITICAL = _pick(("MessageLevel", "Critical"), Qgis, "Critical")
+NO_GEOMETRY = _pick(("WkbType", "NoGeometry"), QgsWkbTypes, "NoGeometry")
+POLYGON_GEOMETRY = _pick(("GeometryType", "Polygon"), QgsWkbTypes, "PolygonGeometry")
+
+# QgsField takes QMetaType from 3.38 (and only that in QGIS 4), QVariant before
+_FIELD_TYPES_NEW = Qgis.versionInt() >= 33800
+_FIELD_TYPES = {
+    "double": (QMetaType.Type.Double if _FIELD_TYPES_NEW else QVariant.Double),
+    "int": (QMetaType.Type.Int if _FIELD_TYPES_NEW else QVariant.Int),
+    "string": (QMetaType.Type.QString if _FIELD_TYPES_NEW else QVariant.String),
+}
+
+
+def make_field(name: str, kind: str, length: int = 0, precision: int = 0) -> QgsField:
+    """A QgsField of kind 'double', 'int' or 'string' on any QGIS 3.22+ (and QGIS 4)."""
+    return QgsField(name, _FIELD_TYPES[kind], len=length, prec=precision)
+
+
+def geometry_type(wkb_type):
+    """The geometry type (point, line, polygon...) of a WKB type, on any version."""
+    return QgsWkbTypes.geometryType(wkb_type)

@@ -6,10 +6,11 @@ import importlib
 import pkgutil
 from pathlib import Path
 
-from qgis.core import QgsProcessingModelAlgorithm, QgsProcessingProvider
+from qgis.core import QgsMessageLog, QgsProcessingModelAlgorithm, QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from .base import ICON, CarbonAlgorithm
+from .compat import QGIS_CRITICAL
 from .i18n import QT_TRANSLATE_NOOP, tr
 
 MODELS_DIR = Path(__file__).resolve().parent / "models"
@@ -54,6 +55,11 @@ class CarbonProvider(QgsProcessingProvider):
 
     def loadAlgorithms(self) -> None:
         for cls in algorithm_classes():
+            try:  # a Python error inside QGIS's own call of initAlgorithm would abort QGIS
+                cls().initAlgorithm()
+            except Exception as err:  # any error: skip the tool, keep QGIS alive
+                QgsMessageLog.logMessage(f"{cls.ALG_ID} not loaded: {err!r}", "Carbon budget", QGIS_CRITICAL)
+                continue
             self.addAlgorithm(cls())
         for path in sorted(self.models_dir.glob("*.model3")):
             model = QgsProcessingModelAlgorithm()
