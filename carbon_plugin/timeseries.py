@@ -177,6 +177,12 @@ def _explicit_years(paths: list[str], datasets: dict, years: list[int], role: st
     return [YearLayer(int(y), p, b) for y, (p, b) in zip(years, slots)]
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 class TimeSeriesWriter:
     """Writes a time-series GeoTIFF per the contract; the file appears only when complete.
 
@@ -239,6 +245,7 @@ class TimeSeriesWriter:
             return
         remove_dataset(self.path)
         os.replace(self._tmp, self.path)
+        os.chmod(self.path, 0o666 & ~_umask())  # mkstemp makes files private; outputs are ordinary files
 
 
 def stack_years(

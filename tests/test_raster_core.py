@@ -51,6 +51,7 @@ def test_writer_round_trip_keeps_values_years_metadata_crs_nodata(tmp_path):
     structure = ds.GetMetadata("IMAGE_STRUCTURE")
     assert structure["COMPRESSION"] == "DEFLATE"
     assert band.GetBlockSize() == [256, 256]
+    assert path.stat().st_mode & 0o644 == 0o644  # readable by others like any file the user saves
     series = open_time_series([str(path)])
     assert series.years == [2003, 2004, 2005]
     got = np.stack([series.read(i, 0, 5) for i in range(3)])
