@@ -22,7 +22,9 @@ from .raster import Grid, grid_of, open_raster, read_strip, remove_dataset, stri
 
 YEAR_PATTERN = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 QUANTITIES = ("emission", "sink", "net", "ratio", "state")
-CREATION_OPTIONS = ["TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256", "COMPRESS=DEFLATE", "BIGTIFF=IF_SAFER"]
+# band-interleaved: stages write and read one year at a time
+CREATION_OPTIONS = ["TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256", "COMPRESS=DEFLATE", "BIGTIFF=IF_SAFER",
+                    "INTERLEAVE=BAND"]
 
 
 def year_in_text(text: str) -> int | None:

@@ -50,6 +50,7 @@ def test_writer_round_trip_keeps_values_years_metadata_crs_nodata(tmp_path):
     assert band.DataType == gdal.GDT_Float32
     structure = ds.GetMetadata("IMAGE_STRUCTURE")
     assert structure["COMPRESSION"] == "DEFLATE"
+    assert structure["INTERLEAVE"] == "BAND"
     assert band.GetBlockSize() == [256, 256]
     assert path.stat().st_mode & 0o644 == 0o644  # readable by others like any file the user saves
     series = open_time_series([str(path)])
