@@ -1,0 +1,337 @@
+"""carbonbudget:balancetrend - balance states per period, change classes, Sen slope and
+Mann-Kendall of the source/sink ratio, transition and province tables.
+
+Also holds the small vector helpers the other budget-layer adapters (imbalancerisk, hotspots)
+share: reading the EMI_yyyy / SNK_yyyy fields into arrays and writing the input features back
+with new fields.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..carbon_plugin.balance import BudgetFields, balance_trend, budget_fields, province_totals
+from ..carbon_plugin.errors import CarbonInputError
+from ..carbon_plugin.trend import STATE_LABELS
+from .base import CarbonAlgorithm
+from .compat import FLAG_ADVANCED, NUMBER_DOUBLE, NUMBER_INTEGER, TYPE_VECTOR, TYPE_VECTOR_POLYGON
+from .i18n import QT_TRANSLATE_NOOP, tr
+from .params import parse_numbers
+
+AREA_FIELD = "AREA_KM2"
+
+
+# ---------------------------------------------------------------------------------------------
+# Shared vector helpers
+
+
+def as_float(value) -> float:
+    """An attribute as float; NULL, empty and non-numbers become NaN."""
+    if value is None:
+        return math.nan
+    if isinstance(value, QVariant):
+        if value.isNull():
+            return math.nan
+        value = value.value()
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return math.nan
+
+
+def as_attribute(value):
+    """A numpy value as an attribute: NaN becomes NULL (None), numpy scalars plain Python."""
+    if value is None:
+        return None
+    if isinstance(value, (np.floating, float)):
+        return None if math.isnan(value) else float(value)
+    if isinstance(value, np.integer):
+        return int(value)
+    return value
+
+
+@dataclass
+class LayerData:
+    """The features of a source (in order) and their fields."""
+
+    fields: QgsFields
+    features: list[QgsFeature]
+
+    def column(self, name: str) -> np.ndarray:
+        index = self.fields.indexOf(name)
+        return np.array([as_float(f.attributes()[index]) for f in self.features], dtype=np.float64)
+
+    def columns(self, names: list[str]) -> np.ndarray:
+        """(n_features, len(names)) float64, NULL as NaN."""
+        if not names:
+            return np.empty((len(self.features), 0))
+        return np.stack([self.column(n) for n in names], axis=1)
+
+
+def read_layer(source, progress, role: str) -> LayerData:
+    """Every feature of a Processing source, checking for cancel; an empty layer is an error."""
+    features = []
+    total = max(source.featureCount(), 1)
+    for k, feature in enumerate(source.getFeatures()):
+        features.append(QgsFeature(feature))
+        if k % 1000 == 0:
+            progress.report(0.1 * k / total)
+    if not features:
+        raise CarbonInputError(f"The {role} has no features.")
+    return LayerData(source.fields(), features)
+
+
+def read_budget(source, progress, role: str = "budget layer") -> tuple[LayerData, BudgetFields, np.ndarray, np.ndarray]:
+    """The features, year fields, and E, S as (regions, years) arrays of a budget layer."""
+    fields = budget_fields(source.fields().names(), progress, role)
+    data = read_layer(source, progress, role)
+    return data, fields, data.columns(fields.emission), data.columns(fields.sink)
+
+
+def output_fields(input_fields: QgsFields, new: list[QgsField]) -> tuple[QgsFields, list[int]]:
+    """Input fields (minus any with the name of a new field, compared without case) + new fields.
+
+    Returns the fields and the indices of the input attributes that are kept.
+    """
+    replaced = {f.name().lower() for f in new}
+    out = QgsFields()
+    kept = []
+    for k, field in enumerate(input_fields):
+        if field.name().lower() not in replaced:
+            out.append(QgsField(field))
+            kept.append(k)
+    for field in new:
+        out.append(field)
+    return out, kept
+
+
+def double_field(name: str) -> QgsField:
+    return QgsField(name, QVariant.Double, "double")
+
+
+def int_field(name: str) -> QgsField:
+    return QgsField(name, QVariant.Int, "integer")
+
+
+def text_field(name: str, length: int = 20) -> QgsField:
+    return QgsField(name, QVariant.String, "string", length)
+
+
+def utf8_sink(alg, parameters, name, context, fields, wkb_type, crs):
+    """``parameterAsSink`` writing UTF-8 when the context says 'System' (so a shapefile gets a
+    .cpg and Chinese names read back in any GIS); an explicit encoding is kept."""
+    encoding = context.defaultEncoding()
+    if not encoding or encoding.lower() == "system":
+        context.setDefaultEncoding("UTF-8")
+    try:
+        return alg.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
+    finally:
+        context.setDefaultEncoding(encoding)
+
+
+def write_layer(alg, parameters, name, context, source, data: LayerData, new_fields: list[QgsField],
+                values: list[list], progress, start: float = 0.9) -> str:
+    """Write the input features with their kept attributes and ``values[k]`` (one list per feature)."""
+    fields, kept = output_fields(data.fields, new_fields)
+    sink, dest = utf8_sink(alg, parameters, name, context, fields, source.wkbType(), source.sourceCrs())
+    if sink is None:
+        raise CarbonInputError(f"Cannot create the output {name}.")
+    for k, (feature, extra) in enumerate(zip(data.features, values)):
+        attributes = feature.attributes()
+        out = QgsFeature(fields)
+        out.setGeometry(feature.geometry())
+        out.setAttributes([attributes[i] for i in kept] + [as_attribute(v) for v in extra])
+        sink.addFeature(out, QgsFeatureSink.FastInsert)
+        if k % 1000 == 0:
+            progress.report(start + (1 - start) * k / len(data.features))
+    return dest
+
+
+def write_table(alg, parameters, name, context, fields: list[QgsField], rows: list[list]) -> str | None:
+    """A table without geometry; None when the output was not asked for."""
+    table_fields = QgsFields()
+    for field in fields:
+        table_fields.append(field)
+    sink, dest = utf8_sink(alg, parameters, name, context, table_fields, QgsWkbTypes.NoGeometry,
+                           QgsCoordinateReferenceSystem())
+    if sink is None:
+        return None
+    for row in rows:
+        feature = QgsFeature(table_fields)
+        feature.setAttributes([as_attribute(v) for v in row])
+        sink.addFeature(feature, QgsFeatureSink.FastInsert)
+    return dest
+
+
+def optional_number(alg, parameters, name, context) -> float | None:
+    value = parameters.get(name)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    return alg.parameterAsDouble(parameters, name, context)
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+class BalanceTrend(CarbonAlgorithm):
+    ALG_ID = "balancetrend"
+    DISPLAY = QT_TRANSLATE_NOOP("@default", "Balance states and transformation trend")
+    GROUP_ID = "risk"
+    TAGS = QT_TRANSLATE_NOOP(
+        "@default",
+        "carbon balance,source sink ratio,state,trend,Sen slope,Mann-Kendall,transition matrix,period"
+    )
+    HELP = QT_TRANSLATE_NOOP(
+        "@default",
+        "Balance states and their change over periods for a budget layer (one feature per region "
+        "with EMI_yyyy and SNK_yyyy fields: emission and sink in t per year, both positive; years "
+        "are detected from the field names, at least 3).\n\n"
+        "Periods: consecutive blocks of PERIOD_LENGTH years from the first year (default 5: "
+        "2001-05, 2006-10, ...); a trailing single year is left out (logged). Per period and "
+        "region: CSR_yyyy = mean E / mean S over the period (the ratio of the period means, not "
+        "the mean of annual ratios; NULL where the mean sink is <= 0); balance state ST_yyyy: "
+        "1 sink (CSR <= 1), 2 mild (1-2], 3 moderate (2-4], 4 severe (4-8], 5 extreme (> 8, or "
+        "sink <= 0); the breaks are editable; with a neutral band b, CSR within [1 - b, 1 + b] is "
+        "state 0 (neutral). CH_yyyy: change of CSR from the previous period: 'imbalancing' "
+        "(rose by more than TOLERANCE, default 5 %), 'neutralizing' (fell by more) or 'stable'; "
+        "CX_yyyy: +1 when CSR crossed above 1, -1 when it fell to 1 or below, else 0. "
+        "SEN_yyyy and MKP_yyyy: Sen slope (CSR per year) and Mann-Kendall two-sided p (tie "
+        "correction, continuity-corrected Z) of the annual CSR within the period; TC_yyyy: trend "
+        "class (1 significant decrease, 2 decrease, 3 no change, 4 increase, 5 significant "
+        "increase at ALPHA; 0 no data). SEN_ALL, MKP_ALL, TC_ALL: the same over all years. Years "
+        "with sink <= 0 have no annual CSR and are skipped in the trends (fewer than 3 values: "
+        "NULL). Field names use the period's first year.\n\n"
+        "Outputs: the layer (input fields + the fields above), a transition table (regions "
+        "moving from state a to state b between consecutive periods and from the first to the "
+        "last period) and a province table per year (total emission, sink, net = E - S and CSR "
+        "over the regions with both values)."
+    )
+
+    INPUT = "INPUT"
+    PERIOD_LENGTH = "PERIOD_LENGTH"
+    STATE_BREAKS = "STATE_BREAKS"
+    NEUTRAL_BAND = "NEUTRAL_BAND"
+    TOLERANCE = "TOLERANCE"
+    ALPHA = "ALPHA"
+    OUTPUT = "OUTPUT"
+    OUTPUT_TRANSITIONS = "OUTPUT_TRANSITIONS"
+    OUTPUT_PROVINCE = "OUTPUT_PROVINCE"
+
+    def initAlgorithm(self, config=None) -> None:
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.INPUT, tr("Budget layer (EMI_yyyy, SNK_yyyy fields)"), [TYPE_VECTOR_POLYGON]))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.PERIOD_LENGTH, tr("Period length (years)"), NUMBER_INTEGER, defaultValue=5, minValue=1))
+        breaks = QgsProcessingParameterString(
+            self.STATE_BREAKS, tr("State breaks on CSR (upper bounds of states 1-4)"), defaultValue="1, 2, 4, 8")
+        breaks.setFlags(breaks.flags() | FLAG_ADVANCED)
+        self.addParameter(breaks)
+        neutral = QgsProcessingParameterNumber(
+            self.NEUTRAL_BAND, tr("Neutral band around CSR = 1 (e.g. 0.1; empty: none)"), NUMBER_DOUBLE,
+            optional=True, minValue=0.0, maxValue=0.99)
+        neutral.setFlags(neutral.flags() | FLAG_ADVANCED)
+        self.addParameter(neutral)
+        self.addParameter(QgsProcessingParameterNumber(
+            self.TOLERANCE, tr("Change tolerance (relative change of CSR, 0.05 = 5 %)"), NUMBER_DOUBLE,
+            defaultValue=0.05, minValue=0.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.ALPHA, tr("Significance level of the Mann-Kendall test"), NUMBER_DOUBLE,
+            defaultValue=0.05, minValue=0.0001, maxValue=0.5))
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Balance layer")))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_TRANSITIONS, tr("State transitions"), TYPE_VECTOR, optional=True, createByDefault=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_PROVINCE, tr("Province totals per year"), TYPE_VECTOR, optional=True,
+            createByDefault=True))
+        self.addOutput(QgsProcessingOutputString("PERIODS", tr("Periods")))
+        self.addOutput(QgsProcessingOutputNumber("REGION_COUNT", tr("Regions")))
+
+    def compute(self, parameters, context, feedback, progress):
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        length = self.parameterAsInt(parameters, self.PERIOD_LENGTH, context)
+        breaks = parse_numbers(self.parameterAsString(parameters, self.STATE_BREAKS, context), self.STATE_BREAKS, 4)
+        neutral = optional_number(self, parameters, self.NEUTRAL_BAND, context)
+        data, fields, emission, sink = read_budget(source, progress)
+        progress.info(tr("{n} regions, years {first}-{last} ({count} years).").format(
+            n=len(data.features), first=fields.years[0], last=fields.years[-1], count=len(fields.years)))
+        result = balance_trend(
+            emission, sink, fields.years, length, breaks, neutral,
+            self.parameterAsDouble(parameters, self.TOLERANCE, context),
+            self.parameterAsDouble(parameters, self.ALPHA, context), progress.sub(0.1, 0.8),
+        )
+
+        new_fields: list[QgsField] = []
+        columns: list[np.ndarray] = []
+        for b, first in enumerate(result.first_years):
+            new_fields += [double_field(f"CSR_{first}"), int_field(f"ST_{first}")]
+            columns += [result.csr[b], result.state[b]]
+            if b > 0:
+                change = result.change[b - 1]
+                new_fields += [text_field(f"CH_{first}"), int_field(f"CX_{first}")]
+                columns += [change.label, change.crossing]
+            new_fields += [double_field(f"SEN_{first}"), double_field(f"MKP_{first}"), int_field(f"TC_{first}")]
+            columns += [result.sen[b], result.mkp[b], result.trend_class[b]]
+        new_fields += [double_field("SEN_ALL"), double_field("MKP_ALL"), int_field("TC_ALL")]
+        columns += [result.sen_all, result.mkp_all, result.class_all]
+        rows = [[_state_or_value(f, c[k]) for f, c in zip(new_fields, columns)] for k in range(len(data.features))]
+        dest = write_layer(self, parameters, self.OUTPUT, context, source, data, new_fields, rows, progress)
+
+        labels = result.labels
+        transitions = [
+            [labels[a], labels[b], result.first_years[a], result.first_years[b], int(ca), int(cb),
+             int(matrix[r, c])]
+            for a, b, matrix in result.transitions
+            for r, ca in enumerate(result.codes)
+            for c, cb in enumerate(result.codes)
+        ]
+        transitions_dest = write_table(
+            self, parameters, self.OUTPUT_TRANSITIONS, context,
+            [text_field("from_per"), text_field("to_per"), int_field("from_year"), int_field("to_year"),
+             int_field("from_state"), int_field("to_state"), int_field("count")],
+            transitions)
+        totals = province_totals(emission, sink, fields.years)
+        province_dest = write_table(
+            self, parameters, self.OUTPUT_PROVINCE, context,
+            [int_field("year"), double_field("emission"), double_field("sink"), double_field("net"),
+             double_field("csr"), int_field("regions")],
+            [[y, totals.emission[k], totals.sink[k], totals.net[k], totals.csr[k], totals.regions[k]]
+             for k, y in enumerate(fields.years)])
+
+        for b, label in enumerate(labels):
+            counts = ", ".join(f"{STATE_LABELS[c]} {int(np.sum(result.state[b] == c))}" for c in result.codes)
+            progress.info(tr("{period}: {counts}").format(period=label, counts=counts))
+        missing = int(np.sum(np.isnan(result.state).all(axis=0)))
+        if missing:
+            progress.warning(tr("{n} region(s) have no emission or sink values; their fields are NULL.").format(
+                n=missing))
+        out = {self.OUTPUT: dest, "PERIODS": ",".join(labels), "REGION_COUNT": len(data.features)}
+        if transitions_dest:
+            out[self.OUTPUT_TRANSITIONS] = transitions_dest
+        if province_dest:
+            out[self.OUTPUT_PROVINCE] = province_dest
+        return out
+
+
+def _state_or_value(field: QgsField, value):
+    """Integer fields get ints (NaN -> NULL); text fields None or text; doubles as floats."""
+    if field.type() == QVariant.Int:
+        return None if value is None or (isinstance(value, float) and math.isnan(value)) else int(value)
+    return value

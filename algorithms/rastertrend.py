@@ -1,0 +1,88 @@
+"""carbonbudget:rastertrend - per-cell Sen slope and Mann-Kendall test of a time-series raster."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterDestination,
+)
+
+from ..carbon_plugin.balance import raster_trend
+from ..carbon_plugin.timeseries import open_time_series
+from ..carbon_plugin.trend import TREND_CLASSES
+from .base import CarbonAlgorithm
+from .compat import NUMBER_DOUBLE, NUMBER_INTEGER, TYPE_RASTER
+from .i18n import QT_TRANSLATE_NOOP, tr
+from .params import time_series_paths
+
+
+class RasterTrend(CarbonAlgorithm):
+    ALG_ID = "rastertrend"
+    DISPLAY = QT_TRANSLATE_NOOP("@default", "Per-cell trend (Sen slope, Mann-Kendall)")
+    GROUP_ID = "risk"
+    TAGS = QT_TRANSLATE_NOOP("@default", "trend,Sen slope,Theil-Sen,Mann-Kendall,time series,pixel,significance")
+    HELP = QT_TRANSLATE_NOOP(
+        "@default",
+        "Monotonic trend of every cell of a time-series raster (band per year; e.g. emission, "
+        "sink, net or ratio rasters, NPP, nighttime lights).\n\n"
+        "Sen slope: the median of the pairwise slopes (y_j - y_i) / (year_j - year_i), in the "
+        "raster's units per year. Mann-Kendall: S = sum of sign(y_j - y_i) over i < j, variance "
+        "with tie correction, Z with continuity correction (S - sign S) / sqrt Var(S), two-sided "
+        "normal p. Nodata years are skipped per cell; cells with fewer than 3 valid years are "
+        "nodata. Class: 1 significant decrease (slope < 0, p < ALPHA), 2 non-significant "
+        "decrease, 3 no change (slope 0), 4 non-significant increase, 5 significant increase; "
+        "0 nodata.\n\n"
+        "Input: one multi-band time-series raster (years from the band descriptions, else band 1 "
+        "= START_YEAR) or a list of yearly rasters (years from band descriptions or file names). "
+        "At least 3 years.\n\n"
+        "Outputs: single-band GeoTIFFs (slope, Z, p as Float32 with NaN nodata; class as Byte "
+        "with 0 nodata). The raster is processed in windows of one tile row (256 rows) holding "
+        "every year of the window, so memory stays bounded; files appear only when complete and "
+        "cancel leaves nothing behind."
+    )
+
+    INPUT = "INPUT"
+    START_YEAR = "START_YEAR"
+    ALPHA = "ALPHA"
+    SLOPE = "SLOPE"
+    Z = "Z"
+    P = "P"
+    CLASS = "CLASS"
+
+    def initAlgorithm(self, config=None) -> None:
+        self.addParameter(QgsProcessingParameterMultipleLayers(
+            self.INPUT, tr("Time series (one multi-band raster or yearly rasters)"), TYPE_RASTER))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.START_YEAR, tr("Year of band 1 (only if band descriptions are not years)"),
+            NUMBER_INTEGER, optional=True, minValue=1800, maxValue=2200))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.ALPHA, tr("Significance level"), NUMBER_DOUBLE, defaultValue=0.05, minValue=0.0001, maxValue=0.5))
+        for name, label in ((self.SLOPE, tr("Sen slope (units per year)")), (self.Z, tr("Mann-Kendall Z")),
+                            (self.P, tr("Mann-Kendall p (two-sided)")), (self.CLASS, tr("Trend class"))):
+            self.addParameter(QgsProcessingParameterRasterDestination(name, label, optional=True,
+                                                                      createByDefault=True))
+        self.addOutput(QgsProcessingOutputString("YEARS_OUT", tr("Years used")))
+        self.addOutput(QgsProcessingOutputNumber("SIGNIFICANT_CELLS", tr("Cells with a significant trend")))
+
+    def compute(self, parameters, context, feedback, progress):
+        start = parameters.get(self.START_YEAR)
+        start_year = self.parameterAsInt(parameters, self.START_YEAR, context) if start not in (None, "") else None
+        series = open_time_series(time_series_paths(self, parameters, self.INPUT, context), start_year=start_year,
+                                  role="input", progress=progress)
+        outputs = {name: self.parameterAsOutputLayer(parameters, name, context) or None
+                   for name in (self.SLOPE, self.Z, self.P, self.CLASS)}
+        progress.info(tr("{n} years: {first}-{last}; {w} x {h} cells.").format(
+            n=len(series.years), first=series.years[0], last=series.years[-1], w=series.grid.width,
+            h=series.grid.height))
+        summary = raster_trend(series, outputs[self.SLOPE], outputs[self.Z], outputs[self.P], outputs[self.CLASS],
+                               self.parameterAsDouble(parameters, self.ALPHA, context), progress)
+        for code, count in summary.class_counts.items():
+            progress.info(tr("Class {code} ({label}): {count} cells").format(
+                code=code, label=TREND_CLASSES[code], count=count))
+        result = {name: path for name, path in outputs.items() if path}
+        result["YEARS_OUT"] = ",".join(map(str, summary.years))
+        result["SIGNIFICANT_CELLS"] = int(summary.class_counts[1] + summary.class_counts[5])
+        return result

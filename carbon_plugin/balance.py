@@ -1,0 +1,349 @@
+"""Balance states and transformation trends of a budget table, and per-cell raster trends
+(METHODS section 5). Plain numpy + GDAL; the numerics are those of ``trend``.
+
+Budget table: arrays shaped (n_regions, n_years) of emission E and sink S (t per year, both
+positive quantities), one column per year of ``years``. Periods are consecutive calendar blocks
+of ``period_length`` years (``trend.periods``). Per period and region:
+
+- CSR = mean E / mean S over the period's years where both E and S are known (the CSR of the
+  period means, not the mean of annual CSR, so that a year with a tiny sink cannot dominate);
+  NaN where the mean S <= 0 (the state is then 5, extreme);
+- the balance state (``trend.balance_state``) on that CSR;
+- the change class against the previous period (``trend.change_class`` on CSR with S <= 0 as
+  +inf) and the crossing of CSR = 1;
+- Sen slope (CSR per year) and Mann-Kendall p of the annual CSR within the period (years with
+  S <= 0 have no annual CSR and are skipped; fewer than 3 values give NaN);
+and over the whole series the same Sen slope and p. Transition matrices count regions moving
+from state a to state b between consecutive periods (and between the first and the last).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass
+
+import numpy as np
+from osgeo import gdal
+
+from .budget import source_sink_ratio
+from .errors import CarbonInputError
+from .progress import Progress
+from .raster import TILE
+from .timeseries import TimeSeries, TimeSeriesWriter
+from .trend import (
+    MIN_VALUES,
+    NEUTRAL_STATE,
+    NODATA_CLASS,
+    STATES,
+    balance_state,
+    change_class,
+    classify_trend,
+    effective_csr,
+    mann_kendall_cells,
+    period_means,
+    periods,
+    sen_slope_cells,
+    transition_matrix,
+)
+
+YEAR_FIELD = re.compile(r"^(EMI|SNK)_(\d{4})$", re.IGNORECASE)
+TREND_BUDGET_BYTES = 64 * 1024 * 1024  # one window's year stack (float64) in raster_trend
+
+
+@dataclass(frozen=True)
+class BudgetFields:
+    """The year fields found in a budget layer: ``emission[k]`` / ``sink[k]`` hold ``years[k]``."""
+
+    years: list[int]
+    emission: list[str]
+    sink: list[str]
+
+
+def budget_fields(names: Iterable[str], progress: Progress | None = None, role: str = "budget layer") -> BudgetFields:
+    """Find the EMI_yyyy and SNK_yyyy fields (any case) of a budget layer.
+
+    Years with only one of the two fields are left out with a warning; no common year, or fewer
+    than 3, is an error that says which fields were expected.
+    """
+    progress = progress or Progress()
+    found: dict[str, dict[int, str]] = {"EMI": {}, "SNK": {}}
+    for name in names:
+        match = YEAR_FIELD.match(name)
+        if match:
+            found[match.group(1).upper()][int(match.group(2))] = name
+    years = sorted(set(found["EMI"]) & set(found["SNK"]))
+    if not years:
+        raise CarbonInputError(
+            f"The {role} has no pairs of year fields EMI_yyyy and SNK_yyyy (emission and sink per "
+            "year, e.g. EMI_2001 and SNK_2001). Make it with 'Zonal carbon budget' or rename its fields."
+        )
+    only = sorted(set(found["EMI"]) ^ set(found["SNK"]))
+    if only:
+        progress.warning(
+            f"Years with only an emission or only a sink field are left out: {', '.join(map(str, only))}."
+        )
+    if len(years) < MIN_VALUES:
+        raise CarbonInputError(
+            f"The {role} has {len(years)} year(s) with both EMI_yyyy and SNK_yyyy fields ({years}); "
+            f"trends need at least {MIN_VALUES} years."
+        )
+    return BudgetFields(years, [found["EMI"][y] for y in years], [found["SNK"][y] for y in years])
+
+
+def period_label(years: Sequence[int]) -> str:
+    """'2001-2005' for a block of years (the years present)."""
+    return f"{years[0]}-{years[-1]}" if len(years) > 1 else str(years[0])
+
+
+def joint_mask(emission, sink) -> tuple[np.ndarray, np.ndarray]:
+    """E and S as float64 (regions, years) with NaN wherever either is missing."""
+    e = np.asarray(emission, dtype=np.float64)
+    s = np.asarray(sink, dtype=np.float64)
+    if e.shape != s.shape or e.ndim != 2:
+        raise CarbonInputError(f"Emission and sink must both be (regions, years); got {e.shape} and {s.shape}.")
+    missing = np.isnan(e) | np.isnan(s)
+    return np.where(missing, np.nan, e), np.where(missing, np.nan, s)
+
+
+def period_budget(emission, sink, years: Sequence[int], blocks) -> tuple[np.ndarray, np.ndarray]:
+    """Period means of E and S, shaped (n_periods, n_regions), over years where both are known."""
+    e, s = joint_mask(emission, sink)
+    return period_means(e.T, years, blocks), period_means(s.T, years, blocks)
+
+
+def series_trend(values, years: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
+    """Sen slope (per year, x = the years) and Mann-Kendall p of each row of (regions, years)."""
+    stack = np.asarray(values, dtype=np.float64).T[:, None, :]  # (years, 1, regions)
+    slope = sen_slope_cells(stack, np.asarray(years, dtype=np.float64))[0]
+    return slope, mann_kendall_cells(stack).p[0]
+
+
+@dataclass(frozen=True, eq=False)
+class BalanceTrend:
+    """Result of ``balance_trend``; period arrays are shaped (n_periods, n_regions).
+
+    blocks: ``trend.periods`` output; csr: CSR of the period means (NaN where mean S <= 0);
+    state: balance state (NaN = no data); change: one ``trend.Change`` per period after the first;
+    sen, mkp, trend_class: Sen slope (CSR per year), Mann-Kendall p and ``trend.classify_trend``
+    code of the annual CSR within each period; sen_all, mkp_all, class_all: the same over all
+    years; transitions: (index a, index b, matrix) with rows/columns in ``codes``; annual_csr:
+    (regions, years).
+    """
+
+    years: list[int]
+    blocks: list[tuple[int, list[int]]]
+    emission: np.ndarray
+    sink: np.ndarray
+    csr: np.ndarray
+    state: np.ndarray
+    change: list
+    sen: np.ndarray
+    mkp: np.ndarray
+    trend_class: np.ndarray
+    sen_all: np.ndarray
+    mkp_all: np.ndarray
+    class_all: np.ndarray
+    transitions: list[tuple[int, int, np.ndarray]]
+    codes: tuple[int, ...]
+    annual_csr: np.ndarray
+
+    @property
+    def first_years(self) -> list[int]:
+        return [first for first, _ in self.blocks]
+
+    @property
+    def labels(self) -> list[str]:
+        return [period_label(ys) for _, ys in self.blocks]
+
+
+def balance_trend(
+    emission,
+    sink,
+    years: Sequence[int],
+    period_length: int = 5,
+    breaks: Sequence[float] = (1.0, 2.0, 4.0, 8.0),
+    neutral_band: float | None = None,
+    tolerance: float = 0.05,
+    alpha: float = 0.05,
+    progress: Progress | None = None,
+) -> BalanceTrend:
+    """States per period, change classes, within-period and whole-series trends of CSR.
+
+    ``emission`` and ``sink`` are (n_regions, n_years) in the same units; see the module
+    docstring for the definitions. Years left out of every period (a trailing single year) are
+    reported as a warning.
+    """
+    progress = progress or Progress()
+    years = [int(y) for y in years]
+    if list(years) != sorted(set(years)):
+        raise CarbonInputError(f"Years must be unique and increasing; got {years}.")
+    if not tolerance >= 0:
+        raise CarbonInputError(f"The trend tolerance must be >= 0; got {tolerance}.")
+    if neutral_band is not None and not 0 <= neutral_band < 1:
+        raise CarbonInputError(f"The neutral band must be in [0, 1); got {neutral_band}.")
+    if not 0 < alpha < 1:
+        raise CarbonInputError(f"The significance level must be between 0 and 1; got {alpha}.")
+    e, s = joint_mask(emission, sink)
+    if e.shape[1] != len(years):
+        raise CarbonInputError(f"Got {e.shape[1]} yearly columns for {len(years)} years.")
+    blocks = periods(years, int(period_length))
+    used = {y for _, ys in blocks for y in ys}
+    left_out = [y for y in years if y not in used]
+    if left_out:
+        progress.warning(f"Years not in a whole period are left out of the period values: "
+                         f"{', '.join(map(str, left_out))}.")
+    mean_e, mean_s = period_means(e.T, years, blocks), period_means(s.T, years, blocks)
+    csr = source_sink_ratio(mean_e, mean_s)
+    state = balance_state(csr, mean_s, tuple(breaks), neutral_band)
+    eff = effective_csr(csr, mean_s)
+    change = [change_class(eff[b - 1], eff[b], tolerance) for b in range(1, len(blocks))]
+
+    annual = source_sink_ratio(e, s)
+    index = {y: k for k, y in enumerate(years)}
+    sen = np.full(csr.shape, np.nan)
+    mkp = np.full(csr.shape, np.nan)
+    for b, (_, ys) in enumerate(blocks):
+        sen[b], mkp[b] = series_trend(annual[:, [index[y] for y in ys]], ys)
+        progress.report(0.8 * (b + 1) / (len(blocks) + 1))
+    sen_all, mkp_all = series_trend(annual, years)
+    codes = ((NEUTRAL_STATE,) if neutral_band is not None else ()) + tuple(STATES)
+    pairs = [(b - 1, b) for b in range(1, len(blocks))]
+    if len(blocks) > 2:
+        pairs.append((0, len(blocks) - 1))
+    transitions = [(a, b, transition_matrix(state[a], state[b], codes)) for a, b in pairs]
+    progress.report(1.0)
+    return BalanceTrend(
+        years, blocks, e, s, csr, state, change, sen, mkp, classify_trend(sen, mkp, alpha),
+        sen_all, mkp_all, classify_trend(sen_all, mkp_all, alpha), transitions, codes, annual,
+    )
+
+
+@dataclass(frozen=True, eq=False)
+class ProvinceTotals:
+    """Totals over the regions per year: E and S summed over regions with both known."""
+
+    years: list[int]
+    emission: np.ndarray
+    sink: np.ndarray
+    net: np.ndarray
+    csr: np.ndarray
+    regions: np.ndarray
+
+
+def province_totals(emission, sink, years: Sequence[int]) -> ProvinceTotals:
+    """Per year: total E and S (regions with both values known), net E - S, CSR E / S."""
+    e, s = joint_mask(emission, sink)
+    known = ~np.isnan(e)
+    total_e = np.where(known, e, 0.0).sum(axis=0)
+    total_s = np.where(known, s, 0.0).sum(axis=0)
+    count = known.sum(axis=0)
+    total_e = np.where(count > 0, total_e, np.nan)
+    total_s = np.where(count > 0, total_s, np.nan)
+    return ProvinceTotals(list(years), total_e, total_s, total_e - total_s, source_sink_ratio(total_e, total_s), count)
+
+
+# ---------------------------------------------------------------------------------------------
+# Per-cell trend of a time-series raster (rastertrend)
+
+
+@dataclass(frozen=True)
+class RasterTrendSummary:
+    """What ``raster_trend`` did: the years used, the cells per trend class (0-5), the windows read."""
+
+    years: list[int]
+    class_counts: dict[int, int]
+    windows: int
+
+
+def trend_windows(height: int, width: int, n_years: int, budget: int) -> list[tuple[int, int, int, int]]:
+    """(row0, nrows, col0, ncols) windows whose float64 year stack fits in ``budget`` bytes.
+
+    Windows are one tile row high (TILE = 256 rows) and a whole number of tiles wide where the
+    budget allows, so every tile of a tiled input is decompressed once and every output tile is
+    written once, whole (GDAL then never re-reads and re-compresses a partly written tile).
+    """
+    per_cell = 8 * n_years
+    rows = min(TILE, height)
+    cols = budget // (rows * per_cell)
+    if cols >= TILE:
+        cols -= cols % TILE
+    elif cols < 1:
+        cols, rows = 1, max(1, min(rows, budget // per_cell))
+    cols = min(cols, width)
+    return [(r, min(rows, height - r), c, min(cols, width - c))
+            for r in range(0, height, rows) for c in range(0, width, cols)]
+
+
+def read_window(series: TimeSeries, index: int, row0: int, nrows: int, col0: int, ncols: int) -> np.ndarray:
+    """A window of year ``index`` as float64, nodata as NaN, scaled (as ``TimeSeries.read``)."""
+    layer = series.layers[index]
+    band = series.datasets[layer.path].GetRasterBand(layer.band)
+    values = band.ReadAsArray(col0, row0, ncols, nrows).astype(np.float64, copy=False)
+    nodata = band.GetNoDataValue()
+    if nodata is not None and not math.isnan(nodata):
+        values[values == nodata] = np.nan
+    return values if series.scale == 1.0 else values * series.scale
+
+
+def raster_trend(
+    series: TimeSeries,
+    slope_path: str | None,
+    z_path: str | None,
+    p_path: str | None,
+    class_path: str | None,
+    alpha: float = 0.05,
+    progress: Progress | None = None,
+    budget: int | None = None,
+) -> RasterTrendSummary:
+    """Per-cell Sen slope (units per year), Mann-Kendall Z, p and trend class of a time series.
+
+    Streams windows of one tile row (``trend_windows``): each window's whole year stack is in
+    memory as float64 (at most ``budget`` bytes, default TREND_BUDGET_BYTES), so memory does not
+    grow with the raster size or width. NaN (nodata) years are skipped per cell; cells with fewer
+    than 3 valid years are NaN (class 0). Outputs are single-band GeoTIFFs (Float32, NaN nodata;
+    the class as Byte, 0 nodata) that appear only when complete: on error or cancel every output
+    is removed.
+    """
+    progress = progress or Progress()
+    if not 0 < alpha < 1:
+        raise CarbonInputError(f"The significance level must be between 0 and 1; got {alpha}.")
+    years = series.years
+    if len(years) < MIN_VALUES:
+        raise CarbonInputError(f"A trend needs at least {MIN_VALUES} years; the time series has {years}.")
+    label = [period_label(years)]
+    units = series.metadata.get("CARBON_UNITS")
+    slope_units = f"({units}) / yr" if units else "units / yr"
+    writers = [
+        TimeSeriesWriter(slope_path, series.grid, label, None, slope_units) if slope_path else None,
+        TimeSeriesWriter(z_path, series.grid, label) if z_path else None,
+        TimeSeriesWriter(p_path, series.grid, label) if p_path else None,
+        TimeSeriesWriter(class_path, series.grid, label, data_type=gdal.GDT_Byte,
+                         nodata=NODATA_CLASS) if class_path else None,
+    ]
+    if not any(writers):
+        raise CarbonInputError("Choose at least one output (slope, Z, p or class).")
+    x = np.asarray(years, dtype=np.float64)
+    windows = trend_windows(series.grid.height, series.grid.width, len(years), budget or TREND_BUDGET_BYTES)
+    counts = np.zeros(6, dtype=np.int64)
+    with ExitStack() as stack:
+        for writer in filter(None, writers):
+            stack.enter_context(writer)
+        for done, (row0, nrows, col0, ncols) in enumerate(windows):
+            block = np.empty((len(years), nrows, ncols))
+            for i in range(len(years)):
+                block[i] = read_window(series, i, row0, nrows, col0, ncols)
+            progress.report((done + 0.2) / len(windows))
+            slope = sen_slope_cells(block, x)
+            progress.report((done + 0.6) / len(windows))
+            mk = mann_kendall_cells(block)
+            classes = classify_trend(slope, mk.p, alpha)
+            counts += np.bincount(classes.ravel(), minlength=6)
+            for writer, values in zip(writers, (slope, mk.z, mk.p, classes)):
+                if writer is not None:
+                    band = writer.ds.GetRasterBand(1)
+                    band.WriteArray(values if values.dtype == np.uint8 else values.astype(np.float32), col0, row0)
+            progress.report((done + 1) / len(windows))
+    return RasterTrendSummary(list(years), {k: int(v) for k, v in enumerate(counts)}, len(windows))
