@@ -26,7 +26,6 @@ from ..carbon_plugin.spatial import (
     knn_weights,
     local_moran,
 )
-from .balancetrend import double_field, int_field, read_layer, text_field, write_layer
 from .base import CarbonAlgorithm
 from .compat import (
     FIELD_NUMERIC,
@@ -37,6 +36,7 @@ from .compat import (
     TYPE_VECTOR_POLYGON,
 )
 from .i18n import QT_TRANSLATE_NOOP, tr
+from .vectors import double_field, int_field, read_layer, text_field, write_layer
 
 WEIGHT_KINDS = ("queen", "distance", "knn")
 WEIGHT_LABELS = (

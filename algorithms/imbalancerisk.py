@@ -19,7 +19,11 @@ from qgis.core import (
 from ..carbon_plugin.errors import CarbonInputError
 from ..carbon_plugin.imbalance import COMPONENTS, HIGH_RISK, assess_risk
 from ..carbon_plugin.risk import LEVEL_LABELS, WEIGHT_MODES
-from .balancetrend import (
+from .base import CarbonAlgorithm
+from .compat import FLAG_ADVANCED, NUMBER_DOUBLE, NUMBER_INTEGER, TYPE_VECTOR, TYPE_VECTOR_POLYGON
+from .i18n import QT_TRANSLATE_NOOP, tr
+from .params import parse_numbers
+from .vectors import (
     AREA_FIELD,
     double_field,
     int_field,
@@ -28,10 +32,6 @@ from .balancetrend import (
     write_layer,
     write_table,
 )
-from .base import CarbonAlgorithm
-from .compat import FLAG_ADVANCED, NUMBER_DOUBLE, NUMBER_INTEGER, TYPE_VECTOR, TYPE_VECTOR_POLYGON
-from .i18n import QT_TRANSLATE_NOOP, tr
-from .params import parse_numbers
 
 COMPONENT_LABELS = (
     QT_TRANSLATE_NOOP("@default", "State: log of the capped source/sink ratio"),
