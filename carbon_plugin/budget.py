@@ -11,15 +11,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from contextlib import ExitStack
+from dataclasses import dataclass
 
 import numpy as np
 from osgeo import gdal
 
+from .coverage import Coverage, exact_coverage
 from .errors import CarbonInputError
 from .progress import Progress
 from .raster import strips
 from .timeseries import TimeSeries, TimeSeriesWriter
 from .trend import balance_state
+from .zonal import ZonalSums, zonal_sums
 
 STATE_NODATA = 0
 
@@ -134,3 +137,68 @@ def grid_budget(
                         writer.write(i, row0, product(e, s, breaks))
             progress.report((done + 1) / len(row_strips))
     return years
+
+
+@dataclass
+class ZonalBudget:
+    """Budget per region (rows) and year (columns); ``area_km2`` is each region's covered area."""
+
+    names: list[str]
+    years: list[int]
+    area_km2: np.ndarray
+    indicators: dict[str, np.ndarray]
+
+
+def _coverage_for(series: TimeSeries, regions: Sequence, crs_wkt: str, names: Sequence[str],
+                  progress: Progress, known: dict) -> Coverage:
+    """One coverage per distinct grid (the emission and sink rasters often share one)."""
+    for grid, coverage in known.items():
+        if grid.matches(series.grid):
+            return coverage
+    coverage = exact_coverage(regions, crs_wkt, series.grid, names, progress)
+    known[series.grid] = coverage
+    return coverage
+
+
+def zonal_budget(
+    regions: Sequence,
+    crs_wkt: str,
+    names: Sequence[str],
+    emission: TimeSeries,
+    sink: TimeSeries,
+    gdp_by_year: dict[int, np.ndarray] | None = None,
+    progress: Progress | None = None,
+) -> ZonalBudget:
+    """Exact zonal sums of emission and sink per region and year, and the budget indicators.
+
+    ``regions``: geometries (WKB) in ``crs_wkt``; each raster gets its own exact coverage, so
+    the two may be on different grids or CRSs. ``gdp_by_year``: GDP per region for some years.
+    """
+    progress = progress or Progress()
+    years = common_years(emission, sink, progress)
+    known: dict = {}
+    sums = []
+    for k, (series, role) in enumerate(((emission, "emission"), (sink, "sink"))):
+        coverage = _coverage_for(series, regions, crs_wkt, names, progress.sub(0.5 * k, 0.5 * k + 0.15), known)
+        if not coverage.covered_area_km2().any():
+            raise CarbonInputError(
+                f"None of the regions overlaps the {role} raster; check that both cover the same area "
+                "(and that the layers' CRSs are right)."
+            )
+        sums.append(zonal_sums(coverage, series.subset(years), progress.sub(0.5 * k + 0.15, 0.5 * k + 0.5)))
+    for result, role in zip(sums, ("emission", "sink")):
+        _report_nodata(result, role, progress)
+    gdp = None
+    if gdp_by_year:
+        gdp = np.stack([gdp_by_year.get(y, np.full(len(names), np.nan)) for y in years], axis=1)
+    indicators = region_budget(sums[0].sums, sums[1].sums, sums[0].covered_area_km2, gdp)
+    return ZonalBudget(list(names), years, sums[0].covered_area_km2, indicators)
+
+
+def _report_nodata(result: ZonalSums, role: str, progress: Progress) -> None:
+    """Name the regions part of which has no data (counted as 0 in their totals)."""
+    missing = result.nodata_area_km2.max(axis=1)
+    for name, km2 in zip(result.names, missing):
+        if km2 > 1e-9 * max(float(result.covered_area_km2.max()), 1.0):
+            progress.warning(f"{km2:.3f} km2 of region '{name}' has no {role} data in some years "
+                             "(counted as 0).")

@@ -1,0 +1,192 @@
+"""carbonbudget:zonalbudget - exact regional carbon budget (the budget layer of the contract)."""
+
+from __future__ import annotations
+
+import numpy as np
+from qgis.core import (
+    QgsFeatureRequest,
+    QgsFields,
+    QgsProcessingException,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
+
+from ..carbon_plugin.budget import zonal_budget
+from ..carbon_plugin.timeseries import open_time_series
+from ..carbon_plugin.units import UNITS, factor_to
+from .base import CarbonAlgorithm
+from .compat import (
+    FIELD_ANY,
+    NUMBER_INTEGER,
+    POLYGON_GEOMETRY,
+    TYPE_RASTER,
+    TYPE_VECTOR,
+    TYPE_VECTOR_POLYGON,
+    WKT_PREFERRED_GDAL,
+    geometry_type,
+)
+from .i18n import QT_TRANSLATE_NOOP, tr
+from .params import time_series_paths
+from .vectors import AREA_FIELD, LayerData, double_field, int_field, text_field, write_layer, write_table
+
+# per-year fields of the budget layer: name prefix -> indicator of budget.region_budget
+YEAR_FIELDS = {"EMI_": "emission", "SNK_": "sink", "NET_": "net", "RAT_": "ratio"}
+GDP_YEAR_FIELDS = {"ECC_": "ecc", "ESC_": "esc"}
+TABLE_COLUMNS = ("emission", "sink", "net", "ratio", "ccr", "density")
+
+
+class ZonalBudget(CarbonAlgorithm):
+    ALG_ID = "zonalbudget"
+    DISPLAY = QT_TRANSLATE_NOOP("@default", "Regional carbon budget (exact zonal sums)")
+    GROUP_ID = "budget"
+    TAGS = QT_TRANSLATE_NOOP("@default", "carbon budget,zonal statistics,county,emission,sink,source sink ratio,exact")
+    HELP = QT_TRANSLATE_NOOP(
+        "@default",
+        "Sums an emission and a sink time-series raster (t per cell per year) over region polygons "
+        "with exact cell coverage fractions (a cell split between two counties is split between "
+        "them, as exactextract does), so the regions add up to the province. QGIS's own zonal "
+        "statistics count whole cells by centre and are not used.\n\n"
+        "Per region and year: emission E and sink S (t), net NCE = E - S, source/sink ratio "
+        "CSR = E / S (NULL where S <= 0), compensation rate CCR = S / E, emission density E / area "
+        "(t km-2) and the ecological support coefficient ESC = (S_i / sum S) / (E_i / sum E). With "
+        "GDP fields (GDP field prefix, e.g. GDP_ for GDP_2001 ...): economic contribution "
+        "coefficient ECC = (GDP_i / sum GDP) / (E_i / sum E).\n\n"
+        "Inputs: regions in any CRS (transformed to each raster's CRS, edges densified); the two "
+        "rasters may be on different grids or CRSs (each gets its own exact coverage; geographic "
+        "rasters use geodesic cell areas). Nodata cells count as 0 and the regions concerned are "
+        "named in the log. Years present in only one raster are reported and left out. Values are "
+        "converted to the chosen units from each raster's CARBON_UNITS metadata (CO2 = C x 44/12).\n\n"
+        "Output: the budget layer (one feature per region, its geometry and fields, AREA_KM2 = area "
+        "covered by the rasters, and per year EMI_yyyy, SNK_yyyy, NET_yyyy, RAT_yyyy (+ ECC_yyyy, "
+        "ESC_yyyy with GDP)); optional long table (region, year, emission, sink, net, ratio, ccr, "
+        "density, esc, ecc). Field names fit shapefiles."
+    )
+
+    REGIONS = "REGIONS"
+    REGION_FIELD = "REGION_FIELD"
+    EMISSIONS = "EMISSIONS"
+    SINKS = "SINKS"
+    START_YEAR = "START_YEAR"
+    GDP_FIELD_PREFIX = "GDP_FIELD_PREFIX"
+    UNITS = "UNITS"
+    OUTPUT = "OUTPUT"
+    OUTPUT_TABLE = "OUTPUT_TABLE"
+
+    def initAlgorithm(self, config=None) -> None:
+        self.addParameter(QgsProcessingParameterFeatureSource(self.REGIONS, tr("Regions (polygons)"),
+                                                              [TYPE_VECTOR_POLYGON]))
+        self.addParameter(QgsProcessingParameterField(self.REGION_FIELD, tr("Region key field"),
+                                                      parentLayerParameterName=self.REGIONS, type=FIELD_ANY))
+        self.addParameter(QgsProcessingParameterMultipleLayers(
+            self.EMISSIONS, tr("Emission time series (t per cell per year)"), TYPE_RASTER))
+        self.addParameter(QgsProcessingParameterMultipleLayers(
+            self.SINKS, tr("Sink time series (t per cell per year)"), TYPE_RASTER))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.START_YEAR, tr("Year of band 1 (only if band descriptions are not years)"),
+            NUMBER_INTEGER, optional=True, minValue=1800, maxValue=2200))
+        self.addParameter(QgsProcessingParameterString(
+            self.GDP_FIELD_PREFIX, tr("GDP field prefix (e.g. GDP_ for GDP_2001, GDP_2002, ...)"), optional=True))
+        self.addParameter(QgsProcessingParameterEnum(self.UNITS, tr("Units"), options=list(UNITS), defaultValue=0))
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Carbon budget layer")))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_TABLE, tr("Carbon budget table (long form)"), type=TYPE_VECTOR,
+            optional=True, createByDefault=False))
+
+    def compute(self, parameters, context, feedback, progress):
+        source = self.parameterAsSource(parameters, self.REGIONS, context)
+        if source is None:
+            raise QgsProcessingException(tr("The regions layer could not be read."))
+        if geometry_type(source.wkbType()) != POLYGON_GEOMETRY:
+            raise QgsProcessingException(tr("The regions layer '{name}' is not a polygon layer.").format(
+                name=source.sourceName()))
+        key = self.parameterAsString(parameters, self.REGION_FIELD, context)
+        if source.fields().indexOf(key) < 0:
+            raise QgsProcessingException(tr("The regions layer has no field '{field}'.").format(field=key))
+        features = list(source.getFeatures(QgsFeatureRequest()))
+        keys = _region_keys(features, key)
+        start = parameters.get(self.START_YEAR)
+        start_year = self.parameterAsInt(parameters, self.START_YEAR, context) if start not in (None, "") else None
+        units = UNITS[self.parameterAsEnum(parameters, self.UNITS, context)]
+        emission = open_time_series(time_series_paths(self, parameters, self.EMISSIONS, context),
+                                    start_year=start_year, role="emission", progress=progress)
+        sink = open_time_series(time_series_paths(self, parameters, self.SINKS, context),
+                                start_year=start_year, role="sink", progress=progress)
+        emission.scale = factor_to(emission.metadata.get("CARBON_UNITS"), units, "emission", progress.info)
+        sink.scale = factor_to(sink.metadata.get("CARBON_UNITS"), units, "sink", progress.info)
+        prefix = self.parameterAsString(parameters, self.GDP_FIELD_PREFIX, context).strip()
+        gdp = _gdp_by_year(features, prefix, source.fields(), progress) if prefix else None
+        result = zonal_budget(
+            [bytes(f.geometry().asWkb()) if f.hasGeometry() else b"" for f in features],
+            source.sourceCrs().toWkt(WKT_PREFERRED_GDAL), keys, emission, sink, gdp, progress.sub(0, 0.95),
+        )
+        outputs = {self.OUTPUT: self._write_layer(parameters, context, source, features, result, progress)}
+        if parameters.get(self.OUTPUT_TABLE):
+            outputs[self.OUTPUT_TABLE] = self._write_table(parameters, context, keys, result)
+        progress.report(1.0)
+        return outputs
+
+    def _write_layer(self, parameters, context, source, features, result, progress) -> str:
+        per_year = {p: ind for p, ind in {**YEAR_FIELDS, **GDP_YEAR_FIELDS}.items() if ind in result.indicators}
+        new_fields = [double_field(AREA_FIELD)] + [double_field(f"{prefix}{year}")
+                                                  for year in result.years for prefix in per_year]
+        rows = [[result.area_km2[i]] + [result.indicators[ind][i, j]
+                                        for j in range(len(result.years)) for ind in per_year.values()]
+                for i in range(len(features))]
+        return write_layer(self, parameters, self.OUTPUT, context, source, LayerData(source.fields(), features),
+                           new_fields, rows, progress)
+
+    def _write_table(self, parameters, context, keys, result) -> str | None:
+        columns = [c for c in (*TABLE_COLUMNS, "esc", "ecc") if c in result.indicators]
+        rows = [[key, year] + [result.indicators[c][i, j] for c in columns]
+                for i, key in enumerate(keys) for j, year in enumerate(result.years)]
+        return write_table(self, parameters, self.OUTPUT_TABLE, context,
+                           [text_field("region", 254), int_field("year")] + [double_field(c) for c in columns], rows)
+
+
+def _region_keys(features: list, key: str) -> list[str]:
+    """The region keys as text; null or duplicate keys are an error naming them."""
+    keys = [feature[key] for feature in features]
+    nulls = sum(1 for k in keys if k is None or (hasattr(k, "isNull") and k.isNull()) or str(k) == "NULL")
+    if nulls:
+        raise QgsProcessingException(
+            tr("{n} regions have no value in the key field '{field}'; fill it or choose another field.").format(
+                n=nulls, field=key))
+    text = [str(k) for k in keys]
+    seen, duplicates = set(), []
+    for k in text:
+        if k in seen:
+            duplicates.append(k)
+        seen.add(k)
+    if duplicates:
+        raise QgsProcessingException(
+            tr("The key field '{field}' has duplicate values: {values}. Each region needs its own key "
+               "(dissolve multipart regions first).").format(field=key, values=", ".join(sorted(set(duplicates)))))
+    return text
+
+
+def _gdp_by_year(features: list, prefix: str, fields: QgsFields, progress) -> dict[int, np.ndarray]:
+    """GDP per region for every field named <prefix><year>."""
+    gdp = {}
+    for field in fields:
+        name = field.name()
+        if name.upper().startswith(prefix.upper()) and name[len(prefix):].isdigit() and len(name) - len(prefix) == 4:
+            year = int(name[len(prefix):])
+            gdp[year] = np.array([_number(f[name]) for f in features], np.float64)
+    if not gdp:
+        raise QgsProcessingException(
+            tr("No GDP fields named {prefix}yyyy (e.g. {prefix}2001) were found in the regions layer.").format(
+                prefix=prefix))
+    progress.info(tr("GDP fields found for {n} years.").format(n=len(gdp)))
+    return gdp
+
+
+def _number(value) -> float:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return float("nan")
