@@ -1,0 +1,242 @@
+"""carbonbudget:energyemissions - energy consumption table into CO2 per region and year."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsField,
+    QgsFields,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..carbon_plugin.emissions import (
+    CEMENT_FACTOR,
+    LAYOUTS,
+    PRESETS,
+    QUANTITY_SYSTEMS,
+    energy_emissions,
+    load_factors,
+    wide_fuel_columns,
+)
+from ..carbon_plugin.errors import Cancelled
+from ..carbon_plugin.units import UNITS
+from .base import CarbonAlgorithm
+from .compat import (
+    FAST_INSERT,
+    FIELD_ANY,
+    FILE_BEHAVIOR_FILE,
+    FLAG_ADVANCED,
+    NO_GEOMETRY,
+    NUMBER_DOUBLE,
+    TYPE_VECTOR,
+    make_field,
+)
+from .i18n import CONTEXT, QT_TRANSLATE_NOOP, tr
+
+LAYOUT_LABELS = (
+    QT_TRANSLATE_NOOP(CONTEXT, "Wide: one column per fuel"),
+    QT_TRANSLATE_NOOP(CONTEXT, "Long: a fuel column and a quantity column"),
+)
+UNIT_SYSTEMS = tuple(QUANTITY_SYSTEMS)
+UNIT_LABELS = (
+    QT_TRANSLATE_NOOP(CONTEXT, "As in the factor table (default: 10^4 t solids and liquids, 10^4 m3 gas)"),
+    QT_TRANSLATE_NOOP(CONTEXT, "t and m3"),
+    QT_TRANSLATE_NOOP(CONTEXT, "10^4 t and 10^4 m3"),
+    QT_TRANSLATE_NOOP(CONTEXT, "10^4 t and 10^8 m3"),
+)
+PRESET_KEYS = tuple(PRESETS)
+PRESET_LABELS = (
+    QT_TRANSLATE_NOOP(CONTEXT, "China: yearbook NCV, provincial inventory CC and OF"),
+    QT_TRANSLATE_NOOP(CONTEXT, "IPCC default oxidation factor OF = 1"),
+)
+SKIPPED_FIELDS = {"fid", "ogc_fid"}
+
+
+def plain_value(value):
+    """An attribute as a plain Python value: NULL becomes None, Qt dates and strings text."""
+    if value is None:
+        return None
+    if isinstance(value, QVariant):
+        return None if value.isNull() else value.value()
+    if isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)
+
+
+def table_sink(alg, parameters, name, context, fields):
+    """A geometryless sink that writes UTF-8 when the context says 'System' (Chinese names survive
+    in a shapefile's .dbf); an explicit encoding is kept."""
+    encoding = context.defaultEncoding()
+    if not encoding or encoding.lower() == "system":
+        context.setDefaultEncoding("UTF-8")
+    try:
+        return alg.parameterAsSink(parameters, name, context, fields, NO_GEOMETRY, QgsCoordinateReferenceSystem())
+    finally:
+        context.setDefaultEncoding(encoding)
+
+
+def _input_records(source, feedback):
+    names = source.fields().names()
+    records = []
+    for feature in source.getFeatures():
+        if feedback is not None and feedback.isCanceled():
+            raise Cancelled("Cancelled by the user")
+        records.append({name: plain_value(value) for name, value in zip(names, feature.attributes())})
+    return records
+
+
+class EnergyEmissions(CarbonAlgorithm):
+    ALG_ID = "energyemissions"
+    DISPLAY = QT_TRANSLATE_NOOP(CONTEXT, "CO2 emissions from energy consumption")
+    GROUP_ID = "emissions"
+    TAGS = QT_TRANSLATE_NOOP(CONTEXT, "CO2,emissions,energy,fuel,coal,natural gas,IPCC,emission factor,cement")
+    HELP = QT_TRANSLATE_NOOP(
+        CONTEXT,
+        "Turns an energy consumption table (per region and year) into CO2 emissions with the IPCC "
+        "reference approach: CO2 = sum over fuels of quantity x NCV x CC x OF x 44/12 (NCV net "
+        "calorific value, CC carbon content in t C/TJ, OF oxidation rate).\n\n"
+        "Input: any table (CSV, GeoPackage, attribute table) with a region field and a year "
+        "field. Wide layout: one column per fuel, named after the fuel keys of the factor table "
+        "(raw_coal, coke, crude_oil, gasoline, kerosene, diesel, fuel_oil, lpg, natural_gas) or "
+        "their names; text columns such as region names are ignored, any other numeric column is "
+        "an error naming it. Long layout: a fuel field and a quantity field. Empty cells and '-' "
+        "count as 0; negative or non-numeric quantities are errors naming the row, region and "
+        "year. Rows repeating a region and year are summed.\n\n"
+        "Quantity units: by default as the factor table says, which is the yearbook convention "
+        "(10^4 t for solids and liquids, 10^4 m3 for natural gas); or t and m3, 10^4 t and "
+        "10^4 m3, 10^4 t and 10^8 m3 for all fuels.\n\n"
+        "Factors: the default table has the nine fuels with Chinese calorific values (raw coal "
+        "1.9003 t CO2/t, natural gas 21.622 t CO2 per 10^4 m3); a preset sets every oxidation "
+        "rate to the IPCC default 1. Your own CSV (fuel, name, ncv, ncv_unit, "
+        "carbon_content_t_c_per_tj, oxidation_rate, quantity_unit) replaces it; copy "
+        "carbon_plugin/data/emission_factors.csv to start.\n\n"
+        "Cement (optional): a clinker production field (in 10^4 t by default, else the chosen "
+        "mass unit) gives process CO2 = clinker x cement factor (default 0.52 t CO2/t clinker, "
+        "IPCC 2006 Tier 1), reported apart in CEMENT_T, with TOTAL_T = energy + cement.\n\n"
+        "Output: a table with the region field, year, CO2_T (C_T when the units are t C) and "
+        "one column per fuel; it plugs straight into 'Grid emissions' as its statistics table.",
+    )
+
+    INPUT = "INPUT"
+    REGION_FIELD = "REGION_FIELD"
+    YEAR_FIELD = "YEAR_FIELD"
+    LAYOUT = "LAYOUT"
+    FUEL_FIELD = "FUEL_FIELD"
+    QUANTITY_FIELD = "QUANTITY_FIELD"
+    QUANTITY_UNITS = "QUANTITY_UNITS"
+    FACTORS = "FACTORS"
+    FACTOR_PRESET = "FACTOR_PRESET"
+    CEMENT_FIELD = "CEMENT_FIELD"
+    CEMENT_FACTOR = "CEMENT_FACTOR"
+    UNITS = "UNITS"
+    OUTPUT = "OUTPUT"
+
+    def initAlgorithm(self, config=None) -> None:
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.INPUT, tr("Energy consumption table"), [TYPE_VECTOR]))
+        self.addParameter(QgsProcessingParameterField(
+            self.REGION_FIELD, tr("Region field"), parentLayerParameterName=self.INPUT, type=FIELD_ANY))
+        self.addParameter(QgsProcessingParameterField(
+            self.YEAR_FIELD, tr("Year field"), defaultValue="year", parentLayerParameterName=self.INPUT,
+            type=FIELD_ANY, optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.LAYOUT, tr("Table layout"), options=[tr(s) for s in LAYOUT_LABELS], defaultValue=0))
+        self.addParameter(QgsProcessingParameterField(
+            self.FUEL_FIELD, tr("Fuel field (long layout)"), parentLayerParameterName=self.INPUT,
+            type=FIELD_ANY, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.QUANTITY_FIELD, tr("Quantity field (long layout)"), parentLayerParameterName=self.INPUT,
+            type=FIELD_ANY, optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.QUANTITY_UNITS, tr("Quantity units"), options=[tr(s) for s in UNIT_LABELS], defaultValue=0))
+        self.addParameter(QgsProcessingParameterFile(
+            self.FACTORS, tr("Emission factor table (CSV; default: the bundled table)"),
+            behavior=FILE_BEHAVIOR_FILE, extension="csv", optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.FACTOR_PRESET, tr("Bundled factor table"), options=[tr(s) for s in PRESET_LABELS],
+            defaultValue=0))
+        self.addParameter(QgsProcessingParameterField(
+            self.CEMENT_FIELD, tr("Clinker production field (optional, for cement process CO2)"),
+            parentLayerParameterName=self.INPUT, type=FIELD_ANY, optional=True))
+        cement = QgsProcessingParameterNumber(
+            self.CEMENT_FACTOR, tr("Cement process factor (t CO2 per t clinker)"), type=NUMBER_DOUBLE,
+            defaultValue=CEMENT_FACTOR, minValue=0.0)
+        cement.setFlags(cement.flags() | FLAG_ADVANCED)
+        self.addParameter(cement)
+        self.addParameter(QgsProcessingParameterEnum(
+            self.UNITS, tr("Units"), options=list(UNITS), defaultValue=0))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, tr("CO2 emissions table"), type=TYPE_VECTOR))
+        self.addOutput(QgsProcessingOutputNumber("ROW_COUNT", tr("Rows written")))
+        self.addOutput(QgsProcessingOutputString("YEARS_OUT", tr("Years")))
+
+    def compute(self, parameters, context, feedback, progress):
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        region_field = self.parameterAsString(parameters, self.REGION_FIELD, context)
+        year_field = self.parameterAsString(parameters, self.YEAR_FIELD, context) or "year"
+        layout = LAYOUTS[self.parameterAsEnum(parameters, self.LAYOUT, context)]
+        fuel_field = self.parameterAsString(parameters, self.FUEL_FIELD, context) or None
+        quantity_field = self.parameterAsString(parameters, self.QUANTITY_FIELD, context) or None
+        cement_field = self.parameterAsString(parameters, self.CEMENT_FIELD, context) or None
+        factors_path = self.parameterAsFile(parameters, self.FACTORS, context) or None
+        preset = PRESET_KEYS[self.parameterAsEnum(parameters, self.FACTOR_PRESET, context)]
+        units = UNITS[self.parameterAsEnum(parameters, self.UNITS, context)]
+
+        factors = load_factors(factors_path, preset)
+        fields = source.fields()
+        for name, param in ((region_field, self.REGION_FIELD), (year_field, self.YEAR_FIELD),
+                            (fuel_field, self.FUEL_FIELD), (quantity_field, self.QUANTITY_FIELD),
+                            (cement_field, self.CEMENT_FIELD)):
+            if name and fields.indexOf(name) < 0:
+                raise QgsProcessingException(tr("{param}: the table has no field '{name}'.").format(
+                    param=param, name=name))
+        records = _input_records(source, feedback)
+        fuel_columns = None
+        if layout == "wide":
+            numeric = [f.name() for f in fields if f.isNumeric()]
+            fuel_columns, ignored = wide_fuel_columns(
+                fields.names(), numeric, records, factors,
+                skip={region_field, year_field, cement_field, *SKIPPED_FIELDS})
+            if ignored:
+                progress.info(tr("Columns ignored (not fuels): {names}").format(names=", ".join(ignored)))
+        elif not (fuel_field and quantity_field):
+            raise QgsProcessingException(tr("The long layout needs FUEL_FIELD and QUANTITY_FIELD."))
+
+        table = energy_emissions(
+            records, region_field, year_field, factors, layout=layout, fuel_columns=fuel_columns,
+            fuel_field=fuel_field, quantity_field=quantity_field,
+            quantity_units=UNIT_SYSTEMS[self.parameterAsEnum(parameters, self.QUANTITY_UNITS, context)],
+            cement_field=cement_field,
+            cement_factor=self.parameterAsDouble(parameters, self.CEMENT_FACTOR, context),
+            units=units, progress=progress.sub(0.0, 0.8),
+        )
+
+        out_fields = QgsFields()
+        region_def = QgsField(fields.field(region_field))
+        out_fields.append(region_def)
+        out_fields.append(make_field("year", "int"))
+        for name in table.columns[2:]:
+            out_fields.append(make_field(name, "double"))
+        sink, dest = table_sink(self, parameters, self.OUTPUT, context, out_fields)
+        for i, row in enumerate(table.rows):
+            feature = QgsFeature(out_fields)
+            feature.setAttributes(list(row))
+            sink.addFeature(feature, FAST_INSERT)
+            progress.report(0.8 + 0.2 * (i + 1) / len(table.rows))
+        years = sorted({row[1] for row in table.rows})
+        total_index = table.columns.index(table.total_field)
+        for year in years:
+            total = sum(row[total_index] for row in table.rows if row[1] == year)
+            progress.info(tr("{year}: {total:,.1f} {units} from energy").format(
+                year=year, total=total, units=units))
+        return {self.OUTPUT: dest, "ROW_COUNT": len(table.rows), "YEARS_OUT": ",".join(map(str, years))}

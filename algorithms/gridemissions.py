@@ -1,0 +1,375 @@
+"""carbonbudget:gridemissions - regional emission statistics onto a proxy grid, mass-conserving."""
+
+from __future__ import annotations
+
+import re
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFields,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterDestination,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterString,
+)
+
+from ..carbon_plugin.emissions import region_key
+from ..carbon_plugin.errors import Cancelled
+from ..carbon_plugin.gridding import (
+    ASSIGNMENTS,
+    METHODS,
+    PointSource,
+    clean_statistics,
+    grid_emissions,
+    report_lines,
+)
+from ..carbon_plugin.units import UNITS
+from .base import CarbonAlgorithm
+from .compat import (
+    FAST_INSERT,
+    FIELD_ANY,
+    FLAG_ADVANCED,
+    NUMBER_DOUBLE,
+    NUMBER_INTEGER,
+    TYPE_VECTOR,
+    TYPE_VECTOR_POINT,
+    TYPE_VECTOR_POLYGON,
+    WKT_PREFERRED_GDAL,
+    make_field,
+)
+from .energyemissions import plain_value, table_sink
+from .i18n import CONTEXT, QT_TRANSLATE_NOOP, tr
+from .params import gdal_source
+
+METHOD_LABELS = (
+    QT_TRANSLATE_NOOP(CONTEXT, "Proportional to the proxy weight"),
+    QT_TRANSLATE_NOOP(CONTEXT, "Power-law regression E = a (sum L)^b fills region-years without statistics"),
+)
+ASSIGNMENT_LABELS = (
+    QT_TRANSLATE_NOOP(CONTEXT, "Exact coverage fraction (split cells are shared)"),
+    QT_TRANSLATE_NOOP(CONTEXT, "Cell centre (each cell wholly to one region)"),
+)
+
+
+def _alpha(text: str, count: int) -> list[float]:
+    """ALPHA: one number per proxy; empty gives 1 each."""
+    if not (text or "").strip():
+        return [1.0] * count
+    try:
+        values = [float(part) for part in text.replace(";", ",").split(",") if part.strip()]
+    except ValueError:
+        values = []
+    if len(values) != count:
+        raise QgsProcessingException(tr(
+            "ALPHA: '{text}' must be {count} comma-separated numbers, one weight per proxy."
+        ).format(text=text, count=count))
+    return values
+
+
+def _wkt(crs: QgsCoordinateReferenceSystem) -> str:
+    return crs.toWkt(WKT_PREFERRED_GDAL) if crs.isValid() else ""
+
+
+class GridEmissions(CarbonAlgorithm):
+    ALG_ID = "gridemissions"
+    DISPLAY = QT_TRANSLATE_NOOP(CONTEXT, "Grid emissions (top-down, mass-conserving)")
+    GROUP_ID = "emissions"
+    TAGS = QT_TRANSLATE_NOOP(
+        CONTEXT, "CO2,emissions,downscaling,gridding,nighttime light,NTL,proxy,allocation,top-down")
+    HELP = QT_TRANSLATE_NOOP(
+        CONTEXT,
+        "Shares each region's statistical emission E_U among its cells by a proxy weight, so "
+        "that the gridded emission sums back to the statistics:\n"
+        "E_p = E_U x w_p / sum of w over the region, with w = sum_k alpha_k x proxy_k ^ beta.\n\n"
+        "Statistics: a table with region, year and value fields (the output of 'CO2 emissions "
+        "from energy consumption' plugs straight in: region field, year, CO2_T), or per-year "
+        "fields on the regions (FIELD_PREFIX, e.g. EMI_ for EMI_2001, EMI_2002 ...). Region keys "
+        "are compared as text (4101 and '4101' match). Features sharing a key form one region, so "
+        "counties with a city_code field take city statistics. Keys without polygon, polygons "
+        "without statistics and gaps in the years are listed and stop the run unless "
+        "ALLOW_UNMATCHED is set (then unmatched polygons are left NoData).\n\n"
+        "Proxy: nighttime light (one band per year, years from the band descriptions or "
+        "START_YEAR; a single band is used for every year, with a warning). Optional second and "
+        "third proxies (population, built-up) are aligned on the first one's grid; ALPHA gives "
+        "one weight per proxy (mind their scales), BETA the exponent. NoData, NaN and negative "
+        "proxy values count as 0. A region whose weighted proxy sum is 0 is spread by area (a "
+        "warning names it).\n\n"
+        "Point sources (optional): points with a year and a t CO2 field are placed first in their "
+        "cell and the rest of the region's emission is allocated by proxy.\n\n"
+        "Method: proportional (default), or power-law regression: E = a (sum L)^b fitted in log "
+        "space over the region-years with statistics (the fit is logged), used to estimate "
+        "region-years without statistics; rows of the statistics whose key is TOTAL_KEY are "
+        "known totals of all regions, and the estimates are rescaled to them.\n\n"
+        "Cells are assigned by exact coverage fraction (default: a cell split between two "
+        "regions is split between them) or by cell centre. The raster total of every year equals "
+        "the statistics; the zonal sum over each region equals its statistic exactly with cell "
+        "centres, while with exact coverage split cells mix neighbouring regions: this "
+        "per-region round-trip error is logged and given in the optional check table.\n\n"
+        "Output: a time-series raster on the proxy grid, t per cell per year (band per year, "
+        "NoData outside the regions); optional intensity raster in t per km2 (true cell areas).",
+    )
+
+    REGIONS = "REGIONS"
+    REGION_FIELD = "REGION_FIELD"
+    STATS = "STATS"
+    STATS_REGION_FIELD = "STATS_REGION_FIELD"
+    STATS_YEAR_FIELD = "STATS_YEAR_FIELD"
+    STATS_VALUE_FIELD = "STATS_VALUE_FIELD"
+    FIELD_PREFIX = "FIELD_PREFIX"
+    PROXY = "PROXY"
+    PROXY2 = "PROXY2"
+    PROXY3 = "PROXY3"
+    ALPHA = "ALPHA"
+    BETA = "BETA"
+    POINTS = "POINTS"
+    POINT_YEAR_FIELD = "POINT_YEAR_FIELD"
+    POINT_VALUE_FIELD = "POINT_VALUE_FIELD"
+    METHOD = "METHOD"
+    TOTAL_KEY = "TOTAL_KEY"
+    CELL_ASSIGNMENT = "CELL_ASSIGNMENT"
+    ALLOW_UNMATCHED = "ALLOW_UNMATCHED"
+    START_YEAR = "START_YEAR"
+    UNITS = "UNITS"
+    OUTPUT = "OUTPUT"
+    OUTPUT_INTENSITY = "OUTPUT_INTENSITY"
+    OUTPUT_CHECK = "OUTPUT_CHECK"
+
+    def initAlgorithm(self, config=None) -> None:
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.REGIONS, tr("Regions (polygons)"), [TYPE_VECTOR_POLYGON]))
+        self.addParameter(QgsProcessingParameterField(
+            self.REGION_FIELD, tr("Region key field"), parentLayerParameterName=self.REGIONS, type=FIELD_ANY))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.STATS, tr("Emission statistics table (region, year, value)"), [TYPE_VECTOR], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.STATS_REGION_FIELD, tr("Statistics region field (default: same name as the region key field)"),
+            parentLayerParameterName=self.STATS, type=FIELD_ANY, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.STATS_YEAR_FIELD, tr("Statistics year field"), defaultValue="year",
+            parentLayerParameterName=self.STATS, type=FIELD_ANY, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.STATS_VALUE_FIELD, tr("Statistics value field"), defaultValue="CO2_T",
+            parentLayerParameterName=self.STATS, type=FIELD_ANY, optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.FIELD_PREFIX, tr("Or: prefix of per-year fields on the regions (e.g. EMI_)"), optional=True))
+        self.addParameter(QgsProcessingParameterRasterLayer(
+            self.PROXY, tr("Proxy raster (nighttime light; band per year)")))
+        self.addParameter(QgsProcessingParameterRasterLayer(
+            self.PROXY2, tr("Second proxy (e.g. population)"), optional=True))
+        self.addParameter(QgsProcessingParameterRasterLayer(
+            self.PROXY3, tr("Third proxy (e.g. built-up)"), optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.ALPHA, tr("Proxy weights alpha, one per proxy (comma-separated; default 1 each)"),
+            optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.BETA, tr("Proxy exponent beta"), type=NUMBER_DOUBLE, defaultValue=1.0, minValue=1e-6))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.POINTS, tr("Point sources (optional)"), [TYPE_VECTOR_POINT], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.POINT_YEAR_FIELD, tr("Point source year field"), defaultValue="year",
+            parentLayerParameterName=self.POINTS, type=FIELD_ANY, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.POINT_VALUE_FIELD, tr("Point source emission field"), defaultValue="CO2_T",
+            parentLayerParameterName=self.POINTS, type=FIELD_ANY, optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.METHOD, tr("Method"), options=[tr(s) for s in METHOD_LABELS], defaultValue=0))
+        total_key = QgsProcessingParameterString(
+            self.TOTAL_KEY, tr("Statistics key of the known total of all regions (regression)"), optional=True)
+        total_key.setFlags(total_key.flags() | FLAG_ADVANCED)
+        self.addParameter(total_key)
+        self.addParameter(QgsProcessingParameterEnum(
+            self.CELL_ASSIGNMENT, tr("Cell assignment"), options=[tr(s) for s in ASSIGNMENT_LABELS],
+            defaultValue=0))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.ALLOW_UNMATCHED, tr("Allow unmatched regions and statistics"), defaultValue=False))
+        start = QgsProcessingParameterNumber(
+            self.START_YEAR, tr("Year of band 1 (when band descriptions are not years)"), type=NUMBER_INTEGER,
+            optional=True, minValue=1800, maxValue=2100)
+        start.setFlags(start.flags() | FLAG_ADVANCED)
+        self.addParameter(start)
+        self.addParameter(QgsProcessingParameterEnum(
+            self.UNITS, tr("Units of the statistics and the output"), options=list(UNITS), defaultValue=0))
+        self.addParameter(QgsProcessingParameterRasterDestination(
+            self.OUTPUT, tr("Gridded emissions (t per cell per year)")))
+        self.addParameter(QgsProcessingParameterRasterDestination(
+            self.OUTPUT_INTENSITY, tr("Emission intensity (t per km2 per year)"), optional=True,
+            createByDefault=False))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_CHECK, tr("Round-trip check table (region, year, statistic, gridded)"),
+            type=TYPE_VECTOR, optional=True, createByDefault=False))
+        self.addOutput(QgsProcessingOutputString("YEARS_OUT", tr("Years written")))
+        self.addOutput(QgsProcessingOutputNumber("MAX_TOTAL_ERROR", tr("Largest relative error of a yearly total")))
+        self.addOutput(QgsProcessingOutputNumber(
+            "MAX_ROUND_TRIP_ERROR", tr("Largest relative per-region round-trip error")))
+
+    # -- reading the inputs --------------------------------------------------------------------
+
+    def _field(self, parameters, name, context, source, default=None) -> str | None:
+        value = self.parameterAsString(parameters, name, context) or default
+        if value and source is not None and source.fields().indexOf(value) < 0:
+            raise QgsProcessingException(tr("{param}: the layer has no field '{field}'.").format(
+                param=name, field=value))
+        return value or None
+
+    def _regions(self, parameters, context, feedback):
+        source = self.parameterAsSource(parameters, self.REGIONS, context)
+        key_field = self._field(parameters, self.REGION_FIELD, context, source)
+        geometries, keys, attributes = [], [], []
+        prefix = self.parameterAsString(parameters, self.FIELD_PREFIX, context).strip()
+        year_fields = {}
+        if prefix:
+            pattern = re.compile(re.escape(prefix) + r"(\d{4})$")
+            year_fields = {f.name(): int(m.group(1)) for f in source.fields()
+                           if (m := pattern.match(f.name()))}
+            if not year_fields:
+                raise QgsProcessingException(tr(
+                    "FIELD_PREFIX: the regions have no fields named {prefix}yyyy (e.g. {prefix}2001)."
+                ).format(prefix=prefix))
+        for feature in source.getFeatures():
+            if feedback.isCanceled():
+                raise Cancelled("Cancelled by the user")
+            geometry = feature.geometry()
+            geometries.append(None if geometry.isNull() else bytes(geometry.asWkb()))
+            keys.append(plain_value(feature[key_field]))
+            attributes.append({f: plain_value(feature[f]) for f in year_fields})
+        rows = []
+        seen = {}
+        for key, values in zip(keys, attributes):
+            for name, year in year_fields.items():
+                k = region_key(key)
+                if (k, year) in seen and seen[(k, year)] == values[name]:
+                    continue  # the same value on every feature of a multi-feature region
+                seen[(k, year)] = values[name]
+                rows.append((key, year, values[name]))
+        return source, key_field, geometries, keys, rows
+
+    def _statistics(self, parameters, context, key_field):
+        source = self.parameterAsSource(parameters, self.STATS, context)
+        if source is None:
+            return None
+        region_field = self._field(parameters, self.STATS_REGION_FIELD, context, source, key_field)
+        year_field = self._field(parameters, self.STATS_YEAR_FIELD, context, source, "year")
+        value_field = self._field(parameters, self.STATS_VALUE_FIELD, context, source, "CO2_T")
+        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+        return [(plain_value(f[region_field]), plain_value(f[year_field]), plain_value(f[value_field]))
+                for f in source.getFeatures(request)]
+
+    def _points(self, parameters, context):
+        source = self.parameterAsSource(parameters, self.POINTS, context)
+        if source is None:
+            return [], None
+        year_field = self._field(parameters, self.POINT_YEAR_FIELD, context, source, "year")
+        value_field = self._field(parameters, self.POINT_VALUE_FIELD, context, source, "CO2_T")
+        points = []
+        for feature in source.getFeatures():
+            geometry = feature.geometry()
+            if geometry.isNull() or geometry.isEmpty():
+                continue
+            point = geometry.centroid().asPoint() if geometry.isMultipart() else geometry.asPoint()
+            try:
+                year = int(float(plain_value(feature[year_field])))
+                value = float(plain_value(feature[value_field]))
+            except (TypeError, ValueError):
+                raise QgsProcessingException(tr(
+                    "The point source {fid} has no valid year or emission ({year_field}, {value_field})."
+                ).format(fid=feature.id(), year_field=year_field, value_field=value_field)) from None
+            points.append(PointSource(point.x(), point.y(), year, value, label=f"#{feature.id()}"))
+        return points, _wkt(source.sourceCrs())
+
+    # -- the run -------------------------------------------------------------------------------
+
+    def compute(self, parameters, context, feedback, progress):
+        regions, key_field, geometries, keys, field_rows = self._regions(parameters, context, feedback)
+        rows = self._statistics(parameters, context, key_field)
+        if rows is None:
+            if not field_rows:
+                raise QgsProcessingException(tr(
+                    "Give the statistics: a STATS table, or FIELD_PREFIX for per-year fields on the regions."))
+            rows = field_rows
+        total_key = region_key(self.parameterAsString(parameters, self.TOTAL_KEY, context))
+        totals = {}
+        if total_key:
+            total_rows = [r for r in rows if region_key(r[0]) == total_key]
+            rows = [r for r in rows if region_key(r[0]) != total_key]
+            totals = {year: value for (_, year), value in clean_statistics(total_rows, "totals").items()}
+            if not totals:
+                raise QgsProcessingException(tr("TOTAL_KEY: no statistics row has the key '{key}'.").format(
+                    key=total_key))
+        proxies = []
+        for name in (self.PROXY, self.PROXY2, self.PROXY3):
+            layer = self.parameterAsRasterLayer(parameters, name, context)
+            proxies.append(gdal_source(layer, name) if layer is not None else None)
+        alpha = _alpha(self.parameterAsString(parameters, self.ALPHA, context),
+                       sum(p is not None for p in proxies))
+        points, points_crs = self._points(parameters, context)
+        start_year = (self.parameterAsInt(parameters, self.START_YEAR, context)
+                      if parameters.get(self.START_YEAR) not in (None, "") else None)
+        units = UNITS[self.parameterAsEnum(parameters, self.UNITS, context)]
+        output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
+        intensity = self.parameterAsOutputLayer(parameters, self.OUTPUT_INTENSITY, context) or None
+
+        result = grid_emissions(
+            geometries, keys, rows, proxies[0], output,
+            regions_crs_wkt=_wkt(regions.sourceCrs()),
+            proxy2=proxies[1], proxy3=proxies[2], alpha=alpha,
+            beta=self.parameterAsDouble(parameters, self.BETA, context),
+            start_year=start_year,
+            method=METHODS[self.parameterAsEnum(parameters, self.METHOD, context)],
+            assignment=ASSIGNMENTS[self.parameterAsEnum(parameters, self.CELL_ASSIGNMENT, context)],
+            points=points, points_crs_wkt=points_crs, totals=totals,
+            allow_unmatched=self.parameterAsBoolean(parameters, self.ALLOW_UNMATCHED, context),
+            units=units, intensity_output=intensity, progress=progress,
+        )
+        for line in report_lines(result, units):
+            progress.info(line)
+        outputs = {
+            self.OUTPUT: output,
+            "YEARS_OUT": ",".join(map(str, result.years)),
+            "MAX_TOTAL_ERROR": float(max(abs(e) for e in result.total_error())),
+            "MAX_ROUND_TRIP_ERROR": result.max_round_trip_error(),
+        }
+        if intensity:
+            outputs[self.OUTPUT_INTENSITY] = intensity
+        check = self._write_check(parameters, context, result)
+        if check:
+            outputs[self.OUTPUT_CHECK] = check
+        return outputs
+
+    def _write_check(self, parameters, context, result):
+        fields = QgsFields()
+        fields.append(make_field("region", "string", 80))
+        fields.append(make_field("year", "int"))
+        for name in ("STAT_T", "POINTS_T", "GRID_T", "ERR_REL"):
+            fields.append(make_field(name, "double"))
+        fields.append(make_field("SOURCE", "string", 12))
+        fields.append(make_field("FALLBACK", "int"))
+        sink, dest = table_sink(self, parameters, self.OUTPUT_CHECK, context, fields)
+        if sink is None:
+            return None
+        errors = result.round_trip_error()
+        fallback = set(result.fallback)
+        for j, year in enumerate(result.years):
+            for i, key in enumerate(result.keys):
+                stat = result.allocated[j, i]
+                feature = QgsFeature(fields)
+                feature.setAttributes([
+                    key, year,
+                    None if stat != stat else float(stat),
+                    float(result.points[j, i]),
+                    float(result.zonal[j, i]),
+                    None if errors[j, i] != errors[j, i] else float(errors[j, i]),
+                    result.source[j, i] or None,
+                    int((key, year) in fallback),
+                ])
+                sink.addFeature(feature, FAST_INSERT)
+        return dest

@@ -1,0 +1,475 @@
+"""CO2 from energy consumption (METHODS section 1): factor tables and the energy-table accounting.
+
+The IPCC reference approach with Chinese calorific values, per fuel f:
+
+    t CO2 = quantity [unit] x NCV [TJ / unit] x CC [t C / TJ] x OF x 44/12
+
+The unit algebra is explicit. 1 t of a fuel with NCV 20 908 kJ/kg holds 20 908 kJ/kg x 1000 kg
+= 2.0908e7 kJ = 0.020908 TJ (1 TJ = 1e9 kJ), so TJ per t = NCV [kJ/kg] x 1e-6 and TJ per 10^4 t =
+NCV x 1e-2. For gas, NCV in kJ/m3: TJ per m3 = NCV x 1e-9, per 10^4 m3 = NCV x 1e-5.
+Raw coal: 0.020908 TJ/t x 26.37 t C/TJ x 0.94 x 44/12 = 1.9003 t CO2/t; natural gas: 0.38931 TJ
+per 10^4 m3 x 15.30 x 0.99 x 44/12 = 21.622 t CO2 per 10^4 m3.
+
+Factor tables are CSV files (``fuel, name, ncv, ncv_unit, carbon_content_t_c_per_tj,
+oxidation_rate, quantity_unit``; other columns such as ``source`` are kept for the reader and
+ignored); the defaults ship in ``carbon_plugin/data``. Quantities may be given in t, 10^4 t, m3,
+10^4 m3 or 10^8 m3: per fuel as the factor table says (the yearbook convention: 10^4 t for solids
+and liquids, 10^4 m3 for gas), or for all fuels at once (``QUANTITY_SYSTEMS``).
+
+Cement process CO2 (calcination of limestone into clinker) is optional and reported apart:
+t CO2 = t clinker x ``CEMENT_FACTOR`` (default 0.52 t CO2 / t clinker, the IPCC 2006 Tier 1
+default: 65 % CaO x 44.01/56.08 = 0.510, corrected for cement kiln dust x 1.02) [lit].
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import CarbonInputError
+from .progress import Progress
+from .units import CO2_PER_C, T_CO2, check_units, factor_from_t_co2
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+PRESETS = {
+    "china": DATA_DIR / "emission_factors.csv",
+    "ipcc_of1": DATA_DIR / "emission_factors_ipcc_of1.csv",
+}
+FACTOR_COLUMNS = ("fuel", "name", "ncv", "ncv_unit", "carbon_content_t_c_per_tj", "oxidation_rate",
+                  "quantity_unit")
+CEMENT_FACTOR = 0.52  # t CO2 / t clinker, IPCC 2006 Vol. 3 ch. 2 Tier 1 default [lit]
+
+# NCV units: (kind of quantity, TJ per base unit (t or m3) for an NCV of 1 in that unit)
+NCV_UNITS = {
+    "kj/kg": ("mass", 1e3 * 1e-9),  # 1 kJ/kg x 1000 kg/t = 1e3 kJ/t = 1e-6 TJ/t
+    "mj/kg": ("mass", 1e3 * 1e-6),  # 1 MJ/kg = 1 GJ/t = 1e-3 TJ/t
+    "gj/t": ("mass", 1e-3),
+    "kj/m3": ("volume", 1e-9),      # 1 kJ/m3 = 1e-9 TJ/m3
+    "mj/m3": ("volume", 1e-6),
+}
+# quantity units: (kind, base units (t or m3) per unit)
+QUANTITY_UNITS = {
+    "t": ("mass", 1.0),
+    "10^4 t": ("mass", 1e4),
+    "m3": ("volume", 1.0),
+    "10^4 m3": ("volume", 1e4),
+    "10^8 m3": ("volume", 1e8),
+}
+_UNIT_ALIASES = {
+    "t": "t", "tonne": "t", "tonnes": "t", "吨": "t",
+    "10^4t": "10^4 t", "1e4t": "10^4 t", "10000t": "10^4 t", "10kt": "10^4 t", "万吨": "10^4 t",
+    "m3": "m3", "m^3": "m3", "立方米": "m3",
+    "10^4m3": "10^4 m3", "1e4m3": "10^4 m3", "10000m3": "10^4 m3", "万立方米": "10^4 m3",
+    "10^8m3": "10^8 m3", "1e8m3": "10^8 m3", "亿立方米": "10^8 m3",
+}
+# one unit for every fuel: None = per fuel, as the factor table's quantity_unit says
+QUANTITY_SYSTEMS = {
+    "table": None,
+    "t, m3": {"mass": "t", "volume": "m3"},
+    "10^4 t, 10^4 m3": {"mass": "10^4 t", "volume": "10^4 m3"},
+    "10^4 t, 10^8 m3": {"mass": "10^4 t", "volume": "10^8 m3"},
+}
+MISSING_TEXT = {"", "-", "--", "—", "…", "...", "na", "n/a", "null", "none"}
+LAYOUTS = ("wide", "long")
+
+
+def quantity_unit(text: str) -> str:
+    """The canonical name of a quantity unit ('10^4 t', ...) from common spellings."""
+    key = re.sub(r"\s+", "", str(text)).lower().replace("³", "3").replace("×", "").replace("*", "")
+    if key in _UNIT_ALIASES:
+        return _UNIT_ALIASES[key]
+    raise CarbonInputError(
+        f"Unknown quantity unit '{text}': use one of {', '.join(QUANTITY_UNITS)}."
+    )
+
+
+@dataclass(frozen=True)
+class FuelFactor:
+    """One fuel of a factor table. ``kind`` is 'mass' (NCV per kg) or 'volume' (NCV per m3)."""
+
+    fuel: str
+    name: str
+    ncv: float
+    ncv_unit: str
+    carbon_content: float  # t C / TJ
+    oxidation_rate: float
+    quantity_unit: str
+
+    @property
+    def kind(self) -> str:
+        return NCV_UNITS[self.ncv_unit.lower()][0]
+
+    def tj_per_unit(self, unit: str | None = None) -> float:
+        """Energy in TJ of one ``unit`` (default: the table's quantity unit) of this fuel."""
+        unit = quantity_unit(unit or self.quantity_unit)
+        kind, base_per_unit = QUANTITY_UNITS[unit]
+        if kind != self.kind:
+            raise CarbonInputError(
+                f"The fuel '{self.fuel}' has an NCV per {'kg' if self.kind == 'mass' else 'm3'} "
+                f"({self.ncv_unit}) but its quantities are in {unit}; give them in "
+                f"{'t or 10^4 t' if self.kind == 'mass' else 'm3, 10^4 m3 or 10^8 m3'}."
+            )
+        tj_per_base = self.ncv * NCV_UNITS[self.ncv_unit.lower()][1]
+        return tj_per_base * base_per_unit
+
+    def t_co2_per_unit(self, unit: str | None = None) -> float:
+        """NCV x CC x OF x 44/12: t CO2 per ``unit`` (default: the table's quantity unit)."""
+        return self.tj_per_unit(unit) * self.carbon_content * self.oxidation_rate * CO2_PER_C
+
+
+def _number(text: str, column: str, line: int, path: str, low: float, high: float) -> float:
+    try:
+        value = float(str(text).strip())
+    except ValueError:
+        raise CarbonInputError(
+            f"Factor table '{path}', line {line}: {column} '{text}' is not a number."
+        ) from None
+    if not (low < value <= high) or math.isnan(value):
+        raise CarbonInputError(
+            f"Factor table '{path}', line {line}: {column} = {text} is outside ({low:g}, {high:g}]."
+        )
+    return value
+
+
+def load_factors(path: str | Path | None = None, preset: str = "china") -> dict[str, FuelFactor]:
+    """Read and check a factor table (a CSV path, or one of ``PRESETS``); fuels keyed by ``fuel``."""
+    if path is None:
+        if preset not in PRESETS:
+            raise CarbonInputError(f"Unknown factor preset '{preset}': use one of {', '.join(PRESETS)}.")
+        path = PRESETS[preset]
+    path = str(path)
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            rows = list(csv.DictReader(f))
+            columns = [c.strip() for c in (rows[0].keys() if rows else [])]
+    except OSError as err:
+        raise CarbonInputError(f"Cannot read the factor table '{path}': {err}") from None
+    except (UnicodeDecodeError, csv.Error) as err:
+        raise CarbonInputError(f"The factor table '{path}' is not a UTF-8 CSV file: {err}") from None
+    missing = [c for c in FACTOR_COLUMNS if c not in columns]
+    if not rows or missing:
+        raise CarbonInputError(
+            f"The factor table '{path}' lacks the columns {', '.join(missing or FACTOR_COLUMNS)}; "
+            f"it needs {', '.join(FACTOR_COLUMNS)} (one row per fuel)."
+        )
+    factors: dict[str, FuelFactor] = {}
+    for line, raw in enumerate(rows, start=2):
+        row = {(k or "").strip(): (v or "").strip() for k, v in raw.items()}
+        fuel = row["fuel"]
+        if not fuel:
+            raise CarbonInputError(f"Factor table '{path}', line {line}: the fuel key is empty.")
+        if fuel.lower() in {f.lower() for f in factors}:
+            raise CarbonInputError(f"Factor table '{path}', line {line}: the fuel '{fuel}' appears twice.")
+        if row["ncv_unit"].lower() not in NCV_UNITS:
+            raise CarbonInputError(
+                f"Factor table '{path}', line {line}: unknown ncv_unit '{row['ncv_unit']}' "
+                "(use kJ/kg, MJ/kg, GJ/t, kJ/m3 or MJ/m3)."
+            )
+        factor = FuelFactor(
+            fuel=fuel,
+            name=row["name"] or fuel,
+            ncv=_number(row["ncv"], "ncv", line, path, 0.0, 1e6),
+            ncv_unit=row["ncv_unit"],
+            carbon_content=_number(row["carbon_content_t_c_per_tj"], "carbon_content_t_c_per_tj",
+                                   line, path, 0.0, 1e3),
+            oxidation_rate=_number(row["oxidation_rate"], "oxidation_rate", line, path, 0.0, 1.0),
+            quantity_unit=quantity_unit(row["quantity_unit"]),
+        )
+        factor.tj_per_unit()  # the quantity unit must suit the NCV unit
+        factors[fuel] = factor
+    return factors
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[\s_\-]+", "", str(name)).lower()
+
+
+def match_fuel(name: str, factors: Mapping[str, FuelFactor]) -> str | None:
+    """The fuel key a column name or a fuel value means (key or display name, any case/spacing)."""
+    wanted = _norm(name)
+    for key, factor in factors.items():
+        if wanted in (_norm(key), _norm(factor.name)):
+            return key
+    return None
+
+
+def unit_per_fuel(factors: Mapping[str, FuelFactor], system: str = "table") -> dict[str, str]:
+    """The quantity unit of each fuel's input values under a ``QUANTITY_SYSTEMS`` choice."""
+    if system not in QUANTITY_SYSTEMS:
+        raise CarbonInputError(f"Unknown quantity units '{system}': use one of {', '.join(QUANTITY_SYSTEMS)}.")
+    chosen = QUANTITY_SYSTEMS[system]
+    return {k: (f.quantity_unit if chosen is None else chosen[f.kind]) for k, f in factors.items()}
+
+
+def factors_per_unit(factors: Mapping[str, FuelFactor], system: str = "table") -> dict[str, float]:
+    """t CO2 per unit of each fuel's input values."""
+    units = unit_per_fuel(factors, system)
+    return {k: f.t_co2_per_unit(units[k]) for k, f in factors.items()}
+
+
+# ---------------------------------------------------------------------------------------------
+# The energy table
+
+
+@dataclass
+class EmissionTable:
+    """The result: one row per (region, year); values in ``units``.
+
+    ``columns`` = region field, 'year', the total (``CO2_T`` or ``C_T``), one column per fuel
+    present in the input, and with cement ``CEMENT_T`` (process CO2) and ``TOTAL_T`` (both).
+    """
+
+    region_field: str
+    total_field: str
+    fuels: list[str]
+    rows: list[list]
+    units: str
+    cement: bool = False
+
+    @property
+    def columns(self) -> list[str]:
+        extra = ["CEMENT_T", "TOTAL_T"] if self.cement else []
+        return [self.region_field, "year", self.total_field, *self.fuels, *extra]
+
+
+def _is_missing(value) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return False  # NaN is reported as non-numeric by _quantity
+    return isinstance(value, str) and value.strip().lower() in MISSING_TEXT
+
+
+def _where(row: int, region, year) -> str:
+    parts = [f"row {row}"]
+    if region is not None:
+        parts.append(f"region '{region}'")
+    if year is not None:
+        parts.append(f"year {year}")
+    return ", ".join(parts)
+
+
+def _quantity(value, column: str, row: int, region, year) -> float:
+    """A non-negative quantity; empty cells and '-' are 0 (yearbook blanks)."""
+    if _is_missing(value):
+        return 0.0
+    if isinstance(value, bool):
+        number = float("nan")
+    else:
+        try:
+            number = float(value.strip()) if isinstance(value, str) else float(value)
+        except (TypeError, ValueError):
+            number = float("nan")
+    if math.isnan(number) or math.isinf(number):
+        raise CarbonInputError(
+            f"The value '{value}' in column '{column}' ({_where(row, region, year)}) is not a number. "
+            "Fix the table (empty cells and '-' count as 0; no thousands separators)."
+        )
+    if number < 0:
+        raise CarbonInputError(
+            f"Negative quantity {number:g} in column '{column}' ({_where(row, region, year)}): "
+            "energy consumption must be >= 0."
+        )
+    return number
+
+
+def region_key(value) -> str | None:
+    """Region keys compared as text: 419901, 419901.0 and '419901' are the same key."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, float):
+        if math.isnan(value):
+            return None
+        if value.is_integer():
+            return str(int(value))
+    return str(value).strip()
+
+
+def _year(value, row: int, region, field: str) -> int:
+    try:
+        number = float(value.strip()) if isinstance(value, str) else float(value)
+    except (TypeError, ValueError, AttributeError):
+        number = float("nan")
+    if value is None or math.isnan(number) or not number.is_integer() or not 1000 <= number <= 9999:
+        raise CarbonInputError(
+            f"The year '{value}' in field '{field}' ({_where(row, region, None)}) is not a 4-digit year."
+        )
+    return int(number)
+
+
+def _region(value, row: int, field: str):
+    if region_key(value) is None:
+        raise CarbonInputError(
+            f"The region field '{field}' is empty at row {row}; every row needs a region key."
+        )
+    return value
+
+
+def wide_fuel_columns(
+    fields: Sequence[str],
+    numeric_fields: Iterable[str],
+    records: Sequence[Mapping],
+    factors: Mapping[str, FuelFactor],
+    skip: Iterable[str],
+) -> tuple[dict[str, str], list[str]]:
+    """Which columns of a wide table are fuels: ({column: fuel key}, ignored label columns).
+
+    A column named after a fuel (key or name) is that fuel. Any other numeric column - or text
+    column whose values are mostly numbers - is an unknown fuel and an error naming it (add the
+    fuel to the factor table or remove the column); other text columns (names) are ignored.
+    """
+    skip = {s for s in skip if s}
+    numeric = set(numeric_fields)
+    mapping: dict[str, str] = {}
+    unknown: list[str] = []
+    ignored: list[str] = []
+    for column in fields:
+        if column in skip:
+            continue
+        fuel = match_fuel(column, factors)
+        if fuel is not None:
+            if fuel in mapping.values():
+                other = next(c for c, f in mapping.items() if f == fuel)
+                raise CarbonInputError(f"The columns '{other}' and '{column}' are both the fuel '{fuel}'.")
+            mapping[column] = fuel
+        elif column in numeric or _mostly_numbers(r.get(column) for r in records):
+            unknown.append(column)
+        else:
+            ignored.append(column)
+    if unknown:
+        raise CarbonInputError(
+            f"Unknown fuel columns: {', '.join(unknown)}. The factor table has "
+            f"{', '.join(factors)}; rename the columns to these keys, add the fuels to a factor "
+            "table (FACTORS), or remove the columns."
+        )
+    if not mapping:
+        raise CarbonInputError(
+            f"No fuel column found; the columns must be named after the fuels of the factor table "
+            f"({', '.join(factors)})."
+        )
+    return mapping, ignored
+
+
+def _mostly_numbers(values: Iterable) -> bool:
+    seen = numbers = 0
+    for value in values:
+        if _is_missing(value):
+            continue
+        seen += 1
+        try:
+            float(value)
+            numbers += 1
+        except (TypeError, ValueError):
+            pass
+    return seen > 0 and numbers * 2 >= seen
+
+
+def energy_emissions(
+    records: Sequence[Mapping],
+    region_field: str,
+    year_field: str,
+    factors: Mapping[str, FuelFactor],
+    layout: str = "wide",
+    fuel_columns: Mapping[str, str] | None = None,
+    fuel_field: str | None = None,
+    quantity_field: str | None = None,
+    quantity_units: str = "table",
+    cement_field: str | None = None,
+    cement_factor: float = CEMENT_FACTOR,
+    cement_unit: str | None = None,
+    units: str = T_CO2,
+    progress: Progress | None = None,
+) -> EmissionTable:
+    """CO2 per (region, year) from an energy table given as records (field -> value).
+
+    Wide layout: ``fuel_columns`` maps column -> fuel key (see ``wide_fuel_columns``). Long
+    layout: ``fuel_field`` holds the fuel (key or name) and ``quantity_field`` the quantity.
+    Rows for the same region and year are summed (logged). ``cement_field`` holds clinker
+    production in ``cement_unit`` (default: the mass unit of ``quantity_units``; 10^4 t with the
+    per-fuel 'table' units, the yearbook convention).
+    """
+    progress = progress or Progress()
+    check_units(units)
+    if layout not in LAYOUTS:
+        raise CarbonInputError(f"Unknown layout '{layout}': use 'wide' or 'long'.")
+    if not math.isfinite(cement_factor) or cement_factor < 0:
+        raise CarbonInputError(f"The cement factor {cement_factor} must be a number >= 0.")
+    per_unit = factors_per_unit(factors, quantity_units)
+    to_units = factor_from_t_co2(units)
+    if cement_unit is None:
+        system = QUANTITY_SYSTEMS[quantity_units]
+        cement_unit = "10^4 t" if system is None else system["mass"]
+    cement_kind, t_per_cement_unit = QUANTITY_UNITS[quantity_unit(cement_unit)]
+    if cement_kind != "mass":
+        raise CarbonInputError(f"Clinker production must be a mass (t or 10^4 t), not {cement_unit}.")
+
+    totals: dict[tuple, dict[str, float]] = {}
+    first_value: dict[tuple, object] = {}
+    cement: dict[tuple, float] = {}
+    duplicates = 0
+    used_fuels: list[str] = []
+    unknown_fuels: dict[str, int] = {}
+    if layout == "wide":
+        if not fuel_columns:
+            raise CarbonInputError("No fuel column was given for the wide layout.")
+        used_fuels = [fuel_columns[c] for c in fuel_columns]
+    elif not fuel_field or not quantity_field:
+        raise CarbonInputError("The long layout needs a fuel field and a quantity field.")
+
+    for i, record in enumerate(records, start=1):
+        region = _region(record.get(region_field), i, region_field)
+        year = _year(record.get(year_field), i, region, year_field)
+        key = (region_key(region), year)
+        if key in totals and layout == "wide":
+            duplicates += 1
+        first_value.setdefault(key, region)
+        slot = totals.setdefault(key, {})
+        if layout == "wide":
+            for column, fuel in fuel_columns.items():
+                q = _quantity(record.get(column), column, i, region, year)
+                slot[fuel] = slot.get(fuel, 0.0) + q * per_unit[fuel]
+        else:
+            raw_fuel = record.get(fuel_field)
+            fuel = None if _is_missing(raw_fuel) else match_fuel(str(raw_fuel), factors)
+            q = _quantity(record.get(quantity_field), quantity_field, i, region, year)
+            if fuel is None:
+                if not _is_missing(raw_fuel) or q != 0:
+                    name = "(empty)" if _is_missing(raw_fuel) else str(raw_fuel)
+                    unknown_fuels.setdefault(name, i)
+                continue
+            if fuel not in used_fuels:
+                used_fuels.append(fuel)
+            slot[fuel] = slot.get(fuel, 0.0) + q * per_unit[fuel]
+        if cement_field:
+            c = _quantity(record.get(cement_field), cement_field, i, region, year)
+            cement[key] = cement.get(key, 0.0) + c * t_per_cement_unit * cement_factor
+        progress.report(i / max(len(records), 1))
+
+    if unknown_fuels:
+        shown = ", ".join(f"'{f}' (row {r})" for f, r in unknown_fuels.items())
+        raise CarbonInputError(
+            f"Unknown fuels in field '{fuel_field}': {shown}. The factor table has "
+            f"{', '.join(factors)}; use these keys or add the fuels to a factor table (FACTORS)."
+        )
+    if not totals:
+        raise CarbonInputError("The energy table has no rows.")
+    if duplicates:
+        progress.warning(f"{duplicates} rows repeat a region and year already seen; their quantities were summed.")
+    # fuels in factor-table order
+    fuels = [f for f in factors if f in used_fuels]
+    rows = []
+    for key in sorted(totals, key=lambda k: (k[0], k[1])):
+        by_fuel = totals[key]
+        values = [by_fuel.get(f, 0.0) * to_units for f in fuels]
+        total = math.fsum(values)
+        row = [first_value[key], key[1], total, *values]
+        if cement_field:
+            process = cement.get(key, 0.0) * to_units
+            row += [process, total + process]
+        rows.append(row)
+    total_field = "CO2_T" if units == T_CO2 else "C_T"
+    return EmissionTable(region_field, total_field, fuels, rows, units, cement=bool(cement_field))

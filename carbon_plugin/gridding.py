@@ -1,0 +1,702 @@
+"""Mass-conserving top-down gridding of regional emissions (METHODS section 2).
+
+Each region U's statistical emission E_U (t per year) is shared among its cells p by a proxy
+weight:
+
+    E_p = sum_U E_U x frac_U,p x w_p / W_U,    W_U = sum_q frac_U,q x w_q,
+    w_p = sum_k alpha_k x proxy_k,p ^ beta      (proxy nodata, NaN and negatives count as 0)
+
+``frac_U,p`` is the share of cell p inside region U: the exact coverage fraction (a cell split
+between two regions is split between them) or 1 / 0 by cell centre (``coverage.py``). Regions
+whose weighted proxy sum W_U is 0 fall back to their area: w_p = true cell area (a warning names
+them). Point sources (x, y, year, t) are placed first in their cells; the remainder
+E_U - sum of its points is allocated by weight (points larger than E_U are scaled down to it,
+with a warning). Because sum_p frac_U,p x w_p / W_U = 1, the raster total of every year equals
+the sum of the statistics allocated (float64 accumulation; Float32 storage keeps 1e-7).
+
+Streaming in two passes over row strips of whole 256-row tile rows (about ``ARRAYS_PER_ROW`` x 8
+bytes per cell of a strip; the coverage is held whole, as ``coverage.py`` stores it), so memory
+does not grow with the number of years: pass 1 accumulates W_U per year (and the areas A_U);
+pass 2 writes E_p strip by strip, year by year, and accumulates the raster total and the zonal
+sums of the output over each region (with the same fractions): the per-region round trip. With
+cell-centre assignment it is exact; with exact coverage, cells split between regions mix their
+emissions, and the round-trip error (zonal sum - statistic) / statistic is reported.
+
+Method ``regression`` [lit]: fit E_U,y = a (L_U,y)^b by least squares on ln E = ln a + b ln L over
+the region-years with statistics (L = W, the weighted proxy sum: the sum of nighttime light with
+the default weights), estimate the region-years without statistics as a L^b, and, where a total
+for the year is known (``totals``), rescale the estimates so that known + estimated = total.
+Region-years with statistics keep them exactly.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+
+import numpy as np
+from osgeo import osr
+
+from .cellarea import row_cell_areas_m2
+from .coverage import Coverage, cell_centre_coverage, exact_coverage
+from .emissions import region_key
+from .errors import CarbonInputError
+from .progress import Progress
+from .raster import STRIP_BUDGET_BYTES, TILE, Grid, open_raster, srs_from_wkt, strips
+from .timeseries import TimeSeries, TimeSeriesWriter, open_time_series
+from .units import T_CO2, check_units
+
+METHODS = ("proportional", "regression")
+ASSIGNMENTS = ("exact", "centre")
+ARRAYS_PER_ROW = 12  # float64 buffers held per strip row (proxies, weights, output, areas...)
+
+SOURCE_STATISTIC = "statistic"
+SOURCE_REGRESSION = "regression"
+
+
+# ---------------------------------------------------------------------------------------------
+# Weights and the regression
+
+
+def proxy_weight(proxies: Sequence[np.ndarray], alpha: Sequence[float], beta: float = 1.0) -> np.ndarray:
+    """w = sum_k alpha_k x proxy_k ^ beta, with NaN, nodata (already NaN) and negatives as 0."""
+    if len(alpha) != len(proxies):
+        raise CarbonInputError(f"{len(alpha)} weights (ALPHA) were given for {len(proxies)} proxies.")
+    if not beta > 0 or not math.isfinite(beta):
+        raise CarbonInputError(f"The exponent BETA = {beta} must be a positive number.")
+    weight = None
+    for values, a in zip(proxies, alpha):
+        if a == 0:
+            continue
+        term = np.where(values > 0, values, 0.0)  # NaN > 0 is False: NaN and negatives become 0
+        if beta != 1.0:
+            np.power(term, beta, out=term)
+        if a != 1.0:
+            term *= a
+        weight = term if weight is None else np.add(weight, term, out=weight)
+    return np.zeros(np.shape(proxies[0])) if weight is None else weight
+
+
+def check_alpha(alpha: Sequence[float], count: int) -> list[float]:
+    alpha = [float(a) for a in alpha]
+    if len(alpha) != count:
+        raise CarbonInputError(f"ALPHA has {len(alpha)} values for {count} proxies; give one weight per proxy.")
+    if any(not math.isfinite(a) or a < 0 for a in alpha) or not any(a > 0 for a in alpha):
+        raise CarbonInputError(f"The proxy weights ALPHA {alpha} must be >= 0 and at least one > 0.")
+    return alpha
+
+
+@dataclass(frozen=True)
+class PowerLaw:
+    """E = a x L^b fitted on ln E = ln a + b ln L: n pairs, R2 and RMSE in log space, SE of b."""
+
+    a: float
+    b: float
+    n: int
+    r2: float
+    rmse_log: float
+    se_b: float
+
+    def predict(self, light: np.ndarray | float):
+        light = np.asarray(light, dtype=np.float64)
+        return np.where(light > 0, self.a * np.power(np.maximum(light, 0), self.b), 0.0)
+
+    def describe(self) -> str:
+        return (f"E = {self.a:.6g} x L^{self.b:.4f} (n = {self.n}, R2 = {self.r2:.4f}, "
+                f"RMSE(ln) = {self.rmse_log:.4f}, SE(b) = {self.se_b:.4f})")
+
+
+def fit_power_law(emission: np.ndarray, light: np.ndarray) -> PowerLaw:
+    """Least squares of ln E on ln L over pairs with E > 0 and L > 0 (at least 3, L not constant)."""
+    e = np.asarray(emission, dtype=np.float64).ravel()
+    s = np.asarray(light, dtype=np.float64).ravel()
+    ok = np.isfinite(e) & np.isfinite(s) & (e > 0) & (s > 0)
+    x, y = np.log(s[ok]), np.log(e[ok])
+    n = int(x.size)
+    if n < 3 or np.ptp(x) == 0:
+        raise CarbonInputError(
+            f"The regression needs at least 3 region-years with statistics and a positive, varying "
+            f"proxy sum; {n} were usable. Use the proportional method."
+        )
+    xm, ym = x.mean(), y.mean()
+    sxx = float(np.sum((x - xm) ** 2))
+    b = float(np.sum((x - xm) * (y - ym)) / sxx)
+    ln_a = ym - b * xm
+    resid = y - (ln_a + b * x)
+    sst = float(np.sum((y - ym) ** 2))
+    sse = float(np.sum(resid ** 2))
+    r2 = 1.0 - sse / sst if sst > 0 else 1.0
+    se_b = math.sqrt(sse / (n - 2) / sxx) if n > 2 else float("nan")
+    return PowerLaw(math.exp(ln_a), b, n, r2, math.sqrt(sse / n), se_b)
+
+
+# ---------------------------------------------------------------------------------------------
+# Inputs
+
+
+@dataclass
+class PointSource:
+    """An emission at a point, in the points' CRS; ``region`` (a key) is found from the cell if None."""
+
+    x: float
+    y: float
+    year: int
+    value: float
+    region: str | None = None
+    label: str = ""
+
+
+@dataclass
+class Proxy:
+    """One proxy raster on the output grid: a time series, or a single band used for every year."""
+
+    series: TimeSeries
+    static: bool
+    name: str
+
+    def layer_of(self, year: int) -> int:
+        return 0 if self.static else self.series.years.index(year)
+
+
+def open_proxy(path: str, grid: Grid | None, start_year: int | None, role: str, progress: Progress) -> Proxy:
+    ds = open_raster(path, role)
+    if ds.RasterCount == 1:
+        series = open_time_series([path], years=[0], grid=grid, resampling="average", role=role,
+                                  progress=progress)
+        return Proxy(series, True, path)
+    series = open_time_series([path], start_year=start_year, grid=grid, resampling="average", role=role,
+                              progress=progress)
+    return Proxy(series, False, path)
+
+
+def _statistics_matrix(
+    statistics: Mapping[tuple, float], keys: list[str], years: list[int]
+) -> np.ndarray:
+    index = {k: i for i, k in enumerate(keys)}
+    col = {y: j for j, y in enumerate(years)}
+    out = np.full((len(years), len(keys)), np.nan)
+    for (key, year), value in statistics.items():
+        if key in index and year in col:
+            out[col[year], index[key]] = value
+    return out
+
+
+def clean_statistics(
+    statistics: Mapping[tuple, object] | Iterable[tuple],
+    role: str = "statistics",
+    progress: Progress | None = None,
+) -> dict[tuple[str, int], float]:
+    """{(key, year): value} from a mapping or (key, year, value) rows: keys as text, years as int,
+    values as float >= 0. Empty values are skipped (counted in a warning); bad keys, years or
+    values and repeated region-years are errors naming the region and year."""
+    progress = progress or Progress()
+    rows = ((k, y, v) for (k, y), v in statistics.items()) if isinstance(statistics, Mapping) else statistics
+    out: dict[tuple[str, int], float] = {}
+    empty = []
+    for raw_key, raw_year, raw in rows:
+        key = region_key(raw_key)
+        if key is None:
+            raise CarbonInputError(f"The {role} have a row without region key (NULL), year {raw_year}.")
+        try:
+            year = float(raw_year.strip()) if isinstance(raw_year, str) else float(raw_year)
+        except (TypeError, ValueError):
+            year = float("nan")
+        if not math.isfinite(year) or not year.is_integer():
+            raise CarbonInputError(f"The {role} of region '{key}' have the year '{raw_year}', not a year.")
+        year = int(year)
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
+            empty.append(f"{key} {year}")
+            continue
+        try:
+            value = float(raw.strip()) if isinstance(raw, str) else float(raw)
+        except (TypeError, ValueError):
+            value = float("nan")
+        if not math.isfinite(value):
+            raise CarbonInputError(f"The {role} value '{raw}' of region '{key}', year {year} is not a number.")
+        if value < 0:
+            raise CarbonInputError(f"The {role} value {value:g} of region '{key}', year {year} is negative.")
+        if (key, year) in out:
+            raise CarbonInputError(f"The {role} have two values for region '{key}', year {year}.")
+        out[(key, year)] = value
+    if empty:
+        progress.warning(f"Empty {role} values were skipped: {_listed(empty)}.")
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Result
+
+
+@dataclass
+class GridResult:
+    """What was allocated and how well it round-trips (arrays are years x regions)."""
+
+    years: list[int]
+    keys: list[str]
+    allocated: np.ndarray  # the emission given to each region-year (NaN: none)
+    source: np.ndarray  # object array: 'statistic', 'regression' or ''
+    gridded_total: np.ndarray  # per year: sum of the written raster (float64 over Float32 values)
+    zonal: np.ndarray  # per region-year: sum of fraction x output cell
+    points: np.ndarray  # per region-year: t placed at point sources
+    fallback: list[tuple[str, int]] = field(default_factory=list)
+    fit: PowerLaw | None = None
+    unmatched_statistics: list[str] = field(default_factory=list)
+    unmatched_regions: list[str] = field(default_factory=list)
+
+    @property
+    def expected_total(self) -> np.ndarray:
+        return np.nansum(self.allocated, axis=1)
+
+    def total_error(self) -> np.ndarray:
+        """Relative error of the raster total per year."""
+        expected = self.expected_total
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return np.where(expected > 0, (self.gridded_total - expected) / expected, 0.0)
+
+    def round_trip_error(self) -> np.ndarray:
+        """(zonal sum of the output - allocated) / allocated per region-year (NaN where none)."""
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return np.where(self.allocated > 0, (self.zonal - self.allocated) / self.allocated, np.nan)
+
+    def max_round_trip_error(self) -> float:
+        err = np.abs(self.round_trip_error())
+        return float(np.nanmax(err)) if np.isfinite(err).any() else 0.0
+
+
+# ---------------------------------------------------------------------------------------------
+# The allocation
+
+
+def _point_cells(points, crs_wkt, grid: Grid):
+    """(row, col) of each point on the grid, None outside; points transformed to the grid's CRS."""
+    target = grid.srs
+    transform = None
+    if crs_wkt:
+        source = srs_from_wkt(crs_wkt)
+        if not source.IsSame(target):
+            transform = osr.CoordinateTransformation(source, target)
+    x0, px, _, y0, _, py = grid.geotransform
+    cells = []
+    for p in points:
+        x, y = p.x, p.y
+        if transform is not None:
+            x, y, _ = transform.TransformPoint(x, y)
+        col = math.floor((x - x0) / px)
+        row = math.floor((y - y0) / py)
+        cells.append((row, col) if 0 <= row < grid.height and 0 <= col < grid.width else None)
+    return cells
+
+
+def _point_region(coverage: Coverage, feature_region: np.ndarray, row: int, col: int) -> int | None:
+    """The region (key index) covering most of the cell."""
+    label = coverage.labels[row, col]
+    if label >= 0:
+        return int(feature_region[label])
+    flat = row * coverage.grid.width + col
+    lo, hi = np.searchsorted(coverage.cells, [flat, flat + 1])
+    if hi == lo:
+        return None
+    shares = np.bincount(feature_region[coverage.regions[lo:hi]], weights=coverage.fractions[lo:hi],
+                         minlength=int(feature_region.max()) + 1)
+    return int(np.argmax(shares))
+
+
+def _listed(items: Sequence, limit: int = 12) -> str:
+    items = list(items)
+    shown = ", ".join(str(i) for i in items[:limit])
+    return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
+
+
+@dataclass
+class _Layout:
+    """The region keys, the coverage and the strips: what both passes need."""
+
+    keys: list[str]
+    feature_region: np.ndarray  # feature index -> key index
+    coverage: Coverage
+    grid: Grid
+    strips: list[tuple[int, int]]
+    row_areas: np.ndarray  # m2 per cell, per row
+
+    def window(self, row0: int, nrows: int):
+        return self.coverage.window(row0, nrows)
+
+    def sums(self, window, values: np.ndarray) -> np.ndarray:
+        """Per key: sum over the window of fraction x value."""
+        return np.bincount(self.feature_region, weights=window.sums(values), minlength=len(self.keys))
+
+    def spread(self, window, per_key: np.ndarray) -> np.ndarray:
+        """Per cell: sum over regions of fraction x per_key value."""
+        return window.spread(per_key[self.feature_region])
+
+    def cell_area(self, row0: int, nrows: int) -> np.ndarray:
+        return np.broadcast_to(self.row_areas[row0:row0 + nrows, None], (nrows, self.grid.width))
+
+
+def _region_keys(feature_keys: Sequence) -> tuple[list[str], np.ndarray]:
+    index: dict[str, int] = {}
+    feature_region = np.zeros(len(feature_keys), dtype=np.intp)
+    nulls = []
+    for i, raw in enumerate(feature_keys):
+        key = region_key(raw)
+        if key is None:
+            nulls.append(i + 1)
+            continue
+        feature_region[i] = index.setdefault(key, len(index))
+    if nulls:
+        raise CarbonInputError(
+            f"The region field is empty (NULL) for {len(nulls)} features (feature {_listed(nulls)}); "
+            "every region needs a key."
+        )
+    return list(index), feature_region
+
+
+def _check_matching(stats: dict, keys: list[str], method: str, allow_unmatched: bool, progress: Progress):
+    """Statistics keys without polygon, polygons without statistics, gaps: listed; an error unless allowed."""
+    stat_keys = {k for k, _ in stats}
+    unmatched = sorted(stat_keys - set(keys))
+    without = [k for k in keys if k not in stat_keys]
+    if not stat_keys & set(keys) and method == "proportional":
+        raise CarbonInputError(
+            f"No statistics region key matches the region field (statistics: {_listed(sorted(stat_keys), 5)}; "
+            f"regions: {_listed(keys, 5)}). Check the region fields."
+        )
+    problems = []
+    if unmatched:
+        problems.append(f"statistics for regions that match no polygon: {_listed(unmatched)}")
+    if method == "proportional":  # the regression fills these
+        if without:
+            problems.append(f"polygons without statistics: {_listed(without)}")
+        years = sorted({y for _, y in stats})
+        gaps = []
+        for k in keys:
+            missing = [y for y in years if (k, y) not in stats] if k in stat_keys else []
+            if missing:
+                gaps.append(f"{k} ({_listed(missing, 5)})")
+        if gaps:
+            problems.append(f"regions without statistics in some years: {_listed(gaps)}")
+    if problems:
+        message = "Unmatched regions: " + "; ".join(problems) + "."
+        if not allow_unmatched:
+            raise CarbonInputError(message + " Fix the keys, or set ALLOW_UNMATCHED to grid what matches.")
+        progress.warning(message)
+    return unmatched, without
+
+
+def _years(stats: dict, totals: dict, proxies: list[Proxy], method: str) -> list[int]:
+    """The years to grid: those of the statistics (regression: also of the totals and the proxy)."""
+    dynamic = [p for p in proxies if not p.static]
+    proxy_years = sorted(set.intersection(*(set(p.series.years) for p in dynamic))) if dynamic else None
+    years = {y for _, y in stats}
+    if method == "regression":
+        years |= set(totals) | set(proxy_years or ())
+    years = sorted(years)
+    if proxy_years is not None:
+        lacking = [y for y in years if y not in proxy_years]
+        if lacking:
+            raise CarbonInputError(
+                f"The proxy has no band for the years {_listed(lacking)} (it has "
+                f"{proxy_years[0]}-{proxy_years[-1]}). Give a proxy with these years, or statistics for "
+                "the proxy's years only."
+            )
+    if not years:
+        raise CarbonInputError("No year to grid.")
+    return years
+
+
+def _fill_by_regression(allocated, source, light, years, keys, totals, progress) -> PowerLaw:
+    """Fit E = a L^b, estimate the missing region-years, rescale them to the known totals."""
+    fit = fit_power_law(allocated, light)
+    progress.info(f"Power-law fit over region-years with statistics: {fit.describe()}")
+    missing = ~np.isfinite(allocated)
+    estimate = fit.predict(light)
+    for j, year in enumerate(years):
+        gap = missing[j]
+        if not gap.any():
+            continue
+        values = estimate[j, gap]
+        if year in totals:
+            known = float(np.nansum(allocated[j]))
+            rest = totals[year] - known
+            if rest < -1e-9 * max(totals[year], 1.0):
+                raise CarbonInputError(
+                    f"{year}: the known total {totals[year]:,.1f} is smaller than the sum of the "
+                    f"regional statistics {known:,.1f}."
+                )
+            if values.sum() > 0:
+                values = values * max(rest, 0.0) / values.sum()
+            elif rest > 0:
+                progress.warning(f"{year}: the regions without statistics have no proxy; "
+                                 f"{rest:,.1f} of the known total could not be placed.")
+        allocated[j, gap] = values
+        source[j, gap] = SOURCE_REGRESSION
+    filled = [f"{keys[i]} {years[j]}" for j, i in zip(*np.nonzero(missing))]
+    if filled:
+        progress.info(f"Estimated by the regression: {len(filled)} region-years ({_listed(filled, 8)}).")
+    return fit
+
+
+def _check_totals(allocated, years, totals, progress) -> None:
+    for j, year in enumerate(years):
+        if year in totals and np.isfinite(allocated[j]).all():
+            known = float(np.sum(allocated[j]))
+            if abs(known - totals[year]) > 1e-6 * max(abs(totals[year]), 1.0):
+                progress.warning(f"{year}: the statistics sum to {known:,.1f} but the known total is "
+                                 f"{totals[year]:,.1f}; the statistics were kept.")
+
+
+def _place_points(points, points_crs_wkt, layout: _Layout, allocated, years, progress):
+    """Point sources on their cells: (t per region-year, [(year index, row, col, t)])."""
+    point_sum = np.zeros_like(allocated)
+    placed: list[tuple[int, int, int, int, float]] = []  # (year index, key index, row, col, t)
+    if not points:
+        return point_sum, []
+    year_index = {y: j for j, y in enumerate(years)}
+    key_index = {k: i for i, k in enumerate(layout.keys)}
+    outside, no_region, other_year = [], [], 0
+    for p, cell in zip(points, _point_cells(points, points_crs_wkt, layout.grid)):
+        label = p.label or f"({p.x:.6g}, {p.y:.6g})"
+        if not math.isfinite(p.value) or p.value < 0:
+            raise CarbonInputError(f"The point source {label} has the value {p.value}; it must be >= 0.")
+        if cell is None:
+            outside.append(label)
+            continue
+        if p.year not in year_index:
+            other_year += 1
+            continue
+        k = key_index.get(region_key(p.region))
+        if k is None:
+            k = _point_region(layout.coverage, layout.feature_region, *cell)
+        j = year_index[p.year]
+        if k is None or not np.isfinite(allocated[j, k]):
+            no_region.append(label)
+            continue
+        point_sum[j, k] += p.value
+        placed.append((j, k, cell[0], cell[1], p.value))
+    if outside:
+        progress.warning(f"Point sources outside the proxy grid were ignored: {_listed(outside)}.")
+    if other_year:
+        progress.info(f"{other_year} point sources in years that are not gridded were ignored.")
+    if no_region:
+        progress.warning(f"Point sources outside every region with statistics were ignored: {_listed(no_region)}.")
+    over = np.isfinite(allocated) & (point_sum > allocated)
+    if over.any():
+        scale = np.ones_like(point_sum)
+        scale[over] = allocated[over] / point_sum[over]
+        progress.warning(
+            "Point sources exceed the regional emission and were scaled down to it: "
+            + _listed([f"{layout.keys[i]} {years[j]}" for j, i in zip(*np.nonzero(over))]) + "."
+        )
+        placed = [(j, k, r, c, v * scale[j, k]) for j, k, r, c, v in placed]
+        point_sum = np.where(over, allocated, point_sum)
+    return point_sum, [(j, r, c, v) for j, _k, r, c, v in placed]
+
+
+def grid_emissions(
+    geometries: Sequence,
+    feature_keys: Sequence,
+    statistics: Mapping[tuple, object] | Iterable[tuple],
+    proxy: str,
+    output: str,
+    regions_crs_wkt: str | None = None,
+    proxy2: str | None = None,
+    proxy3: str | None = None,
+    alpha: Sequence[float] | None = None,
+    beta: float = 1.0,
+    start_year: int | None = None,
+    method: str = "proportional",
+    assignment: str = "exact",
+    points: Sequence[PointSource] = (),
+    points_crs_wkt: str | None = None,
+    totals: Mapping[int, float] | None = None,
+    allow_unmatched: bool = False,
+    units: str = T_CO2,
+    intensity_output: str | None = None,
+    progress: Progress | None = None,
+    strip_budget: int = STRIP_BUDGET_BYTES,
+) -> GridResult:
+    """Allocate regional statistics to the cells of the proxy grid (see the module docstring).
+
+    ``statistics``: {(key, year): t} or (key, year, t) rows; ``totals``: {year: t}, known totals
+    of all regions (regression: the estimates are rescaled to them; proportional: checked).
+    ``geometries``: one polygon per feature (WKB, WKT or ogr.Geometry, in ``regions_crs_wkt``);
+    ``feature_keys``: the region key of each feature (features sharing a key form one region).
+    Writes ``output`` (t per cell per year, band per year) and optionally ``intensity_output``
+    (t per km2 per year); returns a ``GridResult`` with totals and the per-region round trip.
+    """
+    progress = progress or Progress()
+    check_units(units)
+    if method not in METHODS:
+        raise CarbonInputError(f"Unknown method '{method}': use one of {', '.join(METHODS)}.")
+    if assignment not in ASSIGNMENTS:
+        raise CarbonInputError(f"Unknown cell assignment '{assignment}': use one of {', '.join(ASSIGNMENTS)}.")
+    if len(geometries) != len(feature_keys):
+        raise CarbonInputError(f"{len(feature_keys)} region keys were given for {len(geometries)} regions.")
+    if not geometries:
+        raise CarbonInputError("The regions layer has no features.")
+    keys, feature_region = _region_keys(feature_keys)
+    stats = clean_statistics(statistics, progress=progress)
+    totals = {int(y): float(v) for y, v in (totals or {}).items()}
+    if not stats:
+        raise CarbonInputError("There are no statistics to allocate.")
+
+    proxies = [open_proxy(proxy, None, start_year, "proxy", progress)]
+    grid = proxies[0].series.grid
+    for extra, role in ((proxy2, "second proxy"), (proxy3, "third proxy")):
+        if extra:
+            proxies.append(open_proxy(extra, grid, start_year, role, progress))
+    alpha = check_alpha(alpha if alpha is not None else [1.0] * len(proxies), len(proxies))
+    if not beta > 0 or not math.isfinite(beta):
+        raise CarbonInputError(f"The exponent BETA = {beta} must be a positive number.")
+    for p in proxies:
+        if p.static:
+            progress.warning(f"The proxy '{p.name}' has one band; it is used for every year.")
+    unmatched, without = _check_matching(stats, keys, method, allow_unmatched, progress)
+    years = _years(stats, totals, proxies, method)
+
+    cover = exact_coverage if assignment == "exact" else cell_centre_coverage
+    names = [str(region_key(v)) for v in feature_keys]
+    coverage = cover(geometries, regions_crs_wkt, grid, names=names, progress=progress.sub(0.0, 0.2))
+    if not (coverage.labels >= 0).any() and coverage.cells.size == 0:
+        bounds = ", ".join(f"{v:.6g}" for v in grid.bounds)
+        raise CarbonInputError(
+            f"The proxy raster '{proxy}' does not overlap the regions (no cell of its grid, bounds "
+            f"{bounds}, lies in any region). Check that both cover the same area and their CRS."
+        )
+    # strips of whole tile rows (at least one): the output is written tile row by tile row
+    bytes_per_row = min(grid.width * 8 * ARRAYS_PER_ROW, max(strip_budget // TILE, 1))
+    layout = _Layout(keys, feature_region, coverage, grid, list(strips(grid.height, bytes_per_row, strip_budget)),
+                     row_cell_areas_m2(grid))
+
+    def weights(year: int, row0: int, nrows: int, cache: dict) -> np.ndarray:
+        signature = tuple(p.layer_of(year) for p in proxies)
+        if signature not in cache:
+            cache.clear()  # one year's weights at a time; static proxies are read once per strip
+            arrays = [p.series.read(p.layer_of(year), row0, nrows) for p in proxies]
+            cache[signature] = proxy_weight(arrays, alpha, beta)
+        return cache[signature]
+
+    light, area = _pass_one(layout, years, weights, progress.sub(0.2, 0.45))
+
+    allocated = _statistics_matrix(stats, keys, years)
+    source = np.where(np.isfinite(allocated), SOURCE_STATISTIC, "").astype(object)
+    fit = None
+    if method == "regression":
+        fit = _fill_by_regression(allocated, source, light, years, keys, totals, progress)
+    _check_totals(allocated, years, totals, progress)
+    unreachable = [keys[i] for i in np.flatnonzero(area <= 0) if np.nansum(allocated[:, i]) > 0]
+    if unreachable:
+        message = (f"The regions {_listed(unreachable)} cover no cell of the proxy grid; their emissions "
+                   "cannot be placed.")
+        if not allow_unmatched:
+            raise CarbonInputError(message + " Use a proxy covering every region, or set ALLOW_UNMATCHED.")
+        progress.warning(message)
+        allocated[:, area <= 0] = np.nan
+        source[:, area <= 0] = ""
+
+    point_sum, placed = _place_points(points, points_crs_wkt, layout, allocated, years, progress)
+    remainder = np.maximum(np.where(np.isfinite(allocated), allocated - point_sum, 0.0), 0.0)
+    # per-region multipliers: by proxy weight, or by area where the weighted proxy sum is 0
+    by_weight = np.where(light > 0, remainder / np.where(light > 0, light, 1.0), 0.0)
+    use_area = (light <= 0) & (remainder > 0) & (area > 0)
+    by_area = np.where(use_area, remainder / np.where(area > 0, area, 1.0), 0.0)
+    fallback = [(keys[i], years[j]) for j, i in zip(*np.nonzero(use_area))]
+    if fallback:
+        regions: dict[str, list[int]] = {}
+        for k, y in fallback:
+            regions.setdefault(k, []).append(y)
+        progress.warning(
+            "No proxy signal (weighted proxy sum 0) in the regions "
+            + "; ".join(f"{k} ({_listed(sorted(ys), 4)})" for k, ys in regions.items())
+            + ": their emission is spread by area."
+        )
+
+    gridded, zonal = _pass_two(layout, years, weights, by_weight, by_area, use_area,
+                               np.isfinite(allocated).astype(np.float64), placed, output, intensity_output,
+                               units, progress.sub(0.45, 1.0))
+    return GridResult(
+        years=years, keys=keys, allocated=allocated, source=source, gridded_total=gridded, zonal=zonal,
+        points=point_sum, fallback=fallback, fit=fit, unmatched_statistics=unmatched,
+        unmatched_regions=without,
+    )
+
+
+def _pass_one(layout: _Layout, years, weights, progress: Progress):
+    """Weighted proxy sums W (years x regions) and covered areas A (m2) per region."""
+    light = np.zeros((len(years), len(layout.keys)))
+    area = np.zeros(len(layout.keys))
+    steps = len(layout.strips) * len(years)
+    for s, (row0, nrows) in enumerate(layout.strips):
+        window = layout.window(row0, nrows)
+        area += layout.sums(window, np.ascontiguousarray(layout.cell_area(row0, nrows)))
+        cache: dict = {}
+        for j, year in enumerate(years):
+            light[j] += layout.sums(window, weights(year, row0, nrows, cache))
+            progress.report((s * len(years) + j + 1) / steps)
+    return light, area
+
+
+def _pass_two(layout: _Layout, years, weights, by_weight, by_area, use_area, valid, placed, output,
+              intensity_output, units, progress: Progress):
+    """Write E_p strip by strip and year by year; return the raster totals and the zonal sums."""
+    gridded = np.zeros(len(years))
+    zonal = np.zeros((len(years), len(layout.keys)))
+    points_by_year: dict[int, list] = {}
+    for j, r, c, v in placed:
+        points_by_year.setdefault(j, []).append((r, c, v))
+    steps = len(layout.strips) * len(years)
+    with ExitStack() as stack:
+        out = stack.enter_context(TimeSeriesWriter(output, layout.grid, years, "emission", f"{units} / cell / yr"))
+        intensity = None
+        if intensity_output:
+            intensity = stack.enter_context(
+                TimeSeriesWriter(intensity_output, layout.grid, years, "emission", f"{units} / km2 / yr"))
+        for s, (row0, nrows) in enumerate(layout.strips):
+            window = layout.window(row0, nrows)
+            cell_area = layout.cell_area(row0, nrows)
+            cache: dict = {}
+            masks: dict[bytes, np.ndarray] = {}
+            for j, year in enumerate(years):
+                values = weights(year, row0, nrows, cache) * layout.spread(window, by_weight[j])
+                if use_area[j].any():
+                    values += cell_area * layout.spread(window, by_area[j])
+                for r, c, v in points_by_year.get(j, ()):
+                    if row0 <= r < row0 + nrows:
+                        values[r - row0, c] += v
+                signature = valid[j].tobytes()
+                if signature not in masks:  # cells of no region with a value this year: NoData
+                    masks.clear()
+                    masks[signature] = layout.spread(window, valid[j]) <= 0
+                outside = masks[signature]
+                values[outside] = np.nan
+                stored = values.astype(np.float32)
+                out.write(j, row0, stored)
+                as64 = stored.astype(np.float64)  # the totals of what is stored
+                as64[outside] = 0.0
+                gridded[j] += math.fsum(as64.sum(axis=1))
+                zonal[j] += layout.sums(window, as64)
+                if intensity is not None:
+                    intensity.write(j, row0, (values / (cell_area * 1e-6)).astype(np.float32))
+                progress.report((s * len(years) + j + 1) / steps)
+    return gridded, zonal
+
+
+def report_lines(result: GridResult, units: str) -> list[str]:
+    """Log lines: per year the raster total vs the statistics and the per-region round trip."""
+    lines = []
+    err = result.round_trip_error()
+    for j, year in enumerate(result.years):
+        expected = result.expected_total[j]
+        rel = result.total_error()[j]
+        row = np.abs(err[j])
+        worst = ""
+        if np.isfinite(row).any():
+            i = int(np.nanargmax(row))
+            worst = (f"; per-region round trip: max |error| {row[i]:.2e} ({result.keys[i]}), "
+                     f"mean {np.nanmean(row):.2e}")
+        lines.append(f"{year}: raster total {result.gridded_total[j]:,.1f} {units}, statistics "
+                     f"{expected:,.1f} (relative error {rel:.1e}){worst}")
+    return lines
+
