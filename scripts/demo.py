@@ -10,6 +10,7 @@ outputs go to OUTDIR and a short summary is printed at the end.
 
 from __future__ import annotations
 
+import csv
 import importlib.util
 import json
 import subprocess
@@ -20,6 +21,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 QGIS_PROCESS = REPO / "scripts" / "qgis_process.sh"
+RISK_LEVELS = ("low", "relatively low", "medium", "relatively high", "high")
 
 
 @dataclass
@@ -40,7 +42,7 @@ def steps(sample: Path, out: Path) -> list[Step]:
             "OUTPUT": out / "emissions_city.csv"}, "energy statistics -> CO2 per city and year"),
         Step("carbonbudget:gridemissions", {
             "REGIONS": sample / "cities.gpkg", "REGION_FIELD": "city_code", "STATS": out / "emissions_city.csv",
-            "STATS_REGION_FIELD": "region", "STATS_YEAR_FIELD": "year", "STATS_VALUE_FIELD": "CO2_T",
+            "STATS_REGION_FIELD": "city_code", "STATS_YEAR_FIELD": "year", "STATS_VALUE_FIELD": "CO2_T",
             "PROXY": sample / "ntl.tif", "OUTPUT": out / "emission.tif"}, "CO2 gridded by nighttime light"),
         Step("carbonbudget:nepsink", {
             "NPP": out / "npp.tif", "NPP_SCALE": 0.1, "NPP_VALID_MAX": 32700,
@@ -97,41 +99,43 @@ def main(outdir: str) -> int:
     print(f"demo: generating the sample province in {sample}")
     make_sample(sample)
     available = qgis_process(["list"]).stdout
-    results, skipped = {}, []
+    skipped = []
     for step in steps(sample, out):
         if step.alg not in available:
             skipped.append(step.alg)
             continue
         t0 = time.time()
-        results[step.alg] = run_step(step)
+        run_step(step)
         print(f"demo: {step.alg:32s} {step.label} ({time.time() - t0:.1f} s)")
     if skipped:
         print("demo: not available yet, skipped: " + ", ".join(skipped))
-    summarise(out, results)
+    summarise(out)
     print(f"demo: done in {time.time() - started:.0f} s; outputs in {out}")
     return 0
 
 
-def summarise(out: Path, results: dict) -> None:
-    """Provincial emission and sink per year, the CSR peak, the last period's risk levels."""
-    province = out / "province.csv"
-    if province.exists():
-        import csv
+def read_csv(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
 
-        with open(province, encoding="utf-8") as f:
-            rows = list(csv.DictReader(f))
+
+def summarise(out: Path) -> None:
+    """Provincial emission and sink per year, the CSR peak, the last period's risk levels, the report."""
+    if (out / "province.csv").exists():
+        rows = read_csv(out / "province.csv")
         print("\nyear  emission Mt CO2  sink Mt CO2   CSR")
         for row in rows:
             print(f"{row['year']}  {float(row['emission']) / 1e6:15.1f}  {float(row['sink']) / 1e6:11.1f}"
                   f"  {float(row['csr']):5.2f}")
         peak = max(rows, key=lambda r: float(r["csr"]))
         print(f"CSR peak: {float(peak['csr']):.2f} in {peak['year']}")
-    summary = out / "risk_summary.csv"
-    if summary.exists():
-        print("\nrisk summary (last period):")
-        lines = summary.read_text(encoding="utf-8").splitlines()
-        print("\n".join([lines[0], *lines[-6:]]))
-    del results
+    if (out / "risk_summary.csv").exists():
+        last = read_csv(out / "risk_summary.csv")[-1]
+        counts = ", ".join(f"{label} {last[f'n_l{k}']}" for k, label in enumerate(RISK_LEVELS, start=1))
+        print(f"risk levels {last['period']} ({last['regions']} regions): {counts}; "
+              f"high-risk share (index >= 0.6): {float(last['high_share']):.1%}")
+    if (out / "report.html").exists():
+        print(f"report: {out / 'report.html'}")
 
 
 if __name__ == "__main__":
