@@ -16,6 +16,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..carbon_plugin.balance import latest_period_field
 from ..carbon_plugin.errors import CarbonInputError
 from ..carbon_plugin.spatial import (
     Weights,
@@ -117,7 +118,8 @@ class HotSpots(CarbonAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.INPUT, tr("Regions"), [TYPE_VECTOR_POLYGON, TYPE_VECTOR_POINT]))
         self.addParameter(QgsProcessingParameterField(
-            self.FIELD, tr("Numeric field"), parentLayerParameterName=self.INPUT, type=FIELD_NUMERIC))
+            self.FIELD, tr("Numeric field (default: the risk index of the last period, RI_yyyy)"),
+            parentLayerParameterName=self.INPUT, type=FIELD_NUMERIC, optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.WEIGHTS, tr("Spatial weights"), options=[tr(s) for s in WEIGHT_LABELS], defaultValue=0))
         self.addParameter(QgsProcessingParameterNumber(
@@ -152,6 +154,7 @@ class HotSpots(CarbonAlgorithm):
         seed = None if seed_value in (None, "") else self.parameterAsInt(parameters, self.SEED, context)
         alpha = self.parameterAsDouble(parameters, self.ALPHA, context)
         data = read_layer(source, progress, "input layer")
+        field = field or latest_period_field(data.fields.names(), "RI_")
         if data.fields.indexOf(field) < 0:
             raise CarbonInputError(tr("FIELD: the layer has no field '{name}'.").format(name=field))
         values = data.column(field)

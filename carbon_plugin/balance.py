@@ -347,3 +347,12 @@ def raster_trend(
                     band.WriteArray(values if values.dtype == np.uint8 else values.astype(np.float32), col0, row0)
             progress.report((done + 1) / len(windows))
     return RasterTrendSummary(list(years), {k: int(v) for k, v in enumerate(counts)}, len(windows))
+
+
+def latest_period_field(names: list[str], prefix: str) -> str:
+    """The field <prefix><yyyy> with the latest year, e.g. RI_2016 among RI_2001 ... RI_2016."""
+    years = [int(n[len(prefix):]) for n in names
+             if n.upper().startswith(prefix) and n[len(prefix):].isdigit() and len(n) == len(prefix) + 4]
+    if not years:
+        raise CarbonInputError(f"No {prefix}yyyy field found; choose the field to analyse.")
+    return f"{prefix}{max(years)}"

@@ -64,7 +64,7 @@ def steps(sample: Path, out: Path) -> list[Step]:
         Step("carbonbudget:imbalancerisk", {
             "INPUT": out / "balance.gpkg", "OUTPUT": out / "risk.gpkg", "OUTPUT_SUMMARY": out / "risk_summary.csv"},
              "imbalance risk index"),
-        Step("carbonbudget:hotspots", {"INPUT": out / "risk.gpkg", "FIELD": "RI_2016", "OUTPUT": out / "hotspots.gpkg"},
+        Step("carbonbudget:hotspots", {"INPUT": out / "risk.gpkg", "OUTPUT": out / "hotspots.gpkg"},
              "hot spots of the 2016-2020 risk"),
     ]
 

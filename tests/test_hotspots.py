@@ -231,7 +231,7 @@ def test_chain_through_qgis_process(plugins_dir, tmp_path):
         "OUTPUT": str(tmp_path / "risk.shp"), "OUTPUT_SUMMARY": str(tmp_path / "summary.csv"),
     }, plugins_dir, profile)
     hot = run_algorithm("carbonbudget:hotspots", {
-        "INPUT": risk["OUTPUT"], "FIELD": "RI_2006", "PERMUTATIONS": 99, "SEED": 7,
+        "INPUT": risk["OUTPUT"], "PERMUTATIONS": 99, "SEED": 7,  # FIELD defaults to the last RI_yyyy
         "OUTPUT": str(tmp_path / "hotspots.gpkg"),
     }, plugins_dir, profile)
 
