@@ -5,12 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingFeedback
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingOutputLayerDefinition,
+)
 from qgis.PyQt.QtCore import QUrl
 from qgis.PyQt.QtGui import QIcon
 
 from ..carbon_plugin.errors import Cancelled, CarbonInputError
 from ..carbon_plugin.progress import Progress
+from .compat import FLAG_OPTIONAL
 from .i18n import QT_TRANSLATE_NOOP, tr
 
 PLUGIN_DIR = Path(__file__).resolve().parent.parent
@@ -79,11 +86,25 @@ class CarbonAlgorithm(QgsProcessingAlgorithm):
 
     def processAlgorithm(self, parameters: dict, context, feedback) -> dict[str, Any]:
         try:
-            return self.compute(parameters, context, feedback, progress_for(feedback))
+            return self.compute(self._with_required_outputs(parameters), context, feedback, progress_for(feedback))
         except CarbonInputError as err:
             raise QgsProcessingException(str(err)) from None
         except Cancelled:
             raise QgsProcessingException(tr("Cancelled by the user; no output was written.")) from None
+
+    def _with_required_outputs(self, parameters: dict) -> dict:
+        """An output created by default but left empty becomes a temporary file: a model run by
+        qgis_process passes nothing for child outputs exposed as model outputs but not given."""
+        filled = dict(parameters)
+        for definition in self.destinationParameterDefinitions():
+            if definition.flags() & FLAG_OPTIONAL and not definition.createByDefault():
+                continue
+            value = filled.get(definition.name())
+            if isinstance(value, QgsProcessingOutputLayerDefinition):
+                value = value.sink.staticValue()
+            if value in (None, ""):
+                filled[definition.name()] = QgsProcessing.TEMPORARY_OUTPUT
+        return filled
 
     def compute(self, parameters: dict, context, feedback, progress: Progress) -> dict[str, Any]:
         raise NotImplementedError

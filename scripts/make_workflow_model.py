@@ -1,0 +1,170 @@
+"""Build the bundled model ``carbonbudget:riskworkflow`` (algorithms/models/riskworkflow.model3).
+
+The model is generated with the Processing API (so it is valid for the QGIS that builds it) and the
+.model3 is committed; run this again after changing the chain:
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/make_workflow_model.py
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+OUTPUT = REPO / "algorithms" / "models" / "riskworkflow.model3"
+
+
+def _qgis():
+    from qgis.core import QgsApplication
+
+    app = QgsApplication([], False)
+    app.initQgis()
+    sys.path.append("/usr/share/qgis/python/plugins")
+    from processing.core.Processing import Processing
+
+    Processing.initialize()
+    plugins = Path(tempfile.mkdtemp())
+    (plugins / "carbon_budget").symlink_to(REPO, target_is_directory=True)
+    sys.path.insert(0, str(plugins))
+    import carbon_budget
+
+    plugin = carbon_budget.classFactory(None)
+    plugin.initProcessing()
+    return app, plugin
+
+
+def build():
+    from qgis.core import (
+        QgsApplication,
+        QgsProcessing,
+        QgsProcessingModelAlgorithm,
+        QgsProcessingModelChildAlgorithm,
+        QgsProcessingModelOutput,
+        QgsProcessingModelParameter,
+        QgsProcessingParameterFeatureSource,
+        QgsProcessingParameterField,
+        QgsProcessingParameterMultipleLayers,
+        QgsProcessingParameterNumber,
+        QgsProcessingParameterRasterLayer,
+        QgsProcessingParameterString,
+    )
+    from qgis.core import (
+        QgsProcessingModelChildParameterSource as Source,
+    )
+    from qgis.PyQt.QtCore import QPointF
+
+    model = QgsProcessingModelAlgorithm("riskworkflow", "Carbon imbalance risk workflow (whole chain)",
+                                        "Workflow")
+    model.setHelpContent({"ALG_DESC": (
+        "The whole chain of the study on your data: energy statistics per city -> CO2 (energyemissions) -> "
+        "gridded by nighttime light (gridemissions); yearly NPP files stacked (stackyears) -> NEP sink with "
+        "monthly climate (nepsink); grid budget; county budgets with exact zonal sums (zonalbudget); balance "
+        "states and trends per period (balancetrend); imbalance risk index (imbalancerisk); hot spots of the "
+        "last period's risk (hotspots); HTML report. Every child's useful output is a model output.")})
+    params = [
+        QgsProcessingParameterFeatureSource("energy_table", "Energy consumption table (per city and year)",
+                                            [QgsProcessing.TypeVector]),
+        QgsProcessingParameterField("energy_region_field", "Energy table: city key field",
+                                    parentLayerParameterName="energy_table"),
+        QgsProcessingParameterFeatureSource("cities", "City polygons (statistics regions)",
+                                            [QgsProcessing.TypeVectorPolygon]),
+        QgsProcessingParameterField("city_field", "Cities: key field", parentLayerParameterName="cities"),
+        QgsProcessingParameterRasterLayer("nightlights", "Nighttime light (band per year)"),
+        QgsProcessingParameterMultipleLayers("npp", "NPP rasters (one per year, or one time series)",
+                                             QgsProcessing.TypeRaster),
+        QgsProcessingParameterNumber("npp_scale", "NPP scale factor to g C m-2 yr-1 (0.1 for MOD17A3)",
+                                     QgsProcessingParameterNumber.Double, defaultValue=0.1),
+        QgsProcessingParameterNumber("npp_valid_max", "NPP largest valid value (32700 for MOD17A3)",
+                                     QgsProcessingParameterNumber.Double, defaultValue=32700),
+        QgsProcessingParameterRasterLayer("temperature", "Monthly air temperature (deg C, 12 bands per year)"),
+        QgsProcessingParameterRasterLayer("precipitation", "Monthly precipitation (mm, 12 bands per year)"),
+        QgsProcessingParameterFeatureSource("counties", "County polygons (budget regions)",
+                                            [QgsProcessing.TypeVectorPolygon]),
+        QgsProcessingParameterField("county_field", "Counties: key field", parentLayerParameterName="counties"),
+        QgsProcessingParameterNumber("period_length", "Period length (years)",
+                                     QgsProcessingParameterNumber.Integer, defaultValue=5, minValue=2),
+        QgsProcessingParameterString("title", "Report title", defaultValue="Carbon budget and imbalance risk"),
+    ]
+    for k, param in enumerate(params):
+        model.addModelParameter(param, QgsProcessingModelParameter(param.name()))
+        model.parameterComponent(param.name()).setPosition(QPointF(120, 60 + 70 * k))
+
+    def child(child_id: str, alg: str, sources: dict, outputs: dict, row: int):
+        step = QgsProcessingModelChildAlgorithm(f"carbonbudget:{alg}")
+        step.setChildId(child_id)
+        step.setDescription(child_id)
+        step.setPosition(QPointF(520 + 260 * (row % 2), 60 + 110 * row))
+        for name, source in sources.items():
+            step.addParameterSources(name, source if isinstance(source, list) else [source])
+        # every other parameter keeps the algorithm's default, visible and editable in the modeler
+        definitions = QgsApplication.processingRegistry().algorithmById(f"carbonbudget:{alg}").parameterDefinitions()
+        for definition in definitions:
+            if definition.name() not in sources and not definition.isDestination() \
+                    and definition.defaultValue() is not None:
+                step.addParameterSources(definition.name(), [Source.fromStaticValue(definition.defaultValue())])
+        model_outputs = {}
+        for out_name, label in outputs.items():
+            output = QgsProcessingModelOutput(label, label)
+            output.setChildId(child_id)
+            output.setChildOutputName(out_name)
+            output.setDefaultValue(QgsProcessing.TEMPORARY_OUTPUT)  # the chain needs every output
+            model_outputs[label] = output
+        step.setModelOutputs(model_outputs)
+        model.addChildAlgorithm(step)
+
+    p, c, v = Source.fromModelParameter, Source.fromChildOutput, Source.fromStaticValue
+
+    def number(name: str):
+        """A numeric model input with its default even when qgis_process leaves it out (3.22 gives
+        children None for model parameters not on the command line)."""
+        default = next(q.defaultValue() for q in params if q.name() == name)
+        return Source.fromExpression(f"coalesce(@{name}, {default})")
+
+    child("energyemissions", "energyemissions", {
+        "INPUT": p("energy_table"), "REGION_FIELD": p("energy_region_field"), "YEAR_FIELD": v("year"),
+    }, {"OUTPUT": "emission_statistics"}, 0)
+    child("gridemissions", "gridemissions", {
+        "REGIONS": p("cities"), "REGION_FIELD": p("city_field"), "STATS": c("energyemissions", "OUTPUT"),
+        "STATS_REGION_FIELD": p("energy_region_field"), "STATS_YEAR_FIELD": v("year"),
+        "STATS_VALUE_FIELD": v("CO2_T"), "PROXY": p("nightlights"),
+    }, {"OUTPUT": "emission"}, 1)
+    child("stackyears", "stackyears", {"INPUT": p("npp")}, {"OUTPUT": "npp"}, 2)
+    child("nepsink", "nepsink", {
+        "NPP": c("stackyears", "OUTPUT"), "NPP_SCALE": number("npp_scale"), "NPP_VALID_MAX": number("npp_valid_max"),
+        "TEMPERATURE": p("temperature"), "PRECIPITATION": p("precipitation"),
+    }, {"OUTPUT": "sink"}, 3)
+    child("gridbudget", "gridbudget", {
+        "EMISSIONS": c("gridemissions", "OUTPUT"), "SINKS": c("nepsink", "OUTPUT"),
+    }, {"NET": "net", "RATIO": "ratio", "STATE": "state"}, 4)
+    child("zonalbudget", "zonalbudget", {
+        "REGIONS": p("counties"), "REGION_FIELD": p("county_field"),
+        "EMISSIONS": c("gridemissions", "OUTPUT"), "SINKS": c("nepsink", "OUTPUT"),
+    }, {"OUTPUT": "budget"}, 5)
+    child("balancetrend", "balancetrend", {
+        "INPUT": c("zonalbudget", "OUTPUT"), "PERIOD_LENGTH": number("period_length"),
+    }, {"OUTPUT": "balance", "OUTPUT_TRANSITIONS": "transitions",
+        "OUTPUT_PROVINCE": "province"}, 6)
+    child("imbalancerisk", "imbalancerisk", {
+        "INPUT": c("balancetrend", "OUTPUT"), "PERIOD_LENGTH": number("period_length"),
+    }, {"OUTPUT": "risk", "OUTPUT_SUMMARY": "risk_summary"}, 7)
+    child("hotspots", "hotspots", {"INPUT": c("imbalancerisk", "OUTPUT")}, {"OUTPUT": "hotspots"}, 8)
+    return model
+
+
+def main() -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app, plugin = _qgis()
+    model = build()
+    errors = model.validate()
+    ok = model.toFile(str(OUTPUT))
+    print(OUTPUT if ok else "failed", "; validation:", errors)
+    plugin.unload()
+    del app
+    return 0 if ok and errors[0] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

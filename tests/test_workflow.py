@@ -1,0 +1,107 @@
+"""End to end: the bundled model carbonbudget:riskworkflow on the sample province via qgis_process.bin."""
+
+from __future__ import annotations
+
+import csv
+
+import numpy as np
+import pytest
+from fixtures_sample import sample_dir  # noqa: F401
+from osgeo import gdal, ogr
+from qgisprocess import enable_plugin, qgis_process, run_algorithm
+
+pytestmark = pytest.mark.e2e
+
+
+def read_csv(path) -> list[dict]:
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def layer_rows(path) -> list[dict]:
+    ds = ogr.Open(str(path))
+    layer = ds.GetLayer(0)
+    rows = [feature.items() for feature in layer]
+    ds = None
+    return rows
+
+
+def raster_totals(path) -> list[float]:
+    ds = gdal.Open(str(path))
+    totals = [float(np.nansum(ds.GetRasterBand(b + 1).ReadAsArray().astype(np.float64))) for b in range(ds.RasterCount)]
+    ds = None
+    return totals
+
+
+@pytest.fixture(scope="module")
+def workflow(sample_dir, plugins_dir, tmp_path_factory):  # noqa: F811
+    out = tmp_path_factory.mktemp("workflow")
+    profile = tmp_path_factory.mktemp("profile")
+    enable_plugin(plugins_dir, profile)
+    listed = qgis_process(["list"], plugins_dir, profile).stdout
+    assert "carbonbudget:riskworkflow" in listed
+    s = sample_dir
+    results = run_algorithm("carbonbudget:riskworkflow", {
+        "energy_table": s / "energy_city.csv", "energy_region_field": "city_code",
+        "cities": s / "cities.gpkg", "city_field": "city_code", "nightlights": s / "ntl.tif",
+        "npp": sorted(str(p) for p in (s / "npp").glob("*.tif")),
+        "temperature": s / "temperature_monthly.tif", "precipitation": s / "precipitation_monthly.tif",
+        "counties": s / "counties.gpkg", "county_field": "code",
+        "energyemissions:emission_statistics": out / "emissions.csv",
+        "gridemissions:emission": out / "emission.tif", "nepsink:sink": out / "sink.tif",
+        "zonalbudget:budget": out / "budget.gpkg", "balancetrend:province": out / "province.csv",
+        "imbalancerisk:risk": out / "risk.gpkg", "imbalancerisk:risk_summary": out / "risk_summary.csv",
+        "hotspots:hotspots": out / "hotspots.gpkg",
+    }, plugins_dir, profile)
+    return out, results
+
+
+def test_gridded_emissions_equal_the_statistics(workflow):
+    out, _ = workflow
+    by_year: dict[int, float] = {}
+    for row in read_csv(out / "emissions.csv"):
+        by_year[int(row["year"])] = by_year.get(int(row["year"]), 0.0) + float(row["CO2_T"])
+    totals = raster_totals(out / "emission.tif")
+    assert len(totals) == 20
+    for total, year in zip(totals, sorted(by_year)):
+        assert total == pytest.approx(by_year[year], rel=1e-6)
+
+
+def test_county_sums_add_up_to_the_province(workflow, sample_dir, provider):  # noqa: F811
+    """Counties add up to their union: the same rasters summed over the 5 cities (the dissolved
+    counties) give the same totals; the province table is the sum of the counties."""
+    import processing
+
+    out, _ = workflow
+    counties = layer_rows(out / "budget.gpkg")
+    assert len(counties) == 30
+    cities_out = processing.run("carbonbudget:zonalbudget", {
+        "REGIONS": str(sample_dir / "cities.gpkg"), "REGION_FIELD": "city_code",
+        "EMISSIONS": [str(out / "emission.tif")], "SINKS": [str(out / "sink.tif")],
+        "OUTPUT": str(out / "cities_budget.gpkg")})["OUTPUT"]
+    cities = layer_rows(cities_out)
+    emission_totals = raster_totals(out / "emission.tif")
+    for k, row in enumerate(read_csv(out / "province.csv")):
+        year = int(row["year"])
+        for prefix, column in (("EMI_", "emission"), ("SNK_", "sink")):
+            county_sum = sum(c[f"{prefix}{year}"] for c in counties)
+            assert county_sum == pytest.approx(sum(c[f"{prefix}{year}"] for c in cities), rel=1e-9)
+            assert float(row[column]) == pytest.approx(county_sum, rel=1e-9)
+        # the gridded raster holds the statistics exactly; summed back over the province with exact
+        # coverage, cells cut by the outer border count only their covered part (docs/BENCHMARKS.md)
+        county_e = sum(c[f"EMI_{year}"] for c in counties)
+        assert emission_totals[k] * (1 - 2e-3) < county_e <= emission_totals[k] * (1 + 1e-9)
+
+
+def test_risk_summary_counts_equal_the_layer(workflow):
+    out, _ = workflow
+    risk = layer_rows(out / "risk.gpkg")
+    summary = read_csv(out / "risk_summary.csv")
+    assert [r["period"] for r in summary] == ["2001-2005", "2006-2010", "2011-2015", "2016-2020"]
+    for row in summary:
+        first = int(row["year"])
+        levels = [r[f"RL_{first}"] for r in risk]
+        assert [int(row[f"n_l{k}"]) for k in range(1, 6)] == [levels.count(k) for k in range(1, 6)]
+        assert int(row["n_high"]) == sum(r[f"RI_{first}"] >= 0.6 for r in risk)
+    hot = layer_rows(out / "hotspots.gpkg")
+    assert len(hot) == 30 and {"GI_Z", "GI_BIN", "LISA_CL"} <= set(hot[0])
