@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import os
 
 import numpy as np
 import pytest
@@ -258,7 +259,12 @@ def awkward_regions(draw) -> ogr.Geometry:
     return geom
 
 
-@settings(max_examples=40, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=int(os.environ.get("COVERAGE_EXAMPLES", "40")),  # e.g. 3000 for a long search
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(st.lists(awkward_regions(), min_size=1, max_size=3), st.integers(0, 1000))
 def test_awkward_polygons_match_exactextract(geometries, seed):
     geometries = [g for g in geometries if not g.IsEmpty() and g.GetArea() > 0]

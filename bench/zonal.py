@@ -1,0 +1,411 @@
+"""Benchmark: zonal sums of a 20-band raster over ~157 regions, ours vs exactextract vs QGIS.
+
+Usage (from the repository root)::
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/zonal.py [--sizes 1km,100m] [--workdir DIR]
+
+Builds, in a temporary folder (or ``--workdir``, reused when the files exist), a 20-band Float32
+time-series raster in the plugin's format (tiled 256, DEFLATE, band-interleaved, NaN nodata,
+EPSG:32650; ``--interleave pixel`` for GDAL's default multi-band layout) at 1 km (600 x 500)
+and 100 m (6000 x 5000) over the same 600 km x 500 km, and 157 Voronoi regions clipped to an
+irregular province outline (GeoPackage). Each measured thing runs in its own subprocess so its
+peak memory (VmHWM) is its own; ours and the floor run ``--repeat`` times, interleaved, and the
+fastest run is kept (the figures of a shared machine vary):
+
+- ours: exact coverage (``coverage.exact_coverage``) + sums of all bands (``zonal.zonal_sums``);
+- exactextract: ``exact_extract(raster, regions, 'sum')`` over all 20 bands (both strategies);
+- QGIS ``native:zonalstatisticsfb`` (sum), run once per band (20 runs), headless;
+- the I/O floor: reading every band of the raster once with GDAL, block by block.
+
+It prints a markdown table with the largest relative difference of each tool's sums from ours
+(exactextract's should be below 1e-6; QGIS's differ by design: it counts whole cells by centre).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+from osgeo import gdal, ogr, osr
+
+gdal.UseExceptions()
+ogr.UseExceptions()
+
+REPO = Path(__file__).resolve().parent.parent
+EPSG = 32650
+ORIGIN = (300000.0, 4200000.0)
+EXTENT_M = (600_000.0, 500_000.0)
+SIZES = {"1km": 1000.0, "100m": 100.0}
+BANDS = 20
+N_REGIONS = 157
+SEED = 20240601
+
+
+# ---------------------------------------------------------------------------------------------
+# Data
+
+
+def _plugin_path() -> str:
+    """A temp plugins folder with a ``carbon_budget`` link to the repository (relative imports)."""
+    folder = Path(tempfile.gettempdir()) / "carbon_bench_plugins"
+    folder.mkdir(exist_ok=True)
+    link = folder / "carbon_budget"
+    if not link.exists():
+        link.symlink_to(REPO, target_is_directory=True)
+    return str(folder)
+
+
+def _outline() -> ogr.Geometry:
+    """An irregular province outline inside the raster extent."""
+    cx, cy = ORIGIN[0] + EXTENT_M[0] / 2, ORIGIN[1] - EXTENT_M[1] / 2
+    theta = np.linspace(0, 2 * math.pi, 2001)[:-1]
+    r = 1 + 0.08 * np.sin(3 * theta) + 0.05 * np.sin(7 * theta + 1) + 0.02 * np.sin(23 * theta)
+    ring = ogr.Geometry(ogr.wkbLinearRing)
+    for t, k in zip(theta, r):
+        ring.AddPoint_2D(cx + 0.42 * EXTENT_M[0] * k * math.cos(t), cy + 0.42 * EXTENT_M[1] * k * math.sin(t))
+    ring.CloseRings()
+    poly = ogr.Geometry(ogr.wkbPolygon)
+    poly.AddGeometry(ring)
+    return poly
+
+
+def _half_plane(a: np.ndarray, b: np.ndarray, size: float) -> ogr.Geometry:
+    """The half plane of points nearer to ``a`` than to ``b`` (a big polygon)."""
+    mid, d = (a + b) / 2, (b - a) / np.linalg.norm(b - a)
+    t = np.array([-d[1], d[0]])
+    pts = [mid + t * size, mid - t * size, mid - t * size - d * size, mid + t * size - d * size]
+    ring = ogr.Geometry(ogr.wkbLinearRing)
+    for p in [*pts, pts[0]]:
+        ring.AddPoint_2D(float(p[0]), float(p[1]))
+    poly = ogr.Geometry(ogr.wkbPolygon)
+    poly.AddGeometry(ring)
+    return poly
+
+
+def build_regions(path: str) -> None:
+    """157 Voronoi regions clipped to the outline, densified (county-like vertex counts)."""
+    rng = np.random.default_rng(SEED)
+    outline = _outline()
+    xmin, xmax, ymin, ymax = outline.GetEnvelope()
+    seeds = []
+    while len(seeds) < N_REGIONS:
+        p = np.array([rng.uniform(xmin, xmax), rng.uniform(ymin, ymax)])
+        pt = ogr.Geometry(ogr.wkbPoint)
+        pt.AddPoint_2D(*p)
+        if outline.Contains(pt):
+            seeds.append(p)
+    seeds = np.array(seeds)
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(EPSG)
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(path)
+    layer = ds.CreateLayer("regions", srs, ogr.wkbMultiPolygon)
+    layer.CreateField(ogr.FieldDefn("code", ogr.OFTString))
+    for i, s in enumerate(seeds):
+        cell = outline.Clone()
+        nearest = np.argsort(np.hypot(*(seeds - s).T))[1:40]
+        for j in nearest:
+            cell = cell.Intersection(_half_plane(s, seeds[j], 4 * max(EXTENT_M)))
+        cell.Segmentize(200.0)
+        feature = ogr.Feature(layer.GetLayerDefn())
+        feature.SetField("code", f"R{i:03d}")
+        feature.SetGeometry(ogr.ForceToMultiPolygon(cell))
+        layer.CreateFeature(feature)
+    ds = None
+
+
+def creation_options(interleave: str) -> list[str]:
+    """The plugin's time-series GeoTIFF options (timeseries.CREATION_OPTIONS), Float32 predictor."""
+    sys.path.insert(0, _plugin_path())
+    from carbon_budget.carbon_plugin.timeseries import CREATION_OPTIONS
+
+    options = [o for o in CREATION_OPTIONS if not o.startswith("INTERLEAVE=")]
+    return [*options, f"INTERLEAVE={interleave.upper()}", "PREDICTOR=3"]
+
+
+def build_raster(path: str, pixel: float, interleave: str) -> None:
+    """20 Float32 bands in the plugin's time-series format, NaN over the 'sea' in the south-east."""
+    width, height = int(EXTENT_M[0] / pixel), int(EXTENT_M[1] / pixel)
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(EPSG)
+    options = [*creation_options(interleave), "NUM_THREADS=ALL_CPUS"]
+    ds = gdal.GetDriverByName("GTiff").Create(path, width, height, BANDS, gdal.GDT_Float32, options)
+    ds.SetGeoTransform((ORIGIN[0], pixel, 0, ORIGIN[1], 0, -pixel))
+    ds.SetProjection(srs.ExportToWkt())
+    ds.SetMetadataItem("CARBON_QUANTITY", "emission")
+    ds.SetMetadataItem("CARBON_UNITS", "t CO2 / cell / yr")
+    for b in range(BANDS):
+        band = ds.GetRasterBand(b + 1)
+        band.SetDescription(str(2001 + b))
+        band.SetNoDataValue(float("nan"))
+    rng = np.random.default_rng(SEED)
+    x = (np.arange(width) + 0.5) / width
+    growth = 1 + 0.04 * np.arange(BANDS, dtype=np.float32)
+    for row0 in range(0, height, 256):
+        nrows = min(256, height - row0)
+        y = ((np.arange(nrows) + row0 + 0.5) / height)[:, None]
+        city = np.exp(-((x - 0.4) ** 2 + (y - 0.45) ** 2) / 0.01) * 50
+        town = np.exp(-((x - 0.7) ** 2 + (y - 0.3) ** 2) / 0.003) * 80
+        base = (city + town + 2 + np.sin(9 * x) * np.cos(7 * y)).astype(np.float32) * (pixel / 1000.0) ** 2
+        sea = (x + y) > 1.55
+        block = np.empty((BANDS, nrows, width), np.float32)
+        for b in range(BANDS):
+            noise = rng.random((nrows, width), dtype=np.float32)
+            block[b] = base * growth[b] * (0.8 + 0.4 * noise)
+            block[b][sea] = np.nan
+        ds.WriteArray(block, 0, row0)
+    ds = None
+
+
+def build_data(workdir: Path, sizes: list[str], interleave: str) -> dict[str, str]:
+    paths = {"regions": str(workdir / "regions.gpkg")}
+    if not os.path.exists(paths["regions"]):
+        build_regions(paths["regions"])
+    for size in sizes:
+        paths[size] = str(workdir / f"emission_{size}_{interleave}.tif")
+        if not os.path.exists(paths[size]):
+            t = time.perf_counter()
+            build_raster(paths[size] + ".tmp.tif", SIZES[size], interleave)
+            os.replace(paths[size] + ".tmp.tif", paths[size])
+            print(f"built {paths[size]} in {time.perf_counter() - t:.1f} s", file=sys.stderr)
+    return paths
+
+
+# ---------------------------------------------------------------------------------------------
+# Measured tasks (each run in a subprocess: python bench/zonal.py --task NAME RASTER REGIONS OUT)
+
+
+def _regions(path: str) -> tuple[list[bytes], list[str], str]:
+    ds = ogr.Open(path)
+    layer = ds.GetLayer(0)
+    wkbs, names = [], []
+    for feature in layer:
+        wkbs.append(bytes(feature.GetGeometryRef().ExportToWkb()))
+        names.append(feature.GetField("code"))
+    return wkbs, names, layer.GetSpatialRef().ExportToWkt()
+
+
+def task_ours(raster: str, regions: str) -> dict:
+    sys.path.insert(0, _plugin_path())
+    from carbon_budget.carbon_plugin.coverage import exact_coverage
+    from carbon_budget.carbon_plugin.timeseries import open_time_series
+    from carbon_budget.carbon_plugin.zonal import zonal_sums
+
+    t0, c0 = time.perf_counter(), time.process_time()
+    wkbs, names, wkt = _regions(regions)
+    series = open_time_series([raster])
+    coverage = exact_coverage(wkbs, wkt, series.grid, names)
+    t1 = time.perf_counter()
+    result = zonal_sums(coverage, series)
+    t2, c2 = time.perf_counter(), time.process_time()
+    return {"coverage_s": t1 - t0, "sums_s": t2 - t1, "seconds": t2 - t0, "cpu_s": c2 - c0,
+            "sums": result.sums.tolist(), "names": names}
+
+
+def task_exactextract(raster: str, regions: str, strategy: str = "feature-sequential") -> dict:
+    from exactextract import exact_extract
+
+    t0, c0 = time.perf_counter(), time.process_time()
+    out = exact_extract(raster, regions, "sum", include_cols=["code"], strategy=strategy)
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+    props = [f["properties"] for f in out]
+    keys = sorted((k for k in props[0] if k.endswith("_sum")), key=lambda k: int(k.split("_")[1]))
+    return {"seconds": seconds, "cpu_s": cpu, "names": [p["code"] for p in props],
+            "sums": [[p[k] for k in keys] for p in props]}
+
+
+def task_exactextract_raster_sequential(raster: str, regions: str) -> dict:
+    return task_exactextract(raster, regions, "raster-sequential")
+
+
+def task_qgis(raster: str, regions: str) -> dict:
+    sys.path.append("/usr/share/qgis/python/plugins")
+    from qgis.core import QgsApplication, QgsRasterLayer, QgsVectorLayer
+
+    app = QgsApplication([], False)
+    app.initQgis()
+    import processing
+    from processing.core.Processing import Processing
+
+    Processing.initialize()
+    layer = QgsVectorLayer(regions, "regions", "ogr")
+    rlayer = QgsRasterLayer(raster, "raster")
+    t0, c0 = time.perf_counter(), time.process_time()
+    sums = []
+    for band in range(1, rlayer.bandCount() + 1):
+        result = processing.run("native:zonalstatisticsfb", {
+            "INPUT": layer, "INPUT_RASTER": rlayer, "RASTER_BAND": band, "COLUMN_PREFIX": "z_",
+            "STATISTICS": [1], "OUTPUT": "memory:"})
+        sums.append([f["z_sum"] for f in result["OUTPUT"].getFeatures()])
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+    names = [f["code"] for f in layer.getFeatures()]
+    return {"seconds": seconds, "cpu_s": cpu, "names": names, "sums": np.array(sums, dtype=float).T.tolist()}
+
+
+def task_floor(raster: str, regions: str) -> dict:
+    """Read every band once, block by block: all bands of a row of tiles per call (GDAL's fast path)."""
+    t0, c0 = time.perf_counter(), time.process_time()
+    ds = gdal.Open(raster)
+    total = 0.0
+    block_h = ds.GetRasterBand(1).GetBlockSize()[1]
+    for row0 in range(0, ds.RasterYSize, block_h):
+        nrows = min(block_h, ds.RasterYSize - row0)
+        for col0 in range(0, ds.RasterXSize, 2048):
+            ncols = min(2048, ds.RasterXSize - col0)
+            data = ds.ReadAsArray(col0, row0, ncols, nrows)
+            total += float(data.flat[0]) if data.size else 0.0
+        ds.FlushCache()
+    return {"seconds": time.perf_counter() - t0, "cpu_s": time.process_time() - c0}
+
+
+TASKS = {"floor": task_floor, "ours": task_ours, "exactextract": task_exactextract,
+         "exactextract_rs": task_exactextract_raster_sequential, "qgis": task_qgis}
+FAST = ("floor", "ours")
+LABELS = {
+    "floor": "I/O floor: GDAL reads every band once (all bands per call, 256 x 2048 blocks)",
+    "ours": "ours: exact coverage + sums of 20 bands in one pass",
+    "ours_1band": "ours on a 1-band copy (memory vs number of bands)",
+    "exactextract": "exactextract 0.3 `sum` of 20 bands (feature-sequential)",
+    "exactextract_rs": "exactextract 0.3 `sum` of 20 bands (raster-sequential)",
+    "qgis": "QGIS 3.22 `native:zonalstatisticsfb` (sum), 20 runs (one per band)",
+}
+
+
+def run_task(name: str, raster: str, regions: str) -> dict:
+    """Run a task in a fresh interpreter; its result plus its own peak RSS (MB)."""
+    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as tmp:
+        out = tmp.name
+    # no .aux.xml side files (QGIS would leave statistics there for the next tool to parse)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", GDAL_PAM_ENABLED="NO")
+    subprocess.run([sys.executable, __file__, "--task", name, raster, regions, out], check=True, env=env)
+    with open(out) as f:
+        result = json.load(f)
+    os.remove(out)
+    return result
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory, MB: VmHWM (ru_maxrss survives exec on Linux, so a
+    child would report its parent's peak)."""
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _child(name: str, raster: str, regions: str, out: str) -> None:
+    if name == "copy_band":  # kept out of the parent so it stays small
+        gdal.Translate(out, raster, bandList=[1], creationOptions=creation_options("band"))
+        return
+    result = TASKS[name](raster, regions)
+    result["peak_mb"] = peak_rss_mb()
+    with open(out, "w") as f:
+        json.dump(result, f)
+
+
+def one_band_copy(path: str) -> str:
+    """The first band of ``path`` in the same format (to show memory does not grow with bands)."""
+    out = path.replace(".tif", "_1band.tif")
+    if not os.path.exists(out):
+        subprocess.run([sys.executable, __file__, "--task", "copy_band", path, "", out], check=True)
+    return out
+
+
+def measure(name: str, raster: str, regions: str, repeat: int, results: dict) -> None:
+    """Run a task ``repeat`` times; keep the fastest run (the machine may be shared)."""
+    for _ in range(repeat):
+        task = "ours" if name == "ours_1band" else name
+        r = run_task(task, raster, regions)
+        print(f"  {name}: {r['seconds']:.2f} s wall, {r['cpu_s']:.2f} s CPU, {r['peak_mb']:.0f} MB",
+              file=sys.stderr, flush=True)
+        best = results.get(name)
+        if best is None or r["seconds"] < best["seconds"]:
+            r["runs"] = (best or {}).get("runs", 0)
+            results[name] = r
+        results[name]["runs"] = results[name].get("runs", 0) + 1
+
+
+# ---------------------------------------------------------------------------------------------
+# Report
+
+
+def max_rel_diff(a: dict, b: dict) -> float:
+    """Largest relative difference between two results' sums, matched by region name."""
+    index = {n: i for i, n in enumerate(b["names"])}
+    sa = np.array(a["sums"], dtype=float)
+    sb = np.array([b["sums"][index[n]] for n in a["names"]], dtype=float)
+    scale = np.maximum(np.abs(sb), 1e-12)
+    return float(np.max(np.abs(sa - sb) / scale))
+
+
+def print_table(rows) -> None:
+    print("| raster | what | wall s (best) | CPU s | peak RSS MB | ours faster by | sums vs ours (max rel.) |")
+    print("|---|---|---|---|---|---|---|")
+    for size, results in rows:
+        ours = results.get("ours")
+        for name, r in results.items():
+            wall = f"{r['seconds']:.2f}"
+            if name == "ours":
+                wall += f" (coverage {r['coverage_s']:.2f} + sums {r['sums_s']:.2f})"
+            faster = ""
+            if ours and name not in ("ours", "ours_1band"):
+                faster = f"{r['seconds'] / ours['seconds']:.1f}x (CPU {r['cpu_s'] / ours['cpu_s']:.1f}x)"
+                if name == "floor":
+                    faster = (f"ours = {ours['seconds'] / r['seconds']:.2f} x floor "
+                              f"(CPU {ours['cpu_s'] / r['cpu_s']:.2f})")
+            diff = f"{max_rel_diff(r, ours):.1e}" if ours and "sums" in r and not name.startswith("ours") else ""
+            print(f"| {size} | {LABELS[name]} | {wall} | {r['cpu_s']:.2f} | {r['peak_mb']:.0f} | {faster} | {diff} |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1km,100m")
+    parser.add_argument("--workdir", default=None, help="keep the data here (reused when present)")
+    parser.add_argument("--skip", default="", help="comma list of tasks to skip (e.g. qgis)")
+    parser.add_argument("--interleave", default="band", choices=("band", "pixel"),
+                        help="band (the plugin's time-series format) or pixel (GDAL's default)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of ours and the floor (best kept)")
+    parser.add_argument("--repeat-slow", type=int, default=1, help="runs of exactextract and QGIS")
+    parser.add_argument("--task", nargs=4, metavar=("NAME", "RASTER", "REGIONS", "OUT"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.task:
+        _child(*args.task)
+        return
+    sizes = args.sizes.split(",")
+    skip = set(filter(None, args.skip.split(",")))
+    with tempfile.TemporaryDirectory(prefix="carbon_bench_") as tmp:
+        workdir = Path(args.workdir or tmp)
+        workdir.mkdir(parents=True, exist_ok=True)
+        paths = build_data(workdir, sizes, args.interleave)
+        rows = []
+        for size in sizes:
+            print(f"{size}:", file=sys.stderr, flush=True)
+            results: dict = {}
+            raster, regions = paths[size], paths["regions"]
+            for _ in range(args.repeat):  # interleaved, so both see the same machine load
+                for name in FAST:
+                    if name not in skip:
+                        measure(name, raster, regions, 1, results)
+            if "ours" not in skip:
+                measure("ours_1band", one_band_copy(raster), regions, args.repeat, results)
+            for name in TASKS:
+                if name not in FAST and name not in skip:
+                    measure(name, raster, regions, args.repeat_slow, results)
+            rows.append((size, results))
+        print_table(rows)
+
+
+if __name__ == "__main__":
+    main()
