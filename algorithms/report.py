@@ -1,0 +1,675 @@
+"""carbonbudget:report - one self-contained HTML report: charts, maps rendered by QGIS, tables.
+
+The maps are rendered headlessly with QGIS's own renderer into images (``QgsMapSettings`` +
+``QgsMapRendererCustomPainterJob.renderSynchronously`` on a QImage) from memory layers built here
+from the features of the inputs, with a categorized renderer made in code: nothing touches
+``iface``, the canvas or the project, so the algorithm can run in Processing's worker thread.
+The HTML itself is built by the engine (``carbon_plugin/report.py``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import numpy as np
+from qgis.core import (
+    QgsCategorizedSymbolRenderer,
+    QgsFeature,
+    QgsFields,
+    QgsFillSymbol,
+    QgsGeometry,
+    QgsLineSymbol,
+    QgsMapLayer,
+    QgsMapRendererCustomPainterJob,
+    QgsMapSettings,
+    QgsMarkerSymbol,
+    QgsMemoryProviderUtils,
+    QgsProcessingFeatureSourceDefinition,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterString,
+    QgsProperty,
+    QgsRectangle,
+    QgsRendererCategory,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt, QVariant
+from qgis.PyQt.QtGui import QColor, QFont, QImage, QPainter, QPen
+
+from ..carbon_plugin import report as engine
+from ..carbon_plugin.errors import CarbonInputError
+from ..carbon_plugin.imbalance import HIGH_RISK
+from ..carbon_plugin.risk import risk_levels
+from ..carbon_plugin.units import UNITS
+from .base import PLUGIN_DIR, CarbonAlgorithm
+from .compat import FIELD_ANY, TYPE_VECTOR, TYPE_VECTOR_ANY, TYPE_VECTOR_POLYGON, make_field
+from .i18n import QT_TRANSLATE_NOOP, tr, user_locale
+from .vectors import LayerData, read_layer
+
+# Every literal the engine passes to its translate callable (a test checks the two lists agree)
+REPORT_TEXTS = (
+    QT_TRANSLATE_NOOP(
+        "@default",
+        "Generated {date} by the QGIS plugin Carbon Budget & Imbalance Risk, version {version}."
+    ),
+    QT_TRANSLATE_NOOP("@default", "Provincial time series"),
+    QT_TRANSLATE_NOOP("@default", "Risk summary per period"),
+    QT_TRANSLATE_NOOP("@default", "Weights of the risk index"),
+    QT_TRANSLATE_NOOP("@default", "Regions with the highest risk index"),
+    QT_TRANSLATE_NOOP("@default", "Balance state transitions"),
+    QT_TRANSLATE_NOOP("@default", "Period {period}"),
+    QT_TRANSLATE_NOOP("@default", "Hot spots (Getis-Ord Gi*)"),
+    QT_TRANSLATE_NOOP("@default", "Inputs and parameters"),
+    QT_TRANSLATE_NOOP("@default", "Contents"),
+    QT_TRANSLATE_NOOP("@default", "Item"),
+    QT_TRANSLATE_NOOP("@default", "Value"),
+    QT_TRANSLATE_NOOP("@default", "Emissions and sinks"),
+    QT_TRANSLATE_NOOP("@default", "Emission"),
+    QT_TRANSLATE_NOOP("@default", "Sink"),
+    QT_TRANSLATE_NOOP("@default", "{unit} per year"),
+    QT_TRANSLATE_NOOP("@default", "Year"),
+    QT_TRANSLATE_NOOP("@default", "Source/sink ratio (CSR)"),
+    QT_TRANSLATE_NOOP("@default", "CSR"),
+    QT_TRANSLATE_NOOP("@default", "Emission / sink"),
+    QT_TRANSLATE_NOOP("@default", "Balance (CSR = 1)"),
+    QT_TRANSLATE_NOOP("@default", "Emission ({unit})"),
+    QT_TRANSLATE_NOOP("@default", "Sink ({unit})"),
+    QT_TRANSLATE_NOOP("@default", "Net emission ({unit})"),
+    QT_TRANSLATE_NOOP("@default", "Highest provincial CSR: {csr} in {year}."),
+    QT_TRANSLATE_NOOP("@default", "Period"),
+    QT_TRANSLATE_NOOP("@default", "Regions"),
+    QT_TRANSLATE_NOOP("@default", "Low"),
+    QT_TRANSLATE_NOOP("@default", "Relatively low"),
+    QT_TRANSLATE_NOOP("@default", "Medium"),
+    QT_TRANSLATE_NOOP("@default", "Relatively high"),
+    QT_TRANSLATE_NOOP("@default", "High"),
+    QT_TRANSLATE_NOOP("@default", "High-risk regions (RI >= {threshold})"),
+    QT_TRANSLATE_NOOP("@default", "High-risk share"),
+    QT_TRANSLATE_NOOP("@default", "No data"),
+    QT_TRANSLATE_NOOP(
+        "@default",
+        "Count of regions per risk level (share of the regions with an index). Levels: 1 low [0, "
+        "0.2), 2 relatively low [0.2, 0.4), 3 medium [0.4, 0.6), 4 relatively high [0.6, 0.8), 5 "
+        "high [0.8, 1] (default breaks)."
+    ),
+    QT_TRANSLATE_NOOP("@default", "Component"),
+    QT_TRANSLATE_NOOP("@default", "Weight"),
+    QT_TRANSLATE_NOOP("@default", "State"),
+    QT_TRANSLATE_NOOP("@default", "Trend"),
+    QT_TRANSLATE_NOOP(
+        "@default",
+        "Index RI = sum of weight x normalised component (state: log of the capped CSR; trend: "
+        "change of CSR from the previous period; pressure: emission density)."
+    ),
+    QT_TRANSLATE_NOOP("@default", "Top {n} regions by risk index in {period}."),
+    QT_TRANSLATE_NOOP("@default", "Rank"),
+    QT_TRANSLATE_NOOP("@default", "Region"),
+    QT_TRANSLATE_NOOP("@default", "Risk index"),
+    QT_TRANSLATE_NOOP("@default", "Risk level"),
+    QT_TRANSLATE_NOOP("@default", "Balance state"),
+    QT_TRANSLATE_NOOP("@default", "Extreme"),
+    QT_TRANSLATE_NOOP("@default", "Severe"),
+    QT_TRANSLATE_NOOP("@default", "Mild"),
+    QT_TRANSLATE_NOOP(
+        "@default",
+        "Regions moving from the state in the first period (rows) to the state in the second period"
+        " (columns); the diagonal counts regions that kept their state."
+    ),
+    QT_TRANSLATE_NOOP("@default", "From {first} to {second}"),
+    QT_TRANSLATE_NOOP("@default", "Moderate"),
+    QT_TRANSLATE_NOOP("@default", "Total"),
+    QT_TRANSLATE_NOOP(
+        "@default",
+        "Gi* confidence bins: hot spots (+1, +2, +3) and cold spots (-1, -2, -3) at 90, 95 and 99 %"
+        " confidence; 0 is not significant."
+    ),
+    QT_TRANSLATE_NOOP("@default", "Parameter"),
+    QT_TRANSLATE_NOOP("@default", "Description"),
+    QT_TRANSLATE_NOOP("@default", "Analysis parameters"),
+    QT_TRANSLATE_NOOP("@default", "Plugin version"),
+    QT_TRANSLATE_NOOP("@default", "Units"),
+    QT_TRANSLATE_NOOP("@default", "Generated"),
+    QT_TRANSLATE_NOOP("@default", "Carbon Budget & Imbalance Risk, version {version}"),
+    QT_TRANSLATE_NOOP(
+        "@default",
+        "No province totals: give the province table or a layer with EMI_yyyy and SNK_yyyy fields."
+    ),
+    QT_TRANSLATE_NOOP("@default", "No risk summary."),
+    QT_TRANSLATE_NOOP(
+        "@default",
+        "The weights are not known: give the risk summary table or the WEIGHTS_USED text."
+    ),
+    QT_TRANSLATE_NOOP("@default", "No region has a risk index."),
+    QT_TRANSLATE_NOOP("@default", "No balance states: give the transition table or a layer with ST_yyyy fields."),
+    QT_TRANSLATE_NOOP("@default", "No maps for this period."),
+    QT_TRANSLATE_NOOP("@default", "No hot spot layer (GI_BIN field) was given."),
+    QT_TRANSLATE_NOOP("@default", "Neutral"),
+    QT_TRANSLATE_NOOP("@default", "Pressure")
+)
+
+# map classes: (value, colour); labels from the engine's names or GI_LABELS
+RISK_CLASSES = ((1, "#1a9850"), (2, "#a6d96a"), (3, "#fee08b"), (4, "#fc8d59"), (5, "#d73027"))
+STATE_CLASSES = ((0, "#abd9e9"), (1, "#1a9850"), (2, "#d9ef8b"), (3, "#fee08b"), (4, "#fc8d59"), (5, "#b2182b"))
+GI_CLASSES = ((3, "#b2182b"), (2, "#ef8a62"), (1, "#fddbc7"), (0, "#f7f7f7"), (-1, "#d1e5f0"), (-2, "#67a9cf"),
+              (-3, "#2166ac"))
+GI_LABELS = {
+    3: QT_TRANSLATE_NOOP("@default", "Hot spot, 99 % confidence"),
+    2: QT_TRANSLATE_NOOP("@default", "Hot spot, 95 % confidence"),
+    1: QT_TRANSLATE_NOOP("@default", "Hot spot, 90 % confidence"),
+    0: QT_TRANSLATE_NOOP("@default", "Not significant"),
+    -1: QT_TRANSLATE_NOOP("@default", "Cold spot, 90 % confidence"),
+    -2: QT_TRANSLATE_NOOP("@default", "Cold spot, 95 % confidence"),
+    -3: QT_TRANSLATE_NOOP("@default", "Cold spot, 99 % confidence")
+}
+NO_DATA_COLOUR = "#bdbdbd"
+IMAGE_SIZE = QSize(900, 700)
+MAP_RECT = (12, 56, 620, 632)  # x, y, width, height of the map inside the image
+MARGIN = 0.04  # of the layer extent, each side
+PERIOD_FIELD = re.compile(r"^(RI|RL|ST|CSR)_(\d{4})$", re.IGNORECASE)
+YEAR_FIELD = re.compile(r"^(EMI|SNK)_(\d{4})$", re.IGNORECASE)
+GENERATED_TEXT_FIELD = re.compile(r"^(CH_\d{4}|LISA_CL)$", re.IGNORECASE)
+DEFAULT_TITLE = QT_TRANSLATE_NOOP("@default", "Carbon budget and imbalance risk report")
+
+
+class Report(CarbonAlgorithm):
+    ALG_ID = "report"
+    DISPLAY = QT_TRANSLATE_NOOP("@default", "Carbon budget and risk report (HTML)")
+    GROUP_ID = "risk"
+    TAGS = QT_TRANSLATE_NOOP(
+        "@default", "report,HTML,map,chart,risk level,balance state,hot spot,transition matrix,summary"
+    )
+    HELP = QT_TRANSLATE_NOOP(
+        "@default",
+        "One self-contained HTML file (images embedded, opens in any browser, can be mailed alone) "
+        "summing up an analysis: the provincial time series of emissions, sinks and the source/sink "
+        "ratio CSR (chart and table), the risk summary per period (count and share of regions per "
+        "risk level, high-risk share RI >= 0.6), the weights of the risk index, the 10 regions with "
+        "the highest risk index in the last period, the balance state transition matrices, a "
+        "section per period with a map of the balance state and a map of the risk level, a map of "
+        "Getis-Ord Gi* hot and cold spots, the inputs and parameters, and the plugin version.\n\n"
+        "RISK is the risk layer of 'Carbon imbalance risk index' (RI_yyyy, RL_yyyy per period; its "
+        "EMI_yyyy and SNK_yyyy fields give the province totals when no province table is given). "
+        "When the risk index was computed on the balance layer, the risk layer also carries "
+        "CSR_yyyy and ST_yyyy; otherwise give BALANCE (the balance layer). HOTSPOTS: the layer of "
+        "'Hot spots' (GI_BIN); without it, GI_BIN is taken from the risk layer when present. The "
+        "tables of 'Balance states and transformation trend' (province totals, transitions) and the "
+        "risk summary of 'Carbon imbalance risk index' are optional: without them the report "
+        "computes the same numbers from the layers (the weights then come from WEIGHTS_USED, the "
+        "output of the same name of the risk tool). NAME_FIELD names the regions (default: the "
+        "first text field). ANALYSIS_PARAMETERS lists the parameters of the analysis in the report "
+        "(e.g. 'PERIOD_LENGTH=5; WEIGHTS=entropy').\n\n"
+        "Maps are rendered with QGIS's own renderer (900 x 700 pixels, legend drawn in the image). "
+        "Charts use matplotlib when it is installed, else built-in SVG charts."
+    )
+
+    RISK = "RISK"
+    BALANCE = "BALANCE"
+    HOTSPOTS = "HOTSPOTS"
+    NAME_FIELD = "NAME_FIELD"
+    PROVINCE_TABLE = "PROVINCE_TABLE"
+    TRANSITIONS = "TRANSITIONS"
+    RISK_SUMMARY = "RISK_SUMMARY"
+    WEIGHTS_USED = "WEIGHTS_USED"
+    ANALYSIS_PARAMETERS = "ANALYSIS_PARAMETERS"
+    UNITS = "UNITS"
+    TITLE = "TITLE"
+    OUTPUT = "OUTPUT"
+
+    def initAlgorithm(self, config=None) -> None:
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.RISK, tr("Risk layer (RI_yyyy, RL_yyyy fields)"), [TYPE_VECTOR_POLYGON]))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.BALANCE, tr("Balance layer (CSR_yyyy, ST_yyyy; if the risk layer lacks them)"),
+            [TYPE_VECTOR_POLYGON], optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.HOTSPOTS, tr("Hot spots layer (GI_BIN)"), [TYPE_VECTOR_ANY], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.NAME_FIELD, tr("Region name field (default: the first text field)"),
+            parentLayerParameterName=self.RISK, type=FIELD_ANY, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.PROVINCE_TABLE, tr("Province totals per year (table: year, emission, sink, net, csr)"),
+            [TYPE_VECTOR], optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.TRANSITIONS, tr("State transitions (table)"), [TYPE_VECTOR], optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.RISK_SUMMARY, tr("Risk summary per period (table)"), [TYPE_VECTOR], optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.WEIGHTS_USED, tr("Weights used (e.g. 'state 0.61, trend 0.39'; empty: from the risk summary)"),
+            optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.ANALYSIS_PARAMETERS, tr("Analysis parameters to list (e.g. 'PERIOD_LENGTH=5; WEIGHTS=entropy')"),
+            multiLine=True, optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.UNITS, tr("Units of the emission and sink values"), options=list(UNITS), defaultValue=0))
+        self.addParameter(QgsProcessingParameterString(self.TITLE, tr("Title"), defaultValue=tr(DEFAULT_TITLE)))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT, tr("Report"), tr("HTML files (*.html)")))
+        self.addOutput(QgsProcessingOutputString("PERIODS", tr("Periods")))
+        self.addOutput(QgsProcessingOutputNumber("MAPS", tr("Maps")))
+
+    # -----------------------------------------------------------------------------------------
+
+    def compute(self, parameters, context, feedback, progress):
+        output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        risk_source = self.parameterAsSource(parameters, self.RISK, context)
+        if risk_source is None:
+            raise CarbonInputError(tr("RISK: the risk layer could not be read."))
+        risk = read_layer(risk_source, progress, "risk layer")
+        risk_fields = _period_fields(risk)
+        firsts = sorted(set(risk_fields["RI"]) | set(risk_fields["RL"]))
+        if not firsts:
+            raise CarbonInputError(tr("RISK: the layer has no RI_yyyy or RL_yyyy fields; make it with "
+                                      "'Carbon imbalance risk index'."))
+        notes: list[str] = []
+        years = _years(risk)
+        labels = engine.period_labels(firsts, years)
+        names = self._names(parameters, context, risk, progress)
+        index = np.array([_column(risk, risk_fields["RI"].get(y)) for y in firsts])
+        level = np.array([_column(risk, risk_fields["RL"].get(y)) for y in firsts])
+        for b, y in enumerate(firsts):  # levels from the index where RL_yyyy is missing
+            if y not in risk_fields["RL"]:
+                level[b] = risk_levels(index[b])
+        level = np.where(np.isnan(level), 0.0, level)
+
+        balance_source = self.parameterAsSource(parameters, self.BALANCE, context) if parameters.get(
+            self.BALANCE) else None
+        balance = read_layer(balance_source, progress, "balance layer") if balance_source else risk
+        balance_crs = balance_source.sourceCrs() if balance_source else risk_source.sourceCrs()
+        balance_fields = _period_fields(balance)
+        state_years = sorted(balance_fields["ST"])
+        if not state_years:
+            notes.append(tr("No balance states (ST_yyyy fields): give the balance layer as BALANCE for the state "
+                            "maps and the transitions."))
+
+        # tables, or the same numbers from the layers
+        province = self._province(parameters, context, risk, years, progress)
+        transitions = self._transitions(parameters, context, balance, balance_fields, years, progress)
+        summary, weights = self._summary(parameters, context, index, level, labels, firsts, progress, notes)
+        text = self.parameterAsString(parameters, self.WEIGHTS_USED, context)
+        if text.strip():
+            weights = engine.parse_weights(text)
+
+        # top regions in the last period, with the CSR and state of that period where known
+        last = firsts[-1]
+        csr, state = self._balance_of_last_period(risk, risk_fields, balance, balance_fields, last, names, parameters,
+                                                  context, progress)
+        top = engine.top_regions(names, index[-1], level[-1], csr, state)
+
+        # maps
+        hot_source = self.parameterAsSource(parameters, self.HOTSPOTS, context) if parameters.get(
+            self.HOTSPOTS) else None
+        hot = read_layer(hot_source, progress, "hot spots layer") if hot_source else risk
+        hot_crs = hot_source.sourceCrs() if hot_source else risk_source.sourceCrs()
+        gi_field = _field_name(hot, "GI_BIN")
+        jobs = 2 * len(firsts) + 1
+        done = 0
+        sections = []
+        for b, first in enumerate(firsts):
+            section = engine.PeriodSection(labels[b], first)
+            if first in balance_fields["ST"]:
+                title = tr("Balance state {period}").format(period=labels[b])
+                section.figures.append(engine.Figure(title, render_map(
+                    balance, balance_crs, _column(balance, balance_fields["ST"][first]), STATE_CLASSES,
+                    {k: tr(v) for k, v in engine.STATE_NAMES.items()}, title, optional_classes=(0,))))
+            done += 1
+            progress.report(0.2 + 0.7 * done / jobs)
+            title = tr("Risk level {period}").format(period=labels[b])
+            section.figures.append(engine.Figure(title, render_map(
+                risk, risk_source.sourceCrs(), np.where(level[b] > 0, level[b], np.nan), RISK_CLASSES,
+                {k: tr(v) for k, v in engine.LEVEL_NAMES.items()}, title)))
+            done += 1
+            progress.report(0.2 + 0.7 * done / jobs)
+            valid = int(np.sum(level[b] > 0))
+            known = np.isfinite(index[b])
+            section.facts = [
+                (tr("Regions with a risk index"), str(valid)),
+                (tr("Mean risk index"), _fmt(float(np.mean(index[b][known])) if known.any() else math.nan)),
+                (tr("High-risk share (RI >= 0.6)"),
+                 engine.share_text(np.sum(index[b][known] >= HIGH_RISK) / valid if valid else math.nan)),
+            ]
+            sections.append(section)
+        hotspots = []
+        if gi_field:
+            title = tr("Gi* hot and cold spots")
+            hotspots.append(engine.Figure(title, render_map(
+                hot, hot_crs, _column(hot, gi_field), GI_CLASSES, {k: tr(v) for k, v in GI_LABELS.items()}, title)))
+        progress.report(0.95)
+
+        report = engine.Report(
+            title=self.parameterAsString(parameters, self.TITLE, context).strip() or tr(DEFAULT_TITLE),
+            version=engine.plugin_version(PLUGIN_DIR / "metadata.txt"),
+            language=user_locale().replace("_", "-") or "en",
+            units=UNITS[self.parameterAsEnum(parameters, self.UNITS, context)],
+            province=province, risk_summary=summary, weights=weights, top_period=labels[-1], top=top,
+            transitions=transitions, periods=sections, hotspots=hotspots,
+            inputs=self._inputs(parameters, context, output),
+            analysis_parameters=engine.parse_key_values(
+                self.parameterAsString(parameters, self.ANALYSIS_PARAMETERS, context)),
+            facts=[(tr("Regions"), str(len(risk.features))), (tr("Periods"), ", ".join(labels)),
+                   (tr("Years"), f"{years[0]}-{years[-1]}" if years else "–"),
+                   (tr("Coordinate reference system"), risk_source.sourceCrs().userFriendlyIdentifier())],
+            notes=notes,
+        )
+        for note in notes:
+            progress.warning(note)
+        path = engine.write_html(output, engine.build_html(report, tr))
+        progress.info(tr("Report written: {path} ({maps} maps).").format(
+            path=path, maps=sum(len(s.figures) for s in sections) + len(hotspots)))
+        progress.report(1.0)
+        return {self.OUTPUT: path, "PERIODS": ",".join(labels),
+                "MAPS": sum(len(s.figures) for s in sections) + len(hotspots)}
+
+    # -----------------------------------------------------------------------------------------
+
+    def _names(self, parameters, context, data: LayerData, progress) -> list[str]:
+        name = self.parameterAsString(parameters, self.NAME_FIELD, context)
+        if not name:
+            name = next((f.name() for f in data.fields if f.type() == QVariant.String
+                         and not GENERATED_TEXT_FIELD.match(f.name())), "")
+        index = data.fields.indexOf(name) if name else -1
+        if index < 0:
+            progress.info(tr("No region name field: regions are named by their feature number."))
+            return [f"#{k + 1}" for k in range(len(data.features))]
+        names = []
+        for k, feature in enumerate(data.features):
+            value = feature.attributes()[index]
+            null = value is None or (isinstance(value, QVariant) and value.isNull())
+            names.append(f"#{k + 1}" if null or str(value) == "" else str(value))
+        return names
+
+    def _table(self, parameters, name, context, progress) -> list[dict] | None:
+        """The rows of an optional table as dicts keyed by lower-case field names, or None."""
+        if not parameters.get(name):
+            return None
+        source = self.parameterAsSource(parameters, name, context)
+        if source is None:
+            raise CarbonInputError(tr("{param}: the table could not be read.").format(param=name))
+        keys = [f.name().lower() for f in source.fields()]
+        rows = []
+        for feature in source.getFeatures():
+            values = []
+            for value in feature.attributes():
+                if isinstance(value, QVariant):
+                    value = None if value.isNull() else value.value()
+                values.append(value)
+            rows.append(dict(zip(keys, values)))
+            if len(rows) % 1000 == 0:
+                progress.report(0.15)
+        return rows
+
+    def _province(self, parameters, context, risk: LayerData, years, progress) -> engine.ProvinceSeries | None:
+        rows = self._table(parameters, self.PROVINCE_TABLE, context, progress)
+        if rows is not None:
+            missing = [c for c in ("year", "emission", "sink") if rows and c not in rows[0]]
+            if missing or not rows:
+                raise CarbonInputError(tr("PROVINCE_TABLE: the table needs the fields year, emission and sink "
+                                          "(the province table of 'Balance states and transformation trend')."))
+            return engine.province_from_table(rows)
+        if not years:
+            return None
+        names = {m.group(1).upper() + m.group(2): f.name() for f in risk.fields
+                 if (m := YEAR_FIELD.match(f.name()))}
+        emission = risk.columns([names[f"EMI{y}"] for y in years])
+        sink = risk.columns([names[f"SNK{y}"] for y in years])
+        return engine.province_from_budget(emission, sink, years)
+
+    def _transitions(self, parameters, context, balance: LayerData, fields, years, progress) -> list:
+        rows = self._table(parameters, self.TRANSITIONS, context, progress)
+        if rows is not None:
+            if rows and not {"from_state", "to_state", "count"} <= set(rows[0]):
+                raise CarbonInputError(tr("TRANSITIONS: the table needs the fields from_per, to_per, from_state, "
+                                          "to_state and count (the transition table of 'Balance states and "
+                                          "transformation trend')."))
+            return engine.transitions_from_table(rows)
+        state_years = sorted(fields["ST"])
+        if len(state_years) < 2:
+            return []
+        states = np.array([_column(balance, fields["ST"][y]) for y in state_years])
+        return engine.transitions_from_states(states, engine.period_labels(state_years, years))
+
+    def _summary(self, parameters, context, index, level, labels, firsts, progress, notes):
+        derived = engine.risk_summary_from_layer(index, level, labels, firsts)
+        rows = self._table(parameters, self.RISK_SUMMARY, context, progress)
+        if rows is None:
+            return derived, {}
+        if rows and not {"period", "n_l1", "n_high"} <= set(rows[0]):
+            raise CarbonInputError(tr("RISK_SUMMARY: the table needs the fields period, n_l1 ... n_l5, n_high "
+                                      "(the summary table of 'Carbon imbalance risk index')."))
+        summary, weights = engine.risk_summary_from_table(rows)
+        by_label = {row.period: row for row in derived}
+        for row in summary:
+            mine = by_label.get(row.period)
+            if mine is not None and (mine.counts != row.counts or mine.high_count != row.high_count):
+                notes.append(tr("RISK_SUMMARY: the counts of {period} differ from the risk layer's; are the table "
+                                "and the layer from the same run?").format(period=row.period))
+        return summary, weights
+
+    def _balance_of_last_period(self, risk, risk_fields, balance, balance_fields, last, names, parameters, context,
+                                progress):
+        """CSR and state of the last period per risk feature: from the risk layer, or the balance layer joined
+        by region name (when the names are unique)."""
+        if last in risk_fields["CSR"] or last in risk_fields["ST"]:
+            return (_column(risk, risk_fields["CSR"].get(last)) if last in risk_fields["CSR"] else None,
+                    _column(risk, risk_fields["ST"].get(last)) if last in risk_fields["ST"] else None)
+        if balance is risk or not (last in balance_fields["CSR"] or last in balance_fields["ST"]):
+            return None, None
+        balance_names = self._names(parameters, context, balance, progress)
+        if len(set(balance_names)) != len(balance_names) or balance_names[0].startswith("#"):
+            return None, None
+        position = {name: k for k, name in enumerate(balance_names)}
+        rows = [position.get(name, -1) for name in names]
+
+        def take(column):
+            values = _column(balance, column)
+            return np.array([values[r] if r >= 0 else math.nan for r in rows])
+
+        return (take(balance_fields["CSR"][last]) if last in balance_fields["CSR"] else None,
+                take(balance_fields["ST"][last]) if last in balance_fields["ST"] else None)
+
+    def _inputs(self, parameters, context, output: str) -> list[tuple[str, str, str]]:
+        rows = []
+        for definition in self.parameterDefinitions():
+            name = definition.name()
+            if name == self.OUTPUT:
+                value = output
+            elif name == self.UNITS:
+                value = UNITS[self.parameterAsEnum(parameters, name, context)]
+            else:
+                value = _value_text(parameters.get(name, definition.defaultValue()), context)
+            rows.append((name, definition.description(), value))
+        return rows
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading helpers
+
+
+def _period_fields(data: LayerData) -> dict[str, dict[int, str]]:
+    """{'RI': {2001: 'RI_2001', ...}, 'RL': ..., 'ST': ..., 'CSR': ...} (names matched without case)."""
+    found: dict[str, dict[int, str]] = {"RI": {}, "RL": {}, "ST": {}, "CSR": {}}
+    for f in data.fields:
+        match = PERIOD_FIELD.match(f.name())
+        if match:
+            found[match.group(1).upper()][int(match.group(2))] = f.name()
+    return found
+
+
+def _years(data: LayerData) -> list[int]:
+    """Years with both EMI_yyyy and SNK_yyyy fields."""
+    found: dict[str, set[int]] = {"EMI": set(), "SNK": set()}
+    for f in data.fields:
+        match = YEAR_FIELD.match(f.name())
+        if match:
+            found[match.group(1).upper()].add(int(match.group(2)))
+    return sorted(found["EMI"] & found["SNK"])
+
+
+def _field_name(data: LayerData, name: str) -> str | None:
+    return next((f.name() for f in data.fields if f.name().upper() == name.upper()), None)
+
+
+def _column(data: LayerData, name: str | None) -> np.ndarray:
+    if name is None:
+        return np.full(len(data.features), math.nan)
+    return data.column(name)
+
+
+def _fmt(value: float, digits: int = 3) -> str:
+    return "–" if value is None or math.isnan(value) else f"{value:.{digits}f}"
+
+
+def _value_text(value, context) -> str:
+    """A parameter value as text: layer sources as their path, empty as a dash."""
+    if isinstance(value, QgsProcessingFeatureSourceDefinition):
+        value = value.source
+    if isinstance(value, QgsProperty):
+        value = value.staticValue()
+    if isinstance(value, QgsMapLayer):
+        return value.source()
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return "–"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_value_text(v, context) for v in value)
+    return str(value)
+
+
+# ---------------------------------------------------------------------------------------------
+# Maps
+
+
+def render_map(data: LayerData, crs, values: np.ndarray, classes, labels: dict, title: str,
+               optional_classes: tuple = ()) -> bytes:
+    """A PNG (IMAGE_SIZE) of the features coloured by class ``values`` (NaN = no data), title and legend.
+
+    The features are copied into a memory layer with one integer field; the map is drawn by QGIS's
+    renderer into a QImage in this thread. ``optional_classes`` are listed in the legend only if present.
+    """
+    fields = QgsFields()
+    fields.append(make_field("cls", "int"))
+    geometry_type = QgsWkbTypes.geometryType(data.features[0].geometry().wkbType()) if data.features else None
+    wkb = {QgsWkbTypes.PointGeometry: QgsWkbTypes.MultiPoint,
+           QgsWkbTypes.LineGeometry: QgsWkbTypes.MultiLineString}.get(geometry_type, QgsWkbTypes.MultiPolygon)
+    layer = QgsMemoryProviderUtils.createMemoryLayer("report map", fields, wkb, crs)
+    classes_values = np.where(np.isfinite(values), np.round(values), np.nan)
+    features = []
+    extent = QgsRectangle()
+    extent.setMinimal()
+    for feature, value in zip(data.features, classes_values):
+        geometry = QgsGeometry(feature.geometry())
+        if geometry.isNull() or geometry.isEmpty():
+            continue
+        geometry.get().dropZValue()
+        geometry.get().dropMValue()
+        geometry.convertToMultiType()
+        out = QgsFeature(fields)
+        out.setGeometry(geometry)
+        out.setAttributes([None if math.isnan(value) else int(value)])
+        features.append(out)
+        extent.combineExtentWith(geometry.boundingBox())
+    layer.dataProvider().addFeatures(features)
+
+    counts = {value: int(np.sum(classes_values == value)) for value, _ in classes}
+    nodata = int(np.sum(np.isnan(classes_values)))
+    legend = [(value, colour, labels.get(value, str(value))) for value, colour in classes
+              if value not in optional_classes or counts[value]]
+    categories = [QgsRendererCategory(value, _symbol(wkb, colour), label) for value, colour, label in legend]
+    categories.append(QgsRendererCategory(None, _symbol(wkb, NO_DATA_COLOUR), tr("No data")))
+    layer.setRenderer(QgsCategorizedSymbolRenderer("cls", categories))
+
+    x, y, width, height = MAP_RECT
+    map_image = _render(layer, extent, QSize(width, height))
+    image = QImage(IMAGE_SIZE, QImage.Format_ARGB32)
+    image.fill(QColor("#ffffff"))
+    painter = QPainter(image)
+    try:
+        painter.setRenderHint(QPainter.Antialiasing, True)
+        painter.setRenderHint(QPainter.TextAntialiasing, True)
+        painter.drawImage(x, y, map_image)
+        painter.setPen(QPen(QColor("#888888"), 1))
+        painter.drawRect(x, y, width - 1, height - 1)
+        painter.setPen(QColor("#222222"))
+        painter.setFont(_font(20, bold=True))
+        painter.drawText(QRectF(x, 10, IMAGE_SIZE.width() - 2 * x, 40), int(Qt.AlignLeft | Qt.AlignVCenter), title)
+        rows = [(colour, f"{label} ({counts[value]})") for value, colour, label in legend]
+        if nodata:
+            rows.append((NO_DATA_COLOUR, f"{tr('No data')} ({nodata})"))
+        _legend(painter, x + width + 16, y, IMAGE_SIZE.width() - (x + width + 16) - 8, rows,
+                tr("{n} regions").format(n=len(data.features)))
+    finally:
+        painter.end()
+    return _png(image)
+
+
+def _render(layer, extent: QgsRectangle, size: QSize) -> QImage:
+    if extent.isEmpty() or not extent.isFinite():
+        extent = QgsRectangle(extent.xMinimum() - 1, extent.yMinimum() - 1, extent.xMaximum() + 1,
+                              extent.yMaximum() + 1) if extent.isFinite() else QgsRectangle(-1, -1, 1, 1)
+    pad = MARGIN * max(extent.width(), extent.height())
+    extent = QgsRectangle(extent.xMinimum() - pad, extent.yMinimum() - pad, extent.xMaximum() + pad,
+                          extent.yMaximum() + pad)
+    settings = QgsMapSettings()
+    settings.setLayers([layer])
+    settings.setDestinationCrs(layer.crs())
+    settings.setExtent(extent)
+    settings.setOutputSize(size)
+    settings.setOutputDpi(96)
+    settings.setBackgroundColor(QColor("#ffffff"))
+    settings.setFlag(QgsMapSettings.Antialiasing, True)
+    image = QImage(size, QImage.Format_ARGB32_Premultiplied)
+    image.fill(QColor("#ffffff"))
+    painter = QPainter(image)
+    try:
+        job = QgsMapRendererCustomPainterJob(settings, painter)
+        job.renderSynchronously()
+    finally:
+        painter.end()
+    return image
+
+
+def _symbol(wkb, colour: str):
+    geometry_type = QgsWkbTypes.geometryType(wkb)
+    if geometry_type == QgsWkbTypes.PointGeometry:
+        return QgsMarkerSymbol.createSimple({"color": colour, "outline_color": "#555555", "size": "3"})
+    if geometry_type == QgsWkbTypes.LineGeometry:
+        return QgsLineSymbol.createSimple({"line_color": colour, "line_width": "0.8"})
+    return QgsFillSymbol.createSimple({"color": colour, "outline_color": "#5a5a5a", "outline_width": "0.15"})
+
+
+def _font(pixels: int, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPixelSize(pixels)
+    font.setBold(bold)
+    return font
+
+
+def _legend(painter: QPainter, x: int, y: int, width: int, rows: list[tuple[str, str]], footer: str) -> None:
+    painter.setFont(_font(14, bold=True))
+    painter.setPen(QColor("#222222"))
+    painter.drawText(QRectF(x, y, width, 22), int(Qt.AlignLeft | Qt.AlignVCenter), tr("Legend"))
+    painter.setFont(_font(13))
+    top = y + 32
+    for colour, label in rows:
+        painter.setPen(QPen(QColor("#5a5a5a"), 1))
+        painter.setBrush(QColor(colour))
+        painter.drawRect(x, top + 2, 26, 16)
+        painter.setPen(QColor("#222222"))
+        painter.drawText(QRectF(x + 34, top - 2, width - 34, 24), int(Qt.AlignLeft | Qt.AlignVCenter), label)
+        top += 28
+    painter.setFont(_font(12))
+    painter.setPen(QColor("#555555"))
+    painter.drawText(QRectF(x, top + 8, width, 22), int(Qt.AlignLeft | Qt.AlignVCenter), footer)
+
+
+def _png(image: QImage) -> bytes:
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.WriteOnly)
+    image.save(buffer, "PNG")
+    buffer.close()
+    return bytes(data)
+
