@@ -24,6 +24,7 @@ from .base import CarbonAlgorithm
 from .compat import FLAG_ADVANCED, NUMBER_DOUBLE, NUMBER_INTEGER, TYPE_VECTOR, TYPE_VECTOR_POLYGON
 from .i18n import QT_TRANSLATE_NOOP, tr
 from .params import parse_numbers
+from .styles import style_outputs
 from .vectors import (
     double_field,
     int_field,
@@ -166,6 +167,7 @@ class BalanceTrend(CarbonAlgorithm):
         if missing:
             progress.warning(tr("{n} region(s) have no emission or sink values; their fields are NULL.").format(
                 n=missing))
+        style_outputs(context, {dest: ("balance_state", f"ST_{result.first_years[-1]}")}, feedback)
         out = {self.OUTPUT: dest, "PERIODS": ",".join(labels), "REGION_COUNT": len(data.features)}
         if transitions_dest:
             out[self.OUTPUT_TRANSITIONS] = transitions_dest

@@ -41,23 +41,23 @@ from .compat import (
     TYPE_VECTOR,
     make_field,
 )
-from .i18n import CONTEXT, QT_TRANSLATE_NOOP, tr
+from .i18n import QT_TRANSLATE_NOOP, tr
 
 LAYOUT_LABELS = (
-    QT_TRANSLATE_NOOP(CONTEXT, "Wide: one column per fuel"),
-    QT_TRANSLATE_NOOP(CONTEXT, "Long: a fuel column and a quantity column"),
+    QT_TRANSLATE_NOOP("@default", "Wide: one column per fuel"),
+    QT_TRANSLATE_NOOP("@default", "Long: a fuel column and a quantity column"),
 )
 UNIT_SYSTEMS = tuple(QUANTITY_SYSTEMS)
 UNIT_LABELS = (
-    QT_TRANSLATE_NOOP(CONTEXT, "As in the factor table (default: 10^4 t solids and liquids, 10^4 m3 gas)"),
-    QT_TRANSLATE_NOOP(CONTEXT, "t and m3"),
-    QT_TRANSLATE_NOOP(CONTEXT, "10^4 t and 10^4 m3"),
-    QT_TRANSLATE_NOOP(CONTEXT, "10^4 t and 10^8 m3"),
+    QT_TRANSLATE_NOOP("@default", "As in the factor table (default: 10^4 t solids and liquids, 10^4 m3 gas)"),
+    QT_TRANSLATE_NOOP("@default", "t and m3"),
+    QT_TRANSLATE_NOOP("@default", "10^4 t and 10^4 m3"),
+    QT_TRANSLATE_NOOP("@default", "10^4 t and 10^8 m3"),
 )
 PRESET_KEYS = tuple(PRESETS)
 PRESET_LABELS = (
-    QT_TRANSLATE_NOOP(CONTEXT, "China: yearbook NCV, provincial inventory CC and OF"),
-    QT_TRANSLATE_NOOP(CONTEXT, "IPCC default oxidation factor OF = 1"),
+    QT_TRANSLATE_NOOP("@default", "China: yearbook NCV, provincial inventory CC and OF"),
+    QT_TRANSLATE_NOOP("@default", "IPCC default oxidation factor OF = 1"),
 )
 SKIPPED_FIELDS = {"fid", "ogc_fid"}
 
@@ -97,11 +97,11 @@ def _input_records(source, feedback):
 
 class EnergyEmissions(CarbonAlgorithm):
     ALG_ID = "energyemissions"
-    DISPLAY = QT_TRANSLATE_NOOP(CONTEXT, "CO2 emissions from energy consumption")
+    DISPLAY = QT_TRANSLATE_NOOP("@default", "CO2 emissions from energy consumption")
     GROUP_ID = "emissions"
-    TAGS = QT_TRANSLATE_NOOP(CONTEXT, "CO2,emissions,energy,fuel,coal,natural gas,IPCC,emission factor,cement")
+    TAGS = QT_TRANSLATE_NOOP("@default", "CO2,emissions,energy,fuel,coal,natural gas,IPCC,emission factor,cement")
     HELP = QT_TRANSLATE_NOOP(
-        CONTEXT,
+        "@default",
         "Turns an energy consumption table (per region and year) into CO2 emissions with the IPCC "
         "reference approach: CO2 = sum over fuels of quantity x NCV x CC x OF x 44/12 (NCV net "
         "calorific value, CC carbon content in t C/TJ, OF oxidation rate).\n\n"
@@ -124,7 +124,7 @@ class EnergyEmissions(CarbonAlgorithm):
         "mass unit) gives process CO2 = clinker x cement factor (default 0.52 t CO2/t clinker, "
         "IPCC 2006 Tier 1), reported apart in CEMENT_T, with TOTAL_T = energy + cement.\n\n"
         "Output: a table with the region field, year, CO2_T (C_T when the units are t C) and "
-        "one column per fuel; it plugs straight into 'Grid emissions' as its statistics table.",
+        "one column per fuel; it plugs straight into 'Grid emissions' as its statistics table."
     )
 
     INPUT = "INPUT"

@@ -17,6 +17,7 @@ from .base import CarbonAlgorithm
 from .compat import FLAG_ADVANCED, NUMBER_INTEGER, TYPE_RASTER
 from .i18n import QT_TRANSLATE_NOOP, tr
 from .params import parse_numbers, time_series_paths
+from .styles import style_outputs
 
 
 class GridBudget(CarbonAlgorithm):
@@ -83,4 +84,6 @@ class GridBudget(CarbonAlgorithm):
                             parse_numbers(self.parameterAsString(parameters, self.STATE_BREAKS, context),
                                           self.STATE_BREAKS, 4), progress)
         progress.info(tr("Wrote {n} years: {first}-{last}.").format(n=len(years), first=years[0], last=years[-1]))
+        style_outputs(context, {outputs[self.NET]: ("net_emission", None), outputs[self.RATIO]: ("ratio", None),
+                                outputs[self.STATE]: ("balance_state", None)}, feedback)
         return {name: path for name, path in outputs.items() if path}

@@ -48,16 +48,17 @@ from .compat import (
     make_field,
 )
 from .energyemissions import plain_value, table_sink
-from .i18n import CONTEXT, QT_TRANSLATE_NOOP, tr
+from .i18n import QT_TRANSLATE_NOOP, tr
 from .params import gdal_source
+from .styles import style_outputs
 
 METHOD_LABELS = (
-    QT_TRANSLATE_NOOP(CONTEXT, "Proportional to the proxy weight"),
-    QT_TRANSLATE_NOOP(CONTEXT, "Power-law regression E = a (sum L)^b fills region-years without statistics"),
+    QT_TRANSLATE_NOOP("@default", "Proportional to the proxy weight"),
+    QT_TRANSLATE_NOOP("@default", "Power-law regression E = a (sum L)^b fills region-years without statistics"),
 )
 ASSIGNMENT_LABELS = (
-    QT_TRANSLATE_NOOP(CONTEXT, "Exact coverage fraction (split cells are shared)"),
-    QT_TRANSLATE_NOOP(CONTEXT, "Cell centre (each cell wholly to one region)"),
+    QT_TRANSLATE_NOOP("@default", "Exact coverage fraction (split cells are shared)"),
+    QT_TRANSLATE_NOOP("@default", "Cell centre (each cell wholly to one region)"),
 )
 
 
@@ -82,12 +83,12 @@ def _wkt(crs: QgsCoordinateReferenceSystem) -> str:
 
 class GridEmissions(CarbonAlgorithm):
     ALG_ID = "gridemissions"
-    DISPLAY = QT_TRANSLATE_NOOP(CONTEXT, "Grid emissions (top-down, mass-conserving)")
+    DISPLAY = QT_TRANSLATE_NOOP("@default", "Grid emissions (top-down, mass-conserving)")
     GROUP_ID = "emissions"
     TAGS = QT_TRANSLATE_NOOP(
-        CONTEXT, "CO2,emissions,downscaling,gridding,nighttime light,NTL,proxy,allocation,top-down")
+        "@default", "CO2,emissions,downscaling,gridding,nighttime light,NTL,proxy,allocation,top-down")
     HELP = QT_TRANSLATE_NOOP(
-        CONTEXT,
+        "@default",
         "Shares each region's statistical emission E_U among its cells by a proxy weight, so "
         "that the gridded emission sums back to the statistics:\n"
         "E_p = E_U x w_p / sum of w over the region, with w = sum_k alpha_k x proxy_k ^ beta.\n\n"
@@ -116,7 +117,7 @@ class GridEmissions(CarbonAlgorithm):
         "centres, while with exact coverage split cells mix neighbouring regions: this "
         "per-region round-trip error is logged and given in the optional check table.\n\n"
         "Output: a time-series raster on the proxy grid, t per cell per year (band per year, "
-        "NoData outside the regions); optional intensity raster in t per km2 (true cell areas).",
+        "NoData outside the regions); optional intensity raster in t per km2 (true cell areas)."
     )
 
     REGIONS = "REGIONS"
@@ -340,6 +341,7 @@ class GridEmissions(CarbonAlgorithm):
         }
         if intensity:
             outputs[self.OUTPUT_INTENSITY] = intensity
+        style_outputs(context, {output: ("emission", None), intensity: ("emission", None)}, feedback)
         check = self._write_check(parameters, context, result)
         if check:
             outputs[self.OUTPUT_CHECK] = check

@@ -37,6 +37,7 @@ from .compat import (
     TYPE_VECTOR_POLYGON,
 )
 from .i18n import QT_TRANSLATE_NOOP, tr
+from .styles import style_outputs
 from .vectors import double_field, int_field, read_layer, text_field, write_layer
 
 WEIGHT_KINDS = ("queen", "distance", "knn")
@@ -198,6 +199,7 @@ class HotSpots(CarbonAlgorithm):
         for j, i in enumerate(np.flatnonzero(keep)):
             rows[i] = [gi.z[j], gi.p[j], int(gi.bin[j]), lisa.ii[j], str(lisa.cluster[j]), lisa.p_sim[j]]
         dest = write_layer(self, parameters, self.OUTPUT, context, source, data, new_fields, rows, progress)
+        style_outputs(context, {dest: ("gi_bin", "GI_BIN")}, feedback)
         return {self.OUTPUT: dest, "MORAN_I": float(moran.i), "MORAN_Z": float(moran.z),
                 "MORAN_P": float(moran.p_sim), "MORAN_P_NORM": float(moran.p_norm), "ISLANDS": len(weights.islands)}
 

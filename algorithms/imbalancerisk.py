@@ -23,6 +23,7 @@ from .base import CarbonAlgorithm
 from .compat import FLAG_ADVANCED, NUMBER_DOUBLE, NUMBER_INTEGER, TYPE_VECTOR, TYPE_VECTOR_POLYGON
 from .i18n import QT_TRANSLATE_NOOP, tr
 from .params import parse_numbers
+from .styles import style_outputs
 from .vectors import (
     AREA_FIELD,
     double_field,
@@ -173,6 +174,7 @@ class ImbalanceRisk(CarbonAlgorithm):
                 progress.warning(tr("{period}: {n} region(s) without data have no risk index.").format(
                     period=s.label, n=s.counts[0]))
         summary_dest = write_table(self, parameters, self.OUTPUT_SUMMARY, context, summary_fields, summary_rows)
+        style_outputs(context, {dest: ("risk_level", f"RL_{result.first_years[-1]}")}, feedback)
         out = {self.OUTPUT: dest, "WEIGHTS_USED": weights_text,
                "HIGH_RISK_SHARE": float(result.summaries[-1].high_share)}
         if summary_dest:

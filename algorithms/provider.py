@@ -15,7 +15,7 @@ from .i18n import QT_TRANSLATE_NOOP, tr
 
 MODELS_DIR = Path(__file__).resolve().parent / "models"
 PROVIDER_NAME = QT_TRANSLATE_NOOP("@default", "Carbon budget & imbalance risk")
-NOT_ALGORITHMS = {"base", "compat", "i18n", "params", "provider", "vectors"}
+NOT_ALGORITHMS = {"base", "compat", "i18n", "params", "provider", "styles", "vectors"}
 
 
 def algorithm_classes() -> list[type[CarbonAlgorithm]]:

@@ -17,6 +17,7 @@ from .base import CarbonAlgorithm
 from .compat import NUMBER_DOUBLE, NUMBER_INTEGER, TYPE_RASTER
 from .i18n import QT_TRANSLATE_NOOP, tr
 from .params import time_series_paths
+from .styles import style_outputs
 
 
 class RasterTrend(CarbonAlgorithm):
@@ -82,6 +83,7 @@ class RasterTrend(CarbonAlgorithm):
         for code, count in summary.class_counts.items():
             progress.info(tr("Class {code} ({label}): {count} cells").format(
                 code=code, label=TREND_CLASSES[code], count=count))
+        style_outputs(context, {outputs[self.CLASS]: ("trend_class", None)}, feedback)
         result = {name: path for name, path in outputs.items() if path}
         result["YEARS_OUT"] = ",".join(map(str, summary.years))
         result["SIGNIFICANT_CELLS"] = int(summary.class_counts[1] + summary.class_counts[5])

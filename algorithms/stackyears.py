@@ -18,8 +18,24 @@ from .base import CarbonAlgorithm
 from .compat import FLAG_ADVANCED, TYPE_RASTER
 from .i18n import QT_TRANSLATE_NOOP, tr
 from .params import gdal_source, parse_years
+from .styles import style_outputs
 
 QUANTITY_CHOICES = ("", *QUANTITIES)
+# the options show the engine's names through tr(); marked here so that pylupdate5 extracts them
+OPTION_NAMES = (
+    QT_TRANSLATE_NOOP("@default", "none"),
+    QT_TRANSLATE_NOOP("@default", "nearest"),
+    QT_TRANSLATE_NOOP("@default", "bilinear"),
+    QT_TRANSLATE_NOOP("@default", "cubic"),
+    QT_TRANSLATE_NOOP("@default", "average"),
+    QT_TRANSLATE_NOOP("@default", "sum"),
+    QT_TRANSLATE_NOOP("@default", "mode"),
+    QT_TRANSLATE_NOOP("@default", "emission"),
+    QT_TRANSLATE_NOOP("@default", "sink"),
+    QT_TRANSLATE_NOOP("@default", "net"),
+    QT_TRANSLATE_NOOP("@default", "ratio"),
+    QT_TRANSLATE_NOOP("@default", "state"),
+)
 
 
 class StackYears(CarbonAlgorithm):
@@ -60,10 +76,10 @@ class StackYears(CarbonAlgorithm):
         self.addParameter(QgsProcessingParameterRasterLayer(
             self.REFERENCE, tr("Reference grid (default: the raster of the first year)"), optional=True))
         self.addParameter(QgsProcessingParameterEnum(
-            self.RESAMPLING, tr("Resampling onto the reference grid"), options=list(RESAMPLING),
+            self.RESAMPLING, tr("Resampling onto the reference grid"), options=[tr(r) for r in RESAMPLING],
             defaultValue=RESAMPLING.index("bilinear")))
         quantity = QgsProcessingParameterEnum(
-            self.QUANTITY, tr("Carbon quantity (metadata)"), options=[q or "-" for q in QUANTITY_CHOICES],
+            self.QUANTITY, tr("Carbon quantity (metadata)"), options=[tr(q) if q else "-" for q in QUANTITY_CHOICES],
             defaultValue=0)
         quantity.setFlags(quantity.flags() | FLAG_ADVANCED)
         self.addParameter(quantity)
@@ -91,4 +107,6 @@ class StackYears(CarbonAlgorithm):
             progress=progress,
         )
         progress.info(tr("Wrote {n} bands: {first}-{last}.").format(n=len(years), first=years[0], last=years[-1]))
+        quantity = QUANTITY_CHOICES[self.parameterAsEnum(parameters, self.QUANTITY, context)]
+        style_outputs(context, {output: (quantity, None)}, feedback)
         return {self.OUTPUT: output, "YEARS_OUT": ",".join(map(str, years)), "BAND_COUNT": len(years)}

@@ -15,6 +15,7 @@ from qgis.PyQt.QtCore import QVariant
 from ..carbon_plugin.balance import BudgetFields, budget_fields
 from ..carbon_plugin.errors import CarbonInputError
 from .compat import FAST_INSERT, NO_GEOMETRY, make_field
+from .i18n import tr
 
 AREA_FIELD = "AREA_KM2"
 
@@ -71,7 +72,7 @@ def read_layer(source, progress, role: str) -> LayerData:
         if k % 1000 == 0:
             progress.report(0.1 * k / total)
     if not features:
-        raise CarbonInputError(f"The {role} has no features.")
+        raise CarbonInputError(tr("The {role} has no features.").format(role=tr(role)))
     return LayerData(source.fields(), features)
 
 
@@ -122,7 +123,7 @@ def write_layer(alg, parameters, name, context, source, data: LayerData, new_fie
     fields, kept = output_fields(data.fields, new_fields)
     sink, dest = utf8_sink(alg, parameters, name, context, fields, source.wkbType(), source.sourceCrs())
     if sink is None:
-        raise CarbonInputError(f"Cannot create the output {name}.")
+        raise CarbonInputError(tr("Cannot create the output {name}.").format(name=name))
     for k, (feature, extra) in enumerate(zip(data.features, values)):
         attributes = feature.attributes()
         out = QgsFeature(fields)

@@ -32,6 +32,7 @@ from .compat import (
 )
 from .i18n import QT_TRANSLATE_NOOP, tr
 from .params import time_series_paths
+from .styles import style_outputs
 from .vectors import AREA_FIELD, LayerData, double_field, int_field, text_field, write_layer, write_table
 
 # per-year fields of the budget layer: name prefix -> indicator of budget.region_budget
@@ -127,6 +128,7 @@ class ZonalBudget(CarbonAlgorithm):
         outputs = {self.OUTPUT: self._write_layer(parameters, context, source, features, result, progress)}
         if parameters.get(self.OUTPUT_TABLE):
             outputs[self.OUTPUT_TABLE] = self._write_table(parameters, context, keys, result)
+        style_outputs(context, {outputs[self.OUTPUT]: ("net_emission", f"NET_{result.years[-1]}")}, feedback)
         progress.report(1.0)
         return outputs
 

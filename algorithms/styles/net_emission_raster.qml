@@ -1,0 +1,70 @@
+<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
+<qgis styleCategories="Symbology" version="3.22.16-Białowieża">
+  <pipe-data-defined-properties>
+    <Option type="Map">
+      <Option name="name" type="QString" value="" />
+      <Option name="properties" />
+      <Option name="type" type="QString" value="collection" />
+    </Option>
+  </pipe-data-defined-properties>
+  <pipe>
+    <provider>
+      <resampling enabled="false" maxOversampling="2" zoomedInResamplingMethod="nearestNeighbour" zoomedOutResamplingMethod="nearestNeighbour" />
+    </provider>
+    <rasterrenderer alphaBand="-1" band="1" classificationMax="10029.627154173246" classificationMin="-490.14186864805697" nodataColor="" opacity="1" type="singlebandpseudocolor">
+      <minMaxOrigin>
+        <limits>None</limits>
+        <extent>WholeRaster</extent>
+        <statAccuracy>Estimated</statAccuracy>
+        <cumulativeCutLower>0.02</cumulativeCutLower>
+        <cumulativeCutUpper>0.98</cumulativeCutUpper>
+        <stdDevFactor>2</stdDevFactor>
+      </minMaxOrigin>
+      <rastershader>
+        <colorrampshader classificationMode="1" clip="0" colorRampType="INTERPOLATED" labelPrecision="6" maximumValue="10029.627154173246" minimumValue="-490.14186864805697">
+          <colorramp name="[source]" type="gradient">
+            <Option type="Map">
+              <Option name="color1" type="QString" value="26,152,80,255" />
+              <Option name="color2" type="QString" value="215,48,39,255" />
+              <Option name="discrete" type="QString" value="0" />
+              <Option name="rampType" type="QString" value="gradient" />
+              <Option name="stops" type="QString" value="0.125;102,189,99,255:0.25;166,217,106,255:0.375;217,239,139,255:0.5;247,247,247,255:0.625;254,224,139,255:0.75;253,174,97,255:0.875;244,109,67,255" />
+            </Option>
+            <prop k="color1" v="26,152,80,255" />
+            <prop k="color2" v="215,48,39,255" />
+            <prop k="discrete" v="0" />
+            <prop k="rampType" v="gradient" />
+            <prop k="stops" v="0.125;102,189,99,255:0.25;166,217,106,255:0.375;217,239,139,255:0.5;247,247,247,255:0.625;254,224,139,255:0.75;253,174,97,255:0.875;244,109,67,255" />
+          </colorramp>
+          <item alpha="255" color="#1a9850" label="-490" value="-490.14186864805697" />
+          <item alpha="255" color="#66bd63" label="-112" value="-111.67440955598296" />
+          <item alpha="255" color="#a6d96a" label="-54.9" value="-54.921235024886755" />
+          <item alpha="255" color="#d9ef8b" label="-33.6" value="-33.62888897832528" />
+          <item alpha="255" color="#f7f7f7" label="0" value="0" />
+          <item alpha="255" color="#fee08b" label="153" value="153.03516933286824" />
+          <item alpha="255" color="#fdae61" label="428" value="428.02804560222364" />
+          <item alpha="255" color="#f46d43" label="1,228" value="1228.2974466184362" />
+          <item alpha="255" color="#d73027" label="10,030" value="10029.627154173246" />
+          <rampLegendSettings direction="0" maximumLabel="" minimumLabel="" orientation="2" prefix="" suffix="" useContinuousLegend="1">
+            <numericFormat id="basic">
+              <Option type="Map">
+                <Option name="decimal_separator" type="QChar" value="" />
+                <Option name="decimals" type="int" value="6" />
+                <Option name="rounding_type" type="int" value="0" />
+                <Option name="show_plus" type="bool" value="false" />
+                <Option name="show_thousand_separator" type="bool" value="true" />
+                <Option name="show_trailing_zeros" type="bool" value="false" />
+                <Option name="thousand_separator" type="QChar" value="" />
+              </Option>
+            </numericFormat>
+          </rampLegendSettings>
+        </colorrampshader>
+      </rastershader>
+    </rasterrenderer>
+    <brightnesscontrast brightness="0" contrast="0" gamma="1" />
+    <huesaturation colorizeBlue="128" colorizeGreen="128" colorizeOn="0" colorizeRed="255" colorizeStrength="100" grayscaleMode="0" invertColors="0" saturation="0" />
+    <rasterresampler maxOversampling="2" />
+    <resamplingStage>resamplingFilter</resamplingStage>
+  </pipe>
+  <blendMode>0</blendMode>
+</qgis>
