@@ -1,0 +1,259 @@
+"""Carbon sinks from land use (METHODS.md section 3, ``landusesink``): area x class coefficient.
+
+Sink per cell in t C = true cell area in ha x the coefficient of its land-use class
+(t C ha-1 yr-1), then the requested unit (t CO2 by default). Coefficients come from an editable
+CSV keyed by class code (``code,name,t_c_ha_yr``; other columns are ignored); presets for China's
+first-level CNLUCC classes and for CLCD codes ship in ``carbon_plugin/data``. Cropland may
+instead take a coefficient computed from crop production, ``sum c x Y x (1 - w) / H`` over crops
+(``crop_parameters.csv``) divided by the cropland area.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from .cellarea import row_cell_areas_m2
+from .errors import CarbonInputError
+from .progress import Progress
+from .raster import open_raster, strips
+from .timeseries import TimeSeriesWriter, open_time_series
+from .units import T_CO2, factor_from_t_c
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+PRESETS = {"cnlucc": DATA_DIR / "landuse_cnlucc.csv", "clcd": DATA_DIR / "landuse_clcd.csv"}
+CROP_PARAMETERS = DATA_DIR / "crop_parameters.csv"
+M2_PER_HA = 1e4
+M2_PER_KM2 = 1e6
+
+
+@dataclass(frozen=True)
+class LandUseClass:
+    code: int
+    name: str
+    t_c_ha_yr: float
+
+
+@dataclass(frozen=True)
+class CropParameters:
+    crop: str
+    carbon_fraction: float
+    harvest_index: float
+    water_content: float
+
+
+def _rows(path: Path | str, required: Sequence[str], what: str) -> list[tuple[int, dict[str, str]]]:
+    """(line number, row with lower-case stripped keys) of a UTF-8 CSV, checking its columns."""
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            reader = csv.DictReader(f)
+            header = [(h or "").strip().lower() for h in (reader.fieldnames or [])]
+            missing = [c for c in required if c not in header]
+            if missing:
+                raise CarbonInputError(
+                    f"The {what} CSV '{path}' lacks the column(s) {', '.join(missing)}; its header must "
+                    f"name {', '.join(required)} (found: {', '.join(header) or 'nothing'})."
+                )
+            rows = []
+            for row in reader:
+                clean = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
+                if any(clean.values()):
+                    rows.append((reader.line_num, clean))
+            return rows
+    except OSError as err:
+        raise CarbonInputError(f"Cannot read the {what} CSV '{path}': {err}") from None
+    except UnicodeDecodeError:
+        raise CarbonInputError(f"The {what} CSV '{path}' is not UTF-8 text; save it as CSV UTF-8.") from None
+
+
+def _number(text: str, path, line: int, column: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value):
+        raise CarbonInputError(f"'{path}' line {line}: {column} '{text}' is not a number.")
+    return value
+
+
+def load_coefficients(path: Path | str) -> dict[int, LandUseClass]:
+    """Class code -> coefficient (t C ha-1 yr-1) from a CSV with columns code, name, t_c_ha_yr."""
+    table: dict[int, LandUseClass] = {}
+    for line, row in _rows(path, ("code", "t_c_ha_yr"), "land-use coefficient"):
+        code_value = _number(row["code"], path, line, "code")
+        if code_value != int(code_value):
+            raise CarbonInputError(f"'{path}' line {line}: class code '{row['code']}' is not an integer.")
+        code = int(code_value)
+        if code in table:
+            raise CarbonInputError(f"'{path}' line {line}: class code {code} appears twice.")
+        table[code] = LandUseClass(code, row.get("name", "") or str(code),
+                                   _number(row["t_c_ha_yr"], path, line, "t_c_ha_yr"))
+    if not table:
+        raise CarbonInputError(f"The land-use coefficient CSV '{path}' has no classes.")
+    return table
+
+
+def preset_coefficients(name: str) -> dict[int, LandUseClass]:
+    """A shipped coefficient table: 'cnlucc' or 'clcd'."""
+    key = name.strip().lower()
+    if key not in PRESETS:
+        raise CarbonInputError(f"Unknown land-use preset '{name}': use one of {', '.join(PRESETS)}.")
+    return load_coefficients(PRESETS[key])
+
+
+def load_crop_parameters(path: Path | str = CROP_PARAMETERS) -> dict[str, CropParameters]:
+    """Crop -> carbon fraction c, harvest index H, water content w (columns crop, carbon_fraction,
+    harvest_index, water_content)."""
+    required = ("crop", "carbon_fraction", "harvest_index", "water_content")
+    table: dict[str, CropParameters] = {}
+    for line, row in _rows(path, required, "crop parameter"):
+        crop = row["crop"].lower()
+        c, h, w = (_number(row[k], path, line, k) for k in required[1:])
+        if not (0 < h <= 1 and 0 <= w < 1 and 0 < c <= 1):
+            raise CarbonInputError(
+                f"'{path}' line {line}: crop '{crop}' needs 0 < carbon_fraction <= 1, "
+                "0 < harvest_index <= 1 and 0 <= water_content < 1."
+            )
+        table[crop] = CropParameters(crop, c, h, w)
+    return table
+
+
+def crop_carbon_t_c(production_t: Mapping[str, float], parameters: Mapping[str, CropParameters]) -> float:
+    """Carbon taken up by crops in t C: sum over crops of c x Y x (1 - w) / H, Y = production in t."""
+    total = 0.0
+    for crop, y in production_t.items():
+        p = parameters.get(crop.strip().lower())
+        if p is None:
+            raise CarbonInputError(
+                f"No crop parameters for '{crop}'; add it to the crop parameter CSV "
+                f"(known: {', '.join(sorted(parameters))})."
+            )
+        if not (math.isfinite(y) and y >= 0):
+            raise CarbonInputError(f"The production of '{crop}' must be a number >= 0 t, not {y}.")
+        total += p.carbon_fraction * y * (1 - p.water_content) / p.harvest_index
+    return total
+
+
+def cropland_coefficient_t_c_ha(production_t: Mapping[str, float], cropland_ha: float,
+                                parameters: Mapping[str, CropParameters]) -> float:
+    """Cropland coefficient t C ha-1 yr-1 of a region and year: crop carbon / cropland area."""
+    if not cropland_ha > 0:
+        raise CarbonInputError(f"The cropland area must be > 0 ha to spread crop carbon over, not {cropland_ha}.")
+    return crop_carbon_t_c(production_t, parameters) / cropland_ha
+
+
+@dataclass
+class LandUseSummary:
+    """Years written, total sink per year (in ``units``), class areas and codes missing from the table."""
+
+    years: list[int]
+    units: str
+    total: dict[int, float] = field(default_factory=dict)
+    class_area_km2: dict[int, dict[int, float]] = field(default_factory=dict)    # year -> code -> km2
+    unknown_area_km2: dict[int, dict[int, float]] = field(default_factory=dict)  # year -> code -> km2
+
+    def unknown_codes(self) -> dict[int, float]:
+        """Code -> mean yearly area (km2) over the years written, for codes not in the table."""
+        codes: dict[int, float] = {}
+        for by_code in self.unknown_area_km2.values():
+            for code, area in by_code.items():
+                codes[code] = codes.get(code, 0.0) + area / len(self.years)
+        return dict(sorted(codes.items()))
+
+
+def unknown_codes_message(summary: LandUseSummary) -> str:
+    """The warning text listing class codes missing from the coefficient table, with their area."""
+    codes = summary.unknown_codes()
+    per = "" if len(summary.years) == 1 else " per year on average"
+    listed = "; ".join(f"code {code}: {area:.4g} km2" for code, area in codes.items())
+    return (f"Land-use class codes not in the coefficient table (no sink there, nodata): {listed}{per}. "
+            "Add them to a coefficient CSV if they should count.")
+
+
+def _add_areas(target: dict[int, float], codes: np.ndarray, areas: np.ndarray) -> None:
+    if codes.size == 0:
+        return
+    unique, inverse = np.unique(codes, return_inverse=True)
+    sums = np.bincount(inverse, weights=areas)
+    for code, area in zip(unique.tolist(), sums.tolist()):
+        target[code] = target.get(code, 0.0) + area
+
+
+def compute_landuse_sink(
+    landuse_paths: Sequence[str],
+    output: str,
+    coefficients: Mapping[int, LandUseClass | float],
+    years: Sequence[int] | None = None,
+    start_year: int | None = None,
+    units: str = T_CO2,
+    year_coefficients: Mapping[int, Mapping[int, float]] | None = None,
+    progress: Progress | None = None,
+) -> LandUseSummary:
+    """Land-use sink raster (band per year, t per cell per year).
+
+    Land use: one raster with a band per year, one raster per year, or one single-band raster
+    standing for all of ``years``. ``year_coefficients`` overrides class coefficients for given
+    years (e.g. cropland from that year's crop production). Cells whose class is not in the
+    table are nodata and reported with their area.
+    """
+    progress = progress or Progress()
+    paths = [str(p) for p in landuse_paths]
+    carbon_units = f"{units} / cell / yr"
+    factor = factor_from_t_c(units)
+    if not paths:
+        raise CarbonInputError("No land-use raster was given.")
+    base = {int(k): float(v.t_c_ha_yr if isinstance(v, LandUseClass) else v) for k, v in coefficients.items()}
+    band_count = sum(open_raster(p, "land-use").RasterCount for p in paths)
+    if years is not None and band_count == 1 and len(years) > 1:
+        series = open_time_series(paths, years=[years[0]], role="land-use", progress=progress)
+        layer_of = {int(y): 0 for y in years}
+        progress.info(f"One land-use layer stands for all {len(layer_of)} years.")
+    else:
+        series = open_time_series(paths, start_year=start_year, years=years, resampling="nearest",
+                                  role="land-use", progress=progress)
+        layer_of = {y: i for i, y in enumerate(series.years)}
+    out_years = sorted(layer_of)
+    grid = series.grid
+    area_m2 = row_cell_areas_m2(grid)
+    tables = {}
+    for year in out_years:
+        table = dict(base)
+        table.update({int(k): float(v) for k, v in (year_coefficients or {}).get(year, {}).items()})
+        codes = np.array(sorted(table), dtype=np.int64)
+        tables[year] = (codes, np.array([table[c] for c in codes.tolist()], dtype=np.float64))
+    summary = LandUseSummary(out_years, units)
+    for year in out_years:
+        summary.total[year] = 0.0
+        summary.class_area_km2[year] = {}
+        summary.unknown_area_km2[year] = {}
+
+    row_strips = list(strips(grid.height, grid.width * 8 * 8))
+    steps = len(row_strips) * len(out_years)
+    done = 0
+    with TimeSeriesWriter(output, grid, out_years, "sink", carbon_units) as out:
+        for row0, nrows in row_strips:
+            cell_m2 = np.broadcast_to(area_m2[row0:row0 + nrows, None], (nrows, grid.width))
+            for i, year in enumerate(out_years):
+                values = series.read(layer_of[year], row0, nrows)
+                valid = np.isfinite(values)
+                code = np.rint(np.where(valid, values, 0)).astype(np.int64)
+                table_codes, table_values = tables[year]
+                at = np.clip(np.searchsorted(table_codes, code), 0, len(table_codes) - 1)
+                known = valid & (table_codes[at] == code)
+                coefficient = np.where(known, table_values[at], np.nan)
+                sink = coefficient * (cell_m2 / M2_PER_HA) * factor
+                summary.total[year] += float(np.nansum(sink))
+                _add_areas(summary.class_area_km2[year], code[known], cell_m2[known] / M2_PER_KM2)
+                unknown = valid & ~known
+                _add_areas(summary.unknown_area_km2[year], code[unknown], cell_m2[unknown] / M2_PER_KM2)
+                out.write(i, row0, sink.astype(np.float32))
+                done += 1
+                progress.report(done / steps)
+    if any(summary.unknown_area_km2.values()):
+        progress.warning(unknown_codes_message(summary))
+    return summary

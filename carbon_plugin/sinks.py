@@ -1,0 +1,622 @@
+"""Carbon sinks from NPP and climate (METHODS.md section 3, ``nepsink``): NEP = NPP - Rh.
+
+- Rh, soil heterotrophic respiration (Pei et al. 2009), per month in g C m-2:
+  ``Rh_m = 0.22 x (exp(0.0913 T) + ln(0.3145 R + 1)) x 30 x 0.465`` (the whole sum is multiplied);
+  annual Rh = sum of the 12 months, or from annual climate ``12 x Rh_m(T_mean, P_total / 12)``
+  (an approximation: the formula is not linear in T and R).
+- NEP = NPP - Rh in g C m-2 yr-1; sink per cell in t C = NEP x true cell area in m2 x 1e-6, then
+  the requested unit (t CO2 by default). Positive = absorption; negative NEP is an ecosystem source.
+
+Streaming: rows are processed strip by strip and, within a strip, year by year, so memory depends
+on the raster width, never on the number of years. Climate rasters on another grid or CRS are
+resampled to the NPP grid (bilinear) strip by strip, the 12 months of a year in one warp: a warped
+VRT over a 240-band monthly stack re-warps every band for each band read once its blocks no longer
+fit the GDAL cache, which made a 100 m run intractable.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+
+import numpy as np
+from osgeo import gdal, osr
+
+from .cellarea import row_cell_areas_m2
+from .errors import CarbonInputError
+from .progress import Progress
+from .raster import STRIP_BUDGET_BYTES, TILE, Grid, grid_of, open_raster, read_strip, strips
+from .timeseries import TimeSeries, TimeSeriesWriter, open_time_series, year_in_text
+from .units import T_C, T_CO2, factor_from_t_c
+
+# Pei et al. 2009 [lit]
+RH_COEFFICIENT = 0.22
+RH_TEMPERATURE = 0.0913
+RH_PRECIPITATION = 0.3145
+DAYS_PER_MONTH = 30.0
+CARBON_FRACTION = 0.465
+G_PER_T = 1e6
+
+MONTHLY = "monthly"
+ANNUAL = "annual"
+TIMESTEPS = (MONTHLY, ANNUAL)
+SIGNED = "signed"
+POSITIVE = "positive"
+SIGN_MODES = (SIGNED, POSITIVE)
+DENSITY_UNITS = "g C m-2 yr-1"
+CLIMATE_RESAMPLING = "bilinear"
+
+ANNUAL_APPROXIMATION = (
+    "Annual climate: Rh = 12 x Rh_month(mean temperature, total precipitation / 12), an "
+    "approximation of the sum of 12 monthly values: with seasonal climate it gives a lower Rh "
+    "(about 10 % lower for a 27 C annual temperature range), hence a higher NEP. Monthly "
+    "climate gives the exact sum."
+)
+
+_MONTH_DESCRIPTION = re.compile(r"^\s*(1[89]\d\d|20\d\d)\s*[-_/.]?\s*(0?[1-9]|1[0-2])\s*$")
+_MONTH_IN_NAME = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)[-_.]?(0[1-9]|1[0-2])(?!\d)")
+
+
+# --------------------------------------------------------------------------------------------
+# the science, on scalars or arrays
+
+
+def _check_precipitation(p: np.ndarray, where: str = "") -> None:
+    with np.errstate(invalid="ignore"):
+        negative = p < 0
+    if np.any(negative):
+        lowest = float(np.nanmin(p))
+        raise CarbonInputError(
+            f"Negative precipitation{where}: {int(np.count_nonzero(negative))} cells, lowest {lowest:g} mm. "
+            "Precipitation must be >= 0 mm; if negative values are a fill code, set it as the "
+            "raster's nodata value (Raster > Conversion > Translate, 'Assign a specified nodata value')."
+        )
+
+
+def rh_monthly_gc_m2(t_c, p_mm, check: bool = True):
+    """Soil heterotrophic respiration of one month in g C m-2 (Pei et al. 2009).
+
+    ``t_c`` monthly mean air temperature in deg C, ``p_mm`` monthly precipitation in mm; scalars
+    or arrays (NaN stays NaN). Negative precipitation is an error.
+    """
+    t = np.asarray(t_c, dtype=np.float64)
+    p = np.asarray(p_mm, dtype=np.float64)
+    if check:
+        _check_precipitation(p)
+    rh = RH_COEFFICIENT * (np.exp(RH_TEMPERATURE * t) + np.log1p(RH_PRECIPITATION * p))
+    rh *= DAYS_PER_MONTH * CARBON_FRACTION
+    return float(rh) if rh.ndim == 0 else rh
+
+
+def rh_annual_from_months_gc_m2(t_months, p_months, check: bool = True):
+    """Annual Rh in g C m-2 yr-1: the sum of 12 monthly values (first axis = month).
+
+    Computed in float64 as 0.22 x 30 x 0.465 x (sum exp(0.0913 T_m) + ln prod (0.3145 R_m + 1)):
+    one logarithm instead of twelve (the product stays far below the float64 range: 12 months
+    of 10 000 mm give 1e42), the same value as the sum of ``rh_monthly_gc_m2`` to ~1e-15.
+    """
+    t = np.asarray(t_months)  # float32 strips stay float32; each month is computed in float64
+    p = np.asarray(p_months)
+    if t.shape[0] != 12 or p.shape[0] != 12:
+        raise CarbonInputError(f"Monthly climate needs 12 months per year, got {t.shape[0]} and {p.shape[0]}.")
+    if check:
+        _check_precipitation(p)
+    shape = t.shape[1:]
+    exp_sum = np.zeros(shape, dtype=np.float64)
+    product = np.ones(shape, dtype=np.float64)
+    work = np.empty(shape, dtype=np.float64)
+    for m in range(12):
+        work[...] = t[m]
+        work *= RH_TEMPERATURE
+        np.exp(work, out=work)
+        exp_sum += work
+        work[...] = p[m]
+        work *= RH_PRECIPITATION
+        work += 1.0
+        product *= work
+    np.log(product, out=product)
+    exp_sum += product
+    exp_sum *= RH_COEFFICIENT * DAYS_PER_MONTH * CARBON_FRACTION
+    return float(exp_sum) if exp_sum.ndim == 0 else exp_sum
+
+
+def rh_annual_from_annual_gc_m2(t_mean, p_total, check: bool = True):
+    """Annual Rh from annual climate: 12 x Rh_m(T_mean, P_total / 12) (an approximation)."""
+    p = np.asarray(p_total, dtype=np.float64)
+    if check:
+        _check_precipitation(p)
+    return 12.0 * rh_monthly_gc_m2(t_mean, p / 12.0, check=False)
+
+
+def npp_gc_m2(values, scale: float = 1.0, valid_max: float | None = None) -> np.ndarray:
+    """Stored NPP values into g C m-2 yr-1: raw values above ``valid_max`` (fill codes such as
+    MOD17A3's 32767, with valid_max 32700) become NaN, then x ``scale`` (0.1 for MOD17A3 DN)."""
+    npp = np.array(values, dtype=np.float64)
+    if valid_max is not None:
+        with np.errstate(invalid="ignore"):
+            npp[npp > valid_max] = np.nan
+    npp *= scale
+    return npp
+
+
+def sink_per_cell(nep_gc_m2: np.ndarray, cell_area_m2, units: str = T_CO2, sign_mode: str = SIGNED):
+    """Sink per cell: NEP (g C m-2 yr-1) x cell area (m2) x 1e-6 -> t C, in ``units``.
+
+    ``sign_mode`` 'signed' keeps negative NEP (an ecosystem source) as a negative sink;
+    'positive' counts absorption only (negative NEP -> 0). NaN stays NaN.
+    """
+    if sign_mode not in SIGN_MODES:
+        raise CarbonInputError(f"Unknown sign mode '{sign_mode}': use one of {', '.join(SIGN_MODES)}.")
+    sink = np.asarray(nep_gc_m2, dtype=np.float64) * cell_area_m2 * (factor_from_t_c(units) / G_PER_T)
+    if sign_mode == POSITIVE:
+        sink = np.where(sink < 0, 0.0, sink)
+    return sink
+
+
+def sink_units(units: str) -> str:
+    """The CARBON_UNITS text of a sink raster, e.g. 't CO2 / cell / yr'."""
+    factor_from_t_c(units)  # validates
+    return f"{units} / cell / yr"
+
+
+# --------------------------------------------------------------------------------------------
+# climate inputs: which file and band holds which year (and month)
+
+
+def _descriptions(ds: gdal.Dataset) -> list[str]:
+    return [ds.GetRasterBand(i + 1).GetDescription().strip() for i in range(ds.RasterCount)]
+
+
+def _is_year(text: str) -> bool:
+    return text.isdigit() and len(text) == 4
+
+
+def _month_of(text: str) -> tuple[int, int] | None:
+    m = _MONTH_DESCRIPTION.match(text)
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+def _annual_given_as_monthly(role: str, path: str, detail: str) -> CarbonInputError:
+    return CarbonInputError(
+        f"The {role} raster '{path}' {detail}: this looks like annual climate, but CLIMATE_TIMESTEP "
+        "is monthly (12 bands per year). Set CLIMATE_TIMESTEP to annual (mean temperature, total "
+        "precipitation), or give monthly rasters (bands described 'YYYY-MM', or START_YEAR with "
+        "12 x years bands)."
+    )
+
+
+def monthly_slots(
+    paths: Sequence[str], datasets: dict[str, gdal.Dataset], start_year: int | None, role: str
+) -> list[tuple[int, int]]:
+    """(year, month) of every band of ``paths`` in order (files in order, bands in order).
+
+    Accepted: bands described 'YYYY-MM' (or 'YYYYMM'); a raster of 12 x years bands with
+    START_YEAR (band 1 = January of START_YEAR); one 12-band file per year (year in the file
+    name); one single-band file per month ('YYYY-MM' or 'YYYYMM' in the name or description).
+    """
+    slots: list[tuple[int, int]] = []
+    single = len(paths) == 1
+    for p in paths:
+        ds = datasets[p]
+        n = ds.RasterCount
+        descs = _descriptions(ds)
+        parsed = [_month_of(d) for d in descs]
+        if all(parsed):
+            slots += parsed  # type: ignore[arg-type]
+            continue
+        if all(_is_year(d) for d in descs):
+            years = [int(d) for d in descs]
+            counts = {y: years.count(y) for y in years}
+            if set(counts.values()) != {12}:
+                shown = f"{years[0]} ... {years[-1]}" if n > 2 else ", ".join(descs)
+                raise _annual_given_as_monthly(role, p, f"has {n} bands described as years ({shown})")
+            seen: dict[int, int] = {}
+            for y in years:
+                seen[y] = seen.get(y, 0) + 1
+                slots.append((y, seen[y]))
+            continue
+        if n == 1:
+            found = _MONTH_IN_NAME.findall(p.replace("\\", "/").rsplit("/", 1)[-1])
+            if len(found) != 1:
+                raise CarbonInputError(
+                    f"No year and month found for the single-band {role} raster '{p}'. Name monthly "
+                    "files with 'YYYY-MM' or 'YYYYMM', or give one 12-band raster per year, or one "
+                    "raster of 12 x years bands with START_YEAR."
+                )
+            slots.append((int(found[0][0]), int(found[0][1])))
+            continue
+        if n % 12:
+            raise _annual_given_as_monthly(role, p, f"has {n} bands, not 12 x years")
+        if single:
+            if start_year is None:
+                raise CarbonInputError(
+                    f"The band descriptions of the {role} raster '{p}' are not 'YYYY-MM' months; set "
+                    "START_YEAR (band 1 = January of that year, 12 bands per year)."
+                )
+            first = int(start_year)
+        else:
+            if n != 12:
+                raise CarbonInputError(
+                    f"The {role} raster '{p}' has {n} bands; in a list of monthly rasters each file "
+                    "holds the 12 months of one year (or one month)."
+                )
+            year = year_in_text(p)
+            if year is None:
+                raise CarbonInputError(
+                    f"No year found in the name of the 12-band {role} raster '{p}'; put the 4-digit "
+                    "year in the file name (e.g. tmp_2005.tif)."
+                )
+            first = year
+        slots += [(first + i // 12, i % 12 + 1) for i in range(n)]
+    return slots
+
+
+@dataclass
+class _Source:
+    """One climate file: opened once, read directly when on the target grid, else warped per strip."""
+
+    path: str
+    ds: gdal.Dataset
+    aligned: bool
+
+
+class ClimateSeries:
+    """Temperature or precipitation on the NPP grid, read as (bands, rows, cols) strips per year."""
+
+    def __init__(self, series: TimeSeries, bands_by_year: dict[int, list[int]], role: str, grid: Grid):
+        self.series = series
+        self.bands_by_year = bands_by_year  # year -> indices of series.layers, in month order
+        self.role = role
+        self.grid = grid
+        self._sources: dict[str, _Source] = {}
+        for layer in series.layers:
+            if layer.path not in self._sources:
+                ds = open_raster(layer.path, role)
+                self._sources[layer.path] = _Source(layer.path, ds, grid_of(ds, role).matches(grid))
+        self._warper = StripWarper(grid, CLIMATE_RESAMPLING)
+        self._buffer = np.empty(0, dtype=np.float32)
+
+    @property
+    def years(self) -> list[int]:
+        return sorted(self.bands_by_year)
+
+    def read(self, year: int, row0: int, nrows: int) -> np.ndarray:
+        """The year's bands (12 months or 1 annual) for rows [row0, row0 + nrows), float32, NaN
+        nodata. The array is reused by the next call: use it before reading again."""
+        layers = [self.series.layers[i] for i in self.bands_by_year[year]]
+        shape = (len(layers), nrows, self.grid.width)
+        if self._buffer.shape != shape:
+            self._buffer = np.empty(0, dtype=np.float32)  # free the old one first
+            self._buffer = np.empty(shape, dtype=np.float32)
+        out = self._buffer
+        # group consecutive layers of the same file so that one warp serves the 12 months
+        k = 0
+        while k < len(layers):
+            j = k
+            while j + 1 < len(layers) and layers[j + 1].path == layers[k].path:
+                j += 1
+            source = self._sources[layers[k].path]
+            bands = [layer.band for layer in layers[k:j + 1]]
+            if source.aligned:
+                for m, band in enumerate(bands):
+                    out[k + m] = read_strip(source.ds, band, row0, nrows)
+            else:
+                self._warper.read(source.ds, bands, row0, nrows, out[k:j + 1])
+            k = j + 1
+        return out
+
+
+def _source_window(src: Grid, grid: Grid, bounds: tuple[float, float, float, float],
+                   pad: int) -> tuple[int, int, int, int]:
+    """(col, row, cols, rows) of ``src`` covering ``bounds`` (in ``grid``'s CRS) plus ``pad`` cells."""
+    whole = (0, 0, src.width, src.height)
+    if src.srs.IsSame(grid.srs):
+        xmin, ymin, xmax, ymax = bounds
+    else:
+        try:
+            ct = osr.CoordinateTransformation(grid.srs, src.srs)
+            xmin, ymin, xmax, ymax = ct.TransformBounds(*bounds, 21)
+        except RuntimeError:
+            return whole
+    sx0, spx, _, sy0, _, spy = src.geotransform
+    if not all(math.isfinite(v) for v in (xmin, ymin, xmax, ymax)):
+        return whole
+    c0 = max(0, math.floor((xmin - sx0) / spx) - pad)
+    c1 = min(src.width, math.ceil((xmax - sx0) / spx) + pad)
+    r0 = max(0, math.floor((ymax - sy0) / spy) - pad)
+    r1 = min(src.height, math.ceil((ymin - sy0) / spy) + pad)
+    if c1 <= c0 or r1 <= r0:
+        return whole  # e.g. longitudes 0-360: let the warper sort it out
+    return c0, r0, c1 - c0, r1 - r0
+
+
+class StripWarper:
+    """Resamples bands of a raster onto row strips of ``grid``, reusing one in-memory target.
+
+    For a strip, the source window under it (plus a margin for the kernel) is read into memory
+    and warped in one call for all the bands asked for (the coordinate transformation is
+    shared): the same values as a warped view of the whole raster. Reading the source directly,
+    not through a band-subset VRT, keeps memory flat (each VRT left GDAL state behind per band
+    touched); a warped VRT of a 240-band monthly stack re-warps all bands for each band read
+    once its blocks no longer fit the GDAL cache.
+    """
+
+    def __init__(self, grid: Grid, resampling: str) -> None:
+        self.grid = grid
+        self.resampling = resampling
+        self._target: gdal.Dataset | None = None
+        self._target_shape: tuple[int, int] = (0, 0)
+
+    def read(self, ds: gdal.Dataset, bands: list[int], row0: int, nrows: int,
+             out: np.ndarray | None = None) -> np.ndarray:
+        """Bands of ``ds`` on rows [row0, row0 + nrows) of the grid: float32, NaN nodata, into
+        ``out`` (shape (bands, nrows, width), C-contiguous) when given."""
+        grid = self.grid
+        src = grid_of(ds)
+        x0, px, _, y0, _, py = grid.geotransform
+        top, bottom = y0 + py * row0, y0 + py * (row0 + nrows)
+        bounds = (x0, min(top, bottom), x0 + px * grid.width, max(top, bottom))
+        c0, r0, cols, rows = _source_window(src, grid, bounds, pad=3)
+        data = ds.ReadAsArray(c0, r0, cols, rows, band_list=list(bands), buf_type=gdal.GDT_Float32)
+        data = data.reshape(len(bands), rows, cols)
+        mem = gdal.GetDriverByName("MEM").Create("", cols, rows, len(bands), gdal.GDT_Float32)
+        sx0, spx, _, sy0, _, spy = src.geotransform
+        mem.SetGeoTransform((sx0 + c0 * spx, spx, 0.0, sy0 + r0 * spy, 0.0, spy))
+        mem.SetProjection(src.crs_wkt)
+        for k in range(len(bands)):
+            mem.GetRasterBand(k + 1).WriteArray(data[k])
+        del data
+        if self._target is None or self._target_shape != (len(bands), nrows):
+            self._target = None
+            self._target = gdal.GetDriverByName("MEM").Create("", grid.width, nrows, len(bands),
+                                                              gdal.GDT_Float32)
+            self._target.SetProjection(grid.crs_wkt)
+            self._target_shape = (len(bands), nrows)
+        self._target.SetGeoTransform((x0, px, 0.0, top, 0.0, py))
+        # NaN where no source pixel contributes; INIT_DEST instead of a destination nodata
+        # value, which would add a destination validity mask and make the warp ~2.5x slower.
+        # Single-threaded: for an in-memory target GDAL's extra threads cost more than they give.
+        gdal.Warp(self._target, mem, resampleAlg=self.resampling,
+                  srcNodata=ds.GetRasterBand(bands[0]).GetNoDataValue(), warpOptions=["INIT_DEST=NaN"])
+        if out is None:
+            out = np.empty((len(bands), nrows, grid.width), dtype=np.float32)
+        if len(bands) == 1:
+            self._target.GetRasterBand(1).ReadAsArray(buf_obj=out[0])
+        else:
+            self._target.ReadAsArray(buf_obj=out)
+        return out
+
+
+def warp_strip(ds: gdal.Dataset, bands: list[int], grid: Grid, row0: int, nrows: int,
+               resampling: str) -> np.ndarray:
+    """Bands of ``ds`` resampled onto rows [row0, row0 + nrows) of ``grid`` (float32, NaN nodata)."""
+    return StripWarper(grid, resampling).read(ds, bands, row0, nrows)
+
+
+def _open_with_optional_start_year(paths, start_year, role, progress, **kwargs) -> TimeSeries:
+    """Years from band descriptions or file names; START_YEAR only where those give none."""
+    try:
+        return open_time_series(paths, role=role, progress=progress, **kwargs)
+    except CarbonInputError:
+        if start_year is None:
+            raise
+        return open_time_series(paths, start_year=start_year, role=role, progress=progress, **kwargs)
+
+
+def open_climate(
+    paths: Sequence[str],
+    timestep: str,
+    grid: Grid,
+    start_year: int | None = None,
+    role: str = "climate",
+    progress: Progress | None = None,
+) -> ClimateSeries:
+    """Open a monthly or annual climate series whose values will be read on ``grid``."""
+    progress = progress or Progress()
+    paths = [str(p) for p in paths]
+    if timestep not in TIMESTEPS:
+        raise CarbonInputError(f"Unknown climate time step '{timestep}': use monthly or annual.")
+    if not paths:
+        raise CarbonInputError(f"No {role} raster was given.")
+    if timestep == ANNUAL:
+        for p in paths:
+            descs = _descriptions(open_raster(p, role))
+            if len(descs) > 1 and all(_month_of(d) for d in descs):
+                raise CarbonInputError(
+                    f"The {role} raster '{p}' has monthly bands ({descs[0]}, {descs[1]}, ...) but "
+                    "CLIMATE_TIMESTEP is annual; set it to monthly."
+                )
+        series = _open_with_optional_start_year(paths, start_year, role, progress, grid=grid,
+                                                resampling=CLIMATE_RESAMPLING)
+        return ClimateSeries(series, {layer.year: [i] for i, layer in enumerate(series.layers)}, role, grid)
+    datasets = {p: open_raster(p, role) for p in paths}
+    slots = monthly_slots(paths, datasets, start_year, role)
+    # the band slots are numbered 0..n-1 and passed as explicit 'years' so that
+    # open_time_series checks the CRS and logs the alignment of every file onto the grid
+    series = open_time_series(paths, years=list(range(len(slots))), grid=grid,
+                              resampling=CLIMATE_RESAMPLING, role=role, progress=progress)
+    months: dict[int, dict[int, int]] = {}
+    for index, (year, month) in enumerate(slots):
+        if month in months.setdefault(year, {}):
+            raise CarbonInputError(f"Month {year}-{month:02d} appears twice in the {role} rasters.")
+        months[year][month] = index
+    bands_by_year = {}
+    incomplete = []
+    for year in sorted(months):
+        if len(months[year]) == 12:
+            bands_by_year[year] = [months[year][m] for m in range(1, 13)]
+        else:
+            incomplete.append(f"{year} ({len(months[year])} months)")
+    if incomplete:
+        progress.warning(f"The {role} series lacks months in {', '.join(incomplete)}: those years are left out.")
+    if not bands_by_year:
+        raise CarbonInputError(f"The {role} rasters hold no complete year of 12 months.")
+    return ClimateSeries(series, bands_by_year, role, grid)
+
+
+# --------------------------------------------------------------------------------------------
+# the whole stage
+
+
+@dataclass
+class SinkSummary:
+    """What a run produced: years written, totals per year (in ``units``) and years left out."""
+
+    years: list[int]
+    units: str
+    total: dict[int, float] = field(default_factory=dict)        # signed (or positive-only) sum
+    absorption: dict[int, float] = field(default_factory=dict)   # sum of positive NEP cells
+    source: dict[int, float] = field(default_factory=dict)       # sum of negative NEP cells (>= 0)
+    npp_years_without_climate: list[int] = field(default_factory=list)
+    cells_without_climate: int = 0
+
+
+def _span(years: Sequence[int]) -> str:
+    years = sorted(years)
+    if not years:
+        return "none"
+    if years == list(range(years[0], years[-1] + 1)) and len(years) > 2:
+        return f"{years[0]}-{years[-1]}"
+    return ", ".join(map(str, years))
+
+
+def compute_nep_sink(
+    npp_paths: Sequence[str],
+    temperature_paths: Sequence[str],
+    precipitation_paths: Sequence[str],
+    output: str,
+    timestep: str = MONTHLY,
+    npp_scale: float = 1.0,
+    npp_valid_max: float | None = None,
+    start_year: int | None = None,
+    sign_mode: str = SIGNED,
+    units: str = T_CO2,
+    output_rh: str | None = None,
+    output_nep: str | None = None,
+    progress: Progress | None = None,
+) -> SinkSummary:
+    """NEP sink raster (band per year, t per cell per year) from NPP and climate time series.
+
+    The NPP grid is the output grid; climate on another grid or CRS is resampled to it (bilinear).
+    Only years with both NPP and a complete climate year are written; the others are reported.
+    """
+    progress = progress or Progress()
+    if sign_mode not in SIGN_MODES:
+        raise CarbonInputError(f"Unknown sign mode '{sign_mode}': use one of {', '.join(SIGN_MODES)}.")
+    carbon_units = sink_units(units)
+    if not (math.isfinite(npp_scale) and npp_scale > 0):
+        raise CarbonInputError(f"NPP_SCALE must be a positive number, not {npp_scale}.")
+    # NPP on its own first grid; yearly files on other grids are aligned by nearest neighbour so
+    # that fill codes (e.g. 32767) are never blended into valid values before NPP_VALID_MAX
+    npp = _open_with_optional_start_year([str(p) for p in npp_paths], start_year, "NPP", progress,
+                                         resampling="nearest")
+    grid = npp.grid
+    temperature = open_climate(temperature_paths, timestep, grid, start_year, "temperature", progress)
+    precipitation = open_climate(precipitation_paths, timestep, grid, start_year, "precipitation", progress)
+
+    t_only = sorted(set(temperature.years) - set(precipitation.years))
+    p_only = sorted(set(precipitation.years) - set(temperature.years))
+    if t_only or p_only:
+        progress.warning(
+            "Temperature and precipitation cover different years; only common years are used "
+            f"(temperature only: {_span(t_only)}; precipitation only: {_span(p_only)})."
+        )
+    climate_years = sorted(set(temperature.years) & set(precipitation.years))
+    years = [y for y in npp.years if y in climate_years]
+    if not years:
+        raise CarbonInputError(
+            f"The NPP years ({_span(npp.years)}) and the climate years ({_span(climate_years)}) do "
+            "not overlap; give climate rasters for the NPP years (or check START_YEAR)."
+        )
+    summary = SinkSummary(years=years, units=units)
+    summary.npp_years_without_climate = [y for y in npp.years if y not in climate_years]
+    if summary.npp_years_without_climate:
+        progress.warning(
+            f"No climate for the NPP years {_span(summary.npp_years_without_climate)}: "
+            "these years are left out of the outputs."
+        )
+    progress.info(f"Years computed: {_span(years)} ({len(years)}).")
+    if timestep == ANNUAL:
+        progress.info(ANNUAL_APPROXIMATION)
+
+    areas = row_cell_areas_m2(grid)
+    months = 12 if timestep == MONTHLY else 1
+    # climate (2 x months, float32) + NPP, Rh, NEP, sink and temporaries (float64), per cell of
+    # a row: 256-row strips (whole output tiles) up to ~6500 columns, narrower strips beyond
+    bytes_per_row = grid.width * (2 * months * 4 + 8 * 8)
+    budget = min(max(STRIP_BUDGET_BYTES, TILE * bytes_per_row), 4 * STRIP_BUDGET_BYTES)
+    row_strips = list(strips(grid.height, bytes_per_row, budget))
+    steps = len(row_strips) * len(years)
+    for year in years:
+        summary.total[year] = summary.absorption[year] = summary.source[year] = 0.0
+
+    with ExitStack() as stack:
+        out_sink = stack.enter_context(TimeSeriesWriter(output, grid, years, "sink", carbon_units))
+        out_rh = stack.enter_context(TimeSeriesWriter(output_rh, grid, years, None, DENSITY_UNITS)) \
+            if output_rh else None
+        out_nep = stack.enter_context(TimeSeriesWriter(output_nep, grid, years, None, DENSITY_UNITS)) \
+            if output_nep else None
+        done = 0
+        for row0, nrows in row_strips:
+            area = areas[row0:row0 + nrows, None]
+            for i, year in enumerate(years):
+                npp_year = npp_gc_m2(npp.read_year(year, row0, nrows), npp_scale, npp_valid_max)
+                t = temperature.read(year, row0, nrows)
+                p = precipitation.read(year, row0, nrows)
+                _check_precipitation(p, f" in the precipitation rasters for {year}")
+                if timestep == MONTHLY:
+                    rh = rh_annual_from_months_gc_m2(t, p, check=False)
+                else:
+                    rh = rh_annual_from_annual_gc_m2(t[0], p[0], check=False)
+                del t, p
+                nep = npp_year - rh
+                summary.cells_without_climate += int(np.count_nonzero(np.isfinite(npp_year) & np.isnan(rh)))
+                sink = sink_per_cell(nep, area, units, SIGNED)
+                absorption = float(sink[sink > 0].sum())
+                source = -float(sink[sink < 0].sum())
+                summary.absorption[year] += absorption
+                summary.source[year] += source
+                if sign_mode == SIGNED:
+                    summary.total[year] += absorption - source
+                else:
+                    summary.total[year] += absorption
+                    sink[sink < 0] = 0.0
+                out_sink.write(i, row0, sink.astype(np.float32))
+                if out_rh is not None:
+                    out_rh.write(i, row0, rh.astype(np.float32))
+                if out_nep is not None:
+                    out_nep.write(i, row0, nep.astype(np.float32))
+                done += 1
+                progress.report(done / steps)
+    if summary.cells_without_climate:
+        progress.warning(
+            f"{summary.cells_without_climate} cell-years have NPP but no climate value (outside the "
+            "climate rasters or nodata there): they have no sink (nodata)."
+        )
+    return summary
+
+
+__all__ = [
+    "ANNUAL",
+    "MONTHLY",
+    "POSITIVE",
+    "SIGNED",
+    "SIGN_MODES",
+    "TIMESTEPS",
+    "T_C",
+    "T_CO2",
+    "ClimateSeries",
+    "SinkSummary",
+    "compute_nep_sink",
+    "monthly_slots",
+    "npp_gc_m2",
+    "open_climate",
+    "rh_annual_from_annual_gc_m2",
+    "rh_annual_from_months_gc_m2",
+    "rh_monthly_gc_m2",
+    "sink_per_cell",
+    "sink_units",
+]
