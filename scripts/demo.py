@@ -32,40 +32,31 @@ class Step:
 
 
 def steps(sample: Path, out: Path) -> list[Step]:
-    """The chain on the sample province; values are file paths or literals for qgis_process."""
-    npp_files = sorted(str(p) for p in (sample / "npp").glob("*.tif"))
+    """The bundled workflow on the sample province, then the tools outside it; file paths or literals."""
+    workflow_outputs = {
+        "energyemissions:emission_statistics": "emissions_city.csv", "gridemissions:emission": "emission.tif",
+        "stackyears:npp": "npp.tif", "nepsink:sink": "sink.tif", "gridbudget:net": "net.tif",
+        "gridbudget:ratio": "ratio.tif", "gridbudget:state": "state.tif", "zonalbudget:budget": "budget.gpkg",
+        "balancetrend:balance": "balance.gpkg", "balancetrend:transitions": "transitions.csv",
+        "balancetrend:province": "province.csv", "imbalancerisk:risk": "risk.gpkg",
+        "imbalancerisk:risk_summary": "risk_summary.csv", "hotspots:hotspots": "hotspots.gpkg",
+        "report:report": "report.html",
+    }
     return [
-        Step("carbonbudget:stackyears", {"INPUT": npp_files, "OUTPUT": out / "npp.tif"},
-             "NPP files -> time series"),
-        Step("carbonbudget:energyemissions", {
-            "INPUT": sample / "energy_city.csv", "REGION_FIELD": "city_code", "YEAR_FIELD": "year",
-            "OUTPUT": out / "emissions_city.csv"}, "energy statistics -> CO2 per city and year"),
-        Step("carbonbudget:gridemissions", {
-            "REGIONS": sample / "cities.gpkg", "REGION_FIELD": "city_code", "STATS": out / "emissions_city.csv",
-            "STATS_REGION_FIELD": "city_code", "STATS_YEAR_FIELD": "year", "STATS_VALUE_FIELD": "CO2_T",
-            "PROXY": sample / "ntl.tif", "OUTPUT": out / "emission.tif"}, "CO2 gridded by nighttime light"),
-        Step("carbonbudget:nepsink", {
-            "NPP": out / "npp.tif", "NPP_SCALE": 0.1, "NPP_VALID_MAX": 32700,
-            "TEMPERATURE": sample / "temperature_monthly.tif", "PRECIPITATION": sample / "precipitation_monthly.tif",
-            "OUTPUT": out / "sink.tif"}, "NEP sink from NPP and climate"),
+        Step("carbonbudget:riskworkflow", {
+            "energy_table": sample / "energy_city.csv", "energy_region_field": "city_code",
+            "cities": sample / "cities.gpkg", "city_field": "city_code", "nightlights": sample / "ntl.tif",
+            "npp": sorted(str(p) for p in (sample / "npp").glob("*.tif")), "npp_scale": 0.1, "npp_valid_max": 32700,
+            "temperature": sample / "temperature_monthly.tif", "precipitation": sample / "precipitation_monthly.tif",
+            "counties": sample / "counties.gpkg", "county_field": "code", "period_length": 5,
+            "title": "Zhongyuan sample province 2001-2020",
+            **{name: out / file for name, file in workflow_outputs.items()},
+        }, "the bundled workflow: energy -> emissions -> sinks -> budgets -> trends -> risk -> hot spots -> report"),
         Step("carbonbudget:landusesink", {"LANDUSE": sample / "landuse.tif", "OUTPUT": out / "sink_landuse.tif"},
-             "land-use sink (for comparison)"),
-        Step("carbonbudget:gridbudget", {
-            "EMISSIONS": out / "emission.tif", "SINKS": out / "sink.tif", "NET": out / "net.tif",
-            "RATIO": out / "ratio.tif", "STATE": out / "state.tif"}, "grid budget"),
-        Step("carbonbudget:zonalbudget", {
-            "REGIONS": sample / "counties.gpkg", "REGION_FIELD": "code", "EMISSIONS": out / "emission.tif",
-            "SINKS": out / "sink.tif", "GDP_FIELD_PREFIX": "GDP_", "OUTPUT": out / "budget.gpkg",
-            "OUTPUT_TABLE": out / "budget_table.csv"}, "county budgets (exact zonal sums)"),
-        Step("carbonbudget:balancetrend", {
-            "INPUT": out / "budget.gpkg", "OUTPUT": out / "balance.gpkg",
-            "OUTPUT_TRANSITIONS": out / "transitions.csv", "OUTPUT_PROVINCE": out / "province.csv"},
-             "balance states and trends"),
-        Step("carbonbudget:imbalancerisk", {
-            "INPUT": out / "balance.gpkg", "OUTPUT": out / "risk.gpkg", "OUTPUT_SUMMARY": out / "risk_summary.csv"},
-             "imbalance risk index"),
-        Step("carbonbudget:hotspots", {"INPUT": out / "risk.gpkg", "OUTPUT": out / "hotspots.gpkg"},
-             "hot spots of the 2016-2020 risk"),
+             "land-use sink, for comparison with the NEP sink"),
+        Step("carbonbudget:rastertrend", {
+            "INPUT": out / "net.tif", "SLOPE": out / "net_sen_slope.tif", "Z": out / "net_mk_z.tif",
+            "P": out / "net_mk_p.tif", "CLASS": out / "net_trend_class.tif"}, "per-cell trend of net emission"),
     ]
 
 

@@ -63,7 +63,7 @@ def build():
         "gridded by nighttime light (gridemissions); yearly NPP files stacked (stackyears) -> NEP sink with "
         "monthly climate (nepsink); grid budget; county budgets with exact zonal sums (zonalbudget); balance "
         "states and trends per period (balancetrend); imbalance risk index (imbalancerisk); hot spots of the "
-        "last period's risk (hotspots); HTML report. Every child's useful output is a model output.")})
+        "last period's risk (hotspots); HTML report (report). Every child's useful output is a model output.")})
     params = [
         QgsProcessingParameterFeatureSource("energy_table", "Energy consumption table (per city and year)",
                                             [QgsProcessing.TypeVector]),
@@ -117,11 +117,12 @@ def build():
 
     p, c, v = Source.fromModelParameter, Source.fromChildOutput, Source.fromStaticValue
 
-    def number(name: str):
+    def with_default(name: str):
         """A numeric model input with its default even when qgis_process leaves it out (3.22 gives
         children None for model parameters not on the command line)."""
         default = next(q.defaultValue() for q in params if q.name() == name)
-        return Source.fromExpression(f"coalesce(@{name}, {default})")
+        literal = f"'{default}'" if isinstance(default, str) else default
+        return Source.fromExpression(f"coalesce(@{name}, {literal})")
 
     child("energyemissions", "energyemissions", {
         "INPUT": p("energy_table"), "REGION_FIELD": p("energy_region_field"), "YEAR_FIELD": v("year"),
@@ -133,7 +134,8 @@ def build():
     }, {"OUTPUT": "emission"}, 1)
     child("stackyears", "stackyears", {"INPUT": p("npp")}, {"OUTPUT": "npp"}, 2)
     child("nepsink", "nepsink", {
-        "NPP": c("stackyears", "OUTPUT"), "NPP_SCALE": number("npp_scale"), "NPP_VALID_MAX": number("npp_valid_max"),
+        "NPP": c("stackyears", "OUTPUT"), "NPP_SCALE": with_default("npp_scale"),
+        "NPP_VALID_MAX": with_default("npp_valid_max"),
         "TEMPERATURE": p("temperature"), "PRECIPITATION": p("precipitation"),
     }, {"OUTPUT": "sink"}, 3)
     child("gridbudget", "gridbudget", {
@@ -144,13 +146,19 @@ def build():
         "EMISSIONS": c("gridemissions", "OUTPUT"), "SINKS": c("nepsink", "OUTPUT"),
     }, {"OUTPUT": "budget"}, 5)
     child("balancetrend", "balancetrend", {
-        "INPUT": c("zonalbudget", "OUTPUT"), "PERIOD_LENGTH": number("period_length"),
+        "INPUT": c("zonalbudget", "OUTPUT"), "PERIOD_LENGTH": with_default("period_length"),
     }, {"OUTPUT": "balance", "OUTPUT_TRANSITIONS": "transitions",
         "OUTPUT_PROVINCE": "province"}, 6)
     child("imbalancerisk", "imbalancerisk", {
-        "INPUT": c("balancetrend", "OUTPUT"), "PERIOD_LENGTH": number("period_length"),
+        "INPUT": c("balancetrend", "OUTPUT"), "PERIOD_LENGTH": with_default("period_length"),
     }, {"OUTPUT": "risk", "OUTPUT_SUMMARY": "risk_summary"}, 7)
     child("hotspots", "hotspots", {"INPUT": c("imbalancerisk", "OUTPUT")}, {"OUTPUT": "hotspots"}, 8)
+    child("report", "report", {
+        "RISK": c("imbalancerisk", "OUTPUT"), "BALANCE": c("balancetrend", "OUTPUT"),
+        "HOTSPOTS": c("hotspots", "OUTPUT"), "PROVINCE_TABLE": c("balancetrend", "OUTPUT_PROVINCE"),
+        "TRANSITIONS": c("balancetrend", "OUTPUT_TRANSITIONS"), "RISK_SUMMARY": c("imbalancerisk", "OUTPUT_SUMMARY"),
+        "WEIGHTS_USED": c("imbalancerisk", "WEIGHTS_USED"), "TITLE": with_default("title"),
+    }, {"OUTPUT": "report"}, 9)
     return model
 
 

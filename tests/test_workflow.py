@@ -51,7 +51,7 @@ def workflow(sample_dir, plugins_dir, tmp_path_factory):  # noqa: F811
         "gridemissions:emission": out / "emission.tif", "nepsink:sink": out / "sink.tif",
         "zonalbudget:budget": out / "budget.gpkg", "balancetrend:province": out / "province.csv",
         "imbalancerisk:risk": out / "risk.gpkg", "imbalancerisk:risk_summary": out / "risk_summary.csv",
-        "hotspots:hotspots": out / "hotspots.gpkg",
+        "hotspots:hotspots": out / "hotspots.gpkg", "report:report": out / "report.html",
     }, plugins_dir, profile)
     return out, results
 
@@ -105,3 +105,12 @@ def test_risk_summary_counts_equal_the_layer(workflow):
         assert int(row["n_high"]) == sum(r[f"RI_{first}"] >= 0.6 for r in risk)
     hot = layer_rows(out / "hotspots.gpkg")
     assert len(hot) == 30 and {"GI_Z", "GI_BIN", "LISA_CL"} <= set(hot[0])
+
+
+def test_report_names_every_period(workflow):
+    out, results = workflow
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert results["report:report"] == str(out / "report.html")
+    for period in ("2001-2005", "2006-2010", "2011-2015", "2016-2020"):
+        assert period in html
+    assert html.count("data:image/png;base64,") >= 9  # a state and a risk map per period, the hot spots
