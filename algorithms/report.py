@@ -24,7 +24,6 @@ from qgis.core import (
     QgsMapRendererCustomPainterJob,
     QgsMapSettings,
     QgsMarkerSymbol,
-    QgsMemoryProviderUtils,
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
@@ -36,6 +35,7 @@ from qgis.core import (
     QgsProperty,
     QgsRectangle,
     QgsRendererCategory,
+    QgsVectorLayer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt, QVariant
@@ -554,7 +554,15 @@ def render_map(data: LayerData, crs, values: np.ndarray, classes, labels: dict, 
     geometry_type = QgsWkbTypes.geometryType(data.features[0].geometry().wkbType()) if data.features else None
     wkb = {QgsWkbTypes.PointGeometry: QgsWkbTypes.MultiPoint,
            QgsWkbTypes.LineGeometry: QgsWkbTypes.MultiLineString}.get(geometry_type, QgsWkbTypes.MultiPolygon)
-    layer = QgsMemoryProviderUtils.createMemoryLayer("report map", fields, wkb, crs)
+    # constructed from Python (not returned by a C++ factory) so sip never hands back a stale wrapper
+    # of a layer deleted earlier at the same address: seen as "wrapped C/C++ object ... deleted" when
+    # this ran in a background task
+    layer = QgsVectorLayer(f"{QgsWkbTypes.displayString(wkb)}?crs={crs.authid() or 'EPSG:4326'}",
+                           "report map", "memory")
+    if crs.isValid():
+        layer.setCrs(crs)
+    layer.dataProvider().addAttributes(fields.toList())
+    layer.updateFields()
     classes_values = np.where(np.isfinite(values), np.round(values), np.nan)
     features = []
     extent = QgsRectangle()

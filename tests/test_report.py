@@ -448,7 +448,7 @@ def test_report_runs_in_a_background_task(provider, inputs, tmp_path):
     while "ok" not in done and time.time() < deadline:
         QCoreApplication.processEvents()
         time.sleep(0.02)
-    assert done.get("ok"), done
+    assert done.get("ok"), (done, feedback.textLog())
     assert len(Page(out.read_text(encoding="utf-8")).maps) == 5
 
 
