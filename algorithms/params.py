@@ -57,6 +57,6 @@ def parse_numbers(text: str, parameter: str, count: int | None = None) -> list[f
     if not values or (count is not None and len(values) != count):
         raise QgsProcessingException(
             tr("{param}: '{text}' must be {count} comma-separated numbers.").format(
-                param=parameter, text=text, count=count or "one or more")
+                param=parameter, text=text, count=count or tr("one or more"))
         )
     return values

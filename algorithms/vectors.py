@@ -15,9 +15,17 @@ from qgis.PyQt.QtCore import QVariant
 from ..carbon_plugin.balance import BudgetFields, budget_fields
 from ..carbon_plugin.errors import CarbonInputError
 from .compat import FAST_INSERT, NO_GEOMETRY, make_field
-from .i18n import tr
+from .i18n import QT_TRANSLATE_NOOP, tr
 
 AREA_FIELD = "AREA_KM2"
+# the layer roles the adapters pass to read_layer / read_budget, shown in messages through tr()
+LAYER_ROLES = (
+    QT_TRANSLATE_NOOP("@default", "input layer"),
+    QT_TRANSLATE_NOOP("@default", "budget layer"),
+    QT_TRANSLATE_NOOP("@default", "risk layer"),
+    QT_TRANSLATE_NOOP("@default", "balance layer"),
+    QT_TRANSLATE_NOOP("@default", "hot spots layer"),
+)
 
 
 def as_float(value) -> float:

@@ -3,7 +3,7 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../algorithms/base.py" line="86" />
+        <location filename="../algorithms/base.py" line="93" />
         <source>Cancelled by the user; no output was written.</source>
         <translation>用户已取消；未写出任何结果。</translation>
     </message>
@@ -18,97 +18,97 @@
         <translation>{param}：“{text}”不是年份列表；请写成例如 2001, 2002 或 2001-2020。</translation>
     </message>
     <message>
-        <location filename="../algorithms/stackyears.py" line="56" />
+        <location filename="../algorithms/stackyears.py" line="72" />
         <source>Yearly rasters (one per year)</source>
         <translation>逐年栅格（每年一个）</translation>
     </message>
     <message>
-        <location filename="../algorithms/stackyears.py" line="58" />
+        <location filename="../algorithms/stackyears.py" line="74" />
         <source>Years, one per input in input order (default: from names)</source>
         <translation>年份，按输入顺序每个输入一个（默认：取自文件名）</translation>
     </message>
     <message>
-        <location filename="../algorithms/stackyears.py" line="60" />
+        <location filename="../algorithms/stackyears.py" line="76" />
         <source>Reference grid (default: the raster of the first year)</source>
         <translation>参考格网（默认：第一年的栅格）</translation>
     </message>
     <message>
-        <location filename="../algorithms/stackyears.py" line="62" />
+        <location filename="../algorithms/stackyears.py" line="78" />
         <source>Resampling onto the reference grid</source>
         <translation>重采样到参考格网的方法</translation>
     </message>
     <message>
-        <location filename="../algorithms/stackyears.py" line="65" />
+        <location filename="../algorithms/stackyears.py" line="81" />
         <source>Carbon quantity (metadata)</source>
         <translation>碳量类型（元数据）</translation>
     </message>
     <message>
-        <location filename="../algorithms/stackyears.py" line="70" />
+        <location filename="../algorithms/stackyears.py" line="86" />
         <source>Units (metadata, e.g. t CO2 / cell / yr)</source>
         <translation>单位（元数据，例如 t CO2 / 像元 / 年）</translation>
     </message>
     <message>
-        <location filename="../algorithms/stackyears.py" line="74" />
+        <location filename="../algorithms/stackyears.py" line="90" />
         <source>Time-series raster</source>
         <translation>时间序列栅格</translation>
     </message>
     <message>
-        <location filename="../algorithms/stackyears.py" line="75" />
+        <location filename="../algorithms/stackyears.py" line="91" />
         <source>Years written</source>
         <translation>写出的年份</translation>
     </message>
     <message>
-        <location filename="../algorithms/stackyears.py" line="76" />
+        <location filename="../algorithms/stackyears.py" line="92" />
         <source>Number of bands</source>
         <translation>波段数</translation>
     </message>
     <message>
-        <location filename="../algorithms/stackyears.py" line="93" />
+        <location filename="../algorithms/stackyears.py" line="109" />
         <source>Wrote {n} bands: {first}-{last}.</source>
         <translation>已写出 {n} 个波段：{first}-{last}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="21" />
+        <location filename="../algorithms/base.py" line="28" />
         <source>Time series</source>
         <translation>时间序列</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="22" />
+        <location filename="../algorithms/base.py" line="29" />
         <source>Carbon emissions</source>
         <translation>碳排放</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="23" />
+        <location filename="../algorithms/base.py" line="30" />
         <source>Carbon sinks</source>
         <translation>碳汇</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="24" />
+        <location filename="../algorithms/base.py" line="31" />
         <source>Carbon budget</source>
         <translation>碳收支</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="25" />
+        <location filename="../algorithms/base.py" line="32" />
         <source>Balance, trend and risk</source>
         <translation>碳平衡、趋势与风险</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="16" />
+        <location filename="../algorithms/provider.py" line="17" />
         <source>Carbon budget &amp; imbalance risk</source>
         <translation>碳收支与碳失衡风险</translation>
     </message>
     <message>
-        <location filename="../algorithms/stackyears.py" line="27" />
+        <location filename="../algorithms/stackyears.py" line="43" />
         <source>Stack yearly rasters</source>
         <translation>逐年栅格合成时间序列</translation>
     </message>
     <message>
-        <location filename="../algorithms/stackyears.py" line="29" />
+        <location filename="../algorithms/stackyears.py" line="45" />
         <source>time series,stack,years,bands,NPP,nighttime light,MOD17A3</source>
         <translation>时间序列,合成,年份,波段,NPP,夜间灯光,MOD17A3</translation>
     </message>
     <message>
-        <location filename="../algorithms/stackyears.py" line="30" />
+        <location filename="../algorithms/stackyears.py" line="46" />
         <source>Builds a time-series raster (one band per year, band description = the 4-digit year) from one single-band raster per year, e.g. MOD17A3 NPP 2001.tif ... 2020.tif.
 
 Years: taken from each file's band description if it is a year, else from the single 4-digit year (1800-2099) in the file name, unless listed explicitly in Years (one per input, in input order). Bands are sorted by year; a year given twice is an error, missing years are reported in the log.
@@ -123,6 +123,1960 @@ Output: a tiled, DEFLATE-compressed Float32 GeoTIFF, NaN as nodata (the inputs' 
 格网：所有输入按所选重采样方法对齐到参考格网（默认：第一年的栅格）：连续场（NPP、气温）用双线性或三次卷积，类别（土地利用）用最邻近或众数，逐像元总量（t CO2/像元）用求和以保持总量守恒，变粗时用平均。
 
 输出：分块、DEFLATE 压缩的 Float32 GeoTIFF，NaN 为无数据值（输入自身的无数据值转为 NaN），给定时写入 CARBON_QUANTITY 与 CARBON_UNITS 元数据。本工具集中所有接受时间序列的算法都接受该输出。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/balancetrend.py" line="41" />
+        <source>Balance states and transformation trend</source>
+        <translation>碳平衡状态与演变趋势</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/balancetrend.py" line="43" />
+        <source>carbon balance,source sink ratio,state,trend,Sen slope,Mann-Kendall,transition matrix,period</source>
+        <translation>碳平衡,碳源汇比,状态,趋势,Sen 斜率,Mann-Kendall,转移矩阵,时段</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/balancetrend.py" line="47" />
+        <source>Balance states and their change over periods for a budget layer (one feature per region with EMI_yyyy and SNK_yyyy fields: emission and sink in t per year, both positive; years are detected from the field names, at least 3).
+
+Periods: consecutive blocks of PERIOD_LENGTH years from the first year (default 5: 2001-05, 2006-10, ...); a trailing single year is left out (logged). Per period and region: CSR_yyyy = mean E / mean S over the period (the ratio of the period means, not the mean of annual ratios; NULL where the mean sink is &lt;= 0); balance state ST_yyyy: 1 sink (CSR &lt;= 1), 2 mild (1-2], 3 moderate (2-4], 4 severe (4-8], 5 extreme (&gt; 8, or sink &lt;= 0); the breaks are editable; with a neutral band b, CSR within [1 - b, 1 + b] is state 0 (neutral). CH_yyyy: change of CSR from the previous period: 'imbalancing' (rose by more than TOLERANCE, default 5 %), 'neutralizing' (fell by more) or 'stable'; CX_yyyy: +1 when CSR crossed above 1, -1 when it fell to 1 or below, else 0. SEN_yyyy and MKP_yyyy: Sen slope (CSR per year) and Mann-Kendall two-sided p (tie correction, continuity-corrected Z) of the annual CSR within the period; TC_yyyy: trend class (1 significant decrease, 2 decrease, 3 no change, 4 increase, 5 significant increase at ALPHA; 0 no data). SEN_ALL, MKP_ALL, TC_ALL: the same over all years. Years with sink &lt;= 0 have no annual CSR and are skipped in the trends (fewer than 3 values: NULL). Field names use the period's first year.
+
+Outputs: the layer (input fields + the fields above), a transition table (regions moving from state a to state b between consecutive periods and from the first to the last period) and a province table per year (total emission, sink, net = E - S and CSR over the regions with both values).</source>
+        <translation>计算碳收支图层的碳平衡状态及其在各时段间的变化（每个区域一个要素，含 EMI_yyyy 与 SNK_yyyy 字段：碳排放量与碳汇量，单位 t/年，均为正值；年份由字段名识别，至少 3 年）。
+
+时段：自第一年起每 PERIOD_LENGTH 年为一个连续时段（默认 5 年：2001-05、2006-10……）；末尾单独剩下的一年不参与计算（记入日志）。逐时段、逐区域计算：CSR_yyyy = 时段内平均 E / 平均 S（为时段均值之比，而非逐年比值的均值；平均碳汇 &lt;= 0 时为 NULL）；碳平衡状态 ST_yyyy：1 碳汇（CSR &lt;= 1），2 轻度失衡 (1-2]，3 中度失衡 (2-4]，4 重度失衡 (4-8]，5 极度失衡（&gt; 8，或碳汇 &lt;= 0）；分级断点可修改；设置中性带 b 时，CSR 位于 [1 - b, 1 + b] 内为状态 0（基本平衡）。CH_yyyy：CSR 相对上一时段的变化：'imbalancing'（失衡加剧，上升幅度超过 TOLERANCE，默认 5 %）、'neutralizing'（趋于平衡，下降幅度超过该值）或 'stable'（稳定）；CX_yyyy：CSR 升至 1 以上时为 +1，降至 1 及以下时为 -1，否则为 0。SEN_yyyy 与 MKP_yyyy：时段内逐年 CSR 的 Sen 斜率（CSR/年）与 Mann-Kendall 双侧检验 p 值（含结校正，Z 经连续性校正）；TC_yyyy：趋势类别（在 ALPHA 显著性水平下：1 显著下降，2 下降，3 无变化，4 上升，5 显著上升；0 无数据）。SEN_ALL、MKP_ALL、TC_ALL：全部年份的相应结果。碳汇 &lt;= 0 的年份没有逐年 CSR，在趋势计算中跳过（有效值少于 3 个时为 NULL）。字段名使用时段的第一年。
+
+输出：结果图层（输入字段 + 上述字段）、状态转移表（相邻时段之间以及首末时段之间由状态 a 转为状态 b 的区域数）和逐年全省汇总表（在两项数值均有的区域上汇总的碳排放总量、碳汇总量、净排放 = E - S 及 CSR）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/balancetrend.py" line="84" />
+        <source>Budget layer (EMI_yyyy, SNK_yyyy fields)</source>
+        <translation>碳收支图层（EMI_yyyy、SNK_yyyy 字段）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/imbalancerisk.py" line="98" />
+        <source>Period length (years)</source>
+        <translation>时段长度（年）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/gridbudget.py" line="62" />
+        <source>State breaks on CSR (upper bounds of states 1-4)</source>
+        <translation>CSR 状态分级断点（状态 1-4 的上限）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/balancetrend.py" line="92" />
+        <source>Neutral band around CSR = 1 (e.g. 0.1; empty: none)</source>
+        <translation>CSR = 1 附近的中性带（例如 0.1；留空：不设）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/balancetrend.py" line="97" />
+        <source>Change tolerance (relative change of CSR, 0.05 = 5 %)</source>
+        <translation>变化容差（CSR 的相对变化，0.05 = 5 %）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/balancetrend.py" line="100" />
+        <source>Significance level of the Mann-Kendall test</source>
+        <translation>Mann-Kendall 检验的显著性水平</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/balancetrend.py" line="103" />
+        <source>Balance layer</source>
+        <translation>碳平衡图层</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/balancetrend.py" line="104" />
+        <source>State transitions</source>
+        <translation>状态转移</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/balancetrend.py" line="106" />
+        <source>Province totals per year</source>
+        <translation>逐年全省汇总</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="343" />
+        <source>Periods</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="343" />
+        <source>Regions</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/balancetrend.py" line="118" />
+        <source>{n} regions, years {first}-{last} ({count} years).</source>
+        <translation>{n} 个区域，年份 {first}-{last}（共 {count} 年）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/balancetrend.py" line="165" />
+        <source>{period}: {counts}</source>
+        <translation>{period}：{counts}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/balancetrend.py" line="168" />
+        <source>{n} region(s) have no emission or sink values; their fields are NULL.</source>
+        <translation>{n} 个区域没有碳排放或碳汇数值，其字段为 NULL。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/energyemissions.py" line="145" />
+        <source>Energy consumption table</source>
+        <translation>能源消费表</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/energyemissions.py" line="147" />
+        <source>Region field</source>
+        <translation>区域字段</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/energyemissions.py" line="149" />
+        <source>Year field</source>
+        <translation>年份字段</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/energyemissions.py" line="152" />
+        <source>Table layout</source>
+        <translation>表格格式</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/energyemissions.py" line="154" />
+        <source>Fuel field (long layout)</source>
+        <translation>燃料字段（长表格式）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/energyemissions.py" line="157" />
+        <source>Quantity field (long layout)</source>
+        <translation>消费量字段（长表格式）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/energyemissions.py" line="160" />
+        <source>Quantity units</source>
+        <translation>消费量单位</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/energyemissions.py" line="162" />
+        <source>Emission factor table (CSV; default: the bundled table)</source>
+        <translation>排放因子表（CSV；默认：内置表）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/energyemissions.py" line="165" />
+        <source>Bundled factor table</source>
+        <translation>内置排放因子表</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/energyemissions.py" line="168" />
+        <source>Clinker production field (optional, for cement process CO2)</source>
+        <translation>熟料产量字段（可选，用于计算水泥生产过程 CO2）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/energyemissions.py" line="171" />
+        <source>Cement process factor (t CO2 per t clinker)</source>
+        <translation>水泥生产过程排放因子（t CO2/t 熟料）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/zonalbudget.py" line="95" />
+        <source>Units</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/energyemissions.py" line="178" />
+        <source>CO2 emissions table</source>
+        <translation>CO2 排放表</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/energyemissions.py" line="180" />
+        <source>Rows written</source>
+        <translation>写出的行数</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="343" />
+        <source>Years</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/energyemissions.py" line="201" />
+        <source>{param}: the table has no field '{name}'.</source>
+        <translation>{param}：表中没有字段“{name}”。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/energyemissions.py" line="211" />
+        <source>Columns ignored (not fuels): {names}</source>
+        <translation>已忽略的列（非燃料）：{names}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/energyemissions.py" line="213" />
+        <source>The long layout needs FUEL_FIELD and QUANTITY_FIELD.</source>
+        <translation>长表格式需要 FUEL_FIELD 和 QUANTITY_FIELD。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/energyemissions.py" line="240" />
+        <source>{year}: {total:,.1f} {units} from energy</source>
+        <translation>{year}：能源消费排放 {total:,.1f} {units}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/gridbudget.py" line="25" />
+        <source>Grid carbon budget (net, ratio, state)</source>
+        <translation>格网碳收支（净排放、源汇比、状态）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/gridbudget.py" line="27" />
+        <source>carbon budget,net emission,source sink ratio,balance state,grid,pixel</source>
+        <translation>碳收支,净碳排放,碳源汇比,碳平衡状态,格网,像元</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/gridbudget.py" line="28" />
+        <source>Per cell and year, from an emission and a sink time-series raster (t per cell per year, both positive): net emission NCE = E - S, source/sink ratio CSR = E / S (NaN where S &lt;= 0) and the balance state: 1 sink (CSR &lt;= 1), 2 mild (1-2], 3 moderate (2-4], 4 severe (4-8], 5 extreme (&gt; 8, or S &lt;= 0 with E &gt; 0); 0 = no data or no flux at all (E &lt;= 0 and S &lt;= 0). The state breaks are editable.
+
+Inputs: each raster is a time-series raster (band per year, band description = year) or a list of yearly rasters. The sink is aligned onto the emission grid only when the grids differ, with 'sum' resampling so that t per cell are kept (stated in the log). Values are converted to the chosen units using each raster's CARBON_UNITS metadata (t C or t CO2; CO2 = C x 44/12). Years present in only one raster are reported and left out.
+
+Outputs: three time-series rasters (net in t per cell, ratio, state as Byte with 0 as nodata). Files appear only when complete; cancel leaves nothing behind.</source>
+        <translation>逐像元、逐年根据碳排放与碳汇时间序列栅格（t/像元/年，均为正值）计算：净碳排放 NCE = E - S，碳源汇比 CSR = E / S（S &lt;= 0 处为 NaN）以及碳平衡状态：1 碳汇（CSR &lt;= 1），2 轻度失衡 (1-2]，3 中度失衡 (2-4]，4 重度失衡 (4-8]，5 极度失衡（&gt; 8，或 S &lt;= 0 且 E &gt; 0）；0 = 无数据或完全没有碳通量（E &lt;= 0 且 S &lt;= 0）。状态分级断点可修改。
+
+输入：每个栅格为时间序列栅格（每年一个波段，波段描述为年份）或逐年栅格列表。仅当格网不同时才将碳汇对齐到碳排放格网，并采用“求和”重采样以保持每像元的吨数（会在日志中说明）。数值按各栅格的 CARBON_UNITS 元数据（t C 或 t CO2；CO2 = C x 44/12）换算为所选单位。仅在一个栅格中出现的年份会被报告并剔除。
+
+输出：三个时间序列栅格（净排放，单位 t/像元；源汇比；状态，Byte 类型，0 为无数据值）。文件仅在完整写出后才出现；取消运行不会留下任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/zonalbudget.py" line="86" />
+        <source>Emission time series (t per cell per year)</source>
+        <translation>碳排放时间序列（t/像元/年）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/zonalbudget.py" line="88" />
+        <source>Sink time series (t per cell per year)</source>
+        <translation>碳汇时间序列（t/像元/年）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/zonalbudget.py" line="90" />
+        <source>Year of band 1 (only if band descriptions are not years)</source>
+        <translation>波段 1 的年份（仅当波段描述不是年份时）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/gridbudget.py" line="66" />
+        <source>Net emission</source>
+        <translation>净碳排放</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/gridbudget.py" line="66" />
+        <source>Source/sink ratio</source>
+        <translation>碳源汇比</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Balance state</source>
+        <translation>碳平衡状态</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/gridbudget.py" line="86" />
+        <source>Wrote {n} years: {first}-{last}.</source>
+        <translation>已写出 {n} 年：{first}-{last}。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/gridemissions.py" line="74" />
+        <source>ALPHA: '{text}' must be {count} comma-separated numbers, one weight per proxy.</source>
+        <translation>ALPHA：“{text}”必须是 {count} 个以逗号分隔的数值，每个代理变量一个权重。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/zonalbudget.py" line="82" />
+        <source>Regions (polygons)</source>
+        <translation>区域（面）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/zonalbudget.py" line="84" />
+        <source>Region key field</source>
+        <translation>区域键字段</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/gridemissions.py" line="153" />
+        <source>Emission statistics table (region, year, value)</source>
+        <translation>碳排放统计表（区域、年份、数值）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/gridemissions.py" line="155" />
+        <source>Statistics region field (default: same name as the region key field)</source>
+        <translation>统计表区域字段（默认：与区域键字段同名）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/gridemissions.py" line="158" />
+        <source>Statistics year field</source>
+        <translation>统计表年份字段</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/gridemissions.py" line="161" />
+        <source>Statistics value field</source>
+        <translation>统计表数值字段</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/gridemissions.py" line="164" />
+        <source>Or: prefix of per-year fields on the regions (e.g. EMI_)</source>
+        <translation>或：区域图层上逐年字段的前缀（例如 EMI_）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/gridemissions.py" line="166" />
+        <source>Proxy raster (nighttime light; band per year)</source>
+        <translation>代理变量栅格（夜间灯光；每年一个波段）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/gridemissions.py" line="168" />
+        <source>Second proxy (e.g. population)</source>
+        <translation>第二代理变量（例如人口）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/gridemissions.py" line="170" />
+        <source>Third proxy (e.g. built-up)</source>
+        <translation>第三代理变量（例如建设用地）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/gridemissions.py" line="172" />
+        <source>Proxy weights alpha, one per proxy (comma-separated; default 1 each)</source>
+        <translation>代理变量权重 alpha，每个代理变量一个（逗号分隔；默认均为 1）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/gridemissions.py" line="175" />
+        <source>Proxy exponent beta</source>
+        <translation>代理变量指数 beta</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/gridemissions.py" line="177" />
+        <source>Point sources (optional)</source>
+        <translation>点源（可选）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/gridemissions.py" line="179" />
+        <source>Point source year field</source>
+        <translation>点源年份字段</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/gridemissions.py" line="182" />
+        <source>Point source emission field</source>
+        <translation>点源排放量字段</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/gridemissions.py" line="185" />
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/gridemissions.py" line="187" />
+        <source>Statistics key of the known total of all regions (regression)</source>
+        <translation>全部区域已知总量在统计表中的键（回归法）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/gridemissions.py" line="191" />
+        <source>Cell assignment</source>
+        <translation>像元归属方式</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/gridemissions.py" line="194" />
+        <source>Allow unmatched regions and statistics</source>
+        <translation>允许区域与统计数据不匹配</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/gridemissions.py" line="196" />
+        <source>Year of band 1 (when band descriptions are not years)</source>
+        <translation>波段 1 的年份（当波段描述不是年份时）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/gridemissions.py" line="201" />
+        <source>Units of the statistics and the output</source>
+        <translation>统计数据与输出的单位</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/gridemissions.py" line="203" />
+        <source>Gridded emissions (t per cell per year)</source>
+        <translation>格网化碳排放（t/像元/年）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/gridemissions.py" line="205" />
+        <source>Emission intensity (t per km2 per year)</source>
+        <translation>碳排放强度（t/km2/年）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/gridemissions.py" line="208" />
+        <source>Round-trip check table (region, year, statistic, gridded)</source>
+        <translation>回算校验表（区域、年份、统计值、格网值）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/gridemissions.py" line="212" />
+        <source>Largest relative error of a yearly total</source>
+        <translation>年度总量的最大相对误差</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/gridemissions.py" line="213" />
+        <source>Largest relative per-region round-trip error</source>
+        <translation>分区回算的最大相对误差</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/gridemissions.py" line="221" />
+        <source>{param}: the layer has no field '{field}'.</source>
+        <translation>{param}：图层中没有字段“{field}”。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/gridemissions.py" line="236" />
+        <source>FIELD_PREFIX: the regions have no fields named {prefix}yyyy (e.g. {prefix}2001).</source>
+        <translation>FIELD_PREFIX：区域图层中没有名为 {prefix}yyyy 的字段（例如 {prefix}2001）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/gridemissions.py" line="284" />
+        <source>The point source {fid} has no valid year or emission ({year_field}, {value_field}).</source>
+        <translation>点源 {fid} 没有有效的年份或排放量（{year_field}，{value_field}）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/gridemissions.py" line="297" />
+        <source>Give the statistics: a STATS table, or FIELD_PREFIX for per-year fields on the regions.</source>
+        <translation>请提供统计数据：STATS 表，或用 FIELD_PREFIX 指定区域图层上的逐年字段。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/gridemissions.py" line="307" />
+        <source>TOTAL_KEY: no statistics row has the key '{key}'.</source>
+        <translation>TOTAL_KEY：统计表中没有键为“{key}”的行。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/hotspots.py" line="44" />
+        <source>Queen contiguity (polygons sharing a boundary or a corner)</source>
+        <translation>Queen 邻接（共享边界或角点的面）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/hotspots.py" line="44" />
+        <source>Distance band between centroids (DISTANCE)</source>
+        <translation>质心距离阈值（DISTANCE）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/hotspots.py" line="44" />
+        <source>K nearest centroids (K)</source>
+        <translation>K 个最近质心（K）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/hotspots.py" line="84" />
+        <source>Hot spots and spatial autocorrelation (Gi*, LISA, Moran's I)</source>
+        <translation>热点分析与空间自相关（Gi*、LISA、Moran's I）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/hotspots.py" line="86" />
+        <source>hot spot,cold spot,Getis-Ord,Gi*,LISA,local Moran,Moran's I,spatial autocorrelation,cluster</source>
+        <translation>热点,冷点,Getis-Ord,Gi*,LISA,局部 Moran,Moran's I,空间自相关,聚类</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/hotspots.py" line="89" />
+        <source>Spatial clustering of any numeric field (e.g. RI_2016 risk index, NET_2020, CSR_2016).
+
+Weights: queen contiguity (default; polygons sharing at least one boundary point), a distance band (centroids within DISTANCE, in layer CRS units) or the K nearest centroids; row-standardised. In a geographic CRS distances are in degrees: reproject to a projected CRS first. Features with a NULL value are left out (NULL outputs). Features without neighbours (islands) are listed in the log and get NULL Gi* and LISA p.
+
+Getis-Ord Gi* (Ord &amp; Getis 1995, the feature itself included): GI_Z z-score, GI_P two-sided normal p, GI_BIN +3/+2/+1 hot spot at 99/95/90 % confidence, -1/-2/-3 cold spot, 0 not significant. Local Moran (LISA): LISA_I local I, LISA_P pseudo p from conditional permutations (folded, as PySAL esda), LISA_CL cluster HH, LL, HL, LH when LISA_P &lt; ALPHA, else 'ns'. Global Moran's I with its normal-approximation z and p and a permutation pseudo p (PERMUTATIONS random permutations).
+
+Permutations use SEED (default 12345): the same seed gives the same p-values. Clear it for a different random draw on every run.</source>
+        <translation>对任一数值字段进行空间聚类分析（例如风险指数 RI_2016、NET_2020、CSR_2016）。
+
+空间权重：Queen 邻接（默认；至少共享一个边界点的面）、距离阈值（质心距离在 DISTANCE 以内，单位为图层 CRS 单位）或 K 个最近质心；权重经行标准化。地理坐标系下距离单位为度：请先投影到投影坐标系。值为 NULL 的要素不参与计算（输出为 NULL）。没有邻居的要素（孤岛）在日志中列出，其 Gi* 与 LISA p 值为 NULL。
+
+Getis-Ord Gi*（Ord &amp; Getis 1995，包含要素自身）：GI_Z 为 z 得分，GI_P 为双侧正态 p 值，GI_BIN 取 +3/+2/+1 表示 99/95/90 % 置信度的热点，-1/-2/-3 表示冷点，0 表示不显著。局部 Moran（LISA）：LISA_I 为局部 I，LISA_P 为条件置换得到的伪 p 值（折叠，与 PySAL esda 相同），LISA_P &lt; ALPHA 时 LISA_CL 为聚类类型 HH、LL、HL、LH，否则为 'ns'。全局 Moran's I 给出正态近似的 z 值与 p 值，以及置换伪 p 值（PERMUTATIONS 次随机置换）。
+
+置换使用随机种子 SEED（默认 12345）：相同的种子得到相同的 p 值。清空该参数则每次运行进行不同的随机抽样。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/hotspots.py" line="121" />
+        <source>Numeric field (default: the risk index of the last period, RI_yyyy)</source>
+        <translation>数值字段（默认：最后一个时段的风险指数 RI_yyyy）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/hotspots.py" line="124" />
+        <source>Spatial weights</source>
+        <translation>空间权重</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/hotspots.py" line="126" />
+        <source>Distance band (layer CRS units; distance weights)</source>
+        <translation>距离阈值（图层 CRS 单位；距离权重）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/hotspots.py" line="129" />
+        <source>Number of nearest neighbours (k nearest weights)</source>
+        <translation>最近邻数（K 近邻权重）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/hotspots.py" line="132" />
+        <source>Permutations</source>
+        <translation>置换次数</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/hotspots.py" line="134" />
+        <source>Random seed (empty: a new draw each run)</source>
+        <translation>随机种子（留空：每次运行重新抽样）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/hotspots.py" line="137" />
+        <source>Significance level of LISA clusters</source>
+        <translation>LISA 聚类的显著性水平</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/hotspots.py" line="142" />
+        <source>Hot spots</source>
+        <translation>热点</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/hotspots.py" line="143" />
+        <source>Global Moran's I</source>
+        <translation>全局 Moran's I</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/hotspots.py" line="143" />
+        <source>Moran's I z (normality)</source>
+        <translation>Moran's I z 值（正态假设）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/hotspots.py" line="143" />
+        <source>Moran's I permutation p</source>
+        <translation>Moran's I 置换 p 值</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/hotspots.py" line="143" />
+        <source>Moran's I p (normality, two-sided)</source>
+        <translation>Moran's I p 值（正态假设，双侧）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/hotspots.py" line="143" />
+        <source>Features without neighbours</source>
+        <translation>无邻居的要素</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/hotspots.py" line="160" />
+        <source>FIELD: the layer has no field '{name}'.</source>
+        <translation>FIELD：图层中没有字段“{name}”。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/hotspots.py" line="166" />
+        <source>{n} feature(s) with a NULL {field} are left out.</source>
+        <translation>{n} 个 {field} 为 NULL 的要素未参与计算。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/hotspots.py" line="172" />
+        <source> and {n} more</source>
+        <translation>，另有 {n} 个</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/hotspots.py" line="173" />
+        <source>{n} feature(s) have no neighbours (islands): {list}{more}.</source>
+        <translation>{n} 个要素没有邻居（孤岛）：{list}{more}。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/hotspots.py" line="176" />
+        <source>Weights: {kind}; neighbours per feature: min {min}, mean {mean:.2f}, max {max}.</source>
+        <translation>权重：{kind}；每个要素的邻居数：最少 {min}，平均 {mean:.2f}，最多 {max}。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/hotspots.py" line="179" />
+        <source>No seed: the permutation p-values change from run to run.</source>
+        <translation>未设随机种子：置换 p 值每次运行都会不同。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/hotspots.py" line="187" />
+        <source>Global Moran's I = {i:.6f} (expected {e:.6f}), z = {z:.4f}, p (normal) = {pn:.4g}, permutation p = {ps:.4g} ({perms} permutations, seed {seed}).</source>
+        <translation>全局 Moran's I = {i:.6f}（期望值 {e:.6f}），z = {z:.4f}，p（正态）= {pn:.4g}，置换 p = {ps:.4g}（{perms} 次置换，种子 {seed}）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/hotspots.py" line="192" />
+        <source>Gi* bin {bin}: {n}</source>
+        <translation>Gi* 分级 {bin}：{n}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/hotspots.py" line="194" />
+        <source>LISA {label}: {n}</source>
+        <translation>LISA {label}：{n}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/hotspots.py" line="211" />
+        <source>Queen contiguity needs polygons; for points choose a distance band or k nearest neighbours.</source>
+        <translation>Queen 邻接仅适用于面要素；点要素请选择距离阈值或 K 近邻。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/hotspots.py" line="215" />
+        <source>The layer CRS is geographic: distances between centroids are in degrees. Reproject to a projected CRS for true distances.</source>
+        <translation>图层 CRS 为地理坐标系：质心间距离以度为单位。如需真实距离，请投影到投影坐标系。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/hotspots.py" line="220" />
+        <source>Feature {k} has no geometry.</source>
+        <translation>要素 {k} 没有几何。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/hotspots.py" line="226" />
+        <source>DISTANCE: give the distance band for distance weights.</source>
+        <translation>DISTANCE：使用距离权重时请给出距离阈值。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/imbalancerisk.py" line="37" />
+        <source>State: log of the capped source/sink ratio</source>
+        <translation>状态：截断后碳源汇比的对数</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/imbalancerisk.py" line="37" />
+        <source>Trend: change of the ratio from the previous period</source>
+        <translation>趋势：源汇比相对上一时段的变化</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/imbalancerisk.py" line="37" />
+        <source>Pressure: emission density (t per km2)</source>
+        <translation>压力：碳排放密度（t/km2）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/imbalancerisk.py" line="42" />
+        <source>Entropy weights</source>
+        <translation>熵权法</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/imbalancerisk.py" line="42" />
+        <source>Equal weights</source>
+        <translation>等权重</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/imbalancerisk.py" line="42" />
+        <source>User weights (USER_WEIGHTS)</source>
+        <translation>自定义权重（USER_WEIGHTS）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/imbalancerisk.py" line="52" />
+        <source>Carbon imbalance risk index</source>
+        <translation>碳失衡风险指数</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/imbalancerisk.py" line="54" />
+        <source>carbon imbalance,risk index,entropy weight,risk level,compensation,carbon price,source sink ratio</source>
+        <translation>碳失衡,风险指数,熵权法,风险等级,碳补偿,碳价,碳源汇比</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/imbalancerisk.py" line="58" />
+        <source>Carbon imbalance risk per region and period from a budget layer (or the balance layer; EMI_yyyy and SNK_yyyy fields in t CO2 per year; AREA_KM2 for the pressure component, else the ellipsoidal area of each polygon).
+
+Periods as in 'Balance states and transformation trend' (PERIOD_LENGTH years; period values are means over the years with both E and S). Components, each min-max normalised over all regions and periods pooled: state = ln(CSR) with CSR = mean E / mean S clipped to [1/CSR_CAP, CSR_CAP] (a sink &lt;= 0 takes CSR_CAP, so such a region gets the highest state score, never NULL); trend = change of the capped CSR from the previous period (first period: Sen slope of the annual capped CSR x period length), positive = worsening; pressure (optional) = mean emission / area in t per km2. Index RI = sum of weight x component, in [0, 1]. Weights: entropy weight method (default; p = x / sum x, e = -sum p ln p / ln n, w = (1 - e) / sum (1 - e)), equal, or USER_WEIGHTS (one per chosen component in the order state, trend, pressure; normalised with a log line if they do not sum to 1; negative weights are an error). Level RL: 1 low [0, 0.2), 2 relatively low, 3 medium, 4 relatively high, 5 high [0.8, 1] with editable breaks; 0 = no data.
+
+Compensation value CV (budget-neutral, yuan per year): V = (S - E x S_R / E_R) x PRICE on the period means, S_R and E_R the totals over the regions; sum V = 0; V &gt; 0 receives, V &lt; 0 pays. PRICE default 60 yuan per t CO2.
+
+Outputs: the layer with RI_yyyy, RL_yyyy, CV_yyyy per period (first year), and a summary table per period: regions with an index, count and share per level, weights, count and share of regions with RI &gt;= 0.6 (high-risk share).</source>
+        <translation>根据碳收支图层（或碳平衡图层；EMI_yyyy 与 SNK_yyyy 字段，单位 t CO2/年；压力分量使用 AREA_KM2 字段，没有时使用各面的椭球面积）逐区域、逐时段计算碳失衡风险。
+
+时段划分与“碳平衡状态与演变趋势”相同（PERIOD_LENGTH 年；时段值为 E 与 S 均有值年份的均值）。各分量在全部区域和时段合并后进行极差（min-max）标准化：状态 = ln(CSR)，其中 CSR = 平均 E / 平均 S，截断到 [1/CSR_CAP, CSR_CAP]（碳汇 &lt;= 0 时取 CSR_CAP，因此该区域状态得分最高，而不为 NULL）；趋势 = 截断后 CSR 相对上一时段的变化（第一个时段：逐年截断 CSR 的 Sen 斜率 x 时段长度），正值表示恶化；压力（可选）= 平均碳排放 / 面积，单位 t/km2。风险指数 RI = 各分量与其权重乘积之和，取值 [0, 1]。权重：熵权法（默认；p = x / sum x，e = -sum p ln p / ln n，w = (1 - e) / sum (1 - e)）、等权重或 USER_WEIGHTS（按状态、趋势、压力的顺序，每个所选分量一个；总和不为 1 时归一化并记入日志；负权重视为错误）。风险等级 RL：1 低风险 [0, 0.2)，2 较低风险，3 中等风险，4 较高风险，5 高风险 [0.8, 1]，分级断点可修改；0 = 无数据。
+
+碳补偿价值 CV（收支中性，元/年）：基于时段均值计算 V = (S - E x S_R / E_R) x PRICE，S_R 与 E_R 为全部区域的总量；sum V = 0；V &gt; 0 为受偿，V &lt; 0 为支付。PRICE 默认 60 元/t CO2。
+
+输出：图层，每个时段（以第一年命名）带 RI_yyyy、RL_yyyy、CV_yyyy 字段；以及逐时段汇总表：有风险指数的区域数、各等级的数量与占比、权重、RI &gt;= 0.6 的区域数量与占比（高风险占比）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/imbalancerisk.py" line="96" />
+        <source>Budget or balance layer (EMI_yyyy, SNK_yyyy fields)</source>
+        <translation>碳收支或碳平衡图层（EMI_yyyy、SNK_yyyy 字段）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/imbalancerisk.py" line="100" />
+        <source>Components</source>
+        <translation>分量</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/imbalancerisk.py" line="103" />
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/imbalancerisk.py" line="105" />
+        <source>User weights, one per chosen component (e.g. 0.5, 0.3, 0.2)</source>
+        <translation>自定义权重，每个所选分量一个（例如 0.5, 0.3, 0.2）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/imbalancerisk.py" line="107" />
+        <source>Cap on the source/sink ratio</source>
+        <translation>碳源汇比上限</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/imbalancerisk.py" line="111" />
+        <source>Risk level breaks (4 numbers in (0, 1))</source>
+        <translation>风险等级断点（4 个位于 (0, 1) 内的数）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/imbalancerisk.py" line="115" />
+        <source>Carbon price (yuan per t CO2)</source>
+        <translation>碳价（元/t CO2）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/imbalancerisk.py" line="117" />
+        <source>Risk layer</source>
+        <translation>风险图层</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Risk summary per period</source>
+        <translation>逐时段风险汇总</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/imbalancerisk.py" line="120" />
+        <source>Weights used</source>
+        <translation>所用权重</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/imbalancerisk.py" line="121" />
+        <source>High-risk share of the last period</source>
+        <translation>最后时段的高风险占比</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/imbalancerisk.py" line="127" />
+        <source>COMPONENTS: choose at least one of state, trend, pressure.</source>
+        <translation>COMPONENTS：请至少选择状态、趋势、压力中的一项。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/imbalancerisk.py" line="148" />
+        <source>Weights ({mode}): {weights}</source>
+        <translation>权重（{mode}）：{weights}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/imbalancerisk.py" line="170" />
+        <source>{period}: {levels}; RI &gt;= {high}: {count} of {n} ({share:.1%})</source>
+        <translation>{period}：{levels}；RI &gt;= {high}：{n} 个中有 {count} 个（{share:.1%}）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/imbalancerisk.py" line="174" />
+        <source>{period}: {n} region(s) without data have no risk index.</source>
+        <translation>{period}：{n} 个无数据区域没有风险指数。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/imbalancerisk.py" line="192" />
+        <source>No {field} field: areas are measured on the ellipsoid {ellipsoid}.</source>
+        <translation>没有 {field} 字段：在椭球体 {ellipsoid} 上量算面积。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landusesink.py" line="67" />
+        <source>Land use (time-series raster, or one raster per year)</source>
+        <translation>土地利用（时间序列栅格，或每年一个栅格）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landusesink.py" line="69" />
+        <source>Years: one per band in input order, or those a single layer stands for (e.g. 2001-2020)</source>
+        <translation>年份：按输入顺序每个波段一个，或单个图层所代表的年份（例如 2001-2020）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landusesink.py" line="72" />
+        <source>Start year (band 1) when band descriptions are not years</source>
+        <translation>起始年份（波段 1），当波段描述不是年份时使用</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landusesink.py" line="75" />
+        <source>Coefficient preset</source>
+        <translation>碳汇系数预设</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landusesink.py" line="78" />
+        <source>Coefficient CSV (code, name, t_c_ha_yr; replaces the preset)</source>
+        <translation>系数 CSV（code、name、t_c_ha_yr；替代预设）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landusesink.py" line="83" />
+        <source>Carbon sink (land use)</source>
+        <translation>碳汇（土地利用）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landusesink.py" line="85" />
+        <source>Class codes missing from the table</source>
+        <translation>系数表中缺失的类别代码</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landusesink.py" line="96" />
+        <source>Coefficients (t C ha-1 yr-1): {table}.</source>
+        <translation>碳汇系数（t C ha-1 yr-1）：{table}。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landusesink.py" line="112" />
+        <source>{year}: sink {total:,.0f} {units}.</source>
+        <translation>{year}：碳汇 {total:,.0f} {units}。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/nepsink.py" line="81" />
+        <source>NPP (time-series raster, or one raster per year)</source>
+        <translation>NPP（时间序列栅格，或每年一个栅格）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/nepsink.py" line="83" />
+        <source>NPP scale factor to g C m-2 yr-1 (0.1 for MOD17A3HGF)</source>
+        <translation>NPP 换算为 g C m-2 yr-1 的比例因子（MOD17A3HGF 为 0.1）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/nepsink.py" line="86" />
+        <source>NPP valid maximum, raw value (32700 for MOD17A3HGF)</source>
+        <translation>NPP 有效最大值，原始值（MOD17A3HGF 为 32700）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/nepsink.py" line="89" />
+        <source>Air temperature, deg C (time-series raster or rasters)</source>
+        <translation>气温，deg C（时间序列栅格或多个栅格）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/nepsink.py" line="91" />
+        <source>Precipitation, mm (time-series raster or rasters)</source>
+        <translation>降水量，mm（时间序列栅格或多个栅格）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/nepsink.py" line="93" />
+        <source>Climate time step</source>
+        <translation>气候数据时间步长</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/nepsink.py" line="96" />
+        <source>Start year (band 1) for inputs without years in band names</source>
+        <translation>起始年份（波段 1），用于波段名中不含年份的输入</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/nepsink.py" line="99" />
+        <source>Sign of the sink</source>
+        <translation>碳汇符号</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/nepsink.py" line="105" />
+        <source>Carbon sink (NEP)</source>
+        <translation>碳汇（NEP）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/nepsink.py" line="106" />
+        <source>Soil heterotrophic respiration Rh (g C m-2 yr-1)</source>
+        <translation>土壤异养呼吸 Rh（g C m-2 yr-1）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/nepsink.py" line="109" />
+        <source>NEP (g C m-2 yr-1)</source>
+        <translation>净生态系统生产力 NEP（g C m-2 yr-1）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/nepsink.py" line="112" />
+        <source>NPP years without climate</source>
+        <translation>缺少气候数据的 NPP 年份</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/nepsink.py" line="145" />
+        <source>{year}: sink {total:,.0f} {units} (absorption {absorption:,.0f}, ecosystem source {source:,.0f}).</source>
+        <translation>{year}：碳汇 {total:,.0f} {units}（吸收 {absorption:,.0f}，生态系统碳源 {source:,.0f}）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/params.py" line="47" />
+        <source>{param}: give a time-series raster or yearly rasters.</source>
+        <translation>{param}：请提供时间序列栅格或逐年栅格。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/params.py" line="58" />
+        <source>{param}: '{text}' must be {count} comma-separated numbers.</source>
+        <translation>{param}：“{text}”应为以逗号分隔的数值（数量：{count}）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/rastertrend.py" line="25" />
+        <source>Per-cell trend (Sen slope, Mann-Kendall)</source>
+        <translation>逐像元趋势（Sen 斜率、Mann-Kendall）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/rastertrend.py" line="27" />
+        <source>trend,Sen slope,Theil-Sen,Mann-Kendall,time series,pixel,significance</source>
+        <translation>趋势,Sen 斜率,Theil-Sen,Mann-Kendall,时间序列,像元,显著性</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/rastertrend.py" line="28" />
+        <source>Monotonic trend of every cell of a time-series raster (band per year; e.g. emission, sink, net or ratio rasters, NPP, nighttime lights).
+
+Sen slope: the median of the pairwise slopes (y_j - y_i) / (year_j - year_i), in the raster's units per year. Mann-Kendall: S = sum of sign(y_j - y_i) over i &lt; j, variance with tie correction, Z with continuity correction (S - sign S) / sqrt Var(S), two-sided normal p. Nodata years are skipped per cell; cells with fewer than 3 valid years are nodata. Class: 1 significant decrease (slope &lt; 0, p &lt; ALPHA), 2 non-significant decrease, 3 no change (slope 0), 4 non-significant increase, 5 significant increase; 0 nodata.
+
+Input: one multi-band time-series raster (years from the band descriptions, else band 1 = START_YEAR) or a list of yearly rasters (years from band descriptions or file names). At least 3 years.
+
+Outputs: single-band GeoTIFFs (slope, Z, p as Float32 with NaN nodata; class as Byte with 0 nodata). The raster is processed in windows of one tile row (256 rows) holding every year of the window, so memory stays bounded; files appear only when complete and cancel leaves nothing behind.</source>
+        <translation>时间序列栅格（每年一个波段；例如碳排放、碳汇、净排放或源汇比栅格，NPP，夜间灯光）中每个像元的单调趋势。
+
+Sen 斜率：两两斜率 (y_j - y_i) / (year_j - year_i) 的中位数，单位为栅格单位/年。Mann-Kendall：S = 对所有 i &lt; j 求 sign(y_j - y_i) 之和，方差含结校正，Z 经连续性校正 (S - sign S) / sqrt Var(S)，p 为双侧正态 p 值。逐像元跳过无数据年份；有效年份少于 3 个的像元为无数据。类别：1 显著下降（斜率 &lt; 0，p &lt; ALPHA），2 不显著下降，3 无变化（斜率为 0），4 不显著上升，5 显著上升；0 无数据。
+
+输入：一个多波段时间序列栅格（年份取自波段描述，否则波段 1 = START_YEAR）或逐年栅格列表（年份取自波段描述或文件名）。至少 3 年。
+
+输出：单波段 GeoTIFF（斜率、Z、p 为 Float32，NaN 为无数据值；类别为 Byte，0 为无数据值）。栅格以一个分块行（256 行）为窗口处理，每个窗口包含全部年份，因此内存占用有上限；文件仅在完整写出后才出现，取消运行不会留下任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/rastertrend.py" line="57" />
+        <source>Time series (one multi-band raster or yearly rasters)</source>
+        <translation>时间序列（一个多波段栅格或逐年栅格）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/rastertrend.py" line="62" />
+        <source>Significance level</source>
+        <translation>显著性水平</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/rastertrend.py" line="64" />
+        <source>Sen slope (units per year)</source>
+        <translation>Sen 斜率（单位/年）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/rastertrend.py" line="64" />
+        <source>Mann-Kendall Z</source>
+        <translation>Mann-Kendall Z 值</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/rastertrend.py" line="64" />
+        <source>Mann-Kendall p (two-sided)</source>
+        <translation>Mann-Kendall p 值（双侧）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/rastertrend.py" line="64" />
+        <source>Trend class</source>
+        <translation>趋势类别</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/rastertrend.py" line="68" />
+        <source>Years used</source>
+        <translation>所用年份</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/rastertrend.py" line="69" />
+        <source>Cells with a significant trend</source>
+        <translation>趋势显著的像元数</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/rastertrend.py" line="78" />
+        <source>{n} years: {first}-{last}; {w} x {h} cells.</source>
+        <translation>{n} 年：{first}-{last}；{w} x {h} 个像元。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/rastertrend.py" line="84" />
+        <source>Class {code} ({label}): {count} cells</source>
+        <translation>类别 {code}（{label}）：{count} 个像元</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/zonalbudget.py" line="46" />
+        <source>Regional carbon budget (exact zonal sums)</source>
+        <translation>区域碳收支（精确分区求和）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/zonalbudget.py" line="48" />
+        <source>carbon budget,zonal statistics,county,emission,sink,source sink ratio,exact</source>
+        <translation>碳收支,分区统计,区县,碳排放,碳汇,碳源汇比,精确</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/zonalbudget.py" line="49" />
+        <source>Sums an emission and a sink time-series raster (t per cell per year) over region polygons with exact cell coverage fractions (a cell split between two counties is split between them, as exactextract does), so the regions add up to the province. QGIS's own zonal statistics count whole cells by centre and are not used.
+
+Per region and year: emission E and sink S (t), net NCE = E - S, source/sink ratio CSR = E / S (NULL where S &lt;= 0), compensation rate CCR = S / E, emission density E / area (t km-2) and the ecological support coefficient ESC = (S_i / sum S) / (E_i / sum E). With GDP fields (GDP field prefix, e.g. GDP_ for GDP_2001 ...): economic contribution coefficient ECC = (GDP_i / sum GDP) / (E_i / sum E).
+
+Inputs: regions in any CRS (transformed to each raster's CRS, edges densified); the two rasters may be on different grids or CRSs (each gets its own exact coverage; geographic rasters use geodesic cell areas). Nodata cells count as 0 and the regions concerned are named in the log. Years present in only one raster are reported and left out. Values are converted to the chosen units from each raster's CARBON_UNITS metadata (CO2 = C x 44/12).
+
+Output: the budget layer (one feature per region, its geometry and fields, AREA_KM2 = area covered by the rasters, and per year EMI_yyyy, SNK_yyyy, NET_yyyy, RAT_yyyy (+ ECC_yyyy, ESC_yyyy with GDP)); optional long table (region, year, emission, sink, net, ratio, ccr, density, esc, ecc). Field names fit shapefiles.</source>
+        <translation>以精确的像元覆盖比例在区域面上对碳排放与碳汇时间序列栅格（t/像元/年）求和（被两个区县分割的像元按比例分给两者，与 exactextract 相同），因此各区域之和等于全省总量。QGIS 自带的分区统计按像元中心计入整个像元，故不采用。
+
+逐区域、逐年计算：碳排放 E 与碳汇 S（t），净碳排放 NCE = E - S，碳源汇比 CSR = E / S（S &lt;= 0 处为 NULL），碳补偿率 CCR = S / E，碳排放密度 E / 面积（t km-2），以及生态支撑系数 ESC = (S_i / sum S) / (E_i / sum E)。有 GDP 字段时（GDP 字段前缀，例如 GDP_ 对应 GDP_2001 ……）：经济贡献系数 ECC = (GDP_i / sum GDP) / (E_i / sum E)。
+
+输入：任意 CRS 的区域（转换到各栅格的 CRS，边界加密）；两个栅格可以位于不同的格网或 CRS（各自计算精确覆盖；地理坐标栅格使用大地线像元面积）。无数据像元计为 0，并在日志中列出涉及的区域。仅在一个栅格中出现的年份会被报告并剔除。数值按各栅格的 CARBON_UNITS 元数据换算为所选单位（CO2 = C x 44/12）。
+
+输出：碳收支图层（每个区域一个要素，保留其几何与字段，AREA_KM2 = 栅格覆盖的面积，并逐年写出 EMI_yyyy、SNK_yyyy、NET_yyyy、RAT_yyyy（有 GDP 时另加 ECC_yyyy、ESC_yyyy））；可选的长表（region、year、emission、sink、net、ratio、ccr、density、esc、ecc）。字段名符合 shapefile 的限制。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/zonalbudget.py" line="93" />
+        <source>GDP field prefix (e.g. GDP_ for GDP_2001, GDP_2002, ...)</source>
+        <translation>GDP 字段前缀（例如 GDP_ 对应 GDP_2001、GDP_2002 ……）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/zonalbudget.py" line="96" />
+        <source>Carbon budget layer</source>
+        <translation>碳收支图层</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/zonalbudget.py" line="97" />
+        <source>Carbon budget table (long form)</source>
+        <translation>碳收支表（长表）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/zonalbudget.py" line="104" />
+        <source>The regions layer could not be read.</source>
+        <translation>无法读取区域图层。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/zonalbudget.py" line="106" />
+        <source>The regions layer '{name}' is not a polygon layer.</source>
+        <translation>区域图层“{name}”不是面图层。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/zonalbudget.py" line="110" />
+        <source>The regions layer has no field '{field}'.</source>
+        <translation>区域图层中没有字段“{field}”。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/zonalbudget.py" line="158" />
+        <source>{n} regions have no value in the key field '{field}'; fill it or choose another field.</source>
+        <translation>{n} 个区域的键字段“{field}”没有值；请填写或选择其他字段。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/zonalbudget.py" line="168" />
+        <source>The key field '{field}' has duplicate values: {values}. Each region needs its own key (dissolve multipart regions first).</source>
+        <translation>键字段“{field}”有重复值：{values}。每个区域需要唯一的键（请先融合多部件区域）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/zonalbudget.py" line="183" />
+        <source>No GDP fields named {prefix}yyyy (e.g. {prefix}2001) were found in the regions layer.</source>
+        <translation>区域图层中未找到名为 {prefix}yyyy 的 GDP 字段（例如 {prefix}2001）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/zonalbudget.py" line="186" />
+        <source>GDP fields found for {n} years.</source>
+        <translation>找到 {n} 年的 GDP 字段。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/energyemissions.py" line="46" />
+        <source>Wide: one column per fuel</source>
+        <translation>宽表：每种燃料一列</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/energyemissions.py" line="46" />
+        <source>Long: a fuel column and a quantity column</source>
+        <translation>长表：一列燃料、一列消费量</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/energyemissions.py" line="51" />
+        <source>As in the factor table (default: 10^4 t solids and liquids, 10^4 m3 gas)</source>
+        <translation>与排放因子表一致（默认：固体和液体 10^4 t，气体 10^4 m3）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/energyemissions.py" line="51" />
+        <source>t and m3</source>
+        <translation>t 和 m3</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/energyemissions.py" line="51" />
+        <source>10^4 t and 10^4 m3</source>
+        <translation>10^4 t 和 10^4 m3</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/energyemissions.py" line="51" />
+        <source>10^4 t and 10^8 m3</source>
+        <translation>10^4 t 和 10^8 m3</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/energyemissions.py" line="58" />
+        <source>China: yearbook NCV, provincial inventory CC and OF</source>
+        <translation>中国：统计年鉴平均低位发热量 NCV，省级温室气体清单 CC 与 OF</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/energyemissions.py" line="58" />
+        <source>IPCC default oxidation factor OF = 1</source>
+        <translation>IPCC 默认碳氧化率 OF = 1</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/energyemissions.py" line="100" />
+        <source>CO2 emissions from energy consumption</source>
+        <translation>能源消费 CO2 排放</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/energyemissions.py" line="102" />
+        <source>CO2,emissions,energy,fuel,coal,natural gas,IPCC,emission factor,cement</source>
+        <translation>CO2,碳排放,能源,燃料,煤炭,天然气,IPCC,排放因子,水泥</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/energyemissions.py" line="103" />
+        <source>Turns an energy consumption table (per region and year) into CO2 emissions with the IPCC reference approach: CO2 = sum over fuels of quantity x NCV x CC x OF x 44/12 (NCV net calorific value, CC carbon content in t C/TJ, OF oxidation rate).
+
+Input: any table (CSV, GeoPackage, attribute table) with a region field and a year field. Wide layout: one column per fuel, named after the fuel keys of the factor table (raw_coal, coke, crude_oil, gasoline, kerosene, diesel, fuel_oil, lpg, natural_gas) or their names; text columns such as region names are ignored, any other numeric column is an error naming it. Long layout: a fuel field and a quantity field. Empty cells and '-' count as 0; negative or non-numeric quantities are errors naming the row, region and year. Rows repeating a region and year are summed.
+
+Quantity units: by default as the factor table says, which is the yearbook convention (10^4 t for solids and liquids, 10^4 m3 for natural gas); or t and m3, 10^4 t and 10^4 m3, 10^4 t and 10^8 m3 for all fuels.
+
+Factors: the default table has the nine fuels with Chinese calorific values (raw coal 1.9003 t CO2/t, natural gas 21.622 t CO2 per 10^4 m3); a preset sets every oxidation rate to the IPCC default 1. Your own CSV (fuel, name, ncv, ncv_unit, carbon_content_t_c_per_tj, oxidation_rate, quantity_unit) replaces it; copy carbon_plugin/data/emission_factors.csv to start.
+
+Cement (optional): a clinker production field (in 10^4 t by default, else the chosen mass unit) gives process CO2 = clinker x cement factor (default 0.52 t CO2/t clinker, IPCC 2006 Tier 1), reported apart in CEMENT_T, with TOTAL_T = energy + cement.
+
+Output: a table with the region field, year, CO2_T (C_T when the units are t C) and one column per fuel; it plugs straight into 'Grid emissions' as its statistics table.</source>
+        <translation>用 IPCC 参考方法将能源消费表（按区域与年份）换算为 CO2 排放量：CO2 = 各燃料的 消费量 x NCV x CC x OF x 44/12 之和（NCV 平均低位发热量，CC 单位热值含碳量，t C/TJ，OF 碳氧化率）。
+
+输入：任意含区域字段和年份字段的表（CSV、GeoPackage、属性表）。宽表格式：每种燃料一列，列名为排放因子表中的燃料键（raw_coal、coke、crude_oil、gasoline、kerosene、diesel、fuel_oil、lpg、natural_gas）或其名称；区域名称等文本列会被忽略，其他任何数值列视为错误并给出列名。长表格式：一个燃料字段和一个消费量字段。空单元格和 '-' 计为 0；负值或非数值的消费量视为错误，并给出所在行、区域和年份。区域与年份重复的行将相加。
+
+消费量单位：默认采用排放因子表所列单位，即统计年鉴惯例（固体和液体燃料 10^4 t，天然气 10^4 m3）；也可对所有燃料统一采用 t 和 m3、10^4 t 和 10^4 m3、10^4 t 和 10^8 m3。
+
+排放因子：默认表包含九种燃料，采用中国的平均低位发热量（原煤 1.9003 t CO2/t，天然气 21.622 t CO2/10^4 m3）；一项预设将所有碳氧化率设为 IPCC 默认值 1。自定义 CSV（fuel、name、ncv、ncv_unit、carbon_content_t_c_per_tj、oxidation_rate、quantity_unit）将替代默认表；可复制 carbon_plugin/data/emission_factors.csv 作为起点。
+
+水泥（可选）：熟料产量字段（默认单位 10^4 t，否则为所选质量单位）给出生产过程 CO2 = 熟料产量 x 水泥排放因子（默认 0.52 t CO2/t 熟料，IPCC 2006 Tier 1），单独写入 CEMENT_T，并有 TOTAL_T = 能源 + 水泥。
+
+输出：包含区域字段、年份、CO2_T（单位为 t C 时为 C_T）及每种燃料一列的表；可直接作为“格网碳排放”的统计表输入。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/gridemissions.py" line="55" />
+        <source>Proportional to the proxy weight</source>
+        <translation>按代理变量权重比例分配</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/gridemissions.py" line="55" />
+        <source>Power-law regression E = a (sum L)^b fills region-years without statistics</source>
+        <translation>幂函数回归 E = a (sum L)^b 填补无统计数据的区域年份</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/gridemissions.py" line="59" />
+        <source>Exact coverage fraction (split cells are shared)</source>
+        <translation>精确覆盖比例（被分割的像元按比例分摊）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/gridemissions.py" line="59" />
+        <source>Cell centre (each cell wholly to one region)</source>
+        <translation>像元中心（每个像元整体归属一个区域）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/gridemissions.py" line="86" />
+        <source>Grid emissions (top-down, mass-conserving)</source>
+        <translation>格网碳排放（自上而下，总量守恒）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/gridemissions.py" line="88" />
+        <source>CO2,emissions,downscaling,gridding,nighttime light,NTL,proxy,allocation,top-down</source>
+        <translation>CO2,碳排放,降尺度,格网化,夜间灯光,NTL,代理变量,空间分配,自上而下</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/gridemissions.py" line="90" />
+        <source>Shares each region's statistical emission E_U among its cells by a proxy weight, so that the gridded emission sums back to the statistics:
+E_p = E_U x w_p / sum of w over the region, with w = sum_k alpha_k x proxy_k ^ beta.
+
+Statistics: a table with region, year and value fields (the output of 'CO2 emissions from energy consumption' plugs straight in: region field, year, CO2_T), or per-year fields on the regions (FIELD_PREFIX, e.g. EMI_ for EMI_2001, EMI_2002 ...). Region keys are compared as text (4101 and '4101' match). Features sharing a key form one region, so counties with a city_code field take city statistics. Keys without polygon, polygons without statistics and gaps in the years are listed and stop the run unless ALLOW_UNMATCHED is set (then unmatched polygons are left NoData).
+
+Proxy: nighttime light (one band per year, years from the band descriptions or START_YEAR; a single band is used for every year, with a warning). Optional second and third proxies (population, built-up) are aligned on the first one's grid; ALPHA gives one weight per proxy (mind their scales), BETA the exponent. NoData, NaN and negative proxy values count as 0. A region whose weighted proxy sum is 0 is spread by area (a warning names it).
+
+Point sources (optional): points with a year and a t CO2 field are placed first in their cell and the rest of the region's emission is allocated by proxy.
+
+Method: proportional (default), or power-law regression: E = a (sum L)^b fitted in log space over the region-years with statistics (the fit is logged), used to estimate region-years without statistics; rows of the statistics whose key is TOTAL_KEY are known totals of all regions, and the estimates are rescaled to them.
+
+Cells are assigned by exact coverage fraction (default: a cell split between two regions is split between them) or by cell centre. The raster total of every year equals the statistics; the zonal sum over each region equals its statistic exactly with cell centres, while with exact coverage split cells mix neighbouring regions: this per-region round-trip error is logged and given in the optional check table.
+
+Output: a time-series raster on the proxy grid, t per cell per year (band per year, NoData outside the regions); optional intensity raster in t per km2 (true cell areas).</source>
+        <translation>按代理变量权重将每个区域的统计碳排放 E_U 分配到其像元上，使格网化排放加总后等于统计值：
+E_p = E_U x w_p / 区域内 w 之和，其中 w = sum_k alpha_k x proxy_k ^ beta。
+
+统计数据：含区域、年份和数值字段的表（“能源消费 CO2 排放”的输出可直接使用：区域字段、year、CO2_T），或区域图层上的逐年字段（FIELD_PREFIX，例如 EMI_ 对应 EMI_2001、EMI_2002 ……）。区域键按文本比较（4101 与 '4101' 相匹配）。键相同的要素构成一个区域，因此带 city_code 字段的区县可使用地级市统计数据。没有对应面的键、没有统计数据的面以及年份缺口都会列出并终止运行，除非设置了 ALLOW_UNMATCHED（此时未匹配的面为无数据）。
+
+代理变量：夜间灯光（每年一个波段，年份取自波段描述或 START_YEAR；只有一个波段时用于所有年份，并给出警告）。可选的第二、第三代理变量（人口、建设用地）对齐到第一个代理变量的格网；ALPHA 为每个代理变量给出一个权重（注意各自的量纲），BETA 为指数。无数据、NaN 和负的代理值计为 0。加权代理值之和为 0 的区域按面积分配（警告中会给出其名称）。
+
+点源（可选）：带年份字段和 t CO2 字段的点先放入其所在像元，区域其余的排放量再按代理变量分配。
+
+方法：按比例分配（默认），或幂函数回归：在对数空间中对有统计数据的区域年份拟合 E = a (sum L)^b（拟合结果记入日志），用于估算没有统计数据的区域年份；统计表中键为 TOTAL_KEY 的行是全部区域的已知总量，估算值将按其重新缩放。
+
+像元按精确覆盖比例归属（默认：被两个区域分割的像元按比例分给两者）或按像元中心归属。每年的栅格总量等于统计值；按像元中心归属时，各区域的分区求和与其统计值完全相等，而按精确覆盖归属时，被分割的像元会混合相邻区域：该分区回算误差记入日志，并在可选的校验表中给出。
+
+输出：代理变量格网上的时间序列栅格，t/像元/年（每年一个波段，区域外为无数据）；可选的碳排放强度栅格，单位 t/km2（按真实像元面积）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landusesink.py" line="24" />
+        <source>CNLUCC first-level classes (1 cropland ... 6 unused land)</source>
+        <translation>CNLUCC 一级类（1 耕地 …… 6 未利用地）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landusesink.py" line="24" />
+        <source>CLCD classes (1 cropland ... 9 wetland)</source>
+        <translation>CLCD 类别（1 耕地 …… 9 湿地）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landusesink.py" line="32" />
+        <source>Carbon sink from land use (coefficients)</source>
+        <translation>土地利用碳汇（系数法）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landusesink.py" line="34" />
+        <source>carbon sink,land use,land cover,CNLUCC,CLCD,coefficient,forest,grassland,water</source>
+        <translation>碳汇,土地利用,土地覆盖,CNLUCC,CLCD,碳汇系数,林地,草地,水域</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landusesink.py" line="36" />
+        <source>Carbon sink per cell and year from land use: sink = true cell area (ha) x the coefficient of the cell's class (t C ha-1 yr-1), reported in t CO2 (default; CO2 = C x 44/12) or t C.
+
+Land use: integer class codes, as a raster with a band per year (descriptions = years), one raster per year (year in the file name or listed in Years), or one single-band raster standing for every year listed in Years. Rasters of later years on another grid are aligned to the first one by nearest neighbour. Cell areas are true areas (geodesic per row in a geographic CRS).
+
+Coefficients: a preset, or a CSV file (UTF-8) with columns code, name, t_c_ha_yr (other columns ignored) which replaces the preset. CNLUCC preset: 1 cropland 0, 2 forest 0.644, 3 grassland 0.021, 4 water 0.253, 5 built-up 0, 6 unused land 0.005. CLCD preset: 1 cropland 0, 2 forest 0.644, 3 shrub 0.644 (as forest), 4 grassland 0.021, 5 water 0.253, 6 snow/ice 0, 7 barren 0.005, 8 impervious 0, 9 wetland 0.253 (as water). Cropland is 0 by default; a cropland sink from crop yields (sum of c x Y x (1 - w) / H over crops) is available in the engine, not yet in this tool.
+
+Class codes present in the raster but missing from the table are listed in a warning with their area (km2) and get no sink (nodata); the raster's nodata gives nodata.
+
+Output: sink time-series raster (t per cell per year, band per year); the log gives the total per year.</source>
+        <translation>由土地利用逐像元、逐年计算碳汇：碳汇 = 真实像元面积（ha）x 该像元所属类别的碳汇系数（t C ha-1 yr-1），以 t CO2（默认；CO2 = C x 44/12）或 t C 输出。
+
+土地利用：整数类别代码，可以是每年一个波段的栅格（波段描述为年份）、每年一个栅格（年份在文件名中或在“年份”中列出），或代表“年份”中所列全部年份的单个单波段栅格。后续年份中位于其他格网的栅格按最邻近法对齐到第一个栅格。像元面积为真实面积（地理坐标系下逐行按大地线计算）。
+
+系数：预设，或替代预设的 CSV 文件（UTF-8），包含 code、name、t_c_ha_yr 列（其他列忽略）。CNLUCC 预设：1 耕地 0，2 林地 0.644，3 草地 0.021，4 水域 0.253，5 建设用地 0，6 未利用地 0.005。CLCD 预设：1 耕地 0，2 森林 0.644，3 灌木 0.644（同森林），4 草地 0.021，5 水体 0.253，6 冰雪 0，7 裸地 0.005，8 不透水面 0，9 湿地 0.253（同水体）。耕地默认为 0；基于作物产量的耕地碳汇（对各作物求 c x Y x (1 - w) / H 之和）已在计算引擎中实现，但本工具尚未提供。
+
+栅格中存在但系数表中缺失的类别代码会连同其面积（km2）在警告中列出，且不计碳汇（无数据）；栅格的无数据值输出为无数据。
+
+输出：碳汇时间序列栅格（t/像元/年，每年一个波段）；日志给出每年的总量。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/nepsink.py" line="21" />
+        <source>Monthly (12 bands per year)</source>
+        <translation>逐月（每年 12 个波段）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/nepsink.py" line="21" />
+        <source>Annual (mean temperature, total precipitation; approximation)</source>
+        <translation>逐年（年平均气温、年降水量；近似计算）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/nepsink.py" line="25" />
+        <source>Signed NEP (an ecosystem source counts as a negative sink)</source>
+        <translation>带符号 NEP（生态系统碳源计为负碳汇）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/nepsink.py" line="25" />
+        <source>Positive only (absorption; negative NEP counts as 0)</source>
+        <translation>仅正值（吸收；负 NEP 计为 0）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/nepsink.py" line="33" />
+        <source>Carbon sink from NPP and climate (NEP)</source>
+        <translation>基于 NPP 与气候数据的碳汇（NEP）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/nepsink.py" line="35" />
+        <source>carbon sink,NEP,NPP,soil respiration,Rh,MOD17A3,temperature,precipitation,ecosystem</source>
+        <translation>碳汇,NEP,NPP,土壤呼吸,Rh,MOD17A3,气温,降水,生态系统</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/nepsink.py" line="37" />
+        <source>Carbon sink of vegetation per cell and year as net ecosystem productivity: NEP = NPP - Rh (g C m-2 yr-1), sink per cell = NEP x true cell area (m2) x 1e-6 t C, reported in t CO2 (default; CO2 = C x 44/12) or t C. Positive = absorption.
+
+NPP: a time-series raster (band per year, descriptions = years) or a list of yearly rasters (year in the file name, e.g. MOD17A3HGF_NPP_2005.tif). Its grid is the output grid. Stored values x NPP scale factor give g C m-2 yr-1 (1 for data already in g C m-2 yr-1; 0.1 for MOD17A3HGF DN). Raw values above the NPP valid maximum (32700 for MOD17A3, whose fill is 32767 on water) and the raster's nodata give no sink (nodata).
+
+Rh, soil heterotrophic respiration (Pei et al. 2009), per month: Rh = 0.22 x (exp(0.0913 T) + ln(0.3145 R + 1)) x 30 x 0.465 g C m-2, with T the monthly mean air temperature (deg C) and R the monthly precipitation (mm); annual Rh = sum of the 12 months. Monthly climate: 12 bands per year, described 'YYYY-MM', or band 1 = January of the start year; or one 12-band raster per year. Annual climate (mean temperature, total precipitation, band per year) uses the approximation Rh = 12 x Rh(T, P / 12), which the log states: with seasonal climate it underestimates Rh (about 10 % for a 27 deg C annual temperature range) and so overestimates the sink; prefer monthly climate. Negative precipitation is an error.
+
+Climate rasters on another grid or CRS are resampled to the NPP grid (bilinear); the log says so. Only years with NPP and climate are computed; NPP years without climate are reported. Start year: the year of band 1 for inputs whose bands and file names carry no year.
+
+Sign: signed (default) keeps negative NEP as a negative sink, so the regional absorption is the signed sum; positive only counts absorbing cells. The log gives per year the total, the absorption and the ecosystem source (sum of negative cells).
+
+Outputs: sink time-series raster (t CO2 or t C per cell per year, band per year); optional Rh and NEP rasters in g C m-2 yr-1 for inspection.</source>
+        <translation>以净生态系统生产力（NEP）逐像元、逐年计算植被碳汇：NEP = NPP - Rh（g C m-2 yr-1），每像元碳汇 = NEP x 真实像元面积（m2）x 1e-6 t C，以 t CO2（默认；CO2 = C x 44/12）或 t C 输出。正值表示吸收。
+
+NPP：时间序列栅格（每年一个波段，波段描述为年份）或逐年栅格列表（年份在文件名中，例如 MOD17A3HGF_NPP_2005.tif）。其格网即输出格网。存储值 x NPP 比例因子得到 g C m-2 yr-1（数据已为 g C m-2 yr-1 时取 1；MOD17A3HGF 的 DN 值取 0.1）。原始值超过 NPP 有效最大值（MOD17A3 为 32700，其水体填充值为 32767）的像元以及栅格的无数据值不计碳汇（无数据）。
+
+Rh，土壤异养呼吸（Pei et al. 2009），逐月计算：Rh = 0.22 x (exp(0.0913 T) + ln(0.3145 R + 1)) x 30 x 0.465 g C m-2，其中 T 为月平均气温（deg C），R 为月降水量（mm）；年 Rh = 12 个月之和。逐月气候数据：每年 12 个波段，波段描述为 'YYYY-MM'，或波段 1 = 起始年份的 1 月；或每年一个 12 波段栅格。逐年气候数据（年平均气温、年降水量，每年一个波段）使用近似式 Rh = 12 x Rh(T, P / 12)，日志中会说明：气候季节性明显时会低估 Rh（气温年较差为 27 deg C 时约低估 10 %），从而高估碳汇；建议使用逐月气候数据。降水量为负值视为错误。
+
+位于其他格网或 CRS 的气候栅格按双线性重采样到 NPP 格网；日志中会说明。仅计算同时具有 NPP 与气候数据的年份；缺少气候数据的 NPP 年份会被报告。起始年份：对波段和文件名均不含年份的输入，给出波段 1 的年份。
+
+符号：带符号（默认）将负的 NEP 保留为负碳汇，因此区域吸收量为带符号之和；仅正值只统计吸收碳的像元。日志逐年给出总量、吸收量和生态系统碳源（负值像元之和）。
+
+输出：碳汇时间序列栅格（t CO2 或 t C/像元/年，每年一个波段）；可选的 Rh 与 NEP 栅格，单位 g C m-2 yr-1，供检查。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/styles.py" line="94" />
+        <source>Low</source>
+        <translation>低风险</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/styles.py" line="94" />
+        <source>Relatively low</source>
+        <translation>较低风险</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/styles.py" line="94" />
+        <source>Medium</source>
+        <translation>中等风险</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/styles.py" line="94" />
+        <source>Relatively high</source>
+        <translation>较高风险</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/styles.py" line="94" />
+        <source>High</source>
+        <translation>高风险</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/styles.py" line="126" />
+        <source>Neutral</source>
+        <translation>基本平衡</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/styles.py" line="101" />
+        <source>Sink</source>
+        <translation>碳汇</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/styles.py" line="101" />
+        <source>Mild</source>
+        <translation>轻度失衡</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/styles.py" line="101" />
+        <source>Moderate</source>
+        <translation>中度失衡</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/styles.py" line="101" />
+        <source>Severe</source>
+        <translation>重度失衡</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/styles.py" line="101" />
+        <source>Extreme</source>
+        <translation>极度失衡</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Trend</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Pressure</source>
+        <translation>压力</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="161" />
+        <source>Hot spot, 99 % confidence</source>
+        <translation>热点（99 % 置信度）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="162" />
+        <source>Hot spot, 95 % confidence</source>
+        <translation>热点（95 % 置信度）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="163" />
+        <source>Hot spot, 90 % confidence</source>
+        <translation>热点（90 % 置信度）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/styles.py" line="108" />
+        <source>Not significant</source>
+        <translation>不显著</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="165" />
+        <source>Cold spot, 90 % confidence</source>
+        <translation>冷点（90 % 置信度）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="166" />
+        <source>Cold spot, 95 % confidence</source>
+        <translation>冷点（95 % 置信度）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="167" />
+        <source>Cold spot, 99 % confidence</source>
+        <translation>冷点（99 % 置信度）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="176" />
+        <source>Carbon budget and imbalance risk report</source>
+        <translation>碳收支与碳失衡风险报告</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="181" />
+        <source>Carbon budget and risk report (HTML)</source>
+        <translation>碳收支与风险报告（HTML）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="183" />
+        <source>report,HTML,map,chart,risk level,balance state,hot spot,transition matrix,summary</source>
+        <translation>报告,HTML,地图,图表,风险等级,碳平衡状态,热点,转移矩阵,汇总</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="186" />
+        <source>One self-contained HTML file (images embedded, opens in any browser, can be mailed alone) summing up an analysis: the provincial time series of emissions, sinks and the source/sink ratio CSR (chart and table), the risk summary per period (count and share of regions per risk level, high-risk share RI &gt;= 0.6), the weights of the risk index, the 10 regions with the highest risk index in the last period, the balance state transition matrices, a section per period with a map of the balance state and a map of the risk level, a map of Getis-Ord Gi* hot and cold spots, the inputs and parameters, and the plugin version.
+
+RISK is the risk layer of 'Carbon imbalance risk index' (RI_yyyy, RL_yyyy per period; its EMI_yyyy and SNK_yyyy fields give the province totals when no province table is given). When the risk index was computed on the balance layer, the risk layer also carries CSR_yyyy and ST_yyyy; otherwise give BALANCE (the balance layer). HOTSPOTS: the layer of 'Hot spots' (GI_BIN); without it, GI_BIN is taken from the risk layer when present. The tables of 'Balance states and transformation trend' (province totals, transitions) and the risk summary of 'Carbon imbalance risk index' are optional: without them the report computes the same numbers from the layers (the weights then come from WEIGHTS_USED, the output of the same name of the risk tool). NAME_FIELD names the regions (default: the first text field). ANALYSIS_PARAMETERS lists the parameters of the analysis in the report (e.g. 'PERIOD_LENGTH=5; WEIGHTS=entropy').
+
+Maps are rendered with QGIS's own renderer (900 x 700 pixels, legend drawn in the image). Charts use matplotlib when it is installed, else built-in SVG charts.</source>
+        <translation>生成一个自包含的 HTML 文件（图片内嵌，可用任意浏览器打开，可单独通过邮件发送），汇总一次分析：全省碳排放、碳汇及碳源汇比 CSR 的时间序列（图表和表格），逐时段风险汇总（各风险等级的区域数量与占比，高风险占比 RI &gt;= 0.6），风险指数的权重，最后时段风险指数最高的 10 个区域，碳平衡状态转移矩阵，每个时段一节（含碳平衡状态图和风险等级图），Getis-Ord Gi* 冷热点图，输入与参数，以及插件版本。
+
+RISK 为“碳失衡风险指数”输出的风险图层（每个时段的 RI_yyyy、RL_yyyy；未给出全省汇总表时，由其 EMI_yyyy 与 SNK_yyyy 字段计算全省总量）。若风险指数基于碳平衡图层计算，风险图层中也带有 CSR_yyyy 与 ST_yyyy；否则请给出 BALANCE（碳平衡图层）。HOTSPOTS：“热点分析与空间自相关”输出的热点图层（GI_BIN）；未给出时，若风险图层中有 GI_BIN 则从中读取。“碳平衡状态与演变趋势”输出的表（全省汇总、状态转移）以及“碳失衡风险指数”输出的风险汇总均为可选：未给出时，报告从图层计算相同的数值（此时权重取自 WEIGHTS_USED，即风险工具的同名输出）。NAME_FIELD 指定区域名称（默认：第一个文本字段）。ANALYSIS_PARAMETERS 在报告中列出分析参数（例如 'PERIOD_LENGTH=5; WEIGHTS=entropy'）。
+
+地图使用 QGIS 自身的渲染器绘制（900 x 700 像素，图例绘制在图像中）。已安装 matplotlib 时用其绘制图表，否则使用内置 SVG 图表。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="224" />
+        <source>Risk layer (RI_yyyy, RL_yyyy fields)</source>
+        <translation>风险图层（RI_yyyy、RL_yyyy 字段）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="226" />
+        <source>Balance layer (CSR_yyyy, ST_yyyy; if the risk layer lacks them)</source>
+        <translation>碳平衡图层（CSR_yyyy、ST_yyyy；风险图层缺少这些字段时使用）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="229" />
+        <source>Hot spots layer (GI_BIN)</source>
+        <translation>热点图层（GI_BIN）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="231" />
+        <source>Region name field (default: the first text field)</source>
+        <translation>区域名称字段（默认：第一个文本字段）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="234" />
+        <source>Province totals per year (table: year, emission, sink, net, csr)</source>
+        <translation>逐年全省汇总（表：year、emission、sink、net、csr）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="237" />
+        <source>State transitions (table)</source>
+        <translation>状态转移（表）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="239" />
+        <source>Risk summary per period (table)</source>
+        <translation>逐时段风险汇总（表）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="241" />
+        <source>Weights used (e.g. 'state 0.61, trend 0.39'; empty: from the risk summary)</source>
+        <translation>所用权重（例如 'state 0.61, trend 0.39'；留空：取自风险汇总）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="244" />
+        <source>Analysis parameters to list (e.g. 'PERIOD_LENGTH=5; WEIGHTS=entropy')</source>
+        <translation>要列出的分析参数（例如 'PERIOD_LENGTH=5; WEIGHTS=entropy'）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="249" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="250" />
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="250" />
+        <source>HTML files (*.html)</source>
+        <translation>HTML 文件 (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="253" />
+        <source>Maps</source>
+        <translation>地图数</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="261" />
+        <source>RISK: the risk layer could not be read.</source>
+        <translation>RISK：无法读取风险图层。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="266" />
+        <source>RISK: the layer has no RI_yyyy or RL_yyyy fields; make it with 'Carbon imbalance risk index'.</source>
+        <translation>RISK：该图层没有 RI_yyyy 或 RL_yyyy 字段；请用“碳失衡风险指数”生成。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="286" />
+        <source>No balance states (ST_yyyy fields): give the balance layer as BALANCE for the state maps and the transitions.</source>
+        <translation>没有碳平衡状态（ST_yyyy 字段）：请将碳平衡图层作为 BALANCE 给出，以绘制状态图并统计状态转移。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="315" />
+        <source>Balance state {period}</source>
+        <translation>碳平衡状态 {period}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="321" />
+        <source>Risk level {period}</source>
+        <translation>风险等级 {period}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="330" />
+        <source>Regions with a risk index</source>
+        <translation>有风险指数的区域</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="331" />
+        <source>Mean risk index</source>
+        <translation>平均风险指数</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="332" />
+        <source>High-risk share (RI &gt;= 0.6)</source>
+        <translation>高风险占比（RI &gt;= 0.6）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="338" />
+        <source>Gi* hot and cold spots</source>
+        <translation>Gi* 冷热点</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="343" />
+        <source>Coordinate reference system</source>
+        <translation>坐标参考系</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="361" />
+        <source>Report written: {path} ({maps} maps).</source>
+        <translation>报告已写出：{path}（{maps} 幅地图）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="376" />
+        <source>No region name field: regions are named by their feature number.</source>
+        <translation>没有区域名称字段：以要素编号命名区域。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="391" />
+        <source>{param}: the table could not be read.</source>
+        <translation>{param}：无法读取该表。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="410" />
+        <source>PROVINCE_TABLE: the table needs the fields year, emission and sink (the province table of 'Balance states and transformation trend').</source>
+        <translation>PROVINCE_TABLE：该表需要 year、emission 和 sink 字段（“碳平衡状态与演变趋势”输出的全省汇总表）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="425" />
+        <source>TRANSITIONS: the table needs the fields from_per, to_per, from_state, to_state and count (the transition table of 'Balance states and transformation trend').</source>
+        <translation>TRANSITIONS：该表需要 from_per、to_per、from_state、to_state 和 count 字段（“碳平衡状态与演变趋势”输出的状态转移表）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="441" />
+        <source>RISK_SUMMARY: the table needs the fields period, n_l1 ... n_l5, n_high (the summary table of 'Carbon imbalance risk index').</source>
+        <translation>RISK_SUMMARY：该表需要 period、n_l1 … n_l5、n_high 字段（“碳失衡风险指数”输出的汇总表）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="448" />
+        <source>RISK_SUMMARY: the counts of {period} differ from the risk layer's; are the table and the layer from the same run?</source>
+        <translation>RISK_SUMMARY：{period} 的计数与风险图层不一致；该表与图层是否来自同一次运行？</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/styles.py" line="88" />
+        <source>No data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="609" />
+        <source>{n} regions</source>
+        <translation>{n} 个区域</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="661" />
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/styles.py" line="108" />
+        <source>Cold spot, 99% confidence</source>
+        <translation>冷点（99% 置信度）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/styles.py" line="108" />
+        <source>Cold spot, 95% confidence</source>
+        <translation>冷点（95% 置信度）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/styles.py" line="108" />
+        <source>Cold spot, 90% confidence</source>
+        <translation>冷点（90% 置信度）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/styles.py" line="108" />
+        <source>Hot spot, 90% confidence</source>
+        <translation>热点（90% 置信度）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/styles.py" line="108" />
+        <source>Hot spot, 95% confidence</source>
+        <translation>热点（95% 置信度）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/styles.py" line="108" />
+        <source>Hot spot, 99% confidence</source>
+        <translation>热点（99% 置信度）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/styles.py" line="117" />
+        <source>Significant decrease</source>
+        <translation>显著下降</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/styles.py" line="117" />
+        <source>Non-significant decrease</source>
+        <translation>不显著下降</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/styles.py" line="117" />
+        <source>No change</source>
+        <translation>无变化</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/styles.py" line="117" />
+        <source>Non-significant increase</source>
+        <translation>不显著上升</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/styles.py" line="117" />
+        <source>Significant increase</source>
+        <translation>显著上升</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/styles.py" line="469" />
+        <source>The layer {name} was loaded without its style: {error}</source>
+        <translation>图层 {name} 已加载，但未能应用其样式：{error}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/styles.py" line="507" />
+        <source>No style saved for {output}: {error}</source>
+        <translation>未能为 {output} 保存样式：{error}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/vectors.py" line="83" />
+        <source>The {role} has no features.</source>
+        <translation>{role}没有要素。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/vectors.py" line="134" />
+        <source>Cannot create the output {name}.</source>
+        <translation>无法创建输出 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Generated {date} by the QGIS plugin Carbon Budget &amp; Imbalance Risk, version {version}.</source>
+        <translation>由 QGIS 插件“碳收支与碳失衡风险”（版本 {version}）于 {date} 生成。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Provincial time series</source>
+        <translation>全省时间序列</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Weights of the risk index</source>
+        <translation>风险指数权重</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Regions with the highest risk index</source>
+        <translation>风险指数最高的区域</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Balance state transitions</source>
+        <translation>碳平衡状态转移</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Period {period}</source>
+        <translation>时段 {period}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Hot spots (Getis-Ord Gi*)</source>
+        <translation>冷热点分析（Getis-Ord Gi*）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Inputs and parameters</source>
+        <translation>输入与参数</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Contents</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Emissions and sinks</source>
+        <translation>碳排放与碳汇</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Emission</source>
+        <translation>碳排放</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>{unit} per year</source>
+        <translation>{unit}/年</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Source/sink ratio (CSR)</source>
+        <translation>碳源汇比（CSR）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>CSR</source>
+        <translation>CSR</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Emission / sink</source>
+        <translation>碳排放 / 碳汇</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Balance (CSR = 1)</source>
+        <translation>平衡线（CSR = 1）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Emission ({unit})</source>
+        <translation>碳排放（{unit}）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Sink ({unit})</source>
+        <translation>碳汇（{unit}）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Net emission ({unit})</source>
+        <translation>净碳排放（{unit}）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Highest provincial CSR: {csr} in {year}.</source>
+        <translation>全省 CSR 峰值出现在 {year} 年：{csr}。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Period</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>High-risk regions (RI &gt;= {threshold})</source>
+        <translation>高风险区域（RI &gt;= {threshold}）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>High-risk share</source>
+        <translation>高风险占比</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Count of regions per risk level (share of the regions with an index). Levels: 1 low [0, 0.2), 2 relatively low [0.2, 0.4), 3 medium [0.4, 0.6), 4 relatively high [0.6, 0.8), 5 high [0.8, 1] (default breaks).</source>
+        <translation>各风险等级的区域数（及其在有风险指数区域中的占比）。等级：1 低风险 [0, 0.2)，2 较低风险 [0.2, 0.4)，3 中等风险 [0.4, 0.6)，4 较高风险 [0.6, 0.8)，5 高风险 [0.8, 1]（默认断点）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Component</source>
+        <translation>分量</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Index RI = sum of weight x normalised component (state: log of the capped CSR; trend: change of CSR from the previous period; pressure: emission density).</source>
+        <translation>风险指数 RI = 各标准化分量与其权重乘积之和（状态：截断后 CSR 的对数；趋势：CSR 相对上一时段的变化；压力：碳排放密度）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Top {n} regions by risk index in {period}.</source>
+        <translation>{period} 风险指数最高的前 {n} 个区域。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Risk index</source>
+        <translation>风险指数</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Risk level</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Regions moving from the state in the first period (rows) to the state in the second period (columns); the diagonal counts regions that kept their state.</source>
+        <translation>由第一个时段的状态（行）转为第二个时段的状态（列）的区域数；对角线为状态保持不变的区域数。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>From {first} to {second}</source>
+        <translation>从 {first} 到 {second}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Gi* confidence bins: hot spots (+1, +2, +3) and cold spots (-1, -2, -3) at 90, 95 and 99 % confidence; 0 is not significant.</source>
+        <translation>Gi* 置信度分级：热点（+1、+2、+3）与冷点（-1、-2、-3）分别对应 90、95 和 99 % 置信度；0 为不显著。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Analysis parameters</source>
+        <translation>分析参数</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Plugin version</source>
+        <translation>插件版本</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Generated</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Carbon Budget &amp; Imbalance Risk, version {version}</source>
+        <translation>碳收支与碳失衡风险，版本 {version}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>No province totals: give the province table or a layer with EMI_yyyy and SNK_yyyy fields.</source>
+        <translation>没有全省汇总：请给出全省汇总表或带 EMI_yyyy 与 SNK_yyyy 字段的图层。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>No risk summary.</source>
+        <translation>没有风险汇总。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>The weights are not known: give the risk summary table or the WEIGHTS_USED text.</source>
+        <translation>权重未知：请给出风险汇总表或 WEIGHTS_USED 文本。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>No region has a risk index.</source>
+        <translation>没有任何区域具有风险指数。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>No balance states: give the transition table or a layer with ST_yyyy fields.</source>
+        <translation>没有碳平衡状态：请给出状态转移表或带 ST_yyyy 字段的图层。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>No maps for this period.</source>
+        <translation>该时段没有地图。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>No hot spot layer (GI_BIN field) was given.</source>
+        <translation>未给出热点图层（GI_BIN 字段）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/styles.py" line="132" />
+        <source>Sink (ratio 1 or less)</source>
+        <translation>碳汇（源汇比 1 及以下）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="247" />
+        <source>Units of the emission and sink values</source>
+        <translation>碳排放与碳汇数值的单位</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stackyears.py" line="25" />
+        <source>none</source>
+        <translation>不重采样（none）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stackyears.py" line="25" />
+        <source>nearest</source>
+        <translation>最邻近（nearest）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stackyears.py" line="25" />
+        <source>bilinear</source>
+        <translation>双线性（bilinear）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stackyears.py" line="25" />
+        <source>cubic</source>
+        <translation>三次卷积（cubic）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stackyears.py" line="25" />
+        <source>average</source>
+        <translation>平均值（average）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stackyears.py" line="25" />
+        <source>sum</source>
+        <translation>求和（sum）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stackyears.py" line="25" />
+        <source>mode</source>
+        <translation>众数（mode）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stackyears.py" line="25" />
+        <source>emission</source>
+        <translation>碳排放（emission）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stackyears.py" line="25" />
+        <source>sink</source>
+        <translation>碳汇（sink）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stackyears.py" line="25" />
+        <source>net</source>
+        <translation>净碳排放（net）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stackyears.py" line="25" />
+        <source>ratio</source>
+        <translation>碳源汇比（ratio）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stackyears.py" line="25" />
+        <source>state</source>
+        <translation>碳平衡状态（state）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/params.py" line="58" />
+        <source>one or more</source>
+        <translation>一个或多个</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/vectors.py" line="22" />
+        <source>input layer</source>
+        <translation>输入图层</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/vectors.py" line="22" />
+        <source>budget layer</source>
+        <translation>碳收支图层</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/vectors.py" line="22" />
+        <source>risk layer</source>
+        <translation>风险图层</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/vectors.py" line="22" />
+        <source>balance layer</source>
+        <translation>碳平衡图层</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/vectors.py" line="22" />
+        <source>hot spots layer</source>
+        <translation>热点图层</translation>
     </message>
 </context>
 </TS>

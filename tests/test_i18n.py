@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
 import pytest
 from qgis.PyQt.QtCore import QSettings
 
@@ -35,3 +41,110 @@ def test_provider_and_algorithm_names_are_chinese_with_zh_cn(zh_cn_locale):
     finally:
         plugin.unload()
     assert CarbonProvider().name() == "Carbon budget & imbalance risk"
+
+
+# ---------------------------------------------------------------------------------------------
+# The catalogue: every extracted string translated, the shipped .qm compiled from the .ts
+
+REPO = Path(__file__).resolve().parent.parent
+TS = REPO / "i18n" / "carbon_plugin_zh_CN.ts"
+QM = REPO / "i18n" / "carbon_plugin_zh_CN.qm"
+CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
+
+
+def _messages() -> list[tuple[str, ET.Element]]:
+    root = ET.parse(TS).getroot()
+    return [(message.findtext("source") or "", message.find("translation")) for message in root.iter("message")]
+
+
+def test_every_string_of_the_catalogue_is_translated():
+    messages = _messages()
+    assert messages, f"{TS} holds no message: run `make translations`"
+    missing = [source for source, translation in messages
+               if translation is None or not (translation.text or "").strip()
+               or translation.get("type") in ("unfinished", "obsolete", "vanished")]
+    for source in missing:
+        print("untranslated:", source.replace("\n", "\\n"))
+    assert len(missing) == 0, f"{len(missing)} untranslated strings (add them to i18n/zh_CN.tsv)"
+
+
+def test_translations_keep_placeholders_and_line_breaks():
+    """`tr(...).format(...)` must find every {placeholder} of the source in the translation."""
+    wrong = [source for source, translation in _messages()
+             if translation is not None and translation.text
+             and (sorted(PLACEHOLDER.findall(source)) != sorted(PLACEHOLDER.findall(translation.text))
+                  or source.count("\n") != translation.text.count("\n"))]
+    for source in wrong:
+        print("placeholders or line breaks differ:", source.replace("\n", "\\n"))
+    assert wrong == []
+
+
+def test_shipped_qm_is_compiled_from_the_ts(tmp_path):
+    lrelease = shutil.which("lrelease")
+    if lrelease is None:
+        pytest.skip("lrelease is not installed (Debian: qttools5-dev-tools)")
+    assert QM.exists(), f"{QM} is missing: run `make translations`"
+    fresh = tmp_path / "fresh.qm"
+    subprocess.run([lrelease, "-silent", str(TS), "-qm", str(fresh)], check=True)
+    assert fresh.read_bytes() == QM.read_bytes(), "the .qm is stale: run `make translations`"
+
+
+# ---------------------------------------------------------------------------------------------
+# With locale zh_CN every tool shows Chinese names, groups, labels and help
+
+
+def _cjk(text: str) -> bool:
+    return bool(CJK.search(text or ""))
+
+
+def test_every_algorithm_is_chinese_with_zh_cn(zh_cn_locale):
+    import carbon_budget
+    from carbon_budget.algorithms.provider import CarbonProvider, algorithm_classes
+
+    plugin = carbon_budget.classFactory(None)
+    try:
+        assert plugin.translator is not None
+        assert _cjk(CarbonProvider().name())
+        classes = algorithm_classes()
+        assert len(classes) >= 10
+        english = []
+        for cls in classes:
+            alg = cls()
+            alg.initAlgorithm()
+            shown = [("displayName", alg.displayName()), ("group", alg.group()),
+                     ("shortHelpString", alg.shortHelpString()), ("tags", ",".join(alg.tags()))]
+            shown += [(f"parameter {p.name()}", p.description()) for p in alg.parameterDefinitions()]
+            shown += [(f"output {o.name()}", o.description()) for o in alg.outputDefinitions()]
+            shown += [(f"option of {p.name()}", option) for p in alg.parameterDefinitions()
+                      if p.type() == "enum" for option in p.options()
+                      if ENGLISH_WORD.search(option)]  # units such as 't CO2' stay as they are
+            english += [f"{alg.name()} {what}: {text!r}" for what, text in shown if not _cjk(text)]
+        for line in english:
+            print("not Chinese:", line)
+        assert english == []
+    finally:
+        plugin.unload()
+
+
+@pytest.mark.xfail(reason="the bundled model's name, group and input labels live in riskworkflow.model3, "
+                          "which the .ts does not cover (the provider would have to translate them)")
+def test_bundled_model_is_chinese_with_zh_cn(zh_cn_locale):
+    import carbon_budget
+    from carbon_budget.algorithms.provider import CarbonProvider
+
+    plugin = carbon_budget.classFactory(None)
+    provider = CarbonProvider()  # not registered: the session's provider stays as it is
+    try:
+        provider.refreshAlgorithms()
+        models = [alg for alg in provider.algorithms() if alg.name() == "riskworkflow"]
+        assert models
+        model = models[0]
+        shown = [model.displayName(), model.group()] + [p.description() for p in model.parameterDefinitions()]
+        english = [text for text in shown if not _cjk(text)]
+        for text in english:
+            print("not Chinese:", text)
+        assert english == []
+    finally:
+        plugin.unload()
