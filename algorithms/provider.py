@@ -15,6 +15,26 @@ from .i18n import QT_TRANSLATE_NOOP, tr
 
 MODELS_DIR = Path(__file__).resolve().parent / "models"
 PROVIDER_NAME = QT_TRANSLATE_NOOP("@default", "Carbon budget & imbalance risk")
+# what the bundled models show (their .model3 files hold the English; translated when loaded)
+MODEL_DISPLAY_NAMES = {"riskworkflow": "Carbon imbalance risk workflow (whole chain)"}
+MODEL_TEXTS = (
+    QT_TRANSLATE_NOOP("@default", "Carbon imbalance risk workflow (whole chain)"),
+    QT_TRANSLATE_NOOP("@default", "Workflow"),
+    QT_TRANSLATE_NOOP("@default", "Energy consumption table (per city and year)"),
+    QT_TRANSLATE_NOOP("@default", "Energy table: city key field"),
+    QT_TRANSLATE_NOOP("@default", "City polygons (statistics regions)"),
+    QT_TRANSLATE_NOOP("@default", "Cities: key field"),
+    QT_TRANSLATE_NOOP("@default", "Nighttime light (band per year)"),
+    QT_TRANSLATE_NOOP("@default", "NPP rasters (one per year, or one time series)"),
+    QT_TRANSLATE_NOOP("@default", "NPP scale factor to g C m-2 yr-1 (0.1 for MOD17A3)"),
+    QT_TRANSLATE_NOOP("@default", "NPP largest valid value (32700 for MOD17A3)"),
+    QT_TRANSLATE_NOOP("@default", "Monthly air temperature (deg C, 12 bands per year)"),
+    QT_TRANSLATE_NOOP("@default", "Monthly precipitation (mm, 12 bands per year)"),
+    QT_TRANSLATE_NOOP("@default", "County polygons (budget regions)"),
+    QT_TRANSLATE_NOOP("@default", "Counties: key field"),
+    QT_TRANSLATE_NOOP("@default", "Period length (years)"),
+    QT_TRANSLATE_NOOP("@default", "Report title"),
+)
 NOT_ALGORITHMS = {"base", "compat", "i18n", "params", "provider", "styles", "vectors"}
 
 
@@ -62,6 +82,18 @@ class CarbonProvider(QgsProcessingProvider):
                 continue
             self.addAlgorithm(cls())
         for path in sorted(self.models_dir.glob("*.model3")):
-            model = QgsProcessingModelAlgorithm()
+            model = BundledModel()
             if model.fromFile(str(path)):
+                for definition in model.parameterDefinitions():
+                    definition.setDescription(tr(definition.description()))
                 self.addAlgorithm(model)
+
+
+class BundledModel(QgsProcessingModelAlgorithm):
+    """A model shipped with the plugin: display name and group in the user's language."""
+
+    def displayName(self) -> str:
+        return tr(MODEL_DISPLAY_NAMES.get(self.name(), self.name()))
+
+    def group(self) -> str:
+        return tr(super().group())

@@ -153,7 +153,7 @@ Outputs: the layer (input fields + the fields above), a transition table (region
         <translation>碳收支图层（EMI_yyyy、SNK_yyyy 字段）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="98" />
+        <location filename="../algorithms/provider.py" line="20" />
         <source>Period length (years)</source>
         <translation>时段长度（年）</translation>
     </message>
@@ -2077,6 +2077,81 @@ RISK 为“碳失衡风险指数”输出的风险图层（每个时段的 RI_yy
         <location filename="../algorithms/vectors.py" line="22" />
         <source>hot spots layer</source>
         <translation>热点图层</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="20" />
+        <source>Carbon imbalance risk workflow (whole chain)</source>
+        <translation>碳失衡风险评估流程（完整链条）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="20" />
+        <source>Workflow</source>
+        <translation>工作流程</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="20" />
+        <source>Energy consumption table (per city and year)</source>
+        <translation>能源消费表（按城市和年份）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="20" />
+        <source>Energy table: city key field</source>
+        <translation>能源表：城市标识字段</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="20" />
+        <source>City polygons (statistics regions)</source>
+        <translation>城市面（统计区域）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="20" />
+        <source>Cities: key field</source>
+        <translation>城市：标识字段</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="20" />
+        <source>Nighttime light (band per year)</source>
+        <translation>夜间灯光（每年一个波段）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="20" />
+        <source>NPP rasters (one per year, or one time series)</source>
+        <translation>NPP 栅格（每年一个，或一个时间序列）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="20" />
+        <source>NPP scale factor to g C m-2 yr-1 (0.1 for MOD17A3)</source>
+        <translation>NPP 换算为 g C m-2 yr-1 的比例系数（MOD17A3 为 0.1）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="20" />
+        <source>NPP largest valid value (32700 for MOD17A3)</source>
+        <translation>NPP 最大有效值（MOD17A3 为 32700）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="20" />
+        <source>Monthly air temperature (deg C, 12 bands per year)</source>
+        <translation>月平均气温（deg C，每年 12 个波段）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="20" />
+        <source>Monthly precipitation (mm, 12 bands per year)</source>
+        <translation>月降水量（mm，每年 12 个波段）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="20" />
+        <source>County polygons (budget regions)</source>
+        <translation>区县面（碳收支区域）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="20" />
+        <source>Counties: key field</source>
+        <translation>区县：标识字段</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="20" />
+        <source>Report title</source>
+        <translation>报告标题</translation>
     </message>
 </context>
 </TS>

@@ -56,8 +56,8 @@ def build():
     )
     from qgis.PyQt.QtCore import QPointF
 
-    model = QgsProcessingModelAlgorithm("riskworkflow", "Carbon imbalance risk workflow (whole chain)",
-                                        "Workflow")
+    # name (= the id), group, group id; the provider shows a translated display name (MODEL_TEXTS)
+    model = QgsProcessingModelAlgorithm("riskworkflow", "Workflow", "workflow")
     model.setHelpContent({"ALG_DESC": (
         "The whole chain of the study on your data: energy statistics per city -> CO2 (energyemissions) -> "
         "gridded by nighttime light (gridemissions); yearly NPP files stacked (stackyears) -> NEP sink with "

@@ -128,8 +128,6 @@ def test_every_algorithm_is_chinese_with_zh_cn(zh_cn_locale):
         plugin.unload()
 
 
-@pytest.mark.xfail(reason="the bundled model's name, group and input labels live in riskworkflow.model3, "
-                          "which the .ts does not cover (the provider would have to translate them)")
 def test_bundled_model_is_chinese_with_zh_cn(zh_cn_locale):
     import carbon_budget
     from carbon_budget.algorithms.provider import CarbonProvider
