@@ -34,6 +34,7 @@ import time
 from pathlib import Path
 
 import numpy as np
+from benchlib import plugin_path
 from osgeo import gdal, osr
 
 gdal.UseExceptions()
@@ -49,14 +50,7 @@ SEED = 20240602
 CHECK_CELLS = 200
 
 
-def _plugin_path() -> str:
-    """A temp plugins folder with a ``carbon_budget`` link to the repository (relative imports)."""
-    folder = Path(tempfile.gettempdir()) / "carbon_bench_plugins"
-    folder.mkdir(exist_ok=True)
-    link = folder / "carbon_budget"
-    if not link.exists():
-        link.symlink_to(REPO, target_is_directory=True)
-    return str(folder)
+
 
 
 def build_raster(path: str, pixel: float) -> None:
@@ -106,7 +100,7 @@ def build_data(workdir: Path, size: str) -> str:
 
 
 def task_ours(raster: str, outdir: str) -> dict:
-    sys.path.insert(0, _plugin_path())
+    sys.path.insert(0, plugin_path())
     from carbon_budget.carbon_plugin.balance import raster_trend
     from carbon_budget.carbon_plugin.timeseries import open_time_series
 
@@ -118,7 +112,7 @@ def task_ours(raster: str, outdir: str) -> dict:
 
 
 def task_breakdown(raster: str, outdir: str) -> dict:
-    sys.path.insert(0, _plugin_path())
+    sys.path.insert(0, plugin_path())
     from carbon_budget.carbon_plugin import balance, trend
     from carbon_budget.carbon_plugin.timeseries import open_time_series
 

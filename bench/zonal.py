@@ -27,7 +27,6 @@ import argparse
 import json
 import math
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -35,6 +34,7 @@ import time
 from pathlib import Path
 
 import numpy as np
+from benchlib import peak_mb, plugin_path
 from osgeo import gdal, ogr, osr
 
 gdal.UseExceptions()
@@ -54,14 +54,7 @@ SEED = 20240601
 # Data
 
 
-def _plugin_path() -> str:
-    """A temp plugins folder with a ``carbon_budget`` link to the repository (relative imports)."""
-    folder = Path(tempfile.gettempdir()) / "carbon_bench_plugins"
-    folder.mkdir(exist_ok=True)
-    link = folder / "carbon_budget"
-    if not link.exists():
-        link.symlink_to(REPO, target_is_directory=True)
-    return str(folder)
+
 
 
 def _outline() -> ogr.Geometry:
@@ -124,7 +117,7 @@ def build_regions(path: str) -> None:
 
 def creation_options(interleave: str) -> list[str]:
     """The plugin's time-series GeoTIFF options (timeseries.CREATION_OPTIONS), Float32 predictor."""
-    sys.path.insert(0, _plugin_path())
+    sys.path.insert(0, plugin_path())
     from carbon_budget.carbon_plugin.timeseries import CREATION_OPTIONS
 
     options = [o for o in CREATION_OPTIONS if not o.startswith("INTERLEAVE=")]
@@ -194,7 +187,7 @@ def _regions(path: str) -> tuple[list[bytes], list[str], str]:
 
 
 def task_ours(raster: str, regions: str) -> dict:
-    sys.path.insert(0, _plugin_path())
+    sys.path.insert(0, plugin_path())
     from carbon_budget.carbon_plugin.coverage import exact_coverage
     from carbon_budget.carbon_plugin.timeseries import open_time_series
     from carbon_budget.carbon_plugin.zonal import zonal_sums
@@ -292,17 +285,7 @@ def run_task(name: str, raster: str, regions: str) -> dict:
     return result
 
 
-def peak_rss_mb() -> float:
-    """This process's peak resident memory, MB: VmHWM (ru_maxrss survives exec on Linux, so a
-    child would report its parent's peak)."""
-    try:
-        with open("/proc/self/status") as f:
-            for line in f:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
 
 
 def _child(name: str, raster: str, regions: str, out: str) -> None:
@@ -310,7 +293,7 @@ def _child(name: str, raster: str, regions: str, out: str) -> None:
         gdal.Translate(out, raster, bandList=[1], creationOptions=creation_options("band"))
         return
     result = TASKS[name](raster, regions)
-    result["peak_mb"] = peak_rss_mb()
+    result["peak_mb"] = peak_mb()
     with open(out, "w") as f:
         json.dump(result, f)
 
