@@ -11,12 +11,11 @@ from qgis.core import (
 )
 
 from ..carbon_plugin.budget import grid_budget
-from ..carbon_plugin.timeseries import open_time_series
-from ..carbon_plugin.units import UNITS, factor_to
+from ..carbon_plugin.units import UNITS
 from .base import CarbonAlgorithm
 from .compat import FLAG_ADVANCED, NUMBER_INTEGER, TYPE_RASTER
 from .i18n import QT_TRANSLATE_NOOP, tr
-from .params import parse_numbers, time_series_paths
+from .params import carbon_series, optional_int, parse_numbers
 from .styles import style_outputs
 
 
@@ -69,15 +68,11 @@ class GridBudget(CarbonAlgorithm):
                                                                       createByDefault=True))
 
     def compute(self, parameters, context, feedback, progress):
-        start = parameters.get(self.START_YEAR)
-        start_year = self.parameterAsInt(parameters, self.START_YEAR, context) if start not in (None, "") else None
+        start_year = optional_int(self, parameters, self.START_YEAR, context)
         units = UNITS[self.parameterAsEnum(parameters, self.UNITS, context)]
-        emission = open_time_series(time_series_paths(self, parameters, self.EMISSIONS, context),
-                                    start_year=start_year, role="emission", progress=progress)
-        sink = open_time_series(time_series_paths(self, parameters, self.SINKS, context), start_year=start_year,
-                                grid=emission.grid, resampling="sum", role="sink", progress=progress)
-        emission.scale = factor_to(emission.metadata.get("CARBON_UNITS"), units, "emission", progress.info)
-        sink.scale = factor_to(sink.metadata.get("CARBON_UNITS"), units, "sink", progress.info)
+        emission = carbon_series(self, parameters, self.EMISSIONS, context, units, "emission", progress, start_year)
+        sink = carbon_series(self, parameters, self.SINKS, context, units, "sink", progress, start_year,
+                             grid=emission.grid)
         outputs = {name: self.parameterAsOutputLayer(parameters, name, context) or None
                    for name in (self.NET, self.RATIO, self.STATE)}
         years = grid_budget(emission, sink, outputs[self.NET], outputs[self.RATIO], outputs[self.STATE], units,

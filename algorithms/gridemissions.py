@@ -49,7 +49,7 @@ from .compat import (
 )
 from .energyemissions import plain_value, table_sink
 from .i18n import QT_TRANSLATE_NOOP, tr
-from .params import gdal_source
+from .params import gdal_source, optional_int
 from .styles import style_outputs
 
 METHOD_LABELS = (
@@ -313,8 +313,7 @@ class GridEmissions(CarbonAlgorithm):
         alpha = _alpha(self.parameterAsString(parameters, self.ALPHA, context),
                        sum(p is not None for p in proxies))
         points, points_crs = self._points(parameters, context)
-        start_year = (self.parameterAsInt(parameters, self.START_YEAR, context)
-                      if parameters.get(self.START_YEAR) not in (None, "") else None)
+        start_year = optional_int(self, parameters, self.START_YEAR, context)
         units = UNITS[self.parameterAsEnum(parameters, self.UNITS, context)]
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         intensity = self.parameterAsOutputLayer(parameters, self.OUTPUT_INTENSITY, context) or None

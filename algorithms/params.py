@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from qgis.core import QgsProcessingException, QgsRasterLayer
 
+from ..carbon_plugin.timeseries import open_time_series
+from ..carbon_plugin.units import factor_to
 from .i18n import tr
 
 
@@ -60,3 +62,21 @@ def parse_numbers(text: str, parameter: str, count: int | None = None) -> list[f
                 param=parameter, text=text, count=count or tr("one or more"))
         )
     return values
+
+
+def optional_int(alg, parameters: dict, name: str, context) -> int | None:
+    """An optional integer parameter (e.g. START_YEAR): None when left empty."""
+    value = parameters.get(name)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    return alg.parameterAsInt(parameters, name, context)
+
+
+def carbon_series(alg, parameters: dict, name: str, context, units: str, role: str, progress,
+                  start_year: int | None = None, grid=None):
+    """A t-per-cell time series read in ``units`` (converted from its CARBON_UNITS metadata);
+    aligned onto ``grid`` with 'sum' resampling, which keeps t per cell, when it is on another one."""
+    series = open_time_series(time_series_paths(alg, parameters, name, context), start_year=start_year,
+                              grid=grid, resampling="sum", role=role, progress=progress)
+    series.scale = factor_to(series.metadata.get("CARBON_UNITS"), units, role, progress.info)
+    return series

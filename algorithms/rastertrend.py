@@ -16,7 +16,7 @@ from ..carbon_plugin.trend import TREND_CLASSES
 from .base import CarbonAlgorithm
 from .compat import NUMBER_DOUBLE, NUMBER_INTEGER, TYPE_RASTER
 from .i18n import QT_TRANSLATE_NOOP, tr
-from .params import time_series_paths
+from .params import optional_int, time_series_paths
 from .styles import style_outputs
 
 
@@ -69,9 +69,8 @@ class RasterTrend(CarbonAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("SIGNIFICANT_CELLS", tr("Cells with a significant trend")))
 
     def compute(self, parameters, context, feedback, progress):
-        start = parameters.get(self.START_YEAR)
-        start_year = self.parameterAsInt(parameters, self.START_YEAR, context) if start not in (None, "") else None
-        series = open_time_series(time_series_paths(self, parameters, self.INPUT, context), start_year=start_year,
+        series = open_time_series(time_series_paths(self, parameters, self.INPUT, context),
+                                  start_year=optional_int(self, parameters, self.START_YEAR, context),
                                   role="input", progress=progress)
         outputs = {name: self.parameterAsOutputLayer(parameters, name, context) or None
                    for name in (self.SLOPE, self.Z, self.P, self.CLASS)}

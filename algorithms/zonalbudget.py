@@ -17,8 +17,7 @@ from qgis.core import (
 )
 
 from ..carbon_plugin.budget import zonal_budget
-from ..carbon_plugin.timeseries import open_time_series
-from ..carbon_plugin.units import UNITS, factor_to
+from ..carbon_plugin.units import UNITS
 from .base import CarbonAlgorithm
 from .compat import (
     FIELD_ANY,
@@ -31,7 +30,7 @@ from .compat import (
     geometry_type,
 )
 from .i18n import QT_TRANSLATE_NOOP, tr
-from .params import time_series_paths
+from .params import carbon_series, optional_int
 from .styles import style_outputs
 from .vectors import AREA_FIELD, LayerData, double_field, int_field, text_field, write_layer, write_table
 
@@ -110,15 +109,11 @@ class ZonalBudget(CarbonAlgorithm):
             raise QgsProcessingException(tr("The regions layer has no field '{field}'.").format(field=key))
         features = list(source.getFeatures(QgsFeatureRequest()))
         keys = _region_keys(features, key)
-        start = parameters.get(self.START_YEAR)
-        start_year = self.parameterAsInt(parameters, self.START_YEAR, context) if start not in (None, "") else None
+        start_year = optional_int(self, parameters, self.START_YEAR, context)
         units = UNITS[self.parameterAsEnum(parameters, self.UNITS, context)]
-        emission = open_time_series(time_series_paths(self, parameters, self.EMISSIONS, context),
-                                    start_year=start_year, role="emission", progress=progress)
-        sink = open_time_series(time_series_paths(self, parameters, self.SINKS, context),
-                                start_year=start_year, role="sink", progress=progress)
-        emission.scale = factor_to(emission.metadata.get("CARBON_UNITS"), units, "emission", progress.info)
-        sink.scale = factor_to(sink.metadata.get("CARBON_UNITS"), units, "sink", progress.info)
+        # each raster keeps its own grid: zonal sums give each one its own exact coverage
+        emission = carbon_series(self, parameters, self.EMISSIONS, context, units, "emission", progress, start_year)
+        sink = carbon_series(self, parameters, self.SINKS, context, units, "sink", progress, start_year)
         prefix = self.parameterAsString(parameters, self.GDP_FIELD_PREFIX, context).strip()
         gdp = _gdp_by_year(features, prefix, source.fields(), progress) if prefix else None
         result = zonal_budget(
