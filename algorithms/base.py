@@ -42,6 +42,7 @@ def progress_for(feedback: QgsProcessingFeedback | None) -> Progress:
         is_cancelled=feedback.isCanceled,
         info=feedback.pushInfo,
         warn=feedback.pushWarning,
+        translate=tr,
     )
 
 
@@ -88,7 +89,7 @@ class CarbonAlgorithm(QgsProcessingAlgorithm):
         try:
             return self.compute(self._with_required_outputs(parameters), context, feedback, progress_for(feedback))
         except CarbonInputError as err:
-            raise QgsProcessingException(str(err)) from None
+            raise QgsProcessingException(err.translated(tr)) from None
         except Cancelled:
             raise QgsProcessingException(tr("Cancelled by the user; no output was written.")) from None
 

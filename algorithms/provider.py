@@ -18,6 +18,21 @@ PROVIDER_NAME = QT_TRANSLATE_NOOP("@default", "Carbon budget & imbalance risk")
 # what the bundled models show (their .model3 files hold the English; translated when loaded)
 MODEL_DISPLAY_NAMES = {"riskworkflow": "Carbon imbalance risk workflow (whole chain)"}
 MODEL_TEXTS = (
+    QT_TRANSLATE_NOOP("@default", "CO2 emissions per city and year"),
+    QT_TRANSLATE_NOOP("@default", "Emission raster (t per cell per year)"),
+    QT_TRANSLATE_NOOP("@default", "NPP time series"),
+    QT_TRANSLATE_NOOP("@default", "Sink raster (t per cell per year)"),
+    QT_TRANSLATE_NOOP("@default", "Net emission raster"),
+    QT_TRANSLATE_NOOP("@default", "Source/sink ratio raster"),
+    QT_TRANSLATE_NOOP("@default", "Balance state raster"),
+    QT_TRANSLATE_NOOP("@default", "County carbon budget"),
+    QT_TRANSLATE_NOOP("@default", "Balance states and trends"),
+    QT_TRANSLATE_NOOP("@default", "State transitions"),
+    QT_TRANSLATE_NOOP("@default", "Province totals per year"),
+    QT_TRANSLATE_NOOP("@default", "Imbalance risk"),
+    QT_TRANSLATE_NOOP("@default", "Risk summary per period"),
+    QT_TRANSLATE_NOOP("@default", "Risk hot spots"),
+    QT_TRANSLATE_NOOP("@default", "HTML report"),
     QT_TRANSLATE_NOOP("@default", "Carbon imbalance risk workflow (whole chain)"),
     QT_TRANSLATE_NOOP("@default", "Workflow"),
     QT_TRANSLATE_NOOP("@default", "Energy consumption table (per city and year)"),

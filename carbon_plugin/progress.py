@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .errors import Cancelled
+from .errors import Cancelled, fill
 
 
 def _ignore(_: str) -> None:
@@ -21,6 +21,11 @@ class Progress:
     info: Callable[[str], None] = _ignore
     warn: Callable[[str], None] = _ignore
     warnings: list[str] = field(default_factory=list)
+    translate: Callable[[str], str] = lambda text: text
+
+    def log(self, template: str, **values) -> None:
+        """Log a message (a template marked with QT_TRANSLATE_NOOP) in the user's language."""
+        self.info(fill(self.translate(template), values))
 
     def report(self, fraction: float) -> None:
         """Report progress and stop with ``Cancelled`` if the user asked to."""
@@ -28,10 +33,10 @@ class Progress:
             raise Cancelled("Cancelled by the user")
         self.on_fraction(min(max(fraction, 0.0), 1.0))
 
-    def warning(self, message: str) -> None:
-        """Log a warning and keep it so the caller can return or test it."""
-        self.warnings.append(message)
-        self.warn(message)
+    def warning(self, template: str, **values) -> None:
+        """Log a warning in the user's language and keep it (in English) for the caller or a test."""
+        self.warnings.append(fill(template, values))
+        self.warn(fill(self.translate(template), values))
 
     def sub(self, start: float, end: float) -> Progress:
         """A child channel mapping 0-1 onto [start, end] of this one (for multi-step runs)."""
@@ -41,4 +46,5 @@ class Progress:
             info=self.info,
             warn=self.warn,
             warnings=self.warnings,
+            translate=self.translate,
         )

@@ -3,17 +3,17 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../algorithms/base.py" line="93" />
+        <location filename="../algorithms/base.py" line="94" />
         <source>Cancelled by the user; no output was written.</source>
         <translation>用户已取消；未写出任何结果。</translation>
     </message>
     <message>
-        <location filename="../algorithms/params.py" line="13" />
+        <location filename="../algorithms/params.py" line="15" />
         <source>The raster '{name}' given for {param} is not a GDAL file ({provider}); save it as a GeoTIFF first.</source>
         <translation>{param} 所给栅格“{name}”不是 GDAL 文件（{provider}）；请先另存为 GeoTIFF。</translation>
     </message>
     <message>
-        <location filename="../algorithms/params.py" line="36" />
+        <location filename="../algorithms/params.py" line="38" />
         <source>{param}: '{text}' is not a list of years; write e.g. 2001, 2002 or 2001-2020.</source>
         <translation>{param}：“{text}”不是年份列表；请写成例如 2001, 2002 或 2001-2020。</translation>
     </message>
@@ -158,7 +158,7 @@ Outputs: the layer (input fields + the fields above), a transition table (region
         <translation>时段长度（年）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridbudget.py" line="62" />
+        <location filename="../algorithms/gridbudget.py" line="61" />
         <source>State breaks on CSR (upper bounds of states 1-4)</source>
         <translation>CSR 状态分级断点（状态 1-4 的上限）</translation>
     </message>
@@ -183,12 +183,12 @@ Outputs: the layer (input fields + the fields above), a transition table (region
         <translation>碳平衡图层</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="104" />
+        <location filename="../algorithms/provider.py" line="20" />
         <source>State transitions</source>
         <translation>状态转移</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="106" />
+        <location filename="../algorithms/provider.py" line="20" />
         <source>Province totals per year</source>
         <translation>逐年全省汇总</translation>
     </message>
@@ -273,7 +273,7 @@ Outputs: the layer (input fields + the fields above), a transition table (region
         <translation>水泥生产过程排放因子（t CO2/t 熟料）</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="95" />
+        <location filename="../algorithms/zonalbudget.py" line="94" />
         <source>Units</source>
         <translation>单位</translation>
     </message>
@@ -313,17 +313,17 @@ Outputs: the layer (input fields + the fields above), a transition table (region
         <translation>{year}：能源消费排放 {total:,.1f} {units}</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridbudget.py" line="25" />
+        <location filename="../algorithms/gridbudget.py" line="24" />
         <source>Grid carbon budget (net, ratio, state)</source>
         <translation>格网碳收支（净排放、源汇比、状态）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridbudget.py" line="27" />
+        <location filename="../algorithms/gridbudget.py" line="26" />
         <source>carbon budget,net emission,source sink ratio,balance state,grid,pixel</source>
         <translation>碳收支,净碳排放,碳源汇比,碳平衡状态,格网,像元</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridbudget.py" line="28" />
+        <location filename="../algorithms/gridbudget.py" line="27" />
         <source>Per cell and year, from an emission and a sink time-series raster (t per cell per year, both positive): net emission NCE = E - S, source/sink ratio CSR = E / S (NaN where S &lt;= 0) and the balance state: 1 sink (CSR &lt;= 1), 2 mild (1-2], 3 moderate (2-4], 4 severe (4-8], 5 extreme (&gt; 8, or S &lt;= 0 with E &gt; 0); 0 = no data or no flux at all (E &lt;= 0 and S &lt;= 0). The state breaks are editable.
 
 Inputs: each raster is a time-series raster (band per year, band description = year) or a list of yearly rasters. The sink is aligned onto the emission grid only when the grids differ, with 'sum' resampling so that t per cell are kept (stated in the log). Values are converted to the chosen units using each raster's CARBON_UNITS metadata (t C or t CO2; CO2 = C x 44/12). Years present in only one raster are reported and left out.
@@ -336,27 +336,27 @@ Outputs: three time-series rasters (net in t per cell, ratio, state as Byte with
 输出：三个时间序列栅格（净排放，单位 t/像元；源汇比；状态，Byte 类型，0 为无数据值）。文件仅在完整写出后才出现；取消运行不会留下任何文件。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="86" />
+        <location filename="../algorithms/zonalbudget.py" line="85" />
         <source>Emission time series (t per cell per year)</source>
         <translation>碳排放时间序列（t/像元/年）</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="88" />
+        <location filename="../algorithms/zonalbudget.py" line="87" />
         <source>Sink time series (t per cell per year)</source>
         <translation>碳汇时间序列（t/像元/年）</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="90" />
+        <location filename="../algorithms/zonalbudget.py" line="89" />
         <source>Year of band 1 (only if band descriptions are not years)</source>
         <translation>波段 1 的年份（仅当波段描述不是年份时）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridbudget.py" line="66" />
+        <location filename="../algorithms/gridbudget.py" line="65" />
         <source>Net emission</source>
         <translation>净碳排放</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridbudget.py" line="66" />
+        <location filename="../algorithms/gridbudget.py" line="65" />
         <source>Source/sink ratio</source>
         <translation>碳源汇比</translation>
     </message>
@@ -366,7 +366,7 @@ Outputs: three time-series rasters (net in t per cell, ratio, state as Byte with
         <translation>碳平衡状态</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridbudget.py" line="86" />
+        <location filename="../algorithms/gridbudget.py" line="81" />
         <source>Wrote {n} years: {first}-{last}.</source>
         <translation>已写出 {n} 年：{first}-{last}。</translation>
     </message>
@@ -376,12 +376,12 @@ Outputs: three time-series rasters (net in t per cell, ratio, state as Byte with
         <translation>ALPHA：“{text}”必须是 {count} 个以逗号分隔的数值，每个代理变量一个权重。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="82" />
+        <location filename="../algorithms/zonalbudget.py" line="81" />
         <source>Regions (polygons)</source>
         <translation>区域（面）</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="84" />
+        <location filename="../algorithms/zonalbudget.py" line="83" />
         <source>Region key field</source>
         <translation>区域键字段</translation>
     </message>
@@ -950,12 +950,12 @@ Outputs: the layer with RI_yyyy, RL_yyyy, CV_yyyy per period (first year), and a
         <translation>{year}：碳汇 {total:,.0f} {units}（吸收 {absorption:,.0f}，生态系统碳源 {source:,.0f}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/params.py" line="47" />
+        <location filename="../algorithms/params.py" line="49" />
         <source>{param}: give a time-series raster or yearly rasters.</source>
         <translation>{param}：请提供时间序列栅格或逐年栅格。</translation>
     </message>
     <message>
-        <location filename="../algorithms/params.py" line="58" />
+        <location filename="../algorithms/params.py" line="60" />
         <source>{param}: '{text}' must be {count} comma-separated numbers.</source>
         <translation>{param}：“{text}”应为以逗号分隔的数值（数量：{count}）。</translation>
     </message>
@@ -1027,27 +1027,27 @@ Sen 斜率：两两斜率 (y_j - y_i) / (year_j - year_i) 的中位数，单位�
         <translation>趋势显著的像元数</translation>
     </message>
     <message>
-        <location filename="../algorithms/rastertrend.py" line="78" />
+        <location filename="../algorithms/rastertrend.py" line="77" />
         <source>{n} years: {first}-{last}; {w} x {h} cells.</source>
         <translation>{n} 年：{first}-{last}；{w} x {h} 个像元。</translation>
     </message>
     <message>
-        <location filename="../algorithms/rastertrend.py" line="84" />
+        <location filename="../algorithms/rastertrend.py" line="83" />
         <source>Class {code} ({label}): {count} cells</source>
         <translation>类别 {code}（{label}）：{count} 个像元</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="46" />
+        <location filename="../algorithms/zonalbudget.py" line="45" />
         <source>Regional carbon budget (exact zonal sums)</source>
         <translation>区域碳收支（精确分区求和）</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="48" />
+        <location filename="../algorithms/zonalbudget.py" line="47" />
         <source>carbon budget,zonal statistics,county,emission,sink,source sink ratio,exact</source>
         <translation>碳收支,分区统计,区县,碳排放,碳汇,碳源汇比,精确</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="49" />
+        <location filename="../algorithms/zonalbudget.py" line="48" />
         <source>Sums an emission and a sink time-series raster (t per cell per year) over region polygons with exact cell coverage fractions (a cell split between two counties is split between them, as exactextract does), so the regions add up to the province. QGIS's own zonal statistics count whole cells by centre and are not used.
 
 Per region and year: emission E and sink S (t), net NCE = E - S, source/sink ratio CSR = E / S (NULL where S &lt;= 0), compensation rate CCR = S / E, emission density E / area (t km-2) and the ecological support coefficient ESC = (S_i / sum S) / (E_i / sum E). With GDP fields (GDP field prefix, e.g. GDP_ for GDP_2001 ...): economic contribution coefficient ECC = (GDP_i / sum GDP) / (E_i / sum E).
@@ -1064,52 +1064,52 @@ Output: the budget layer (one feature per region, its geometry and fields, AREA_
 输出：碳收支图层（每个区域一个要素，保留其几何与字段，AREA_KM2 = 栅格覆盖的面积，并逐年写出 EMI_yyyy、SNK_yyyy、NET_yyyy、RAT_yyyy（有 GDP 时另加 ECC_yyyy、ESC_yyyy））；可选的长表（region、year、emission、sink、net、ratio、ccr、density、esc、ecc）。字段名符合 shapefile 的限制。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="93" />
+        <location filename="../algorithms/zonalbudget.py" line="92" />
         <source>GDP field prefix (e.g. GDP_ for GDP_2001, GDP_2002, ...)</source>
         <translation>GDP 字段前缀（例如 GDP_ 对应 GDP_2001、GDP_2002 ……）</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="96" />
+        <location filename="../algorithms/zonalbudget.py" line="95" />
         <source>Carbon budget layer</source>
         <translation>碳收支图层</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="97" />
+        <location filename="../algorithms/zonalbudget.py" line="96" />
         <source>Carbon budget table (long form)</source>
         <translation>碳收支表（长表）</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="104" />
+        <location filename="../algorithms/zonalbudget.py" line="103" />
         <source>The regions layer could not be read.</source>
         <translation>无法读取区域图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="106" />
+        <location filename="../algorithms/zonalbudget.py" line="105" />
         <source>The regions layer '{name}' is not a polygon layer.</source>
         <translation>区域图层“{name}”不是面图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="110" />
+        <location filename="../algorithms/zonalbudget.py" line="109" />
         <source>The regions layer has no field '{field}'.</source>
         <translation>区域图层中没有字段“{field}”。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="158" />
+        <location filename="../algorithms/zonalbudget.py" line="153" />
         <source>{n} regions have no value in the key field '{field}'; fill it or choose another field.</source>
         <translation>{n} 个区域的键字段“{field}”没有值；请填写或选择其他字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="168" />
+        <location filename="../algorithms/zonalbudget.py" line="163" />
         <source>The key field '{field}' has duplicate values: {values}. Each region needs its own key (dissolve multipart regions first).</source>
         <translation>键字段“{field}”有重复值：{values}。每个区域需要唯一的键（请先融合多部件区域）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="183" />
+        <location filename="../algorithms/zonalbudget.py" line="178" />
         <source>No GDP fields named {prefix}yyyy (e.g. {prefix}2001) were found in the regions layer.</source>
         <translation>区域图层中未找到名为 {prefix}yyyy 的 GDP 字段（例如 {prefix}2001）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="186" />
+        <location filename="../algorithms/zonalbudget.py" line="181" />
         <source>GDP fields found for {n} years.</source>
         <translation>找到 {n} 年的 GDP 字段。</translation>
     </message>
@@ -2049,7 +2049,7 @@ RISK 为“碳失衡风险指数”输出的风险图层（每个时段的 RI_yy
         <translation>碳平衡状态（state）</translation>
     </message>
     <message>
-        <location filename="../algorithms/params.py" line="58" />
+        <location filename="../algorithms/params.py" line="60" />
         <source>one or more</source>
         <translation>一个或多个</translation>
     </message>
@@ -2152,6 +2152,66 @@ RISK 为“碳失衡风险指数”输出的风险图层（每个时段的 RI_yy
         <location filename="../algorithms/provider.py" line="20" />
         <source>Report title</source>
         <translation>报告标题</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="20" />
+        <source>CO2 emissions per city and year</source>
+        <translation>各城市逐年 CO2 排放</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="20" />
+        <source>Emission raster (t per cell per year)</source>
+        <translation>碳排放栅格（t/像元/年）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="20" />
+        <source>NPP time series</source>
+        <translation>NPP 时间序列</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="20" />
+        <source>Sink raster (t per cell per year)</source>
+        <translation>碳汇栅格（t/像元/年）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="20" />
+        <source>Net emission raster</source>
+        <translation>净碳排放栅格</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="20" />
+        <source>Source/sink ratio raster</source>
+        <translation>碳源汇比栅格</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="20" />
+        <source>Balance state raster</source>
+        <translation>碳平衡状态栅格</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="20" />
+        <source>County carbon budget</source>
+        <translation>区县碳收支</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="20" />
+        <source>Balance states and trends</source>
+        <translation>碳平衡状态与趋势</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="20" />
+        <source>Imbalance risk</source>
+        <translation>碳失衡风险</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="20" />
+        <source>Risk hot spots</source>
+        <translation>风险冷热点</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="20" />
+        <source>HTML report</source>
+        <translation>HTML 报告</translation>
     </message>
 </context>
 </TS>

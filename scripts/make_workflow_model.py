@@ -106,8 +106,8 @@ def build():
                     and definition.defaultValue() is not None:
                 step.addParameterSources(definition.name(), [Source.fromStaticValue(definition.defaultValue())])
         model_outputs = {}
-        for out_name, label in outputs.items():
-            output = QgsProcessingModelOutput(label, label)
+        for out_name, (label, description) in outputs.items():
+            output = QgsProcessingModelOutput(label, description)
             output.setChildId(child_id)
             output.setChildOutputName(out_name)
             output.setDefaultValue(QgsProcessing.TEMPORARY_OUTPUT)  # the chain needs every output
@@ -126,39 +126,41 @@ def build():
 
     child("energyemissions", "energyemissions", {
         "INPUT": p("energy_table"), "REGION_FIELD": p("energy_region_field"), "YEAR_FIELD": v("year"),
-    }, {"OUTPUT": "emission_statistics"}, 0)
+    }, {"OUTPUT": ("emission_statistics", "CO2 emissions per city and year")}, 0)
     child("gridemissions", "gridemissions", {
         "REGIONS": p("cities"), "REGION_FIELD": p("city_field"), "STATS": c("energyemissions", "OUTPUT"),
         "STATS_REGION_FIELD": p("energy_region_field"), "STATS_YEAR_FIELD": v("year"),
         "STATS_VALUE_FIELD": v("CO2_T"), "PROXY": p("nightlights"),
-    }, {"OUTPUT": "emission"}, 1)
-    child("stackyears", "stackyears", {"INPUT": p("npp")}, {"OUTPUT": "npp"}, 2)
+    }, {"OUTPUT": ("emission", "Emission raster (t per cell per year)")}, 1)
+    child("stackyears", "stackyears", {"INPUT": p("npp")}, {"OUTPUT": ("npp", "NPP time series")}, 2)
     child("nepsink", "nepsink", {
         "NPP": c("stackyears", "OUTPUT"), "NPP_SCALE": with_default("npp_scale"),
         "NPP_VALID_MAX": with_default("npp_valid_max"),
         "TEMPERATURE": p("temperature"), "PRECIPITATION": p("precipitation"),
-    }, {"OUTPUT": "sink"}, 3)
+    }, {"OUTPUT": ("sink", "Sink raster (t per cell per year)")}, 3)
     child("gridbudget", "gridbudget", {
         "EMISSIONS": c("gridemissions", "OUTPUT"), "SINKS": c("nepsink", "OUTPUT"),
-    }, {"NET": "net", "RATIO": "ratio", "STATE": "state"}, 4)
+    }, {"NET": ("net", "Net emission raster"), "RATIO": ("ratio", "Source/sink ratio raster"),
+        "STATE": ("state", "Balance state raster")}, 4)
     child("zonalbudget", "zonalbudget", {
         "REGIONS": p("counties"), "REGION_FIELD": p("county_field"),
         "EMISSIONS": c("gridemissions", "OUTPUT"), "SINKS": c("nepsink", "OUTPUT"),
-    }, {"OUTPUT": "budget"}, 5)
+    }, {"OUTPUT": ("budget", "County carbon budget")}, 5)
     child("balancetrend", "balancetrend", {
         "INPUT": c("zonalbudget", "OUTPUT"), "PERIOD_LENGTH": with_default("period_length"),
-    }, {"OUTPUT": "balance", "OUTPUT_TRANSITIONS": "transitions",
-        "OUTPUT_PROVINCE": "province"}, 6)
+    }, {"OUTPUT": ("balance", "Balance states and trends"), "OUTPUT_TRANSITIONS": ("transitions", "State transitions"),
+        "OUTPUT_PROVINCE": ("province", "Province totals per year")}, 6)
     child("imbalancerisk", "imbalancerisk", {
         "INPUT": c("balancetrend", "OUTPUT"), "PERIOD_LENGTH": with_default("period_length"),
-    }, {"OUTPUT": "risk", "OUTPUT_SUMMARY": "risk_summary"}, 7)
-    child("hotspots", "hotspots", {"INPUT": c("imbalancerisk", "OUTPUT")}, {"OUTPUT": "hotspots"}, 8)
+    }, {"OUTPUT": ("risk", "Imbalance risk"), "OUTPUT_SUMMARY": ("risk_summary", "Risk summary per period")}, 7)
+    child("hotspots", "hotspots", {"INPUT": c("imbalancerisk", "OUTPUT")},
+          {"OUTPUT": ("hotspots", "Risk hot spots")}, 8)
     child("report", "report", {
         "RISK": c("imbalancerisk", "OUTPUT"), "BALANCE": c("balancetrend", "OUTPUT"),
         "HOTSPOTS": c("hotspots", "OUTPUT"), "PROVINCE_TABLE": c("balancetrend", "OUTPUT_PROVINCE"),
         "TRANSITIONS": c("balancetrend", "OUTPUT_TRANSITIONS"), "RISK_SUMMARY": c("imbalancerisk", "OUTPUT_SUMMARY"),
         "WEIGHTS_USED": c("imbalancerisk", "WEIGHTS_USED"), "TITLE": with_default("title"),
-    }, {"OUTPUT": "report"}, 9)
+    }, {"OUTPUT": ("report", "HTML report")}, 9)
     return model
 
 
