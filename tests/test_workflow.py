@@ -114,3 +114,27 @@ def test_report_names_every_period(workflow):
     for period in ("2001-2005", "2006-2010", "2011-2015", "2016-2020"):
         assert period in html
     assert html.count("data:image/png;base64,") >= 9  # a state and a risk map per period, the hot spots
+
+
+def test_zonalbudget_alone_through_qgis_process(workflow, sample_dir, plugins_dir, tmp_path):  # noqa: F811
+    """The zonal budget as an analyst scripts it; the result opens in QGIS with the contract's fields."""
+    from qgis.core import QgsVectorLayer
+
+    out, _ = workflow
+    profile = tmp_path / "profile"
+    profile.mkdir()
+    enable_plugin(plugins_dir, profile)
+    result = run_algorithm("carbonbudget:zonalbudget", {
+        "REGIONS": sample_dir / "counties_4326.gpkg", "REGION_FIELD": "code", "EMISSIONS": out / "emission.tif",
+        "SINKS": out / "sink.tif", "GDP_FIELD_PREFIX": "GDP_", "OUTPUT": tmp_path / "budget.shp",
+    }, plugins_dir, profile)
+    layer = QgsVectorLayer(result["OUTPUT"], "budget", "ogr")
+    assert layer.isValid() and layer.featureCount() == 30
+    names = set(layer.fields().names())
+    assert {"code", "name_zh", "AREA_KM2", "EMI_2001", "SNK_2020", "NET_2010", "RAT_2015", "ECC_2020",
+            "ESC_2001"} <= names
+    assert {f["name_zh"] for f in layer.getFeatures()} == {r["name_zh"] for r in layer_rows(out / "budget.gpkg")}
+    # the same counties delivered in EPSG:4326 give the same totals as the projected ones (1e-4)
+    projected = {r["code"]: r for r in layer_rows(out / "budget.gpkg")}
+    for feature in layer.getFeatures():
+        assert feature["EMI_2020"] == pytest.approx(projected[feature["code"]]["EMI_2020"], rel=1e-4)
