@@ -29,7 +29,7 @@ import numpy as np
 from osgeo import gdal
 
 from .budget import source_sink_ratio
-from .errors import CarbonInputError
+from .errors import QT_TRANSLATE_NOOP, CarbonInputError
 from .progress import Progress
 from .raster import TILE
 from .timeseries import TimeSeries, TimeSeriesWriter
@@ -77,19 +77,20 @@ def budget_fields(names: Iterable[str], progress: Progress | None = None, role: 
     years = sorted(set(found["EMI"]) & set(found["SNK"]))
     if not years:
         raise CarbonInputError(
-            f"The {role} has no pairs of year fields EMI_yyyy and SNK_yyyy (emission and sink per "
-            "year, e.g. EMI_2001 and SNK_2001). Make it with 'Zonal carbon budget' or rename its fields."
-        )
+            QT_TRANSLATE_NOOP("@default", "The {role} has no pairs of year fields EMI_yyyy and SNK_yyyy (emission "
+                                          "and sink per year, e.g. EMI_2001 and SNK_2001). Make it with 'Zonal "
+                                          "carbon budget' or rename its fields."),
+            role=role)
     only = sorted(set(found["EMI"]) ^ set(found["SNK"]))
     if only:
         progress.warning(
-            f"Years with only an emission or only a sink field are left out: {', '.join(map(str, only))}."
-        )
+            QT_TRANSLATE_NOOP("@default", "Years with only an emission or only a sink field are left out: {years}."),
+            years=", ".join(map(str, only)))
     if len(years) < MIN_VALUES:
         raise CarbonInputError(
-            f"The {role} has {len(years)} year(s) with both EMI_yyyy and SNK_yyyy fields ({years}); "
-            f"trends need at least {MIN_VALUES} years."
-        )
+            QT_TRANSLATE_NOOP("@default", "The {role} has {n_years} year(s) with both EMI_yyyy and SNK_yyyy fields "
+                                          "({years}); trends need at least {MIN_VALUES} years."),
+            role=role, n_years=len(years), years=years, MIN_VALUES=MIN_VALUES)
     return BudgetFields(years, [found["EMI"][y] for y in years], [found["SNK"][y] for y in years])
 
 
@@ -103,7 +104,10 @@ def joint_mask(emission, sink) -> tuple[np.ndarray, np.ndarray]:
     e = np.asarray(emission, dtype=np.float64)
     s = np.asarray(sink, dtype=np.float64)
     if e.shape != s.shape or e.ndim != 2:
-        raise CarbonInputError(f"Emission and sink must both be (regions, years); got {e.shape} and {s.shape}.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "Emission and sink must both be (regions, years); got {e_shape} and "
+                                          "{s_shape}."),
+            e_shape=e.shape, s_shape=s.shape)
     missing = np.isnan(e) | np.isnan(s)
     return np.where(missing, np.nan, e), np.where(missing, np.nan, s)
 
@@ -179,22 +183,33 @@ def balance_trend(
     progress = progress or Progress()
     years = [int(y) for y in years]
     if list(years) != sorted(set(years)):
-        raise CarbonInputError(f"Years must be unique and increasing; got {years}.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "Years must be unique and increasing; got {years}."),
+            years=years)
     if not tolerance >= 0:
-        raise CarbonInputError(f"The trend tolerance must be >= 0; got {tolerance}.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "The trend tolerance must be >= 0; got {tolerance}."),
+            tolerance=tolerance)
     if neutral_band is not None and not 0 <= neutral_band < 1:
-        raise CarbonInputError(f"The neutral band must be in [0, 1); got {neutral_band}.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "The neutral band must be in [0, 1); got {neutral_band}."),
+            neutral_band=neutral_band)
     if not 0 < alpha < 1:
-        raise CarbonInputError(f"The significance level must be between 0 and 1; got {alpha}.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "The significance level must be between 0 and 1; got {alpha}."),
+            alpha=alpha)
     e, s = joint_mask(emission, sink)
     if e.shape[1] != len(years):
-        raise CarbonInputError(f"Got {e.shape[1]} yearly columns for {len(years)} years.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "Got {n_columns} yearly columns for {n_years} years."),
+            n_columns=e.shape[1], n_years=len(years))
     blocks = periods(years, int(period_length))
     used = {y for _, ys in blocks for y in ys}
     left_out = [y for y in years if y not in used]
     if left_out:
-        progress.warning(f"Years not in a whole period are left out of the period values: "
-                         f"{', '.join(map(str, left_out))}.")
+        progress.warning(
+            QT_TRANSLATE_NOOP("@default", "Years not in a whole period are left out of the period values: {years}."),
+            years=", ".join(map(str, left_out)))
     mean_e, mean_s = period_means(e.T, years, blocks), period_means(s.T, years, blocks)
     csr = source_sink_ratio(mean_e, mean_s)
     state = balance_state(csr, mean_s, tuple(breaks), neutral_band)
@@ -309,10 +324,14 @@ def raster_trend(
     """
     progress = progress or Progress()
     if not 0 < alpha < 1:
-        raise CarbonInputError(f"The significance level must be between 0 and 1; got {alpha}.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "The significance level must be between 0 and 1; got {alpha}."),
+            alpha=alpha)
     years = series.years
     if len(years) < MIN_VALUES:
-        raise CarbonInputError(f"A trend needs at least {MIN_VALUES} years; the time series has {years}.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "A trend needs at least {MIN_VALUES} years; the time series has {years}."),
+            MIN_VALUES=MIN_VALUES, years=years)
     label = [period_label(years)]
     units = series.metadata.get("CARBON_UNITS")
     slope_units = f"({units}) / yr" if units else "units / yr"
@@ -324,7 +343,7 @@ def raster_trend(
                          nodata=NODATA_CLASS) if class_path else None,
     ]
     if not any(writers):
-        raise CarbonInputError("Choose at least one output (slope, Z, p or class).")
+        raise CarbonInputError(QT_TRANSLATE_NOOP("@default", "Choose at least one output (slope, Z, p or class)."))
     x = np.asarray(years, dtype=np.float64)
     windows = trend_windows(series.grid.height, series.grid.width, len(years), budget or TREND_BUDGET_BYTES)
     counts = np.zeros(6, dtype=np.int64)
@@ -354,5 +373,7 @@ def latest_period_field(names: list[str], prefix: str) -> str:
     years = [int(n[len(prefix):]) for n in names
              if n.upper().startswith(prefix) and n[len(prefix):].isdigit() and len(n) == len(prefix) + 4]
     if not years:
-        raise CarbonInputError(f"No {prefix}yyyy field found; choose the field to analyse.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "No {prefix}yyyy field found; choose the field to analyse."),
+            prefix=prefix)
     return f"{prefix}{max(years)}"

@@ -17,7 +17,7 @@ import numpy as np
 from osgeo import gdal
 
 from .coverage import Coverage, exact_coverage
-from .errors import CarbonInputError
+from .errors import QT_TRANSLATE_NOOP, CarbonInputError
 from .progress import Progress
 from .raster import strips
 from .timeseries import TimeSeries, TimeSeriesWriter
@@ -73,13 +73,16 @@ def common_years(emission: TimeSeries, sink: TimeSeries, progress: Progress) -> 
     years = sorted(set(emission.years) & set(sink.years))
     if not years:
         raise CarbonInputError(
-            f"The emission years ({emission.years[0]}-{emission.years[-1]}) and the sink years "
-            f"({sink.years[0]}-{sink.years[-1]}) do not overlap."
-        )
+            QT_TRANSLATE_NOOP("@default", "The emission years ({emission_first}-{emission_last}) and the sink years "
+                                          "({sink_first}-{sink_last}) do not overlap."),
+            emission_first=emission.years[0], emission_last=emission.years[-1], sink_first=sink.years[0],
+            sink_last=sink.years[-1])
     only = sorted(set(emission.years) ^ set(sink.years))
     if only:
-        progress.warning(f"Years present in only one of the emission and sink rasters are left out: "
-                         f"{', '.join(map(str, only))}.")
+        progress.warning(
+            QT_TRANSLATE_NOOP("@default", "Years present in only one of the emission and sink rasters are left out: "
+                                          "{years}."),
+            years=", ".join(map(str, only)))
     return years
 
 
@@ -123,7 +126,7 @@ def grid_budget(
                          data_type=gdal.GDT_Byte, nodata=STATE_NODATA) if state_path else None,
     ]
     if not any(writers):
-        raise CarbonInputError("Choose at least one output (net, ratio or state).")
+        raise CarbonInputError(QT_TRANSLATE_NOOP("@default", "Choose at least one output (net, ratio or state)."))
     row_strips = list(strips(emission.grid.height, emission.grid.width * 8 * 4))
     with ExitStack() as stack:  # every output is removed if anything fails or is cancelled
         for writer in filter(None, writers):
@@ -182,9 +185,9 @@ def zonal_budget(
         coverage = _coverage_for(series, regions, crs_wkt, names, progress.sub(0.5 * k, 0.5 * k + 0.15), known)
         if not coverage.covered_area_km2().any():
             raise CarbonInputError(
-                f"None of the regions overlaps the {role} raster; check that both cover the same area "
-                "(and that the layers' CRSs are right)."
-            )
+                QT_TRANSLATE_NOOP("@default", "None of the regions overlaps the {role} raster; check that both cover "
+                                              "the same area (and that the layers' CRSs are right)."),
+                role=role)
         sums.append(zonal_sums(coverage, series.subset(years), progress.sub(0.5 * k + 0.15, 0.5 * k + 0.5)))
     for result, role in zip(sums, ("emission", "sink")):
         _report_nodata(result, role, progress)
@@ -200,5 +203,7 @@ def _report_nodata(result: ZonalSums, role: str, progress: Progress) -> None:
     missing = result.nodata_area_km2.max(axis=1)
     for name, km2 in zip(result.names, missing):
         if km2 > 1e-9 * max(float(result.covered_area_km2.max()), 1.0):
-            progress.warning(f"{km2:.3f} km2 of region '{name}' has no {role} data in some years "
-                             "(counted as 0).")
+            progress.warning(
+                QT_TRANSLATE_NOOP("@default", "{km2:.3f} km2 of region '{name}' has no {role} data in some years "
+                                              "(counted as 0)."),
+                km2=km2, name=name, role=role)

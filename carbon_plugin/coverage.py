@@ -59,7 +59,7 @@ import numpy as np
 from osgeo import gdal, ogr, osr
 
 from .cellarea import row_cell_areas_m2
-from .errors import CarbonInputError
+from .errors import QT_TRANSLATE_NOOP, CarbonInputError
 from .progress import Progress
 from .raster import Grid, srs_from_wkt
 
@@ -199,13 +199,17 @@ def _region_names(count: int, names: Sequence[str] | None) -> list[str]:
     if names is None:
         return [f"region {i + 1}" for i in range(count)]
     if len(names) != count:
-        raise CarbonInputError(f"{len(names)} region names were given for {count} regions.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "{n_names} region names were given for {count} regions."),
+            n_names=len(names), count=count)
     return [str(n) for n in names]
 
 
 def _parse_geometry(item, name: str) -> ogr.Geometry:
     if item is None:
-        raise CarbonInputError(f"The region '{name}' has no geometry (null); fix or remove it.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "The region '{name}' has no geometry (null); fix or remove it."),
+            name=name)
     try:
         if isinstance(item, ogr.Geometry):
             geom = item.Clone()
@@ -214,9 +218,13 @@ def _parse_geometry(item, name: str) -> ogr.Geometry:
         else:
             geom = ogr.CreateGeometryFromWkb(bytes(item))
     except (RuntimeError, TypeError) as err:
-        raise CarbonInputError(f"The geometry of the region '{name}' cannot be read: {err}") from None
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "The geometry of the region '{name}' cannot be read: {err}"),
+            name=name, err=err) from None
     if geom is None or geom.IsEmpty():
-        raise CarbonInputError(f"The region '{name}' has an empty geometry; fix or remove it.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "The region '{name}' has an empty geometry; fix or remove it."),
+            name=name)
     return geom
 
 
@@ -243,8 +251,9 @@ def _as_polygons(geom: ogr.Geometry, name: str) -> ogr.Geometry:
     if polygons.IsEmpty():
         kind = ogr.GeometryTypeToName(geom.GetGeometryType())
         raise CarbonInputError(
-            f"The region '{name}' has a {kind} geometry; regions must be polygons or multipolygons."
-        )
+            QT_TRANSLATE_NOOP("@default", "The region '{name}' has a {kind} geometry; regions must be polygons or "
+                                          "multipolygons."),
+            name=name, kind=kind)
     return polygons
 
 
@@ -281,8 +290,14 @@ def _repair(geom: ogr.Geometry, name: str, progress: Progress) -> ogr.Geometry:
             if fixed is not None:
                 break
     if fixed is None:
-        raise CarbonInputError(f"The geometry of the region '{name}' is invalid{reason} and cannot be repaired.")
-    progress.warning(f"The geometry of the region '{name}' was invalid{reason}; it was repaired (MakeValid).")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "The geometry of the region '{name}' is invalid{reason} and cannot be "
+                                          "repaired."),
+            name=name, reason=reason)
+    progress.warning(
+        QT_TRANSLATE_NOOP("@default", "The geometry of the region '{name}' was invalid{reason}; it was repaired "
+                                      "(MakeValid)."),
+        name=name, reason=reason)
     return _polygons_only(fixed)
 
 
@@ -330,8 +345,9 @@ def prepare_regions(
                 geom.Transform(transform)
             except RuntimeError as err:
                 raise CarbonInputError(
-                    f"The region '{name}' cannot be transformed to the raster's CRS: {err}"
-                ) from None
+                    QT_TRANSLATE_NOOP("@default", "The region '{name}' cannot be transformed to the raster's CRS: "
+                                                  "{err}"),
+                    name=name, err=err) from None
             geom = _repair(geom, name, progress)
         prepared.append(geom)
     return prepared
@@ -578,8 +594,9 @@ def _warn_uncovered(coverage: Coverage, progress: Progress) -> None:
     present[coverage.regions] = True
     for index in np.flatnonzero(~present):
         progress.warning(
-            f"The region '{coverage.names[index]}' does not cover any cell of the raster; its totals are 0."
-        )
+            QT_TRANSLATE_NOOP("@default", "The region '{region}' does not cover any cell of the raster; its totals "
+                                          "are 0."),
+            region=coverage.names[index])
 
 
 def exact_coverage(

@@ -30,7 +30,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import CarbonInputError
+from .errors import QT_TRANSLATE_NOOP, CarbonInputError
 from .progress import Progress
 from .units import CO2_PER_C, T_CO2, check_units, factor_from_t_co2
 
@@ -83,8 +83,8 @@ def quantity_unit(text: str) -> str:
     if key in _UNIT_ALIASES:
         return _UNIT_ALIASES[key]
     raise CarbonInputError(
-        f"Unknown quantity unit '{text}': use one of {', '.join(QUANTITY_UNITS)}."
-    )
+        QT_TRANSLATE_NOOP("@default", "Unknown quantity unit '{text}': use one of {choices}."),
+        text=text, choices=", ".join(QUANTITY_UNITS))
 
 
 @dataclass(frozen=True)
@@ -109,10 +109,10 @@ class FuelFactor:
         kind, base_per_unit = QUANTITY_UNITS[unit]
         if kind != self.kind:
             raise CarbonInputError(
-                f"The fuel '{self.fuel}' has an NCV per {'kg' if self.kind == 'mass' else 'm3'} "
-                f"({self.ncv_unit}) but its quantities are in {unit}; give them in "
-                f"{'t or 10^4 t' if self.kind == 'mass' else 'm3, 10^4 m3 or 10^8 m3'}."
-            )
+                QT_TRANSLATE_NOOP("@default", "The fuel '{fuel}' has an NCV per {per_unit} ({ncv_unit}) but its "
+                                              "quantities are in {unit}; give them in {allowed_units}."),
+                fuel=self.fuel, per_unit="kg" if self.kind == "mass" else "m3", ncv_unit=self.ncv_unit, unit=unit,
+                allowed_units="t or 10^4 t" if self.kind == "mass" else "m3, 10^4 m3 or 10^8 m3")
         tj_per_base = self.ncv * NCV_UNITS[self.ncv_unit.lower()][1]
         return tj_per_base * base_per_unit
 
@@ -126,12 +126,13 @@ def _number(text: str, column: str, line: int, path: str, low: float, high: floa
         value = float(str(text).strip())
     except ValueError:
         raise CarbonInputError(
-            f"Factor table '{path}', line {line}: {column} '{text}' is not a number."
-        ) from None
+            QT_TRANSLATE_NOOP("@default", "Factor table '{path}', line {line}: {column} '{text}' is not a number."),
+            path=path, line=line, column=column, text=text) from None
     if not (low < value <= high) or math.isnan(value):
         raise CarbonInputError(
-            f"Factor table '{path}', line {line}: {column} = {text} is outside ({low:g}, {high:g}]."
-        )
+            QT_TRANSLATE_NOOP("@default", "Factor table '{path}', line {line}: {column} = {text} is outside "
+                                          "({low:g}, {high:g}]."),
+            path=path, line=line, column=column, text=text, low=low, high=high)
     return value
 
 
@@ -139,7 +140,9 @@ def load_factors(path: str | Path | None = None, preset: str = "china") -> dict[
     """Read and check a factor table (a CSV path, or one of ``PRESETS``); fuels keyed by ``fuel``."""
     if path is None:
         if preset not in PRESETS:
-            raise CarbonInputError(f"Unknown factor preset '{preset}': use one of {', '.join(PRESETS)}.")
+            raise CarbonInputError(
+                QT_TRANSLATE_NOOP("@default", "Unknown factor preset '{preset}': use one of {choices}."),
+                preset=preset, choices=", ".join(PRESETS))
         path = PRESETS[preset]
     path = str(path)
     try:
@@ -147,28 +150,36 @@ def load_factors(path: str | Path | None = None, preset: str = "china") -> dict[
             rows = list(csv.DictReader(f))
             columns = [c.strip() for c in (rows[0].keys() if rows else [])]
     except OSError as err:
-        raise CarbonInputError(f"Cannot read the factor table '{path}': {err}") from None
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "Cannot read the factor table '{path}': {err}"),
+            path=path, err=err) from None
     except (UnicodeDecodeError, csv.Error) as err:
-        raise CarbonInputError(f"The factor table '{path}' is not a UTF-8 CSV file: {err}") from None
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "The factor table '{path}' is not a UTF-8 CSV file: {err}"),
+            path=path, err=err) from None
     missing = [c for c in FACTOR_COLUMNS if c not in columns]
     if not rows or missing:
         raise CarbonInputError(
-            f"The factor table '{path}' lacks the columns {', '.join(missing or FACTOR_COLUMNS)}; "
-            f"it needs {', '.join(FACTOR_COLUMNS)} (one row per fuel)."
-        )
+            QT_TRANSLATE_NOOP("@default", "The factor table '{path}' lacks the columns {missing}; it needs {columns} "
+                                          "(one row per fuel)."),
+            path=path, missing=", ".join(missing or FACTOR_COLUMNS), columns=", ".join(FACTOR_COLUMNS))
     factors: dict[str, FuelFactor] = {}
     for line, raw in enumerate(rows, start=2):
         row = {(k or "").strip(): (v or "").strip() for k, v in raw.items()}
         fuel = row["fuel"]
         if not fuel:
-            raise CarbonInputError(f"Factor table '{path}', line {line}: the fuel key is empty.")
+            raise CarbonInputError(
+                QT_TRANSLATE_NOOP("@default", "Factor table '{path}', line {line}: the fuel key is empty."),
+                path=path, line=line)
         if fuel.lower() in {f.lower() for f in factors}:
-            raise CarbonInputError(f"Factor table '{path}', line {line}: the fuel '{fuel}' appears twice.")
+            raise CarbonInputError(
+                QT_TRANSLATE_NOOP("@default", "Factor table '{path}', line {line}: the fuel '{fuel}' appears twice."),
+                path=path, line=line, fuel=fuel)
         if row["ncv_unit"].lower() not in NCV_UNITS:
             raise CarbonInputError(
-                f"Factor table '{path}', line {line}: unknown ncv_unit '{row['ncv_unit']}' "
-                "(use kJ/kg, MJ/kg, GJ/t, kJ/m3 or MJ/m3)."
-            )
+                QT_TRANSLATE_NOOP("@default", "Factor table '{path}', line {line}: unknown ncv_unit '{ncv_unit}' "
+                                              "(use kJ/kg, MJ/kg, GJ/t, kJ/m3 or MJ/m3)."),
+                path=path, line=line, ncv_unit=row["ncv_unit"])
         factor = FuelFactor(
             fuel=fuel,
             name=row["name"] or fuel,
@@ -200,7 +211,9 @@ def match_fuel(name: str, factors: Mapping[str, FuelFactor]) -> str | None:
 def unit_per_fuel(factors: Mapping[str, FuelFactor], system: str = "table") -> dict[str, str]:
     """The quantity unit of each fuel's input values under a ``QUANTITY_SYSTEMS`` choice."""
     if system not in QUANTITY_SYSTEMS:
-        raise CarbonInputError(f"Unknown quantity units '{system}': use one of {', '.join(QUANTITY_SYSTEMS)}.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "Unknown quantity units '{system}': use one of {choices}."),
+            system=system, choices=", ".join(QUANTITY_SYSTEMS))
     chosen = QUANTITY_SYSTEMS[system]
     return {k: (f.quantity_unit if chosen is None else chosen[f.kind]) for k, f in factors.items()}
 
@@ -266,14 +279,14 @@ def _quantity(value, column: str, row: int, region, year) -> float:
             number = float("nan")
     if math.isnan(number) or math.isinf(number):
         raise CarbonInputError(
-            f"The value '{value}' in column '{column}' ({_where(row, region, year)}) is not a number. "
-            "Fix the table (empty cells and '-' count as 0; no thousands separators)."
-        )
+            QT_TRANSLATE_NOOP("@default", "The value '{value}' in column '{column}' ({where}) is not a number. Fix "
+                                          "the table (empty cells and '-' count as 0; no thousands separators)."),
+            value=value, column=column, where=_where(row, region, year))
     if number < 0:
         raise CarbonInputError(
-            f"Negative quantity {number:g} in column '{column}' ({_where(row, region, year)}): "
-            "energy consumption must be >= 0."
-        )
+            QT_TRANSLATE_NOOP("@default", "Negative quantity {number:g} in column '{column}' ({where}): energy "
+                                          "consumption must be >= 0."),
+            number=number, column=column, where=_where(row, region, year))
     return number
 
 
@@ -296,16 +309,17 @@ def _year(value, row: int, region, field: str) -> int:
         number = float("nan")
     if value is None or math.isnan(number) or not number.is_integer() or not 1000 <= number <= 9999:
         raise CarbonInputError(
-            f"The year '{value}' in field '{field}' ({_where(row, region, None)}) is not a 4-digit year."
-        )
+            QT_TRANSLATE_NOOP("@default", "The year '{value}' in field '{field}' ({where}) is not a 4-digit year."),
+            value=value, field=field, where=_where(row, region, None))
     return int(number)
 
 
 def _region(value, row: int, field: str):
     if region_key(value) is None:
         raise CarbonInputError(
-            f"The region field '{field}' is empty at row {row}; every row needs a region key."
-        )
+            QT_TRANSLATE_NOOP("@default", "The region field '{field}' is empty at row {row}; every row needs a "
+                                          "region key."),
+            field=field, row=row)
     return value
 
 
@@ -334,7 +348,9 @@ def wide_fuel_columns(
         if fuel is not None:
             if fuel in mapping.values():
                 other = next(c for c, f in mapping.items() if f == fuel)
-                raise CarbonInputError(f"The columns '{other}' and '{column}' are both the fuel '{fuel}'.")
+                raise CarbonInputError(
+                    QT_TRANSLATE_NOOP("@default", "The columns '{other}' and '{column}' are both the fuel '{fuel}'."),
+                    other=other, column=column, fuel=fuel)
             mapping[column] = fuel
         elif column in numeric or _mostly_numbers(r.get(column) for r in records):
             unknown.append(column)
@@ -342,15 +358,15 @@ def wide_fuel_columns(
             ignored.append(column)
     if unknown:
         raise CarbonInputError(
-            f"Unknown fuel columns: {', '.join(unknown)}. The factor table has "
-            f"{', '.join(factors)}; rename the columns to these keys, add the fuels to a factor "
-            "table (FACTORS), or remove the columns."
-        )
+            QT_TRANSLATE_NOOP("@default", "Unknown fuel columns: {unknown}. The factor table has {factors}; rename "
+                                          "the columns to these keys, add the fuels to a factor table (FACTORS), or "
+                                          "remove the columns."),
+            unknown=", ".join(unknown), factors=", ".join(factors))
     if not mapping:
         raise CarbonInputError(
-            f"No fuel column found; the columns must be named after the fuels of the factor table "
-            f"({', '.join(factors)})."
-        )
+            QT_TRANSLATE_NOOP("@default", "No fuel column found; the columns must be named after the fuels of the "
+                                          "factor table ({factors})."),
+            factors=", ".join(factors))
     return mapping, ignored
 
 
@@ -395,9 +411,13 @@ def energy_emissions(
     progress = progress or Progress()
     check_units(units)
     if layout not in LAYOUTS:
-        raise CarbonInputError(f"Unknown layout '{layout}': use 'wide' or 'long'.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "Unknown layout '{layout}': use 'wide' or 'long'."),
+            layout=layout)
     if not math.isfinite(cement_factor) or cement_factor < 0:
-        raise CarbonInputError(f"The cement factor {cement_factor} must be a number >= 0.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "The cement factor {cement_factor} must be a number >= 0."),
+            cement_factor=cement_factor)
     per_unit = factors_per_unit(factors, quantity_units)
     to_units = factor_from_t_co2(units)
     if cement_unit is None:
@@ -405,7 +425,9 @@ def energy_emissions(
         cement_unit = "10^4 t" if system is None else system["mass"]
     cement_kind, t_per_cement_unit = QUANTITY_UNITS[quantity_unit(cement_unit)]
     if cement_kind != "mass":
-        raise CarbonInputError(f"Clinker production must be a mass (t or 10^4 t), not {cement_unit}.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "Clinker production must be a mass (t or 10^4 t), not {cement_unit}."),
+            cement_unit=cement_unit)
 
     totals: dict[tuple, dict[str, float]] = {}
     first_value: dict[tuple, object] = {}
@@ -415,10 +437,12 @@ def energy_emissions(
     unknown_fuels: dict[str, int] = {}
     if layout == "wide":
         if not fuel_columns:
-            raise CarbonInputError("No fuel column was given for the wide layout.")
+            raise CarbonInputError(QT_TRANSLATE_NOOP("@default", "No fuel column was given for the wide layout."))
         used_fuels = [fuel_columns[c] for c in fuel_columns]
     elif not fuel_field or not quantity_field:
-        raise CarbonInputError("The long layout needs a fuel field and a quantity field.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "The long layout needs a fuel field and a quantity field.")
+        )
 
     for i, record in enumerate(records, start=1):
         region = _region(record.get(region_field), i, region_field)
@@ -452,13 +476,16 @@ def energy_emissions(
     if unknown_fuels:
         shown = ", ".join(f"'{f}' (row {r})" for f, r in unknown_fuels.items())
         raise CarbonInputError(
-            f"Unknown fuels in field '{fuel_field}': {shown}. The factor table has "
-            f"{', '.join(factors)}; use these keys or add the fuels to a factor table (FACTORS)."
-        )
+            QT_TRANSLATE_NOOP("@default", "Unknown fuels in field '{fuel_field}': {shown}. The factor table has "
+                                          "{factors}; use these keys or add the fuels to a factor table (FACTORS)."),
+            fuel_field=fuel_field, shown=shown, factors=", ".join(factors))
     if not totals:
-        raise CarbonInputError("The energy table has no rows.")
+        raise CarbonInputError(QT_TRANSLATE_NOOP("@default", "The energy table has no rows."))
     if duplicates:
-        progress.warning(f"{duplicates} rows repeat a region and year already seen; their quantities were summed.")
+        progress.warning(
+            QT_TRANSLATE_NOOP("@default", "{duplicates} rows repeat a region and year already seen; their quantities "
+                                          "were summed."),
+            duplicates=duplicates)
     # fuels in factor-table order
     fuels = [f for f in factors if f in used_fuels]
     rows = []

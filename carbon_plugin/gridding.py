@@ -42,7 +42,7 @@ from osgeo import osr
 from .cellarea import row_cell_areas_m2
 from .coverage import Coverage, cell_centre_coverage, exact_coverage
 from .emissions import region_key
-from .errors import CarbonInputError
+from .errors import QT_TRANSLATE_NOOP, CarbonInputError, fill
 from .progress import Progress
 from .raster import STRIP_BUDGET_BYTES, TILE, Grid, open_raster, srs_from_wkt, strips
 from .timeseries import TimeSeries, TimeSeriesWriter, open_time_series
@@ -63,9 +63,13 @@ SOURCE_REGRESSION = "regression"
 def proxy_weight(proxies: Sequence[np.ndarray], alpha: Sequence[float], beta: float = 1.0) -> np.ndarray:
     """w = sum_k alpha_k x proxy_k ^ beta, with NaN, nodata (already NaN) and negatives as 0."""
     if len(alpha) != len(proxies):
-        raise CarbonInputError(f"{len(alpha)} weights (ALPHA) were given for {len(proxies)} proxies.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "{n_alpha} weights (ALPHA) were given for {n_proxies} proxies."),
+            n_alpha=len(alpha), n_proxies=len(proxies))
     if not beta > 0 or not math.isfinite(beta):
-        raise CarbonInputError(f"The exponent BETA = {beta} must be a positive number.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "The exponent BETA = {beta} must be a positive number."),
+            beta=beta)
     weight = None
     for values, a in zip(proxies, alpha):
         if a == 0:
@@ -82,9 +86,13 @@ def proxy_weight(proxies: Sequence[np.ndarray], alpha: Sequence[float], beta: fl
 def check_alpha(alpha: Sequence[float], count: int) -> list[float]:
     alpha = [float(a) for a in alpha]
     if len(alpha) != count:
-        raise CarbonInputError(f"ALPHA has {len(alpha)} values for {count} proxies; give one weight per proxy.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "ALPHA has {n_alpha} values for {count} proxies; give one weight per proxy."),
+            n_alpha=len(alpha), count=count)
     if any(not math.isfinite(a) or a < 0 for a in alpha) or not any(a > 0 for a in alpha):
-        raise CarbonInputError(f"The proxy weights ALPHA {alpha} must be >= 0 and at least one > 0.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "The proxy weights ALPHA {alpha} must be >= 0 and at least one > 0."),
+            alpha=alpha)
     return alpha
 
 
@@ -117,9 +125,9 @@ def fit_power_law(emission: np.ndarray, light: np.ndarray) -> PowerLaw:
     n = int(x.size)
     if n < 3 or np.ptp(x) == 0:
         raise CarbonInputError(
-            f"The regression needs at least 3 region-years with statistics and a positive, varying "
-            f"proxy sum; {n} were usable. Use the proportional method."
-        )
+            QT_TRANSLATE_NOOP("@default", "The regression needs at least 3 region-years with statistics and a "
+                                          "positive, varying proxy sum; {n} were usable. Use the proportional method."),
+            n=n)
     xm, ym = x.mean(), y.mean()
     sxx = float(np.sum((x - xm) ** 2))
     b = float(np.sum((x - xm) * (y - ym)) / sxx)
@@ -198,13 +206,17 @@ def clean_statistics(
     for raw_key, raw_year, raw in rows:
         key = region_key(raw_key)
         if key is None:
-            raise CarbonInputError(f"The {role} have a row without region key (NULL), year {raw_year}.")
+            raise CarbonInputError(
+                QT_TRANSLATE_NOOP("@default", "The {role} have a row without region key (NULL), year {raw_year}."),
+                role=role, raw_year=raw_year)
         try:
             year = float(raw_year.strip()) if isinstance(raw_year, str) else float(raw_year)
         except (TypeError, ValueError):
             year = float("nan")
         if not math.isfinite(year) or not year.is_integer():
-            raise CarbonInputError(f"The {role} of region '{key}' have the year '{raw_year}', not a year.")
+            raise CarbonInputError(
+                QT_TRANSLATE_NOOP("@default", "The {role} of region '{key}' have the year '{raw_year}', not a year."),
+                role=role, key=key, raw_year=raw_year)
         year = int(year)
         if raw is None or (isinstance(raw, str) and not raw.strip()):
             empty.append(f"{key} {year}")
@@ -214,14 +226,23 @@ def clean_statistics(
         except (TypeError, ValueError):
             value = float("nan")
         if not math.isfinite(value):
-            raise CarbonInputError(f"The {role} value '{raw}' of region '{key}', year {year} is not a number.")
+            raise CarbonInputError(
+                QT_TRANSLATE_NOOP("@default", "The {role} value '{raw}' of region '{key}', year {year} is not a "
+                                              "number."),
+                role=role, raw=raw, key=key, year=year)
         if value < 0:
-            raise CarbonInputError(f"The {role} value {value:g} of region '{key}', year {year} is negative.")
+            raise CarbonInputError(
+                QT_TRANSLATE_NOOP("@default", "The {role} value {value:g} of region '{key}', year {year} is negative."),
+                role=role, value=value, key=key, year=year)
         if (key, year) in out:
-            raise CarbonInputError(f"The {role} have two values for region '{key}', year {year}.")
+            raise CarbonInputError(
+                QT_TRANSLATE_NOOP("@default", "The {role} have two values for region '{key}', year {year}."),
+                role=role, key=key, year=year)
         out[(key, year)] = value
     if empty:
-        progress.warning(f"Empty {role} values were skipped: {_listed(empty)}.")
+        progress.warning(
+            QT_TRANSLATE_NOOP("@default", "Empty {role} values were skipped: {empty}."),
+            role=role, empty=_listed(empty))
     return out
 
 
@@ -347,9 +368,9 @@ def _region_keys(feature_keys: Sequence) -> tuple[list[str], np.ndarray]:
         feature_region[i] = index.setdefault(key, len(index))
     if nulls:
         raise CarbonInputError(
-            f"The region field is empty (NULL) for {len(nulls)} features (feature {_listed(nulls)}); "
-            "every region needs a key."
-        )
+            QT_TRANSLATE_NOOP("@default", "The region field is empty (NULL) for {n_nulls} features (feature "
+                                          "{nulls}); every region needs a key."),
+            n_nulls=len(nulls), nulls=_listed(nulls))
     return list(index), feature_region
 
 
@@ -360,15 +381,17 @@ def _check_matching(stats: dict, keys: list[str], method: str, allow_unmatched: 
     without = [k for k in keys if k not in stat_keys]
     if not stat_keys & set(keys) and method == "proportional":
         raise CarbonInputError(
-            f"No statistics region key matches the region field (statistics: {_listed(sorted(stat_keys), 5)}; "
-            f"regions: {_listed(keys, 5)}). Check the region fields."
-        )
-    problems = []
+            QT_TRANSLATE_NOOP("@default", "No statistics region key matches the region field (statistics: "
+                                          "{stat_keys}; regions: {feature_keys}). Check the region fields."),
+            stat_keys=_listed(sorted(stat_keys), 5), feature_keys=_listed(keys, 5))
+    problems = []  # parts of one message, in the user's language
     if unmatched:
-        problems.append(f"statistics for regions that match no polygon: {_listed(unmatched)}")
+        problems.append(fill(progress.translate(QT_TRANSLATE_NOOP(
+            "@default", "statistics for regions that match no polygon: {regions}")), {"regions": _listed(unmatched)}))
     if method == "proportional":  # the regression fills these
         if without:
-            problems.append(f"polygons without statistics: {_listed(without)}")
+            problems.append(fill(progress.translate(QT_TRANSLATE_NOOP(
+                "@default", "polygons without statistics: {regions}")), {"regions": _listed(without)}))
         years = sorted({y for _, y in stats})
         gaps = []
         for k in keys:
@@ -376,12 +399,15 @@ def _check_matching(stats: dict, keys: list[str], method: str, allow_unmatched: 
             if missing:
                 gaps.append(f"{k} ({_listed(missing, 5)})")
         if gaps:
-            problems.append(f"regions without statistics in some years: {_listed(gaps)}")
+            problems.append(fill(progress.translate(QT_TRANSLATE_NOOP(
+                "@default", "regions without statistics in some years: {regions}")), {"regions": _listed(gaps)}))
     if problems:
-        message = "Unmatched regions: " + "; ".join(problems) + "."
         if not allow_unmatched:
-            raise CarbonInputError(message + " Fix the keys, or set ALLOW_UNMATCHED to grid what matches.")
-        progress.warning(message)
+            raise CarbonInputError(
+                QT_TRANSLATE_NOOP("@default", "Unmatched regions: {problems}. Fix the keys, or set ALLOW_UNMATCHED "
+                                              "to grid what matches."),
+                problems="; ".join(problems))
+        progress.warning(QT_TRANSLATE_NOOP("@default", "Unmatched regions: {problems}."), problems="; ".join(problems))
     return unmatched, without
 
 
@@ -397,19 +423,21 @@ def _years(stats: dict, totals: dict, proxies: list[Proxy], method: str) -> list
         lacking = [y for y in years if y not in proxy_years]
         if lacking:
             raise CarbonInputError(
-                f"The proxy has no band for the years {_listed(lacking)} (it has "
-                f"{proxy_years[0]}-{proxy_years[-1]}). Give a proxy with these years, or statistics for "
-                "the proxy's years only."
-            )
+                QT_TRANSLATE_NOOP("@default", "The proxy has no band for the years {years} (it has {first}-{last}). "
+                                              "Give a proxy with these years, or statistics for the proxy's years "
+                                              "only."),
+                years=_listed(lacking), first=proxy_years[0], last=proxy_years[-1])
     if not years:
-        raise CarbonInputError("No year to grid.")
+        raise CarbonInputError(QT_TRANSLATE_NOOP("@default", "No year to grid."))
     return years
 
 
 def _fill_by_regression(allocated, source, light, years, keys, totals, progress) -> PowerLaw:
     """Fit E = a L^b, estimate the missing region-years, rescale them to the known totals."""
     fit = fit_power_law(allocated, light)
-    progress.info(f"Power-law fit over region-years with statistics: {fit.describe()}")
+    progress.log(
+        QT_TRANSLATE_NOOP("@default", "Power-law fit over region-years with statistics: {fit}"),
+        fit=fit.describe())
     missing = ~np.isfinite(allocated)
     estimate = fit.predict(light)
     for j, year in enumerate(years):
@@ -422,19 +450,23 @@ def _fill_by_regression(allocated, source, light, years, keys, totals, progress)
             rest = totals[year] - known
             if rest < -1e-9 * max(totals[year], 1.0):
                 raise CarbonInputError(
-                    f"{year}: the known total {totals[year]:,.1f} is smaller than the sum of the "
-                    f"regional statistics {known:,.1f}."
-                )
+                    QT_TRANSLATE_NOOP("@default", "{year}: the known total {total:,.1f} is smaller than the sum of "
+                                                  "the regional statistics {known:,.1f}."),
+                    year=year, total=totals[year], known=known)
             if values.sum() > 0:
                 values = values * max(rest, 0.0) / values.sum()
             elif rest > 0:
-                progress.warning(f"{year}: the regions without statistics have no proxy; "
-                                 f"{rest:,.1f} of the known total could not be placed.")
+                progress.warning(
+                    QT_TRANSLATE_NOOP("@default", "{year}: the regions without statistics have no proxy; {rest:,.1f} "
+                                                  "of the known total could not be placed."),
+                    year=year, rest=rest)
         allocated[j, gap] = values
         source[j, gap] = SOURCE_REGRESSION
     filled = [f"{keys[i]} {years[j]}" for j, i in zip(*np.nonzero(missing))]
     if filled:
-        progress.info(f"Estimated by the regression: {len(filled)} region-years ({_listed(filled, 8)}).")
+        progress.log(
+            QT_TRANSLATE_NOOP("@default", "Estimated by the regression: {n_filled} region-years ({filled})."),
+            n_filled=len(filled), filled=_listed(filled, 8))
     return fit
 
 
@@ -443,8 +475,10 @@ def _check_totals(allocated, years, totals, progress) -> None:
         if year in totals and np.isfinite(allocated[j]).all():
             known = float(np.sum(allocated[j]))
             if abs(known - totals[year]) > 1e-6 * max(abs(totals[year]), 1.0):
-                progress.warning(f"{year}: the statistics sum to {known:,.1f} but the known total is "
-                                 f"{totals[year]:,.1f}; the statistics were kept.")
+                progress.warning(
+                    QT_TRANSLATE_NOOP("@default", "{year}: the statistics sum to {known:,.1f} but the known total is "
+                                                  "{total:,.1f}; the statistics were kept."),
+                    year=year, known=known, total=totals[year])
 
 
 def _place_points(points, points_crs_wkt, layout: _Layout, allocated, years, progress):
@@ -459,7 +493,9 @@ def _place_points(points, points_crs_wkt, layout: _Layout, allocated, years, pro
     for p, cell in zip(points, _point_cells(points, points_crs_wkt, layout.grid)):
         label = p.label or f"({p.x:.6g}, {p.y:.6g})"
         if not math.isfinite(p.value) or p.value < 0:
-            raise CarbonInputError(f"The point source {label} has the value {p.value}; it must be >= 0.")
+            raise CarbonInputError(
+                QT_TRANSLATE_NOOP("@default", "The point source {label} has the value {value}; it must be >= 0."),
+                label=label, value=p.value)
         if cell is None:
             outside.append(label)
             continue
@@ -476,19 +512,26 @@ def _place_points(points, points_crs_wkt, layout: _Layout, allocated, years, pro
         point_sum[j, k] += p.value
         placed.append((j, k, cell[0], cell[1], p.value))
     if outside:
-        progress.warning(f"Point sources outside the proxy grid were ignored: {_listed(outside)}.")
+        progress.warning(
+            QT_TRANSLATE_NOOP("@default", "Point sources outside the proxy grid were ignored: {outside}."),
+            outside=_listed(outside))
     if other_year:
-        progress.info(f"{other_year} point sources in years that are not gridded were ignored.")
+        progress.log(
+            QT_TRANSLATE_NOOP("@default", "{other_year} point sources in years that are not gridded were ignored."),
+            other_year=other_year)
     if no_region:
-        progress.warning(f"Point sources outside every region with statistics were ignored: {_listed(no_region)}.")
+        progress.warning(
+            QT_TRANSLATE_NOOP("@default", "Point sources outside every region with statistics were ignored: "
+                                          "{no_region}."),
+            no_region=_listed(no_region))
     over = np.isfinite(allocated) & (point_sum > allocated)
     if over.any():
         scale = np.ones_like(point_sum)
         scale[over] = allocated[over] / point_sum[over]
         progress.warning(
-            "Point sources exceed the regional emission and were scaled down to it: "
-            + _listed([f"{layout.keys[i]} {years[j]}" for j, i in zip(*np.nonzero(over))]) + "."
-        )
+            QT_TRANSLATE_NOOP("@default", "Point sources exceed the regional emission and were scaled down to it: "
+                                          "{regions}."),
+            regions=_listed([f"{layout.keys[i]} {years[j]}" for j, i in zip(*np.nonzero(over))]))
         placed = [(j, k, r, c, v * scale[j, k]) for j, k, r, c, v in placed]
         point_sum = np.where(over, allocated, point_sum)
     return point_sum, [(j, r, c, v) for j, _k, r, c, v in placed]
@@ -529,18 +572,24 @@ def grid_emissions(
     progress = progress or Progress()
     check_units(units)
     if method not in METHODS:
-        raise CarbonInputError(f"Unknown method '{method}': use one of {', '.join(METHODS)}.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "Unknown method '{method}': use one of {choices}."),
+            method=method, choices=", ".join(METHODS))
     if assignment not in ASSIGNMENTS:
-        raise CarbonInputError(f"Unknown cell assignment '{assignment}': use one of {', '.join(ASSIGNMENTS)}.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "Unknown cell assignment '{assignment}': use one of {choices}."),
+            assignment=assignment, choices=", ".join(ASSIGNMENTS))
     if len(geometries) != len(feature_keys):
-        raise CarbonInputError(f"{len(feature_keys)} region keys were given for {len(geometries)} regions.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "{n_feature_keys} region keys were given for {n_geometries} regions."),
+            n_feature_keys=len(feature_keys), n_geometries=len(geometries))
     if not geometries:
-        raise CarbonInputError("The regions layer has no features.")
+        raise CarbonInputError(QT_TRANSLATE_NOOP("@default", "The regions layer has no features."))
     keys, feature_region = _region_keys(feature_keys)
     stats = clean_statistics(statistics, progress=progress)
     totals = {int(y): float(v) for y, v in (totals or {}).items()}
     if not stats:
-        raise CarbonInputError("There are no statistics to allocate.")
+        raise CarbonInputError(QT_TRANSLATE_NOOP("@default", "There are no statistics to allocate."))
 
     proxies = [open_proxy(proxy, None, start_year, "proxy", progress)]
     grid = proxies[0].series.grid
@@ -549,10 +598,14 @@ def grid_emissions(
             proxies.append(open_proxy(extra, grid, start_year, role, progress))
     alpha = check_alpha(alpha if alpha is not None else [1.0] * len(proxies), len(proxies))
     if not beta > 0 or not math.isfinite(beta):
-        raise CarbonInputError(f"The exponent BETA = {beta} must be a positive number.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "The exponent BETA = {beta} must be a positive number."),
+            beta=beta)
     for p in proxies:
         if p.static:
-            progress.warning(f"The proxy '{p.name}' has one band; it is used for every year.")
+            progress.warning(
+                QT_TRANSLATE_NOOP("@default", "The proxy '{name}' has one band; it is used for every year."),
+                name=p.name)
     unmatched, without = _check_matching(stats, keys, method, allow_unmatched, progress)
     years = _years(stats, totals, proxies, method)
 
@@ -562,9 +615,10 @@ def grid_emissions(
     if not (coverage.labels >= 0).any() and coverage.cells.size == 0:
         bounds = ", ".join(f"{v:.6g}" for v in grid.bounds)
         raise CarbonInputError(
-            f"The proxy raster '{proxy}' does not overlap the regions (no cell of its grid, bounds "
-            f"{bounds}, lies in any region). Check that both cover the same area and their CRS."
-        )
+            QT_TRANSLATE_NOOP("@default", "The proxy raster '{proxy}' does not overlap the regions (no cell of its "
+                                          "grid, bounds {bounds}, lies in any region). Check that both cover the "
+                                          "same area and their CRS."),
+            proxy=proxy, bounds=bounds)
     # strips of whole tile rows (at least one): the output is written tile row by tile row
     bytes_per_row = min(grid.width * 8 * ARRAYS_PER_ROW, max(strip_budget // TILE, 1))
     layout = _Layout(keys, feature_region, coverage, grid, list(strips(grid.height, bytes_per_row, strip_budget)),
@@ -588,11 +642,16 @@ def grid_emissions(
     _check_totals(allocated, years, totals, progress)
     unreachable = [keys[i] for i in np.flatnonzero(area <= 0) if np.nansum(allocated[:, i]) > 0]
     if unreachable:
-        message = (f"The regions {_listed(unreachable)} cover no cell of the proxy grid; their emissions "
-                   "cannot be placed.")
         if not allow_unmatched:
-            raise CarbonInputError(message + " Use a proxy covering every region, or set ALLOW_UNMATCHED.")
-        progress.warning(message)
+            raise CarbonInputError(
+                QT_TRANSLATE_NOOP("@default", "The regions {regions} cover no cell of the proxy grid; their emissions "
+                                              "cannot be placed. Use a proxy covering every region, or set "
+                                              "ALLOW_UNMATCHED."),
+                regions=_listed(unreachable))
+        progress.warning(
+            QT_TRANSLATE_NOOP("@default", "The regions {regions} cover no cell of the proxy grid; their emissions "
+                                          "cannot be placed."),
+            regions=_listed(unreachable))
         allocated[:, area <= 0] = np.nan
         source[:, area <= 0] = ""
 
@@ -608,9 +667,9 @@ def grid_emissions(
         for k, y in fallback:
             regions.setdefault(k, []).append(y)
         progress.warning(
-            "No proxy signal (weighted proxy sum 0) in the regions "
-            + "; ".join(f"{k} ({_listed(sorted(ys), 4)})" for k, ys in regions.items())
-            + ": their emission is spread by area."
+            QT_TRANSLATE_NOOP("@default", "No proxy signal (weighted proxy sum 0) in the regions {regions}: their "
+                                          "emission is spread by area."),
+            regions="; ".join(f"{k} ({_listed(sorted(ys), 4)})" for k, ys in regions.items()),
         )
 
     gridded, zonal = _pass_two(layout, years, weights, by_weight, by_area, use_area,

@@ -14,7 +14,7 @@ import numpy as np
 
 from .balance import joint_mask, period_budget, period_label, series_trend
 from .budget import source_sink_ratio
-from .errors import CarbonInputError
+from .errors import QT_TRANSLATE_NOOP, CarbonInputError
 from .progress import Progress
 from .risk import (
     LEVEL_LABELS,
@@ -76,7 +76,9 @@ def check_level_breaks(breaks: Sequence[float]) -> tuple[float, ...]:
     """Four increasing breaks strictly inside (0, 1) (levels 1-5 of the contract)."""
     b = tuple(float(v) for v in breaks)
     if len(b) != 4 or any(not 0 < v < 1 for v in b) or any(y <= x for x, y in zip(b, b[1:])):
-        raise CarbonInputError(f"Risk level breaks must be 4 increasing numbers between 0 and 1; got {list(b)}.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "Risk level breaks must be 4 increasing numbers between 0 and 1; got {got}."),
+            got=list(b))
     return b
 
 
@@ -85,8 +87,9 @@ def select_components(components: RiskComponents, names: Sequence[str]) -> RiskC
     names = [n for n in COMPONENTS if n in set(names)]
     unknown = sorted(set(names) - set(components.names))
     if unknown or not names:
-        raise CarbonInputError(f"Choose at least one of the components {', '.join(components.names)}; "
-                               f"got {list(names)}.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "Choose at least one of the components {choices}; got {got}."),
+            choices=", ".join(components.names), got=list(names))
     return RiskComponents(tuple(names), components.values[[components.names.index(n) for n in names]])
 
 
@@ -134,27 +137,40 @@ def assess_risk(
     names = [n for n in COMPONENTS if n in set(components)]
     unknown = sorted(set(components) - set(COMPONENTS))
     if unknown or not names:
-        raise CarbonInputError(f"Components must be among {', '.join(COMPONENTS)}; got {list(components)}.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "Components must be among {choices}; got {got}."),
+            choices=", ".join(COMPONENTS), got=list(components))
     breaks = check_level_breaks(level_breaks)
     if not price >= 0:
-        raise CarbonInputError(f"The carbon price must be >= 0; got {price}.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "The carbon price must be >= 0; got {price}."),
+            price=price)
     e, s = joint_mask(emission, sink)
     if e.shape[1] != len(years):
-        raise CarbonInputError(f"Got {e.shape[1]} yearly columns for {len(years)} years.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "Got {n_columns} yearly columns for {n_years} years."),
+            n_columns=e.shape[1], n_years=len(years))
     blocks = periods(years, int(period_length))
     mean_e, mean_s = period_budget(e, s, years, blocks)
 
     density = None
     if "pressure" in names:
         if area_km2 is None:
-            raise CarbonInputError("The pressure component (emission density) needs the region areas (AREA_KM2).")
+            raise CarbonInputError(
+                QT_TRANSLATE_NOOP("@default", "The pressure component (emission density) needs the region areas "
+                                              "(AREA_KM2).")
+            )
         area = np.asarray(area_km2, dtype=np.float64).ravel()
         if area.shape != (e.shape[0],):
-            raise CarbonInputError(f"Need one area per region ({e.shape[0]}); got {area.shape[0]}.")
+            raise CarbonInputError(
+                QT_TRANSLATE_NOOP("@default", "Need one area per region ({n_regions}); got {n_areas}."),
+                n_regions=e.shape[0], n_areas=area.shape[0])
         with np.errstate(divide="ignore", invalid="ignore"):
             density = np.where(area > 0, mean_e / area, np.nan)
         if np.any(~(area > 0)):
-            progress.warning(f"{int(np.sum(~(area > 0)))} region(s) have no positive area; their pressure is NULL.")
+            progress.warning(
+                QT_TRANSLATE_NOOP("@default", "{n_regions} region(s) have no positive area; their pressure is NULL."),
+                n_regions=int(np.sum(~(area > 0))))
 
     index_of = {y: k for k, y in enumerate(years)}
     first_years = [index_of[y] for y in blocks[0][1]]
@@ -162,8 +178,10 @@ def assess_risk(
     annual_capped = capped_csr(source_sink_ratio(e[:, first_years], s[:, first_years]), s[:, first_years], cap)
     first_slope = first_period_slope(annual_capped, blocks[0][1])
     if np.isnan(first_slope).any():
-        progress.warning(f"{int(np.isnan(first_slope).sum())} region(s) have fewer than 2 years with data in the "
-                         f"first period: no trend, so no risk index, in that period.")
+        progress.warning(
+            QT_TRANSLATE_NOOP("@default", "{n_regions} region(s) have fewer than 2 years with data in the first "
+                                          "period: no trend, so no risk index, in that period."),
+            n_regions=int(np.isnan(first_slope).sum()))
     csr = source_sink_ratio(mean_e, mean_s)
     every = risk_components(csr, mean_s, first_slope, int(period_length), density, cap)
     chosen = select_components(every, names)
@@ -172,7 +190,10 @@ def assess_risk(
     messages = []
     matrix = chosen.matrix()
     if weight_mode == "entropy" and len(matrix) < 2:
-        raise CarbonInputError("Entropy weights need at least 2 regions x periods with every component known.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "Entropy weights need at least 2 regions x periods with every component "
+                                          "known.")
+        )
     weights, message = resolve_weights(weight_mode, len(chosen.names), user_weights, matrix)
     if message:
         messages.append(message)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 from osgeo import gdal, osr
 
-from .errors import CarbonInputError
+from .errors import QT_TRANSLATE_NOOP, CarbonInputError
 
 gdal.UseExceptions()
 osr.UseExceptions()
@@ -84,9 +84,13 @@ def open_raster(path: str, role: str = "raster") -> gdal.Dataset:
     try:
         ds = gdal.Open(str(path), gdal.GA_ReadOnly)
     except RuntimeError as err:
-        raise CarbonInputError(f"Cannot open the {role} raster '{path}': {err}") from None
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "Cannot open the {role} raster '{path}': {err}"),
+            role=role, path=path, err=err) from None
     if ds is None or ds.RasterCount < 1:
-        raise CarbonInputError(f"The {role} raster '{path}' has no bands.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "The {role} raster '{path}' has no bands."),
+            role=role, path=path)
     return ds
 
 
@@ -96,21 +100,24 @@ def grid_of(ds: gdal.Dataset, role: str = "raster") -> Grid:
     wkt = ds.GetProjection()
     if not wkt:
         raise CarbonInputError(
-            f"The {role} raster '{name}' has no coordinate reference system. "
-            "Assign one (Raster > Projections > Assign Projection) and run again."
-        )
+            QT_TRANSLATE_NOOP("@default", "The {role} raster '{name}' has no coordinate reference system. Assign one "
+                                          "(Raster > Projections > Assign Projection) and run again."),
+            role=role, name=name)
     gt = tuple(ds.GetGeoTransform())
     if gt[2] != 0 or gt[4] != 0 or gt[5] >= 0:
         raise CarbonInputError(
-            f"The {role} raster '{name}' is rotated or not north-up; warp it first (gdalwarp)."
-        )
+            QT_TRANSLATE_NOOP("@default", "The {role} raster '{name}' is rotated or not north-up; warp it first "
+                                          "(gdalwarp)."),
+            role=role, name=name)
     return Grid(gt, ds.RasterXSize, ds.RasterYSize, wkt)
 
 
 def warp_to_grid(ds: gdal.Dataset, grid: Grid, resampling: str) -> gdal.Dataset:
     """A virtual (VRT) view of ``ds`` on ``grid``: read lazily, block by block, NaN outside."""
     if resampling not in RESAMPLING[1:]:
-        raise CarbonInputError(f"Unknown resampling '{resampling}': use one of {RESAMPLING[1:]}.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "Unknown resampling '{resampling}': use one of {choices}."),
+            resampling=resampling, choices=RESAMPLING[1:])
     band = ds.GetRasterBand(1)
     src_nodata = band.GetNoDataValue()
     options = gdal.WarpOptions(

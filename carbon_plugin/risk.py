@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .errors import CarbonInputError
+from .errors import QT_TRANSLATE_NOOP, CarbonInputError
 
 WEIGHT_MODES = ("entropy", "equal", "user")
 LEVEL_LABELS = {1: "low", 2: "relatively low", 3: "medium", 4: "relatively high", 5: "high"}
@@ -40,9 +40,13 @@ def entropy_weights(matrix) -> np.ndarray:
     """
     x = np.asarray(matrix, dtype=np.float64)
     if x.ndim != 2 or x.shape[0] < 2:
-        raise CarbonInputError(f"Entropy weights need at least 2 observations; got shape {x.shape}.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "Entropy weights need at least 2 observations; got shape {x_shape}."),
+            x_shape=x.shape)
     if np.isnan(x).any() or (x < 0).any():
-        raise CarbonInputError("Entropy weights need non-negative values without NULL/NaN.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "Entropy weights need non-negative values without NULL/NaN.")
+        )
     totals = x.sum(axis=0)
     p = np.divide(x, totals, out=np.zeros_like(x), where=totals > 0)
     plogp = np.where(p > 0, p * np.log(np.where(p > 0, p, 1.0)), 0.0)
@@ -67,7 +71,7 @@ def minmax(x) -> np.ndarray:
 def capped_csr(csr, sink, cap: float = 100.0) -> np.ndarray:
     """CSR clipped to [1/cap, cap]; S <= 0 takes the cap (never NaN); NaN CSR with S > 0 stays NaN."""
     if not cap > 1:
-        raise CarbonInputError(f"The CSR cap must be greater than 1; got {cap}.")
+        raise CarbonInputError(QT_TRANSLATE_NOOP("@default", "The CSR cap must be greater than 1; got {cap}."), cap=cap)
     csr = np.where(np.asarray(sink, dtype=np.float64) <= 0, cap, np.asarray(csr, dtype=np.float64))
     return np.clip(csr, 1.0 / cap, cap)
 
@@ -91,13 +95,17 @@ def risk_components(
     csr = capped_csr(np.atleast_2d(csr_by_period), np.atleast_2d(sink_by_period), cap)
     first = np.asarray(first_slope, dtype=np.float64) * period_length
     if first.shape != csr.shape[1:]:
-        raise CarbonInputError(f"first_slope needs one value per region ({csr.shape[1]}); got {first.shape}.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "first_slope needs one value per region ({n_regions}); got {got}."),
+            n_regions=csr.shape[1], got=first.shape)
     trend = np.concatenate([first[None], np.diff(csr, axis=0)])
     raw = {"state": np.log(csr), "trend": trend}
     if density is not None:
         raw["pressure"] = np.atleast_2d(np.asarray(density, dtype=np.float64))
         if raw["pressure"].shape != csr.shape:
-            raise CarbonInputError(f"Emission density must be shaped {csr.shape}; got {raw['pressure'].shape}.")
+            raise CarbonInputError(
+                QT_TRANSLATE_NOOP("@default", "Emission density must be shaped {csr_shape}; got {pressure_shape}."),
+                csr_shape=csr.shape, pressure_shape=raw["pressure"].shape)
     return RiskComponents(tuple(raw), np.stack([minmax(v) for v in raw.values()]))
 
 
@@ -113,14 +121,22 @@ def resolve_weights(mode: str, n: int, user=None, matrix=None) -> tuple[np.ndarr
     if mode == "equal":
         return np.full(n, 1.0 / n), None
     if mode != "user":
-        raise CarbonInputError(f"Unknown weight mode '{mode}': use one of {', '.join(WEIGHT_MODES)}.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "Unknown weight mode '{mode}': use one of {choices}."),
+            mode=mode, choices=", ".join(WEIGHT_MODES))
     w = np.asarray(user if user is not None else [], dtype=np.float64).ravel()
     if w.shape != (n,) or np.isnan(w).any():
-        raise CarbonInputError(f"Give {n} user weights (one per component); got {w.tolist()}.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "Give {n} user weights (one per component); got {weights}."),
+            n=n, weights=w.tolist())
     if (w < 0).any():
-        raise CarbonInputError(f"User weights must not be negative; got {w.tolist()}.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "User weights must not be negative; got {weights}."),
+            weights=w.tolist())
     if w.sum() == 0:
-        raise CarbonInputError("User weights are all zero; give at least one positive weight.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "User weights are all zero; give at least one positive weight.")
+        )
     if abs(w.sum() - 1.0) <= WEIGHT_SUM_TOLERANCE:
         return w, None
     normalised = w / w.sum()
@@ -134,9 +150,11 @@ def risk_index(components: RiskComponents, weights) -> np.ndarray:
     """Index = sum_k w_k x component_k, shape (n_periods, n_regions), in [0, 1] (NaN stays NaN)."""
     w = np.asarray(weights, dtype=np.float64)
     if w.shape != (len(components.names),) or (w < 0).any():
-        raise CarbonInputError(f"Need {len(components.names)} non-negative weights; got {w.tolist()}.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "Need {n_components} non-negative weights; got {weights}."),
+            n_components=len(components.names), weights=w.tolist())
     if abs(w.sum() - 1.0) > WEIGHT_SUM_TOLERANCE:
-        raise CarbonInputError(f"Weights must sum to 1; got {w.sum():g}.")
+        raise CarbonInputError(QT_TRANSLATE_NOOP("@default", "Weights must sum to 1; got {total:g}."), total=w.sum())
     return np.clip(np.tensordot(w, components.values, axes=1), 0.0, 1.0)
 
 
@@ -148,7 +166,9 @@ def risk_levels(index, breaks=(0.2, 0.4, 0.6, 0.8)) -> np.ndarray:
     """
     b = np.asarray(breaks, dtype=np.float64)
     if np.any(np.diff(b) <= 0):
-        raise CarbonInputError(f"Risk level breaks must increase; got {list(breaks)}.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "Risk level breaks must increase; got {got}."),
+            got=list(breaks))
     index = np.asarray(index, dtype=np.float64)
     levels = np.searchsorted(b, index, side="right") + 1
     return np.where(np.isnan(index), 0, levels).astype(np.uint8)
@@ -173,5 +193,7 @@ def compensation_values(emission, sink, price: float = 60.0) -> np.ndarray:
     known = ~(np.isnan(e) | np.isnan(s))
     e_total, s_total = e[known].sum(), s[known].sum()
     if not e_total > 0:
-        raise CarbonInputError(f"Total emission must be positive for compensation; got {e_total:g}.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "Total emission must be positive for compensation; got {e_total:g}."),
+            e_total=e_total)
     return np.where(known, (s - e * (s_total / e_total)) * price, np.nan)

@@ -15,7 +15,7 @@ from functools import cached_property
 
 import numpy as np
 
-from .errors import CarbonInputError
+from .errors import QT_TRANSLATE_NOOP, CarbonInputError
 from .trend import two_sided_p
 
 CLUSTER_LABELS = {1: "HH", 2: "LH", 3: "LL", 4: "HL"}
@@ -108,7 +108,9 @@ def contiguity_weights(neighbours) -> Weights:
     for i, nb in enumerate(neighbours):
         nb = np.unique(np.asarray(nb, dtype=np.int64))
         if len(nb) and (nb[0] < 0 or nb[-1] >= n):
-            raise CarbonInputError(f"Feature {i} has neighbour ids outside 0..{n - 1}: {nb.tolist()}.")
+            raise CarbonInputError(
+                QT_TRANSLATE_NOOP("@default", "Feature {i} has neighbour ids outside 0..{last_id}: {ids}."),
+                i=i, last_id=n - 1, ids=nb.tolist())
         lists.append(nb[nb != i])
     return Weights(tuple(lists))
 
@@ -116,7 +118,9 @@ def contiguity_weights(neighbours) -> Weights:
 def distance_band_weights(xy, threshold: float) -> Weights:
     """Neighbours within ``threshold`` (CRS units, inclusive) of each point, e.g. centroids."""
     if not threshold > 0:
-        raise CarbonInputError(f"The distance band must be positive; got {threshold}.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "The distance band must be positive; got {threshold}."),
+            threshold=threshold)
     return Weights(tuple(np.flatnonzero(row <= threshold) for block in _distance_blocks(xy) for row in block))
 
 
@@ -124,7 +128,9 @@ def knn_weights(xy, k: int) -> Weights:
     """The ``k`` nearest other points of each point (ties broken by lower index)."""
     xy = _as_xy(xy)
     if not 1 <= k < len(xy):
-        raise CarbonInputError(f"k must be between 1 and the number of features - 1; got {k}.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "k must be between 1 and the number of features - 1; got {k}."),
+            k=k)
     nearest = (np.sort(np.argsort(block, axis=1, kind="stable")[:, :k], axis=1) for block in _distance_blocks(xy))
     return Weights(tuple(row for block in nearest for row in block))
 
@@ -147,7 +153,9 @@ def global_moran(values, weights: Weights, permutations: int = 999, seed: int | 
     rows, cols, w = weights.edges
     s0, s1, s2 = _moments(weights.n, rows, cols, w)
     if s0 == 0:
-        raise CarbonInputError("No feature has a neighbour: choose other spatial weights.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "No feature has a neighbour: choose other spatial weights.")
+        )
     i_obs = _moran_i(weights, z, s0)
     expected = -1.0 / (n - 1)
     var_norm = (n * n * s1 - n * s2 + 3 * s0 * s0) / ((n - 1) * (n + 1) * s0 * s0) - expected**2
@@ -172,7 +180,9 @@ def local_moran(
     y = _as_values(values, weights)
     n = len(y)
     if not permutations > 0:
-        raise CarbonInputError("Local Moran needs at least 1 permutation for its pseudo p-values.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "Local Moran needs at least 1 permutation for its pseudo p-values.")
+        )
     z = (y - y.mean()) / y.std()
     lag = spatial_lag(weights, z)
     den = np.sum(z * z)
@@ -215,18 +225,26 @@ def confidence_bins(z) -> np.ndarray:
 def _as_values(values, weights: Weights) -> np.ndarray:
     y = np.asarray(values, dtype=np.float64).ravel()
     if len(y) != weights.n:
-        raise CarbonInputError(f"Got {len(y)} values for {weights.n} features.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "Got {n_values} values for {n_features} features."),
+            n_values=len(y), n_features=weights.n)
     if np.isnan(y).any():
-        raise CarbonInputError(f"{int(np.isnan(y).sum())} features have NULL values; drop them first (Weights.subset).")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "{n_null} features have NULL values; drop them first (Weights.subset)."),
+            n_null=int(np.isnan(y).sum()))
     if len(y) < 4 or y.std() == 0:
-        raise CarbonInputError("Spatial statistics need at least 4 features with differing values.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "Spatial statistics need at least 4 features with differing values.")
+        )
     return y
 
 
 def _as_xy(xy) -> np.ndarray:
     xy = np.asarray(xy, dtype=np.float64)
     if xy.ndim != 2 or xy.shape[1] != 2 or np.isnan(xy).any():
-        raise CarbonInputError(f"Coordinates must be (n, 2) numbers without NULL; got shape {xy.shape}.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "Coordinates must be (n, 2) numbers without NULL; got shape {xy_shape}."),
+            xy_shape=xy.shape)
     return xy
 
 

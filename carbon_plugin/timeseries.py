@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from osgeo import gdal
 
-from .errors import CarbonInputError
+from .errors import QT_TRANSLATE_NOOP, CarbonInputError
 from .progress import Progress
 from .raster import Grid, grid_of, open_raster, read_strip, remove_dataset, strips, warp_to_grid
 
@@ -42,9 +42,10 @@ def band_years(ds: gdal.Dataset, start_year: int | None = None, role: str = "ras
         return [int(start_year) + i for i in range(ds.RasterCount)]
     shown = ", ".join(repr(d) for d in descriptions[:3]) + (", ..." if len(descriptions) > 3 else "")
     raise CarbonInputError(
-        f"The band descriptions of the {role} raster '{ds.GetDescription()}' are not years ({shown}). "
-        "Set START_YEAR (the year of band 1), or build the raster with 'Stack yearly rasters'."
-    )
+        QT_TRANSLATE_NOOP("@default", "The band descriptions of the {role} raster '{path}' are not years ({shown}). "
+                                      "Set START_YEAR (the year of band 1), or build the raster with 'Stack yearly "
+                                      "rasters'."),
+        role=role, path=ds.GetDescription(), shown=shown)
 
 
 @dataclass
@@ -97,18 +98,19 @@ def _layers_from_one(path: str, ds: gdal.Dataset, start_year: int | None, role: 
 def _year_of_single(path: str, ds: gdal.Dataset, role: str) -> int:
     if ds.RasterCount != 1:
         raise CarbonInputError(
-            f"The {role} raster '{path}' has {ds.RasterCount} bands; give one file per year, "
-            "or a single multi-band time-series raster."
-        )
+            QT_TRANSLATE_NOOP("@default", "The {role} raster '{path}' has {n_bands} bands; give one file per year, "
+                                          "or a single multi-band time-series raster."),
+            role=role, path=path, n_bands=ds.RasterCount)
     desc = ds.GetRasterBand(1).GetDescription().strip()
     if desc.isdigit() and len(desc) == 4:
         return int(desc)
     year = year_in_text(path)
     if year is None:
         raise CarbonInputError(
-            f"No year found in the name or band description of the {role} raster '{path}'. "
-            "Rename it with a 4-digit year (e.g. npp_2005.tif) or give the years explicitly."
-        )
+            QT_TRANSLATE_NOOP("@default", "No year found in the name or band description of the {role} raster "
+                                          "'{path}'. Rename it with a 4-digit year (e.g. npp_2005.tif) or give the "
+                                          "years explicitly."),
+            role=role, path=path)
     return year
 
 
@@ -118,14 +120,16 @@ def _check_years(layers: list[YearLayer], role: str, progress: Progress) -> list
     for layer in layers:
         if layer.year in seen:
             raise CarbonInputError(
-                f"Year {layer.year} appears twice in the {role} rasters "
-                f"('{seen[layer.year]}' and '{layer.path}'); remove one or give the years explicitly."
-            )
+                QT_TRANSLATE_NOOP("@default", "Year {year} appears twice in the {role} rasters ('{first_path}' and "
+                                              "'{second_path}'); remove one or give the years explicitly."),
+                year=layer.year, role=role, first_path=seen[layer.year], second_path=layer.path)
         seen[layer.year] = layer.path
     years = [layer.year for layer in layers]
     missing = sorted(set(range(years[0], years[-1] + 1)) - set(years))
     if missing:
-        progress.warning(f"The {role} series has no data for the years {', '.join(map(str, missing))}.")
+        progress.warning(
+            QT_TRANSLATE_NOOP("@default", "The {role} series has no data for the years {years}."),
+            role=role, years=", ".join(map(str, missing)))
     return layers
 
 
@@ -146,7 +150,7 @@ def open_time_series(
     progress = progress or Progress()
     paths = [str(p) for p in paths]
     if not paths:
-        raise CarbonInputError(f"No {role} raster was given.")
+        raise CarbonInputError(QT_TRANSLATE_NOOP("@default", "No {role} raster was given."), role=role)
     datasets = {p: open_raster(p, role) for p in paths}
     if years is not None:
         layers = _explicit_years(paths, datasets, list(years), role)
@@ -160,10 +164,14 @@ def open_time_series(
         if not grid_of(ds, role).matches(target):
             if resampling == "none":
                 raise CarbonInputError(
-                    f"The {role} raster '{p}' does not align with the reference grid (size, cell size, "
-                    "origin or CRS differ); choose a resampling method to align it."
-                )
-            progress.info(f"Aligning the {role} raster '{p}' to the reference grid ({resampling} resampling).")
+                    QT_TRANSLATE_NOOP("@default", "The {role} raster '{p}' does not align with the reference grid "
+                                                  "(size, cell size, origin or CRS differ); choose a resampling "
+                                                  "method to align it."),
+                    role=role, p=p)
+            progress.log(
+                QT_TRANSLATE_NOOP("@default", "Aligning the {role} raster '{p}' to the reference grid ({resampling} "
+                                              "resampling)."),
+                role=role, p=p, resampling=resampling)
             datasets[p] = warp_to_grid(ds, target, resampling)
     first = open_raster(layers[0].path, role)
     metadata = {k: v for k, v in (first.GetMetadata() or {}).items() if k.startswith("CARBON_")}
@@ -174,8 +182,9 @@ def _explicit_years(paths: list[str], datasets: dict, years: list[int], role: st
     slots = [(p, b + 1) for p in paths for b in range(datasets[p].RasterCount)]
     if len(years) != len(slots):
         raise CarbonInputError(
-            f"{len(years)} years were given for {len(slots)} {role} bands; give one year per band."
-        )
+            QT_TRANSLATE_NOOP("@default", "{n_years} years were given for {n_slots} {role} bands; give one year per "
+                                          "band."),
+            n_years=len(years), n_slots=len(slots), role=role)
     return [YearLayer(int(y), p, b) for y, (p, b) in zip(years, slots)]
 
 
@@ -215,7 +224,9 @@ class TimeSeriesWriter:
     def __enter__(self) -> TimeSeriesWriter:
         folder = os.path.dirname(os.path.abspath(self.path))
         if not os.path.isdir(folder):
-            raise CarbonInputError(f"The output folder '{folder}' does not exist.")
+            raise CarbonInputError(
+                QT_TRANSLATE_NOOP("@default", "The output folder '{folder}' does not exist."),
+                folder=folder)
         fd, self._tmp = tempfile.mkstemp(prefix=".partial_", suffix=".tif", dir=folder)
         os.close(fd)
         predictor = "PREDICTOR=3" if self.data_type in (gdal.GDT_Float32, gdal.GDT_Float64) else "PREDICTOR=2"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .errors import CarbonInputError
+from .errors import QT_TRANSLATE_NOOP, CarbonInputError
 
 MIN_VALUES = 3
 PAIR_BUDGET = 1 << 22  # pairwise slopes held at once by sen_slope_cells (x 8 bytes)
@@ -216,11 +216,17 @@ def periods(years, length: int) -> list[tuple[int, list[int]]]:
     """
     years = sorted(int(y) for y in years)
     if len(years) < MIN_VALUES:
-        raise CarbonInputError(f"A trend needs at least {MIN_VALUES} years; got {len(years)} ({years}). Add years.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "A trend needs at least {MIN_VALUES} years; got {n_years} ({years}). Add "
+                                          "years."),
+            MIN_VALUES=MIN_VALUES, n_years=len(years), years=years)
     if len(set(years)) != len(years):
-        raise CarbonInputError(f"Years must be unique; got {years}.")
+        raise CarbonInputError(QT_TRANSLATE_NOOP("@default", "Years must be unique; got {years}."), years=years)
     if not 1 <= length <= len(years):
-        raise CarbonInputError(f"Period length {length} must be between 1 and the number of years ({len(years)}).")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "Period length {length} must be between 1 and the number of years "
+                                          "({n_years})."),
+            length=length, n_years=len(years))
     blocks: dict[int, list[int]] = {}
     for year in years:
         blocks.setdefault(years[0] + (year - years[0]) // length * length, []).append(year)
@@ -254,7 +260,9 @@ def balance_state(csr, sink, breaks=(1.0, 2.0, 4.0, 8.0), neutral_band: float | 
     not <= 0 (missing data).
     """
     if len(breaks) != len(STATES) - 1 or np.any(np.diff(breaks) <= 0):
-        raise CarbonInputError(f"State breaks must be 4 increasing CSR values; got {breaks}.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "State breaks must be 4 increasing CSR values; got {breaks}."),
+            breaks=breaks)
     csr = effective_csr(csr, sink)
     state = np.searchsorted(np.asarray(breaks, dtype=np.float64), csr, side="left") + 1.0
     if neutral_band is not None:
@@ -304,14 +312,18 @@ def _positions(x, n: int) -> np.ndarray:
         return np.arange(n, dtype=np.float64)
     x = np.asarray(x, dtype=np.float64)
     if x.shape != (n,) or np.any(np.diff(x) <= 0):
-        raise CarbonInputError(f"x (years) must be {n} strictly increasing values; got {x.tolist()}.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "x (years) must be {n} strictly increasing values; got {got}."),
+            n=n, got=x.tolist())
     return x
 
 
 def _as_stack(stack) -> np.ndarray:
     stack = np.asarray(stack, dtype=np.float64)
     if stack.ndim != 3:
-        raise CarbonInputError(f"Expected a block (n_years, rows, cols); got shape {stack.shape}.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "Expected a block (n_years, rows, cols); got shape {stack_shape}."),
+            stack_shape=stack.shape)
     return stack
 
 

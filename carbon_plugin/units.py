@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .errors import CarbonInputError
+from .errors import QT_TRANSLATE_NOOP, CarbonInputError
 
 CO2_PER_C = 44.0 / 12.0
 T_CO2 = "t CO2"
@@ -12,7 +12,9 @@ UNITS = (T_CO2, T_C)
 
 def check_units(units: str) -> str:
     if units not in UNITS:
-        raise CarbonInputError(f"Unknown carbon unit '{units}': use one of {', '.join(UNITS)}.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "Unknown carbon unit '{units}': use one of {choices}."),
+            units=units, choices=", ".join(UNITS))
     return units
 
 

@@ -41,7 +41,7 @@ from osgeo import gdal
 
 from .cellarea import row_cell_areas_m2
 from .coverage import Coverage, CoverageWindow
-from .errors import CarbonInputError
+from .errors import QT_TRANSLATE_NOOP, CarbonInputError
 from .progress import Progress
 from .raster import STRIP_BUDGET_BYTES, Grid
 from .timeseries import TimeSeries
@@ -71,8 +71,9 @@ def _check_grids(coverage: Coverage, series: Sequence[TimeSeries]) -> None:
     for s in series:
         if not s.grid.matches(coverage.grid):
             raise CarbonInputError(
-                "A raster is not on the grid the region coverage was computed for; open it on that "
-                "grid (open_time_series(..., grid=...)) or compute a coverage for its own grid."
+                QT_TRANSLATE_NOOP("@default", "A raster is not on the grid the region coverage was computed for; "
+                                              "open it on that grid (open_time_series(..., grid=...)) or compute a "
+                                              "coverage for its own grid.")
             )
 
 

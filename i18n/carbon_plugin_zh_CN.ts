@@ -2213,5 +2213,745 @@ RISK 为“碳失衡风险指数”输出的风险图层（每个时段的 RI_yy
         <source>HTML report</source>
         <translation>HTML 报告</translation>
     </message>
+    <message>
+        <location filename="../carbon_plugin/balance.py" line="79" />
+        <source>The {role} has no pairs of year fields EMI_yyyy and SNK_yyyy (emission and sink per year, e.g. EMI_2001 and SNK_2001). Make it with 'Zonal carbon budget' or rename its fields.</source>
+        <translation>{role}中没有成对的年份字段 EMI_yyyy 与 SNK_yyyy（每年的碳排放与碳汇，例如 EMI_2001 与 SNK_2001）。请用“区域碳收支”生成该图层，或重命名其字段。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/balance.py" line="86" />
+        <source>Years with only an emission or only a sink field are left out: {years}.</source>
+        <translation>只有碳排放字段或只有碳汇字段的年份不参与计算：{years}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/balance.py" line="90" />
+        <source>The {role} has {n_years} year(s) with both EMI_yyyy and SNK_yyyy fields ({years}); trends need at least {MIN_VALUES} years.</source>
+        <translation>{role}中同时具有 EMI_yyyy 与 SNK_yyyy 字段的年份有 {n_years} 个（{years}）；趋势计算至少需要 {MIN_VALUES} 年。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/balance.py" line="107" />
+        <source>Emission and sink must both be (regions, years); got {e_shape} and {s_shape}.</source>
+        <translation>碳排放与碳汇都必须为（区域, 年份）形状；实际为 {e_shape} 和 {s_shape}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/balance.py" line="186" />
+        <source>Years must be unique and increasing; got {years}.</source>
+        <translation>年份必须唯一且递增；实际为 {years}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/balance.py" line="190" />
+        <source>The trend tolerance must be &gt;= 0; got {tolerance}.</source>
+        <translation>趋势容差必须 &gt;= 0；实际为 {tolerance}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/balance.py" line="194" />
+        <source>The neutral band must be in [0, 1); got {neutral_band}.</source>
+        <translation>中性带必须位于 [0, 1) 内；实际为 {neutral_band}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/balance.py" line="327" />
+        <source>The significance level must be between 0 and 1; got {alpha}.</source>
+        <translation>显著性水平必须介于 0 与 1 之间；实际为 {alpha}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/imbalance.py" line="150" />
+        <source>Got {n_columns} yearly columns for {n_years} years.</source>
+        <translation>共有 {n_columns} 个逐年列，但年份有 {n_years} 个。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/balance.py" line="210" />
+        <source>Years not in a whole period are left out of the period values: {years}.</source>
+        <translation>不构成完整时段的年份不参与时段值计算：{years}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/balance.py" line="332" />
+        <source>A trend needs at least {MIN_VALUES} years; the time series has {years}.</source>
+        <translation>趋势计算至少需要 {MIN_VALUES} 年；该时间序列为 {years}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/balance.py" line="346" />
+        <source>Choose at least one output (slope, Z, p or class).</source>
+        <translation>请至少选择一项输出（斜率、Z、p 或类别）。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/balance.py" line="376" />
+        <source>No {prefix}yyyy field found; choose the field to analyse.</source>
+        <translation>未找到 {prefix}yyyy 字段；请选择要分析的字段。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/budget.py" line="75" />
+        <source>The emission years ({emission_first}-{emission_last}) and the sink years ({sink_first}-{sink_last}) do not overlap.</source>
+        <translation>碳排放年份（{emission_first}-{emission_last}）与碳汇年份（{sink_first}-{sink_last}）没有重叠。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/budget.py" line="82" />
+        <source>Years present in only one of the emission and sink rasters are left out: {years}.</source>
+        <translation>仅出现在碳排放栅格或碳汇栅格之一中的年份不参与计算：{years}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/budget.py" line="129" />
+        <source>Choose at least one output (net, ratio or state).</source>
+        <translation>请至少选择一项输出（净排放、源汇比或状态）。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/budget.py" line="187" />
+        <source>None of the regions overlaps the {role} raster; check that both cover the same area (and that the layers' CRSs are right).</source>
+        <translation>没有任何区域与{role}栅格重叠；请检查两者是否覆盖同一地区（以及图层的坐标参考系是否正确）。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/budget.py" line="206" />
+        <source>{km2:.3f} km2 of region '{name}' has no {role} data in some years (counted as 0).</source>
+        <translation>区域“{name}”中有 {km2:.3f} km2 在某些年份没有{role}数据（计为 0）。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/coverage.py" line="202" />
+        <source>{n_names} region names were given for {count} regions.</source>
+        <translation>给出了 {n_names} 个区域名称，但区域有 {count} 个。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/coverage.py" line="210" />
+        <source>The region '{name}' has no geometry (null); fix or remove it.</source>
+        <translation>区域“{name}”没有几何（NULL）；请修复或删除该区域。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/coverage.py" line="221" />
+        <source>The geometry of the region '{name}' cannot be read: {err}</source>
+        <translation>无法读取区域“{name}”的几何：{err}</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/coverage.py" line="225" />
+        <source>The region '{name}' has an empty geometry; fix or remove it.</source>
+        <translation>区域“{name}”的几何为空；请修复或删除该区域。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/coverage.py" line="253" />
+        <source>The region '{name}' has a {kind} geometry; regions must be polygons or multipolygons.</source>
+        <translation>区域“{name}”的几何类型为 {kind}；区域必须为面或多面。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/coverage.py" line="293" />
+        <source>The geometry of the region '{name}' is invalid{reason} and cannot be repaired.</source>
+        <translation>区域“{name}”的几何无效{reason}，且无法修复。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/coverage.py" line="297" />
+        <source>The geometry of the region '{name}' was invalid{reason}; it was repaired (MakeValid).</source>
+        <translation>区域“{name}”的几何无效{reason}；已修复（MakeValid）。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/coverage.py" line="347" />
+        <source>The region '{name}' cannot be transformed to the raster's CRS: {err}</source>
+        <translation>区域“{name}”无法转换到栅格的坐标参考系：{err}</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/coverage.py" line="596" />
+        <source>The region '{region}' does not cover any cell of the raster; its totals are 0.</source>
+        <translation>区域“{region}”未覆盖栅格的任何像元；其合计值为 0。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/emissions.py" line="85" />
+        <source>Unknown quantity unit '{text}': use one of {choices}.</source>
+        <translation>未知的消费量单位“{text}”：请使用以下之一：{choices}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/emissions.py" line="111" />
+        <source>The fuel '{fuel}' has an NCV per {per_unit} ({ncv_unit}) but its quantities are in {unit}; give them in {allowed_units}.</source>
+        <translation>燃料“{fuel}”的平均低位发热量按每 {per_unit} 计（{ncv_unit}），但其消费量单位为 {unit}；请改用 {allowed_units}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/emissions.py" line="128" />
+        <source>Factor table '{path}', line {line}: {column} '{text}' is not a number.</source>
+        <translation>排放因子表“{path}”第 {line} 行：{column}“{text}”不是数值。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/emissions.py" line="132" />
+        <source>Factor table '{path}', line {line}: {column} = {text} is outside ({low:g}, {high:g}].</source>
+        <translation>排放因子表“{path}”第 {line} 行：{column} = {text} 超出范围 ({low:g}, {high:g}]。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/emissions.py" line="143" />
+        <source>Unknown factor preset '{preset}': use one of {choices}.</source>
+        <translation>未知的排放因子预设“{preset}”：请使用以下之一：{choices}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/emissions.py" line="153" />
+        <source>Cannot read the factor table '{path}': {err}</source>
+        <translation>无法读取排放因子表“{path}”：{err}</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/emissions.py" line="157" />
+        <source>The factor table '{path}' is not a UTF-8 CSV file: {err}</source>
+        <translation>排放因子表“{path}”不是 UTF-8 编码的 CSV 文件：{err}</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/emissions.py" line="162" />
+        <source>The factor table '{path}' lacks the columns {missing}; it needs {columns} (one row per fuel).</source>
+        <translation>排放因子表“{path}”缺少列 {missing}；需要的列为 {columns}（每种燃料一行）。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/emissions.py" line="171" />
+        <source>Factor table '{path}', line {line}: the fuel key is empty.</source>
+        <translation>排放因子表“{path}”第 {line} 行：燃料键为空。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/emissions.py" line="175" />
+        <source>Factor table '{path}', line {line}: the fuel '{fuel}' appears twice.</source>
+        <translation>排放因子表“{path}”第 {line} 行：燃料“{fuel}”出现了两次。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/emissions.py" line="179" />
+        <source>Factor table '{path}', line {line}: unknown ncv_unit '{ncv_unit}' (use kJ/kg, MJ/kg, GJ/t, kJ/m3 or MJ/m3).</source>
+        <translation>排放因子表“{path}”第 {line} 行：未知的 ncv_unit“{ncv_unit}”（请使用 kJ/kg、MJ/kg、GJ/t、kJ/m3 或 MJ/m3）。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/emissions.py" line="214" />
+        <source>Unknown quantity units '{system}': use one of {choices}.</source>
+        <translation>未知的消费量单位方案“{system}”：请使用以下之一：{choices}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/emissions.py" line="281" />
+        <source>The value '{value}' in column '{column}' ({where}) is not a number. Fix the table (empty cells and '-' count as 0; no thousands separators).</source>
+        <translation>列“{column}”中的值“{value}”（{where}）不是数值。请修改该表（空单元格和 '-' 计为 0；不要使用千位分隔符）。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/emissions.py" line="286" />
+        <source>Negative quantity {number:g} in column '{column}' ({where}): energy consumption must be &gt;= 0.</source>
+        <translation>列“{column}”中的消费量 {number:g} 为负值（{where}）：能源消费量必须 &gt;= 0。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/emissions.py" line="311" />
+        <source>The year '{value}' in field '{field}' ({where}) is not a 4-digit year.</source>
+        <translation>字段“{field}”中的年份“{value}”（{where}）不是 4 位数年份。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/emissions.py" line="319" />
+        <source>The region field '{field}' is empty at row {row}; every row needs a region key.</source>
+        <translation>第 {row} 行的区域字段“{field}”为空；每一行都需要区域键。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/emissions.py" line="351" />
+        <source>The columns '{other}' and '{column}' are both the fuel '{fuel}'.</source>
+        <translation>列“{other}”与列“{column}”都对应燃料“{fuel}”。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/emissions.py" line="360" />
+        <source>Unknown fuel columns: {unknown}. The factor table has {factors}; rename the columns to these keys, add the fuels to a factor table (FACTORS), or remove the columns.</source>
+        <translation>未知的燃料列：{unknown}。排放因子表中的燃料为 {factors}；请将这些列重命名为这些键，或将燃料添加到排放因子表（FACTORS），或删除这些列。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/emissions.py" line="366" />
+        <source>No fuel column found; the columns must be named after the fuels of the factor table ({factors}).</source>
+        <translation>未找到燃料列；列名必须为排放因子表中的燃料（{factors}）。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/emissions.py" line="414" />
+        <source>Unknown layout '{layout}': use 'wide' or 'long'.</source>
+        <translation>未知的表格式“{layout}”：请使用 'wide' 或 'long'。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/emissions.py" line="418" />
+        <source>The cement factor {cement_factor} must be a number &gt;= 0.</source>
+        <translation>水泥排放因子 {cement_factor} 必须是 &gt;= 0 的数值。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/emissions.py" line="428" />
+        <source>Clinker production must be a mass (t or 10^4 t), not {cement_unit}.</source>
+        <translation>熟料产量必须是质量单位（t 或 10^4 t），而不是 {cement_unit}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/emissions.py" line="440" />
+        <source>No fuel column was given for the wide layout.</source>
+        <translation>宽表格式未给出燃料列。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/emissions.py" line="443" />
+        <source>The long layout needs a fuel field and a quantity field.</source>
+        <translation>长表格式需要一个燃料字段和一个消费量字段。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/emissions.py" line="478" />
+        <source>Unknown fuels in field '{fuel_field}': {shown}. The factor table has {factors}; use these keys or add the fuels to a factor table (FACTORS).</source>
+        <translation>字段“{fuel_field}”中有未知燃料：{shown}。排放因子表中的燃料为 {factors}；请使用这些键，或将燃料添加到排放因子表（FACTORS）。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/emissions.py" line="483" />
+        <source>The energy table has no rows.</source>
+        <translation>能源消费表没有任何行。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/emissions.py" line="485" />
+        <source>{duplicates} rows repeat a region and year already seen; their quantities were summed.</source>
+        <translation>有 {duplicates} 行与已出现的区域和年份重复；其消费量已相加。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/gridding.py" line="66" />
+        <source>{n_alpha} weights (ALPHA) were given for {n_proxies} proxies.</source>
+        <translation>给出了 {n_alpha} 个权重（ALPHA），但代理变量有 {n_proxies} 个。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/gridding.py" line="601" />
+        <source>The exponent BETA = {beta} must be a positive number.</source>
+        <translation>指数 BETA = {beta} 必须是正数。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/gridding.py" line="89" />
+        <source>ALPHA has {n_alpha} values for {count} proxies; give one weight per proxy.</source>
+        <translation>ALPHA 有 {n_alpha} 个值，但代理变量有 {count} 个；请为每个代理变量给出一个权重。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/gridding.py" line="93" />
+        <source>The proxy weights ALPHA {alpha} must be &gt;= 0 and at least one &gt; 0.</source>
+        <translation>代理变量权重 ALPHA {alpha} 必须 &gt;= 0，且至少有一个 &gt; 0。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/gridding.py" line="127" />
+        <source>The regression needs at least 3 region-years with statistics and a positive, varying proxy sum; {n} were usable. Use the proportional method.</source>
+        <translation>回归至少需要 3 个有统计数据且代理值之和为正、有变化的区域年份；可用的只有 {n} 个。请使用按比例分配方法。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/gridding.py" line="209" />
+        <source>The {role} have a row without region key (NULL), year {raw_year}.</source>
+        <translation>{role}中有一行没有区域键（NULL），年份为 {raw_year}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/gridding.py" line="217" />
+        <source>The {role} of region '{key}' have the year '{raw_year}', not a year.</source>
+        <translation>区域“{key}”的{role}年份为“{raw_year}”，不是年份。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/gridding.py" line="229" />
+        <source>The {role} value '{raw}' of region '{key}', year {year} is not a number.</source>
+        <translation>区域“{key}”在 {year} 年的{role}值“{raw}”不是数值。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/gridding.py" line="234" />
+        <source>The {role} value {value:g} of region '{key}', year {year} is negative.</source>
+        <translation>区域“{key}”在 {year} 年的{role}值 {value:g} 为负值。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/gridding.py" line="238" />
+        <source>The {role} have two values for region '{key}', year {year}.</source>
+        <translation>区域“{key}”在 {year} 年有两个{role}值。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/gridding.py" line="243" />
+        <source>Empty {role} values were skipped: {empty}.</source>
+        <translation>已跳过空的{role}值：{empty}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/gridding.py" line="370" />
+        <source>The region field is empty (NULL) for {n_nulls} features (feature {nulls}); every region needs a key.</source>
+        <translation>有 {n_nulls} 个要素的区域字段为空（NULL）（要素 {nulls}）；每个区域都需要键。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/gridding.py" line="383" />
+        <source>No statistics region key matches the region field (statistics: {stat_keys}; regions: {feature_keys}). Check the region fields.</source>
+        <translation>统计数据的区域键与区域字段均不匹配（统计数据：{stat_keys}；区域：{feature_keys}）。请检查区域字段。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/gridding.py" line="389" />
+        <source>statistics for regions that match no polygon: {regions}</source>
+        <translation>统计数据中没有对应面的区域：{regions}</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/gridding.py" line="393" />
+        <source>polygons without statistics: {regions}</source>
+        <translation>没有统计数据的面：{regions}</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/gridding.py" line="402" />
+        <source>regions without statistics in some years: {regions}</source>
+        <translation>部分年份缺少统计数据的区域：{regions}</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/gridding.py" line="406" />
+        <source>Unmatched regions: {problems}. Fix the keys, or set ALLOW_UNMATCHED to grid what matches.</source>
+        <translation>区域不匹配：{problems}。请修正区域键，或设置 ALLOW_UNMATCHED 以仅对匹配部分进行格网化。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/gridding.py" line="410" />
+        <source>Unmatched regions: {problems}.</source>
+        <translation>区域不匹配：{problems}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/gridding.py" line="425" />
+        <source>The proxy has no band for the years {years} (it has {first}-{last}). Give a proxy with these years, or statistics for the proxy's years only.</source>
+        <translation>代理变量缺少以下年份的波段：{years}（其年份为 {first}-{last}）。请提供包含这些年份的代理变量，或只提供代理变量所含年份的统计数据。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/gridding.py" line="431" />
+        <source>No year to grid.</source>
+        <translation>没有可格网化的年份。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/gridding.py" line="438" />
+        <source>Power-law fit over region-years with statistics: {fit}</source>
+        <translation>在有统计数据的区域年份上拟合的幂函数：{fit}</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/gridding.py" line="452" />
+        <source>{year}: the known total {total:,.1f} is smaller than the sum of the regional statistics {known:,.1f}.</source>
+        <translation>{year}：已知总量 {total:,.1f} 小于各区域统计值之和 {known:,.1f}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/gridding.py" line="459" />
+        <source>{year}: the regions without statistics have no proxy; {rest:,.1f} of the known total could not be placed.</source>
+        <translation>{year}：没有统计数据的区域没有代理值；已知总量中有 {rest:,.1f} 无法分配。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/gridding.py" line="467" />
+        <source>Estimated by the regression: {n_filled} region-years ({filled}).</source>
+        <translation>由回归估算：{n_filled} 个区域年份（{filled}）。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/gridding.py" line="478" />
+        <source>{year}: the statistics sum to {known:,.1f} but the known total is {total:,.1f}; the statistics were kept.</source>
+        <translation>{year}：统计值之和为 {known:,.1f}，但已知总量为 {total:,.1f}；已保留统计值。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/gridding.py" line="496" />
+        <source>The point source {label} has the value {value}; it must be &gt;= 0.</source>
+        <translation>点源 {label} 的值为 {value}；该值必须 &gt;= 0。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/gridding.py" line="515" />
+        <source>Point sources outside the proxy grid were ignored: {outside}.</source>
+        <translation>已忽略位于代理变量格网之外的点源：{outside}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/gridding.py" line="519" />
+        <source>{other_year} point sources in years that are not gridded were ignored.</source>
+        <translation>已忽略 {other_year} 个年份不在格网化年份中的点源。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/gridding.py" line="523" />
+        <source>Point sources outside every region with statistics were ignored: {no_region}.</source>
+        <translation>已忽略不在任何有统计数据区域内的点源：{no_region}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/gridding.py" line="531" />
+        <source>Point sources exceed the regional emission and were scaled down to it: {regions}.</source>
+        <translation>点源超过了区域碳排放量，已按比例缩减至该值：{regions}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/gridding.py" line="575" />
+        <source>Unknown method '{method}': use one of {choices}.</source>
+        <translation>未知的方法“{method}”：请使用以下之一：{choices}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/gridding.py" line="579" />
+        <source>Unknown cell assignment '{assignment}': use one of {choices}.</source>
+        <translation>未知的像元归属方式“{assignment}”：请使用以下之一：{choices}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/gridding.py" line="583" />
+        <source>{n_feature_keys} region keys were given for {n_geometries} regions.</source>
+        <translation>给出了 {n_feature_keys} 个区域键，但区域有 {n_geometries} 个。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/gridding.py" line="587" />
+        <source>The regions layer has no features.</source>
+        <translation>区域图层没有任何要素。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/gridding.py" line="592" />
+        <source>There are no statistics to allocate.</source>
+        <translation>没有可分配的统计数据。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/gridding.py" line="606" />
+        <source>The proxy '{name}' has one band; it is used for every year.</source>
+        <translation>代理变量“{name}”只有一个波段；该波段将用于所有年份。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/gridding.py" line="617" />
+        <source>The proxy raster '{proxy}' does not overlap the regions (no cell of its grid, bounds {bounds}, lies in any region). Check that both cover the same area and their CRS.</source>
+        <translation>代理变量栅格“{proxy}”与区域不重叠（其格网范围 {bounds} 内没有任何像元落在区域中）。请检查两者是否覆盖同一地区以及坐标参考系。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/gridding.py" line="646" />
+        <source>The regions {regions} cover no cell of the proxy grid; their emissions cannot be placed. Use a proxy covering every region, or set ALLOW_UNMATCHED.</source>
+        <translation>区域 {regions} 未覆盖代理变量格网的任何像元；其碳排放无法分配。请使用覆盖全部区域的代理变量，或设置 ALLOW_UNMATCHED。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/gridding.py" line="651" />
+        <source>The regions {regions} cover no cell of the proxy grid; their emissions cannot be placed.</source>
+        <translation>区域 {regions} 未覆盖代理变量格网的任何像元；其碳排放无法分配。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/gridding.py" line="669" />
+        <source>No proxy signal (weighted proxy sum 0) in the regions {regions}: their emission is spread by area.</source>
+        <translation>区域 {regions} 没有代理信号（加权代理值之和为 0）：其碳排放按面积分配。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/imbalance.py" line="79" />
+        <source>Risk level breaks must be 4 increasing numbers between 0 and 1; got {got}.</source>
+        <translation>风险等级断点必须是介于 0 与 1 之间的 4 个递增数值；实际为 {got}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/imbalance.py" line="90" />
+        <source>Choose at least one of the components {choices}; got {got}.</source>
+        <translation>请至少选择以下分量之一：{choices}；实际为 {got}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/imbalance.py" line="140" />
+        <source>Components must be among {choices}; got {got}.</source>
+        <translation>分量必须属于 {choices}；实际为 {got}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/imbalance.py" line="145" />
+        <source>The carbon price must be &gt;= 0; got {price}.</source>
+        <translation>碳价必须 &gt;= 0；实际为 {price}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/imbalance.py" line="159" />
+        <source>The pressure component (emission density) needs the region areas (AREA_KM2).</source>
+        <translation>压力分量（碳排放密度）需要区域面积（AREA_KM2）。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/imbalance.py" line="165" />
+        <source>Need one area per region ({n_regions}); got {n_areas}.</source>
+        <translation>每个区域需要一个面积（{n_regions} 个）；实际为 {n_areas} 个。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/imbalance.py" line="171" />
+        <source>{n_regions} region(s) have no positive area; their pressure is NULL.</source>
+        <translation>有 {n_regions} 个区域没有正的面积；其压力分量为 NULL。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/imbalance.py" line="181" />
+        <source>{n_regions} region(s) have fewer than 2 years with data in the first period: no trend, so no risk index, in that period.</source>
+        <translation>有 {n_regions} 个区域在第一个时段内有数据的年份少于 2 年：该时段没有趋势，因此没有风险指数。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/imbalance.py" line="193" />
+        <source>Entropy weights need at least 2 regions x periods with every component known.</source>
+        <translation>熵权法至少需要 2 个各分量均已知的“区域 x 时段”观测。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/raster.py" line="87" />
+        <source>Cannot open the {role} raster '{path}': {err}</source>
+        <translation>无法打开{role}栅格“{path}”：{err}</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/raster.py" line="91" />
+        <source>The {role} raster '{path}' has no bands.</source>
+        <translation>{role}栅格“{path}”没有波段。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/raster.py" line="102" />
+        <source>The {role} raster '{name}' has no coordinate reference system. Assign one (Raster &gt; Projections &gt; Assign Projection) and run again.</source>
+        <translation>{role}栅格“{name}”没有坐标参考系。请为其指定坐标参考系（栅格 &gt; 投影 &gt; 指定投影）后重新运行。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/raster.py" line="108" />
+        <source>The {role} raster '{name}' is rotated or not north-up; warp it first (gdalwarp).</source>
+        <translation>{role}栅格“{name}”经过旋转或不是北向朝上；请先对其重投影（gdalwarp）。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/raster.py" line="118" />
+        <source>Unknown resampling '{resampling}': use one of {choices}.</source>
+        <translation>未知的重采样方法“{resampling}”：请使用以下之一：{choices}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/risk.py" line="43" />
+        <source>Entropy weights need at least 2 observations; got shape {x_shape}.</source>
+        <translation>熵权法至少需要 2 个观测；实际形状为 {x_shape}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/risk.py" line="47" />
+        <source>Entropy weights need non-negative values without NULL/NaN.</source>
+        <translation>熵权法需要非负且不含 NULL/NaN 的值。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/risk.py" line="74" />
+        <source>The CSR cap must be greater than 1; got {cap}.</source>
+        <translation>CSR 上限必须大于 1；实际为 {cap}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/risk.py" line="98" />
+        <source>first_slope needs one value per region ({n_regions}); got {got}.</source>
+        <translation>first_slope 需要每个区域一个值（{n_regions} 个）；实际为 {got}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/risk.py" line="106" />
+        <source>Emission density must be shaped {csr_shape}; got {pressure_shape}.</source>
+        <translation>碳排放密度的形状必须为 {csr_shape}；实际为 {pressure_shape}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/risk.py" line="124" />
+        <source>Unknown weight mode '{mode}': use one of {choices}.</source>
+        <translation>未知的权重方式“{mode}”：请使用以下之一：{choices}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/risk.py" line="129" />
+        <source>Give {n} user weights (one per component); got {weights}.</source>
+        <translation>请给出 {n} 个用户权重（每个分量一个）；实际为 {weights}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/risk.py" line="133" />
+        <source>User weights must not be negative; got {weights}.</source>
+        <translation>用户权重不能为负；实际为 {weights}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/risk.py" line="137" />
+        <source>User weights are all zero; give at least one positive weight.</source>
+        <translation>用户权重全部为零；请至少给出一个正权重。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/risk.py" line="153" />
+        <source>Need {n_components} non-negative weights; got {weights}.</source>
+        <translation>需要 {n_components} 个非负权重；实际为 {weights}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/risk.py" line="157" />
+        <source>Weights must sum to 1; got {total:g}.</source>
+        <translation>权重之和必须为 1；实际为 {total:g}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/risk.py" line="169" />
+        <source>Risk level breaks must increase; got {got}.</source>
+        <translation>风险等级断点必须递增；实际为 {got}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/risk.py" line="196" />
+        <source>Total emission must be positive for compensation; got {e_total:g}.</source>
+        <translation>进行碳补偿计算时碳排放总量必须为正；实际为 {e_total:g}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/spatial.py" line="111" />
+        <source>Feature {i} has neighbour ids outside 0..{last_id}: {ids}.</source>
+        <translation>要素 {i} 的邻居编号超出 0..{last_id}：{ids}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/spatial.py" line="121" />
+        <source>The distance band must be positive; got {threshold}.</source>
+        <translation>距离阈值必须为正；实际为 {threshold}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/spatial.py" line="131" />
+        <source>k must be between 1 and the number of features - 1; got {k}.</source>
+        <translation>k 必须介于 1 与要素数 - 1 之间；实际为 {k}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/spatial.py" line="156" />
+        <source>No feature has a neighbour: choose other spatial weights.</source>
+        <translation>没有任何要素有邻居：请选择其他空间权重。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/spatial.py" line="183" />
+        <source>Local Moran needs at least 1 permutation for its pseudo p-values.</source>
+        <translation>局部 Moran 计算伪 p 值至少需要 1 次置换。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/spatial.py" line="228" />
+        <source>Got {n_values} values for {n_features} features.</source>
+        <translation>有 {n_values} 个值，但要素有 {n_features} 个。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/spatial.py" line="232" />
+        <source>{n_null} features have NULL values; drop them first (Weights.subset).</source>
+        <translation>有 {n_null} 个要素的值为 NULL；请先将其剔除（Weights.subset）。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/spatial.py" line="236" />
+        <source>Spatial statistics need at least 4 features with differing values.</source>
+        <translation>空间统计至少需要 4 个取值不全相同的要素。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/spatial.py" line="245" />
+        <source>Coordinates must be (n, 2) numbers without NULL; got shape {xy_shape}.</source>
+        <translation>坐标必须为 (n, 2) 形状且不含 NULL 的数值；实际形状为 {xy_shape}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/timeseries.py" line="44" />
+        <source>The band descriptions of the {role} raster '{path}' are not years ({shown}). Set START_YEAR (the year of band 1), or build the raster with 'Stack yearly rasters'.</source>
+        <translation>{role}栅格“{path}”的波段描述不是年份（{shown}）。请设置 START_YEAR（波段 1 的年份），或用“逐年栅格合成时间序列”生成该栅格。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/timeseries.py" line="100" />
+        <source>The {role} raster '{path}' has {n_bands} bands; give one file per year, or a single multi-band time-series raster.</source>
+        <translation>{role}栅格“{path}”有 {n_bands} 个波段；请每年提供一个文件，或提供单个多波段时间序列栅格。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/timeseries.py" line="109" />
+        <source>No year found in the name or band description of the {role} raster '{path}'. Rename it with a 4-digit year (e.g. npp_2005.tif) or give the years explicitly.</source>
+        <translation>在{role}栅格“{path}”的文件名或波段描述中未找到年份。请用 4 位数年份重命名（例如 npp_2005.tif），或明确给出年份。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/timeseries.py" line="122" />
+        <source>Year {year} appears twice in the {role} rasters ('{first_path}' and '{second_path}'); remove one or give the years explicitly.</source>
+        <translation>年份 {year} 在{role}栅格中出现了两次（“{first_path}”和“{second_path}”）；请删除其中一个，或明确给出年份。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/timeseries.py" line="130" />
+        <source>The {role} series has no data for the years {years}.</source>
+        <translation>{role}时间序列缺少以下年份的数据：{years}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/timeseries.py" line="153" />
+        <source>No {role} raster was given.</source>
+        <translation>未给出{role}栅格。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/timeseries.py" line="166" />
+        <source>The {role} raster '{p}' does not align with the reference grid (size, cell size, origin or CRS differ); choose a resampling method to align it.</source>
+        <translation>{role}栅格“{p}”与参考格网不对齐（大小、像元大小、原点或坐标参考系不同）；请选择重采样方法以对齐。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/timeseries.py" line="171" />
+        <source>Aligning the {role} raster '{p}' to the reference grid ({resampling} resampling).</source>
+        <translation>正在将{role}栅格“{p}”对齐到参考格网（{resampling} 重采样）。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/timeseries.py" line="184" />
+        <source>{n_years} years were given for {n_slots} {role} bands; give one year per band.</source>
+        <translation>给出了 {n_years} 个年份，但{role}波段有 {n_slots} 个；请为每个波段给出一个年份。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/timeseries.py" line="227" />
+        <source>The output folder '{folder}' does not exist.</source>
+        <translation>输出文件夹“{folder}”不存在。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/trend.py" line="219" />
+        <source>A trend needs at least {MIN_VALUES} years; got {n_years} ({years}). Add years.</source>
+        <translation>趋势计算至少需要 {MIN_VALUES} 年；实际为 {n_years} 年（{years}）。请增加年份。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/trend.py" line="224" />
+        <source>Years must be unique; got {years}.</source>
+        <translation>年份必须唯一；实际为 {years}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/trend.py" line="226" />
+        <source>Period length {length} must be between 1 and the number of years ({n_years}).</source>
+        <translation>时段长度 {length} 必须介于 1 与年份数（{n_years}）之间。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/trend.py" line="263" />
+        <source>State breaks must be 4 increasing CSR values; got {breaks}.</source>
+        <translation>状态断点必须是 4 个递增的 CSR 值；实际为 {breaks}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/trend.py" line="315" />
+        <source>x (years) must be {n} strictly increasing values; got {got}.</source>
+        <translation>x（年份）必须是 {n} 个严格递增的值；实际为 {got}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/trend.py" line="324" />
+        <source>Expected a block (n_years, rows, cols); got shape {stack_shape}.</source>
+        <translation>应为 (n_years, rows, cols) 形状的数据块；实际形状为 {stack_shape}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/units.py" line="15" />
+        <source>Unknown carbon unit '{units}': use one of {choices}.</source>
+        <translation>未知的碳单位“{units}”：请使用以下之一：{choices}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/zonal.py" line="73" />
+        <source>A raster is not on the grid the region coverage was computed for; open it on that grid (open_time_series(..., grid=...)) or compute a coverage for its own grid.</source>
+        <translation>某个栅格不在计算区域覆盖时所用的格网上；请在该格网上打开它（open_time_series(..., grid=...)），或为其自身的格网计算覆盖。</translation>
+    </message>
 </context>
 </TS>

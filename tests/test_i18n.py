@@ -146,3 +146,25 @@ def test_bundled_model_is_chinese_with_zh_cn(zh_cn_locale):
         assert english == []
     finally:
         plugin.unload()
+
+
+def test_engine_errors_are_chinese_with_zh_cn(zh_cn_locale, provider, tmp_path):
+    """An engine error (a raster without CRS) reaches the user as a translated QgsProcessingException."""
+    import numpy as np
+    import processing
+    from qgis.core import QgsProcessingException
+    from rasters import write_raster
+
+    import carbon_budget
+
+    paths = [write_raster(tmp_path / f"npp_{year}.tif", np.ones((3, 4), np.float32), epsg=None)
+             for year in (2001, 2002)]
+    plugin = carbon_budget.classFactory(None)
+    try:
+        with pytest.raises(QgsProcessingException) as raised:
+            processing.run("carbonbudget:stackyears", {"INPUT": paths, "OUTPUT": str(tmp_path / "stack.tif")})
+    finally:
+        plugin.unload()
+    message = str(raised.value)
+    assert _cjk(message), message
+    assert "坐标参考系" in message and "npp_2001.tif" in message
