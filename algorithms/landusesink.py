@@ -18,7 +18,8 @@ from ..carbon_plugin.units import UNITS
 from .base import CarbonAlgorithm
 from .compat import FILE_BEHAVIOR_FILE, NUMBER_INTEGER, TYPE_RASTER
 from .i18n import QT_TRANSLATE_NOOP, tr
-from .params import parse_years, time_series_paths
+from .params import optional_int, parse_years, time_series_paths
+from .styles import style_outputs
 
 PRESET_KEYS = ("cnlucc", "clcd")
 PRESET_LABELS = (
@@ -95,7 +96,6 @@ class LandUseSink(CarbonAlgorithm):
                 PRESET_KEYS[self.parameterAsEnum(parameters, self.COEFFICIENTS, context)])
         progress.info(tr("Coefficients (t C ha-1 yr-1): {table}.").format(
             table=", ".join(f"{c.code} {c.name} {c.t_c_ha_yr:g}" for c in coefficients.values())))
-        start_year = parameters.get(self.START_YEAR)
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         units = UNITS[self.parameterAsEnum(parameters, self.UNITS, context)]
         summary = compute_landuse_sink(
@@ -103,8 +103,7 @@ class LandUseSink(CarbonAlgorithm):
             output,
             coefficients,
             years=parse_years(self.parameterAsString(parameters, self.YEARS, context), self.YEARS),
-            start_year=None if start_year in (None, "") else
-            self.parameterAsInt(parameters, self.START_YEAR, context),
+            start_year=optional_int(self, parameters, self.START_YEAR, context),
             units=units,
             progress=progress,
         )
@@ -112,6 +111,7 @@ class LandUseSink(CarbonAlgorithm):
             progress.info(tr("{year}: sink {total:,.0f} {units}.").format(
                 year=year, total=summary.total[year], units=units))
         unknown = summary.unknown_codes()
+        style_outputs(context, {output: ("sink", None)}, feedback)
         return {
             self.OUTPUT: output,
             "YEARS_OUT": ",".join(map(str, summary.years)),

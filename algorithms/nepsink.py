@@ -16,7 +16,8 @@ from ..carbon_plugin.units import UNITS
 from .base import CarbonAlgorithm
 from .compat import FLAG_ADVANCED, NUMBER_DOUBLE, NUMBER_INTEGER, TYPE_RASTER
 from .i18n import QT_TRANSLATE_NOOP, tr
-from .params import time_series_paths
+from .params import optional_int, time_series_paths
+from .styles import style_outputs
 
 TIMESTEP_LABELS = (
     QT_TRANSLATE_NOOP("@default", "Monthly (12 bands per year)"),
@@ -119,7 +120,6 @@ class NepSink(CarbonAlgorithm):
 
     def compute(self, parameters, context, feedback, progress):
         valid_max = parameters.get(self.NPP_VALID_MAX)
-        start_year = parameters.get(self.START_YEAR)
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         output_rh = self._optional_output(parameters, self.OUTPUT_RH, context)
         output_nep = self._optional_output(parameters, self.OUTPUT_NEP, context)
@@ -133,8 +133,7 @@ class NepSink(CarbonAlgorithm):
             npp_scale=self.parameterAsDouble(parameters, self.NPP_SCALE, context),
             npp_valid_max=None if valid_max in (None, "") else
             self.parameterAsDouble(parameters, self.NPP_VALID_MAX, context),
-            start_year=None if start_year in (None, "") else
-            self.parameterAsInt(parameters, self.START_YEAR, context),
+            start_year=optional_int(self, parameters, self.START_YEAR, context),
             sign_mode=SIGN_MODES[self.parameterAsEnum(parameters, self.SIGN_MODE, context)],
             units=units,
             output_rh=output_rh,
@@ -156,4 +155,5 @@ class NepSink(CarbonAlgorithm):
             result[self.OUTPUT_RH] = output_rh
         if output_nep:
             result[self.OUTPUT_NEP] = output_nep
+        style_outputs(context, {output: ("sink", None)}, feedback)
         return result

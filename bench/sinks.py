@@ -139,7 +139,7 @@ def child(kind: str, npp: str, temperature: str, precipitation: str, out: str) -
     import numpy as np
 
     from carbon_budget.carbon_plugin.raster import TILE, grid_of, open_raster, read_strip
-    from carbon_budget.carbon_plugin.sinks import compute_nep_sink, warp_strip
+    from carbon_budget.carbon_plugin.sinks import StripWarper, compute_nep_sink
     from carbon_budget.carbon_plugin.timeseries import TimeSeriesWriter, band_years
 
     ds = open_raster(npp)
@@ -159,11 +159,13 @@ def child(kind: str, npp: str, temperature: str, precipitation: str, out: str) -
                 c.GetRasterBand(b + 1).ReadAsArray()
     elif kind == "resampling":
         climate = [open_raster(temperature), open_raster(precipitation)]
+        warpers = [StripWarper(grid, "bilinear") for _ in climate]
         for row0 in range(0, grid.height, TILE):
             nrows = min(TILE, grid.height - row0)
+            buffer = np.empty((12, nrows, grid.width), dtype=np.float32)
             for j in range(len(years)):
-                for c in climate:
-                    warp_strip(c, list(range(12 * j + 1, 12 * j + 13)), grid, row0, nrows, "bilinear")
+                for c, warper in zip(climate, warpers):
+                    warper.read(c, list(range(12 * j + 1, 12 * j + 13)), row0, nrows, buffer)
     else:
         summary = compute_nep_sink([npp], [temperature], [precipitation], out)
         result["first_year_mt_co2"] = summary.total[years[0]] / 1e6

@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from .cellarea import row_cell_areas_m2
-from .errors import CarbonInputError
+from .errors import QT_TRANSLATE_NOOP, CarbonInputError
 from .progress import Progress
 from .raster import open_raster, strips
 from .timeseries import TimeSeriesWriter, open_time_series
@@ -55,10 +55,10 @@ def _rows(path: Path | str, required: Sequence[str], what: str) -> list[tuple[in
             header = [(h or "").strip().lower() for h in (reader.fieldnames or [])]
             missing = [c for c in required if c not in header]
             if missing:
-                raise CarbonInputError(
-                    f"The {what} CSV '{path}' lacks the column(s) {', '.join(missing)}; its header must "
-                    f"name {', '.join(required)} (found: {', '.join(header) or 'nothing'})."
-                )
+                raise CarbonInputError(QT_TRANSLATE_NOOP(
+                    "@default", "The {what} CSV '{path}' lacks the column(s) {missing}; its header must name "
+                    "{required} (found: {found})."), what=what, path=str(path), missing=", ".join(missing),
+                    required=", ".join(required), found=", ".join(header) or "-")
             rows = []
             for row in reader:
                 clean = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
@@ -66,9 +66,12 @@ def _rows(path: Path | str, required: Sequence[str], what: str) -> list[tuple[in
                     rows.append((reader.line_num, clean))
             return rows
     except OSError as err:
-        raise CarbonInputError(f"Cannot read the {what} CSV '{path}': {err}") from None
+        raise CarbonInputError(QT_TRANSLATE_NOOP("@default", "Cannot read the {what} CSV '{path}': {error}"),
+                               what=what, path=str(path), error=str(err)) from None
     except UnicodeDecodeError:
-        raise CarbonInputError(f"The {what} CSV '{path}' is not UTF-8 text; save it as CSV UTF-8.") from None
+        raise CarbonInputError(QT_TRANSLATE_NOOP(
+            "@default", "The {what} CSV '{path}' is not UTF-8 text; save it as CSV UTF-8."),
+            what=what, path=str(path)) from None
 
 
 def _number(text: str, path, line: int, column: str) -> float:
@@ -77,7 +80,9 @@ def _number(text: str, path, line: int, column: str) -> float:
     except ValueError:
         value = math.nan
     if not math.isfinite(value):
-        raise CarbonInputError(f"'{path}' line {line}: {column} '{text}' is not a number.")
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "'{path}' line {line}: {column} '{text}' is not a number."),
+            path=str(path), line=line, column=column, text=text)
     return value
 
 
@@ -87,14 +92,19 @@ def load_coefficients(path: Path | str) -> dict[int, LandUseClass]:
     for line, row in _rows(path, ("code", "t_c_ha_yr"), "land-use coefficient"):
         code_value = _number(row["code"], path, line, "code")
         if code_value != int(code_value):
-            raise CarbonInputError(f"'{path}' line {line}: class code '{row['code']}' is not an integer.")
+            raise CarbonInputError(QT_TRANSLATE_NOOP(
+                "@default", "'{path}' line {line}: class code '{code}' is not an integer."),
+                path=str(path), line=line, code=row["code"])
         code = int(code_value)
         if code in table:
-            raise CarbonInputError(f"'{path}' line {line}: class code {code} appears twice.")
+            raise CarbonInputError(
+                QT_TRANSLATE_NOOP("@default", "'{path}' line {line}: class code {code} appears twice."),
+                path=str(path), line=line, code=code)
         table[code] = LandUseClass(code, row.get("name", "") or str(code),
                                    _number(row["t_c_ha_yr"], path, line, "t_c_ha_yr"))
     if not table:
-        raise CarbonInputError(f"The land-use coefficient CSV '{path}' has no classes.")
+        raise CarbonInputError(QT_TRANSLATE_NOOP("@default", "The land-use coefficient CSV '{path}' has no classes."),
+                               path=str(path))
     return table
 
 
@@ -102,7 +112,8 @@ def preset_coefficients(name: str) -> dict[int, LandUseClass]:
     """A shipped coefficient table: 'cnlucc' or 'clcd'."""
     key = name.strip().lower()
     if key not in PRESETS:
-        raise CarbonInputError(f"Unknown land-use preset '{name}': use one of {', '.join(PRESETS)}.")
+        raise CarbonInputError(QT_TRANSLATE_NOOP("@default", "Unknown land-use preset '{name}': use one of {presets}."),
+                               name=name, presets=", ".join(PRESETS))
     return load_coefficients(PRESETS[key])
 
 
@@ -115,10 +126,9 @@ def load_crop_parameters(path: Path | str = CROP_PARAMETERS) -> dict[str, CropPa
         crop = row["crop"].lower()
         c, h, w = (_number(row[k], path, line, k) for k in required[1:])
         if not (0 < h <= 1 and 0 <= w < 1 and 0 < c <= 1):
-            raise CarbonInputError(
-                f"'{path}' line {line}: crop '{crop}' needs 0 < carbon_fraction <= 1, "
-                "0 < harvest_index <= 1 and 0 <= water_content < 1."
-            )
+            raise CarbonInputError(QT_TRANSLATE_NOOP(
+                "@default", "'{path}' line {line}: crop '{crop}' needs 0 < carbon_fraction <= 1, "
+                "0 < harvest_index <= 1 and 0 <= water_content < 1."), path=str(path), line=line, crop=crop)
         table[crop] = CropParameters(crop, c, h, w)
     return table
 
@@ -129,12 +139,12 @@ def crop_carbon_t_c(production_t: Mapping[str, float], parameters: Mapping[str, 
     for crop, y in production_t.items():
         p = parameters.get(crop.strip().lower())
         if p is None:
-            raise CarbonInputError(
-                f"No crop parameters for '{crop}'; add it to the crop parameter CSV "
-                f"(known: {', '.join(sorted(parameters))})."
-            )
+            raise CarbonInputError(QT_TRANSLATE_NOOP(
+                "@default", "No crop parameters for '{crop}'; add it to the crop parameter CSV (known: {known})."),
+                crop=crop, known=", ".join(sorted(parameters)))
         if not (math.isfinite(y) and y >= 0):
-            raise CarbonInputError(f"The production of '{crop}' must be a number >= 0 t, not {y}.")
+            raise CarbonInputError(QT_TRANSLATE_NOOP(
+                "@default", "The production of '{crop}' must be a number >= 0 t, not {value}."), crop=crop, value=y)
         total += p.carbon_fraction * y * (1 - p.water_content) / p.harvest_index
     return total
 
@@ -143,7 +153,8 @@ def cropland_coefficient_t_c_ha(production_t: Mapping[str, float], cropland_ha: 
                                 parameters: Mapping[str, CropParameters]) -> float:
     """Cropland coefficient t C ha-1 yr-1 of a region and year: crop carbon / cropland area."""
     if not cropland_ha > 0:
-        raise CarbonInputError(f"The cropland area must be > 0 ha to spread crop carbon over, not {cropland_ha}.")
+        raise CarbonInputError(QT_TRANSLATE_NOOP(
+            "@default", "The cropland area must be > 0 ha to spread crop carbon over, not {area}."), area=cropland_ha)
     return crop_carbon_t_c(production_t, parameters) / cropland_ha
 
 
@@ -166,13 +177,18 @@ class LandUseSummary:
         return dict(sorted(codes.items()))
 
 
-def unknown_codes_message(summary: LandUseSummary) -> str:
-    """The warning text listing class codes missing from the coefficient table, with their area."""
+def _warn_unknown_codes(summary: LandUseSummary, progress: Progress) -> None:
+    """Warn about class codes missing from the coefficient table, with their area."""
     codes = summary.unknown_codes()
-    per = "" if len(summary.years) == 1 else " per year on average"
     listed = "; ".join(f"code {code}: {area:.4g} km2" for code, area in codes.items())
-    return (f"Land-use class codes not in the coefficient table (no sink there, nodata): {listed}{per}. "
-            "Add them to a coefficient CSV if they should count.")
+    if len(summary.years) == 1:
+        progress.warning(QT_TRANSLATE_NOOP(
+            "@default", "Land-use class codes not in the coefficient table (no sink there, nodata): "
+            "{codes}. Add them to a coefficient CSV if they should count."), codes=listed)
+    else:
+        progress.warning(QT_TRANSLATE_NOOP(
+            "@default", "Land-use class codes not in the coefficient table (no sink there, nodata): "
+            "{codes} per year on average. Add them to a coefficient CSV if they should count."), codes=listed)
 
 
 def _add_areas(target: dict[int, float], codes: np.ndarray, areas: np.ndarray) -> None:
@@ -206,13 +222,14 @@ def compute_landuse_sink(
     carbon_units = f"{units} / cell / yr"
     factor = factor_from_t_c(units)
     if not paths:
-        raise CarbonInputError("No land-use raster was given.")
+        raise CarbonInputError(QT_TRANSLATE_NOOP("@default", "No land-use raster was given."))
     base = {int(k): float(v.t_c_ha_yr if isinstance(v, LandUseClass) else v) for k, v in coefficients.items()}
     band_count = sum(open_raster(p, "land-use").RasterCount for p in paths)
     if years is not None and band_count == 1 and len(years) > 1:
         series = open_time_series(paths, years=[years[0]], role="land-use", progress=progress)
         layer_of = {int(y): 0 for y in years}
-        progress.info(f"One land-use layer stands for all {len(layer_of)} years.")
+        progress.log(QT_TRANSLATE_NOOP("@default", "One land-use layer stands for all {count} years."),
+                     count=len(layer_of))
     else:
         series = open_time_series(paths, start_year=start_year, years=years, resampling="nearest",
                                   role="land-use", progress=progress)
@@ -255,5 +272,5 @@ def compute_landuse_sink(
                 done += 1
                 progress.report(done / steps)
     if any(summary.unknown_area_km2.values()):
-        progress.warning(unknown_codes_message(summary))
+        _warn_unknown_codes(summary, progress)
     return summary

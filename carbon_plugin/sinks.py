@@ -23,10 +23,10 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 
 import numpy as np
-from osgeo import gdal, osr
+from osgeo import gdal, gdal_array, osr
 
 from .cellarea import row_cell_areas_m2
-from .errors import CarbonInputError
+from .errors import QT_TRANSLATE_NOOP, CarbonInputError
 from .progress import Progress
 from .raster import STRIP_BUDGET_BYTES, TILE, Grid, grid_of, open_raster, read_strip, strips
 from .timeseries import TimeSeries, TimeSeriesWriter, open_time_series, year_in_text
@@ -49,7 +49,8 @@ SIGN_MODES = (SIGNED, POSITIVE)
 DENSITY_UNITS = "g C m-2 yr-1"
 CLIMATE_RESAMPLING = "bilinear"
 
-ANNUAL_APPROXIMATION = (
+ANNUAL_APPROXIMATION = QT_TRANSLATE_NOOP(
+    "@default",
     "Annual climate: Rh = 12 x Rh_month(mean temperature, total precipitation / 12), an "
     "approximation of the sum of 12 monthly values: with seasonal climate it gives a lower Rh "
     "(about 10 % lower for a 27 C annual temperature range), hence a higher NEP. Monthly "
@@ -64,16 +65,22 @@ _MONTH_IN_NAME = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)[-_.]?(0[1-9]|1[0-2])(?!\
 # the science, on scalars or arrays
 
 
-def _check_precipitation(p: np.ndarray, where: str = "") -> None:
+def _check_precipitation(p: np.ndarray, year: int | None = None) -> None:
     with np.errstate(invalid="ignore"):
         negative = p < 0
-    if np.any(negative):
-        lowest = float(np.nanmin(p))
-        raise CarbonInputError(
-            f"Negative precipitation{where}: {int(np.count_nonzero(negative))} cells, lowest {lowest:g} mm. "
-            "Precipitation must be >= 0 mm; if negative values are a fill code, set it as the "
-            "raster's nodata value (Raster > Conversion > Translate, 'Assign a specified nodata value')."
-        )
+    if not np.any(negative):
+        return
+    values = {"cells": int(np.count_nonzero(negative)), "lowest": f"{float(np.nanmin(p)):g}"}
+    if year is None:
+        raise CarbonInputError(QT_TRANSLATE_NOOP(
+            "@default", "Negative precipitation: {cells} cells, lowest {lowest} mm. Precipitation must be "
+            ">= 0 mm; if negative values are a fill code, set it as the raster's nodata value (Raster > "
+            "Conversion > Translate, 'Assign a specified nodata value')."), **values)
+    raise CarbonInputError(QT_TRANSLATE_NOOP(
+        "@default", "Negative precipitation in the precipitation rasters for {year}: {cells} cells, lowest "
+        "{lowest} mm. Precipitation must be >= 0 mm; if negative values are a fill code, set it as the "
+        "raster's nodata value (Raster > Conversion > Translate, 'Assign a specified nodata value')."),
+        year=year, **values)
 
 
 def rh_monthly_gc_m2(t_c, p_mm, check: bool = True):
@@ -101,7 +108,9 @@ def rh_annual_from_months_gc_m2(t_months, p_months, check: bool = True):
     t = np.asarray(t_months)  # float32 strips stay float32; each month is computed in float64
     p = np.asarray(p_months)
     if t.shape[0] != 12 or p.shape[0] != 12:
-        raise CarbonInputError(f"Monthly climate needs 12 months per year, got {t.shape[0]} and {p.shape[0]}.")
+        raise CarbonInputError(QT_TRANSLATE_NOOP(
+            "@default", "Monthly climate needs 12 months per year, got {t_months} and {p_months}."),
+            t_months=t.shape[0], p_months=p.shape[0])
     if check:
         _check_precipitation(p)
     shape = t.shape[1:]
@@ -149,7 +158,8 @@ def sink_per_cell(nep_gc_m2: np.ndarray, cell_area_m2, units: str = T_CO2, sign_
     'positive' counts absorption only (negative NEP -> 0). NaN stays NaN.
     """
     if sign_mode not in SIGN_MODES:
-        raise CarbonInputError(f"Unknown sign mode '{sign_mode}': use one of {', '.join(SIGN_MODES)}.")
+        raise CarbonInputError(QT_TRANSLATE_NOOP("@default", "Unknown sign mode '{mode}': use one of {modes}."),
+                               mode=sign_mode, modes=", ".join(SIGN_MODES))
     sink = np.asarray(nep_gc_m2, dtype=np.float64) * cell_area_m2 * (factor_from_t_c(units) / G_PER_T)
     if sign_mode == POSITIVE:
         sink = np.where(sink < 0, 0.0, sink)
@@ -179,13 +189,6 @@ def _month_of(text: str) -> tuple[int, int] | None:
     return (int(m.group(1)), int(m.group(2))) if m else None
 
 
-def _annual_given_as_monthly(role: str, path: str, detail: str) -> CarbonInputError:
-    return CarbonInputError(
-        f"The {role} raster '{path}' {detail}: this looks like annual climate, but CLIMATE_TIMESTEP "
-        "is monthly (12 bands per year). Set CLIMATE_TIMESTEP to annual (mean temperature, total "
-        "precipitation), or give monthly rasters (bands described 'YYYY-MM', or START_YEAR with "
-        "12 x years bands)."
-    )
 
 
 def monthly_slots(
@@ -211,8 +214,13 @@ def monthly_slots(
             years = [int(d) for d in descs]
             counts = {y: years.count(y) for y in years}
             if set(counts.values()) != {12}:
-                shown = f"{years[0]} ... {years[-1]}" if n > 2 else ", ".join(descs)
-                raise _annual_given_as_monthly(role, p, f"has {n} bands described as years ({shown})")
+                raise CarbonInputError(QT_TRANSLATE_NOOP(
+                    "@default", "The {role} raster '{path}' has {n_bands} bands described as years ({shown}): "
+                    "this looks like annual climate, but CLIMATE_TIMESTEP is monthly (12 bands per year). "
+                    "Set CLIMATE_TIMESTEP to annual (mean temperature, total precipitation), or give "
+                    "monthly rasters (bands described 'YYYY-MM', or START_YEAR with 12 x years bands)."),
+                    role=role, path=p, n_bands=n,
+                    shown=f"{years[0]} ... {years[-1]}" if n > 2 else ", ".join(descs))
             seen: dict[int, int] = {}
             for y in years:
                 seen[y] = seen.get(y, 0) + 1
@@ -221,34 +229,36 @@ def monthly_slots(
         if n == 1:
             found = _MONTH_IN_NAME.findall(p.replace("\\", "/").rsplit("/", 1)[-1])
             if len(found) != 1:
-                raise CarbonInputError(
-                    f"No year and month found for the single-band {role} raster '{p}'. Name monthly "
-                    "files with 'YYYY-MM' or 'YYYYMM', or give one 12-band raster per year, or one "
-                    "raster of 12 x years bands with START_YEAR."
-                )
+                raise CarbonInputError(QT_TRANSLATE_NOOP(
+                    "@default", "No year and month found for the single-band {role} raster '{path}'. Name "
+                    "monthly files with 'YYYY-MM' or 'YYYYMM', or give one 12-band raster per year, or one "
+                    "raster of 12 x years bands with START_YEAR."), role=role, path=p)
             slots.append((int(found[0][0]), int(found[0][1])))
             continue
         if n % 12:
-            raise _annual_given_as_monthly(role, p, f"has {n} bands, not 12 x years")
+            raise CarbonInputError(QT_TRANSLATE_NOOP(
+                "@default", "The {role} raster '{path}' has {n_bands} bands, not 12 x years: this looks like "
+                "annual climate, but CLIMATE_TIMESTEP is monthly (12 bands per year). Set "
+                "CLIMATE_TIMESTEP to annual (mean temperature, total precipitation), or give monthly "
+                "rasters (bands described 'YYYY-MM', or START_YEAR with 12 x years bands)."),
+                role=role, path=p, n_bands=n)
         if single:
             if start_year is None:
-                raise CarbonInputError(
-                    f"The band descriptions of the {role} raster '{p}' are not 'YYYY-MM' months; set "
-                    "START_YEAR (band 1 = January of that year, 12 bands per year)."
-                )
+                raise CarbonInputError(QT_TRANSLATE_NOOP(
+                    "@default", "The band descriptions of the {role} raster '{path}' are not 'YYYY-MM' "
+                    "months; set START_YEAR (band 1 = January of that year, 12 bands per year)."),
+                    role=role, path=p)
             first = int(start_year)
         else:
             if n != 12:
-                raise CarbonInputError(
-                    f"The {role} raster '{p}' has {n} bands; in a list of monthly rasters each file "
-                    "holds the 12 months of one year (or one month)."
-                )
+                raise CarbonInputError(QT_TRANSLATE_NOOP(
+                    "@default", "The {role} raster '{path}' has {n_bands} bands; in a list of monthly rasters "
+                    "each file holds the 12 months of one year (or one month)."), role=role, path=p, n_bands=n)
             year = year_in_text(p)
             if year is None:
-                raise CarbonInputError(
-                    f"No year found in the name of the 12-band {role} raster '{p}'; put the 4-digit "
-                    "year in the file name (e.g. tmp_2005.tif)."
-                )
+                raise CarbonInputError(QT_TRANSLATE_NOOP(
+                    "@default", "No year found in the name of the 12-band {role} raster '{path}'; put the "
+                    "4-digit year in the file name (e.g. tmp_2005.tif)."), role=role, path=p)
             first = year
         slots += [(first + i // 12, i % 12 + 1) for i in range(n)]
     return slots
@@ -334,7 +344,7 @@ def _source_window(src: Grid, grid: Grid, bounds: tuple[float, float, float, flo
 
 
 class StripWarper:
-    """Resamples bands of a raster onto row strips of ``grid``, reusing one in-memory target.
+    """Resamples bands of a raster onto row strips of ``grid``, straight into a numpy buffer.
 
     For a strip, the source window under it (plus a margin for the kernel) is read into memory
     and warped in one call for all the bands asked for (the coordinate transformation is
@@ -347,13 +357,11 @@ class StripWarper:
     def __init__(self, grid: Grid, resampling: str) -> None:
         self.grid = grid
         self.resampling = resampling
-        self._target: gdal.Dataset | None = None
-        self._target_shape: tuple[int, int] = (0, 0)
 
     def read(self, ds: gdal.Dataset, bands: list[int], row0: int, nrows: int,
              out: np.ndarray | None = None) -> np.ndarray:
-        """Bands of ``ds`` on rows [row0, row0 + nrows) of the grid: float32, NaN nodata, into
-        ``out`` (shape (bands, nrows, width), C-contiguous) when given."""
+        """Bands of ``ds`` on rows [row0, row0 + nrows) of the grid: float32, NaN nodata, written
+        into ``out`` (float32, shape (bands, nrows, width), C-contiguous) when given."""
         grid = self.grid
         src = grid_of(ds)
         x0, px, _, y0, _, py = grid.geotransform
@@ -361,32 +369,25 @@ class StripWarper:
         bounds = (x0, min(top, bottom), x0 + px * grid.width, max(top, bottom))
         c0, r0, cols, rows = _source_window(src, grid, bounds, pad=3)
         data = ds.ReadAsArray(c0, r0, cols, rows, band_list=list(bands), buf_type=gdal.GDT_Float32)
-        data = data.reshape(len(bands), rows, cols)
-        mem = gdal.GetDriverByName("MEM").Create("", cols, rows, len(bands), gdal.GDT_Float32)
+        source = gdal_array.OpenNumPyArray(np.ascontiguousarray(data.reshape(len(bands), rows, cols)), True)
         sx0, spx, _, sy0, _, spy = src.geotransform
-        mem.SetGeoTransform((sx0 + c0 * spx, spx, 0.0, sy0 + r0 * spy, 0.0, spy))
-        mem.SetProjection(src.crs_wkt)
-        for k in range(len(bands)):
-            mem.GetRasterBand(k + 1).WriteArray(data[k])
-        del data
-        if self._target is None or self._target_shape != (len(bands), nrows):
-            self._target = None
-            self._target = gdal.GetDriverByName("MEM").Create("", grid.width, nrows, len(bands),
-                                                              gdal.GDT_Float32)
-            self._target.SetProjection(grid.crs_wkt)
-            self._target_shape = (len(bands), nrows)
-        self._target.SetGeoTransform((x0, px, 0.0, top, 0.0, py))
+        source.SetGeoTransform((sx0 + c0 * spx, spx, 0.0, sy0 + r0 * spy, 0.0, spy))
+        source.SetProjection(src.crs_wkt)
+        if out is None:
+            out = np.empty((len(bands), nrows, grid.width), dtype=np.float32)
+        if out.dtype != np.float32 or out.shape != (len(bands), nrows, grid.width) or not out.flags.c_contiguous:
+            raise ValueError("out must be a C-contiguous float32 array of shape (bands, rows, width)")
+        # the warp writes straight into ``out`` (a GDAL dataset over the numpy array)
+        target = gdal_array.OpenNumPyArray(out, True)
+        target.SetGeoTransform((x0, px, 0.0, top, 0.0, py))
+        target.SetProjection(grid.crs_wkt)
         # NaN where no source pixel contributes; INIT_DEST instead of a destination nodata
         # value, which would add a destination validity mask and make the warp ~2.5x slower.
         # Single-threaded: for an in-memory target GDAL's extra threads cost more than they give.
-        gdal.Warp(self._target, mem, resampleAlg=self.resampling,
+        gdal.Warp(target, source, resampleAlg=self.resampling,
                   srcNodata=ds.GetRasterBand(bands[0]).GetNoDataValue(), warpOptions=["INIT_DEST=NaN"])
-        if out is None:
-            out = np.empty((len(bands), nrows, grid.width), dtype=np.float32)
-        if len(bands) == 1:
-            self._target.GetRasterBand(1).ReadAsArray(buf_obj=out[0])
-        else:
-            self._target.ReadAsArray(buf_obj=out)
+        target.FlushCache()
+        target = source = None
         return out
 
 
@@ -418,17 +419,18 @@ def open_climate(
     progress = progress or Progress()
     paths = [str(p) for p in paths]
     if timestep not in TIMESTEPS:
-        raise CarbonInputError(f"Unknown climate time step '{timestep}': use monthly or annual.")
+        raise CarbonInputError(QT_TRANSLATE_NOOP(
+            "@default", "Unknown climate time step '{timestep}': use monthly or annual."), timestep=timestep)
     if not paths:
-        raise CarbonInputError(f"No {role} raster was given.")
+        raise CarbonInputError(QT_TRANSLATE_NOOP("@default", "No {role} raster was given."), role=role)
     if timestep == ANNUAL:
         for p in paths:
             descs = _descriptions(open_raster(p, role))
             if len(descs) > 1 and all(_month_of(d) for d in descs):
-                raise CarbonInputError(
-                    f"The {role} raster '{p}' has monthly bands ({descs[0]}, {descs[1]}, ...) but "
-                    "CLIMATE_TIMESTEP is annual; set it to monthly."
-                )
+                raise CarbonInputError(QT_TRANSLATE_NOOP(
+                    "@default", "The {role} raster '{path}' has monthly bands ({first}, {second}, ...) but "
+                    "CLIMATE_TIMESTEP is annual; set it to monthly."),
+                    role=role, path=p, first=descs[0], second=descs[1])
         series = _open_with_optional_start_year(paths, start_year, role, progress, grid=grid,
                                                 resampling=CLIMATE_RESAMPLING)
         return ClimateSeries(series, {layer.year: [i] for i, layer in enumerate(series.layers)}, role, grid)
@@ -441,7 +443,8 @@ def open_climate(
     months: dict[int, dict[int, int]] = {}
     for index, (year, month) in enumerate(slots):
         if month in months.setdefault(year, {}):
-            raise CarbonInputError(f"Month {year}-{month:02d} appears twice in the {role} rasters.")
+            raise CarbonInputError(QT_TRANSLATE_NOOP("@default", "Month {month} appears twice in the {role} rasters."),
+                                   month=f"{year}-{month:02d}", role=role)
         months[year][month] = index
     bands_by_year = {}
     incomplete = []
@@ -451,9 +454,12 @@ def open_climate(
         else:
             incomplete.append(f"{year} ({len(months[year])} months)")
     if incomplete:
-        progress.warning(f"The {role} series lacks months in {', '.join(incomplete)}: those years are left out.")
+        progress.warning(QT_TRANSLATE_NOOP(
+            "@default", "The {role} series lacks months in {years}: those years are left out."),
+            role=role, years=", ".join(incomplete))
     if not bands_by_year:
-        raise CarbonInputError(f"The {role} rasters hold no complete year of 12 months.")
+        raise CarbonInputError(QT_TRANSLATE_NOOP("@default", "The {role} rasters hold no complete year of 12 months."),
+                               role=role)
     return ClimateSeries(series, bands_by_year, role, grid)
 
 
@@ -505,10 +511,12 @@ def compute_nep_sink(
     """
     progress = progress or Progress()
     if sign_mode not in SIGN_MODES:
-        raise CarbonInputError(f"Unknown sign mode '{sign_mode}': use one of {', '.join(SIGN_MODES)}.")
+        raise CarbonInputError(QT_TRANSLATE_NOOP("@default", "Unknown sign mode '{mode}': use one of {modes}."),
+                               mode=sign_mode, modes=", ".join(SIGN_MODES))
     carbon_units = sink_units(units)
     if not (math.isfinite(npp_scale) and npp_scale > 0):
-        raise CarbonInputError(f"NPP_SCALE must be a positive number, not {npp_scale}.")
+        raise CarbonInputError(QT_TRANSLATE_NOOP("@default", "NPP_SCALE must be a positive number, not {scale}."),
+                               scale=npp_scale)
     # NPP on its own first grid; yearly files on other grids are aligned by nearest neighbour so
     # that fill codes (e.g. 32767) are never blended into valid values before NPP_VALID_MAX
     npp = _open_with_optional_start_year([str(p) for p in npp_paths], start_year, "NPP", progress,
@@ -520,27 +528,26 @@ def compute_nep_sink(
     t_only = sorted(set(temperature.years) - set(precipitation.years))
     p_only = sorted(set(precipitation.years) - set(temperature.years))
     if t_only or p_only:
-        progress.warning(
-            "Temperature and precipitation cover different years; only common years are used "
-            f"(temperature only: {_span(t_only)}; precipitation only: {_span(p_only)})."
-        )
+        progress.warning(QT_TRANSLATE_NOOP(
+            "@default", "Temperature and precipitation cover different years; only common years are used "
+            "(temperature only: {t_only}; precipitation only: {p_only})."), t_only=_span(t_only), p_only=_span(p_only))
     climate_years = sorted(set(temperature.years) & set(precipitation.years))
     years = [y for y in npp.years if y in climate_years]
     if not years:
-        raise CarbonInputError(
-            f"The NPP years ({_span(npp.years)}) and the climate years ({_span(climate_years)}) do "
-            "not overlap; give climate rasters for the NPP years (or check START_YEAR)."
-        )
+        raise CarbonInputError(QT_TRANSLATE_NOOP(
+            "@default", "The NPP years ({npp_years}) and the climate years ({climate_years}) do not overlap; "
+            "give climate rasters for the NPP years (or check START_YEAR)."),
+            npp_years=_span(npp.years), climate_years=_span(climate_years))
     summary = SinkSummary(years=years, units=units)
     summary.npp_years_without_climate = [y for y in npp.years if y not in climate_years]
     if summary.npp_years_without_climate:
-        progress.warning(
-            f"No climate for the NPP years {_span(summary.npp_years_without_climate)}: "
-            "these years are left out of the outputs."
-        )
-    progress.info(f"Years computed: {_span(years)} ({len(years)}).")
+        progress.warning(QT_TRANSLATE_NOOP(
+            "@default", "No climate for the NPP years {years}: these years are left out of the outputs."),
+            years=_span(summary.npp_years_without_climate))
+    progress.log(QT_TRANSLATE_NOOP("@default", "Years computed: {years} ({count})."),
+                 years=_span(years), count=len(years))
     if timestep == ANNUAL:
-        progress.info(ANNUAL_APPROXIMATION)
+        progress.log(ANNUAL_APPROXIMATION)
 
     areas = row_cell_areas_m2(grid)
     months = 12 if timestep == MONTHLY else 1
@@ -566,7 +573,7 @@ def compute_nep_sink(
                 npp_year = npp_gc_m2(npp.read_year(year, row0, nrows), npp_scale, npp_valid_max)
                 t = temperature.read(year, row0, nrows)
                 p = precipitation.read(year, row0, nrows)
-                _check_precipitation(p, f" in the precipitation rasters for {year}")
+                _check_precipitation(p, year)
                 if timestep == MONTHLY:
                     rh = rh_annual_from_months_gc_m2(t, p, check=False)
                 else:
@@ -592,10 +599,9 @@ def compute_nep_sink(
                 done += 1
                 progress.report(done / steps)
     if summary.cells_without_climate:
-        progress.warning(
-            f"{summary.cells_without_climate} cell-years have NPP but no climate value (outside the "
-            "climate rasters or nodata there): they have no sink (nodata)."
-        )
+        progress.warning(QT_TRANSLATE_NOOP(
+            "@default", "{count} cell-years have NPP but no climate value (outside the climate rasters or "
+            "nodata there): they have no sink (nodata)."), count=summary.cells_without_climate)
     return summary
 
 

@@ -880,7 +880,7 @@ Outputs: the layer with RI_yyyy, RL_yyyy, CV_yyyy per period (first year), and a
         <translation>碳汇系数（t C ha-1 yr-1）：{table}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="112" />
+        <location filename="../algorithms/landusesink.py" line="110" />
         <source>{year}: sink {total:,.0f} {units}.</source>
         <translation>{year}：碳汇 {total:,.0f} {units}。</translation>
     </message>
@@ -945,7 +945,7 @@ Outputs: the layer with RI_yyyy, RL_yyyy, CV_yyyy per period (first year), and a
         <translation>缺少气候数据的 NPP 年份</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="145" />
+        <location filename="../algorithms/nepsink.py" line="143" />
         <source>{year}: sink {total:,.0f} {units} (absorption {absorption:,.0f}, ecosystem source {source:,.0f}).</source>
         <translation>{year}：碳汇 {total:,.0f} {units}（吸收 {absorption:,.0f}，生态系统碳源 {source:,.0f}）。</translation>
     </message>
@@ -2952,6 +2952,196 @@ RISK 为“碳失衡风险指数”输出的风险图层（每个时段的 RI_yy
         <location filename="../carbon_plugin/zonal.py" line="73" />
         <source>A raster is not on the grid the region coverage was computed for; open it on that grid (open_time_series(..., grid=...)) or compute a coverage for its own grid.</source>
         <translation>某个栅格不在计算区域覆盖时所用的格网上；请在该格网上打开它（open_time_series(..., grid=...)），或为其自身的格网计算覆盖。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/landuse.py" line="58" />
+        <source>The {what} CSV '{path}' lacks the column(s) {missing}; its header must name {required} (found: {found}).</source>
+        <translation>{what} CSV“{path}”缺少列 {missing}；表头必须包含 {required}（实际为：{found}）。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/landuse.py" line="69" />
+        <source>Cannot read the {what} CSV '{path}': {error}</source>
+        <translation>无法读取 {what} CSV“{path}”：{error}</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/landuse.py" line="72" />
+        <source>The {what} CSV '{path}' is not UTF-8 text; save it as CSV UTF-8.</source>
+        <translation>{what} CSV“{path}”不是 UTF-8 文本；请另存为 UTF-8 编码的 CSV。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/landuse.py" line="83" />
+        <source>'{path}' line {line}: {column} '{text}' is not a number.</source>
+        <translation>“{path}”第 {line} 行：{column}“{text}”不是数字。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/landuse.py" line="95" />
+        <source>'{path}' line {line}: class code '{code}' is not an integer.</source>
+        <translation>“{path}”第 {line} 行：类别代码“{code}”不是整数。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/landuse.py" line="100" />
+        <source>'{path}' line {line}: class code {code} appears twice.</source>
+        <translation>“{path}”第 {line} 行：类别代码 {code} 重复出现。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/landuse.py" line="106" />
+        <source>The land-use coefficient CSV '{path}' has no classes.</source>
+        <translation>土地利用系数 CSV“{path}”中没有任何类别。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/landuse.py" line="115" />
+        <source>Unknown land-use preset '{name}': use one of {presets}.</source>
+        <translation>未知的土地利用预设“{name}”：请使用 {presets} 之一。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/landuse.py" line="129" />
+        <source>'{path}' line {line}: crop '{crop}' needs 0 &lt; carbon_fraction &lt;= 1, 0 &lt; harvest_index &lt;= 1 and 0 &lt;= water_content &lt; 1.</source>
+        <translation>“{path}”第 {line} 行：作物“{crop}”要求 0 &lt; carbon_fraction &lt;= 1、0 &lt; harvest_index &lt;= 1 且 0 &lt;= water_content &lt; 1。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/landuse.py" line="142" />
+        <source>No crop parameters for '{crop}'; add it to the crop parameter CSV (known: {known}).</source>
+        <translation>没有作物“{crop}”的参数；请将其加入作物参数 CSV（已有：{known}）。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/landuse.py" line="146" />
+        <source>The production of '{crop}' must be a number &gt;= 0 t, not {value}.</source>
+        <translation>“{crop}”的产量必须是 &gt;= 0 t 的数字，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/landuse.py" line="156" />
+        <source>The cropland area must be &gt; 0 ha to spread crop carbon over, not {area}.</source>
+        <translation>用于分摊作物碳量的耕地面积必须 &gt; 0 ha，而不是 {area}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/landuse.py" line="185" />
+        <source>Land-use class codes not in the coefficient table (no sink there, nodata): {codes}. Add them to a coefficient CSV if they should count.</source>
+        <translation>系数表中没有的土地利用类别代码（这些位置无碳汇，记为无数据）：{codes}。如需计入，请将其加入系数 CSV。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/landuse.py" line="189" />
+        <source>Land-use class codes not in the coefficient table (no sink there, nodata): {codes} per year on average. Add them to a coefficient CSV if they should count.</source>
+        <translation>系数表中没有的土地利用类别代码（这些位置无碳汇，记为无数据）：年均 {codes}。如需计入，请将其加入系数 CSV。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/landuse.py" line="225" />
+        <source>No land-use raster was given.</source>
+        <translation>未给出土地利用栅格。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/landuse.py" line="231" />
+        <source>One land-use layer stands for all {count} years.</source>
+        <translation>一个土地利用图层代表全部 {count} 年。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/sinks.py" line="52" />
+        <source>Annual climate: Rh = 12 x Rh_month(mean temperature, total precipitation / 12), an approximation of the sum of 12 monthly values: with seasonal climate it gives a lower Rh (about 10 % lower for a 27 C annual temperature range), hence a higher NEP. Monthly climate gives the exact sum.</source>
+        <translation>年尺度气候：Rh = 12 x Rh_month(年平均气温, 年降水量 / 12)，是 12 个月值之和的近似：气候有季节变化时 Rh 偏低（气温年较差 27 C 时约低 10 %），因而 NEP 偏高。月尺度气候给出精确的逐月之和。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/sinks.py" line="75" />
+        <source>Negative precipitation: {cells} cells, lowest {lowest} mm. Precipitation must be &gt;= 0 mm; if negative values are a fill code, set it as the raster's nodata value (Raster &gt; Conversion &gt; Translate, 'Assign a specified nodata value').</source>
+        <translation>降水为负：{cells} 个像元，最低 {lowest} mm。降水必须 &gt;= 0 mm；若负值是填充码，请将其设为栅格的无数据值（栅格 &gt; 转换 &gt; 转换格式，“指定无数据值”）。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/sinks.py" line="79" />
+        <source>Negative precipitation in the precipitation rasters for {year}: {cells} cells, lowest {lowest} mm. Precipitation must be &gt;= 0 mm; if negative values are a fill code, set it as the raster's nodata value (Raster &gt; Conversion &gt; Translate, 'Assign a specified nodata value').</source>
+        <translation>{year} 年降水栅格中出现负降水：{cells} 个像元，最低 {lowest} mm。降水必须 &gt;= 0 mm；若负值是填充码，请将其设为栅格的无数据值（栅格 &gt; 转换 &gt; 转换格式，“指定无数据值”）。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/sinks.py" line="111" />
+        <source>Monthly climate needs 12 months per year, got {t_months} and {p_months}.</source>
+        <translation>月尺度气候每年需要 12 个月，实际为 {t_months} 和 {p_months}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/sinks.py" line="514" />
+        <source>Unknown sign mode '{mode}': use one of {modes}.</source>
+        <translation>未知的符号模式“{mode}”：请使用 {modes} 之一。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/sinks.py" line="217" />
+        <source>The {role} raster '{path}' has {n_bands} bands described as years ({shown}): this looks like annual climate, but CLIMATE_TIMESTEP is monthly (12 bands per year). Set CLIMATE_TIMESTEP to annual (mean temperature, total precipitation), or give monthly rasters (bands described 'YYYY-MM', or START_YEAR with 12 x years bands).</source>
+        <translation>{role} 栅格“{path}”有 {n_bands} 个以年份描述的波段（{shown}）：这看起来是年尺度气候，但 CLIMATE_TIMESTEP 为逐月（每年 12 个波段）。请将 CLIMATE_TIMESTEP 设为逐年（年平均气温、年降水量），或提供逐月栅格（波段描述为“YYYY-MM”，或设置 START_YEAR 且波段数为 12 x 年数）。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/sinks.py" line="232" />
+        <source>No year and month found for the single-band {role} raster '{path}'. Name monthly files with 'YYYY-MM' or 'YYYYMM', or give one 12-band raster per year, or one raster of 12 x years bands with START_YEAR.</source>
+        <translation>单波段 {role} 栅格“{path}”中找不到年份和月份。请以“YYYY-MM”或“YYYYMM”命名逐月文件，或每年提供一个 12 波段栅格，或提供一个 12 x 年数波段的栅格并设置 START_YEAR。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/sinks.py" line="239" />
+        <source>The {role} raster '{path}' has {n_bands} bands, not 12 x years: this looks like annual climate, but CLIMATE_TIMESTEP is monthly (12 bands per year). Set CLIMATE_TIMESTEP to annual (mean temperature, total precipitation), or give monthly rasters (bands described 'YYYY-MM', or START_YEAR with 12 x years bands).</source>
+        <translation>{role} 栅格“{path}”有 {n_bands} 个波段，不是 12 x 年数：这看起来是年尺度气候，但 CLIMATE_TIMESTEP 为逐月（每年 12 个波段）。请将 CLIMATE_TIMESTEP 设为逐年（年平均气温、年降水量），或提供逐月栅格（波段描述为“YYYY-MM”，或设置 START_YEAR 且波段数为 12 x 年数）。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/sinks.py" line="247" />
+        <source>The band descriptions of the {role} raster '{path}' are not 'YYYY-MM' months; set START_YEAR (band 1 = January of that year, 12 bands per year).</source>
+        <translation>{role} 栅格“{path}”的波段描述不是“YYYY-MM”月份；请设置 START_YEAR（波段 1 = 该年 1 月，每年 12 个波段）。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/sinks.py" line="254" />
+        <source>The {role} raster '{path}' has {n_bands} bands; in a list of monthly rasters each file holds the 12 months of one year (or one month).</source>
+        <translation>{role} 栅格“{path}”有 {n_bands} 个波段；在逐月栅格列表中，每个文件应包含一年的 12 个月（或一个月）。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/sinks.py" line="259" />
+        <source>No year found in the name of the 12-band {role} raster '{path}'; put the 4-digit year in the file name (e.g. tmp_2005.tif).</source>
+        <translation>12 波段 {role} 栅格“{path}”的名称中找不到年份；请在文件名中写入 4 位年份（例如 tmp_2005.tif）。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/sinks.py" line="422" />
+        <source>Unknown climate time step '{timestep}': use monthly or annual.</source>
+        <translation>未知的气候时间步长“{timestep}”：请使用 monthly（逐月）或 annual（逐年）。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/sinks.py" line="430" />
+        <source>The {role} raster '{path}' has monthly bands ({first}, {second}, ...) but CLIMATE_TIMESTEP is annual; set it to monthly.</source>
+        <translation>{role} 栅格“{path}”是逐月波段（{first}、{second}……），但 CLIMATE_TIMESTEP 为逐年；请设为逐月。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/sinks.py" line="446" />
+        <source>Month {month} appears twice in the {role} rasters.</source>
+        <translation>月份 {month} 在 {role} 栅格中出现两次。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/sinks.py" line="457" />
+        <source>The {role} series lacks months in {years}: those years are left out.</source>
+        <translation>{role} 序列在 {years} 缺少月份：这些年份被略去。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/sinks.py" line="461" />
+        <source>The {role} rasters hold no complete year of 12 months.</source>
+        <translation>{role} 栅格中没有完整的 12 个月的年份。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/sinks.py" line="518" />
+        <source>NPP_SCALE must be a positive number, not {scale}.</source>
+        <translation>NPP_SCALE 必须为正数，而不是 {scale}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/sinks.py" line="531" />
+        <source>Temperature and precipitation cover different years; only common years are used (temperature only: {t_only}; precipitation only: {p_only}).</source>
+        <translation>气温与降水覆盖的年份不同；仅使用共同年份（仅有气温：{t_only}；仅有降水：{p_only}）。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/sinks.py" line="537" />
+        <source>The NPP years ({npp_years}) and the climate years ({climate_years}) do not overlap; give climate rasters for the NPP years (or check START_YEAR).</source>
+        <translation>NPP 年份（{npp_years}）与气候年份（{climate_years}）没有重叠；请提供 NPP 年份的气候栅格（或检查 START_YEAR）。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/sinks.py" line="544" />
+        <source>No climate for the NPP years {years}: these years are left out of the outputs.</source>
+        <translation>NPP 年份 {years} 没有气候数据：这些年份不写入输出。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/sinks.py" line="547" />
+        <source>Years computed: {years} ({count}).</source>
+        <translation>已计算年份：{years}（{count} 年）。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/sinks.py" line="602" />
+        <source>{count} cell-years have NPP but no climate value (outside the climate rasters or nodata there): they have no sink (nodata).</source>
+        <translation>{count} 个像元-年有 NPP 但无气候值（在气候栅格范围外或为无数据）：这些位置无碳汇（无数据）。</translation>
     </message>
 </context>
 </TS>

@@ -571,3 +571,17 @@ def test_sample_qgis_process_matches_processing_run(sample_sink, sample_dir, plu
     assert cli["YEARS_OUT"] == result["YEARS_OUT"]
     np.testing.assert_array_equal(read_all(tmp_path / "cli.tif"), read_all(out))
 
+
+
+def test_sample_landuse_sink_equals_class_areas_times_coefficients(sample_dir, provider, tmp_path):
+    feedback = LogFeedback()
+    result = run("landusesink", {"LANDUSE": str(sample_dir / "landuse.tif"), "UNITS": 1,
+                                 "OUTPUT": str(tmp_path / "lu.tif")}, feedback)
+    assert result["BAND_COUNT"] == 20 and result["UNKNOWN_CLASSES"] == ""
+    landuse = read_all(sample_dir / "landuse.tif")
+    sink = read_all(tmp_path / "lu.tif").astype(np.float64)
+    coefficient = {1: 0.0, 2: 0.644, 3: 0.021, 4: 0.253, 5: 0.0, 6: 0.005}
+    for j in (0, 19):
+        expected = sum(100.0 * c * np.count_nonzero(landuse[j] == k) for k, c in coefficient.items())
+        assert np.nansum(sink[j]) == pytest.approx(expected, rel=1e-6)
+    assert np.isnan(sink[landuse == 0]).all()
