@@ -33,12 +33,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from benchlib import peak_mb, plugin_path
 
 REPO = Path(__file__).resolve().parent.parent
 SIZES = {"1km": 1000.0, "100m": 100.0}
@@ -48,14 +49,7 @@ CLIMATE_STEP = 0.05
 FIRST_YEAR = 2001
 
 
-def _plugin_path() -> str:
-    """A temp plugins folder with a ``carbon_budget`` link to the repository (relative imports)."""
-    folder = Path(tempfile.gettempdir()) / "carbon_bench_plugins"
-    folder.mkdir(exist_ok=True)
-    link = folder / "carbon_budget"
-    if not link.exists():
-        link.symlink_to(REPO, target_is_directory=True)
-    return str(folder)
+
 
 
 # ---------------------------------------------------------------------------------------------
@@ -174,20 +168,11 @@ def child(kind: str, npp: str, temperature: str, precipitation: str, out: str) -
     return result
 
 
-def peak_mb() -> float:
-    """This process's peak resident memory (VmHWM: not inherited from the parent, unlike ru_maxrss)."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as f:
-            for line in f:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024.0
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
 
 
 def measure(kind: str, npp: Path, paths: dict, workdir: Path, cache_mb: int = CACHE_MB) -> dict:
-    env = dict(os.environ, GDAL_CACHEMAX=str(cache_mb), PYTHONPATH=_plugin_path())
+    env = dict(os.environ, GDAL_CACHEMAX=str(cache_mb), PYTHONPATH=plugin_path())
     out = workdir / f"out_{kind}_{npp.stem}.tif"
     done = subprocess.run(
         [sys.executable, __file__, "--child", kind, str(npp), str(paths["t"]), str(paths["p"]), str(out)],
@@ -208,10 +193,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--child", nargs=5, metavar=("KIND", "NPP", "TEMPERATURE", "PRECIPITATION", "OUT"))
     args = parser.parse_args(argv)
     if args.child:
-        sys.path.insert(0, os.environ.get("PYTHONPATH", _plugin_path()))
+        sys.path.insert(0, os.environ.get("PYTHONPATH", plugin_path()))
         print(json.dumps(child(*args.child)))
         return 0
-    sys.path.insert(0, _plugin_path())
+    sys.path.insert(0, plugin_path())
     sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
     workdir = Path(args.workdir or tempfile.mkdtemp(prefix="carbon_bench_sinks_"))
     workdir.mkdir(parents=True, exist_ok=True)
