@@ -112,6 +112,16 @@ def joint_mask(emission, sink) -> tuple[np.ndarray, np.ndarray]:
     return np.where(missing, np.nan, e), np.where(missing, np.nan, s)
 
 
+def yearly_budget(emission, sink, years: Sequence[int], period_length: int):
+    """E and S (regions, years) masked jointly, checked against ``years``, and the periods."""
+    e, s = joint_mask(emission, sink)
+    if e.shape[1] != len(years):
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "Got {n_columns} yearly columns for {n_years} years."),
+            n_columns=e.shape[1], n_years=len(years))
+    return e, s, periods(years, int(period_length))
+
+
 def period_budget(emission, sink, years: Sequence[int], blocks) -> tuple[np.ndarray, np.ndarray]:
     """Period means of E and S, shaped (n_periods, n_regions), over years where both are known."""
     e, s = joint_mask(emission, sink)
@@ -198,12 +208,7 @@ def balance_trend(
         raise CarbonInputError(
             QT_TRANSLATE_NOOP("@default", "The significance level must be between 0 and 1; got {alpha}."),
             alpha=alpha)
-    e, s = joint_mask(emission, sink)
-    if e.shape[1] != len(years):
-        raise CarbonInputError(
-            QT_TRANSLATE_NOOP("@default", "Got {n_columns} yearly columns for {n_years} years."),
-            n_columns=e.shape[1], n_years=len(years))
-    blocks = periods(years, int(period_length))
+    e, s, blocks = yearly_budget(emission, sink, years, period_length)
     used = {y for _, ys in blocks for y in ys}
     left_out = [y for y in years if y not in used]
     if left_out:

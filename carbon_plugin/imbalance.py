@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .balance import joint_mask, period_budget, period_label, series_trend
+from .balance import period_budget, period_label, series_trend, yearly_budget
 from .budget import source_sink_ratio
 from .errors import QT_TRANSLATE_NOOP, CarbonInputError
 from .progress import Progress
@@ -27,7 +27,6 @@ from .risk import (
     risk_index,
     risk_levels,
 )
-from .trend import periods
 
 COMPONENTS = ("state", "trend", "pressure")
 HIGH_RISK = 0.6  # METHODS: "high-risk share" = share of regions with index >= 0.6
@@ -145,12 +144,7 @@ def assess_risk(
         raise CarbonInputError(
             QT_TRANSLATE_NOOP("@default", "The carbon price must be >= 0; got {price}."),
             price=price)
-    e, s = joint_mask(emission, sink)
-    if e.shape[1] != len(years):
-        raise CarbonInputError(
-            QT_TRANSLATE_NOOP("@default", "Got {n_columns} yearly columns for {n_years} years."),
-            n_columns=e.shape[1], n_years=len(years))
-    blocks = periods(years, int(period_length))
+    e, s, blocks = yearly_budget(emission, sink, years, period_length)
     mean_e, mean_s = period_budget(e, s, years, blocks)
 
     density = None

@@ -840,112 +840,112 @@ Outputs: the layer with RI_yyyy, RL_yyyy, CV_yyyy per period (first year), and a
         <translation>没有 {field} 字段：在椭球体 {ellipsoid} 上量算面积。</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="67" />
+        <location filename="../algorithms/landusesink.py" line="68" />
         <source>Land use (time-series raster, or one raster per year)</source>
         <translation>土地利用（时间序列栅格，或每年一个栅格）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="69" />
+        <location filename="../algorithms/landusesink.py" line="70" />
         <source>Years: one per band in input order, or those a single layer stands for (e.g. 2001-2020)</source>
         <translation>年份：按输入顺序每个波段一个，或单个图层所代表的年份（例如 2001-2020）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="72" />
+        <location filename="../algorithms/landusesink.py" line="73" />
         <source>Start year (band 1) when band descriptions are not years</source>
         <translation>起始年份（波段 1），当波段描述不是年份时使用</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="75" />
+        <location filename="../algorithms/landusesink.py" line="76" />
         <source>Coefficient preset</source>
         <translation>碳汇系数预设</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="78" />
+        <location filename="../algorithms/landusesink.py" line="79" />
         <source>Coefficient CSV (code, name, t_c_ha_yr; replaces the preset)</source>
         <translation>系数 CSV（code、name、t_c_ha_yr；替代预设）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="83" />
+        <location filename="../algorithms/landusesink.py" line="84" />
         <source>Carbon sink (land use)</source>
         <translation>碳汇（土地利用）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="85" />
+        <location filename="../algorithms/landusesink.py" line="86" />
         <source>Class codes missing from the table</source>
         <translation>系数表中缺失的类别代码</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="96" />
+        <location filename="../algorithms/landusesink.py" line="97" />
         <source>Coefficients (t C ha-1 yr-1): {table}.</source>
         <translation>碳汇系数（t C ha-1 yr-1）：{table}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="110" />
+        <location filename="../algorithms/landusesink.py" line="111" />
         <source>{year}: sink {total:,.0f} {units}.</source>
         <translation>{year}：碳汇 {total:,.0f} {units}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="81" />
+        <location filename="../algorithms/nepsink.py" line="82" />
         <source>NPP (time-series raster, or one raster per year)</source>
         <translation>NPP（时间序列栅格，或每年一个栅格）</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="83" />
+        <location filename="../algorithms/nepsink.py" line="84" />
         <source>NPP scale factor to g C m-2 yr-1 (0.1 for MOD17A3HGF)</source>
         <translation>NPP 换算为 g C m-2 yr-1 的比例因子（MOD17A3HGF 为 0.1）</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="86" />
+        <location filename="../algorithms/nepsink.py" line="87" />
         <source>NPP valid maximum, raw value (32700 for MOD17A3HGF)</source>
         <translation>NPP 有效最大值，原始值（MOD17A3HGF 为 32700）</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="89" />
+        <location filename="../algorithms/nepsink.py" line="90" />
         <source>Air temperature, deg C (time-series raster or rasters)</source>
         <translation>气温，deg C（时间序列栅格或多个栅格）</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="91" />
+        <location filename="../algorithms/nepsink.py" line="92" />
         <source>Precipitation, mm (time-series raster or rasters)</source>
         <translation>降水量，mm（时间序列栅格或多个栅格）</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="93" />
+        <location filename="../algorithms/nepsink.py" line="94" />
         <source>Climate time step</source>
         <translation>气候数据时间步长</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="96" />
+        <location filename="../algorithms/nepsink.py" line="97" />
         <source>Start year (band 1) for inputs without years in band names</source>
         <translation>起始年份（波段 1），用于波段名中不含年份的输入</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="99" />
+        <location filename="../algorithms/nepsink.py" line="100" />
         <source>Sign of the sink</source>
         <translation>碳汇符号</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="105" />
+        <location filename="../algorithms/nepsink.py" line="106" />
         <source>Carbon sink (NEP)</source>
         <translation>碳汇（NEP）</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="106" />
+        <location filename="../algorithms/nepsink.py" line="107" />
         <source>Soil heterotrophic respiration Rh (g C m-2 yr-1)</source>
         <translation>土壤异养呼吸 Rh（g C m-2 yr-1）</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="109" />
+        <location filename="../algorithms/nepsink.py" line="110" />
         <source>NEP (g C m-2 yr-1)</source>
         <translation>净生态系统生产力 NEP（g C m-2 yr-1）</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="112" />
+        <location filename="../algorithms/nepsink.py" line="113" />
         <source>NPP years without climate</source>
         <translation>缺少气候数据的 NPP 年份</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="143" />
+        <location filename="../algorithms/nepsink.py" line="144" />
         <source>{year}: sink {total:,.0f} {units} (absorption {absorption:,.0f}, ecosystem source {source:,.0f}).</source>
         <translation>{year}：碳汇 {total:,.0f} {units}（吸收 {absorption:,.0f}，生态系统碳源 {source:,.0f}）。</translation>
     </message>
@@ -1250,27 +1250,27 @@ E_p = E_U x w_p / 区域内 w 之和，其中 w = sum_k alpha_k x proxy_k ^ beta
 输出：代理变量格网上的时间序列栅格，t/像元/年（每年一个波段，区域外为无数据）；可选的碳排放强度栅格，单位 t/km2（按真实像元面积）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="24" />
+        <location filename="../algorithms/landusesink.py" line="25" />
         <source>CNLUCC first-level classes (1 cropland ... 6 unused land)</source>
         <translation>CNLUCC 一级类（1 耕地 …… 6 未利用地）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="24" />
+        <location filename="../algorithms/landusesink.py" line="25" />
         <source>CLCD classes (1 cropland ... 9 wetland)</source>
         <translation>CLCD 类别（1 耕地 …… 9 湿地）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="32" />
+        <location filename="../algorithms/landusesink.py" line="33" />
         <source>Carbon sink from land use (coefficients)</source>
         <translation>土地利用碳汇（系数法）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="34" />
+        <location filename="../algorithms/landusesink.py" line="35" />
         <source>carbon sink,land use,land cover,CNLUCC,CLCD,coefficient,forest,grassland,water</source>
         <translation>碳汇,土地利用,土地覆盖,CNLUCC,CLCD,碳汇系数,林地,草地,水域</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="36" />
+        <location filename="../algorithms/landusesink.py" line="37" />
         <source>Carbon sink per cell and year from land use: sink = true cell area (ha) x the coefficient of the cell's class (t C ha-1 yr-1), reported in t CO2 (default; CO2 = C x 44/12) or t C.
 
 Land use: integer class codes, as a raster with a band per year (descriptions = years), one raster per year (year in the file name or listed in Years), or one single-band raster standing for every year listed in Years. Rasters of later years on another grid are aligned to the first one by nearest neighbour. Cell areas are true areas (geodesic per row in a geographic CRS).
@@ -1291,37 +1291,37 @@ Output: sink time-series raster (t per cell per year, band per year); the log gi
 输出：碳汇时间序列栅格（t/像元/年，每年一个波段）；日志给出每年的总量。</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="21" />
+        <location filename="../algorithms/nepsink.py" line="22" />
         <source>Monthly (12 bands per year)</source>
         <translation>逐月（每年 12 个波段）</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="21" />
+        <location filename="../algorithms/nepsink.py" line="22" />
         <source>Annual (mean temperature, total precipitation; approximation)</source>
         <translation>逐年（年平均气温、年降水量；近似计算）</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="25" />
+        <location filename="../algorithms/nepsink.py" line="26" />
         <source>Signed NEP (an ecosystem source counts as a negative sink)</source>
         <translation>带符号 NEP（生态系统碳源计为负碳汇）</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="25" />
+        <location filename="../algorithms/nepsink.py" line="26" />
         <source>Positive only (absorption; negative NEP counts as 0)</source>
         <translation>仅正值（吸收；负 NEP 计为 0）</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="33" />
+        <location filename="../algorithms/nepsink.py" line="34" />
         <source>Carbon sink from NPP and climate (NEP)</source>
         <translation>基于 NPP 与气候数据的碳汇（NEP）</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="35" />
+        <location filename="../algorithms/nepsink.py" line="36" />
         <source>carbon sink,NEP,NPP,soil respiration,Rh,MOD17A3,temperature,precipitation,ecosystem</source>
         <translation>碳汇,NEP,NPP,土壤呼吸,Rh,MOD17A3,气温,降水,生态系统</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="37" />
+        <location filename="../algorithms/nepsink.py" line="38" />
         <source>Carbon sink of vegetation per cell and year as net ecosystem productivity: NEP = NPP - Rh (g C m-2 yr-1), sink per cell = NEP x true cell area (m2) x 1e-6 t C, reported in t CO2 (default; CO2 = C x 44/12) or t C. Positive = absorption.
 
 NPP: a time-series raster (band per year, descriptions = years) or a list of yearly rasters (year in the file name, e.g. MOD17A3HGF_NPP_2005.tif). Its grid is the output grid. Stored values x NPP scale factor give g C m-2 yr-1 (1 for data already in g C m-2 yr-1; 0.1 for MOD17A3HGF DN). Raw values above the NPP valid maximum (32700 for MOD17A3, whose fill is 32767 on water) and the raster's nodata give no sink (nodata).
@@ -2234,47 +2234,47 @@ RISK 为“碳失衡风险指数”输出的风险图层（每个时段的 RI_yy
         <translation>碳排放与碳汇都必须为（区域, 年份）形状；实际为 {e_shape} 和 {s_shape}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="186" />
+        <location filename="../carbon_plugin/balance.py" line="196" />
         <source>Years must be unique and increasing; got {years}.</source>
         <translation>年份必须唯一且递增；实际为 {years}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="190" />
+        <location filename="../carbon_plugin/balance.py" line="200" />
         <source>The trend tolerance must be &gt;= 0; got {tolerance}.</source>
         <translation>趋势容差必须 &gt;= 0；实际为 {tolerance}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="194" />
+        <location filename="../carbon_plugin/balance.py" line="204" />
         <source>The neutral band must be in [0, 1); got {neutral_band}.</source>
         <translation>中性带必须位于 [0, 1) 内；实际为 {neutral_band}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="327" />
+        <location filename="../carbon_plugin/balance.py" line="332" />
         <source>The significance level must be between 0 and 1; got {alpha}.</source>
         <translation>显著性水平必须介于 0 与 1 之间；实际为 {alpha}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="150" />
+        <location filename="../carbon_plugin/balance.py" line="119" />
         <source>Got {n_columns} yearly columns for {n_years} years.</source>
         <translation>共有 {n_columns} 个逐年列，但年份有 {n_years} 个。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="210" />
+        <location filename="../carbon_plugin/balance.py" line="215" />
         <source>Years not in a whole period are left out of the period values: {years}.</source>
         <translation>不构成完整时段的年份不参与时段值计算：{years}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="332" />
+        <location filename="../carbon_plugin/balance.py" line="337" />
         <source>A trend needs at least {MIN_VALUES} years; the time series has {years}.</source>
         <translation>趋势计算至少需要 {MIN_VALUES} 年；该时间序列为 {years}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="346" />
+        <location filename="../carbon_plugin/balance.py" line="351" />
         <source>Choose at least one output (slope, Z, p or class).</source>
         <translation>请至少选择一项输出（斜率、Z、p 或类别）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="376" />
+        <location filename="../carbon_plugin/balance.py" line="381" />
         <source>No {prefix}yyyy field found; choose the field to analyse.</source>
         <translation>未找到 {prefix}yyyy 字段；请选择要分析的字段。</translation>
     </message>
@@ -2684,47 +2684,47 @@ RISK 为“碳失衡风险指数”输出的风险图层（每个时段的 RI_yy
         <translation>区域 {regions} 没有代理信号（加权代理值之和为 0）：其碳排放按面积分配。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="79" />
+        <location filename="../carbon_plugin/imbalance.py" line="78" />
         <source>Risk level breaks must be 4 increasing numbers between 0 and 1; got {got}.</source>
         <translation>风险等级断点必须是介于 0 与 1 之间的 4 个递增数值；实际为 {got}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="90" />
+        <location filename="../carbon_plugin/imbalance.py" line="89" />
         <source>Choose at least one of the components {choices}; got {got}.</source>
         <translation>请至少选择以下分量之一：{choices}；实际为 {got}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="140" />
+        <location filename="../carbon_plugin/imbalance.py" line="139" />
         <source>Components must be among {choices}; got {got}.</source>
         <translation>分量必须属于 {choices}；实际为 {got}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="145" />
+        <location filename="../carbon_plugin/imbalance.py" line="144" />
         <source>The carbon price must be &gt;= 0; got {price}.</source>
         <translation>碳价必须 &gt;= 0；实际为 {price}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="159" />
+        <location filename="../carbon_plugin/imbalance.py" line="153" />
         <source>The pressure component (emission density) needs the region areas (AREA_KM2).</source>
         <translation>压力分量（碳排放密度）需要区域面积（AREA_KM2）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="165" />
+        <location filename="../carbon_plugin/imbalance.py" line="159" />
         <source>Need one area per region ({n_regions}); got {n_areas}.</source>
         <translation>每个区域需要一个面积（{n_regions} 个）；实际为 {n_areas} 个。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="171" />
+        <location filename="../carbon_plugin/imbalance.py" line="165" />
         <source>{n_regions} region(s) have no positive area; their pressure is NULL.</source>
         <translation>有 {n_regions} 个区域没有正的面积；其压力分量为 NULL。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="181" />
+        <location filename="../carbon_plugin/imbalance.py" line="175" />
         <source>{n_regions} region(s) have fewer than 2 years with data in the first period: no trend, so no risk index, in that period.</source>
         <translation>有 {n_regions} 个区域在第一个时段内有数据的年份少于 2 年：该时段没有趋势，因此没有风险指数。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="193" />
+        <location filename="../carbon_plugin/imbalance.py" line="187" />
         <source>Entropy weights need at least 2 regions x periods with every component known.</source>
         <translation>熵权法至少需要 2 个各分量均已知的“区域 x 时段”观测。</translation>
     </message>
