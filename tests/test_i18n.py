@@ -168,3 +168,37 @@ def test_engine_errors_are_chinese_with_zh_cn(zh_cn_locale, provider, tmp_path):
     message = str(raised.value)
     assert _cjk(message), message
     assert "坐标参考系" in message and "npp_2001.tif" in message
+
+
+def test_report_headings_are_chinese_with_zh_cn(zh_cn_locale, provider, tmp_path):
+    import re
+
+    import processing
+    from test_report import inputs as report_inputs
+
+    import carbon_budget
+
+    paths = report_inputs.__wrapped__(tmp_path)  # the report tests' hand-made layers and tables
+    plugin = carbon_budget.classFactory(None)
+    try:
+        out = processing.run("carbonbudget:report", {"RISK": paths["risk_full"], "OUTPUT": str(tmp_path / "r.html")})
+        html = open(out["OUTPUT"], encoding="utf-8").read()
+    finally:
+        plugin.unload()
+    headings = re.findall(r"<h2[^>]*>([^<]+)", html)
+    assert headings and all(_cjk(h) for h in headings), headings
+
+
+def test_bundled_model_validates(provider):
+    """The model file opens (as in the modeler, with the provider registered) without missing
+    algorithms or parameters; every run works on such a copy (Processing runs create())."""
+    from qgis.core import QgsProcessingModelAlgorithm
+
+    from carbon_budget.algorithms.provider import MODELS_DIR
+
+    model = QgsProcessingModelAlgorithm()
+    assert model.fromFile(str(MODELS_DIR / "riskworkflow.model3"))
+    valid, errors = model.validate()
+    assert valid, errors
+    bundled = next(a for a in provider.algorithms() if a.name() == "riskworkflow")
+    assert bundled.create().validate()[0]
