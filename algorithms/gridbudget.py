@@ -5,7 +5,6 @@ from __future__ import annotations
 from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterMultipleLayers,
-    QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterString,
 )
@@ -13,9 +12,9 @@ from qgis.core import (
 from ..carbon_plugin.budget import grid_budget
 from ..carbon_plugin.units import UNITS
 from .base import CarbonAlgorithm
-from .compat import FLAG_ADVANCED, NUMBER_INTEGER, TYPE_RASTER
+from .compat import FLAG_ADVANCED, TYPE_RASTER
 from .i18n import QT_TRANSLATE_NOOP, tr
-from .params import carbon_series, optional_int, parse_numbers
+from .params import carbon_series, optional_int, parse_numbers, start_year_parameter
 from .styles import style_outputs
 
 
@@ -54,9 +53,7 @@ class GridBudget(CarbonAlgorithm):
             self.EMISSIONS, tr("Emission time series (t per cell per year)"), TYPE_RASTER))
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.SINKS, tr("Sink time series (t per cell per year)"), TYPE_RASTER))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.START_YEAR, tr("Year of band 1 (only if band descriptions are not years)"),
-            NUMBER_INTEGER, optional=True, minValue=1800, maxValue=2200))
+        self.addParameter(start_year_parameter(self.START_YEAR))
         self.addParameter(QgsProcessingParameterEnum(self.UNITS, tr("Units"), options=list(UNITS), defaultValue=0))
         breaks = QgsProcessingParameterString(self.STATE_BREAKS, tr("State breaks on CSR (upper bounds of states 1-4)"),
                                               defaultValue="1, 2, 4, 8")

@@ -40,7 +40,6 @@ from .compat import (
     FIELD_ANY,
     FLAG_ADVANCED,
     NUMBER_DOUBLE,
-    NUMBER_INTEGER,
     TYPE_VECTOR,
     TYPE_VECTOR_POINT,
     TYPE_VECTOR_POLYGON,
@@ -49,7 +48,7 @@ from .compat import (
 )
 from .energyemissions import plain_value, table_sink
 from .i18n import QT_TRANSLATE_NOOP, tr
-from .params import gdal_source, optional_int
+from .params import gdal_source, optional_int, start_year_parameter
 from .styles import style_outputs
 
 METHOD_LABELS = (
@@ -193,11 +192,7 @@ class GridEmissions(CarbonAlgorithm):
             defaultValue=0))
         self.addParameter(QgsProcessingParameterBoolean(
             self.ALLOW_UNMATCHED, tr("Allow unmatched regions and statistics"), defaultValue=False))
-        start = QgsProcessingParameterNumber(
-            self.START_YEAR, tr("Year of band 1 (when band descriptions are not years)"), type=NUMBER_INTEGER,
-            optional=True, minValue=1800, maxValue=2100)
-        start.setFlags(start.flags() | FLAG_ADVANCED)
-        self.addParameter(start)
+        self.addParameter(start_year_parameter(self.START_YEAR, advanced=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.UNITS, tr("Units of the statistics and the output"), options=list(UNITS), defaultValue=0))
         self.addParameter(QgsProcessingParameterRasterDestination(

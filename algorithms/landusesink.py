@@ -8,7 +8,6 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterMultipleLayers,
-    QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterString,
 )
@@ -16,9 +15,9 @@ from qgis.core import (
 from ..carbon_plugin.landuse import compute_landuse_sink, load_coefficients, preset_coefficients
 from ..carbon_plugin.units import UNITS
 from .base import CarbonAlgorithm
-from .compat import FILE_BEHAVIOR_FILE, NUMBER_INTEGER, TYPE_RASTER
+from .compat import FILE_BEHAVIOR_FILE, TYPE_RASTER
 from .i18n import QT_TRANSLATE_NOOP, tr
-from .params import optional_int, parse_years, time_series_paths
+from .params import optional_int, parse_years, start_year_parameter, time_series_paths
 from .styles import style_outputs
 
 PRESET_KEYS = ("cnlucc", "clcd")
@@ -70,9 +69,7 @@ class LandUseSink(CarbonAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             self.YEARS, tr("Years: one per band in input order, or those a single layer stands for "
                            "(e.g. 2001-2020)"), optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.START_YEAR, tr("Start year (band 1) when band descriptions are not years"),
-            NUMBER_INTEGER, optional=True, minValue=1800, maxValue=2099))
+        self.addParameter(start_year_parameter(self.START_YEAR))
         self.addParameter(QgsProcessingParameterEnum(
             self.COEFFICIENTS, tr("Coefficient preset"), options=[tr(p) for p in PRESET_LABELS],
             defaultValue=0))

@@ -14,9 +14,9 @@ from qgis.core import (
 from ..carbon_plugin.sinks import SIGN_MODES, TIMESTEPS, compute_nep_sink
 from ..carbon_plugin.units import UNITS
 from .base import CarbonAlgorithm
-from .compat import FLAG_ADVANCED, NUMBER_DOUBLE, NUMBER_INTEGER, TYPE_RASTER
+from .compat import FLAG_ADVANCED, NUMBER_DOUBLE, TYPE_RASTER
 from .i18n import QT_TRANSLATE_NOOP, tr
-from .params import optional_int, time_series_paths
+from .params import optional_int, start_year_parameter, time_series_paths
 from .styles import style_outputs
 
 TIMESTEP_LABELS = (
@@ -94,9 +94,7 @@ class NepSink(CarbonAlgorithm):
         self.addParameter(QgsProcessingParameterEnum(
             self.CLIMATE_TIMESTEP, tr("Climate time step"), options=[tr(t) for t in TIMESTEP_LABELS],
             defaultValue=0))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.START_YEAR, tr("Start year (band 1) for inputs without years in band names"),
-            NUMBER_INTEGER, optional=True, minValue=1800, maxValue=2099))
+        self.addParameter(start_year_parameter(self.START_YEAR))
         sign = QgsProcessingParameterEnum(
             self.SIGN_MODE, tr("Sign of the sink"), options=[tr(s) for s in SIGN_LABELS], defaultValue=0)
         sign.setFlags(sign.flags() | FLAG_ADVANCED)

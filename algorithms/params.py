@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsProcessingException, QgsRasterLayer
+from qgis.core import QgsProcessingException, QgsProcessingParameterNumber, QgsRasterLayer
 
 from ..carbon_plugin.timeseries import open_time_series
 from ..carbon_plugin.units import factor_to
+from .compat import FLAG_ADVANCED, NUMBER_INTEGER
 from .i18n import tr
 
 
@@ -80,3 +81,13 @@ def carbon_series(alg, parameters: dict, name: str, context, units: str, role: s
                               grid=grid, resampling="sum", role=role, progress=progress)
     series.scale = factor_to(series.metadata.get("CARBON_UNITS"), units, role, progress.info)
     return series
+
+
+def start_year_parameter(name: str, advanced: bool = False) -> QgsProcessingParameterNumber:
+    """The optional START_YEAR every time-series tool offers (years 1800-2099, like year parsing)."""
+    parameter = QgsProcessingParameterNumber(
+        name, tr("Year of band 1 (only if band descriptions are not years)"), NUMBER_INTEGER,
+        optional=True, minValue=1800, maxValue=2099)
+    if advanced:
+        parameter.setFlags(parameter.flags() | FLAG_ADVANCED)
+    return parameter

@@ -14,9 +14,9 @@ from ..carbon_plugin.balance import raster_trend
 from ..carbon_plugin.timeseries import open_time_series
 from ..carbon_plugin.trend import TREND_CLASSES
 from .base import CarbonAlgorithm
-from .compat import NUMBER_DOUBLE, NUMBER_INTEGER, TYPE_RASTER
+from .compat import NUMBER_DOUBLE, TYPE_RASTER
 from .i18n import QT_TRANSLATE_NOOP, tr
-from .params import optional_int, time_series_paths
+from .params import optional_int, start_year_parameter, time_series_paths
 from .styles import style_outputs
 
 
@@ -56,9 +56,7 @@ class RasterTrend(CarbonAlgorithm):
     def initAlgorithm(self, config=None) -> None:
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.INPUT, tr("Time series (one multi-band raster or yearly rasters)"), TYPE_RASTER))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.START_YEAR, tr("Year of band 1 (only if band descriptions are not years)"),
-            NUMBER_INTEGER, optional=True, minValue=1800, maxValue=2200))
+        self.addParameter(start_year_parameter(self.START_YEAR))
         self.addParameter(QgsProcessingParameterNumber(
             self.ALPHA, tr("Significance level"), NUMBER_DOUBLE, defaultValue=0.05, minValue=0.0001, maxValue=0.5))
         for name, label in ((self.SLOPE, tr("Sen slope (units per year)")), (self.Z, tr("Mann-Kendall Z")),

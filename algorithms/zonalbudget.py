@@ -12,7 +12,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterMultipleLayers,
-    QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
 
@@ -21,7 +20,6 @@ from ..carbon_plugin.units import UNITS
 from .base import CarbonAlgorithm
 from .compat import (
     FIELD_ANY,
-    NUMBER_INTEGER,
     POLYGON_GEOMETRY,
     TYPE_RASTER,
     TYPE_VECTOR,
@@ -30,7 +28,7 @@ from .compat import (
     geometry_type,
 )
 from .i18n import QT_TRANSLATE_NOOP, tr
-from .params import carbon_series, optional_int
+from .params import carbon_series, optional_int, start_year_parameter
 from .styles import style_outputs
 from .vectors import AREA_FIELD, LayerData, double_field, int_field, text_field, write_layer, write_table
 
@@ -86,9 +84,7 @@ class ZonalBudget(CarbonAlgorithm):
             self.EMISSIONS, tr("Emission time series (t per cell per year)"), TYPE_RASTER))
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.SINKS, tr("Sink time series (t per cell per year)"), TYPE_RASTER))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.START_YEAR, tr("Year of band 1 (only if band descriptions are not years)"),
-            NUMBER_INTEGER, optional=True, minValue=1800, maxValue=2200))
+        self.addParameter(start_year_parameter(self.START_YEAR))
         self.addParameter(QgsProcessingParameterString(
             self.GDP_FIELD_PREFIX, tr("GDP field prefix (e.g. GDP_ for GDP_2001, GDP_2002, ...)"), optional=True))
         self.addParameter(QgsProcessingParameterEnum(self.UNITS, tr("Units"), options=list(UNITS), defaultValue=0))

@@ -8,12 +8,12 @@
         <translation>用户已取消；未写出任何结果。</translation>
     </message>
     <message>
-        <location filename="../algorithms/params.py" line="15" />
+        <location filename="../algorithms/params.py" line="16" />
         <source>The raster '{name}' given for {param} is not a GDAL file ({provider}); save it as a GeoTIFF first.</source>
         <translation>{param} 所给栅格“{name}”不是 GDAL 文件（{provider}）；请先另存为 GeoTIFF。</translation>
     </message>
     <message>
-        <location filename="../algorithms/params.py" line="38" />
+        <location filename="../algorithms/params.py" line="39" />
         <source>{param}: '{text}' is not a list of years; write e.g. 2001, 2002 or 2001-2020.</source>
         <translation>{param}：“{text}”不是年份列表；请写成例如 2001, 2002 或 2001-2020。</translation>
     </message>
@@ -158,7 +158,7 @@ Outputs: the layer (input fields + the fields above), a transition table (region
         <translation>时段长度（年）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridbudget.py" line="61" />
+        <location filename="../algorithms/gridbudget.py" line="58" />
         <source>State breaks on CSR (upper bounds of states 1-4)</source>
         <translation>CSR 状态分级断点（状态 1-4 的上限）</translation>
     </message>
@@ -273,7 +273,7 @@ Outputs: the layer (input fields + the fields above), a transition table (region
         <translation>水泥生产过程排放因子（t CO2/t 熟料）</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="94" />
+        <location filename="../algorithms/zonalbudget.py" line="90" />
         <source>Units</source>
         <translation>单位</translation>
     </message>
@@ -313,17 +313,17 @@ Outputs: the layer (input fields + the fields above), a transition table (region
         <translation>{year}：能源消费排放 {total:,.1f} {units}</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridbudget.py" line="24" />
+        <location filename="../algorithms/gridbudget.py" line="23" />
         <source>Grid carbon budget (net, ratio, state)</source>
         <translation>格网碳收支（净排放、源汇比、状态）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridbudget.py" line="26" />
+        <location filename="../algorithms/gridbudget.py" line="25" />
         <source>carbon budget,net emission,source sink ratio,balance state,grid,pixel</source>
         <translation>碳收支,净碳排放,碳源汇比,碳平衡状态,格网,像元</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridbudget.py" line="27" />
+        <location filename="../algorithms/gridbudget.py" line="26" />
         <source>Per cell and year, from an emission and a sink time-series raster (t per cell per year, both positive): net emission NCE = E - S, source/sink ratio CSR = E / S (NaN where S &lt;= 0) and the balance state: 1 sink (CSR &lt;= 1), 2 mild (1-2], 3 moderate (2-4], 4 severe (4-8], 5 extreme (&gt; 8, or S &lt;= 0 with E &gt; 0); 0 = no data or no flux at all (E &lt;= 0 and S &lt;= 0). The state breaks are editable.
 
 Inputs: each raster is a time-series raster (band per year, band description = year) or a list of yearly rasters. The sink is aligned onto the emission grid only when the grids differ, with 'sum' resampling so that t per cell are kept (stated in the log). Values are converted to the chosen units using each raster's CARBON_UNITS metadata (t C or t CO2; CO2 = C x 44/12). Years present in only one raster are reported and left out.
@@ -336,27 +336,27 @@ Outputs: three time-series rasters (net in t per cell, ratio, state as Byte with
 输出：三个时间序列栅格（净排放，单位 t/像元；源汇比；状态，Byte 类型，0 为无数据值）。文件仅在完整写出后才出现；取消运行不会留下任何文件。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="85" />
+        <location filename="../algorithms/zonalbudget.py" line="83" />
         <source>Emission time series (t per cell per year)</source>
         <translation>碳排放时间序列（t/像元/年）</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="87" />
+        <location filename="../algorithms/zonalbudget.py" line="85" />
         <source>Sink time series (t per cell per year)</source>
         <translation>碳汇时间序列（t/像元/年）</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="89" />
+        <location filename="../algorithms/params.py" line="88" />
         <source>Year of band 1 (only if band descriptions are not years)</source>
         <translation>波段 1 的年份（仅当波段描述不是年份时）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridbudget.py" line="65" />
+        <location filename="../algorithms/gridbudget.py" line="62" />
         <source>Net emission</source>
         <translation>净碳排放</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridbudget.py" line="65" />
+        <location filename="../algorithms/gridbudget.py" line="62" />
         <source>Source/sink ratio</source>
         <translation>碳源汇比</translation>
     </message>
@@ -366,167 +366,162 @@ Outputs: three time-series rasters (net in t per cell, ratio, state as Byte with
         <translation>碳平衡状态</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridbudget.py" line="81" />
+        <location filename="../algorithms/gridbudget.py" line="78" />
         <source>Wrote {n} years: {first}-{last}.</source>
         <translation>已写出 {n} 年：{first}-{last}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="74" />
+        <location filename="../algorithms/gridemissions.py" line="73" />
         <source>ALPHA: '{text}' must be {count} comma-separated numbers, one weight per proxy.</source>
         <translation>ALPHA：“{text}”必须是 {count} 个以逗号分隔的数值，每个代理变量一个权重。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="81" />
+        <location filename="../algorithms/zonalbudget.py" line="79" />
         <source>Regions (polygons)</source>
         <translation>区域（面）</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="83" />
+        <location filename="../algorithms/zonalbudget.py" line="81" />
         <source>Region key field</source>
         <translation>区域键字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="153" />
+        <location filename="../algorithms/gridemissions.py" line="152" />
         <source>Emission statistics table (region, year, value)</source>
         <translation>碳排放统计表（区域、年份、数值）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="155" />
+        <location filename="../algorithms/gridemissions.py" line="154" />
         <source>Statistics region field (default: same name as the region key field)</source>
         <translation>统计表区域字段（默认：与区域键字段同名）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="158" />
+        <location filename="../algorithms/gridemissions.py" line="157" />
         <source>Statistics year field</source>
         <translation>统计表年份字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="161" />
+        <location filename="../algorithms/gridemissions.py" line="160" />
         <source>Statistics value field</source>
         <translation>统计表数值字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="164" />
+        <location filename="../algorithms/gridemissions.py" line="163" />
         <source>Or: prefix of per-year fields on the regions (e.g. EMI_)</source>
         <translation>或：区域图层上逐年字段的前缀（例如 EMI_）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="166" />
+        <location filename="../algorithms/gridemissions.py" line="165" />
         <source>Proxy raster (nighttime light; band per year)</source>
         <translation>代理变量栅格（夜间灯光；每年一个波段）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="168" />
+        <location filename="../algorithms/gridemissions.py" line="167" />
         <source>Second proxy (e.g. population)</source>
         <translation>第二代理变量（例如人口）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="170" />
+        <location filename="../algorithms/gridemissions.py" line="169" />
         <source>Third proxy (e.g. built-up)</source>
         <translation>第三代理变量（例如建设用地）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="172" />
+        <location filename="../algorithms/gridemissions.py" line="171" />
         <source>Proxy weights alpha, one per proxy (comma-separated; default 1 each)</source>
         <translation>代理变量权重 alpha，每个代理变量一个（逗号分隔；默认均为 1）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="175" />
+        <location filename="../algorithms/gridemissions.py" line="174" />
         <source>Proxy exponent beta</source>
         <translation>代理变量指数 beta</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="177" />
+        <location filename="../algorithms/gridemissions.py" line="176" />
         <source>Point sources (optional)</source>
         <translation>点源（可选）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="179" />
+        <location filename="../algorithms/gridemissions.py" line="178" />
         <source>Point source year field</source>
         <translation>点源年份字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="182" />
+        <location filename="../algorithms/gridemissions.py" line="181" />
         <source>Point source emission field</source>
         <translation>点源排放量字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="185" />
+        <location filename="../algorithms/gridemissions.py" line="184" />
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="187" />
+        <location filename="../algorithms/gridemissions.py" line="186" />
         <source>Statistics key of the known total of all regions (regression)</source>
         <translation>全部区域已知总量在统计表中的键（回归法）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="191" />
+        <location filename="../algorithms/gridemissions.py" line="190" />
         <source>Cell assignment</source>
         <translation>像元归属方式</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="194" />
+        <location filename="../algorithms/gridemissions.py" line="193" />
         <source>Allow unmatched regions and statistics</source>
         <translation>允许区域与统计数据不匹配</translation>
     </message>
     <message>
         <location filename="../algorithms/gridemissions.py" line="196" />
-        <source>Year of band 1 (when band descriptions are not years)</source>
-        <translation>波段 1 的年份（当波段描述不是年份时）</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/gridemissions.py" line="201" />
         <source>Units of the statistics and the output</source>
         <translation>统计数据与输出的单位</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="203" />
+        <location filename="../algorithms/gridemissions.py" line="198" />
         <source>Gridded emissions (t per cell per year)</source>
         <translation>格网化碳排放（t/像元/年）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="205" />
+        <location filename="../algorithms/gridemissions.py" line="200" />
         <source>Emission intensity (t per km2 per year)</source>
         <translation>碳排放强度（t/km2/年）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="208" />
+        <location filename="../algorithms/gridemissions.py" line="203" />
         <source>Round-trip check table (region, year, statistic, gridded)</source>
         <translation>回算校验表（区域、年份、统计值、格网值）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="212" />
+        <location filename="../algorithms/gridemissions.py" line="207" />
         <source>Largest relative error of a yearly total</source>
         <translation>年度总量的最大相对误差</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="213" />
+        <location filename="../algorithms/gridemissions.py" line="208" />
         <source>Largest relative per-region round-trip error</source>
         <translation>分区回算的最大相对误差</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="221" />
+        <location filename="../algorithms/gridemissions.py" line="216" />
         <source>{param}: the layer has no field '{field}'.</source>
         <translation>{param}：图层中没有字段“{field}”。</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="236" />
+        <location filename="../algorithms/gridemissions.py" line="231" />
         <source>FIELD_PREFIX: the regions have no fields named {prefix}yyyy (e.g. {prefix}2001).</source>
         <translation>FIELD_PREFIX：区域图层中没有名为 {prefix}yyyy 的字段（例如 {prefix}2001）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="284" />
+        <location filename="../algorithms/gridemissions.py" line="279" />
         <source>The point source {fid} has no valid year or emission ({year_field}, {value_field}).</source>
         <translation>点源 {fid} 没有有效的年份或排放量（{year_field}，{value_field}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="297" />
+        <location filename="../algorithms/gridemissions.py" line="292" />
         <source>Give the statistics: a STATS table, or FIELD_PREFIX for per-year fields on the regions.</source>
         <translation>请提供统计数据：STATS 表，或用 FIELD_PREFIX 指定区域图层上的逐年字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="307" />
+        <location filename="../algorithms/gridemissions.py" line="302" />
         <source>TOTAL_KEY: no statistics row has the key '{key}'.</source>
         <translation>TOTAL_KEY：统计表中没有键为“{key}”的行。</translation>
     </message>
@@ -840,47 +835,42 @@ Outputs: the layer with RI_yyyy, RL_yyyy, CV_yyyy per period (first year), and a
         <translation>没有 {field} 字段：在椭球体 {ellipsoid} 上量算面积。</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="68" />
+        <location filename="../algorithms/landusesink.py" line="67" />
         <source>Land use (time-series raster, or one raster per year)</source>
         <translation>土地利用（时间序列栅格，或每年一个栅格）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="70" />
+        <location filename="../algorithms/landusesink.py" line="69" />
         <source>Years: one per band in input order, or those a single layer stands for (e.g. 2001-2020)</source>
         <translation>年份：按输入顺序每个波段一个，或单个图层所代表的年份（例如 2001-2020）</translation>
     </message>
     <message>
         <location filename="../algorithms/landusesink.py" line="73" />
-        <source>Start year (band 1) when band descriptions are not years</source>
-        <translation>起始年份（波段 1），当波段描述不是年份时使用</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/landusesink.py" line="76" />
         <source>Coefficient preset</source>
         <translation>碳汇系数预设</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="79" />
+        <location filename="../algorithms/landusesink.py" line="76" />
         <source>Coefficient CSV (code, name, t_c_ha_yr; replaces the preset)</source>
         <translation>系数 CSV（code、name、t_c_ha_yr；替代预设）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="84" />
+        <location filename="../algorithms/landusesink.py" line="81" />
         <source>Carbon sink (land use)</source>
         <translation>碳汇（土地利用）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="86" />
+        <location filename="../algorithms/landusesink.py" line="83" />
         <source>Class codes missing from the table</source>
         <translation>系数表中缺失的类别代码</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="97" />
+        <location filename="../algorithms/landusesink.py" line="94" />
         <source>Coefficients (t C ha-1 yr-1): {table}.</source>
         <translation>碳汇系数（t C ha-1 yr-1）：{table}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="111" />
+        <location filename="../algorithms/landusesink.py" line="108" />
         <source>{year}: sink {total:,.0f} {units}.</source>
         <translation>{year}：碳汇 {total:,.0f} {units}。</translation>
     </message>
@@ -915,47 +905,42 @@ Outputs: the layer with RI_yyyy, RL_yyyy, CV_yyyy per period (first year), and a
         <translation>气候数据时间步长</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="97" />
-        <source>Start year (band 1) for inputs without years in band names</source>
-        <translation>起始年份（波段 1），用于波段名中不含年份的输入</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/nepsink.py" line="100" />
+        <location filename="../algorithms/nepsink.py" line="98" />
         <source>Sign of the sink</source>
         <translation>碳汇符号</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="106" />
+        <location filename="../algorithms/nepsink.py" line="104" />
         <source>Carbon sink (NEP)</source>
         <translation>碳汇（NEP）</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="107" />
+        <location filename="../algorithms/nepsink.py" line="105" />
         <source>Soil heterotrophic respiration Rh (g C m-2 yr-1)</source>
         <translation>土壤异养呼吸 Rh（g C m-2 yr-1）</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="110" />
+        <location filename="../algorithms/nepsink.py" line="108" />
         <source>NEP (g C m-2 yr-1)</source>
         <translation>净生态系统生产力 NEP（g C m-2 yr-1）</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="113" />
+        <location filename="../algorithms/nepsink.py" line="111" />
         <source>NPP years without climate</source>
         <translation>缺少气候数据的 NPP 年份</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="144" />
+        <location filename="../algorithms/nepsink.py" line="142" />
         <source>{year}: sink {total:,.0f} {units} (absorption {absorption:,.0f}, ecosystem source {source:,.0f}).</source>
         <translation>{year}：碳汇 {total:,.0f} {units}（吸收 {absorption:,.0f}，生态系统碳源 {source:,.0f}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/params.py" line="49" />
+        <location filename="../algorithms/params.py" line="50" />
         <source>{param}: give a time-series raster or yearly rasters.</source>
         <translation>{param}：请提供时间序列栅格或逐年栅格。</translation>
     </message>
     <message>
-        <location filename="../algorithms/params.py" line="60" />
+        <location filename="../algorithms/params.py" line="61" />
         <source>{param}: '{text}' must be {count} comma-separated numbers.</source>
         <translation>{param}：“{text}”应为以逗号分隔的数值（数量：{count}）。</translation>
     </message>
@@ -992,62 +977,62 @@ Sen 斜率：两两斜率 (y_j - y_i) / (year_j - year_i) 的中位数，单位�
         <translation>时间序列（一个多波段栅格或逐年栅格）</translation>
     </message>
     <message>
-        <location filename="../algorithms/rastertrend.py" line="62" />
+        <location filename="../algorithms/rastertrend.py" line="60" />
         <source>Significance level</source>
         <translation>显著性水平</translation>
     </message>
     <message>
-        <location filename="../algorithms/rastertrend.py" line="64" />
+        <location filename="../algorithms/rastertrend.py" line="62" />
         <source>Sen slope (units per year)</source>
         <translation>Sen 斜率（单位/年）</translation>
     </message>
     <message>
-        <location filename="../algorithms/rastertrend.py" line="64" />
+        <location filename="../algorithms/rastertrend.py" line="62" />
         <source>Mann-Kendall Z</source>
         <translation>Mann-Kendall Z 值</translation>
     </message>
     <message>
-        <location filename="../algorithms/rastertrend.py" line="64" />
+        <location filename="../algorithms/rastertrend.py" line="62" />
         <source>Mann-Kendall p (two-sided)</source>
         <translation>Mann-Kendall p 值（双侧）</translation>
     </message>
     <message>
-        <location filename="../algorithms/rastertrend.py" line="64" />
+        <location filename="../algorithms/rastertrend.py" line="62" />
         <source>Trend class</source>
         <translation>趋势类别</translation>
     </message>
     <message>
-        <location filename="../algorithms/rastertrend.py" line="68" />
+        <location filename="../algorithms/rastertrend.py" line="66" />
         <source>Years used</source>
         <translation>所用年份</translation>
     </message>
     <message>
-        <location filename="../algorithms/rastertrend.py" line="69" />
+        <location filename="../algorithms/rastertrend.py" line="67" />
         <source>Cells with a significant trend</source>
         <translation>趋势显著的像元数</translation>
     </message>
     <message>
-        <location filename="../algorithms/rastertrend.py" line="77" />
+        <location filename="../algorithms/rastertrend.py" line="75" />
         <source>{n} years: {first}-{last}; {w} x {h} cells.</source>
         <translation>{n} 年：{first}-{last}；{w} x {h} 个像元。</translation>
     </message>
     <message>
-        <location filename="../algorithms/rastertrend.py" line="83" />
+        <location filename="../algorithms/rastertrend.py" line="81" />
         <source>Class {code} ({label}): {count} cells</source>
         <translation>类别 {code}（{label}）：{count} 个像元</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="45" />
+        <location filename="../algorithms/zonalbudget.py" line="43" />
         <source>Regional carbon budget (exact zonal sums)</source>
         <translation>区域碳收支（精确分区求和）</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="47" />
+        <location filename="../algorithms/zonalbudget.py" line="45" />
         <source>carbon budget,zonal statistics,county,emission,sink,source sink ratio,exact</source>
         <translation>碳收支,分区统计,区县,碳排放,碳汇,碳源汇比,精确</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="48" />
+        <location filename="../algorithms/zonalbudget.py" line="46" />
         <source>Sums an emission and a sink time-series raster (t per cell per year) over region polygons with exact cell coverage fractions (a cell split between two counties is split between them, as exactextract does), so the regions add up to the province. QGIS's own zonal statistics count whole cells by centre and are not used.
 
 Per region and year: emission E and sink S (t), net NCE = E - S, source/sink ratio CSR = E / S (NULL where S &lt;= 0), compensation rate CCR = S / E, emission density E / area (t km-2) and the ecological support coefficient ESC = (S_i / sum S) / (E_i / sum E). With GDP fields (GDP field prefix, e.g. GDP_ for GDP_2001 ...): economic contribution coefficient ECC = (GDP_i / sum GDP) / (E_i / sum E).
@@ -1064,52 +1049,52 @@ Output: the budget layer (one feature per region, its geometry and fields, AREA_
 输出：碳收支图层（每个区域一个要素，保留其几何与字段，AREA_KM2 = 栅格覆盖的面积，并逐年写出 EMI_yyyy、SNK_yyyy、NET_yyyy、RAT_yyyy（有 GDP 时另加 ECC_yyyy、ESC_yyyy））；可选的长表（region、year、emission、sink、net、ratio、ccr、density、esc、ecc）。字段名符合 shapefile 的限制。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="92" />
+        <location filename="../algorithms/zonalbudget.py" line="88" />
         <source>GDP field prefix (e.g. GDP_ for GDP_2001, GDP_2002, ...)</source>
         <translation>GDP 字段前缀（例如 GDP_ 对应 GDP_2001、GDP_2002 ……）</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="95" />
+        <location filename="../algorithms/zonalbudget.py" line="91" />
         <source>Carbon budget layer</source>
         <translation>碳收支图层</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="96" />
+        <location filename="../algorithms/zonalbudget.py" line="92" />
         <source>Carbon budget table (long form)</source>
         <translation>碳收支表（长表）</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="103" />
+        <location filename="../algorithms/zonalbudget.py" line="99" />
         <source>The regions layer could not be read.</source>
         <translation>无法读取区域图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="105" />
+        <location filename="../algorithms/zonalbudget.py" line="101" />
         <source>The regions layer '{name}' is not a polygon layer.</source>
         <translation>区域图层“{name}”不是面图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="109" />
+        <location filename="../algorithms/zonalbudget.py" line="105" />
         <source>The regions layer has no field '{field}'.</source>
         <translation>区域图层中没有字段“{field}”。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="153" />
+        <location filename="../algorithms/zonalbudget.py" line="149" />
         <source>{n} regions have no value in the key field '{field}'; fill it or choose another field.</source>
         <translation>{n} 个区域的键字段“{field}”没有值；请填写或选择其他字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="163" />
+        <location filename="../algorithms/zonalbudget.py" line="159" />
         <source>The key field '{field}' has duplicate values: {values}. Each region needs its own key (dissolve multipart regions first).</source>
         <translation>键字段“{field}”有重复值：{values}。每个区域需要唯一的键（请先融合多部件区域）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="178" />
+        <location filename="../algorithms/zonalbudget.py" line="174" />
         <source>No GDP fields named {prefix}yyyy (e.g. {prefix}2001) were found in the regions layer.</source>
         <translation>区域图层中未找到名为 {prefix}yyyy 的 GDP 字段（例如 {prefix}2001）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="181" />
+        <location filename="../algorithms/zonalbudget.py" line="177" />
         <source>GDP fields found for {n} years.</source>
         <translation>找到 {n} 年的 GDP 字段。</translation>
     </message>
@@ -1189,37 +1174,37 @@ Output: a table with the region field, year, CO2_T (C_T when the units are t C) 
 输出：包含区域字段、年份、CO2_T（单位为 t C 时为 C_T）及每种燃料一列的表；可直接作为“格网碳排放”的统计表输入。</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="55" />
+        <location filename="../algorithms/gridemissions.py" line="54" />
         <source>Proportional to the proxy weight</source>
         <translation>按代理变量权重比例分配</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="55" />
+        <location filename="../algorithms/gridemissions.py" line="54" />
         <source>Power-law regression E = a (sum L)^b fills region-years without statistics</source>
         <translation>幂函数回归 E = a (sum L)^b 填补无统计数据的区域年份</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="59" />
+        <location filename="../algorithms/gridemissions.py" line="58" />
         <source>Exact coverage fraction (split cells are shared)</source>
         <translation>精确覆盖比例（被分割的像元按比例分摊）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="59" />
+        <location filename="../algorithms/gridemissions.py" line="58" />
         <source>Cell centre (each cell wholly to one region)</source>
         <translation>像元中心（每个像元整体归属一个区域）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="86" />
+        <location filename="../algorithms/gridemissions.py" line="85" />
         <source>Grid emissions (top-down, mass-conserving)</source>
         <translation>格网碳排放（自上而下，总量守恒）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="88" />
+        <location filename="../algorithms/gridemissions.py" line="87" />
         <source>CO2,emissions,downscaling,gridding,nighttime light,NTL,proxy,allocation,top-down</source>
         <translation>CO2,碳排放,降尺度,格网化,夜间灯光,NTL,代理变量,空间分配,自上而下</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="90" />
+        <location filename="../algorithms/gridemissions.py" line="89" />
         <source>Shares each region's statistical emission E_U among its cells by a proxy weight, so that the gridded emission sums back to the statistics:
 E_p = E_U x w_p / sum of w over the region, with w = sum_k alpha_k x proxy_k ^ beta.
 
@@ -1250,27 +1235,27 @@ E_p = E_U x w_p / 区域内 w 之和，其中 w = sum_k alpha_k x proxy_k ^ beta
 输出：代理变量格网上的时间序列栅格，t/像元/年（每年一个波段，区域外为无数据）；可选的碳排放强度栅格，单位 t/km2（按真实像元面积）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="25" />
+        <location filename="../algorithms/landusesink.py" line="24" />
         <source>CNLUCC first-level classes (1 cropland ... 6 unused land)</source>
         <translation>CNLUCC 一级类（1 耕地 …… 6 未利用地）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="25" />
+        <location filename="../algorithms/landusesink.py" line="24" />
         <source>CLCD classes (1 cropland ... 9 wetland)</source>
         <translation>CLCD 类别（1 耕地 …… 9 湿地）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="33" />
+        <location filename="../algorithms/landusesink.py" line="32" />
         <source>Carbon sink from land use (coefficients)</source>
         <translation>土地利用碳汇（系数法）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="35" />
+        <location filename="../algorithms/landusesink.py" line="34" />
         <source>carbon sink,land use,land cover,CNLUCC,CLCD,coefficient,forest,grassland,water</source>
         <translation>碳汇,土地利用,土地覆盖,CNLUCC,CLCD,碳汇系数,林地,草地,水域</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="37" />
+        <location filename="../algorithms/landusesink.py" line="36" />
         <source>Carbon sink per cell and year from land use: sink = true cell area (ha) x the coefficient of the cell's class (t C ha-1 yr-1), reported in t CO2 (default; CO2 = C x 44/12) or t C.
 
 Land use: integer class codes, as a raster with a band per year (descriptions = years), one raster per year (year in the file name or listed in Years), or one single-band raster standing for every year listed in Years. Rasters of later years on another grid are aligned to the first one by nearest neighbour. Cell areas are true areas (geodesic per row in a geographic CRS).
@@ -2049,7 +2034,7 @@ RISK 为“碳失衡风险指数”输出的风险图层（每个时段的 RI_yy
         <translation>碳平衡状态（state）</translation>
     </message>
     <message>
-        <location filename="../algorithms/params.py" line="60" />
+        <location filename="../algorithms/params.py" line="61" />
         <source>one or more</source>
         <translation>一个或多个</translation>
     </message>
