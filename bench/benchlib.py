@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import resource
+import sys
 import tempfile
 from pathlib import Path
 
@@ -30,3 +31,13 @@ def peak_mb() -> float:
     except OSError:
         pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def sizes_and_workdir(sizes: str, workdir: str, prefix: str) -> tuple[list[str], Path]:
+    """The grid sizes asked for ('1km,100m') and the work folder (a new temp one if none given);
+    puts the plugin on sys.path for the measuring parent."""
+    sys.path.insert(0, plugin_path())
+    folder = Path(workdir or tempfile.mkdtemp(prefix=prefix))
+    folder.mkdir(parents=True, exist_ok=True)
+    print(f"workdir: {folder}", file=sys.stderr)
+    return [s.strip() for s in sizes.split(",") if s.strip()], folder

@@ -35,11 +35,10 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-from benchlib import peak_mb, plugin_path
+from benchlib import peak_mb, plugin_path, sizes_and_workdir
 
 REPO = Path(__file__).resolve().parent.parent
 SIZES = {"1km": 1000.0, "100m": 100.0}
@@ -196,11 +195,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.path.insert(0, os.environ.get("PYTHONPATH", plugin_path()))
         print(json.dumps(child(*args.child)))
         return 0
-    sys.path.insert(0, plugin_path())
-    sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
-    workdir = Path(args.workdir or tempfile.mkdtemp(prefix="carbon_bench_sinks_"))
-    workdir.mkdir(parents=True, exist_ok=True)
-    print(f"workdir: {workdir}", file=sys.stderr)
+    sizes, workdir = sizes_and_workdir(args.sizes, args.workdir, "carbon_bench_sinks_")
     paths = prepare(workdir, sizes, args.years)
     n = args.years
     lines = [
