@@ -22,7 +22,8 @@ import configparser
 import html
 import io
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -570,6 +571,14 @@ class _Html:
         ident = f' id="{self.text(anchor)}"' if anchor else ""
         self.add(f"<h{level}{ident}>{self.text(text)}</h{level}>")
 
+    @contextmanager
+    def section(self, ident: str, title: str) -> Iterator[None]:
+        """A <section> with its heading, closed however its body ends (an early return too)."""
+        self.add(f'<section id="{self.text(ident)}">')
+        self.heading(2, title)
+        yield
+        self.add("</section>")
+
     def paragraph(self, text: str, css: str = "") -> None:
         cls = f' class="{css}"' if css else ""
         self.add(f"<p{cls}>{self.text(text)}</p>")
@@ -629,30 +638,26 @@ def build_html(report: Report, translate: Translate = _identity, prefer_matplotl
     _top_section(out, report)
     _transitions_section(out, report)
     for period in report.periods:
-        out.add(f'<section id="period-{out.text(period.first_year)}">')
-        out.heading(2, t("Period {period}").format(period=period.label))
-        if period.facts:
-            out.table([t("Item"), t("Value")], period.facts)
-        if period.figures:
+        with out.section(f"period-{period.first_year}", t("Period {period}").format(period=period.label)):
+            if period.facts:
+                out.table([t("Item"), t("Value")], period.facts)
+            if period.figures:
+                out.add('<div class="maps">')
+                for figure in period.figures:
+                    out.figure(figure)
+                out.add("</div>")
+            else:
+                out.paragraph(t("No maps for this period."), "note")
+    with out.section("hotspots", t("Hot spots (Getis-Ord Gi*)")):
+        if report.hotspots:
+            out.paragraph(t("Gi* confidence bins: hot spots (+1, +2, +3) and cold spots (-1, -2, -3) at 90, 95 and "
+                            "99 % confidence; 0 is not significant."))
             out.add('<div class="maps">')
-            for figure in period.figures:
+            for figure in report.hotspots:
                 out.figure(figure)
             out.add("</div>")
         else:
-            out.paragraph(t("No maps for this period."), "note")
-        out.add("</section>")
-    out.add('<section id="hotspots">')
-    out.heading(2, t("Hot spots (Getis-Ord Gi*)"))
-    if report.hotspots:
-        out.paragraph(t("Gi* confidence bins: hot spots (+1, +2, +3) and cold spots (-1, -2, -3) at 90, 95 and 99 % "
-                        "confidence; 0 is not significant."))
-        out.add('<div class="maps">')
-        for figure in report.hotspots:
-            out.figure(figure)
-        out.add("</div>")
-    else:
-        out.paragraph(t("No hot spot layer (GI_BIN field) was given."), "note")
-    out.add("</section>")
+            out.paragraph(t("No hot spot layer (GI_BIN field) was given."), "note")
     _inputs_section(out, report)
     footer = t("Carbon Budget & Imbalance Risk, version {version}").format(version=report.version or "?")
     out.add(f"<footer>{out.text(footer)} · {out.text(generated)}</footer></body></html>")
@@ -661,139 +666,124 @@ def build_html(report: Report, translate: Translate = _identity, prefer_matplotl
 
 def _province_section(out: _Html, report: Report, prefer_matplotlib: bool) -> None:
     t = out.t
-    out.add('<section id="province">')
-    out.heading(2, t("Provincial time series"))
-    series = report.province
-    if series is None or not series.years:
-        out.paragraph(t("No province totals: give the province table or a layer with EMI_yyyy and SNK_yyyy fields."),
-                      "note")
-        out.add("</section>")
-        return
-    divisor, unit = unit_scale(np.concatenate([series.emission, series.sink]), report.units)
-    years = np.asarray(series.years, dtype=np.float64)
-    budget = Chart(t("Emissions and sinks"), years,
-                   [Series(t("Emission"), series.emission / divisor, EMISSION_COLOUR),
-                    Series(t("Sink"), series.sink / divisor, SINK_COLOUR)],
-                   t("{unit} per year").format(unit=unit), t("Year"))
-    ratio = Chart(t("Source/sink ratio (CSR)"), years, [Series(t("CSR"), series.csr, CSR_COLOUR)],
-                  t("Emission / sink"), t("Year"), include_zero=True, reference=1.0,
-                  reference_label=t("Balance (CSR = 1)"))
-    out.add('<div class="charts">', chart_html(budget, prefer_matplotlib), chart_html(ratio, prefer_matplotlib),
-            "</div>")
-    out.table([t("Year"), t("Emission ({unit})").format(unit=unit), t("Sink ({unit})").format(unit=unit),
-               t("Net emission ({unit})").format(unit=unit), t("CSR")],
-              [[y, _fmt(e / divisor, 3), _fmt(s / divisor, 3), _fmt(n / divisor, 3), _fmt(c, 3)]
-               for y, e, s, n, c in zip(series.years, series.emission, series.sink, series.net, series.csr)],
-              [False, True, True, True, True])
-    peak = int(np.nanargmax(series.csr)) if np.isfinite(series.csr).any() else None
-    if peak is not None:
-        out.paragraph(t("Highest provincial CSR: {csr} in {year}.").format(csr=_fmt(series.csr[peak], 3),
-                                                                          year=series.years[peak]))
-    out.add("</section>")
+    with out.section("province", t("Provincial time series")):
+        series = report.province
+        if series is None or not series.years:
+            out.paragraph(t("No province totals: give the province table or a layer with EMI_yyyy and SNK_yyyy "
+                            "fields."), "note")
+            return
+        divisor, unit = unit_scale(np.concatenate([series.emission, series.sink]), report.units)
+        years = np.asarray(series.years, dtype=np.float64)
+        budget = Chart(t("Emissions and sinks"), years,
+                       [Series(t("Emission"), series.emission / divisor, EMISSION_COLOUR),
+                        Series(t("Sink"), series.sink / divisor, SINK_COLOUR)],
+                       t("{unit} per year").format(unit=unit), t("Year"))
+        ratio = Chart(t("Source/sink ratio (CSR)"), years, [Series(t("CSR"), series.csr, CSR_COLOUR)],
+                      t("Emission / sink"), t("Year"), include_zero=True, reference=1.0,
+                      reference_label=t("Balance (CSR = 1)"))
+        out.add('<div class="charts">', chart_html(budget, prefer_matplotlib), chart_html(ratio, prefer_matplotlib),
+                "</div>")
+        out.table([t("Year"), t("Emission ({unit})").format(unit=unit), t("Sink ({unit})").format(unit=unit),
+                   t("Net emission ({unit})").format(unit=unit), t("CSR")],
+                  [[y, _fmt(e / divisor, 3), _fmt(s / divisor, 3), _fmt(n / divisor, 3), _fmt(c, 3)]
+                   for y, e, s, n, c in zip(series.years, series.emission, series.sink, series.net, series.csr)],
+                  [False, True, True, True, True])
+        peak = int(np.nanargmax(series.csr)) if np.isfinite(series.csr).any() else None
+        if peak is not None:
+            out.paragraph(t("Highest provincial CSR: {csr} in {year}.").format(csr=_fmt(series.csr[peak], 3),
+                                                                              year=series.years[peak]))
 
 
 def _risk_summary_section(out: _Html, report: Report) -> None:
     t = out.t
-    out.add('<section id="risk-summary">')
-    out.heading(2, t("Risk summary per period"))
-    if not report.risk_summary:
-        out.paragraph(t("No risk summary."), "note")
-        out.add("</section>")
-        return
-    header = [t("Period"), t("Regions")]
-    for k, name in LEVEL_NAMES.items():
-        header.append(f"{k} {t(name)}")
-    header += [t("High-risk regions (RI >= {threshold})").format(threshold=HIGH_RISK), t("High-risk share"),
-               t("No data")]
-    rows = []
-    for row in report.risk_summary:
-        cells = [row.period, row.regions]
-        cells += [f"{row.counts.get(k, 0)} ({share_text(row.shares.get(k))})" for k in LEVEL_NAMES]
-        cells += [row.high_count, share_text(row.high_share), row.nodata]
-        rows.append(cells)
-    out.table(header, rows, [False] + [True] * (len(header) - 1))
-    out.paragraph(t("Count of regions per risk level (share of the regions with an index). Levels: 1 low [0, 0.2), "
-                    "2 relatively low [0.2, 0.4), 3 medium [0.4, 0.6), 4 relatively high [0.6, 0.8), 5 high "
-                    "[0.8, 1] (default breaks)."))
-    out.add("</section>")
+    with out.section("risk-summary", t("Risk summary per period")):
+        if not report.risk_summary:
+            out.paragraph(t("No risk summary."), "note")
+            return
+        header = [t("Period"), t("Regions")]
+        for k, name in LEVEL_NAMES.items():
+            header.append(f"{k} {t(name)}")
+        header += [t("High-risk regions (RI >= {threshold})").format(threshold=HIGH_RISK), t("High-risk share"),
+                   t("No data")]
+        rows = []
+        for row in report.risk_summary:
+            cells = [row.period, row.regions]
+            cells += [f"{row.counts.get(k, 0)} ({share_text(row.shares.get(k))})" for k in LEVEL_NAMES]
+            cells += [row.high_count, share_text(row.high_share), row.nodata]
+            rows.append(cells)
+        out.table(header, rows, [False] + [True] * (len(header) - 1))
+        out.paragraph(t("Count of regions per risk level (share of the regions with an index). Levels: 1 low [0, 0.2), "
+                        "2 relatively low [0.2, 0.4), 3 medium [0.4, 0.6), 4 relatively high [0.6, 0.8), 5 high "
+                        "[0.8, 1] (default breaks)."))
 
 
 def _weights_section(out: _Html, report: Report) -> None:
     t = out.t
-    out.add('<section id="weights">')
-    out.heading(2, t("Weights of the risk index"))
-    if report.weights:
-        out.table([t("Component"), t("Weight")],
-                  [[t(COMPONENT_NAMES.get(name, name)) if name in COMPONENT_NAMES else name, _fmt(w, 4)]
-                   for name, w in report.weights.items()], [False, True])
-        out.paragraph(t("Index RI = sum of weight x normalised component (state: log of the capped CSR; trend: "
-                        "change of CSR from the previous period; pressure: emission density)."))
-    else:
-        out.paragraph(t("The weights are not known: give the risk summary table or the WEIGHTS_USED text."), "note")
-    out.add("</section>")
+    with out.section("weights", t("Weights of the risk index")):
+        if report.weights:
+            out.table([t("Component"), t("Weight")],
+                      [[t(COMPONENT_NAMES.get(name, name)) if name in COMPONENT_NAMES else name, _fmt(w, 4)]
+                       for name, w in report.weights.items()], [False, True])
+            out.paragraph(t("Index RI = sum of weight x normalised component (state: log of the capped CSR; trend: "
+                            "change of CSR from the previous period; pressure: emission density)."))
+        else:
+            out.paragraph(t("The weights are not known: give the risk summary table or the WEIGHTS_USED text."), "note")
 
 
 def _top_section(out: _Html, report: Report) -> None:
     t = out.t
-    out.add('<section id="top">')
-    out.heading(2, t("Regions with the highest risk index"))
-    if not report.top:
-        out.paragraph(t("No region has a risk index."), "note")
-        out.add("</section>")
-        return
-    out.paragraph(t("Top {n} regions by risk index in {period}.").format(n=len(report.top), period=report.top_period))
-    has_csr = any(math.isfinite(r.csr) for r in report.top)
-    has_state = any(r.state is not None for r in report.top)
-    header = [t("Rank"), t("Region"), t("Risk index"), t("Risk level")]
-    header += [t("CSR")] if has_csr else []
-    header += [t("Balance state")] if has_state else []
-    rows = []
-    for k, region in enumerate(report.top, start=1):
-        row = [k, region.name, _fmt(region.index, 3),
-               f"{region.level} {t(LEVEL_NAMES[region.level])}" if region.level in LEVEL_NAMES else "–"]
-        if has_csr:
-            row.append(_fmt(region.csr, 3))
-        if has_state:
-            row.append(f"{region.state} {t(STATE_NAMES[region.state])}" if region.state in STATE_NAMES else "–")
-        rows.append(row)
-    out.table(header, rows, [True, False, True, False, True, False][:len(header)])
-    out.add("</section>")
+    with out.section("top", t("Regions with the highest risk index")):
+        if not report.top:
+            out.paragraph(t("No region has a risk index."), "note")
+            return
+        out.paragraph(t("Top {n} regions by risk index in {period}.").format(n=len(report.top),
+                                                                             period=report.top_period))
+        has_csr = any(math.isfinite(r.csr) for r in report.top)
+        has_state = any(r.state is not None for r in report.top)
+        header = [t("Rank"), t("Region"), t("Risk index"), t("Risk level")]
+        header += [t("CSR")] if has_csr else []
+        header += [t("Balance state")] if has_state else []
+        rows = []
+        for k, region in enumerate(report.top, start=1):
+            row = [k, region.name, _fmt(region.index, 3),
+                   f"{region.level} {t(LEVEL_NAMES[region.level])}" if region.level in LEVEL_NAMES else "–"]
+            if has_csr:
+                row.append(_fmt(region.csr, 3))
+            if has_state:
+                row.append(f"{region.state} {t(STATE_NAMES[region.state])}" if region.state in STATE_NAMES else "–")
+            rows.append(row)
+        out.table(header, rows, [True, False, True, False, True, False][:len(header)])
 
 
 def _transitions_section(out: _Html, report: Report) -> None:
     t = out.t
-    out.add('<section id="transitions">')
-    out.heading(2, t("Balance state transitions"))
-    if not report.transitions:
-        out.paragraph(t("No balance states: give the transition table or a layer with ST_yyyy fields."), "note")
-        out.add("</section>")
-        return
-    out.paragraph(t("Regions moving from the state in the first period (rows) to the state in the second period "
-                    "(columns); the diagonal counts regions that kept their state."))
-    for tr in report.transitions:
-        out.heading(3, t("From {first} to {second}").format(first=tr.from_label, second=tr.to_label))
-        names = [f"{c} {t(STATE_NAMES[c])}" if c in STATE_NAMES else str(c) for c in tr.codes]
-        header = [f"{tr.from_label} \\ {tr.to_label}", *names, t("Total")]
-        rows = [[names[r], *[int(v) for v in tr.matrix[r]], int(tr.matrix[r].sum())] for r in range(len(tr.codes))]
-        rows.append([t("Total"), *[int(v) for v in tr.matrix.sum(axis=0)], int(tr.matrix.sum())])
-        n = len(tr.codes)
-        out.table(header, rows, [False] + [True] * (n + 1), css="matrix",
-                  cell_class=lambda r, c, n=n: "diag" if r < n and c == r + 1 else "")
-    out.add("</section>")
+    with out.section("transitions", t("Balance state transitions")):
+        if not report.transitions:
+            out.paragraph(t("No balance states: give the transition table or a layer with ST_yyyy fields."), "note")
+            return
+        out.paragraph(t("Regions moving from the state in the first period (rows) to the state in the second period "
+                        "(columns); the diagonal counts regions that kept their state."))
+        for tr in report.transitions:
+            out.heading(3, t("From {first} to {second}").format(first=tr.from_label, second=tr.to_label))
+            names = [f"{c} {t(STATE_NAMES[c])}" if c in STATE_NAMES else str(c) for c in tr.codes]
+            header = [f"{tr.from_label} \\ {tr.to_label}", *names, t("Total")]
+            rows = [[names[r], *[int(v) for v in tr.matrix[r]], int(tr.matrix[r].sum())] for r in range(len(tr.codes))]
+            rows.append([t("Total"), *[int(v) for v in tr.matrix.sum(axis=0)], int(tr.matrix.sum())])
+            n = len(tr.codes)
+            out.table(header, rows, [False] + [True] * (n + 1), css="matrix",
+                      cell_class=lambda r, c, n=n: "diag" if r < n and c == r + 1 else "")
 
 
 def _inputs_section(out: _Html, report: Report) -> None:
     t = out.t
-    out.add('<section id="inputs">')
-    out.heading(2, t("Inputs and parameters"))
-    if report.inputs:
-        out.table([t("Parameter"), t("Description"), t("Value")], report.inputs)
-    if report.analysis_parameters:
-        out.heading(3, t("Analysis parameters"))
-        out.table([t("Parameter"), t("Value")], report.analysis_parameters)
-    out.table([t("Item"), t("Value")], [[t("Plugin version"), report.version or "?"], [t("Units"), report.units],
-                                        [t("Generated"), report.generated or "–"]])
-    out.add("</section>")
+    with out.section("inputs", t("Inputs and parameters")):
+        if report.inputs:
+            out.table([t("Parameter"), t("Description"), t("Value")], report.inputs)
+        if report.analysis_parameters:
+            out.heading(3, t("Analysis parameters"))
+            out.table([t("Parameter"), t("Value")], report.analysis_parameters)
+        out.table([t("Item"), t("Value")], [[t("Plugin version"), report.version or "?"], [t("Units"), report.units],
+                                            [t("Generated"), report.generated or "–"]])
 
 
 def write_html(path: Path | str, text: str) -> str:
