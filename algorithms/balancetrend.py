@@ -23,12 +23,11 @@ from ..carbon_plugin.trend import STATE_LABELS
 from .base import CarbonAlgorithm
 from .compat import FLAG_ADVANCED, NUMBER_DOUBLE, NUMBER_INTEGER, TYPE_VECTOR, TYPE_VECTOR_POLYGON
 from .i18n import QT_TRANSLATE_NOOP, tr
-from .params import parse_numbers
+from .params import optional_number, parse_numbers
 from .styles import style_outputs
 from .vectors import (
     double_field,
     int_field,
-    optional_number,
     read_budget,
     text_field,
     write_layer,

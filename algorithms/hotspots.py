@@ -37,6 +37,7 @@ from .compat import (
     TYPE_VECTOR_POLYGON,
 )
 from .i18n import QT_TRANSLATE_NOOP, tr
+from .params import optional_int
 from .styles import style_outputs
 from .vectors import double_field, int_field, read_layer, text_field, write_layer
 
@@ -151,8 +152,7 @@ class HotSpots(CarbonAlgorithm):
         field = self.parameterAsString(parameters, self.FIELD, context)
         kind = WEIGHT_KINDS[self.parameterAsEnum(parameters, self.WEIGHTS, context)]
         permutations = self.parameterAsInt(parameters, self.PERMUTATIONS, context)
-        seed_value = parameters.get(self.SEED)
-        seed = None if seed_value in (None, "") else self.parameterAsInt(parameters, self.SEED, context)
+        seed = optional_int(self, parameters, self.SEED, context)
         alpha = self.parameterAsDouble(parameters, self.ALPHA, context)
         data = read_layer(source, progress, "input layer")
         field = field or latest_period_field(data.fields.names(), "RI_")

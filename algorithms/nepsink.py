@@ -16,7 +16,7 @@ from ..carbon_plugin.units import UNITS
 from .base import CarbonAlgorithm
 from .compat import FLAG_ADVANCED, NUMBER_DOUBLE, TYPE_RASTER
 from .i18n import QT_TRANSLATE_NOOP, tr
-from .params import optional_int, start_year_parameter, time_series_paths
+from .params import optional_int, optional_number, start_year_parameter, time_series_paths
 from .styles import style_outputs
 
 TIMESTEP_LABELS = (
@@ -117,7 +117,6 @@ class NepSink(CarbonAlgorithm):
         return self.parameterAsOutputLayer(parameters, name, context) or None
 
     def compute(self, parameters, context, feedback, progress):
-        valid_max = parameters.get(self.NPP_VALID_MAX)
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         output_rh = self._optional_output(parameters, self.OUTPUT_RH, context)
         output_nep = self._optional_output(parameters, self.OUTPUT_NEP, context)
@@ -129,8 +128,7 @@ class NepSink(CarbonAlgorithm):
             output,
             timestep=TIMESTEPS[self.parameterAsEnum(parameters, self.CLIMATE_TIMESTEP, context)],
             npp_scale=self.parameterAsDouble(parameters, self.NPP_SCALE, context),
-            npp_valid_max=None if valid_max in (None, "") else
-            self.parameterAsDouble(parameters, self.NPP_VALID_MAX, context),
+            npp_valid_max=optional_number(self, parameters, self.NPP_VALID_MAX, context),
             start_year=optional_int(self, parameters, self.START_YEAR, context),
             sign_mode=SIGN_MODES[self.parameterAsEnum(parameters, self.SIGN_MODE, context)],
             units=units,

@@ -65,12 +65,19 @@ def parse_numbers(text: str, parameter: str, count: int | None = None) -> list[f
     return values
 
 
+def _left_empty(parameters: dict, name: str) -> bool:
+    value = parameters.get(name)
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
 def optional_int(alg, parameters: dict, name: str, context) -> int | None:
     """An optional integer parameter (e.g. START_YEAR): None when left empty."""
-    value = parameters.get(name)
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    return alg.parameterAsInt(parameters, name, context)
+    return None if _left_empty(parameters, name) else alg.parameterAsInt(parameters, name, context)
+
+
+def optional_number(alg, parameters: dict, name: str, context) -> float | None:
+    """An optional decimal parameter: None when left empty."""
+    return None if _left_empty(parameters, name) else alg.parameterAsDouble(parameters, name, context)
 
 
 def carbon_series(alg, parameters: dict, name: str, context, units: str, role: str, progress,

@@ -159,13 +159,6 @@ def write_table(alg, parameters, name, context, fields: list[QgsField], rows: li
     return dest
 
 
-def optional_number(alg, parameters, name, context) -> float | None:
-    value = parameters.get(name)
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    return alg.parameterAsDouble(parameters, name, context)
-
-
 def read_budget(source, progress, role: str = "budget layer") -> tuple[LayerData, BudgetFields, np.ndarray, np.ndarray]:
     """The features, year fields, and E, S as (regions, years) arrays of a budget layer."""
     fields = budget_fields(source.fields().names(), progress, role)

@@ -125,17 +125,17 @@ Output: a tiled, DEFLATE-compressed Float32 GeoTIFF, NaN as nodata (the inputs' 
 输出：分块、DEFLATE 压缩的 Float32 GeoTIFF，NaN 为无数据值（输入自身的无数据值转为 NaN），给定时写入 CARBON_QUANTITY 与 CARBON_UNITS 元数据。本工具集中所有接受时间序列的算法都接受该输出。</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="41" />
+        <location filename="../algorithms/balancetrend.py" line="40" />
         <source>Balance states and transformation trend</source>
         <translation>碳平衡状态与演变趋势</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="43" />
+        <location filename="../algorithms/balancetrend.py" line="42" />
         <source>carbon balance,source sink ratio,state,trend,Sen slope,Mann-Kendall,transition matrix,period</source>
         <translation>碳平衡,碳源汇比,状态,趋势,Sen 斜率,Mann-Kendall,转移矩阵,时段</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="47" />
+        <location filename="../algorithms/balancetrend.py" line="46" />
         <source>Balance states and their change over periods for a budget layer (one feature per region with EMI_yyyy and SNK_yyyy fields: emission and sink in t per year, both positive; years are detected from the field names, at least 3).
 
 Periods: consecutive blocks of PERIOD_LENGTH years from the first year (default 5: 2001-05, 2006-10, ...); a trailing single year is left out (logged). Per period and region: CSR_yyyy = mean E / mean S over the period (the ratio of the period means, not the mean of annual ratios; NULL where the mean sink is &lt;= 0); balance state ST_yyyy: 1 sink (CSR &lt;= 1), 2 mild (1-2], 3 moderate (2-4], 4 severe (4-8], 5 extreme (&gt; 8, or sink &lt;= 0); the breaks are editable; with a neutral band b, CSR within [1 - b, 1 + b] is state 0 (neutral). CH_yyyy: change of CSR from the previous period: 'imbalancing' (rose by more than TOLERANCE, default 5 %), 'neutralizing' (fell by more) or 'stable'; CX_yyyy: +1 when CSR crossed above 1, -1 when it fell to 1 or below, else 0. SEN_yyyy and MKP_yyyy: Sen slope (CSR per year) and Mann-Kendall two-sided p (tie correction, continuity-corrected Z) of the annual CSR within the period; TC_yyyy: trend class (1 significant decrease, 2 decrease, 3 no change, 4 increase, 5 significant increase at ALPHA; 0 no data). SEN_ALL, MKP_ALL, TC_ALL: the same over all years. Years with sink &lt;= 0 have no annual CSR and are skipped in the trends (fewer than 3 values: NULL). Field names use the period's first year.
@@ -148,7 +148,7 @@ Outputs: the layer (input fields + the fields above), a transition table (region
 输出：结果图层（输入字段 + 上述字段）、状态转移表（相邻时段之间以及首末时段之间由状态 a 转为状态 b 的区域数）和逐年全省汇总表（在两项数值均有的区域上汇总的碳排放总量、碳汇总量、净排放 = E - S 及 CSR）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="84" />
+        <location filename="../algorithms/balancetrend.py" line="83" />
         <source>Budget layer (EMI_yyyy, SNK_yyyy fields)</source>
         <translation>碳收支图层（EMI_yyyy、SNK_yyyy 字段）</translation>
     </message>
@@ -163,22 +163,22 @@ Outputs: the layer (input fields + the fields above), a transition table (region
         <translation>CSR 状态分级断点（状态 1-4 的上限）</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="92" />
+        <location filename="../algorithms/balancetrend.py" line="91" />
         <source>Neutral band around CSR = 1 (e.g. 0.1; empty: none)</source>
         <translation>CSR = 1 附近的中性带（例如 0.1；留空：不设）</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="97" />
+        <location filename="../algorithms/balancetrend.py" line="96" />
         <source>Change tolerance (relative change of CSR, 0.05 = 5 %)</source>
         <translation>变化容差（CSR 的相对变化，0.05 = 5 %）</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="100" />
+        <location filename="../algorithms/balancetrend.py" line="99" />
         <source>Significance level of the Mann-Kendall test</source>
         <translation>Mann-Kendall 检验的显著性水平</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="103" />
+        <location filename="../algorithms/balancetrend.py" line="102" />
         <source>Balance layer</source>
         <translation>碳平衡图层</translation>
     </message>
@@ -203,17 +203,17 @@ Outputs: the layer (input fields + the fields above), a transition table (region
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="118" />
+        <location filename="../algorithms/balancetrend.py" line="117" />
         <source>{n} regions, years {first}-{last} ({count} years).</source>
         <translation>{n} 个区域，年份 {first}-{last}（共 {count} 年）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="165" />
+        <location filename="../algorithms/balancetrend.py" line="164" />
         <source>{period}: {counts}</source>
         <translation>{period}：{counts}</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="168" />
+        <location filename="../algorithms/balancetrend.py" line="167" />
         <source>{n} region(s) have no emission or sink values; their fields are NULL.</source>
         <translation>{n} 个区域没有碳排放或碳汇数值，其字段为 NULL。</translation>
     </message>
@@ -346,7 +346,7 @@ Outputs: three time-series rasters (net in t per cell, ratio, state as Byte with
         <translation>碳汇时间序列（t/像元/年）</translation>
     </message>
     <message>
-        <location filename="../algorithms/params.py" line="88" />
+        <location filename="../algorithms/params.py" line="95" />
         <source>Year of band 1 (only if band descriptions are not years)</source>
         <translation>波段 1 的年份（仅当波段描述不是年份时）</translation>
     </message>
@@ -526,32 +526,32 @@ Outputs: three time-series rasters (net in t per cell, ratio, state as Byte with
         <translation>TOTAL_KEY：统计表中没有键为“{key}”的行。</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="44" />
+        <location filename="../algorithms/hotspots.py" line="45" />
         <source>Queen contiguity (polygons sharing a boundary or a corner)</source>
         <translation>Queen 邻接（共享边界或角点的面）</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="44" />
+        <location filename="../algorithms/hotspots.py" line="45" />
         <source>Distance band between centroids (DISTANCE)</source>
         <translation>质心距离阈值（DISTANCE）</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="44" />
+        <location filename="../algorithms/hotspots.py" line="45" />
         <source>K nearest centroids (K)</source>
         <translation>K 个最近质心（K）</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="84" />
+        <location filename="../algorithms/hotspots.py" line="85" />
         <source>Hot spots and spatial autocorrelation (Gi*, LISA, Moran's I)</source>
         <translation>热点分析与空间自相关（Gi*、LISA、Moran's I）</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="86" />
+        <location filename="../algorithms/hotspots.py" line="87" />
         <source>hot spot,cold spot,Getis-Ord,Gi*,LISA,local Moran,Moran's I,spatial autocorrelation,cluster</source>
         <translation>热点,冷点,Getis-Ord,Gi*,LISA,局部 Moran,Moran's I,空间自相关,聚类</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="89" />
+        <location filename="../algorithms/hotspots.py" line="90" />
         <source>Spatial clustering of any numeric field (e.g. RI_2016 risk index, NET_2020, CSR_2016).
 
 Weights: queen contiguity (default; polygons sharing at least one boundary point), a distance band (centroids within DISTANCE, in layer CRS units) or the K nearest centroids; row-standardised. In a geographic CRS distances are in degrees: reproject to a projected CRS first. Features with a NULL value are left out (NULL outputs). Features without neighbours (islands) are listed in the log and get NULL Gi* and LISA p.
@@ -568,67 +568,67 @@ Getis-Ord Gi*（Ord &amp; Getis 1995，包含要素自身）：GI_Z 为 z 得分
 置换使用随机种子 SEED（默认 12345）：相同的种子得到相同的 p 值。清空该参数则每次运行进行不同的随机抽样。</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="121" />
+        <location filename="../algorithms/hotspots.py" line="122" />
         <source>Numeric field (default: the risk index of the last period, RI_yyyy)</source>
         <translation>数值字段（默认：最后一个时段的风险指数 RI_yyyy）</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="124" />
+        <location filename="../algorithms/hotspots.py" line="125" />
         <source>Spatial weights</source>
         <translation>空间权重</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="126" />
+        <location filename="../algorithms/hotspots.py" line="127" />
         <source>Distance band (layer CRS units; distance weights)</source>
         <translation>距离阈值（图层 CRS 单位；距离权重）</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="129" />
+        <location filename="../algorithms/hotspots.py" line="130" />
         <source>Number of nearest neighbours (k nearest weights)</source>
         <translation>最近邻数（K 近邻权重）</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="132" />
+        <location filename="../algorithms/hotspots.py" line="133" />
         <source>Permutations</source>
         <translation>置换次数</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="134" />
+        <location filename="../algorithms/hotspots.py" line="135" />
         <source>Random seed (empty: a new draw each run)</source>
         <translation>随机种子（留空：每次运行重新抽样）</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="137" />
+        <location filename="../algorithms/hotspots.py" line="138" />
         <source>Significance level of LISA clusters</source>
         <translation>LISA 聚类的显著性水平</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="142" />
+        <location filename="../algorithms/hotspots.py" line="143" />
         <source>Hot spots</source>
         <translation>热点</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="143" />
+        <location filename="../algorithms/hotspots.py" line="144" />
         <source>Global Moran's I</source>
         <translation>全局 Moran's I</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="143" />
+        <location filename="../algorithms/hotspots.py" line="144" />
         <source>Moran's I z (normality)</source>
         <translation>Moran's I z 值（正态假设）</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="143" />
+        <location filename="../algorithms/hotspots.py" line="144" />
         <source>Moran's I permutation p</source>
         <translation>Moran's I 置换 p 值</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="143" />
+        <location filename="../algorithms/hotspots.py" line="144" />
         <source>Moran's I p (normality, two-sided)</source>
         <translation>Moran's I p 值（正态假设，双侧）</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="143" />
+        <location filename="../algorithms/hotspots.py" line="144" />
         <source>Features without neighbours</source>
         <translation>无邻居的要素</translation>
     </message>
@@ -930,7 +930,7 @@ Outputs: the layer with RI_yyyy, RL_yyyy, CV_yyyy per period (first year), and a
         <translation>缺少气候数据的 NPP 年份</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="142" />
+        <location filename="../algorithms/nepsink.py" line="140" />
         <source>{year}: sink {total:,.0f} {units} (absorption {absorption:,.0f}, ecosystem source {source:,.0f}).</source>
         <translation>{year}：碳汇 {total:,.0f} {units}（吸收 {absorption:,.0f}，生态系统碳源 {source:,.0f}）。</translation>
     </message>
