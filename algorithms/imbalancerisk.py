@@ -17,15 +17,17 @@ from qgis.core import (
 )
 
 from ..carbon_plugin.errors import CarbonInputError
-from ..carbon_plugin.imbalance import COMPONENTS, HIGH_RISK, assess_risk
-from ..carbon_plugin.risk import LEVEL_LABELS, WEIGHT_MODES
+from ..carbon_plugin.imbalance import COMPONENTS, HIGH_RISK, assess_risk, risk_settings
+from ..carbon_plugin.risk import LEVEL_LABELS, NORMALISATIONS, WEIGHT_MODES
+from ..carbon_plugin.trend import periods
 from .base import CarbonAlgorithm
 from .compat import FLAG_ADVANCED, NUMBER_DOUBLE, NUMBER_INTEGER, TYPE_VECTOR, TYPE_VECTOR_POLYGON
 from .i18n import QT_TRANSLATE_NOOP, tr
-from .params import parse_numbers
+from .params import optional_enum, optional_number, parse_numbers
 from .styles import style_outputs
 from .vectors import (
     AREA_FIELD,
+    describe_layer,
     double_field,
     int_field,
     read_budget,
@@ -35,19 +37,119 @@ from .vectors import (
 )
 
 COMPONENT_LABELS = (
-    QT_TRANSLATE_NOOP("@default", "State: log of the capped source/sink ratio"),
-    QT_TRANSLATE_NOOP("@default", "Trend: change of the ratio from the previous period"),
-    QT_TRANSLATE_NOOP("@default", "Pressure: emission density (t per km2)"),
+    QT_TRANSLATE_NOOP("@default", "State: share of the emission not absorbed, 1 - S/E (relative: log of the ratio)"),
+    QT_TRANSLATE_NOOP("@default", "Trend: Mann-Kendall rise of the ratio in the period (relative: change from "
+                                  "the previous period)"),
+    QT_TRANSLATE_NOOP("@default", "Pressure: emission density (t per km2 per year)"),
 )
 WEIGHT_LABELS = (
     QT_TRANSLATE_NOOP("@default", "Entropy weights"),
     QT_TRANSLATE_NOOP("@default", "Equal weights"),
     QT_TRANSLATE_NOOP("@default", "User weights (USER_WEIGHTS)"),
 )
+NORMALISATION_LABELS = (
+    QT_TRANSLATE_NOOP("@default", "Absolute: bounded components, comparable across regions and periods"),
+    QT_TRANSLATE_NOOP("@default", "Relative: min-max over the regions and periods of this layer (earlier method)"),
+)
 SUMMARY_WEIGHT_FIELDS = {"state": "w_state", "trend": "w_trend", "pressure": "w_pressure"}
+Z_PREFIX = "MKZ_"
 
 
-class ImbalanceRisk(CarbonAlgorithm):
+class RiskSettingsParameters:
+    """The index settings imbalancerisk and riskuncertainty share: parameters and reading them."""
+
+    PERIOD_LENGTH = "PERIOD_LENGTH"
+    NORMALISATION = "NORMALISATION"
+    COMPONENTS = "COMPONENTS"
+    WEIGHTS = "WEIGHTS"
+    USER_WEIGHTS = "USER_WEIGHTS"
+    REFERENCE_DENSITY = "REFERENCE_DENSITY"
+    CSR_CAP = "CSR_CAP"
+    LEVEL_BREAKS = "LEVEL_BREAKS"
+
+    def add_settings_parameters(self) -> None:
+        self.addParameter(QgsProcessingParameterNumber(
+            self.PERIOD_LENGTH, tr("Period length (years)"), NUMBER_INTEGER, defaultValue=5, minValue=1))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.NORMALISATION, tr("Normalisation"), options=[tr(s) for s in NORMALISATION_LABELS], defaultValue=0))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.COMPONENTS, tr("Components"), options=[tr(s) for s in COMPONENT_LABELS], allowMultiple=True,
+            defaultValue=[0, 1]))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.WEIGHTS, tr("Weights (empty: equal for absolute, entropy for relative)"),
+            options=[tr(s) for s in WEIGHT_LABELS], optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.USER_WEIGHTS, tr("User weights, one per chosen component (e.g. 0.5, 0.3, 0.2)"), optional=True))
+        reference = QgsProcessingParameterNumber(
+            self.REFERENCE_DENSITY, tr("Reference emission density for the pressure component (t per km2 per year; "
+                                       "empty: the median of the layer)"), NUMBER_DOUBLE, optional=True,
+            minValue=0.000001)
+        reference.setFlags(reference.flags() | FLAG_ADVANCED)
+        self.addParameter(reference)
+        cap = QgsProcessingParameterNumber(
+            self.CSR_CAP, tr("Cap on the source/sink ratio (relative normalisation)"), NUMBER_DOUBLE,
+            defaultValue=100.0, minValue=1.000001)
+        cap.setFlags(cap.flags() | FLAG_ADVANCED)
+        self.addParameter(cap)
+        breaks = QgsProcessingParameterString(
+            self.LEVEL_BREAKS, tr("Risk level breaks (4 numbers in (0, 1))"), defaultValue="0.2, 0.4, 0.6, 0.8")
+        breaks.setFlags(breaks.flags() | FLAG_ADVANCED)
+        self.addParameter(breaks)
+
+    def settings_from(self, parameters, context):
+        """The checked ``RiskSettings`` of a run."""
+        chosen = [COMPONENTS[i] for i in self.parameterAsEnums(parameters, self.COMPONENTS, context)]
+        if not chosen:
+            raise CarbonInputError(tr("COMPONENTS: choose at least one of state, trend, pressure."))
+        weights = optional_enum(self, parameters, self.WEIGHTS, context)
+        mode = None if weights is None else WEIGHT_MODES[weights]
+        user = None
+        if mode == "user":
+            user = parse_numbers(self.parameterAsString(parameters, self.USER_WEIGHTS, context), self.USER_WEIGHTS,
+                                 len(chosen))
+        return risk_settings(
+            NORMALISATIONS[self.parameterAsEnum(parameters, self.NORMALISATION, context)], chosen, mode, user,
+            self.parameterAsDouble(parameters, self.CSR_CAP, context),
+            optional_number(self, parameters, self.REFERENCE_DENSITY, context),
+            self.parameterAsInt(parameters, self.PERIOD_LENGTH, context),
+            parse_numbers(self.parameterAsString(parameters, self.LEVEL_BREAKS, context), self.LEVEL_BREAKS, 4),
+        )
+
+    def areas_if_needed(self, settings, source, data, context, progress):
+        """Region areas (km2) when the pressure component is chosen, else None."""
+        return region_areas(source, data, context, progress) if "pressure" in settings.components else None
+
+
+def method_text(settings) -> str:
+    """'absolute index, equal weights' - the method as the outputs and the report name it."""
+    return f"{settings.normalisation} index, {settings.weight_mode} weights"
+
+
+def region_areas(source, data, context, progress) -> np.ndarray:
+    """AREA_KM2 when the layer has it, else the ellipsoidal area of each polygon (logged)."""
+    if data.fields.indexOf(AREA_FIELD) >= 0:
+        return data.column(AREA_FIELD)
+    measure = QgsDistanceArea()
+    measure.setSourceCrs(source.sourceCrs(), context.transformContext())
+    measure.setEllipsoid(context.ellipsoid() or "EPSG:7030")
+    progress.info(tr("No {field} field: areas are measured on the ellipsoid {ellipsoid}.").format(
+        field=AREA_FIELD, ellipsoid=measure.ellipsoid()))
+    return np.array([
+        measure.convertAreaMeasurement(measure.measureArea(f.geometry()), QgsUnitTypes.AreaSquareKilometers)
+        for f in data.features
+    ])
+
+
+def layer_z(data, first_years: list[int]) -> np.ndarray | None:
+    """MKZ_yyyy of a balance layer, (periods, regions), when it has exactly these periods."""
+    names = [f"{Z_PREFIX}{y}" for y in first_years]
+    found = {n.upper() for n in data.fields.names() if n.upper().startswith(Z_PREFIX) and n[4:].isdigit()}
+    if found != set(names):
+        return None
+    return data.columns(names).T
+
+
+class ImbalanceRisk(RiskSettingsParameters, CarbonAlgorithm):
     ALG_ID = "imbalancerisk"
     DISPLAY = QT_TRANSLATE_NOOP("@default", "Carbon imbalance risk index")
     GROUP_ID = "risk"
@@ -61,33 +163,37 @@ class ImbalanceRisk(CarbonAlgorithm):
         "EMI_yyyy and SNK_yyyy fields in t CO2 per year; AREA_KM2 for the pressure component, "
         "else the ellipsoidal area of each polygon).\n\n"
         "Periods as in 'Balance states and transformation trend' (PERIOD_LENGTH years; period "
-        "values are means over the years with both E and S). Components, each min-max "
-        "normalised over all regions and periods pooled: state = ln(CSR) with CSR = mean E / "
-        "mean S clipped to [1/CSR_CAP, CSR_CAP] (a sink <= 0 takes CSR_CAP, so such a region "
-        "gets the highest state score, never NULL); trend = change of the capped CSR from the "
-        "previous period (first period: Sen slope of the annual capped CSR x period length), "
-        "positive = worsening; pressure (optional) = mean emission / area in t per km2. "
-        "Index RI = sum of weight x component, in [0, 1]. Weights: entropy weight method "
-        "(default; p = x / sum x, e = -sum p ln p / ln n, w = (1 - e) / sum (1 - e)), equal, or "
-        "USER_WEIGHTS (one per chosen component in the order state, trend, pressure; "
-        "normalised with a log line if they do not sum to 1; negative weights are an error). "
-        "Level RL: 1 low [0, 0.2), 2 relatively low, 3 medium, 4 relatively high, 5 high "
-        "[0.8, 1] with editable breaks; 0 = no data.\n\n"
+        "values are means over the years with both E and S).\n\n"
+        "Absolute index (default): every component is bounded, so a region's index depends on its own "
+        "data only and means the same in every province and period. State D = 1 - S / E clipped to "
+        "[0, 1] (the share of the emission its own sink does not absorb; CSR 2.5 gives 0.6, CSR 5 gives "
+        "0.8; a sink of 0 gives 1); trend T = Phi(Z), the normal probability of the Mann-Kendall Z of the "
+        "annual source/sink ratio within the period (0.5 = no trend, near 1 = a significant rise; read "
+        "from the MKZ_yyyy fields of a balance layer when present; fewer than 3 years: 0.5); pressure "
+        "(optional) P = rho / (rho + rho_ref), rho the emission density in t per km2 per year and rho_ref "
+        "REFERENCE_DENSITY (empty: the median of the layer, which makes this component relative). "
+        "Default weights equal: a region whose sink covers its emission, with no trend, gets 0.25; "
+        "CSR 5 with no trend 0.65; CSR 5 rising significantly about 0.9.\n\n"
+        "Relative index (the earlier method, kept for studies that use it): state = ln(CSR) with the CSR "
+        "clipped to [1/CSR_CAP, CSR_CAP] (a sink of 0 or less takes CSR_CAP), trend = change of the capped "
+        "CSR from the previous period (first period: Sen slope x period length), pressure = emission "
+        "density, each min-max normalised over all regions and periods of the layer; entropy weights by "
+        "default. A region's index then depends on the other regions in the layer.\n\n"
+        "Index RI = sum of weight x component, in [0, 1]. Weights: equal, entropy weight method "
+        "(p = x / sum x, e = -sum p ln p / ln n, w = (1 - e) / sum (1 - e)), or USER_WEIGHTS (one per "
+        "chosen component in the order state, trend, pressure; normalised with a log line if they do not "
+        "sum to 1; negative weights are an error). Level RL: 1 low [0, 0.2), 2 relatively low, 3 medium, "
+        "4 relatively high, 5 high [0.8, 1] with editable breaks; NULL = no data.\n\n"
         "Compensation value CV (budget-neutral, yuan per year): V = (S - E x S_R / E_R) x PRICE "
-        "on the period means, S_R and E_R the totals over the regions; sum V = 0; V > 0 "
-        "receives, V < 0 pays. PRICE default 60 yuan per t CO2.\n\n"
-        "Outputs: the layer with RI_yyyy, RL_yyyy, CV_yyyy per period (first year), and a "
-        "summary table per period: regions with an index, count and share per level, weights, "
-        "count and share of regions with RI >= 0.6 (high-risk share)."
+        "on the period means, S_R and E_R the totals over the regions; sum V = 0; V &gt; 0 "
+        "receives, V &lt; 0 pays. PRICE default 60 yuan per t CO2.\n\n"
+        "Outputs: the layer with RI_yyyy, RL_yyyy, CV_yyyy per period (first year; a GeoPackage layer "
+        "also records the method in its description), and a summary table per period: the method "
+        "(normalis, weighting), regions with an index, count and share per level, weights, count and "
+        "share of regions with RI of 0.6 or more (high-risk share)."
     )
 
     INPUT = "INPUT"
-    PERIOD_LENGTH = "PERIOD_LENGTH"
-    COMPONENTS = "COMPONENTS"
-    WEIGHTS = "WEIGHTS"
-    USER_WEIGHTS = "USER_WEIGHTS"
-    CSR_CAP = "CSR_CAP"
-    LEVEL_BREAKS = "LEVEL_BREAKS"
     PRICE = "PRICE"
     OUTPUT = "OUTPUT"
     OUTPUT_SUMMARY = "OUTPUT_SUMMARY"
@@ -95,57 +201,32 @@ class ImbalanceRisk(CarbonAlgorithm):
     def initAlgorithm(self, config=None) -> None:
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.INPUT, tr("Budget or balance layer (EMI_yyyy, SNK_yyyy fields)"), [TYPE_VECTOR_POLYGON]))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.PERIOD_LENGTH, tr("Period length (years)"), NUMBER_INTEGER, defaultValue=5, minValue=1))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.COMPONENTS, tr("Components"), options=[tr(s) for s in COMPONENT_LABELS], allowMultiple=True,
-            defaultValue=[0, 1]))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.WEIGHTS, tr("Weights"), options=[tr(s) for s in WEIGHT_LABELS], defaultValue=0))
-        self.addParameter(QgsProcessingParameterString(
-            self.USER_WEIGHTS, tr("User weights, one per chosen component (e.g. 0.5, 0.3, 0.2)"), optional=True))
-        cap = QgsProcessingParameterNumber(
-            self.CSR_CAP, tr("Cap on the source/sink ratio"), NUMBER_DOUBLE, defaultValue=100.0, minValue=1.000001)
-        cap.setFlags(cap.flags() | FLAG_ADVANCED)
-        self.addParameter(cap)
-        breaks = QgsProcessingParameterString(
-            self.LEVEL_BREAKS, tr("Risk level breaks (4 numbers in (0, 1))"), defaultValue="0.2, 0.4, 0.6, 0.8")
-        breaks.setFlags(breaks.flags() | FLAG_ADVANCED)
-        self.addParameter(breaks)
+        self.add_settings_parameters()
         self.addParameter(QgsProcessingParameterNumber(
             self.PRICE, tr("Carbon price (yuan per t CO2)"), NUMBER_DOUBLE, defaultValue=60.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Risk layer")))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_SUMMARY, tr("Risk summary per period"), TYPE_VECTOR, optional=True, createByDefault=True))
         self.addOutput(QgsProcessingOutputString("WEIGHTS_USED", tr("Weights used")))
+        self.addOutput(QgsProcessingOutputString("METHOD", tr("Normalisation and weighting")))
         self.addOutput(QgsProcessingOutputNumber("HIGH_RISK_SHARE", tr("High-risk share of the last period")))
 
     def compute(self, parameters, context, feedback, progress):
         source = self.parameterAsSource(parameters, self.INPUT, context)
-        chosen = [COMPONENTS[i] for i in self.parameterAsEnums(parameters, self.COMPONENTS, context)]
-        if not chosen:
-            raise CarbonInputError(tr("COMPONENTS: choose at least one of state, trend, pressure."))
-        mode = WEIGHT_MODES[self.parameterAsEnum(parameters, self.WEIGHTS, context)]
-        user = None
-        if mode == "user":
-            user = parse_numbers(self.parameterAsString(parameters, self.USER_WEIGHTS, context), self.USER_WEIGHTS,
-                                 len(chosen))
-        breaks = parse_numbers(self.parameterAsString(parameters, self.LEVEL_BREAKS, context), self.LEVEL_BREAKS, 4)
+        settings = self.settings_from(parameters, context)
         data, fields, emission, sink = read_budget(source, progress)
-        area = None
-        if "pressure" in chosen:
-            area = self._areas(source, data, context, progress)
-        result = assess_risk(
-            emission, sink, fields.years, area,
-            period_length=self.parameterAsInt(parameters, self.PERIOD_LENGTH, context),
-            components=chosen, weight_mode=mode, user_weights=user,
-            cap=self.parameterAsDouble(parameters, self.CSR_CAP, context), level_breaks=breaks,
-            price=self.parameterAsDouble(parameters, self.PRICE, context), progress=progress.sub(0.1, 0.8),
-        )
+        area = self.areas_if_needed(settings, source, data, context, progress)
+        z = layer_z(data, [first for first, _ in periods(fields.years, settings.period_length)])
+        if z is not None and settings.normalisation == "absolute":
+            progress.info(tr("Mann-Kendall Z read from the MKZ_yyyy fields of the input layer."))
+        result = assess_risk(emission, sink, fields.years, area,
+                             price=self.parameterAsDouble(parameters, self.PRICE, context), mk_z=z,
+                             progress=progress.sub(0.1, 0.8), settings=settings)
         for message in result.messages:
             progress.warning(message)
+        method = method_text(settings)
         weights_text = ", ".join(f"{name} {w:.4f}" for name, w in result.weights.items())
-        progress.info(tr("Weights ({mode}): {weights}").format(mode=mode, weights=weights_text))
+        progress.info(tr("Method: {method}; weights: {weights}").format(method=method, weights=weights_text))
 
         new_fields: list[QgsField] = []
         columns = []
@@ -155,17 +236,20 @@ class ImbalanceRisk(CarbonAlgorithm):
                         result.compensation[b]]
         rows = [[c[k] for c in columns] for k in range(len(data.features))]
         dest = write_layer(self, parameters, self.OUTPUT, context, source, data, new_fields, rows, progress)
+        describe_layer(dest, f"Carbon imbalance risk: {method} ({weights_text}).")
 
-        summary_fields = [text_field("period"), int_field("year"), int_field("regions"), int_field("n_nodata")]
+        summary_fields = [text_field("period"), int_field("year"), text_field("normalis"), text_field("weighting"),
+                          int_field("regions"), int_field("n_nodata")]
         summary_fields += [int_field(f"n_l{k}") for k in LEVEL_LABELS]
         summary_fields += [double_field(f"sh_l{k}") for k in LEVEL_LABELS]
         summary_fields += [int_field("n_high"), double_field("high_share")]
         summary_fields += [double_field(SUMMARY_WEIGHT_FIELDS[name]) for name in result.weights]
         summary_rows = []
         for s in result.summaries:
-            summary_rows.append([s.label, s.first_year, s.regions, s.counts[0],
-                                 *[s.counts[k] for k in LEVEL_LABELS], *[s.shares[k] for k in LEVEL_LABELS],
-                                 s.high_count, s.high_share, *result.weights.values()])
+            summary_rows.append([s.label, s.first_year, settings.normalisation, settings.weight_mode, s.regions,
+                                 s.counts[0], *[s.counts[k] for k in LEVEL_LABELS],
+                                 *[s.shares[k] for k in LEVEL_LABELS], s.high_count, s.high_share,
+                                 *result.weights.values()])
             levels = ", ".join(f"{LEVEL_LABELS[k]} {s.counts[k]}" for k in LEVEL_LABELS)
             progress.info(tr("{period}: {levels}; RI >= {high}: {count} of {n} ({share:.1%})").format(
                 period=s.label, levels=levels, high=HIGH_RISK, count=s.high_count, n=s.regions,
@@ -175,23 +259,8 @@ class ImbalanceRisk(CarbonAlgorithm):
                     period=s.label, n=s.counts[0]))
         summary_dest = write_table(self, parameters, self.OUTPUT_SUMMARY, context, summary_fields, summary_rows)
         style_outputs(context, {dest: ("risk_level", f"RL_{result.first_years[-1]}")}, feedback)
-        out = {self.OUTPUT: dest, "WEIGHTS_USED": weights_text,
+        out = {self.OUTPUT: dest, "WEIGHTS_USED": weights_text, "METHOD": method,
                "HIGH_RISK_SHARE": float(result.summaries[-1].high_share)}
         if summary_dest:
             out[self.OUTPUT_SUMMARY] = summary_dest
         return out
-
-    @staticmethod
-    def _areas(source, data, context, progress) -> np.ndarray:
-        """AREA_KM2 when the layer has it, else the ellipsoidal area of each polygon (logged)."""
-        if data.fields.indexOf(AREA_FIELD) >= 0:
-            return data.column(AREA_FIELD)
-        measure = QgsDistanceArea()
-        measure.setSourceCrs(source.sourceCrs(), context.transformContext())
-        measure.setEllipsoid(context.ellipsoid() or "EPSG:7030")
-        progress.info(tr("No {field} field: areas are measured on the ellipsoid {ellipsoid}.").format(
-            field=AREA_FIELD, ellipsoid=measure.ellipsoid()))
-        return np.array([
-            measure.convertAreaMeasurement(measure.measureArea(f.geometry()), QgsUnitTypes.AreaSquareKilometers)
-            for f in data.features
-        ])

@@ -65,19 +65,28 @@ def parse_numbers(text: str, parameter: str, count: int | None = None) -> list[f
     return values
 
 
-def _left_empty(parameters: dict, name: str) -> bool:
-    value = parameters.get(name)
+def _left_empty(alg, parameters: dict, name: str) -> bool:
+    """True when the user cleared the parameter; a parameter not given at all (a script or
+    qgis_process leaving it out) takes its default, so it is empty only without one."""
+    if name not in parameters:
+        return alg.parameterDefinition(name).defaultValue() is None
+    value = parameters[name]
     return value is None or (isinstance(value, str) and not value.strip())
 
 
 def optional_int(alg, parameters: dict, name: str, context) -> int | None:
-    """An optional integer parameter (e.g. START_YEAR): None when left empty."""
-    return None if _left_empty(parameters, name) else alg.parameterAsInt(parameters, name, context)
+    """An optional integer parameter (e.g. START_YEAR, SEED): None when left empty."""
+    return None if _left_empty(alg, parameters, name) else alg.parameterAsInt(parameters, name, context)
 
 
 def optional_number(alg, parameters: dict, name: str, context) -> float | None:
     """An optional decimal parameter: None when left empty."""
-    return None if _left_empty(parameters, name) else alg.parameterAsDouble(parameters, name, context)
+    return None if _left_empty(alg, parameters, name) else alg.parameterAsDouble(parameters, name, context)
+
+
+def optional_enum(alg, parameters: dict, name: str, context) -> int | None:
+    """An optional choice without default (e.g. WEIGHTS): None when left empty."""
+    return None if _left_empty(alg, parameters, name) else alg.parameterAsEnum(parameters, name, context)
 
 
 def carbon_series(alg, parameters: dict, name: str, context, units: str, role: str, progress,

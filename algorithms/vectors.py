@@ -9,7 +9,8 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-from qgis.core import QgsCoordinateReferenceSystem, QgsFeature, QgsField, QgsFields
+from osgeo import gdal
+from qgis.core import QgsCoordinateReferenceSystem, QgsFeature, QgsField, QgsFields, QgsProviderRegistry
 from qgis.PyQt.QtCore import QVariant
 
 from ..carbon_plugin.balance import BudgetFields, budget_fields
@@ -157,6 +158,22 @@ def write_table(alg, parameters, name, context, fields: list[QgsField], rows: li
         feature.setAttributes([as_attribute(v) for v in row])
         sink.addFeature(feature, FAST_INSERT)
     return dest
+
+
+def describe_layer(destination: str, text: str) -> None:
+    """Record ``text`` as the description of a GeoPackage output layer (its metadata, shown by
+    QGIS and ogrinfo); other formats have no place for it and are left as they are."""
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", destination)
+    path = parts.get("path") or ""
+    if not path.lower().endswith(".gpkg"):
+        return
+    dataset = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_UPDATE)
+    if dataset is None:
+        return
+    layer = dataset.GetLayerByName(parts.get("layerName")) if parts.get("layerName") else dataset.GetLayer(0)
+    if layer is not None:
+        layer.SetMetadataItem("DESCRIPTION", text)
+    dataset = None
 
 
 def read_budget(source, progress, role: str = "budget layer") -> tuple[LayerData, BudgetFields, np.ndarray, np.ndarray]:

@@ -11,9 +11,9 @@ of ``period_length`` years (``trend.periods``). Per period and region:
 - the balance state (``trend.balance_state``) on that CSR;
 - the change class against the previous period (``trend.change_class`` on CSR with S <= 0 as
   +inf) and the crossing of CSR = 1;
-- Sen slope (CSR per year) and Mann-Kendall p of the annual CSR within the period (years with
+- Sen slope (CSR per year) and Mann-Kendall Z and p of the annual CSR within the period (years with
   S <= 0 have no annual CSR and are skipped; fewer than 3 values give NaN);
-and over the whole series the same Sen slope and p. Transition matrices count regions moving
+and over the whole series the same Sen slope, Z and p. Transition matrices count regions moving
 from state a to state b between consecutive periods (and between the first and the last).
 """
 
@@ -128,11 +128,12 @@ def period_budget(emission, sink, years: Sequence[int], blocks) -> tuple[np.ndar
     return period_means(e.T, years, blocks), period_means(s.T, years, blocks)
 
 
-def series_trend(values, years: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
-    """Sen slope (per year, x = the years) and Mann-Kendall p of each row of (regions, years)."""
+def series_trend(values, years: Sequence[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Sen slope (per year, x = the years), Mann-Kendall p and Z of each row of (regions, years)."""
     stack = np.asarray(values, dtype=np.float64).T[:, None, :]  # (years, 1, regions)
     slope = sen_slope_cells(stack, np.asarray(years, dtype=np.float64))[0]
-    return slope, mann_kendall_cells(stack).p[0]
+    mk = mann_kendall_cells(stack)
+    return slope, mk.p[0], mk.z[0]
 
 
 @dataclass(frozen=True, eq=False)
@@ -141,10 +142,10 @@ class BalanceTrend:
 
     blocks: ``trend.periods`` output; csr: CSR of the period means (NaN where mean S <= 0);
     state: balance state (NaN = no data); change: one ``trend.Change`` per period after the first;
-    sen, mkp, trend_class: Sen slope (CSR per year), Mann-Kendall p and ``trend.classify_trend``
-    code of the annual CSR within each period; sen_all, mkp_all, class_all: the same over all
-    years; transitions: (index a, index b, matrix) with rows/columns in ``codes``; annual_csr:
-    (regions, years).
+    sen, mkz, mkp, trend_class: Sen slope (CSR per year), Mann-Kendall Z and p and
+    ``trend.classify_trend`` code of the annual CSR within each period; sen_all, mkz_all,
+    mkp_all, class_all: the same over all years; transitions: (index a, index b, matrix) with
+    rows/columns in ``codes``; annual_csr: (regions, years).
     """
 
     years: list[int]
@@ -155,9 +156,11 @@ class BalanceTrend:
     state: np.ndarray
     change: list
     sen: np.ndarray
+    mkz: np.ndarray
     mkp: np.ndarray
     trend_class: np.ndarray
     sen_all: np.ndarray
+    mkz_all: np.ndarray
     mkp_all: np.ndarray
     class_all: np.ndarray
     transitions: list[tuple[int, int, np.ndarray]]
@@ -223,12 +226,11 @@ def balance_trend(
 
     annual = source_sink_ratio(e, s)
     index = {y: k for k, y in enumerate(years)}
-    sen = np.full(csr.shape, np.nan)
-    mkp = np.full(csr.shape, np.nan)
+    sen, mkp, mkz = (np.full(csr.shape, np.nan) for _ in range(3))
     for b, (_, ys) in enumerate(blocks):
-        sen[b], mkp[b] = series_trend(annual[:, [index[y] for y in ys]], ys)
+        sen[b], mkp[b], mkz[b] = series_trend(annual[:, [index[y] for y in ys]], ys)
         progress.report(0.8 * (b + 1) / (len(blocks) + 1))
-    sen_all, mkp_all = series_trend(annual, years)
+    sen_all, mkp_all, mkz_all = series_trend(annual, years)
     codes = ((NEUTRAL_STATE,) if neutral_band is not None else ()) + tuple(STATES)
     pairs = [(b - 1, b) for b in range(1, len(blocks))]
     if len(blocks) > 2:
@@ -236,8 +238,8 @@ def balance_trend(
     transitions = [(a, b, transition_matrix(state[a], state[b], codes)) for a, b in pairs]
     progress.report(1.0)
     return BalanceTrend(
-        years, blocks, e, s, csr, state, change, sen, mkp, classify_trend(sen, mkp, alpha),
-        sen_all, mkp_all, classify_trend(sen_all, mkp_all, alpha), transitions, codes, annual,
+        years, blocks, e, s, csr, state, change, sen, mkz, mkp, classify_trend(sen, mkp, alpha),
+        sen_all, mkz_all, mkp_all, classify_trend(sen_all, mkp_all, alpha), transitions, codes, annual,
     )
 
 

@@ -1,8 +1,10 @@
 """Carbon imbalance risk per period for a budget table (METHODS section 6). Plain numpy.
 
 Assembles the pieces of ``risk``: period means of E and S (``balance.period_budget``), the
-components state / trend / pressure (``risk.risk_components``), weights (entropy, equal or user),
-the index, levels, compensation values and a summary per period.
+components state / trend / pressure (absolute: ``risk.absolute_components``; relative:
+``risk.relative_components``), weights (equal, entropy or user), the index, levels,
+compensation values and a summary per period. ``index_draws`` computes the index for a stack of
+budgets at once (Monte Carlo draws, ``uncertainty``); ``assess_risk`` is one draw of it.
 """
 
 from __future__ import annotations
@@ -12,26 +14,200 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .balance import period_budget, period_label, series_trend, yearly_budget
+from .balance import period_label, series_trend, yearly_budget
 from .budget import source_sink_ratio
 from .errors import QT_TRANSLATE_NOOP, CarbonInputError
 from .progress import Progress
 from .risk import (
     LEVEL_LABELS,
+    NORMALISATIONS,
     RiskComponents,
+    absolute_components,
+    batch_entropy_weights,
     capped_csr,
+    check_cap,
     compensation_values,
     high_risk_share,
+    relative_components,
     resolve_weights,
-    risk_components,
     risk_index,
     risk_levels,
 )
+from .trend import mann_kendall_cells, period_means
 
 COMPONENTS = ("state", "trend", "pressure")
 HIGH_RISK = 0.6  # METHODS: "high-risk share" = share of regions with index >= 0.6
 DEFAULT_LEVEL_BREAKS = (0.2, 0.4, 0.6, 0.8)
 NO_LEVEL = 0
+
+
+@dataclass(frozen=True)
+class RiskSettings:
+    """How the index is built; made (and checked) by ``risk_settings``.
+
+    ``weights`` are fixed (equal or user weights, in the order of ``components``) or None for
+    entropy weights computed on the data; ``message`` says when user weights were normalised.
+    ``reference_density`` in t km-2 yr-1, None = the median density of the data.
+    """
+
+    normalisation: str
+    components: tuple[str, ...]
+    weight_mode: str
+    weights: tuple[float, ...] | None
+    cap: float
+    reference_density: float | None
+    period_length: int
+    level_breaks: tuple[float, ...]
+    message: str | None = None
+
+
+def check_level_breaks(breaks: Sequence[float]) -> tuple[float, ...]:
+    """Four increasing breaks strictly inside (0, 1) (levels 1-5 of the contract)."""
+    b = tuple(float(v) for v in breaks)
+    if len(b) != 4 or any(not 0 < v < 1 for v in b) or any(y <= x for x, y in zip(b, b[1:])):
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "Risk level breaks must be 4 increasing numbers between 0 and 1; got {got}."),
+            got=list(b))
+    return b
+
+
+def risk_settings(
+    normalisation: str = "absolute",
+    components: Sequence[str] = ("state", "trend"),
+    weight_mode: str | None = None,
+    user_weights=None,
+    cap: float = 100.0,
+    reference_density: float | None = None,
+    period_length: int = 5,
+    level_breaks: Sequence[float] = DEFAULT_LEVEL_BREAKS,
+) -> RiskSettings:
+    """Checked settings. ``weight_mode`` None: equal weights for the absolute index, entropy
+    weights for the relative one (as the earlier formulation)."""
+    if normalisation not in NORMALISATIONS:
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "Unknown normalisation '{got}': use one of {choices}."),
+            got=normalisation, choices=", ".join(NORMALISATIONS))
+    names = tuple(n for n in COMPONENTS if n in set(components))
+    unknown = sorted(set(components) - set(COMPONENTS))
+    if unknown or not names:
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "Components must be among {choices}; got {got}."),
+            choices=", ".join(COMPONENTS), got=list(components))
+    mode = weight_mode or ("equal" if normalisation == "absolute" else "entropy")
+    weights, message = (None, None) if mode == "entropy" else resolve_weights(mode, len(names), user_weights)
+    if reference_density is not None and not reference_density > 0:
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "The reference emission density must be positive (t per km2 per year); "
+                                          "got {value}."),
+            value=reference_density)
+    return RiskSettings(
+        normalisation, names, mode, None if weights is None else tuple(map(float, weights)), check_cap(cap),
+        reference_density, int(period_length), check_level_breaks(level_breaks), message,
+    )
+
+
+@dataclass(frozen=True, eq=False)
+class IndexDraws:
+    """The index of a stack of budgets: components (n_components, draws, periods, regions),
+    weights (draws, n_components), index (draws, periods, regions; NaN = no data), period means
+    of E and S, the emission density (t km-2 yr-1) and its reference per draw (pressure only),
+    and how many region-periods had too few annual ratios for a trend (their T is 0.5)."""
+
+    components: RiskComponents
+    weights: np.ndarray
+    index: np.ndarray
+    mean_emission: np.ndarray
+    mean_sink: np.ndarray
+    density: np.ndarray | None
+    reference: np.ndarray | None
+    no_trend: int
+
+
+def period_mk_z(emission, sink, years: Sequence[int], blocks) -> np.ndarray:
+    """Mann-Kendall Z of the annual CSR within each period, (..., regions, years) ->
+    (..., periods, regions); NaN with fewer than 3 annual ratios (years with S <= 0 have none)."""
+    annual = source_sink_ratio(emission, sink)
+    index = {y: k for k, y in enumerate(years)}
+    z = np.full((*annual.shape[:-2], len(blocks), annual.shape[-2]), np.nan)
+    for b, (_, ys) in enumerate(blocks):
+        part = np.moveaxis(annual[..., [index[y] for y in ys]], -1, 0)  # (period years, ..., regions)
+        z[..., b, :] = mann_kendall_cells(part.reshape(len(ys), -1, part.shape[-1])).z.reshape(part.shape[1:])
+    return z
+
+
+def first_period_slope(values, years: Sequence[int]) -> np.ndarray:
+    """Sen slope per year of each row of (regions, years); with only 2 valid values, their slope.
+
+    (``trend.sen_slope`` needs 3 values, which a period of 2 years, or of 5 with gaps, may lack;
+    the median of a single pairwise slope is that slope.) NaN with fewer than 2 values.
+    """
+    values = np.asarray(values, dtype=np.float64)
+    slope = series_trend(values, years)[0]
+    x = np.asarray(years, dtype=np.float64)
+    for k in np.flatnonzero(np.sum(~np.isnan(values), axis=1) == 2):
+        i, j = np.flatnonzero(~np.isnan(values[k]))
+        slope[k] = (values[k, j] - values[k, i]) / (x[j] - x[i])
+    return slope
+
+
+def index_draws(emission, sink, years: Sequence[int], blocks, settings: RiskSettings, area_km2=None,
+                mk_z=None) -> IndexDraws:
+    """The risk index of budgets shaped (draws, regions, years), E and S NaN together.
+
+    ``area_km2`` (regions,) is needed for the pressure component; ``mk_z`` (periods, regions),
+    the Mann-Kendall Z of a balance layer, is used instead of computing it (absolute index).
+    Entropy weights are computed per draw.
+    """
+    e = np.asarray(emission, dtype=np.float64)
+    s = np.asarray(sink, dtype=np.float64)
+    mean_e, mean_s = period_budget_draws(e, s, years, blocks)
+    density = reference = None
+    if "pressure" in settings.components:
+        area = np.asarray(area_km2, dtype=np.float64)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            density = np.where(area > 0, mean_e / area, np.nan)
+    no_trend = 0
+    if settings.normalisation == "absolute":
+        z = period_mk_z(e, s, years, blocks) if mk_z is None else np.broadcast_to(mk_z, mean_e.shape)
+        no_trend = int(np.sum(np.isnan(z) & ~np.isnan(mean_e)))
+        if density is not None:
+            reference = (np.full(e.shape[0], settings.reference_density) if settings.reference_density
+                         else np.nanmedian(density.reshape(e.shape[0], -1), axis=1))
+        every = absolute_components(mean_e, mean_s, z, density,
+                                    None if reference is None else reference[:, None, None])
+    else:
+        index_of = {y: k for k, y in enumerate(years)}
+        first = [index_of[y] for y in blocks[0][1]]
+        annual = capped_csr(source_sink_ratio(e[..., first], s[..., first]), s[..., first], settings.cap)
+        slope = first_period_slope(annual.reshape(-1, len(first)), blocks[0][1]).reshape(e.shape[:-1])
+        no_trend = int(np.isnan(slope).sum())
+        every = relative_components(source_sink_ratio(mean_e, mean_s), mean_s, slope, settings.period_length,
+                                    density, settings.cap)
+    chosen = RiskComponents(settings.components,
+                            every.values[[every.names.index(n) for n in settings.components]])
+    weights = entropy_draws(chosen) if settings.weights is None else np.tile(settings.weights, (e.shape[0], 1))
+    return IndexDraws(chosen, weights, risk_index(chosen, weights), mean_e, mean_s, density, reference, no_trend)
+
+
+def period_budget_draws(e: np.ndarray, s: np.ndarray, years: Sequence[int], blocks) -> tuple[np.ndarray, np.ndarray]:
+    """Period means of E and S per draw, (draws, regions, years) -> (draws, periods, regions),
+    over the years where both are known (E and S are NaN together)."""
+    return tuple(np.moveaxis(period_means(np.moveaxis(v, -1, 0), years, blocks), 0, -2) for v in (e, s))
+
+
+def entropy_draws(components: RiskComponents) -> np.ndarray:
+    """Entropy weights per draw on the region-periods where every component is known."""
+    values = components.values
+    x = np.moveaxis(values.reshape(values.shape[0], values.shape[1], -1), 0, -1)  # (draws, obs, K)
+    known = ~np.isnan(x).any(axis=-1)
+    n = known.sum(axis=-1)
+    if np.any(n < 2):
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "Entropy weights need at least 2 regions x periods with every component "
+                                          "known.")
+        )
+    # C order: observations on an outer axis, so their sums run in order (as ``entropy_weights``)
+    return batch_entropy_weights(np.ascontiguousarray(np.where(known[..., None], x, 0.0)), n)
 
 
 @dataclass(frozen=True, eq=False)
@@ -52,10 +228,12 @@ class PeriodSummary:
 class RiskAssessment:
     """Arrays shaped (n_periods, n_regions): index (0-1, NaN = no data), level (uint8 1-5, 0 =
     no data), compensation (price units per year, NaN = no data), csr (capped), density (t km-2
-    or None); weights per component name; summaries per period; messages for the log."""
+    yr-1 or None); the settings, the weights per component name, the reference density used
+    (pressure only); summaries per period; messages for the log."""
 
     years: list[int]
     blocks: list[tuple[int, list[int]]]
+    settings: RiskSettings
     components: RiskComponents
     weights: dict[str, float]
     index: np.ndarray
@@ -63,48 +241,13 @@ class RiskAssessment:
     compensation: np.ndarray
     csr: np.ndarray
     density: np.ndarray | None
+    reference_density: float | None
     summaries: list[PeriodSummary]
     messages: list[str]
 
     @property
     def first_years(self) -> list[int]:
         return [first for first, _ in self.blocks]
-
-
-def check_level_breaks(breaks: Sequence[float]) -> tuple[float, ...]:
-    """Four increasing breaks strictly inside (0, 1) (levels 1-5 of the contract)."""
-    b = tuple(float(v) for v in breaks)
-    if len(b) != 4 or any(not 0 < v < 1 for v in b) or any(y <= x for x, y in zip(b, b[1:])):
-        raise CarbonInputError(
-            QT_TRANSLATE_NOOP("@default", "Risk level breaks must be 4 increasing numbers between 0 and 1; got {got}."),
-            got=list(b))
-    return b
-
-
-def select_components(components: RiskComponents, names: Sequence[str]) -> RiskComponents:
-    """The named components, in the order of ``COMPONENTS``."""
-    names = [n for n in COMPONENTS if n in set(names)]
-    unknown = sorted(set(names) - set(components.names))
-    if unknown or not names:
-        raise CarbonInputError(
-            QT_TRANSLATE_NOOP("@default", "Choose at least one of the components {choices}; got {got}."),
-            choices=", ".join(components.names), got=list(names))
-    return RiskComponents(tuple(names), components.values[[components.names.index(n) for n in names]])
-
-
-def first_period_slope(values, years: Sequence[int]) -> np.ndarray:
-    """Sen slope per year of each row of (regions, years); with only 2 valid values, their slope.
-
-    (``trend.sen_slope`` needs 3 values, which a period of 2 years, or of 5 with gaps, may lack;
-    the median of a single pairwise slope is that slope.) NaN with fewer than 2 values.
-    """
-    values = np.asarray(values, dtype=np.float64)
-    slope, _ = series_trend(values, years)
-    x = np.asarray(years, dtype=np.float64)
-    for k in np.flatnonzero(np.sum(~np.isnan(values), axis=1) == 2):
-        i, j = np.flatnonzero(~np.isnan(values[k]))
-        slope[k] = (values[k, j] - values[k, i]) / (x[j] - x[i])
-    return slope
 
 
 def assess_risk(
@@ -114,85 +257,63 @@ def assess_risk(
     area_km2=None,
     period_length: int = 5,
     components: Sequence[str] = ("state", "trend"),
-    weight_mode: str = "entropy",
+    weight_mode: str | None = None,
     user_weights=None,
     cap: float = 100.0,
     level_breaks: Sequence[float] = DEFAULT_LEVEL_BREAKS,
     price: float = 60.0,
+    normalisation: str = "absolute",
+    reference_density: float | None = None,
+    mk_z=None,
     progress: Progress | None = None,
+    settings: RiskSettings | None = None,
 ) -> RiskAssessment:
     """Risk index, level and compensation value per region and period.
 
     ``emission``, ``sink``: (n_regions, n_years) in t (CO2 by default) per year; ``area_km2``:
     per region, needed for the pressure component (emission density = period-mean E / area).
-    Period values are means over the years where both E and S are known. The trend component
-    of the first period is the Sen slope of the annual capped CSR within it (per year) times the
-    period length (``first_period_slope``). Compensation V = (S - E x S_R / E_R) x price on the
-    period means (sums to 0 over the regions with data). Messages (e.g. user weights normalised)
-    are returned for the log.
+    Period values are means over the years where both E and S are known. See ``risk_settings``
+    for the index settings (``settings``, when given, replaces them) and ``index_draws`` for
+    ``mk_z``. Compensation
+    V = (S - E x S_R / E_R) x price on the period means (sums to 0 over the regions with data).
+    Messages (e.g. user weights normalised) are returned for the log.
     """
     progress = progress or Progress()
-    years = [int(y) for y in years]
-    names = [n for n in COMPONENTS if n in set(components)]
-    unknown = sorted(set(components) - set(COMPONENTS))
-    if unknown or not names:
-        raise CarbonInputError(
-            QT_TRANSLATE_NOOP("@default", "Components must be among {choices}; got {got}."),
-            choices=", ".join(COMPONENTS), got=list(components))
-    breaks = check_level_breaks(level_breaks)
+    settings = settings or risk_settings(normalisation, components, weight_mode, user_weights, cap,
+                                         reference_density, period_length, level_breaks)
     if not price >= 0:
         raise CarbonInputError(
             QT_TRANSLATE_NOOP("@default", "The carbon price must be >= 0; got {price}."),
             price=price)
-    e, s, blocks = yearly_budget(emission, sink, years, period_length)
-    mean_e, mean_s = period_budget(e, s, years, blocks)
-
-    density = None
-    if "pressure" in names:
-        if area_km2 is None:
-            raise CarbonInputError(
-                QT_TRANSLATE_NOOP("@default", "The pressure component (emission density) needs the region areas "
-                                              "(AREA_KM2).")
-            )
-        area = np.asarray(area_km2, dtype=np.float64).ravel()
-        if area.shape != (e.shape[0],):
-            raise CarbonInputError(
-                QT_TRANSLATE_NOOP("@default", "Need one area per region ({n_regions}); got {n_areas}."),
-                n_regions=e.shape[0], n_areas=area.shape[0])
-        with np.errstate(divide="ignore", invalid="ignore"):
-            density = np.where(area > 0, mean_e / area, np.nan)
-        if np.any(~(area > 0)):
-            progress.warning(
-                QT_TRANSLATE_NOOP("@default", "{n_regions} region(s) have no positive area; their pressure is NULL."),
-                n_regions=int(np.sum(~(area > 0))))
-
-    index_of = {y: k for k, y in enumerate(years)}
-    first_years = [index_of[y] for y in blocks[0][1]]
-    # E and S are NaN together (joint mask), so missing years stay NaN in the capped CSR
-    annual_capped = capped_csr(source_sink_ratio(e[:, first_years], s[:, first_years]), s[:, first_years], cap)
-    first_slope = first_period_slope(annual_capped, blocks[0][1])
-    if np.isnan(first_slope).any():
+    years = [int(y) for y in years]
+    e, s, blocks = yearly_budget(emission, sink, years, settings.period_length)
+    area = None
+    if "pressure" in settings.components:
+        area = region_areas(area_km2, e.shape[0], progress)
+    if mk_z is not None and np.shape(mk_z) != (len(blocks), e.shape[0]):
+        mk_z = None
+    draws = index_draws(e[None], s[None], years, blocks, settings, area, mk_z)
+    if draws.no_trend and settings.normalisation == "absolute":
+        progress.warning(
+            QT_TRANSLATE_NOOP("@default", "{n} region-period(s) have fewer than 3 years with a source/sink ratio: "
+                                          "no trend there (trend score 0.5)."),
+            n=draws.no_trend)
+    elif draws.no_trend:
         progress.warning(
             QT_TRANSLATE_NOOP("@default", "{n_regions} region(s) have fewer than 2 years with data in the first "
                                           "period: no trend, so no risk index, in that period."),
-            n_regions=int(np.isnan(first_slope).sum()))
-    csr = source_sink_ratio(mean_e, mean_s)
-    every = risk_components(csr, mean_s, first_slope, int(period_length), density, cap)
-    chosen = select_components(every, names)
+            n_regions=draws.no_trend)
+    if draws.reference is not None and settings.reference_density is None:
+        progress.warning(
+            QT_TRANSLATE_NOOP("@default", "No reference emission density given: the pressure component uses the "
+                                          "median density of these regions and periods, {value:.1f} t per km2 per "
+                                          "year, so it is relative to this set of regions."),
+            value=float(draws.reference[0]))
     progress.report(0.4)
 
-    messages = []
-    matrix = chosen.matrix()
-    if weight_mode == "entropy" and len(matrix) < 2:
-        raise CarbonInputError(
-            QT_TRANSLATE_NOOP("@default", "Entropy weights need at least 2 regions x periods with every component "
-                                          "known.")
-        )
-    weights, message = resolve_weights(weight_mode, len(chosen.names), user_weights, matrix)
-    if message:
-        messages.append(message)
-    index = risk_index(chosen, weights)
-    level = risk_levels(index, breaks)
+    index, mean_e, mean_s = draws.index[0], draws.mean_emission[0], draws.mean_sink[0]
+    level = risk_levels(index, settings.level_breaks)
+    messages = [settings.message] if settings.message else []
     compensation = np.full(index.shape, np.nan)
     for b in range(len(blocks)):
         if np.nansum(mean_e[b]) > 0:
@@ -201,19 +322,40 @@ def assess_risk(
             messages.append(f"Period {period_label(blocks[b][1])}: total emission is not positive; "
                             "no compensation values.")
     progress.report(0.8)
-
-    summaries = []
-    for b, (first, ys) in enumerate(blocks):
-        valid = ~np.isnan(index[b])
-        n_valid = int(valid.sum())
-        counts = {k: int(np.sum(level[b] == k)) for k in (NO_LEVEL, *LEVEL_LABELS)}
-        shares = {k: (counts[k] / n_valid if n_valid else float("nan")) for k in LEVEL_LABELS}
-        summaries.append(PeriodSummary(
-            first, period_label(ys), n_valid, counts, shares, int(np.sum(index[b] >= HIGH_RISK)),
-            float(high_risk_share(index[b], HIGH_RISK)) if n_valid else float("nan"),
-        ))
+    summaries = [period_summary(first, ys, index[b], level[b]) for b, (first, ys) in enumerate(blocks)]
     progress.report(1.0)
     return RiskAssessment(
-        years, blocks, chosen, dict(zip(chosen.names, map(float, weights))), index, level, compensation,
-        capped_csr(csr, mean_s, cap), density, summaries, messages,
+        years, blocks, settings, RiskComponents(draws.components.names, draws.components.values[:, 0]),
+        dict(zip(settings.components, map(float, draws.weights[0]))), index, level, compensation,
+        capped_csr(source_sink_ratio(mean_e, mean_s), mean_s, settings.cap),
+        None if draws.density is None else draws.density[0],
+        None if draws.reference is None else float(draws.reference[0]), summaries, messages,
     )
+
+
+def region_areas(area_km2, n_regions: int, progress: Progress) -> np.ndarray:
+    """The region areas (km2) the pressure component needs, one per region."""
+    if area_km2 is None:
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "The pressure component (emission density) needs the region areas "
+                                          "(AREA_KM2).")
+        )
+    area = np.asarray(area_km2, dtype=np.float64).ravel()
+    if area.shape != (n_regions,):
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "Need one area per region ({n_regions}); got {n_areas}."),
+            n_regions=n_regions, n_areas=area.shape[0])
+    if np.any(~(area > 0)):
+        progress.warning(
+            QT_TRANSLATE_NOOP("@default", "{n_regions} region(s) have no positive area; their pressure is NULL."),
+            n_regions=int(np.sum(~(area > 0))))
+    return area
+
+
+def period_summary(first: int, years: Sequence[int], index: np.ndarray, level: np.ndarray) -> PeriodSummary:
+    """Counts and shares per level and the high-risk share (index >= 0.6) of one period."""
+    n_valid = int(np.sum(~np.isnan(index)))
+    counts = {k: int(np.sum(level == k)) for k in (NO_LEVEL, *LEVEL_LABELS)}
+    shares = {k: (counts[k] / n_valid if n_valid else float("nan")) for k in LEVEL_LABELS}
+    return PeriodSummary(first, period_label(years), n_valid, counts, shares, int(np.sum(index >= HIGH_RISK)),
+                         float(high_risk_share(index, HIGH_RISK)) if n_valid else float("nan"))

@@ -35,7 +35,8 @@ def test_engine_by_hand_equal_weights():
     e = np.array([[1.0, 1.0, 2.0, 2.0], [4.0, 4.0, 4.0, 4.0], [1.0, 1.0, 1.0, 1.0]])
     s = np.array([[2.0, 2.0, 2.0, 2.0], [1.0, 1.0, 2.0, 2.0], [0.0, 0.0, 0.0, 0.0]])
     cap = 10.0
-    result = imbalance.assess_risk(e, s, years, period_length=2, weight_mode="equal", cap=cap, price=2.0)
+    result = imbalance.assess_risk(e, s, years, period_length=2, weight_mode="equal", cap=cap, price=2.0,
+                                   normalisation="relative")
     # capped CSR: period 1: 0.5, 4, 10; period 2: 1, 2, 10
     np.testing.assert_allclose(result.csr, [[0.5, 4.0, 10.0], [1.0, 2.0, 10.0]])
     state = np.log(result.csr)

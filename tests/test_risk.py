@@ -64,7 +64,7 @@ def budgets(draw):
 @given(budgets())
 def test_risk_index_within_unit_interval(data):
     csr, sink, slope, density, user = data
-    components = risk.risk_components(csr, sink, slope, 5, density=density)
+    components = risk.relative_components(csr, sink, slope, 5, density=density)
     for mode in ("equal", "user", "entropy"):
         matrix = components.matrix() if mode == "entropy" and len(components.matrix()) >= 2 else None
         if mode == "entropy" and matrix is None:
@@ -83,7 +83,7 @@ def test_zero_or_negative_sink_takes_cap():
     csr = np.array([[2.0, math.nan, math.nan, 0.5]])
     sink = np.array([[10.0, 0.0, -3.0, 4.0]])
     np.testing.assert_array_equal(risk.capped_csr(csr, sink, cap=100), [[2.0, 100.0, 100.0, 0.5]])
-    components = risk.risk_components(csr, sink, np.zeros(4), 5)
+    components = risk.relative_components(csr, sink, np.zeros(4), 5)
     state = components.values[components.names.index("state")]
     # ln CSR: ln 2, ln 100, ln 100, ln 0.5 -> min-max over pooled values
     expected = (np.log([2.0, 100.0, 100.0, 0.5]) - math.log(0.5)) / (math.log(100) - math.log(0.5))
@@ -95,7 +95,7 @@ def test_zero_or_negative_sink_takes_cap():
 def test_trend_component_first_period_uses_slope():
     csr = np.array([[1.0, 2.0], [1.5, 1.0], [3.0, 1.0]])
     sink = np.ones_like(csr)
-    components = risk.risk_components(csr, sink, np.array([0.1, -0.2]), 5)
+    components = risk.relative_components(csr, sink, np.array([0.1, -0.2]), 5)
     trend = components.values[components.names.index("trend")]
     raw = np.array([[0.5, -1.0], [0.5, -1.0], [1.5, 0.0]])  # slope x 5, then CSR differences
     np.testing.assert_allclose(trend, (raw + 1.0) / 2.5)
@@ -120,7 +120,7 @@ def test_resolve_weights_modes_and_messages():
 
 
 def test_risk_index_rejects_bad_weights():
-    components = risk.risk_components([[1.0, 2.0]], [[1.0, 1.0]], [0.0, 0.0], 5)
+    components = risk.relative_components([[1.0, 2.0]], [[1.0, 1.0]], [0.0, 0.0], 5)
     with pytest.raises(CarbonInputError, match="sum to 1"):
         risk.risk_index(components, [0.5, 0.6])
 

@@ -1,0 +1,111 @@
+"""carbonbudget:riskuncertainty - Monte Carlo uncertainty of the carbon imbalance risk index."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsField,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterNumber,
+)
+
+from ..carbon_plugin.balance import period_label
+from ..carbon_plugin.uncertainty import UNCERTAIN_LEVEL, risk_uncertainty
+from .base import CarbonAlgorithm
+from .compat import FLAG_ADVANCED, NUMBER_DOUBLE, NUMBER_INTEGER, TYPE_VECTOR_POLYGON
+from .i18n import QT_TRANSLATE_NOOP, tr
+from .imbalancerisk import RiskSettingsParameters, method_text
+from .params import optional_int
+from .styles import style_outputs
+from .vectors import describe_layer, double_field, int_field, read_budget, write_layer
+
+
+class RiskUncertainty(RiskSettingsParameters, CarbonAlgorithm):
+    ALG_ID = "riskuncertainty"
+    DISPLAY = QT_TRANSLATE_NOOP("@default", "Uncertainty of the imbalance risk (Monte Carlo)")
+    GROUP_ID = "risk"
+    TAGS = QT_TRANSLATE_NOOP(
+        "@default", "carbon imbalance,risk index,uncertainty,Monte Carlo,confidence interval,probability"
+    )
+    HELP = QT_TRANSLATE_NOOP(
+        "@default",
+        "How sure is each region's risk level? Emission statistics and sink estimates carry errors "
+        "(county energy-statistics CO2 about 10-20 %, model NEP sinks 20-50 %). This tool draws DRAWS "
+        "versions of every region's yearly emission E and sink S with multiplicative log-normal errors "
+        "(mean 1, relative standard deviations EMISSION_RSD and SINK_RSD; a share SHARED of the error "
+        "variance is a factor of the region common to all years of a draw, the rest is independent "
+        "per year), recomputes the risk index with the same settings as 'Carbon imbalance risk index' "
+        "for every draw, and summarises per region and period (field names use the period's first "
+        "year): RIM_yyyy median index, RIL_yyyy and RIH_yyyy the 5 % and 95 % values, PH_yyyy the "
+        "probability of an index of 0.6 or more (relatively high or high), RLM_yyyy the most likely "
+        "level and PL_yyyy its probability (below 0.6: the level is uncertain). The same SEED gives "
+        "the same result; with both RSD 0 every draw is the deterministic index.\n\n"
+        "Input: the budget or balance layer (EMI_yyyy, SNK_yyyy in t CO2 per year)."
+    )
+
+    INPUT = "INPUT"
+    EMISSION_RSD = "EMISSION_RSD"
+    SINK_RSD = "SINK_RSD"
+    SHARED = "SHARED"
+    DRAWS = "DRAWS"
+    SEED = "SEED"
+    OUTPUT = "OUTPUT"
+
+    def initAlgorithm(self, config=None) -> None:
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.INPUT, tr("Budget or balance layer (EMI_yyyy, SNK_yyyy fields)"), [TYPE_VECTOR_POLYGON]))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.EMISSION_RSD, tr("Relative standard deviation of the emissions (0.10 = 10 %)"), NUMBER_DOUBLE,
+            defaultValue=0.10, minValue=0.0, maxValue=5.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.SINK_RSD, tr("Relative standard deviation of the sinks (0.30 = 30 %)"), NUMBER_DOUBLE,
+            defaultValue=0.30, minValue=0.0, maxValue=5.0))
+        shared = QgsProcessingParameterNumber(
+            self.SHARED, tr("Share of the error common to all years of a region (0-1)"), NUMBER_DOUBLE,
+            defaultValue=0.5, minValue=0.0, maxValue=1.0)
+        shared.setFlags(shared.flags() | FLAG_ADVANCED)
+        self.addParameter(shared)
+        self.addParameter(QgsProcessingParameterNumber(
+            self.DRAWS, tr("Number of draws"), NUMBER_INTEGER, defaultValue=1000, minValue=2, maxValue=1000000))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.SEED, tr("Random seed (empty: a new one each run)"), NUMBER_INTEGER, defaultValue=1, optional=True,
+            minValue=0))
+        self.add_settings_parameters()
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Risk uncertainty layer")))
+        self.addOutput(QgsProcessingOutputNumber("UNCERTAIN_COUNT",
+                                                 tr("Regions whose last-period level is uncertain")))
+
+    def compute(self, parameters, context, feedback, progress):
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        settings = self.settings_from(parameters, context)
+        data, fields, emission, sink = read_budget(source, progress)
+        area = self.areas_if_needed(settings, source, data, context, progress)
+        seed = optional_int(self, parameters, self.SEED, context)
+        draws = self.parameterAsInt(parameters, self.DRAWS, context)
+        result = risk_uncertainty(
+            emission, sink, fields.years, settings, area,
+            emission_rsd=self.parameterAsDouble(parameters, self.EMISSION_RSD, context),
+            sink_rsd=self.parameterAsDouble(parameters, self.SINK_RSD, context),
+            shared=self.parameterAsDouble(parameters, self.SHARED, context), draws=draws, seed=seed,
+            progress=progress.sub(0.1, 0.85),
+        )
+        new_fields: list[QgsField] = []
+        columns = []
+        for b, first in enumerate(result.first_years):
+            new_fields += [double_field(f"RIM_{first}"), double_field(f"RIL_{first}"), double_field(f"RIH_{first}"),
+                           double_field(f"PH_{first}"), int_field(f"RLM_{first}"), double_field(f"PL_{first}")]
+            columns += [result.median[b], result.low[b], result.high[b], result.p_high[b],
+                        [None if v == 0 else int(v) for v in result.likely_level[b]], result.p_level[b]]
+        rows = [[c[k] for c in columns] for k in range(len(data.features))]
+        dest = write_layer(self, parameters, self.OUTPUT, context, source, data, new_fields, rows, progress)
+        method = method_text(settings)
+        describe_layer(dest, f"Carbon imbalance risk uncertainty: {method}; {draws} draws, emission RSD "
+                             f"{result.emission_rsd:g}, sink RSD {result.sink_rsd:g}, shared {result.shared:g}, "
+                             f"seed {seed}.")
+        for b in range(len(result.blocks)):
+            progress.info(tr("{period}: {n} region(s) with an uncertain level (most likely level below {p:.0%})")
+                          .format(period=period_label(result.blocks[b][1]),
+                                  n=result.uncertain_count(b), p=UNCERTAIN_LEVEL))
+        style_outputs(context, {dest: ("risk_level", f"RLM_{result.first_years[-1]}")}, feedback)
+        return {self.OUTPUT: dest, "UNCERTAIN_COUNT": result.uncertain_count(len(result.blocks) - 1)}
