@@ -131,8 +131,10 @@ def test_engine_trends_equal_pymannkendall():
             ref = pymannkendall.original_test(annual[k, cols])
             assert result.sen[b, k] == pytest.approx(ref.slope, abs=1e-9)
             assert result.mkp[b, k] == pytest.approx(ref.p, abs=1e-9)
+            assert result.mkz[b, k] == pytest.approx(ref.z, abs=1e-9)
         ref = pymannkendall.original_test(annual[k])
         assert (result.sen_all[k], result.mkp_all[k]) == (pytest.approx(ref.slope), pytest.approx(ref.p))
+        assert result.mkz_all[k] == pytest.approx(ref.z, abs=1e-9)
 
 
 def test_engine_budget_fields_and_bad_input():
@@ -171,8 +173,9 @@ def test_layer_fields_values_and_tables(provider, budget_gpkg, tmp_path):
     assert result["REGION_COUNT"] == 16
     rows = features(result["OUTPUT"])
     assert [r["NAME"] for r in rows] == NAMES
-    expected = {"CSR_2001", "ST_2001", "SEN_2001", "MKP_2001", "TC_2001", "CSR_2006", "ST_2006", "CH_2006",
-                "CX_2006", "SEN_2006", "MKP_2006", "TC_2006", "SEN_ALL", "MKP_ALL", "TC_ALL"}
+    expected = {"CSR_2001", "ST_2001", "SEN_2001", "MKZ_2001", "MKP_2001", "TC_2001", "CSR_2006", "ST_2006",
+                "CH_2006", "CX_2006", "SEN_2006", "MKZ_2006", "MKP_2006", "TC_2006", "SEN_ALL", "MKZ_ALL", "MKP_ALL",
+                "TC_ALL"}
     assert expected <= set(rows[0]) and "CH_2001" not in rows[0]
     assert all(len(name) <= 10 for name in rows[0])
     engine = balance.balance_trend(emission, sink, YEARS, 5)
@@ -185,6 +188,11 @@ def test_layer_fields_values_and_tables(provider, budget_gpkg, tmp_path):
                                                             / sink[k, 5 * b:5 * b + 5].mean(), rel=1e-12)
                 assert row[f"ST_{first}"] == engine.state[b, k]
                 assert row[f"SEN_{first}"] == pytest.approx(engine.sen[b, k], abs=1e-12)
+                # the Mann-Kendall Z the risk index reads, against pymannkendall on the annual CSR
+                reference = pymannkendall.original_test(emission[k, 5 * b:5 * b + 5] / sink[k, 5 * b:5 * b + 5])
+                assert row[f"MKZ_{first}"] == pytest.approx(reference.z, abs=1e-9)
+        if k != ZERO_SINK:
+            assert row["MKZ_ALL"] == pytest.approx(pymannkendall.original_test(emission[k] / sink[k]).z, abs=1e-9)
         assert row["CH_2006"] == engine.change[0].label[k]
     assert rows[0]["ST_2001"] == 1
     assert rows[ZERO_SINK]["CH_2006"] == "stable" and rows[ZERO_SINK]["SEN_ALL"] is None
