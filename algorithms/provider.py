@@ -31,6 +31,7 @@ MODEL_TEXTS = (
     QT_TRANSLATE_NOOP("@default", "Province totals per year"),
     QT_TRANSLATE_NOOP("@default", "Imbalance risk"),
     QT_TRANSLATE_NOOP("@default", "Risk summary per period"),
+    QT_TRANSLATE_NOOP("@default", "Risk uncertainty (Monte Carlo)"),
     QT_TRANSLATE_NOOP("@default", "Risk hot spots"),
     QT_TRANSLATE_NOOP("@default", "HTML report"),
     QT_TRANSLATE_NOOP("@default", "Carbon imbalance risk workflow (whole chain)"),

@@ -135,20 +135,7 @@ Output: a tiled, DEFLATE-compressed Float32 GeoTIFF, NaN as nodata (the inputs' 
         <translation>碳平衡,碳源汇比,状态,趋势,Sen 斜率,Mann-Kendall,转移矩阵,时段</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="46" />
-        <source>Balance states and their change over periods for a budget layer (one feature per region with EMI_yyyy and SNK_yyyy fields: emission and sink in t per year, both positive; years are detected from the field names, at least 3).
-
-Periods: consecutive blocks of PERIOD_LENGTH years from the first year (default 5: 2001-05, 2006-10, ...); a trailing single year is left out (logged). Per period and region: CSR_yyyy = mean E / mean S over the period (the ratio of the period means, not the mean of annual ratios; NULL where the mean sink is &lt;= 0); balance state ST_yyyy: 1 sink (CSR &lt;= 1), 2 mild (1-2], 3 moderate (2-4], 4 severe (4-8], 5 extreme (&gt; 8, or sink &lt;= 0); the breaks are editable; with a neutral band b, CSR within [1 - b, 1 + b] is state 0 (neutral). CH_yyyy: change of CSR from the previous period: 'imbalancing' (rose by more than TOLERANCE, default 5 %), 'neutralizing' (fell by more) or 'stable'; CX_yyyy: +1 when CSR crossed above 1, -1 when it fell to 1 or below, else 0. SEN_yyyy and MKP_yyyy: Sen slope (CSR per year) and Mann-Kendall two-sided p (tie correction, continuity-corrected Z) of the annual CSR within the period; TC_yyyy: trend class (1 significant decrease, 2 decrease, 3 no change, 4 increase, 5 significant increase at ALPHA; 0 no data). SEN_ALL, MKP_ALL, TC_ALL: the same over all years. Years with sink &lt;= 0 have no annual CSR and are skipped in the trends (fewer than 3 values: NULL). Field names use the period's first year.
-
-Outputs: the layer (input fields + the fields above), a transition table (regions moving from state a to state b between consecutive periods and from the first to the last period) and a province table per year (total emission, sink, net = E - S and CSR over the regions with both values).</source>
-        <translation>计算碳收支图层的碳平衡状态及其在各时段间的变化（每个区域一个要素，含 EMI_yyyy 与 SNK_yyyy 字段：碳排放量与碳汇量，单位 t/年，均为正值；年份由字段名识别，至少 3 年）。
-
-时段：自第一年起每 PERIOD_LENGTH 年为一个连续时段（默认 5 年：2001-05、2006-10……）；末尾单独剩下的一年不参与计算（记入日志）。逐时段、逐区域计算：CSR_yyyy = 时段内平均 E / 平均 S（为时段均值之比，而非逐年比值的均值；平均碳汇 &lt;= 0 时为 NULL）；碳平衡状态 ST_yyyy：1 碳汇（CSR &lt;= 1），2 轻度失衡 (1-2]，3 中度失衡 (2-4]，4 重度失衡 (4-8]，5 极度失衡（&gt; 8，或碳汇 &lt;= 0）；分级断点可修改；设置中性带 b 时，CSR 位于 [1 - b, 1 + b] 内为状态 0（基本平衡）。CH_yyyy：CSR 相对上一时段的变化：'imbalancing'（失衡加剧，上升幅度超过 TOLERANCE，默认 5 %）、'neutralizing'（趋于平衡，下降幅度超过该值）或 'stable'（稳定）；CX_yyyy：CSR 升至 1 以上时为 +1，降至 1 及以下时为 -1，否则为 0。SEN_yyyy 与 MKP_yyyy：时段内逐年 CSR 的 Sen 斜率（CSR/年）与 Mann-Kendall 双侧检验 p 值（含结校正，Z 经连续性校正）；TC_yyyy：趋势类别（在 ALPHA 显著性水平下：1 显著下降，2 下降，3 无变化，4 上升，5 显著上升；0 无数据）。SEN_ALL、MKP_ALL、TC_ALL：全部年份的相应结果。碳汇 &lt;= 0 的年份没有逐年 CSR，在趋势计算中跳过（有效值少于 3 个时为 NULL）。字段名使用时段的第一年。
-
-输出：结果图层（输入字段 + 上述字段）、状态转移表（相邻时段之间以及首末时段之间由状态 a 转为状态 b 的区域数）和逐年全省汇总表（在两项数值均有的区域上汇总的碳排放总量、碳汇总量、净排放 = E - S 及 CSR）。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/balancetrend.py" line="83" />
+        <location filename="../algorithms/balancetrend.py" line="84" />
         <source>Budget layer (EMI_yyyy, SNK_yyyy fields)</source>
         <translation>碳收支图层（EMI_yyyy、SNK_yyyy 字段）</translation>
     </message>
@@ -163,22 +150,22 @@ Outputs: the layer (input fields + the fields above), a transition table (region
         <translation>CSR 状态分级断点（状态 1-4 的上限）</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="91" />
+        <location filename="../algorithms/balancetrend.py" line="92" />
         <source>Neutral band around CSR = 1 (e.g. 0.1; empty: none)</source>
         <translation>CSR = 1 附近的中性带（例如 0.1；留空：不设）</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="96" />
+        <location filename="../algorithms/balancetrend.py" line="97" />
         <source>Change tolerance (relative change of CSR, 0.05 = 5 %)</source>
         <translation>变化容差（CSR 的相对变化，0.05 = 5 %）</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="99" />
+        <location filename="../algorithms/balancetrend.py" line="100" />
         <source>Significance level of the Mann-Kendall test</source>
         <translation>Mann-Kendall 检验的显著性水平</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="102" />
+        <location filename="../algorithms/balancetrend.py" line="103" />
         <source>Balance layer</source>
         <translation>碳平衡图层</translation>
     </message>
@@ -203,17 +190,17 @@ Outputs: the layer (input fields + the fields above), a transition table (region
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="117" />
+        <location filename="../algorithms/balancetrend.py" line="118" />
         <source>{n} regions, years {first}-{last} ({count} years).</source>
         <translation>{n} 个区域，年份 {first}-{last}（共 {count} 年）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="164" />
+        <location filename="../algorithms/balancetrend.py" line="166" />
         <source>{period}: {counts}</source>
         <translation>{period}：{counts}</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="167" />
+        <location filename="../algorithms/balancetrend.py" line="169" />
         <source>{n} region(s) have no emission or sink values; their fields are NULL.</source>
         <translation>{n} 个区域没有碳排放或碳汇数值，其字段为 NULL。</translation>
     </message>
@@ -346,7 +333,7 @@ Outputs: three time-series rasters (net in t per cell, ratio, state as Byte with
         <translation>碳汇时间序列（t/像元/年）</translation>
     </message>
     <message>
-        <location filename="../algorithms/params.py" line="95" />
+        <location filename="../algorithms/params.py" line="104" />
         <source>Year of band 1 (only if band descriptions are not years)</source>
         <translation>波段 1 的年份（仅当波段描述不是年份时）</translation>
     </message>
@@ -698,99 +685,57 @@ Getis-Ord Gi*（Ord &amp; Getis 1995，包含要素自身）：GI_Z 为 z 得分
         <translation>DISTANCE：使用距离权重时请给出距离阈值。</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="37" />
-        <source>State: log of the capped source/sink ratio</source>
-        <translation>状态：截断后碳源汇比的对数</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/imbalancerisk.py" line="37" />
-        <source>Trend: change of the ratio from the previous period</source>
-        <translation>趋势：源汇比相对上一时段的变化</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/imbalancerisk.py" line="37" />
-        <source>Pressure: emission density (t per km2)</source>
-        <translation>压力：碳排放密度（t/km2）</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/imbalancerisk.py" line="42" />
+        <location filename="../algorithms/imbalancerisk.py" line="45" />
         <source>Entropy weights</source>
         <translation>熵权法</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="42" />
+        <location filename="../algorithms/imbalancerisk.py" line="45" />
         <source>Equal weights</source>
         <translation>等权重</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="42" />
+        <location filename="../algorithms/imbalancerisk.py" line="45" />
         <source>User weights (USER_WEIGHTS)</source>
         <translation>自定义权重（USER_WEIGHTS）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="52" />
+        <location filename="../algorithms/imbalancerisk.py" line="154" />
         <source>Carbon imbalance risk index</source>
         <translation>碳失衡风险指数</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="54" />
+        <location filename="../algorithms/imbalancerisk.py" line="156" />
         <source>carbon imbalance,risk index,entropy weight,risk level,compensation,carbon price,source sink ratio</source>
         <translation>碳失衡,风险指数,熵权法,风险等级,碳补偿,碳价,碳源汇比</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="58" />
-        <source>Carbon imbalance risk per region and period from a budget layer (or the balance layer; EMI_yyyy and SNK_yyyy fields in t CO2 per year; AREA_KM2 for the pressure component, else the ellipsoidal area of each polygon).
-
-Periods as in 'Balance states and transformation trend' (PERIOD_LENGTH years; period values are means over the years with both E and S). Components, each min-max normalised over all regions and periods pooled: state = ln(CSR) with CSR = mean E / mean S clipped to [1/CSR_CAP, CSR_CAP] (a sink &lt;= 0 takes CSR_CAP, so such a region gets the highest state score, never NULL); trend = change of the capped CSR from the previous period (first period: Sen slope of the annual capped CSR x period length), positive = worsening; pressure (optional) = mean emission / area in t per km2. Index RI = sum of weight x component, in [0, 1]. Weights: entropy weight method (default; p = x / sum x, e = -sum p ln p / ln n, w = (1 - e) / sum (1 - e)), equal, or USER_WEIGHTS (one per chosen component in the order state, trend, pressure; normalised with a log line if they do not sum to 1; negative weights are an error). Level RL: 1 low [0, 0.2), 2 relatively low, 3 medium, 4 relatively high, 5 high [0.8, 1] with editable breaks; 0 = no data.
-
-Compensation value CV (budget-neutral, yuan per year): V = (S - E x S_R / E_R) x PRICE on the period means, S_R and E_R the totals over the regions; sum V = 0; V &gt; 0 receives, V &lt; 0 pays. PRICE default 60 yuan per t CO2.
-
-Outputs: the layer with RI_yyyy, RL_yyyy, CV_yyyy per period (first year), and a summary table per period: regions with an index, count and share per level, weights, count and share of regions with RI &gt;= 0.6 (high-risk share).</source>
-        <translation>根据碳收支图层（或碳平衡图层；EMI_yyyy 与 SNK_yyyy 字段，单位 t CO2/年；压力分量使用 AREA_KM2 字段，没有时使用各面的椭球面积）逐区域、逐时段计算碳失衡风险。
-
-时段划分与“碳平衡状态与演变趋势”相同（PERIOD_LENGTH 年；时段值为 E 与 S 均有值年份的均值）。各分量在全部区域和时段合并后进行极差（min-max）标准化：状态 = ln(CSR)，其中 CSR = 平均 E / 平均 S，截断到 [1/CSR_CAP, CSR_CAP]（碳汇 &lt;= 0 时取 CSR_CAP，因此该区域状态得分最高，而不为 NULL）；趋势 = 截断后 CSR 相对上一时段的变化（第一个时段：逐年截断 CSR 的 Sen 斜率 x 时段长度），正值表示恶化；压力（可选）= 平均碳排放 / 面积，单位 t/km2。风险指数 RI = 各分量与其权重乘积之和，取值 [0, 1]。权重：熵权法（默认；p = x / sum x，e = -sum p ln p / ln n，w = (1 - e) / sum (1 - e)）、等权重或 USER_WEIGHTS（按状态、趋势、压力的顺序，每个所选分量一个；总和不为 1 时归一化并记入日志；负权重视为错误）。风险等级 RL：1 低风险 [0, 0.2)，2 较低风险，3 中等风险，4 较高风险，5 高风险 [0.8, 1]，分级断点可修改；0 = 无数据。
-
-碳补偿价值 CV（收支中性，元/年）：基于时段均值计算 V = (S - E x S_R / E_R) x PRICE，S_R 与 E_R 为全部区域的总量；sum V = 0；V &gt; 0 为受偿，V &lt; 0 为支付。PRICE 默认 60 元/t CO2。
-
-输出：图层，每个时段（以第一年命名）带 RI_yyyy、RL_yyyy、CV_yyyy 字段；以及逐时段汇总表：有风险指数的区域数、各等级的数量与占比、权重、RI &gt;= 0.6 的区域数量与占比（高风险占比）。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/imbalancerisk.py" line="96" />
+        <location filename="../algorithms/riskuncertainty.py" line="56" />
         <source>Budget or balance layer (EMI_yyyy, SNK_yyyy fields)</source>
         <translation>碳收支或碳平衡图层（EMI_yyyy、SNK_yyyy 字段）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="100" />
+        <location filename="../algorithms/imbalancerisk.py" line="75" />
         <source>Components</source>
         <translation>分量</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="103" />
-        <source>Weights</source>
-        <translation>权重</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/imbalancerisk.py" line="105" />
+        <location filename="../algorithms/imbalancerisk.py" line="81" />
         <source>User weights, one per chosen component (e.g. 0.5, 0.3, 0.2)</source>
         <translation>自定义权重，每个所选分量一个（例如 0.5, 0.3, 0.2）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="107" />
-        <source>Cap on the source/sink ratio</source>
-        <translation>碳源汇比上限</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/imbalancerisk.py" line="111" />
+        <location filename="../algorithms/imbalancerisk.py" line="94" />
         <source>Risk level breaks (4 numbers in (0, 1))</source>
         <translation>风险等级断点（4 个位于 (0, 1) 内的数）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="115" />
+        <location filename="../algorithms/imbalancerisk.py" line="205" />
         <source>Carbon price (yuan per t CO2)</source>
         <translation>碳价（元/t CO2）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="117" />
+        <location filename="../algorithms/imbalancerisk.py" line="207" />
         <source>Risk layer</source>
         <translation>风险图层</translation>
     </message>
@@ -800,37 +745,32 @@ Outputs: the layer with RI_yyyy, RL_yyyy, CV_yyyy per period (first year), and a
         <translation>逐时段风险汇总</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="120" />
+        <location filename="../algorithms/imbalancerisk.py" line="210" />
         <source>Weights used</source>
         <translation>所用权重</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="121" />
+        <location filename="../algorithms/imbalancerisk.py" line="212" />
         <source>High-risk share of the last period</source>
         <translation>最后时段的高风险占比</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="127" />
+        <location filename="../algorithms/imbalancerisk.py" line="103" />
         <source>COMPONENTS: choose at least one of state, trend, pressure.</source>
         <translation>COMPONENTS：请至少选择状态、趋势、压力中的一项。</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="148" />
-        <source>Weights ({mode}): {weights}</source>
-        <translation>权重（{mode}）：{weights}</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/imbalancerisk.py" line="170" />
+        <location filename="../algorithms/imbalancerisk.py" line="254" />
         <source>{period}: {levels}; RI &gt;= {high}: {count} of {n} ({share:.1%})</source>
         <translation>{period}：{levels}；RI &gt;= {high}：{n} 个中有 {count} 个（{share:.1%}）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="174" />
+        <location filename="../algorithms/imbalancerisk.py" line="258" />
         <source>{period}: {n} region(s) without data have no risk index.</source>
         <translation>{period}：{n} 个无数据区域没有风险指数。</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="192" />
+        <location filename="../algorithms/imbalancerisk.py" line="135" />
         <source>No {field} field: areas are measured on the ellipsoid {ellipsoid}.</source>
         <translation>没有 {field} 字段：在椭球体 {ellipsoid} 上量算面积。</translation>
     </message>
@@ -1694,12 +1634,12 @@ RISK 为“碳失衡风险指数”输出的风险图层（每个时段的 RI_yy
         <translation>未能为 {output} 保存样式：{error}</translation>
     </message>
     <message>
-        <location filename="../algorithms/vectors.py" line="83" />
+        <location filename="../algorithms/vectors.py" line="84" />
         <source>The {role} has no features.</source>
         <translation>{role}没有要素。</translation>
     </message>
     <message>
-        <location filename="../algorithms/vectors.py" line="134" />
+        <location filename="../algorithms/vectors.py" line="135" />
         <source>Cannot create the output {name}.</source>
         <translation>无法创建输出 {name}。</translation>
     </message>
@@ -2039,27 +1979,27 @@ RISK 为“碳失衡风险指数”输出的风险图层（每个时段的 RI_yy
         <translation>一个或多个</translation>
     </message>
     <message>
-        <location filename="../algorithms/vectors.py" line="22" />
+        <location filename="../algorithms/vectors.py" line="23" />
         <source>input layer</source>
         <translation>输入图层</translation>
     </message>
     <message>
-        <location filename="../algorithms/vectors.py" line="22" />
+        <location filename="../algorithms/vectors.py" line="23" />
         <source>budget layer</source>
         <translation>碳收支图层</translation>
     </message>
     <message>
-        <location filename="../algorithms/vectors.py" line="22" />
+        <location filename="../algorithms/vectors.py" line="23" />
         <source>risk layer</source>
         <translation>风险图层</translation>
     </message>
     <message>
-        <location filename="../algorithms/vectors.py" line="22" />
+        <location filename="../algorithms/vectors.py" line="23" />
         <source>balance layer</source>
         <translation>碳平衡图层</translation>
     </message>
     <message>
-        <location filename="../algorithms/vectors.py" line="22" />
+        <location filename="../algorithms/vectors.py" line="23" />
         <source>hot spots layer</source>
         <translation>热点图层</translation>
     </message>
@@ -2219,22 +2159,22 @@ RISK 为“碳失衡风险指数”输出的风险图层（每个时段的 RI_yy
         <translation>碳排放与碳汇都必须为（区域, 年份）形状；实际为 {e_shape} 和 {s_shape}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="196" />
+        <location filename="../carbon_plugin/balance.py" line="199" />
         <source>Years must be unique and increasing; got {years}.</source>
         <translation>年份必须唯一且递增；实际为 {years}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="200" />
+        <location filename="../carbon_plugin/balance.py" line="203" />
         <source>The trend tolerance must be &gt;= 0; got {tolerance}.</source>
         <translation>趋势容差必须 &gt;= 0；实际为 {tolerance}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="204" />
+        <location filename="../carbon_plugin/balance.py" line="207" />
         <source>The neutral band must be in [0, 1); got {neutral_band}.</source>
         <translation>中性带必须位于 [0, 1) 内；实际为 {neutral_band}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="332" />
+        <location filename="../carbon_plugin/balance.py" line="334" />
         <source>The significance level must be between 0 and 1; got {alpha}.</source>
         <translation>显著性水平必须介于 0 与 1 之间；实际为 {alpha}。</translation>
     </message>
@@ -2244,22 +2184,22 @@ RISK 为“碳失衡风险指数”输出的风险图层（每个时段的 RI_yy
         <translation>共有 {n_columns} 个逐年列，但年份有 {n_years} 个。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="215" />
+        <location filename="../carbon_plugin/balance.py" line="218" />
         <source>Years not in a whole period are left out of the period values: {years}.</source>
         <translation>不构成完整时段的年份不参与时段值计算：{years}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="337" />
+        <location filename="../carbon_plugin/balance.py" line="339" />
         <source>A trend needs at least {MIN_VALUES} years; the time series has {years}.</source>
         <translation>趋势计算至少需要 {MIN_VALUES} 年；该时间序列为 {years}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="351" />
+        <location filename="../carbon_plugin/balance.py" line="353" />
         <source>Choose at least one output (slope, Z, p or class).</source>
         <translation>请至少选择一项输出（斜率、Z、p 或类别）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="381" />
+        <location filename="../carbon_plugin/balance.py" line="383" />
         <source>No {prefix}yyyy field found; choose the field to analyse.</source>
         <translation>未找到 {prefix}yyyy 字段；请选择要分析的字段。</translation>
     </message>
@@ -2669,47 +2609,42 @@ RISK 为“碳失衡风险指数”输出的风险图层（每个时段的 RI_yy
         <translation>区域 {regions} 没有代理信号（加权代理值之和为 0）：其碳排放按面积分配。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="78" />
+        <location filename="../carbon_plugin/imbalance.py" line="68" />
         <source>Risk level breaks must be 4 increasing numbers between 0 and 1; got {got}.</source>
         <translation>风险等级断点必须是介于 0 与 1 之间的 4 个递增数值；实际为 {got}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="89" />
-        <source>Choose at least one of the components {choices}; got {got}.</source>
-        <translation>请至少选择以下分量之一：{choices}；实际为 {got}。</translation>
-    </message>
-    <message>
-        <location filename="../carbon_plugin/imbalance.py" line="139" />
+        <location filename="../carbon_plugin/imbalance.py" line="93" />
         <source>Components must be among {choices}; got {got}.</source>
         <translation>分量必须属于 {choices}；实际为 {got}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="144" />
+        <location filename="../carbon_plugin/imbalance.py" line="285" />
         <source>The carbon price must be &gt;= 0; got {price}.</source>
         <translation>碳价必须 &gt;= 0；实际为 {price}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="153" />
+        <location filename="../carbon_plugin/imbalance.py" line="339" />
         <source>The pressure component (emission density) needs the region areas (AREA_KM2).</source>
         <translation>压力分量（碳排放密度）需要区域面积（AREA_KM2）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="159" />
+        <location filename="../carbon_plugin/imbalance.py" line="345" />
         <source>Need one area per region ({n_regions}); got {n_areas}.</source>
         <translation>每个区域需要一个面积（{n_regions} 个）；实际为 {n_areas} 个。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="165" />
+        <location filename="../carbon_plugin/imbalance.py" line="349" />
         <source>{n_regions} region(s) have no positive area; their pressure is NULL.</source>
         <translation>有 {n_regions} 个区域没有正的面积；其压力分量为 NULL。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="175" />
+        <location filename="../carbon_plugin/imbalance.py" line="302" />
         <source>{n_regions} region(s) have fewer than 2 years with data in the first period: no trend, so no risk index, in that period.</source>
         <translation>有 {n_regions} 个区域在第一个时段内有数据的年份少于 2 年：该时段没有趋势，因此没有风险指数。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="187" />
+        <location filename="../carbon_plugin/imbalance.py" line="205" />
         <source>Entropy weights need at least 2 regions x periods with every component known.</source>
         <translation>熵权法至少需要 2 个各分量均已知的“区域 x 时段”观测。</translation>
     </message>
@@ -2739,67 +2674,67 @@ RISK 为“碳失衡风险指数”输出的风险图层（每个时段的 RI_yy
         <translation>未知的重采样方法“{resampling}”：请使用以下之一：{choices}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/risk.py" line="43" />
+        <location filename="../carbon_plugin/risk.py" line="54" />
         <source>Entropy weights need at least 2 observations; got shape {x_shape}.</source>
         <translation>熵权法至少需要 2 个观测；实际形状为 {x_shape}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/risk.py" line="47" />
+        <location filename="../carbon_plugin/risk.py" line="58" />
         <source>Entropy weights need non-negative values without NULL/NaN.</source>
         <translation>熵权法需要非负且不含 NULL/NaN 的值。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/risk.py" line="74" />
+        <location filename="../carbon_plugin/risk.py" line="99" />
         <source>The CSR cap must be greater than 1; got {cap}.</source>
         <translation>CSR 上限必须大于 1；实际为 {cap}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/risk.py" line="98" />
+        <location filename="../carbon_plugin/risk.py" line="143" />
         <source>first_slope needs one value per region ({n_regions}); got {got}.</source>
         <translation>first_slope 需要每个区域一个值（{n_regions} 个）；实际为 {got}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/risk.py" line="106" />
+        <location filename="../carbon_plugin/risk.py" line="172" />
         <source>Emission density must be shaped {csr_shape}; got {pressure_shape}.</source>
         <translation>碳排放密度的形状必须为 {csr_shape}；实际为 {pressure_shape}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/risk.py" line="124" />
+        <location filename="../carbon_plugin/risk.py" line="190" />
         <source>Unknown weight mode '{mode}': use one of {choices}.</source>
         <translation>未知的权重方式“{mode}”：请使用以下之一：{choices}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/risk.py" line="129" />
+        <location filename="../carbon_plugin/risk.py" line="195" />
         <source>Give {n} user weights (one per component); got {weights}.</source>
         <translation>请给出 {n} 个用户权重（每个分量一个）；实际为 {weights}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/risk.py" line="133" />
+        <location filename="../carbon_plugin/risk.py" line="199" />
         <source>User weights must not be negative; got {weights}.</source>
         <translation>用户权重不能为负；实际为 {weights}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/risk.py" line="137" />
+        <location filename="../carbon_plugin/risk.py" line="203" />
         <source>User weights are all zero; give at least one positive weight.</source>
         <translation>用户权重全部为零；请至少给出一个正权重。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/risk.py" line="153" />
+        <location filename="../carbon_plugin/risk.py" line="224" />
         <source>Need {n_components} non-negative weights; got {weights}.</source>
         <translation>需要 {n_components} 个非负权重；实际为 {weights}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/risk.py" line="157" />
+        <location filename="../carbon_plugin/risk.py" line="228" />
         <source>Weights must sum to 1; got {total:g}.</source>
         <translation>权重之和必须为 1；实际为 {total:g}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/risk.py" line="169" />
+        <location filename="../carbon_plugin/risk.py" line="246" />
         <source>Risk level breaks must increase; got {got}.</source>
         <translation>风险等级断点必须递增；实际为 {got}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/risk.py" line="196" />
+        <location filename="../carbon_plugin/risk.py" line="273" />
         <source>Total emission must be positive for compensation; got {e_total:g}.</source>
         <translation>进行碳补偿计算时碳排放总量必须为正；实际为 {e_total:g}。</translation>
     </message>
@@ -3127,6 +3062,207 @@ RISK 为“碳失衡风险指数”输出的风险图层（每个时段的 RI_yy
         <location filename="../carbon_plugin/sinks.py" line="602" />
         <source>{count} cell-years have NPP but no climate value (outside the climate rasters or nodata there): they have no sink (nodata).</source>
         <translation>{count} 个像元-年有 NPP 但无气候值（在气候栅格范围外或为无数据）：这些位置无碳汇（无数据）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/balancetrend.py" line="46" />
+        <source>Balance states and their change over periods for a budget layer (one feature per region with EMI_yyyy and SNK_yyyy fields: emission and sink in t per year, both positive; years are detected from the field names, at least 3).
+
+Periods: consecutive blocks of PERIOD_LENGTH years from the first year (default 5: 2001-05, 2006-10, ...); a trailing single year is left out (logged). Per period and region: CSR_yyyy = mean E / mean S over the period (the ratio of the period means, not the mean of annual ratios; NULL where the mean sink is 0 or less); balance state ST_yyyy: 1 sink (CSR 1 or less), 2 mild (1-2], 3 moderate (2-4], 4 severe (4-8], 5 extreme (&gt; 8, or sink 0 or less); the breaks are editable; with a neutral band b, CSR within [1 - b, 1 + b] is state 0 (neutral). CH_yyyy: change of CSR from the previous period: 'imbalancing' (rose by more than TOLERANCE, default 5 %), 'neutralizing' (fell by more) or 'stable'; CX_yyyy: +1 when CSR crossed above 1, -1 when it fell to 1 or below, else 0. SEN_yyyy, MKZ_yyyy and MKP_yyyy: Sen slope (CSR per year), Mann-Kendall Z (tie correction, continuity correction) and two-sided p of the annual CSR within the period (the risk index reads MKZ_yyyy for its trend component); TC_yyyy: trend class (1 significant decrease, 2 decrease, 3 no change, 4 increase, 5 significant increase at ALPHA; 0 no data). SEN_ALL, MKZ_ALL, MKP_ALL, TC_ALL: the same over all years. Years with sink 0 or less have no annual CSR and are skipped in the trends (fewer than 3 values: NULL). Field names use the period's first year.
+
+Outputs: the layer (input fields + the fields above), a transition table (regions moving from state a to state b between consecutive periods and from the first to the last period) and a province table per year (total emission, sink, net = E - S and CSR over the regions with both values).</source>
+        <translation>计算碳收支图层的碳平衡状态及其在各时段间的变化（每个区域一个要素，含 EMI_yyyy 与 SNK_yyyy 字段：碳排放量与碳汇量，单位 t/年，均为正值；年份由字段名识别，至少 3 年）。
+
+时段：自第一年起每 PERIOD_LENGTH 年为一个连续时段（默认 5 年：2001-05、2006-10……）；末尾单独剩下的一年不参与计算（记入日志）。逐时段、逐区域计算：CSR_yyyy = 时段内平均 E / 平均 S（为时段均值之比，而非逐年比值的均值；平均碳汇为 0 或更小时为 NULL）；碳平衡状态 ST_yyyy：1 碳汇（CSR 不大于 1），2 轻度失衡 (1-2]，3 中度失衡 (2-4]，4 重度失衡 (4-8]，5 极度失衡（大于 8，或碳汇为 0 或更小）；分级断点可修改；设置中性带 b 时，CSR 位于 [1 - b, 1 + b] 内为状态 0（基本平衡）。CH_yyyy：CSR 相对上一时段的变化：'imbalancing'（失衡加剧，上升幅度超过 TOLERANCE，默认 5 %）、'neutralizing'（趋于平衡，下降幅度超过该值）或 'stable'（稳定）；CX_yyyy：CSR 升至 1 以上时为 +1，降至 1 及以下时为 -1，否则为 0。SEN_yyyy、MKZ_yyyy 与 MKP_yyyy：时段内逐年 CSR 的 Sen 斜率（CSR/年）、Mann-Kendall Z（含结校正与连续性校正）及双侧检验 p 值（风险指数的趋势分量读取 MKZ_yyyy）；TC_yyyy：趋势类别（在 ALPHA 显著性水平下：1 显著下降，2 下降，3 无变化，4 上升，5 显著上升；0 无数据）。SEN_ALL、MKZ_ALL、MKP_ALL、TC_ALL：全部年份的相应结果。碳汇为 0 或更小的年份没有逐年 CSR，在趋势计算中跳过（有效值少于 3 个时为 NULL）。字段名使用时段的第一年。
+
+输出：结果图层（输入字段 + 上述字段）、状态转移表（相邻时段之间以及首末时段之间由状态 a 转为状态 b 的区域数）和逐年全省汇总表（在两项数值均有的区域上汇总的碳排放总量、碳汇总量、净排放 = E - S 及 CSR）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/imbalancerisk.py" line="39" />
+        <source>State: share of the emission not absorbed, 1 - S/E (relative: log of the ratio)</source>
+        <translation>状态：未被吸收的碳排放占比 1 - S/E（相对法：源汇比的对数）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/imbalancerisk.py" line="39" />
+        <source>Trend: Mann-Kendall rise of the ratio in the period (relative: change from the previous period)</source>
+        <translation>趋势：时段内源汇比的 Mann-Kendall 上升趋势（相对法：相对上一时段的变化）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/imbalancerisk.py" line="39" />
+        <source>Pressure: emission density (t per km2 per year)</source>
+        <translation>压力：碳排放密度（t/km2/年）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/imbalancerisk.py" line="50" />
+        <source>Absolute: bounded components, comparable across regions and periods</source>
+        <translation>绝对指数：各分量有界，可在区域和时段之间比较</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/imbalancerisk.py" line="50" />
+        <source>Relative: min-max over the regions and periods of this layer (earlier method)</source>
+        <translation>相对指数：在本图层全部区域和时段上进行极差（min-max）标准化（原方法）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/imbalancerisk.py" line="73" />
+        <source>Normalisation</source>
+        <translation>标准化方法</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/imbalancerisk.py" line="78" />
+        <source>Weights (empty: equal for absolute, entropy for relative)</source>
+        <translation>权重（留空：绝对指数用等权重，相对指数用熵权法）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/imbalancerisk.py" line="83" />
+        <source>Reference emission density for the pressure component (t per km2 per year; empty: the median of the layer)</source>
+        <translation>压力分量的参考碳排放密度（t/km2/年；留空：取本图层的中位数）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/imbalancerisk.py" line="89" />
+        <source>Cap on the source/sink ratio (relative normalisation)</source>
+        <translation>碳源汇比上限（相对标准化）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/imbalancerisk.py" line="160" />
+        <source>Carbon imbalance risk per region and period from a budget layer (or the balance layer; EMI_yyyy and SNK_yyyy fields in t CO2 per year; AREA_KM2 for the pressure component, else the ellipsoidal area of each polygon).
+
+Periods as in 'Balance states and transformation trend' (PERIOD_LENGTH years; period values are means over the years with both E and S).
+
+Absolute index (default): every component is bounded, so a region's index depends on its own data only and means the same in every province and period. State D = 1 - S / E clipped to [0, 1] (the share of the emission its own sink does not absorb; CSR 2.5 gives 0.6, CSR 5 gives 0.8; a sink of 0 gives 1); trend T = Phi(Z), the normal probability of the Mann-Kendall Z of the annual source/sink ratio within the period (0.5 = no trend, near 1 = a significant rise; read from the MKZ_yyyy fields of a balance layer when present; fewer than 3 years: 0.5); pressure (optional) P = rho / (rho + rho_ref), rho the emission density in t per km2 per year and rho_ref REFERENCE_DENSITY (empty: the median of the layer, which makes this component relative). Default weights equal: a region whose sink covers its emission, with no trend, gets 0.25; CSR 5 with no trend 0.65; CSR 5 rising significantly about 0.9.
+
+Relative index (the earlier method, kept for studies that use it): state = ln(CSR) with the CSR clipped to [1/CSR_CAP, CSR_CAP] (a sink of 0 or less takes CSR_CAP), trend = change of the capped CSR from the previous period (first period: Sen slope x period length), pressure = emission density, each min-max normalised over all regions and periods of the layer; entropy weights by default. A region's index then depends on the other regions in the layer.
+
+Index RI = sum of weight x component, in [0, 1]. Weights: equal, entropy weight method (p = x / sum x, e = -sum p ln p / ln n, w = (1 - e) / sum (1 - e)), or USER_WEIGHTS (one per chosen component in the order state, trend, pressure; normalised with a log line if they do not sum to 1; negative weights are an error). Level RL: 1 low [0, 0.2), 2 relatively low, 3 medium, 4 relatively high, 5 high [0.8, 1] with editable breaks; NULL = no data.
+
+Compensation value CV (budget-neutral, yuan per year): V = (S - E x S_R / E_R) x PRICE on the period means, S_R and E_R the totals over the regions; sum V = 0; V &amp;gt; 0 receives, V &amp;lt; 0 pays. PRICE default 60 yuan per t CO2.
+
+Outputs: the layer with RI_yyyy, RL_yyyy, CV_yyyy per period (first year; a GeoPackage layer also records the method in its description), and a summary table per period: the method (normalis, weighting), regions with an index, count and share per level, weights, count and share of regions with RI of 0.6 or more (high-risk share).</source>
+        <translation>根据碳收支图层（或碳平衡图层；EMI_yyyy 与 SNK_yyyy 字段，单位 t CO2/年；压力分量使用 AREA_KM2 字段，没有时使用各面的椭球面积）逐区域、逐时段计算碳失衡风险。
+
+时段划分与“碳平衡状态与演变趋势”相同（PERIOD_LENGTH 年；时段值为 E 与 S 均有值年份的均值）。
+
+绝对指数（默认）：各分量均有界，因此一个区域的指数只取决于它自身的数据，在任何省份和时段中含义相同。状态 D = 1 - S / E，截断到 [0, 1]（区域自身碳汇未能吸收的碳排放占比；CSR 为 2.5 时为 0.6，CSR 为 5 时为 0.8；碳汇为 0 时为 1）；趋势 T = Phi(Z)，即时段内逐年碳源汇比 Mann-Kendall Z 的标准正态概率（0.5 = 无趋势，接近 1 = 显著上升；输入为碳平衡图层时读取其 MKZ_yyyy 字段；少于 3 年时为 0.5）；压力（可选）P = rho / (rho + rho_ref)，rho 为碳排放密度（t/km2/年），rho_ref 为 REFERENCE_DENSITY（留空：取本图层的中位数，此时该分量为相对值）。默认等权重：碳汇足以抵消碳排放且无趋势的区域为 0.25；CSR 为 5 且无趋势为 0.65；CSR 为 5 且显著上升约为 0.9。
+
+相对指数（原方法，供沿用该方法的研究使用）：状态 = ln(CSR)，CSR 截断到 [1/CSR_CAP, CSR_CAP]（碳汇为 0 或更小时取 CSR_CAP），趋势 = 截断后 CSR 相对上一时段的变化（第一个时段：Sen 斜率 x 时段长度），压力 = 碳排放密度，各分量在本图层全部区域和时段上进行极差（min-max）标准化；默认熵权法。此时一个区域的指数取决于图层中的其他区域。
+
+风险指数 RI = 各分量与其权重乘积之和，取值 [0, 1]。权重：等权重、熵权法（p = x / sum x，e = -sum p ln p / ln n，w = (1 - e) / sum (1 - e)）或 USER_WEIGHTS（按状态、趋势、压力的顺序，每个所选分量一个；总和不为 1 时归一化并记入日志；负权重视为错误）。风险等级 RL：1 低风险 [0, 0.2)，2 较低风险，3 中等风险，4 较高风险，5 高风险 [0.8, 1]，分级断点可修改；NULL = 无数据。
+
+碳补偿价值 CV（收支中性，元/年）：基于时段均值计算 V = (S - E x S_R / E_R) x PRICE，S_R 与 E_R 为全部区域的总量；sum V = 0；V &amp;gt; 0 为受偿，V &amp;lt; 0 为支付。PRICE 默认 60 元/t CO2。
+
+输出：图层，每个时段（以第一年命名）带 RI_yyyy、RL_yyyy、CV_yyyy 字段（GeoPackage 图层还在其描述中记录所用方法）；以及逐时段汇总表：方法（normalis、weighting）、有风险指数的区域数、各等级的数量与占比、权重、RI 不小于 0.6 的区域数量与占比（高风险占比）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/imbalancerisk.py" line="211" />
+        <source>Normalisation and weighting</source>
+        <translation>标准化与赋权方法</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/imbalancerisk.py" line="221" />
+        <source>Mann-Kendall Z read from the MKZ_yyyy fields of the input layer.</source>
+        <translation>Mann-Kendall Z 取自输入图层的 MKZ_yyyy 字段。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/imbalancerisk.py" line="229" />
+        <source>Method: {method}; weights: {weights}</source>
+        <translation>方法：{method}；权重：{weights}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/riskuncertainty.py" line="26" />
+        <source>Uncertainty of the imbalance risk (Monte Carlo)</source>
+        <translation>碳失衡风险不确定性（蒙特卡洛）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/riskuncertainty.py" line="28" />
+        <source>carbon imbalance,risk index,uncertainty,Monte Carlo,confidence interval,probability</source>
+        <translation>碳失衡,风险指数,不确定性,蒙特卡洛,置信区间,概率</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/riskuncertainty.py" line="31" />
+        <source>How sure is each region's risk level? Emission statistics and sink estimates carry errors (county energy-statistics CO2 about 10-20 %, model NEP sinks 20-50 %). This tool draws DRAWS versions of every region's yearly emission E and sink S with multiplicative log-normal errors (mean 1, relative standard deviations EMISSION_RSD and SINK_RSD; a share SHARED of the error variance is a factor of the region common to all years of a draw, the rest is independent per year), recomputes the risk index with the same settings as 'Carbon imbalance risk index' for every draw, and summarises per region and period (field names use the period's first year): RIM_yyyy median index, RIL_yyyy and RIH_yyyy the 5 % and 95 % values, PH_yyyy the probability of an index of 0.6 or more (relatively high or high), RLM_yyyy the most likely level and PL_yyyy its probability (below 0.6: the level is uncertain). The same SEED gives the same result; with both RSD 0 every draw is the deterministic index.
+
+Input: the budget or balance layer (EMI_yyyy, SNK_yyyy in t CO2 per year).</source>
+        <translation>各区域的风险等级有多确定？碳排放统计与碳汇估算都有误差（县级能源统计 CO2 约 10-20 %，模型 NEP 碳汇约 20-50 %）。本工具按乘性对数正态误差（均值 1，相对标准差分别为 EMISSION_RSD 与 SINK_RSD；误差方差中 SHARED 所占部分为区域在一次抽样内各年共用的因子，其余部分逐年独立）为每个区域的逐年碳排放 E 与碳汇 S 抽取 DRAWS 组样本，对每组样本按与“碳失衡风险指数”相同的设置重新计算风险指数，并逐区域、逐时段汇总（字段名使用时段的第一年）：RIM_yyyy 指数中位数，RIL_yyyy 与 RIH_yyyy 为 5 % 与 95 % 分位值，PH_yyyy 为指数不小于 0.6（较高或高风险）的概率，RLM_yyyy 为最可能的风险等级，PL_yyyy 为其概率（低于 0.6：等级不确定）。相同的 SEED 得到相同结果；两个 RSD 均为 0 时每次抽样都等于确定性指数。
+
+输入：碳收支图层或碳平衡图层（EMI_yyyy、SNK_yyyy，单位 t CO2/年）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/riskuncertainty.py" line="58" />
+        <source>Relative standard deviation of the emissions (0.10 = 10 %)</source>
+        <translation>碳排放的相对标准差（0.10 = 10 %）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/riskuncertainty.py" line="61" />
+        <source>Relative standard deviation of the sinks (0.30 = 30 %)</source>
+        <translation>碳汇的相对标准差（0.30 = 30 %）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/riskuncertainty.py" line="64" />
+        <source>Share of the error common to all years of a region (0-1)</source>
+        <translation>区域各年共有误差所占比例（0-1）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/riskuncertainty.py" line="69" />
+        <source>Number of draws</source>
+        <translation>抽样次数</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/riskuncertainty.py" line="71" />
+        <source>Random seed (empty: a new one each run)</source>
+        <translation>随机种子（留空：每次运行使用新的种子）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/riskuncertainty.py" line="75" />
+        <source>Risk uncertainty layer</source>
+        <translation>风险不确定性图层</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/riskuncertainty.py" line="76" />
+        <source>Regions whose last-period level is uncertain</source>
+        <translation>最后一个时段风险等级不确定的区域数</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/riskuncertainty.py" line="107" />
+        <source>{period}: {n} region(s) with an uncertain level (most likely level below {p:.0%})</source>
+        <translation>{period}：{n} 个区域的风险等级不确定（最可能等级的概率低于 {p:.0%}）</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/imbalance.py" line="87" />
+        <source>Unknown normalisation '{got}': use one of {choices}.</source>
+        <translation>未知的标准化方法“{got}”：请使用 {choices} 之一。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/imbalance.py" line="99" />
+        <source>The reference emission density must be positive (t per km2 per year); got {value}.</source>
+        <translation>参考碳排放密度必须为正数（t/km2/年）；实际为 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/imbalance.py" line="297" />
+        <source>{n} region-period(s) have fewer than 3 years with a source/sink ratio: no trend there (trend score 0.5).</source>
+        <translation>{n} 个“区域-时段”有源汇比的年份少于 3 年：该处无趋势（趋势得分 0.5）。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/imbalance.py" line="307" />
+        <source>No reference emission density given: the pressure component uses the median density of these regions and periods, {value:.1f} t per km2 per year, so it is relative to this set of regions.</source>
+        <translation>未给出参考碳排放密度：压力分量使用这些区域和时段的碳排放密度中位数 {value:.1f} t/km2/年，因此该分量相对于这组区域。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/uncertainty.py" line="102" />
+        <source>The relative standard deviation of the {role} must be between 0 and 5 (0.3 = 30 %); got {value}.</source>
+        <translation>{role} 的相对标准差必须在 0 到 5 之间（0.3 = 30 %）；实际为 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/uncertainty.py" line="107" />
+        <source>The shared share of the error must be between 0 and 1; got {value}.</source>
+        <translation>误差中共有部分的比例必须在 0 到 1 之间；实际为 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/uncertainty.py" line="111" />
+        <source>Give at least 2 draws; got {value}.</source>
+        <translation>至少需要 2 次抽样；实际为 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="20" />
+        <source>Risk uncertainty (Monte Carlo)</source>
+        <translation>风险不确定性（蒙特卡洛）</translation>
     </message>
 </context>
 </TS>

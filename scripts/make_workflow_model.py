@@ -15,6 +15,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 OUTPUT = REPO / "algorithms" / "models" / "riskworkflow.model3"
+# layout of the modeler boxes (centres, px): inputs at x 120, children at CHILD_X one per row,
+# the model outputs of a child at OUTPUT_X beside it, OUTPUT_STEP apart
+CHILD_X, OUTPUT_X, ROW_STEP, OUTPUT_STEP = 520, 800, 130, 40
 
 
 def _qgis():
@@ -42,6 +45,7 @@ def build():
         QgsProcessing,
         QgsProcessingModelAlgorithm,
         QgsProcessingModelChildAlgorithm,
+        QgsProcessingModelChildDependency,
         QgsProcessingModelOutput,
         QgsProcessingModelParameter,
         QgsProcessingParameterFeatureSource,
@@ -62,8 +66,9 @@ def build():
         "The whole chain of the study on your data: energy statistics per city -> CO2 (energyemissions) -> "
         "gridded by nighttime light (gridemissions); yearly NPP files stacked (stackyears) -> NEP sink with "
         "monthly climate (nepsink); grid budget; county budgets with exact zonal sums (zonalbudget); balance "
-        "states and trends per period (balancetrend); imbalance risk index (imbalancerisk); hot spots of the "
-        "last period's risk (hotspots); HTML report (report). Every child's useful output is a model output.")})
+        "states and trends per period (balancetrend); imbalance risk index (imbalancerisk) and its Monte Carlo "
+        "uncertainty (riskuncertainty); hot spots of the last period's risk (hotspots); HTML report (report). "
+        "Every child's useful output is a model output.")})
     params = [
         QgsProcessingParameterFeatureSource("energy_table", "Energy consumption table (per city and year)",
                                             [QgsProcessing.TypeVector]),
@@ -92,11 +97,15 @@ def build():
         model.addModelParameter(param, QgsProcessingModelParameter(param.name()))
         model.parameterComponent(param.name()).setPosition(QPointF(120, 60 + 70 * k))
 
-    def child(child_id: str, alg: str, sources: dict, outputs: dict, row: int):
+    def child(child_id: str, alg: str, sources: dict, outputs: dict, row: int, after: tuple = ()):
         step = QgsProcessingModelChildAlgorithm(f"carbonbudget:{alg}")
         step.setChildId(child_id)
         step.setDescription(child_id)
-        step.setPosition(QPointF(520 + 260 * (row % 2), 60 + 110 * row))
+        step.setDependencies([QgsProcessingModelChildDependency(other) for other in after])
+        # one column of children in chain order, their model outputs in a column to the right
+        # (positions are box centres; boxes are 200 x 30, so nothing overlaps)
+        centre = QPointF(CHILD_X, 60 + ROW_STEP * row)
+        step.setPosition(centre)
         for name, source in sources.items():
             step.addParameterSources(name, source if isinstance(source, list) else [source])
         # every other parameter keeps the algorithm's default, visible and editable in the modeler
@@ -106,9 +115,10 @@ def build():
                     and definition.defaultValue() is not None:
                 step.addParameterSources(definition.name(), [Source.fromStaticValue(definition.defaultValue())])
         model_outputs = {}
-        for out_name, (label, description) in outputs.items():
+        for k, (out_name, (label, description)) in enumerate(outputs.items()):
             output = QgsProcessingModelOutput(label, description)
             output.setChildId(child_id)
+            output.setPosition(QPointF(OUTPUT_X, centre.y() + OUTPUT_STEP * (k - (len(outputs) - 1) / 2)))
             output.setChildOutputName(out_name)
             output.setDefaultValue(QgsProcessing.TEMPORARY_OUTPUT)  # the chain needs every output
             model_outputs[label] = output
@@ -153,14 +163,17 @@ def build():
     child("imbalancerisk", "imbalancerisk", {
         "INPUT": c("balancetrend", "OUTPUT"), "PERIOD_LENGTH": with_default("period_length"),
     }, {"OUTPUT": ("risk", "Imbalance risk"), "OUTPUT_SUMMARY": ("risk_summary", "Risk summary per period")}, 7)
+    child("riskuncertainty", "riskuncertainty", {
+        "INPUT": c("balancetrend", "OUTPUT"), "PERIOD_LENGTH": with_default("period_length"),
+    }, {"OUTPUT": ("uncertainty", "Risk uncertainty (Monte Carlo)")}, 8, after=("imbalancerisk",))
     child("hotspots", "hotspots", {"INPUT": c("imbalancerisk", "OUTPUT")},
-          {"OUTPUT": ("hotspots", "Risk hot spots")}, 8)
+          {"OUTPUT": ("hotspots", "Risk hot spots")}, 9)
     child("report", "report", {
         "RISK": c("imbalancerisk", "OUTPUT"), "BALANCE": c("balancetrend", "OUTPUT"),
         "HOTSPOTS": c("hotspots", "OUTPUT"), "PROVINCE_TABLE": c("balancetrend", "OUTPUT_PROVINCE"),
         "TRANSITIONS": c("balancetrend", "OUTPUT_TRANSITIONS"), "RISK_SUMMARY": c("imbalancerisk", "OUTPUT_SUMMARY"),
         "WEIGHTS_USED": c("imbalancerisk", "WEIGHTS_USED"), "TITLE": with_default("title"),
-    }, {"OUTPUT": ("report", "HTML report")}, 9)
+    }, {"OUTPUT": ("report", "HTML report")}, 10)
     return model
 
 

@@ -51,6 +51,7 @@ def workflow(sample_dir, plugins_dir, tmp_path_factory):  # noqa: F811
         "gridemissions:emission": out / "emission.tif", "nepsink:sink": out / "sink.tif",
         "zonalbudget:budget": out / "budget.gpkg", "balancetrend:province": out / "province.csv",
         "imbalancerisk:risk": out / "risk.gpkg", "imbalancerisk:risk_summary": out / "risk_summary.csv",
+        "riskuncertainty:uncertainty": out / "uncertainty.gpkg",
         "hotspots:hotspots": out / "hotspots.gpkg", "report:report": out / "report.html",
     }, plugins_dir, profile)
     return out, results
@@ -105,6 +106,56 @@ def test_risk_summary_counts_equal_the_layer(workflow):
         assert int(row["n_high"]) == sum(r[f"RI_{first}"] >= 0.6 for r in risk)
     hot = layer_rows(out / "hotspots.gpkg")
     assert len(hot) == 30 and {"GI_Z", "GI_BIN", "LISA_CL"} <= set(hot[0])
+
+
+def test_risk_is_the_absolute_index_with_its_uncertainty(workflow):
+    """The model runs the default (absolute) index, and the Monte Carlo layer brackets it per region."""
+    out, results = workflow
+    summary = read_csv(out / "risk_summary.csv")
+    assert {r["normalis"] for r in summary} == {"absolute"}
+    assert {r["weighting"] for r in summary} == {"equal"}  # WEIGHTS left empty: equal for absolute
+    assert results["riskuncertainty:uncertainty"] == str(out / "uncertainty.gpkg")
+    rows = layer_rows(out / "uncertainty.gpkg")
+    assert len(rows) == 30
+    for first in (int(r["year"]) for r in summary):
+        for prefix in ("RIM", "RIL", "RIH", "PH", "RLM", "PL"):
+            assert f"{prefix}_{first}" in rows[0], (prefix, first)
+        for r in rows:
+            assert r[f"RIL_{first}"] <= r[f"RIM_{first}"] <= r[f"RIH_{first}"]
+            assert 0.0 <= r[f"PH_{first}"] <= 1.0
+            assert 0.0 < r[f"PL_{first}"] <= 1.0  # the most likely level has at least 1/5 of the draws
+
+
+def test_model_file_runs_the_default_index_and_lays_out_its_boxes(provider):
+    """The bundled model: imbalancerisk with NORMALISATION 0 and no stale WEIGHTS, riskuncertainty
+    after it on the balance layer, and no two boxes of the modeler overlapping."""
+    from qgis.core import QgsProcessingModelAlgorithm, QgsProcessingModelChildParameterSource
+    from qgis.PyQt.QtCore import QRectF
+
+    from carbon_budget.algorithms.provider import MODELS_DIR
+
+    model = QgsProcessingModelAlgorithm()
+    assert model.fromFile(str(MODELS_DIR / "riskworkflow.model3"))
+    risk = model.childAlgorithm("imbalancerisk").parameterSources()
+    assert "WEIGHTS" not in risk and "USER_WEIGHTS" not in risk
+    assert [s.staticValue() for s in risk["NORMALISATION"]] == [0]
+    uncertainty = model.childAlgorithm("riskuncertainty")
+    (source,) = uncertainty.parameterSources()["INPUT"]
+    assert source.source() == QgsProcessingModelChildParameterSource.ChildOutput
+    assert (source.outputChildId(), source.outputName()) == ("balancetrend", "OUTPUT")
+    assert [d.childId for d in uncertainty.dependencies()] == ["imbalancerisk"]
+    assert "uncertainty" in uncertainty.modelOutputs()
+    boxes = []
+    for name in model.parameterComponents():
+        component = model.parameterComponent(name)
+        boxes.append((name, component.position(), component.size()))
+    for child_id, child in model.childAlgorithms().items():
+        boxes.append((child_id, child.position(), child.size()))
+        boxes += [(f"{child_id}:{n}", o.position(), o.size()) for n, o in child.modelOutputs().items()]
+    rects = [(name, QRectF(p.x() - s.width() / 2, p.y() - s.height() / 2, s.width(), s.height()))
+             for name, p, s in boxes]
+    overlapping = [(a, b) for k, (a, ra) in enumerate(rects) for b, rb in rects[k + 1:] if ra.intersects(rb)]
+    assert overlapping == []
 
 
 def test_report_names_every_period(workflow):
