@@ -2,7 +2,7 @@
 PY := .venv/bin/python
 export QT_QPA_PLATFORM := offscreen
 
-.PHONY: setup test lint demo package translations sample bench clean
+.PHONY: setup test test-qgis340 lint demo package translations sample bench clean
 
 setup:
 	@bash scripts/setup.sh
@@ -12,6 +12,10 @@ lint: setup
 
 test: setup lint
 	$(PY) -m pytest -q
+
+# the same suite on QGIS 3.40 LTR: a Debian 13 chroot built once in .qgis340/ (needs root)
+test-qgis340:
+	@bash scripts/qgis340.sh
 
 demo: setup
 	$(PY) scripts/demo.py demo_output
