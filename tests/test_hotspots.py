@@ -250,3 +250,9 @@ def test_chain_through_qgis_process(plugins_dir, tmp_path):
     moran = esda.Moran(y, queen(), permutations=99)
     assert float(hot["MORAN_I"]) == pytest.approx(moran.I, abs=1e-9)
     assert float(hot["MORAN_P"]) == pytest.approx(moran.p_sim)
+    # SEED left out on the command line: the documented default seed applies (same p as esda's)
+    default = run_algorithm("carbonbudget:hotspots", {
+        "INPUT": risk["OUTPUT"], "PERMUTATIONS": 99, "OUTPUT": str(tmp_path / "hotspots_default.gpkg"),
+    }, plugins_dir, profile)
+    np.random.seed(12345)
+    assert float(default["MORAN_P"]) == pytest.approx(esda.Moran(y, queen(), permutations=99).p_sim)
