@@ -609,7 +609,7 @@ def _write_rasters(outdir: Path, prov: Province, counties: list[dict], valid: np
     # ---- nighttime light (DMSP-like DN, saturating at 63), brightening and spreading over the years
     rng = _rng("ntl")
     amp = np.array([95.0, 60.0, 65.0, 50.0, 55.0])[:, None, None]
-    background = np.clip(1.0 + 0.5 * urban_noise, 0.0, None)
+    background = np.clip(1.0 + 0.5 * urban_noise, 0.0, None) * (1.0 - 0.95 * hills)  # dark forested hills
     paths["ntl"] = outdir / "ntl.tif"
     with ts.TimeSeriesWriter(str(paths["ntl"]), grid, YEARS) as out:
         for j in range(len(YEARS)):
