@@ -13,6 +13,7 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
+    QgsRectangle,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QMetaType, QVariant
@@ -59,3 +60,30 @@ def make_field(name: str, kind: str, length: int = 0, precision: int = 0) -> Qgs
 def geometry_type(wkb_type):
     """The geometry type (point, line, polygon...) of a WKB type, on any version."""
     return QgsWkbTypes.geometryType(wkb_type)
+
+
+def null_rectangle() -> QgsRectangle:
+    """An empty rectangle to grow with ``combineExtentWith`` (``setNull`` from 3.34, ``setMinimal``
+    before; ``setMinimal`` is deprecated on 3.40)."""
+    rectangle = QgsRectangle()
+    (rectangle.setNull if hasattr(rectangle, "setNull") else rectangle.setMinimal)()
+    return rectangle
+
+
+def renderer_band(renderer) -> int:
+    """The band a single-band raster renderer draws (``inputBand`` from 3.38, ``band`` before)."""
+    return renderer.inputBand() if hasattr(renderer, "inputBand") else renderer.band()
+
+
+def can_store_styles(layer) -> bool:
+    """Whether the layer's data source stores styles (GeoPackage ``layer_styles``...).
+
+    ``QgsDataProvider.styleStorageCapabilities`` from 3.34 (the old
+    ``QgsVectorDataProvider.isSaveAndLoadStyleToDatabaseSupported`` is gone on 3.40).
+    """
+    provider = layer.dataProvider()
+    if provider is None:
+        return False
+    if hasattr(provider, "styleStorageCapabilities"):
+        return bool(provider.styleStorageCapabilities() & Qgis.ProviderStyleStorageCapability.SaveToDatabase)
+    return bool(provider.isSaveAndLoadStyleToDatabaseSupported())

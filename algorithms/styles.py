@@ -61,6 +61,7 @@ from qgis.core import (
 from qgis.PyQt import sip
 from qgis.PyQt.QtGui import QColor
 
+from .compat import can_store_styles
 from .i18n import QT_TRANSLATE_NOOP, tr
 from .vectors import as_float
 
@@ -433,7 +434,7 @@ def write_style_beside(destination: str, kind: str, field: str | None = None) ->
     if layer is None:
         return None
     apply_style(layer, kind, field)
-    if isinstance(layer, QgsVectorLayer) and layer.dataProvider().isSaveAndLoadStyleToDatabaseSupported():
+    if isinstance(layer, QgsVectorLayer) and can_store_styles(layer):
         name = layer.name()
         description = f"Carbon budget: {kind}" + (f" ({field})" if field else "")
         error = layer.saveStyleToDatabase(name, description, True, "")

@@ -8,7 +8,9 @@ ranges fitted to the data, labels translated) and saves it beside the output; th
 the same renderers with English labels, placeholder fields and example ranges, for loading by hand
 (Layer Properties > Symbology > Style > Load Style, then pick the field or band). They are written
 with ``QgsMapLayer.saveNamedStyle`` (symbology only) by the QGIS that runs this script, so they load
-in that version and later ones: run it with the oldest supported QGIS (3.22).
+in that version and later ones: run it with the oldest supported QGIS (3.22). Category values get
+the ``type`` attribute that 3.40 writes (3.22 ignores it; without it 3.40 reads the values as text).
+tests/test_styles.py checks that every supported QGIS reads them as the renderers the code builds.
 """
 
 from __future__ import annotations
@@ -90,16 +92,22 @@ def _template_raster(folder: Path) -> str:
     return str(path)
 
 
+def _vector_layer(name: str, kind: str, field: str, styles):
+    from qgis.core import QgsVectorLayer
+
+    field_type = "double" if kind in styles.CONTINUOUS_KINDS else "integer"
+    return QgsVectorLayer(f"MultiPolygon?crs=EPSG:4326&field={field}:{field_type}", name, "memory")
+
+
 def write_templates(outdir: Path, styles=None) -> list[Path]:
     """Write every template into ``outdir``; returns the written paths. Needs a running QgsApplication."""
-    from qgis.core import QgsRasterLayer, QgsVectorLayer
+    from qgis.core import QgsRasterLayer
 
     styles = styles or styles_module()
     outdir.mkdir(parents=True, exist_ok=True)
     written = []
     for name, (kind, field) in VECTOR_TEMPLATES.items():
-        field_type = "double" if kind in styles.CONTINUOUS_KINDS else "integer"
-        layer = QgsVectorLayer(f"MultiPolygon?crs=EPSG:4326&field={field}:{field_type}", name, "memory")
+        layer = _vector_layer(name, kind, field, styles)
         if kind in styles.CATEGORIES:
             renderer = styles.categorized_renderer(kind, field)
         else:
@@ -117,8 +125,35 @@ def write_templates(outdir: Path, styles=None) -> list[Path]:
     return written
 
 
+def resave_template(template: Path, outdir: Path, styles=None) -> Path:
+    """Load a template into the layer it was made for and save it again with the running QGIS.
+
+    The committed templates are written by the oldest supported QGIS; a newer one writes more
+    (uuids, colour specs...). Comparing a template re-saved here with a fresh ``write_templates``
+    output shows whether this QGIS reads the template as exactly the renderer the code builds.
+    """
+    from qgis.core import QgsRasterLayer
+
+    styles = styles or styles_module()
+    outdir.mkdir(parents=True, exist_ok=True)
+    name = template.stem
+    with tempfile.TemporaryDirectory() as scratch:
+        if name in VECTOR_TEMPLATES:
+            kind, field = VECTOR_TEMPLATES[name]
+            layer = _vector_layer(name, kind, field, styles)
+        else:
+            layer = QgsRasterLayer(_template_raster(Path(scratch)), "template", "gdal")
+        message, ok = layer.loadNamedStyle(str(template), styles.SYMBOLOGY)
+        if not ok:
+            raise RuntimeError(f"{template}: {message}")
+        path = _save(layer, None, outdir / template.name, styles)  # no clone: 3.40 clones lose the min/max
+        del layer
+    return path
+
+
 def _save(layer, renderer, path: Path, styles) -> Path:
-    layer.setRenderer(renderer)
+    if renderer is not None:
+        layer.setRenderer(renderer)
     message, ok = layer.saveNamedStyle(str(path), styles.SYMBOLOGY)
     if not ok:
         raise RuntimeError(f"{path}: {message}")
@@ -126,12 +161,31 @@ def _save(layer, renderer, path: Path, styles) -> Path:
     return path
 
 
+def category_type(value: str) -> str:
+    """The ``type`` QGIS 3.40 writes for a category value (3.22 writes none, and 3.40 then reads
+    every value as text): 'long' for integers, 'double' for other numbers, else 'string'."""
+    try:
+        int(value)
+        return "long"
+    except ValueError:
+        pass
+    try:
+        float(value)
+        return "double"
+    except ValueError:
+        return "string"
+
+
 def stable_attribute_order(path: Path) -> None:
     """Sort the attributes of every element (Qt writes them in hash order, which changes from run
-    to run), so that regenerating unchanged styles gives the same files."""
+    to run), so that regenerating unchanged styles gives the same files; give categories the
+    value type that QGIS 3.40 reads (see ``category_type``)."""
     text = path.read_text(encoding="utf-8")
     doctype = re.match(r"\s*(<!DOCTYPE[^>]*>)", text)
     root = ElementTree.fromstring(text)
+    for category in root.iter("category"):  # typed values, as 3.40 writes them (3.22 ignores the type)
+        if "type" not in category.attrib:
+            category.set("type", category_type(category.get("value", "")))
     for element in root.iter():
         attributes = sorted(element.attrib.items())
         element.attrib.clear()

@@ -2,12 +2,12 @@
 <qgis styleCategories="Symbology" version="3.22.16-Białowieża">
   <renderer-v2 attr="ST" enableorderby="0" forceraster="0" referencescale="-1" symbollevels="0" type="categorizedSymbol">
     <categories>
-      <category label="Sink" render="true" symbol="0" value="1" />
-      <category label="Mild" render="true" symbol="1" value="2" />
-      <category label="Moderate" render="true" symbol="2" value="3" />
-      <category label="Severe" render="true" symbol="3" value="4" />
-      <category label="Extreme" render="true" symbol="4" value="5" />
-      <category label="No data" render="true" symbol="5" value="" />
+      <category label="Sink" render="true" symbol="0" type="long" value="1" />
+      <category label="Mild" render="true" symbol="1" type="long" value="2" />
+      <category label="Moderate" render="true" symbol="2" type="long" value="3" />
+      <category label="Severe" render="true" symbol="3" type="long" value="4" />
+      <category label="Extreme" render="true" symbol="4" type="long" value="5" />
+      <category label="No data" render="true" symbol="5" type="string" value="" />
     </categories>
     <symbols>
       <symbol alpha="1" clip_to_extent="1" force_rhr="0" name="0" type="fill">

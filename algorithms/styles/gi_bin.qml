@@ -2,14 +2,14 @@
 <qgis styleCategories="Symbology" version="3.22.16-Białowieża">
   <renderer-v2 attr="GI_BIN" enableorderby="0" forceraster="0" referencescale="-1" symbollevels="0" type="categorizedSymbol">
     <categories>
-      <category label="Cold spot, 99% confidence" render="true" symbol="0" value="-3" />
-      <category label="Cold spot, 95% confidence" render="true" symbol="1" value="-2" />
-      <category label="Cold spot, 90% confidence" render="true" symbol="2" value="-1" />
-      <category label="Not significant" render="true" symbol="3" value="0" />
-      <category label="Hot spot, 90% confidence" render="true" symbol="4" value="1" />
-      <category label="Hot spot, 95% confidence" render="true" symbol="5" value="2" />
-      <category label="Hot spot, 99% confidence" render="true" symbol="6" value="3" />
-      <category label="No data" render="true" symbol="7" value="" />
+      <category label="Cold spot, 99% confidence" render="true" symbol="0" type="long" value="-3" />
+      <category label="Cold spot, 95% confidence" render="true" symbol="1" type="long" value="-2" />
+      <category label="Cold spot, 90% confidence" render="true" symbol="2" type="long" value="-1" />
+      <category label="Not significant" render="true" symbol="3" type="long" value="0" />
+      <category label="Hot spot, 90% confidence" render="true" symbol="4" type="long" value="1" />
+      <category label="Hot spot, 95% confidence" render="true" symbol="5" type="long" value="2" />
+      <category label="Hot spot, 99% confidence" render="true" symbol="6" type="long" value="3" />
+      <category label="No data" render="true" symbol="7" type="string" value="" />
     </categories>
     <symbols>
       <symbol alpha="1" clip_to_extent="1" force_rhr="0" name="0" type="fill">
