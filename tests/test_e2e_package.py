@@ -50,6 +50,22 @@ def test_qgis_process_lists_provider_and_plugin(installed):
     assert "carbon_budget" in shown.stdout
 
 
+def test_qgis_process_lists_every_algorithm_and_the_bundled_model(installed, provider):
+    """Every algorithm module and every .model3 shipped in the zip is a tool of the installed plugin."""
+    from carbon_budget.algorithms.provider import algorithm_classes
+
+    plugins, profile, names = installed
+    shipped = {Path(n).stem for n in names if n.startswith("carbon_budget/algorithms/") and n.count("/") == 2}
+    expected = {f"carbonbudget:{cls.ALG_ID}" for cls in algorithm_classes() if cls.__module__.split(".")[-1] in shipped}
+    models = {f"carbonbudget:{Path(n).stem}" for n in names
+              if n.startswith("carbon_budget/algorithms/models/") and n.endswith(".model3")}
+    assert len(expected) >= 12 and "carbonbudget:riskworkflow" in models
+    listed = qgis_process(["list"], plugins, profile)
+    assert listed.returncode == 0, listed.stderr
+    ids = {word for word in listed.stdout.split() if word.startswith("carbonbudget:")}
+    assert expected | models <= ids, sorted((expected | models) - ids)
+
+
 def test_stackyears_via_qgis_process_matches_processing_run(installed, provider, tmp_path):
     import processing
 
