@@ -149,11 +149,60 @@ REPORT_TEXTS = (
     QT_TRANSLATE_NOOP("@default", "No maps for this period."),
     QT_TRANSLATE_NOOP("@default", "No hot spot layer (GI_BIN field) was given."),
     QT_TRANSLATE_NOOP("@default", "Neutral"),
-    QT_TRANSLATE_NOOP("@default", "Pressure")
+    QT_TRANSLATE_NOOP("@default", "Pressure"),
+    QT_TRANSLATE_NOOP("@default", "Uncertainty of the risk index (Monte Carlo)"),
+    QT_TRANSLATE_NOOP("@default", "Absolute index"),
+    QT_TRANSLATE_NOOP("@default", "Relative index (min-max)"),
+    QT_TRANSLATE_NOOP("@default", "Equal weights"),
+    QT_TRANSLATE_NOOP("@default", "Entropy weights"),
+    QT_TRANSLATE_NOOP("@default", "User weights"),
+    QT_TRANSLATE_NOOP("@default", "not known"),
+    QT_TRANSLATE_NOOP("@default", "Risk index method: {normalisation}, {weighting}."),
+    QT_TRANSLATE_NOOP(
+        "@default",
+        "The index is absolute: its components are bounded (state 1 - S/E, trend from the Mann-Kendall Z of the "
+        "annual CSR), so a region's index depends on its own data only and can be compared across regions, "
+        "periods and provinces."
+    ),
+    QT_TRANSLATE_NOOP(
+        "@default",
+        "This is a RELATIVE index: every component is min-max normalised over the regions and periods of this "
+        "layer, so a region's index depends on the other regions in the layer. Its values and levels are not "
+        "comparable across provinces or with other runs."
+    ),
+    QT_TRANSLATE_NOOP(
+        "@default",
+        "The normalisation of the index is not known: give the risk summary table or the METHOD text of the risk "
+        "tool."
+    ),
+    QT_TRANSLATE_NOOP(
+        "@default",
+        "Index RI = sum of weight x component (state: 1 - S/E clipped to [0, 1]; trend: normal probability of the "
+        "Mann-Kendall Z of the annual CSR in the period; pressure: density / (density + reference density))."
+    ),
+    QT_TRANSLATE_NOOP("@default", "Risk index distribution {period}"),
+    QT_TRANSLATE_NOOP("@default", "Regions per risk index bin of 0.1; bars coloured by risk level (default breaks)."),
+    QT_TRANSLATE_NOOP(
+        "@default", "No uncertainty layer (RIM_yyyy, RIL_yyyy, RIH_yyyy, PH_yyyy, PL_yyyy fields) was given."
+    ),
+    QT_TRANSLATE_NOOP("@default", "{period}: {n} of {regions}"),
+    QT_TRANSLATE_NOOP(
+        "@default",
+        "Regions with an uncertain risk level (the most likely level has a probability below {p}): {counts}."
+    ),
+    QT_TRANSLATE_NOOP("@default", "Regions with the widest 5-95 % interval of the risk index in {period}."),
+    QT_TRANSLATE_NOOP("@default", "Median index"),
+    QT_TRANSLATE_NOOP("@default", "Interval width"),
+    QT_TRANSLATE_NOOP("@default", "P(RI >= 0.6)"),
+    QT_TRANSLATE_NOOP("@default", "Most likely level"),
+    QT_TRANSLATE_NOOP("@default", "Probability of that level")
 )
 
 # map classes: (value, colour); labels from the engine's names or GI_LABELS
-RISK_CLASSES = ((1, "#1a9850"), (2, "#a6d96a"), (3, "#fee08b"), (4, "#fc8d59"), (5, "#d73027"))
+RISK_CLASSES = tuple(engine.LEVEL_COLOURS.items())
+# probability of a high index (PH_yyyy) in classes of 0.2: class k covers [(k - 1) / 5, k / 5), the last one 1 too
+PH_CLASSES = ((1, "#fee5d9"), (2, "#fcae91"), (3, "#fb6a4a"), (4, "#de2d26"), (5, "#a50f15"))
+PH_LABELS = {k: f"{20 * (k - 1)}-{20 * k} %" for k, _ in PH_CLASSES}
 STATE_CLASSES = ((0, "#abd9e9"), (1, "#1a9850"), (2, "#d9ef8b"), (3, "#fee08b"), (4, "#fc8d59"), (5, "#b2182b"))
 GI_CLASSES = ((3, "#b2182b"), (2, "#ef8a62"), (1, "#fddbc7"), (0, "#f7f7f7"), (-1, "#d1e5f0"), (-2, "#67a9cf"),
               (-3, "#2166ac"))
@@ -171,6 +220,7 @@ IMAGE_SIZE = QSize(900, 700)
 MAP_RECT = (12, 56, 620, 632)  # x, y, width, height of the map inside the image
 MARGIN = 0.04  # of the layer extent, each side
 PERIOD_FIELD = re.compile(r"^(RI|RL|ST|CSR)_(\d{4})$", re.IGNORECASE)
+UNCERTAINTY_FIELD = re.compile(r"^(RIM|RIL|RIH|PH|RLM|PL)_(\d{4})$", re.IGNORECASE)
 YEAR_FIELD = re.compile(r"^(EMI|SNK)_(\d{4})$", re.IGNORECASE)
 GENERATED_TEXT_FIELD = re.compile(r"^(CH_\d{4}|LISA_CL)$", re.IGNORECASE)
 DEFAULT_TITLE = QT_TRANSLATE_NOOP("@default", "Carbon budget and imbalance risk report")
@@ -188,9 +238,12 @@ class Report(CarbonAlgorithm):
         "One self-contained HTML file (images embedded, opens in any browser, can be mailed alone) "
         "summing up an analysis: the provincial time series of emissions, sinks and the source/sink "
         "ratio CSR (chart and table), the risk summary per period (count and share of regions per "
-        "risk level, high-risk share RI >= 0.6), the weights of the risk index, the 10 regions with "
+        "risk level, high-risk share RI >= 0.6) with the method of the index (absolute or relative "
+        "normalisation, weighting), the weights of the risk index, the 10 regions with "
         "the highest risk index in the last period, the balance state transition matrices, a "
-        "section per period with a map of the balance state and a map of the risk level, a map of "
+        "section per period with a map of the balance state, a map of the risk level and a histogram "
+        "of the risk index (bins of 0.1, bars coloured by level), the uncertainty of the index (when "
+        "UNCERTAINTY is given), a map of "
         "Getis-Ord Gi* hot and cold spots, the inputs and parameters, and the plugin version.\n\n"
         "RISK is the risk layer of 'Carbon imbalance risk index' (RI_yyyy, RL_yyyy per period; its "
         "EMI_yyyy and SNK_yyyy fields give the province totals when no province table is given). "
@@ -203,6 +256,15 @@ class Report(CarbonAlgorithm):
         "output of the same name of the risk tool). NAME_FIELD names the regions (default: the "
         "first text field). ANALYSIS_PARAMETERS lists the parameters of the analysis in the report "
         "(e.g. 'PERIOD_LENGTH=5; WEIGHTS=entropy').\n\n"
+        "Method of the index: read from the normalis and weighting columns of the risk summary table, "
+        "else from METHOD (the output of the same name of the risk tool, e.g. 'absolute index, equal "
+        "weights'). A relative (min-max) index is flagged in the report as not comparable across "
+        "provinces.\n\n"
+        "UNCERTAINTY (optional): the layer of 'Uncertainty of the imbalance risk (Monte Carlo)' "
+        "(RIM_yyyy, RIL_yyyy, RIH_yyyy, PH_yyyy, RLM_yyyy, PL_yyyy). The report then adds a map of "
+        "PH (the probability of an index of 0.6 or more) for the last period, the number of regions "
+        "per period whose level is uncertain (the most likely level has a probability below 0.6), and "
+        "the regions with the widest 5-95 % interval of the index.\n\n"
         "Maps are rendered with QGIS's own renderer (900 x 700 pixels, legend drawn in the image). "
         "Charts use matplotlib when it is installed, else built-in SVG charts."
     )
@@ -215,6 +277,8 @@ class Report(CarbonAlgorithm):
     TRANSITIONS = "TRANSITIONS"
     RISK_SUMMARY = "RISK_SUMMARY"
     WEIGHTS_USED = "WEIGHTS_USED"
+    METHOD = "METHOD"
+    UNCERTAINTY = "UNCERTAINTY"
     ANALYSIS_PARAMETERS = "ANALYSIS_PARAMETERS"
     UNITS = "UNITS"
     TITLE = "TITLE"
@@ -240,6 +304,12 @@ class Report(CarbonAlgorithm):
             self.RISK_SUMMARY, tr("Risk summary per period (table)"), [TYPE_VECTOR], optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.WEIGHTS_USED, tr("Weights used (e.g. 'state 0.61, trend 0.39'; empty: from the risk summary)"),
+            optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.METHOD, tr("Method of the risk index (e.g. 'absolute index, equal weights'; empty: from the risk "
+                            "summary)"), optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.UNCERTAINTY, tr("Risk uncertainty layer (RIM_yyyy, PH_yyyy, PL_yyyy fields)"), [TYPE_VECTOR_POLYGON],
             optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.ANALYSIS_PARAMETERS, tr("Analysis parameters to list (e.g. 'PERIOD_LENGTH=5; WEIGHTS=entropy')"),
@@ -289,10 +359,11 @@ class Report(CarbonAlgorithm):
         # tables, or the same numbers from the layers
         province = self._province(parameters, context, risk, years, progress)
         transitions = self._transitions(parameters, context, balance, balance_fields, years, progress)
-        summary, weights = self._summary(parameters, context, index, level, labels, firsts, progress, notes)
+        summary, weights, method = self._summary(parameters, context, index, level, labels, firsts, progress, notes)
         text = self.parameterAsString(parameters, self.WEIGHTS_USED, context)
         if text.strip():
             weights = engine.parse_weights(text)
+        method = self._method(parameters, context, method, notes)
 
         # top regions in the last period, with the CSR and state of that period where known
         last = firsts[-1]
@@ -306,11 +377,12 @@ class Report(CarbonAlgorithm):
         hot = read_layer(hot_source, progress, "hot spots layer") if hot_source else risk
         hot_crs = hot_source.sourceCrs() if hot_source else risk_source.sourceCrs()
         gi_field = _field_name(hot, "GI_BIN")
-        jobs = 2 * len(firsts) + 1
+        uncertainty = self._uncertainty(parameters, context, firsts, labels, years, progress)
+        jobs = 2 * len(firsts) + 1 + (uncertainty is not None)
         done = 0
         sections = []
         for b, first in enumerate(firsts):
-            section = engine.PeriodSection(labels[b], first)
+            section = engine.PeriodSection(labels[b], first, index=index[b])
             if first in balance_fields["ST"]:
                 title = tr("Balance state {period}").format(period=labels[b])
                 section.figures.append(engine.Figure(title, render_map(
@@ -333,6 +405,14 @@ class Report(CarbonAlgorithm):
                  engine.share_text(np.sum(index[b][known] >= HIGH_RISK) / valid if valid else math.nan)),
             ]
             sections.append(section)
+        if uncertainty is not None:
+            summary_u, data, crs, ph = uncertainty
+            title = tr("Probability of a high risk index (0.6 or more), {period}").format(period=summary_u.period)
+            classes = np.where(np.isfinite(ph), np.minimum(np.floor(ph * 5) + 1, 5), np.nan)
+            summary_u.figures.append(engine.Figure(title, render_map(data, crs, classes, PH_CLASSES, PH_LABELS,
+                                                                     title)))
+            uncertainty = summary_u
+            progress.report(0.2 + 0.7 * (jobs - 1) / jobs)
         hotspots = []
         if gi_field:
             title = tr("Gi* hot and cold spots")
@@ -346,7 +426,7 @@ class Report(CarbonAlgorithm):
             language=user_locale().replace("_", "-") or "en",
             units=UNITS[self.parameterAsEnum(parameters, self.UNITS, context)],
             province=province, risk_summary=summary, weights=weights, top_period=labels[-1], top=top,
-            transitions=transitions, periods=sections, hotspots=hotspots,
+            transitions=transitions, periods=sections, method=method, uncertainty=uncertainty, hotspots=hotspots,
             inputs=self._inputs(parameters, context, output),
             analysis_parameters=engine.parse_key_values(
                 self.parameterAsString(parameters, self.ANALYSIS_PARAMETERS, context)),
@@ -358,11 +438,10 @@ class Report(CarbonAlgorithm):
         for note in notes:
             progress.warning(note)
         path = engine.write_html(output, engine.build_html(report, tr))
-        progress.info(tr("Report written: {path} ({maps} maps).").format(
-            path=path, maps=sum(len(s.figures) for s in sections) + len(hotspots)))
+        maps = sum(len(s.figures) for s in sections) + len(hotspots) + (len(uncertainty.figures) if uncertainty else 0)
+        progress.info(tr("Report written: {path} ({maps} maps).").format(path=path, maps=maps))
         progress.report(1.0)
-        return {self.OUTPUT: path, "PERIODS": ",".join(labels),
-                "MAPS": sum(len(s.figures) for s in sections) + len(hotspots)}
+        return {self.OUTPUT: path, "PERIODS": ",".join(labels), "MAPS": maps}
 
     # -----------------------------------------------------------------------------------------
 
@@ -436,7 +515,7 @@ class Report(CarbonAlgorithm):
         derived = engine.risk_summary_from_layer(index, level, labels, firsts)
         rows = self._table(parameters, self.RISK_SUMMARY, context, progress)
         if rows is None:
-            return derived, {}
+            return derived, {}, engine.RiskMethod()
         if rows and not {"period", "n_l1", "n_high"} <= set(rows[0]):
             raise CarbonInputError(tr("RISK_SUMMARY: the table needs the fields period, n_l1 ... n_l5, n_high "
                                       "(the summary table of 'Carbon imbalance risk index')."))
@@ -447,7 +526,53 @@ class Report(CarbonAlgorithm):
             if mine is not None and (mine.counts != row.counts or mine.high_count != row.high_count):
                 notes.append(tr("RISK_SUMMARY: the counts of {period} differ from the risk layer's; are the table "
                                 "and the layer from the same run?").format(period=row.period))
-        return summary, weights
+        return summary, weights, engine.method_from_table(rows)
+
+    def _method(self, parameters, context, from_table: engine.RiskMethod, notes: list[str]) -> engine.RiskMethod:
+        """The method from the summary table's normalis / weighting columns, else from METHOD."""
+        text = self.parameterAsString(parameters, self.METHOD, context)
+        given = engine.parse_method(text) if text.strip() else None
+        if from_table.normalisation or from_table.weighting:
+            if given is not None and (given.normalisation, given.weighting) != (from_table.normalisation,
+                                                                                from_table.weighting):
+                notes.append(tr("METHOD ('{text}') differs from the risk summary table ({normalisation}, "
+                                "{weighting}); the table's is shown.").format(
+                    text=text.strip(), normalisation=from_table.normalisation, weighting=from_table.weighting))
+            return from_table
+        return given or engine.RiskMethod()
+
+    def _uncertainty(self, parameters, context, firsts, labels, years, progress):
+        """(summary without maps, layer, CRS, PH of the last period) of the UNCERTAINTY layer, or None."""
+        if not parameters.get(self.UNCERTAINTY):
+            return None
+        source = self.parameterAsSource(parameters, self.UNCERTAINTY, context)
+        if source is None:
+            raise CarbonInputError(tr("UNCERTAINTY: the layer could not be read."))
+        data = read_layer(source, progress, "uncertainty layer")
+        found: dict[str, dict[int, str]] = {k: {} for k in ("RIM", "RIL", "RIH", "PH", "RLM", "PL")}
+        for f in data.fields:
+            match = UNCERTAINTY_FIELD.match(f.name())
+            if match:
+                found[match.group(1).upper()][int(match.group(2))] = f.name()
+        periods = sorted(set.intersection(*(set(found[k]) for k in ("RIM", "RIL", "RIH", "PH", "PL"))))
+        if not periods:
+            raise CarbonInputError(tr("UNCERTAINTY: the layer has no RIM_yyyy, RIL_yyyy, RIH_yyyy, PH_yyyy and "
+                                      "PL_yyyy fields; make it with 'Uncertainty of the imbalance risk (Monte "
+                                      "Carlo)'."))
+        by_first = dict(zip(firsts, labels))
+        own = engine.period_labels(periods, _years(data) or years)
+        names = self._names(parameters, context, data, progress)
+
+        def columns(prefix):
+            return np.array([_column(data, found[prefix].get(y)) for y in periods])
+
+        summary = engine.uncertainty_summary(
+            names, [by_first.get(y, own[k]) for k, y in enumerate(periods)], columns("RIM"), columns("RIL"),
+            columns("RIH"), columns("PH"), columns("RLM"), columns("PL"))
+        for label, n, regions in zip(summary.periods, summary.uncertain, summary.regions):
+            progress.info(tr("{period}: {n} of {regions} regions with an uncertain risk level.").format(
+                period=label, n=n, regions=regions))
+        return summary, data, source.sourceCrs(), columns("PH")[-1]
 
     def _balance_of_last_period(self, risk, risk_fields, balance, balance_fields, last, names, parameters, context,
                                 progress):

@@ -1,14 +1,15 @@
 """The HTML report of a carbon budget and imbalance risk analysis (no QGIS import).
 
 ``build_html`` turns a :class:`Report` into one self-contained HTML file: the provincial time
-series (chart + table), the risk summary, the weights, the top regions by risk, the balance-state
-transition matrices, a section per period with its maps, the Gi* hot spot map, the inputs and
-parameters, and the plugin version. Images are embedded (base64 PNG, or inline SVG), so the file
-can be mailed or archived alone.
+series (chart + table), the risk summary with the index method (normalisation and weighting), the
+weights, the top regions by risk, the balance-state transition matrices, a section per period with
+its maps and a histogram of the risk index, the Monte Carlo uncertainty of the index, the Gi* hot
+spot map, the inputs and parameters, and the plugin version. Images are embedded (base64 PNG, or
+inline SVG), so the file can be mailed or archived alone.
 
 Charts are drawn with matplotlib when it can be imported (and, for Chinese labels, a CJK font is
-installed); otherwise with the small built-in SVG line chart below, so the report never fails for
-lack of a package. The maps are PNG bytes rendered by the adapter (QGIS's own renderer).
+installed); otherwise with the small built-in SVG line and bar charts below, so the report never
+fails for lack of a package. The maps are PNG bytes rendered by the adapter (QGIS's own renderer).
 
 Every heading and label goes through the ``translate`` callable the adapter passes in (Qt's
 translation in QGIS); the English literals used here are also marked for extraction in
@@ -41,7 +42,13 @@ Translate = Callable[[str], str]
 LEVEL_NAMES = {1: "Low", 2: "Relatively low", 3: "Medium", 4: "Relatively high", 5: "High"}
 STATE_NAMES = {0: "Neutral", 1: "Sink", 2: "Mild", 3: "Moderate", 4: "Severe", 5: "Extreme"}
 COMPONENT_NAMES = {"state": "State", "trend": "Trend", "pressure": "Pressure"}
+NORMALISATION_NAMES = {"absolute": "Absolute index", "relative": "Relative index (min-max)"}
+WEIGHTING_NAMES = {"equal": "Equal weights", "entropy": "Entropy weights", "user": "User weights"}
+LEVEL_COLOURS = {1: "#1a9850", 2: "#a6d96a", 3: "#fee08b", 4: "#fc8d59", 5: "#d73027"}
+HISTOGRAM_BINS = 10  # bins of 0.1 over [0, 1]
 TOP_COUNT = 10
+WIDEST_COUNT = 5  # regions listed with the widest uncertainty interval
+UNCERTAIN_LEVEL = 0.6  # a most likely level with a probability below this is uncertain (as riskuncertainty)
 CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei",
              "SimHei", "Microsoft YaHei", "PingFang SC", "Heiti SC", "AR PL UMing CN", "Droid Sans Fallback")
 EMISSION_COLOUR = "#d7301f"
@@ -111,10 +118,55 @@ class Figure:
 
 @dataclass
 class PeriodSection:
+    """One period: its maps, facts, and the risk index of every region (NaN = none) for the histogram
+    (empty: no histogram)."""
+
     label: str
     first_year: int
     figures: list[Figure] = field(default_factory=list)
     facts: list[tuple[str, str]] = field(default_factory=list)
+    index: Sequence[float] = ()
+
+
+@dataclass
+class RiskMethod:
+    """How the index was built: normalisation 'absolute' / 'relative' and weighting 'equal' /
+    'entropy' / 'user' ('' where not known)."""
+
+    normalisation: str = ""
+    weighting: str = ""
+
+
+@dataclass
+class WideRegion:
+    """A region with a wide 5-95 % interval of the index in the Monte Carlo."""
+
+    name: str
+    median: float
+    low: float
+    high: float
+    p_high: float
+    likely_level: int
+    p_level: float
+
+    @property
+    def width(self) -> float:
+        return self.high - self.low
+
+
+@dataclass
+class UncertaintySummary:
+    """The riskuncertainty layer in short: per period the regions with a result and those whose
+    most likely level has a probability below ``threshold``; the widest intervals of ``period``
+    (the last); its maps."""
+
+    periods: list[str]
+    regions: list[int]
+    uncertain: list[int]
+    period: str = ""
+    widest: list[WideRegion] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    threshold: float = UNCERTAIN_LEVEL
 
 
 @dataclass
@@ -136,6 +188,8 @@ class Report:
     top: list[TopRegion] = field(default_factory=list)
     transitions: list[Transition] = field(default_factory=list)
     periods: list[PeriodSection] = field(default_factory=list)
+    method: RiskMethod = field(default_factory=RiskMethod)
+    uncertainty: UncertaintySummary | None = None
     hotspots: list[Figure] = field(default_factory=list)
     inputs: list[tuple[str, str, str]] = field(default_factory=list)  # (parameter, description, value)
     analysis_parameters: list[tuple[str, str]] = field(default_factory=list)
@@ -298,6 +352,57 @@ def parse_key_values(text: str) -> list[tuple[str, str]]:
     return pairs
 
 
+def parse_method(text: str) -> RiskMethod:
+    """imbalancerisk's METHOD text ('absolute index, equal weights') as a RiskMethod."""
+    words = (text or "").lower().replace(",", " ").replace("(", " ").replace(")", " ").split()
+    return RiskMethod(next((w for w in words if w in NORMALISATION_NAMES), ""),
+                      next((w for w in words if w in WEIGHTING_NAMES), ""))
+
+
+def method_from_table(rows: Sequence[dict]) -> RiskMethod:
+    """The method recorded in the normalis / weighting columns of the imbalancerisk summary table."""
+    found = [RiskMethod(str(row.get("normalis") or "").strip().lower(), str(row.get("weighting") or "").strip().lower())
+             for row in rows]
+    return found[0] if found else RiskMethod()
+
+
+def histogram_counts(index: Sequence[float], bins: int = HISTOGRAM_BINS) -> np.ndarray:
+    """Regions per bin [k / bins, (k + 1) / bins) over [0, 1] (the last bin includes 1); NaN left out.
+
+    A value on a break goes to the bin above it, as in the levels (RI of 0.6 is relatively high):
+    bins are found by comparing with k / bins, not by np.histogram (whose edge 0.6 is 0.6000000000000001).
+    """
+    values = np.asarray(index, dtype=np.float64)
+    values = np.clip(values[np.isfinite(values)], 0.0, 1.0)
+    inner = np.array([k / bins for k in range(1, bins)])
+    return np.bincount(np.searchsorted(inner, values, side="right"), minlength=bins)
+
+
+def bin_levels(bins: int = HISTOGRAM_BINS) -> list[int]:
+    """The risk level (default breaks) of the middle of each bin over [0, 1]."""
+    middles = (np.arange(bins) + 0.5) / bins
+    return [int(v) for v in risk_levels(middles)]
+
+
+def uncertainty_summary(names: Sequence[str], labels: Sequence[str], median: np.ndarray, low: np.ndarray,
+                        high: np.ndarray, p_high: np.ndarray, likely_level: np.ndarray, p_level: np.ndarray,
+                        threshold: float = UNCERTAIN_LEVEL, count: int = WIDEST_COUNT) -> UncertaintySummary:
+    """From the riskuncertainty columns, (periods, regions) with NaN for no result: regions with a
+    result and with an uncertain level (PL below ``threshold``) per period, and the ``count`` regions
+    with the widest RIH - RIL of the last period (ties in input order)."""
+    p_level = np.asarray(p_level, dtype=np.float64)
+    known = np.isfinite(p_level)
+    uncertain = [int(np.sum(known[b] & (p_level[b] < threshold))) for b in range(len(labels))]
+    width = np.asarray(high, dtype=np.float64)[-1] - np.asarray(low, dtype=np.float64)[-1]
+    order = [int(i) for i in np.argsort(-np.where(np.isfinite(width), width, -np.inf), kind="stable")
+             if math.isfinite(width[i])][:count]
+    widest = [WideRegion(str(names[i]), float(median[-1][i]), float(low[-1][i]), float(high[-1][i]),
+                         float(p_high[-1][i]), int(_number(likely_level[-1][i], 0.0)), float(p_level[-1][i]))
+              for i in order]
+    return UncertaintySummary(list(labels), [int(v) for v in known.sum(axis=1)], uncertain,
+                              labels[-1] if len(labels) else "", widest, [], threshold)
+
+
 def _number(value, default: float = math.nan) -> float:
     if value is None:
         return default
@@ -444,6 +549,63 @@ def svg_line_chart(chart: Chart, width: int = 560, height: int = 330) -> str:
     return "".join(parts)
 
 
+@dataclass
+class BarChart:
+    """Bars over consecutive bins ``edges`` (len(counts) + 1 values), one colour per bar."""
+
+    title: str
+    edges: Sequence[float]
+    counts: Sequence[int]
+    colours: Sequence[str]
+    y_label: str
+    x_label: str = ""
+
+
+def svg_bar_chart(chart: BarChart, width: int = 400, height: int = 250) -> str:
+    """An inline SVG bar chart (no dependencies): one rect per bin, height = count, ticks at the edges."""
+    esc = html.escape
+    left, right, top, bottom = 52, 12, 30, 46
+    plot_w, plot_h = width - left - right, height - top - bottom
+    edges = [float(v) for v in chart.edges]
+    counts = [int(v) for v in chart.counts]
+    ticks = nice_ticks(0.0, max(max(counts, default=0), 1))
+    ticks = [v for v in ticks if v == int(v)] or [0.0, 1.0]  # whole regions only
+    y1 = ticks[-1] if ticks[-1] > 0 else 1.0
+    x0, x1 = edges[0], edges[-1]
+
+    def px(v: float) -> float:
+        return left + (v - x0) / (x1 - x0) * plot_w
+
+    def py(v: float) -> float:
+        return top + (y1 - v) / y1 * plot_h
+
+    parts = [f'<svg class="chart" data-chart="svg" xmlns="http://www.w3.org/2000/svg" width="{width}" '
+             f'height="{height}" viewBox="0 0 {width} {height}" role="img" aria-label="{esc(chart.title)}">',
+             f'<rect x="0" y="0" width="{width}" height="{height}" fill="#ffffff"/>',
+             f'<text x="{width / 2:.1f}" y="19" text-anchor="middle" font-size="14" font-weight="bold">'
+             f'{esc(chart.title)}</text>']
+    for t in ticks:
+        parts.append(f'<line x1="{left}" y1="{py(t):.1f}" x2="{left + plot_w}" y2="{py(t):.1f}" stroke="#e0e0e0"/>')
+        parts.append(f'<text x="{left - 6}" y="{py(t) + 4:.1f}" text-anchor="end" font-size="11">{t:g}</text>')
+    for k, (count, colour) in enumerate(zip(counts, chart.colours)):
+        x, w = px(edges[k]), px(edges[k + 1]) - px(edges[k])
+        parts.append(f'<rect class="bar" data-count="{count}" data-low="{edges[k]:g}" x="{x + 1:.1f}" '
+                     f'y="{py(count):.1f}" width="{max(w - 2, 1):.1f}" height="{py(0) - py(count):.1f}" '
+                     f'fill="{esc(colour)}" stroke="#5a5a5a" stroke-width="0.5"><title>{edges[k]:g}-{edges[k + 1]:g}: '
+                     f'{count}</title></rect>')
+    for v in edges[::2] + ([edges[-1]] if (len(edges) - 1) % 2 else []):
+        parts.append(f'<text x="{px(v):.1f}" y="{top + plot_h + 15}" text-anchor="middle" font-size="11">'
+                     f'{v:g}</text>')
+    parts.append(f'<rect x="{left}" y="{top}" width="{plot_w}" height="{plot_h}" fill="none" stroke="#333333"/>')
+    parts.append(f'<text transform="translate(14 {top + plot_h / 2:.1f}) rotate(-90)" text-anchor="middle" '
+                 f'font-size="12">{esc(chart.y_label)}</text>')
+    if chart.x_label:
+        parts.append(f'<text x="{left + plot_w / 2:.1f}" y="{top + plot_h + 34}" text-anchor="middle" '
+                     f'font-size="12">{esc(chart.x_label)}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
 def _needs_cjk(texts: Sequence[str]) -> bool:
     return any(ord(ch) > 0x2E7F for text in texts for ch in text)
 
@@ -489,13 +651,54 @@ def matplotlib_chart_png(chart: Chart, width_in: float = 5.6, height_in: float =
     return buffer.getvalue()
 
 
-def chart_html(chart: Chart, prefer_matplotlib: bool = True) -> str:
+def matplotlib_bar_png(chart: BarChart, width_in: float = 4.0, height_in: float = 2.5, dpi: int = 160) -> bytes | None:
+    """The bar chart as PNG bytes drawn with matplotlib, or None (as ``matplotlib_chart_png``)."""
+    try:
+        from matplotlib import font_manager
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure as MplFigure
+    except Exception:  # missing or broken matplotlib: the SVG chart is drawn instead
+        return None
+    font = None
+    if _needs_cjk([chart.title, chart.y_label, chart.x_label]):
+        installed = {f.name for f in font_manager.fontManager.ttflist}
+        font = next((name for name in CJK_FONTS if name in installed), None)
+        if font is None:
+            return None
+    figure = MplFigure(figsize=(width_in, height_in), dpi=dpi)
+    FigureCanvasAgg(figure)
+    axes = figure.add_subplot(1, 1, 1)
+    fontdict = {"family": font, "size": 10} if font else {"size": 10}
+    edges = np.asarray(chart.edges, dtype=np.float64)
+    axes.bar(edges[:-1], np.asarray(chart.counts), width=np.diff(edges), align="edge", color=list(chart.colours),
+             edgecolor="#5a5a5a", linewidth=0.5)
+    axes.set_xlim(edges[0], edges[-1])
+    axes.set_xticks(edges[::2])
+    axes.yaxis.get_major_locator().set_params(integer=True)
+    axes.set_title(chart.title, fontdict=fontdict)
+    axes.set_ylabel(chart.y_label, fontdict=fontdict)
+    if chart.x_label:
+        axes.set_xlabel(chart.x_label, fontdict=fontdict)
+    axes.tick_params(labelsize=8)
+    axes.grid(True, axis="y", color="#e0e0e0")
+    axes.set_axisbelow(True)
+    figure.tight_layout()
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    return buffer.getvalue()
+
+
+def chart_html(chart: Chart | BarChart, prefer_matplotlib: bool = True) -> str:
     """The chart as an embedded PNG (matplotlib) or an inline SVG."""
-    png = matplotlib_chart_png(chart) if prefer_matplotlib else None
+    bars = isinstance(chart, BarChart)
+    png = None
+    if prefer_matplotlib:
+        png = matplotlib_bar_png(chart) if bars else matplotlib_chart_png(chart)
     if png:
-        return (f'<img class="chart" data-chart="matplotlib" width="560" alt="{html.escape(chart.title)}" '
-                f'src="data:image/png;base64,{base64.b64encode(png).decode("ascii")}">')
-    return svg_line_chart(chart)
+        data = base64.b64encode(png).decode("ascii")
+        return (f'<img class="chart" data-chart="matplotlib" width="{400 if bars else 560}" '
+                f'alt="{html.escape(chart.title)}" src="data:image/png;base64,{data}">')
+    return svg_bar_chart(chart) if bars else svg_line_chart(chart)
 
 
 def unit_scale(values: Sequence[float], units: str) -> tuple[float, str]:
@@ -624,7 +827,8 @@ def build_html(report: Report, translate: Translate = _identity, prefer_matplotl
                 ("weights", t("Weights of the risk index")), ("top", t("Regions with the highest risk index")),
                 ("transitions", t("Balance state transitions"))]
     sections += [(f"period-{p.first_year}", t("Period {period}").format(period=p.label)) for p in report.periods]
-    sections += [("hotspots", t("Hot spots (Getis-Ord Gi*)")), ("inputs", t("Inputs and parameters"))]
+    sections += [("uncertainty", t("Uncertainty of the risk index (Monte Carlo)")),
+                 ("hotspots", t("Hot spots (Getis-Ord Gi*)")), ("inputs", t("Inputs and parameters"))]
     out.add(f"<nav><h2>{out.text(t('Contents'))}</h2><ul>",
             *[f'<li><a href="#{out.text(a)}">{out.text(label)}</a></li>' for a, label in sections], "</ul></nav>")
     if report.facts:
@@ -648,6 +852,8 @@ def build_html(report: Report, translate: Translate = _identity, prefer_matplotl
                 out.add("</div>")
             else:
                 out.paragraph(t("No maps for this period."), "note")
+            _histogram(out, period, prefer_matplotlib)
+    _uncertainty_section(out, report)
     with out.section("hotspots", t("Hot spots (Getis-Ord Gi*)")):
         if report.hotspots:
             out.paragraph(t("Gi* confidence bins: hot spots (+1, +2, +3) and cold spots (-1, -2, -3) at 90, 95 and "
@@ -694,9 +900,33 @@ def _province_section(out: _Html, report: Report, prefer_matplotlib: bool) -> No
                                                                               year=series.years[peak]))
 
 
+def _method_paragraphs(out: _Html, method: RiskMethod) -> None:
+    """Which normalisation and weighting made the index; a relative index is flagged as such."""
+    t = out.t
+    if method.normalisation in NORMALISATION_NAMES or method.weighting in WEIGHTING_NAMES:
+        unknown = t("not known")
+        out.paragraph(t("Risk index method: {normalisation}, {weighting}.").format(
+            normalisation=t(NORMALISATION_NAMES[method.normalisation]) if method.normalisation in NORMALISATION_NAMES
+            else unknown,
+            weighting=t(WEIGHTING_NAMES[method.weighting]) if method.weighting in WEIGHTING_NAMES else unknown),
+            "method")
+    if method.normalisation == "absolute":
+        out.paragraph(t("The index is absolute: its components are bounded (state 1 - S/E, trend from the "
+                        "Mann-Kendall Z of the annual CSR), so a region's index depends on its own data only and "
+                        "can be compared across regions, periods and provinces."))
+    elif method.normalisation == "relative":
+        out.paragraph(t("This is a RELATIVE index: every component is min-max normalised over the regions and "
+                        "periods of this layer, so a region's index depends on the other regions in the layer. "
+                        "Its values and levels are not comparable across provinces or with other runs."), "note")
+    else:
+        out.paragraph(t("The normalisation of the index is not known: give the risk summary table or the METHOD "
+                        "text of the risk tool."), "note")
+
+
 def _risk_summary_section(out: _Html, report: Report) -> None:
     t = out.t
     with out.section("risk-summary", t("Risk summary per period")):
+        _method_paragraphs(out, report.method)
         if not report.risk_summary:
             out.paragraph(t("No risk summary."), "note")
             return
@@ -724,8 +954,13 @@ def _weights_section(out: _Html, report: Report) -> None:
             out.table([t("Component"), t("Weight")],
                       [[t(COMPONENT_NAMES.get(name, name)) if name in COMPONENT_NAMES else name, _fmt(w, 4)]
                        for name, w in report.weights.items()], [False, True])
-            out.paragraph(t("Index RI = sum of weight x normalised component (state: log of the capped CSR; trend: "
-                            "change of CSR from the previous period; pressure: emission density)."))
+            if report.method.normalisation == "absolute":
+                out.paragraph(t("Index RI = sum of weight x component (state: 1 - S/E clipped to [0, 1]; trend: normal "
+                                "probability of the Mann-Kendall Z of the annual CSR in the period; pressure: "
+                                "density / (density + reference density))."))
+            else:
+                out.paragraph(t("Index RI = sum of weight x normalised component (state: log of the capped CSR; "
+                                "trend: change of CSR from the previous period; pressure: emission density)."))
         else:
             out.paragraph(t("The weights are not known: give the risk summary table or the WEIGHTS_USED text."), "note")
 
@@ -772,6 +1007,48 @@ def _transitions_section(out: _Html, report: Report) -> None:
             n = len(tr.codes)
             out.table(header, rows, [False] + [True] * (n + 1), css="matrix",
                       cell_class=lambda r, c, n=n: "diag" if r < n and c == r + 1 else "")
+
+
+def _histogram(out: _Html, period: PeriodSection, prefer_matplotlib: bool) -> None:
+    """Regions per 0.1 bin of the period's risk index, bars coloured by risk level."""
+    t = out.t
+    if not np.isfinite(np.asarray(period.index, dtype=np.float64)).any():
+        return
+    edges = [k / HISTOGRAM_BINS for k in range(HISTOGRAM_BINS + 1)]
+    chart = BarChart(t("Risk index distribution {period}").format(period=period.label), edges,
+                     histogram_counts(period.index).tolist(), [LEVEL_COLOURS[k] for k in bin_levels()],
+                     t("Regions"), t("Risk index"))
+    out.add('<div class="charts histogram">', chart_html(chart, prefer_matplotlib), "</div>")
+    out.paragraph(t("Regions per risk index bin of 0.1; bars coloured by risk level (default breaks)."))
+
+
+def _uncertainty_section(out: _Html, report: Report) -> None:
+    t = out.t
+    with out.section("uncertainty", t("Uncertainty of the risk index (Monte Carlo)")):
+        u = report.uncertainty
+        if u is None or not u.periods:
+            out.paragraph(t("No uncertainty layer (RIM_yyyy, RIL_yyyy, RIH_yyyy, PH_yyyy, PL_yyyy fields) was "
+                            "given."), "note")
+            return
+        counts = "; ".join(t("{period}: {n} of {regions}").format(period=label, n=n, regions=regions)
+                           for label, n, regions in zip(u.periods, u.uncertain, u.regions))
+        out.paragraph(t("Regions with an uncertain risk level (the most likely level has a probability below "
+                        "{p}): {counts}.").format(p=share_text(u.threshold), counts=counts), "uncertain-count")
+        if u.figures:
+            out.add('<div class="maps">')
+            for figure in u.figures:
+                out.figure(figure)
+            out.add("</div>")
+        if u.widest:
+            out.paragraph(t("Regions with the widest 5-95 % interval of the risk index in {period}.").format(
+                period=u.period))
+            out.table([t("Rank"), t("Region"), t("Median index"), "5 %", "95 %", t("Interval width"),
+                       t("P(RI >= 0.6)"), t("Most likely level"), t("Probability of that level")],
+                      [[k, r.name, _fmt(r.median, 3), _fmt(r.low, 3), _fmt(r.high, 3), _fmt(r.width, 3),
+                        share_text(r.p_high),
+                        f"{r.likely_level} {t(LEVEL_NAMES[r.likely_level])}" if r.likely_level in LEVEL_NAMES else "–",
+                        share_text(r.p_level)] for k, r in enumerate(u.widest, start=1)],
+                      [True, False, True, True, True, True, True, False, True], css="widest")
 
 
 def _inputs_section(out: _Html, report: Report) -> None:

@@ -180,12 +180,12 @@ Output: a tiled, DEFLATE-compressed Float32 GeoTIFF, NaN as nodata (the inputs' 
         <translation>逐年全省汇总</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="343" />
+        <location filename="../algorithms/report.py" line="423" />
         <source>Periods</source>
         <translation>时段</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="343" />
+        <location filename="../algorithms/report.py" line="423" />
         <source>Regions</source>
         <translation>区域</translation>
     </message>
@@ -275,7 +275,7 @@ Output: a tiled, DEFLATE-compressed Float32 GeoTIFF, NaN as nodata (the inputs' 
         <translation>写出的行数</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="343" />
+        <location filename="../algorithms/report.py" line="423" />
         <source>Years</source>
         <translation>年份</translation>
     </message>
@@ -685,12 +685,12 @@ Getis-Ord Gi*（Ord &amp; Getis 1995，包含要素自身）：GI_Z 为 z 得分
         <translation>DISTANCE：使用距离权重时请给出距离阈值。</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="45" />
+        <location filename="../algorithms/report.py" line="55" />
         <source>Entropy weights</source>
         <translation>熵权法</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="45" />
+        <location filename="../algorithms/report.py" line="55" />
         <source>Equal weights</source>
         <translation>等权重</translation>
     </message>
@@ -1271,57 +1271,57 @@ Rh，土壤异养呼吸（Pei et al. 2009），逐月计算：Rh = 0.22 x (exp(0
 输出：碳汇时间序列栅格（t CO2 或 t C/像元/年，每年一个波段）；可选的 Rh 与 NEP 栅格，单位 g C m-2 yr-1，供检查。</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="94" />
+        <location filename="../algorithms/styles.py" line="95" />
         <source>Low</source>
         <translation>低风险</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="94" />
+        <location filename="../algorithms/styles.py" line="95" />
         <source>Relatively low</source>
         <translation>较低风险</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="94" />
+        <location filename="../algorithms/styles.py" line="95" />
         <source>Medium</source>
         <translation>中等风险</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="94" />
+        <location filename="../algorithms/styles.py" line="95" />
         <source>Relatively high</source>
         <translation>较高风险</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="94" />
+        <location filename="../algorithms/styles.py" line="95" />
         <source>High</source>
         <translation>高风险</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="126" />
+        <location filename="../algorithms/styles.py" line="127" />
         <source>Neutral</source>
         <translation>基本平衡</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="101" />
+        <location filename="../algorithms/styles.py" line="102" />
         <source>Sink</source>
         <translation>碳汇</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="101" />
+        <location filename="../algorithms/styles.py" line="102" />
         <source>Mild</source>
         <translation>轻度失衡</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="101" />
+        <location filename="../algorithms/styles.py" line="102" />
         <source>Moderate</source>
         <translation>中度失衡</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="101" />
+        <location filename="../algorithms/styles.py" line="102" />
         <source>Severe</source>
         <translation>重度失衡</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="101" />
+        <location filename="../algorithms/styles.py" line="102" />
         <source>Extreme</source>
         <translation>极度失衡</translation>
     </message>
@@ -1341,295 +1341,282 @@ Rh，土壤异养呼吸（Pei et al. 2009），逐月计算：Rh = 0.22 x (exp(0
         <translation>压力</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="161" />
+        <location filename="../algorithms/report.py" line="210" />
         <source>Hot spot, 99 % confidence</source>
         <translation>热点（99 % 置信度）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="162" />
+        <location filename="../algorithms/report.py" line="211" />
         <source>Hot spot, 95 % confidence</source>
         <translation>热点（95 % 置信度）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="163" />
+        <location filename="../algorithms/report.py" line="212" />
         <source>Hot spot, 90 % confidence</source>
         <translation>热点（90 % 置信度）</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="108" />
+        <location filename="../algorithms/styles.py" line="109" />
         <source>Not significant</source>
         <translation>不显著</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="165" />
+        <location filename="../algorithms/report.py" line="214" />
         <source>Cold spot, 90 % confidence</source>
         <translation>冷点（90 % 置信度）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="166" />
+        <location filename="../algorithms/report.py" line="215" />
         <source>Cold spot, 95 % confidence</source>
         <translation>冷点（95 % 置信度）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="167" />
+        <location filename="../algorithms/report.py" line="216" />
         <source>Cold spot, 99 % confidence</source>
         <translation>冷点（99 % 置信度）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="176" />
+        <location filename="../algorithms/report.py" line="226" />
         <source>Carbon budget and imbalance risk report</source>
         <translation>碳收支与碳失衡风险报告</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="181" />
+        <location filename="../algorithms/report.py" line="231" />
         <source>Carbon budget and risk report (HTML)</source>
         <translation>碳收支与风险报告（HTML）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="183" />
+        <location filename="../algorithms/report.py" line="233" />
         <source>report,HTML,map,chart,risk level,balance state,hot spot,transition matrix,summary</source>
         <translation>报告,HTML,地图,图表,风险等级,碳平衡状态,热点,转移矩阵,汇总</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="186" />
-        <source>One self-contained HTML file (images embedded, opens in any browser, can be mailed alone) summing up an analysis: the provincial time series of emissions, sinks and the source/sink ratio CSR (chart and table), the risk summary per period (count and share of regions per risk level, high-risk share RI &gt;= 0.6), the weights of the risk index, the 10 regions with the highest risk index in the last period, the balance state transition matrices, a section per period with a map of the balance state and a map of the risk level, a map of Getis-Ord Gi* hot and cold spots, the inputs and parameters, and the plugin version.
-
-RISK is the risk layer of 'Carbon imbalance risk index' (RI_yyyy, RL_yyyy per period; its EMI_yyyy and SNK_yyyy fields give the province totals when no province table is given). When the risk index was computed on the balance layer, the risk layer also carries CSR_yyyy and ST_yyyy; otherwise give BALANCE (the balance layer). HOTSPOTS: the layer of 'Hot spots' (GI_BIN); without it, GI_BIN is taken from the risk layer when present. The tables of 'Balance states and transformation trend' (province totals, transitions) and the risk summary of 'Carbon imbalance risk index' are optional: without them the report computes the same numbers from the layers (the weights then come from WEIGHTS_USED, the output of the same name of the risk tool). NAME_FIELD names the regions (default: the first text field). ANALYSIS_PARAMETERS lists the parameters of the analysis in the report (e.g. 'PERIOD_LENGTH=5; WEIGHTS=entropy').
-
-Maps are rendered with QGIS's own renderer (900 x 700 pixels, legend drawn in the image). Charts use matplotlib when it is installed, else built-in SVG charts.</source>
-        <translation>生成一个自包含的 HTML 文件（图片内嵌，可用任意浏览器打开，可单独通过邮件发送），汇总一次分析：全省碳排放、碳汇及碳源汇比 CSR 的时间序列（图表和表格），逐时段风险汇总（各风险等级的区域数量与占比，高风险占比 RI &gt;= 0.6），风险指数的权重，最后时段风险指数最高的 10 个区域，碳平衡状态转移矩阵，每个时段一节（含碳平衡状态图和风险等级图），Getis-Ord Gi* 冷热点图，输入与参数，以及插件版本。
-
-RISK 为“碳失衡风险指数”输出的风险图层（每个时段的 RI_yyyy、RL_yyyy；未给出全省汇总表时，由其 EMI_yyyy 与 SNK_yyyy 字段计算全省总量）。若风险指数基于碳平衡图层计算，风险图层中也带有 CSR_yyyy 与 ST_yyyy；否则请给出 BALANCE（碳平衡图层）。HOTSPOTS：“热点分析与空间自相关”输出的热点图层（GI_BIN）；未给出时，若风险图层中有 GI_BIN 则从中读取。“碳平衡状态与演变趋势”输出的表（全省汇总、状态转移）以及“碳失衡风险指数”输出的风险汇总均为可选：未给出时，报告从图层计算相同的数值（此时权重取自 WEIGHTS_USED，即风险工具的同名输出）。NAME_FIELD 指定区域名称（默认：第一个文本字段）。ANALYSIS_PARAMETERS 在报告中列出分析参数（例如 'PERIOD_LENGTH=5; WEIGHTS=entropy'）。
-
-地图使用 QGIS 自身的渲染器绘制（900 x 700 像素，图例绘制在图像中）。已安装 matplotlib 时用其绘制图表，否则使用内置 SVG 图表。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/report.py" line="224" />
+        <location filename="../algorithms/report.py" line="288" />
         <source>Risk layer (RI_yyyy, RL_yyyy fields)</source>
         <translation>风险图层（RI_yyyy、RL_yyyy 字段）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="226" />
+        <location filename="../algorithms/report.py" line="290" />
         <source>Balance layer (CSR_yyyy, ST_yyyy; if the risk layer lacks them)</source>
         <translation>碳平衡图层（CSR_yyyy、ST_yyyy；风险图层缺少这些字段时使用）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="229" />
+        <location filename="../algorithms/report.py" line="293" />
         <source>Hot spots layer (GI_BIN)</source>
         <translation>热点图层（GI_BIN）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="231" />
+        <location filename="../algorithms/report.py" line="295" />
         <source>Region name field (default: the first text field)</source>
         <translation>区域名称字段（默认：第一个文本字段）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="234" />
+        <location filename="../algorithms/report.py" line="298" />
         <source>Province totals per year (table: year, emission, sink, net, csr)</source>
         <translation>逐年全省汇总（表：year、emission、sink、net、csr）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="237" />
+        <location filename="../algorithms/report.py" line="301" />
         <source>State transitions (table)</source>
         <translation>状态转移（表）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="239" />
+        <location filename="../algorithms/report.py" line="303" />
         <source>Risk summary per period (table)</source>
         <translation>逐时段风险汇总（表）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="241" />
+        <location filename="../algorithms/report.py" line="305" />
         <source>Weights used (e.g. 'state 0.61, trend 0.39'; empty: from the risk summary)</source>
         <translation>所用权重（例如 'state 0.61, trend 0.39'；留空：取自风险汇总）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="244" />
+        <location filename="../algorithms/report.py" line="314" />
         <source>Analysis parameters to list (e.g. 'PERIOD_LENGTH=5; WEIGHTS=entropy')</source>
         <translation>要列出的分析参数（例如 'PERIOD_LENGTH=5; WEIGHTS=entropy'）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="249" />
+        <location filename="../algorithms/report.py" line="319" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="250" />
+        <location filename="../algorithms/report.py" line="320" />
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="250" />
+        <location filename="../algorithms/report.py" line="320" />
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="253" />
+        <location filename="../algorithms/report.py" line="323" />
         <source>Maps</source>
         <translation>地图数</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="261" />
+        <location filename="../algorithms/report.py" line="331" />
         <source>RISK: the risk layer could not be read.</source>
         <translation>RISK：无法读取风险图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="266" />
+        <location filename="../algorithms/report.py" line="336" />
         <source>RISK: the layer has no RI_yyyy or RL_yyyy fields; make it with 'Carbon imbalance risk index'.</source>
         <translation>RISK：该图层没有 RI_yyyy 或 RL_yyyy 字段；请用“碳失衡风险指数”生成。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="286" />
+        <location filename="../algorithms/report.py" line="356" />
         <source>No balance states (ST_yyyy fields): give the balance layer as BALANCE for the state maps and the transitions.</source>
         <translation>没有碳平衡状态（ST_yyyy 字段）：请将碳平衡图层作为 BALANCE 给出，以绘制状态图并统计状态转移。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="315" />
+        <location filename="../algorithms/report.py" line="387" />
         <source>Balance state {period}</source>
         <translation>碳平衡状态 {period}</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="321" />
+        <location filename="../algorithms/report.py" line="393" />
         <source>Risk level {period}</source>
         <translation>风险等级 {period}</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="330" />
+        <location filename="../algorithms/report.py" line="402" />
         <source>Regions with a risk index</source>
         <translation>有风险指数的区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="331" />
+        <location filename="../algorithms/report.py" line="403" />
         <source>Mean risk index</source>
         <translation>平均风险指数</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="332" />
+        <location filename="../algorithms/report.py" line="404" />
         <source>High-risk share (RI &gt;= 0.6)</source>
         <translation>高风险占比（RI &gt;= 0.6）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="338" />
+        <location filename="../algorithms/report.py" line="418" />
         <source>Gi* hot and cold spots</source>
         <translation>Gi* 冷热点</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="343" />
+        <location filename="../algorithms/report.py" line="423" />
         <source>Coordinate reference system</source>
         <translation>坐标参考系</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="361" />
+        <location filename="../algorithms/report.py" line="442" />
         <source>Report written: {path} ({maps} maps).</source>
         <translation>报告已写出：{path}（{maps} 幅地图）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="376" />
+        <location filename="../algorithms/report.py" line="455" />
         <source>No region name field: regions are named by their feature number.</source>
         <translation>没有区域名称字段：以要素编号命名区域。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="391" />
+        <location filename="../algorithms/report.py" line="470" />
         <source>{param}: the table could not be read.</source>
         <translation>{param}：无法读取该表。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="410" />
+        <location filename="../algorithms/report.py" line="489" />
         <source>PROVINCE_TABLE: the table needs the fields year, emission and sink (the province table of 'Balance states and transformation trend').</source>
         <translation>PROVINCE_TABLE：该表需要 year、emission 和 sink 字段（“碳平衡状态与演变趋势”输出的全省汇总表）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="425" />
+        <location filename="../algorithms/report.py" line="504" />
         <source>TRANSITIONS: the table needs the fields from_per, to_per, from_state, to_state and count (the transition table of 'Balance states and transformation trend').</source>
         <translation>TRANSITIONS：该表需要 from_per、to_per、from_state、to_state 和 count 字段（“碳平衡状态与演变趋势”输出的状态转移表）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="441" />
+        <location filename="../algorithms/report.py" line="520" />
         <source>RISK_SUMMARY: the table needs the fields period, n_l1 ... n_l5, n_high (the summary table of 'Carbon imbalance risk index').</source>
         <translation>RISK_SUMMARY：该表需要 period、n_l1 … n_l5、n_high 字段（“碳失衡风险指数”输出的汇总表）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="448" />
+        <location filename="../algorithms/report.py" line="527" />
         <source>RISK_SUMMARY: the counts of {period} differ from the risk layer's; are the table and the layer from the same run?</source>
         <translation>RISK_SUMMARY：{period} 的计数与风险图层不一致；该表与图层是否来自同一次运行？</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="88" />
+        <location filename="../algorithms/styles.py" line="89" />
         <source>No data</source>
         <translation>无数据</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="609" />
+        <location filename="../algorithms/report.py" line="734" />
         <source>{n} regions</source>
         <translation>{n} 个区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="661" />
+        <location filename="../algorithms/report.py" line="786" />
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="108" />
+        <location filename="../algorithms/styles.py" line="109" />
         <source>Cold spot, 99% confidence</source>
         <translation>冷点（99% 置信度）</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="108" />
+        <location filename="../algorithms/styles.py" line="109" />
         <source>Cold spot, 95% confidence</source>
         <translation>冷点（95% 置信度）</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="108" />
+        <location filename="../algorithms/styles.py" line="109" />
         <source>Cold spot, 90% confidence</source>
         <translation>冷点（90% 置信度）</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="108" />
+        <location filename="../algorithms/styles.py" line="109" />
         <source>Hot spot, 90% confidence</source>
         <translation>热点（90% 置信度）</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="108" />
+        <location filename="../algorithms/styles.py" line="109" />
         <source>Hot spot, 95% confidence</source>
         <translation>热点（95% 置信度）</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="108" />
+        <location filename="../algorithms/styles.py" line="109" />
         <source>Hot spot, 99% confidence</source>
         <translation>热点（99% 置信度）</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="117" />
+        <location filename="../algorithms/styles.py" line="118" />
         <source>Significant decrease</source>
         <translation>显著下降</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="117" />
+        <location filename="../algorithms/styles.py" line="118" />
         <source>Non-significant decrease</source>
         <translation>不显著下降</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="117" />
+        <location filename="../algorithms/styles.py" line="118" />
         <source>No change</source>
         <translation>无变化</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="117" />
+        <location filename="../algorithms/styles.py" line="118" />
         <source>Non-significant increase</source>
         <translation>不显著上升</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="117" />
+        <location filename="../algorithms/styles.py" line="118" />
         <source>Significant increase</source>
         <translation>显著上升</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="469" />
+        <location filename="../algorithms/styles.py" line="470" />
         <source>The layer {name} was loaded without its style: {error}</source>
         <translation>图层 {name} 已加载，但未能应用其样式：{error}</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="507" />
+        <location filename="../algorithms/styles.py" line="508" />
         <source>No style saved for {output}: {error}</source>
         <translation>未能为 {output} 保存样式：{error}</translation>
     </message>
@@ -1904,12 +1891,12 @@ RISK 为“碳失衡风险指数”输出的风险图层（每个时段的 RI_yy
         <translation>未给出热点图层（GI_BIN 字段）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="132" />
+        <location filename="../algorithms/styles.py" line="133" />
         <source>Sink (ratio 1 or less)</source>
         <translation>碳汇（源汇比 1 及以下）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="247" />
+        <location filename="../algorithms/report.py" line="317" />
         <source>Units of the emission and sink values</source>
         <translation>碳排放与碳汇数值的单位</translation>
     </message>
@@ -3263,6 +3250,167 @@ Input: the budget or balance layer (EMI_yyyy, SNK_yyyy in t CO2 per year).</sour
         <location filename="../algorithms/provider.py" line="20" />
         <source>Risk uncertainty (Monte Carlo)</source>
         <translation>风险不确定性（蒙特卡洛）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Uncertainty of the risk index (Monte Carlo)</source>
+        <translation>风险指数的不确定性（蒙特卡洛）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Absolute index</source>
+        <translation>绝对指数</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Relative index (min-max)</source>
+        <translation>相对指数（极差标准化）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>User weights</source>
+        <translation>用户权重</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>not known</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Risk index method: {normalisation}, {weighting}.</source>
+        <translation>风险指数方法：{normalisation}，{weighting}。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>The index is absolute: its components are bounded (state 1 - S/E, trend from the Mann-Kendall Z of the annual CSR), so a region's index depends on its own data only and can be compared across regions, periods and provinces.</source>
+        <translation>该指数为绝对指数：各分量有界（状态 1 - S/E，趋势取自逐年 CSR 的 Mann-Kendall Z），因此一个区域的指数只取决于它自身的数据，可在区域、时段和省份之间比较。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>This is a RELATIVE index: every component is min-max normalised over the regions and periods of this layer, so a region's index depends on the other regions in the layer. Its values and levels are not comparable across provinces or with other runs.</source>
+        <translation>这是一个相对指数：每个分量都在本图层的全部区域和时段上进行极差（min-max）标准化，因此一个区域的指数取决于图层中的其他区域。其数值和等级不能在省份之间或与其他运行结果比较。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>The normalisation of the index is not known: give the risk summary table or the METHOD text of the risk tool.</source>
+        <translation>风险指数的标准化方法未知：请给出风险汇总表或风险工具的 METHOD 文本。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Index RI = sum of weight x component (state: 1 - S/E clipped to [0, 1]; trend: normal probability of the Mann-Kendall Z of the annual CSR in the period; pressure: density / (density + reference density)).</source>
+        <translation>风险指数 RI = 各分量与其权重乘积之和（状态：1 - S/E，截断到 [0, 1]；趋势：时段内逐年 CSR 的 Mann-Kendall Z 的标准正态概率；压力：密度 / (密度 + 参考密度)）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Risk index distribution {period}</source>
+        <translation>风险指数分布 {period}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Regions per risk index bin of 0.1; bars coloured by risk level (default breaks).</source>
+        <translation>风险指数每 0.1 一组的区域数；柱按风险等级着色（默认断点）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>No uncertainty layer (RIM_yyyy, RIL_yyyy, RIH_yyyy, PH_yyyy, PL_yyyy fields) was given.</source>
+        <translation>未给出不确定性图层（RIM_yyyy、RIL_yyyy、RIH_yyyy、PH_yyyy、PL_yyyy 字段）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>{period}: {n} of {regions}</source>
+        <translation>{period}：{regions} 个中 {n} 个</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Regions with an uncertain risk level (the most likely level has a probability below {p}): {counts}.</source>
+        <translation>风险等级不确定的区域（最可能等级的概率低于 {p}）：{counts}。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Regions with the widest 5-95 % interval of the risk index in {period}.</source>
+        <translation>{period} 风险指数 5-95 % 区间最宽的区域。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Median index</source>
+        <translation>指数中位数</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Interval width</source>
+        <translation>区间宽度</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>P(RI &gt;= 0.6)</source>
+        <translation>P(RI &gt;= 0.6)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Most likely level</source>
+        <translation>最可能等级</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="55" />
+        <source>Probability of that level</source>
+        <translation>该等级的概率</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="236" />
+        <source>One self-contained HTML file (images embedded, opens in any browser, can be mailed alone) summing up an analysis: the provincial time series of emissions, sinks and the source/sink ratio CSR (chart and table), the risk summary per period (count and share of regions per risk level, high-risk share RI &gt;= 0.6) with the method of the index (absolute or relative normalisation, weighting), the weights of the risk index, the 10 regions with the highest risk index in the last period, the balance state transition matrices, a section per period with a map of the balance state, a map of the risk level and a histogram of the risk index (bins of 0.1, bars coloured by level), the uncertainty of the index (when UNCERTAINTY is given), a map of Getis-Ord Gi* hot and cold spots, the inputs and parameters, and the plugin version.
+
+RISK is the risk layer of 'Carbon imbalance risk index' (RI_yyyy, RL_yyyy per period; its EMI_yyyy and SNK_yyyy fields give the province totals when no province table is given). When the risk index was computed on the balance layer, the risk layer also carries CSR_yyyy and ST_yyyy; otherwise give BALANCE (the balance layer). HOTSPOTS: the layer of 'Hot spots' (GI_BIN); without it, GI_BIN is taken from the risk layer when present. The tables of 'Balance states and transformation trend' (province totals, transitions) and the risk summary of 'Carbon imbalance risk index' are optional: without them the report computes the same numbers from the layers (the weights then come from WEIGHTS_USED, the output of the same name of the risk tool). NAME_FIELD names the regions (default: the first text field). ANALYSIS_PARAMETERS lists the parameters of the analysis in the report (e.g. 'PERIOD_LENGTH=5; WEIGHTS=entropy').
+
+Method of the index: read from the normalis and weighting columns of the risk summary table, else from METHOD (the output of the same name of the risk tool, e.g. 'absolute index, equal weights'). A relative (min-max) index is flagged in the report as not comparable across provinces.
+
+UNCERTAINTY (optional): the layer of 'Uncertainty of the imbalance risk (Monte Carlo)' (RIM_yyyy, RIL_yyyy, RIH_yyyy, PH_yyyy, RLM_yyyy, PL_yyyy). The report then adds a map of PH (the probability of an index of 0.6 or more) for the last period, the number of regions per period whose level is uncertain (the most likely level has a probability below 0.6), and the regions with the widest 5-95 % interval of the index.
+
+Maps are rendered with QGIS's own renderer (900 x 700 pixels, legend drawn in the image). Charts use matplotlib when it is installed, else built-in SVG charts.</source>
+        <translation>生成一个自包含的 HTML 文件（图片内嵌，可用任意浏览器打开，可单独通过邮件发送），汇总一次分析：全省碳排放、碳汇及碳源汇比 CSR 的时间序列（图表和表格），逐时段风险汇总（各风险等级的区域数量与占比，高风险占比 RI &gt;= 0.6）及风险指数的方法（绝对或相对标准化、赋权方式），风险指数的权重，最后时段风险指数最高的 10 个区域，碳平衡状态转移矩阵，每个时段一节（含碳平衡状态图、风险等级图和风险指数直方图，每 0.1 一组，柱按等级着色），风险指数的不确定性（给出 UNCERTAINTY 时），Getis-Ord Gi* 冷热点图，输入与参数，以及插件版本。
+
+RISK 为“碳失衡风险指数”输出的风险图层（每个时段的 RI_yyyy、RL_yyyy；未给出全省汇总表时，由其 EMI_yyyy 与 SNK_yyyy 字段计算全省总量）。若风险指数基于碳平衡图层计算，风险图层中也带有 CSR_yyyy 与 ST_yyyy；否则请给出 BALANCE（碳平衡图层）。HOTSPOTS：“热点分析与空间自相关”输出的热点图层（GI_BIN）；未给出时，若风险图层中有 GI_BIN 则从中读取。“碳平衡状态与演变趋势”输出的表（全省汇总、状态转移）以及“碳失衡风险指数”输出的风险汇总均为可选：未给出时，报告从图层计算相同的数值（此时权重取自 WEIGHTS_USED，即风险工具的同名输出）。NAME_FIELD 指定区域名称（默认：第一个文本字段）。ANALYSIS_PARAMETERS 在报告中列出分析参数（例如 'PERIOD_LENGTH=5; WEIGHTS=entropy'）。
+
+指数方法：取自风险汇总表的 normalis 与 weighting 列，否则取自 METHOD（风险工具的同名输出，例如 'absolute index, equal weights'）。相对（极差标准化）指数会在报告中标明其不能在省份之间比较。
+
+UNCERTAINTY（可选）：“碳失衡风险不确定性（蒙特卡洛）”输出的图层（RIM_yyyy、RIL_yyyy、RIH_yyyy、PH_yyyy、RLM_yyyy、PL_yyyy）。报告随之增加最后时段的 PH（指数不小于 0.6 的概率）地图、每个时段风险等级不确定（最可能等级的概率低于 0.6）的区域数，以及指数 5-95 % 区间最宽的区域。
+
+地图使用 QGIS 自身的渲染器绘制（900 x 700 像素，图例绘制在图像中）。已安装 matplotlib 时用其绘制图表，否则使用内置 SVG 图表。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="308" />
+        <source>Method of the risk index (e.g. 'absolute index, equal weights'; empty: from the risk summary)</source>
+        <translation>风险指数的方法（例如 'absolute index, equal weights'；留空：取自风险汇总）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="311" />
+        <source>Risk uncertainty layer (RIM_yyyy, PH_yyyy, PL_yyyy fields)</source>
+        <translation>风险不确定性图层（RIM_yyyy、PH_yyyy、PL_yyyy 字段）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="410" />
+        <source>Probability of a high risk index (0.6 or more), {period}</source>
+        <translation>风险指数较高（不小于 0.6）的概率，{period}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="538" />
+        <source>METHOD ('{text}') differs from the risk summary table ({normalisation}, {weighting}); the table's is shown.</source>
+        <translation>METHOD（'{text}'）与风险汇总表（{normalisation}，{weighting}）不一致；显示汇总表中的方法。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="550" />
+        <source>UNCERTAINTY: the layer could not be read.</source>
+        <translation>UNCERTAINTY：无法读取该图层。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="559" />
+        <source>UNCERTAINTY: the layer has no RIM_yyyy, RIL_yyyy, RIH_yyyy, PH_yyyy and PL_yyyy fields; make it with 'Uncertainty of the imbalance risk (Monte Carlo)'.</source>
+        <translation>UNCERTAINTY：该图层没有 RIM_yyyy、RIL_yyyy、RIH_yyyy、PH_yyyy 与 PL_yyyy 字段；请用“碳失衡风险不确定性（蒙特卡洛）”生成。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="573" />
+        <source>{period}: {n} of {regions} regions with an uncertain risk level.</source>
+        <translation>{period}：{regions} 个区域中 {n} 个的风险等级不确定。</translation>
     </message>
 </context>
 </TS>

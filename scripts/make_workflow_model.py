@@ -172,7 +172,8 @@ def build():
         "RISK": c("imbalancerisk", "OUTPUT"), "BALANCE": c("balancetrend", "OUTPUT"),
         "HOTSPOTS": c("hotspots", "OUTPUT"), "PROVINCE_TABLE": c("balancetrend", "OUTPUT_PROVINCE"),
         "TRANSITIONS": c("balancetrend", "OUTPUT_TRANSITIONS"), "RISK_SUMMARY": c("imbalancerisk", "OUTPUT_SUMMARY"),
-        "WEIGHTS_USED": c("imbalancerisk", "WEIGHTS_USED"), "TITLE": with_default("title"),
+        "WEIGHTS_USED": c("imbalancerisk", "WEIGHTS_USED"), "METHOD": c("imbalancerisk", "METHOD"),
+        "UNCERTAINTY": c("riskuncertainty", "OUTPUT"), "TITLE": with_default("title"),
     }, {"OUTPUT": ("report", "HTML report")}, 10)
     return model
 

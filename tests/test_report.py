@@ -241,6 +241,89 @@ def sample_report(names=("郑州市", "开封市", "<script>x</script>", "洛阳
     )
 
 
+# a hand Monte Carlo result: 2 periods x 5 regions (region 4 has no result in the first period)
+HAND_NAMES = ["甲", "乙", "丙", "丁", "戊"]
+HAND_RIM = np.array([[0.20, 0.50, 0.61, 0.90, np.nan], [0.30, 0.55, 0.62, 0.85, 0.10]])
+HAND_RIL = np.array([[0.15, 0.30, 0.52, 0.85, np.nan], [0.22, 0.31, 0.40, 0.80, 0.05]])
+HAND_RIH = np.array([[0.25, 0.70, 0.70, 0.95, np.nan], [0.38, 0.79, 0.90, 0.90, 0.12]])
+HAND_PH = np.array([[0.0, 0.35, 0.55, 1.0, np.nan], [0.0, 0.40, 0.58, 1.0, 0.0]])
+HAND_RLM = np.array([[2, 3, 4, 5, np.nan], [2, 3, 4, 5, 1]])
+HAND_PL = np.array([[0.95, 0.45, 0.59, 0.60, np.nan], [0.99, 0.50, 0.52, 0.70, 1.0]])
+
+
+def with_uncertainty(report: engine.Report, normalisation: str = "absolute") -> engine.Report:
+    """The sample report with a method, the risk index per period (histograms) and the hand Monte Carlo."""
+    report.method = engine.RiskMethod(normalisation, "equal" if normalisation == "absolute" else "entropy")
+    for period, values in zip(report.periods, ([0.0, 0.05, 0.19, 0.2, np.nan], [0.61, 0.99, 1.0, 0.35, 0.6])):
+        period.index = values
+    report.uncertainty = engine.uncertainty_summary(HAND_NAMES, LABELS, HAND_RIM, HAND_RIL, HAND_RIH, HAND_PH,
+                                                    HAND_RLM, HAND_PL)
+    report.uncertainty.figures.append(engine.Figure("ph", PNG_SIGNATURE))
+    return report
+
+
+def test_engine_histogram_bars_count_the_regions_per_bin(monkeypatch):
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+    text = engine.build_html(with_uncertainty(sample_report()))
+    # 2 line charts of the province + one histogram per period, all SVG without matplotlib
+    assert text.count('data-chart="svg"') == 2 + len(LABELS)
+    colour_of_bin = ["#1a9850"] * 2 + ["#a6d96a"] * 2 + ["#fee08b"] * 2 + ["#fc8d59"] * 2 + ["#d73027"] * 2
+    for label, values in zip(LABELS, ([0.0, 0.05, 0.19, 0.2, np.nan], [0.61, 0.99, 1.0, 0.35, 0.6])):
+        part = section(text, f"period-{label[:4]}")
+        bars = re.findall(r'<rect class="bar" data-count="(\d+)" data-low="([\d.]+)".*?fill="(#[0-9a-f]{6})"', part)
+        assert len(bars) == 10
+        expected = [sum(1 for v in values if not math.isnan(v) and (k / 10 <= v < (k + 1) / 10 or (k == 9 and v == 1)))
+                    for k in range(10)]
+        assert [int(n) for n, _, _ in bars] == expected
+        assert [float(low) for _, low, _ in bars] == pytest.approx([k / 10 for k in range(10)])
+        assert [c for _, _, c in bars] == colour_of_bin
+        assert f"Risk index distribution {label}" in part
+
+
+def test_engine_histogram_with_matplotlib():
+    pytest.importorskip("matplotlib")
+    text = engine.build_html(with_uncertainty(sample_report(names=("a", "b", "c", "d"))))
+    charts = [png for cls, png in Page(text).images if cls == "chart"]
+    assert len(charts) == 2 + len(LABELS) and len(set(charts)) == len(charts)
+    assert all(png.startswith(PNG_SIGNATURE) for png in charts)
+    # a period without any index has no histogram
+    empty = engine.build_html(engine.Report("e", periods=[engine.PeriodSection("x", 1, index=[np.nan])]))
+    assert "histogram" not in empty
+
+
+def test_engine_says_which_method_made_the_index():
+    absolute = section(engine.build_html(with_uncertainty(sample_report(), "absolute")), "risk-summary")
+    assert "Risk index method: Absolute index, Equal weights." in absolute
+    assert "compared across regions, periods and provinces" in absolute and "RELATIVE" not in absolute
+    relative = section(engine.build_html(with_uncertainty(sample_report(), "relative")), "risk-summary")
+    assert "Risk index method: Relative index (min-max), Entropy weights." in relative
+    assert re.search(r'<p class="note">This is a RELATIVE index: .*not comparable across provinces', relative)
+    unknown = section(engine.build_html(sample_report()), "risk-summary")
+    assert "The normalisation of the index is not known" in unknown
+    assert engine.parse_method("absolute index, equal weights") == engine.RiskMethod("absolute", "equal")
+    assert engine.parse_method("relative index, user weights") == engine.RiskMethod("relative", "user")
+    assert engine.parse_method("") == engine.RiskMethod("", "")
+    assert engine.method_from_table([{"normalis": "relative", "weighting": "entropy"}]) == engine.RiskMethod(
+        "relative", "entropy")
+
+
+def test_engine_uncertainty_section():
+    summary = engine.uncertainty_summary(HAND_NAMES, LABELS, HAND_RIM, HAND_RIL, HAND_RIH, HAND_PH, HAND_RLM, HAND_PL)
+    # PL below 0.6 by hand: period 1 regions 1, 2 (0.60 is not below); period 2 regions 1, 2
+    assert summary.uncertain == [2, 2] and summary.regions == [4, 5]
+    # widest RIH - RIL in 2006-2010: 丙 0.50, 乙 0.48, 甲 0.16, 丁 0.10, 戊 0.07
+    assert [r.name for r in summary.widest] == ["丙", "乙", "甲", "丁", "戊"]
+    assert summary.widest[0].width == pytest.approx(0.5) and summary.period == LABELS[-1]
+    text = engine.build_html(with_uncertainty(sample_report()))
+    part = section(text, "uncertainty")
+    assert "2001-2005: 2 of 4; 2006-2010: 2 of 5" in part and "below 60.0 %" in part
+    widest = re.search(r'<table class="widest">.*?</table>', part, re.S).group(0)
+    assert [m for m in re.findall(r"<td>([^<]+)</td>", widest) if m in HAND_NAMES] == ["丙", "乙", "甲", "丁", "戊"]
+    assert "0.500" in widest and "4 Relatively high" in widest and "58.0 %" in widest
+    none = section(engine.build_html(sample_report()), "uncertainty")
+    assert "No uncertainty layer" in none
+
+
 def test_engine_svg_fallback_without_matplotlib(monkeypatch):
     monkeypatch.setitem(sys.modules, "matplotlib", None)
     assert engine.matplotlib_chart_png(engine.Chart("t", [1, 2], [engine.Series("a", [1, 2], "#000")], "y")) is None
@@ -314,8 +397,11 @@ def test_engine_texts_are_marked_for_translation():
     full.weights["pressure"] = 0.1
     engine.build_html(full, record)
     engine.build_html(engine.Report("empty", periods=[engine.PeriodSection("x", 1)]), record)
+    for normalisation in ("absolute", "relative"):  # the method texts, a histogram, the uncertainty section
+        engine.build_html(with_uncertainty(sample_report(), normalisation), record, prefer_matplotlib=False)
     seen |= set(engine.LEVEL_NAMES.values()) | set(engine.STATE_NAMES.values()) | set(
-        engine.COMPONENT_NAMES.values())
+        engine.COMPONENT_NAMES.values()) | set(engine.NORMALISATION_NAMES.values()) | set(
+        engine.WEIGHTING_NAMES.values())
     assert seen - set(REPORT_TEXTS) == set()
     assert set(REPORT_TEXTS) - seen == set()
 
@@ -411,7 +497,8 @@ def test_report_with_matplotlib_hidden(provider, inputs, tmp_path, monkeypatch):
     out = tmp_path / "svg.html"
     run({"RISK": inputs["risk_full"], "OUTPUT": str(out)})
     text = out.read_text(encoding="utf-8")
-    assert text.count('data-chart="svg"') == 2 and len(Page(text).maps) == 5
+    # the 2 province charts and a histogram of the risk index per period
+    assert text.count('data-chart="svg"') == 2 + len(LABELS) and len(Page(text).maps) == 5
 
 
 def test_report_minimal_inputs_and_notes(provider, inputs, tmp_path):
@@ -422,6 +509,70 @@ def test_report_minimal_inputs_and_notes(provider, inputs, tmp_path):
     assert "No balance states" in text and "No hot spot layer" in text
     assert "The weights are not known" in text
     assert len(Page(text).maps) == 2
+
+
+def uncertainty_values() -> dict[str, np.ndarray]:
+    """RIM/RIL/RIH/PH/RLM/PL of the 16 lattice regions for both periods (region NO_INDEX: none in 2001)."""
+    k = np.arange(16)
+    values: dict[str, np.ndarray] = {}
+    for b, first in enumerate(FIRSTS):
+        rim = np.linspace(0.1, 0.9, 16) if b == 0 else np.linspace(0.9, 0.1, 16)
+        half = 0.01 * (k + 1) if b == 0 else 0.01 * ((7 * k) % 16 + 1)  # distinct half widths
+        values[f"RIM_{first}"] = rim
+        values[f"RIL_{first}"] = rim - half
+        values[f"RIH_{first}"] = rim + half
+        values[f"PH_{first}"] = np.clip((rim - 0.4) * 2, 0, 1)
+        values[f"RLM_{first}"] = risk_levels(rim).astype(float)
+        values[f"PL_{first}"] = np.linspace(0.35, 1.0, 16) if b == 0 else np.linspace(1.0, 0.4, 16)
+    for prefix in ("RIM", "RIL", "RIH", "PH", "RLM", "PL"):
+        values[f"{prefix}_2001"][NO_INDEX] = np.nan
+    return values
+
+
+def test_report_with_uncertainty_and_method(provider, inputs, tmp_path):
+    values = uncertainty_values()
+    fields = [f"{p}_{first}" for first in FIRSTS for p in ("RIM", "RIL", "RIH", "PH", "RLM", "PL")]
+    layer = write_layer(tmp_path / "uncertainty.gpkg", fields, values)
+    out = tmp_path / "uncertain.html"
+    result = run({"RISK": inputs["risk_full"], "UNCERTAINTY": layer, "METHOD": "absolute index, equal weights",
+                  "OUTPUT": str(out)})
+    assert result["MAPS"] == 6  # the 5 maps of the layer + PH of the last period
+    text = out.read_text(encoding="utf-8")
+    page = Page(text)
+    assert len(page.maps) == 6 and len(set(page.maps)) == 6
+    ph_map = [png for cls, png in page.images if cls == "map"][5]
+    assert len(colours(ph_map)) > 2
+    assert "Probability of a high risk index (0.6 or more), 2006-2010" in text
+    part = section(text, "uncertainty")
+    counts = []
+    for b, first in enumerate(FIRSTS):
+        pl = values[f"PL_{first}"]
+        counts.append(f"{LABELS[b]}: {int(np.sum(pl[~np.isnan(pl)] < 0.6))} of {int(np.sum(~np.isnan(pl)))}")
+    assert "; ".join(counts) in part
+    width = values["RIH_2006"] - values["RIL_2006"]
+    widest = sorted(range(16), key=lambda i: -width[i])[:5]
+    table = re.search(r'<table class="widest">.*?</table>', part, re.S).group(0)
+    assert [m for m in re.findall(r"<td>([^<]+)</td>", table) if m in NAMES] == [NAMES[i] for i in widest]
+    assert f"{width[widest[0]]:.3f}" in table
+    summary = section(text, "risk-summary")
+    assert "Risk index method: Absolute index, Equal weights." in summary and "RELATIVE" not in summary
+
+
+def test_report_method_from_the_summary_table(provider, inputs, tmp_path):
+    """The summary table's normalis / weighting columns name the method; a relative index is flagged."""
+    with open(inputs["summary"], encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    relative = write_csv(tmp_path / "relative_summary.csv", [*rows[0], "normalis", "weighting"],
+                         [[*r.values(), "relative", "entropy"] for r in rows])
+    out = tmp_path / "relative.html"
+    run({"RISK": inputs["risk"], "RISK_SUMMARY": relative, "METHOD": "absolute index, equal weights",
+         "OUTPUT": str(out)})
+    text = out.read_text(encoding="utf-8")
+    summary = section(text, "risk-summary")
+    assert "Risk index method: Relative index (min-max), Entropy weights." in summary
+    assert re.search(r'<p class="note">This is a RELATIVE index: .*not comparable across provinces', summary)
+    assert "METHOD (&#x27;absolute index, equal weights&#x27;) differs from the risk summary table" in text
+    assert "No uncertainty layer" in section(text, "uncertainty")
 
 
 def test_report_errors(provider, inputs, tmp_path):
@@ -483,6 +634,37 @@ def test_report_after_the_real_chain(provider, tmp_path):
     # the provincial emission in the table equals the sum over the regions (kt: 3 decimals)
     first = re.search(r"<td>2001</td>\s*<td class=\"num\">([\d,.]+)</td>", section(text, "province"))
     assert first and float(first.group(1).replace(",", "")) == pytest.approx(emission[:, 0].sum() / 1e3, abs=1e-3)
+
+
+def test_report_after_the_relative_index_and_its_uncertainty(provider, tmp_path):
+    """balancetrend -> imbalancerisk (relative) -> riskuncertainty -> report with METHOD and UNCERTAINTY."""
+    import processing
+    from test_balancetrend import write_budget_layer
+
+    emission, sink = lattice_budget()
+    budget = write_budget_layer(tmp_path / "budget.gpkg", emission, sink)
+    balance = processing.run("carbonbudget:balancetrend", {
+        "INPUT": budget, "PERIOD_LENGTH": 5, "OUTPUT": str(tmp_path / "balance.gpkg")})
+    risk = processing.run("carbonbudget:imbalancerisk", {
+        "INPUT": balance["OUTPUT"], "NORMALISATION": 1, "OUTPUT": str(tmp_path / "risk.gpkg")})
+    uncertainty = processing.run("carbonbudget:riskuncertainty", {
+        "INPUT": balance["OUTPUT"], "NORMALISATION": 1, "DRAWS": 200, "SEED": 3,
+        "OUTPUT": str(tmp_path / "uncertainty.gpkg")})
+    out = tmp_path / "relative_chain.html"
+    result = run({"RISK": risk["OUTPUT"], "METHOD": risk["METHOD"], "UNCERTAINTY": uncertainty["OUTPUT"],
+                  "OUTPUT": str(out)})
+    assert result["MAPS"] == 2 * len(LABELS) + 1  # state and risk per period (balance fields in the risk layer), PH
+    text = out.read_text(encoding="utf-8")
+    assert "Relative index (min-max), Entropy weights" in section(text, "risk-summary")
+    assert "not comparable across provinces" in section(text, "risk-summary")
+    # the last period's count of uncertain levels is the tool's own UNCERTAIN_COUNT
+    ds = ogr.Open(uncertainty["OUTPUT"])
+    pl = {first: [f[f"PL_{first}"] for f in ds.GetLayer(0)] for first in FIRSTS}
+    ds = None
+    expected = "; ".join(f"{label}: {sum(v < 0.6 for v in pl[first] if v is not None)} of "
+                         f"{sum(v is not None for v in pl[first])}" for label, first in zip(LABELS, FIRSTS))
+    assert expected in section(text, "uncertainty")
+    assert f"{LABELS[-1]}: {int(uncertainty['UNCERTAIN_COUNT'])} of" in section(text, "uncertainty")
 
 
 # ---------------------------------------------------------------------------------------------

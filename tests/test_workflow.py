@@ -124,6 +124,13 @@ def test_risk_is_the_absolute_index_with_its_uncertainty(workflow):
             assert r[f"RIL_{first}"] <= r[f"RIM_{first}"] <= r[f"RIH_{first}"]
             assert 0.0 <= r[f"PH_{first}"] <= 1.0
             assert 0.0 < r[f"PL_{first}"] <= 1.0  # the most likely level has at least 1/5 of the draws
+    # the report names the method and counts the uncertain levels of the same layer
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert "Risk index method: Absolute index, Equal weights." in html
+    uncertain = {r["period"]: sum(u["PL_" + r["year"]] < 0.6 for u in rows) for r in summary}
+    counts = "; ".join(f"{period}: {n} of {len(rows)}" for period, n in uncertain.items())
+    assert counts in html
+    assert f"Probability of a high risk index (0.6 or more), {summary[-1]['period']}" in html
 
 
 def test_model_file_runs_the_default_index_and_lays_out_its_boxes(provider):
