@@ -1,19 +1,30 @@
-"""Processing enums resolved once: 3.22 has only the old names, 3.36 added ``Qgis.Processing*``
-and QGIS 4 drops the old ones. Always pass these, never raw ints."""
+"""Enums and API that changed between QGIS 3.22 and QGIS 4, resolved once.
+
+Processing enums: 3.22 has only the old names, 3.36 added ``Qgis.Processing*`` and QGIS 4 drops
+the old ones. Always pass these, never raw ints. Qt enums are spelled scoped everywhere in the
+plugin (``Qt.AlignmentFlag.AlignLeft``: valid in PyQt5 and required by PyQt6); field types are
+compared with ``QMetaType.Type`` (equal to the ``QVariant.Type`` that 3.x returns, and what QGIS 4
+returns). Replacements of API deprecated on 3.40 that 3.22 lacks are functions here.
+tests/test_qt6_ready.py checks the plugin for Qt5-only spellings."""
 
 from __future__ import annotations
 
 from qgis.core import (
     Qgis,
+    QgsColorRampShader,
     QgsCoordinateReferenceSystem,
+    QgsFeatureRequest,
     QgsFeatureSink,
     QgsField,
+    QgsMapSettings,
     QgsProcessing,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
+    QgsRasterMinMaxOrigin,
     QgsRectangle,
+    QgsUnitTypes,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QMetaType, QVariant
@@ -41,7 +52,18 @@ WKT_PREFERRED_GDAL = _pick(("CrsWktVariant", "PreferredGdal"), QgsCoordinateRefe
 FAST_INSERT = _pick(("FeatureSinkFlag", "FastInsert"), QgsFeatureSink, "FastInsert")
 QGIS_CRITICAL = _pick(("MessageLevel", "Critical"), Qgis, "Critical")
 NO_GEOMETRY = _pick(("WkbType", "NoGeometry"), QgsWkbTypes, "NoGeometry")
+WKB_MULTIPOINT = _pick(("WkbType", "MultiPoint"), QgsWkbTypes, "MultiPoint")
+WKB_MULTILINESTRING = _pick(("WkbType", "MultiLineString"), QgsWkbTypes, "MultiLineString")
+WKB_MULTIPOLYGON = _pick(("WkbType", "MultiPolygon"), QgsWkbTypes, "MultiPolygon")
+POINT_GEOMETRY = _pick(("GeometryType", "Point"), QgsWkbTypes, "PointGeometry")
+LINE_GEOMETRY = _pick(("GeometryType", "Line"), QgsWkbTypes, "LineGeometry")
 POLYGON_GEOMETRY = _pick(("GeometryType", "Polygon"), QgsWkbTypes, "PolygonGeometry")
+NO_GEOMETRY_REQUEST = _pick(("FeatureRequestFlag", "NoGeometry"), QgsFeatureRequest, "NoGeometry")
+MAP_ANTIALIASING = _pick(("MapSettingsFlag", "Antialiasing"), QgsMapSettings, "Antialiasing")
+RAMP_LINEAR = _pick(("ShaderInterpolationMethod", "Linear"), QgsColorRampShader, "Interpolated")
+RAMP_DISCRETE = _pick(("ShaderInterpolationMethod", "Discrete"), QgsColorRampShader, "Discrete")
+RANGE_USER_DEFINED = _pick(("RasterRangeLimit", "NotSet"), QgsRasterMinMaxOrigin, "None_")
+AREA_SQUARE_KILOMETERS = _pick(("AreaUnit", "SquareKilometers"), QgsUnitTypes, "AreaSquareKilometers")
 
 # QgsField takes QMetaType from 3.38 (and only that in QGIS 4), QVariant before
 _FIELD_TYPES_NEW = Qgis.versionInt() >= 33800
@@ -50,6 +72,16 @@ _FIELD_TYPES = {
     "int": (QMetaType.Type.Int if _FIELD_TYPES_NEW else QVariant.Int),
     "string": (QMetaType.Type.QString if _FIELD_TYPES_NEW else QVariant.String),
 }
+
+
+def is_text_field(field: QgsField) -> bool:
+    """Whether a field holds text (``QgsField.type()`` is a QVariant.Type on 3.x, QMetaType.Type on 4)."""
+    return field.type() == QMetaType.Type.QString
+
+
+def is_int_field(field: QgsField) -> bool:
+    """Whether a field is a 32-bit integer field."""
+    return field.type() == QMetaType.Type.Int
 
 
 def make_field(name: str, kind: str, length: int = 0, precision: int = 0) -> QgsField:

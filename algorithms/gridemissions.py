@@ -39,6 +39,7 @@ from .compat import (
     FAST_INSERT,
     FIELD_ANY,
     FLAG_ADVANCED,
+    NO_GEOMETRY_REQUEST,
     NUMBER_DOUBLE,
     TYPE_VECTOR,
     TYPE_VECTOR_POINT,
@@ -256,7 +257,7 @@ class GridEmissions(CarbonAlgorithm):
         region_field = self._field(parameters, self.STATS_REGION_FIELD, context, source, key_field)
         year_field = self._field(parameters, self.STATS_YEAR_FIELD, context, source, "year")
         value_field = self._field(parameters, self.STATS_VALUE_FIELD, context, source, "CO2_T")
-        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+        request = QgsFeatureRequest().setFlags(NO_GEOMETRY_REQUEST)
         return [(plain_value(f[region_field]), plain_value(f[year_field]), plain_value(f[value_field]))
                 for f in source.getFeatures(request)]
 

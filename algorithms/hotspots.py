@@ -12,9 +12,7 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsSpatialIndex,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..carbon_plugin.balance import latest_period_field
 from ..carbon_plugin.errors import CarbonInputError
@@ -33,8 +31,11 @@ from .compat import (
     FLAG_ADVANCED,
     NUMBER_DOUBLE,
     NUMBER_INTEGER,
+    POLYGON_GEOMETRY,
     TYPE_VECTOR_POINT,
     TYPE_VECTOR_POLYGON,
+    geometry_type,
+    is_text_field,
 )
 from .i18n import QT_TRANSLATE_NOOP, tr
 from .params import optional_int
@@ -205,7 +206,7 @@ class HotSpots(CarbonAlgorithm):
 
     def _weights(self, kind, source, geometries, keep, parameters, context, progress) -> Weights:
         """Weights among the features where ``keep`` is True (renumbered 0..m-1)."""
-        polygons = QgsWkbTypes.geometryType(source.wkbType()) == QgsWkbTypes.PolygonGeometry
+        polygons = geometry_type(source.wkbType()) == POLYGON_GEOMETRY
         if kind == "queen":
             if not polygons:
                 raise CarbonInputError(tr("Queen contiguity needs polygons; for points choose a distance band or "
@@ -232,7 +233,7 @@ class HotSpots(CarbonAlgorithm):
         """'name (feature n)' using the first text field, else 'feature n' (1-based order)."""
         feature = data.features[index]
         for k, field in enumerate(data.fields):
-            if field.type() == QVariant.String:
+            if is_text_field(field):
                 value = feature.attributes()[k]
                 if value not in (None, "") and not (hasattr(value, "isNull") and value.isNull()):
                     return f"{value} (feature {index + 1})"

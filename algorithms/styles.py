@@ -34,7 +34,6 @@ from collections.abc import Sequence
 import numpy as np
 from osgeo import gdal
 from qgis.core import (
-    Qgis,
     QgsCategorizedSymbolRenderer,
     QgsColorRampShader,
     QgsFeatureRequest,
@@ -50,36 +49,28 @@ from qgis.core import (
     QgsProcessingLayerPostProcessorInterface,
     QgsProviderRegistry,
     QgsRasterLayer,
-    QgsRasterMinMaxOrigin,
     QgsRasterShader,
     QgsRendererCategory,
     QgsRendererRange,
     QgsSingleBandPseudoColorRenderer,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 from qgis.PyQt import sip
 from qgis.PyQt.QtGui import QColor
 
-from .compat import can_store_styles
+from .compat import (
+    LINE_GEOMETRY,
+    NO_GEOMETRY_REQUEST,
+    POINT_GEOMETRY,
+    POLYGON_GEOMETRY,
+    RAMP_DISCRETE,
+    RAMP_LINEAR,
+    RANGE_USER_DEFINED,
+    can_store_styles,
+)
 from .i18n import QT_TRANSLATE_NOOP, tr
 from .vectors import as_float
 
-
-def _enum(new: tuple[str, str], old_owner: object, old_name: str):
-    """``Qgis.<new[0]>.<new[1]>`` where it exists (3.30+, QGIS 4), else the old name (3.22)."""
-    owner = getattr(Qgis, new[0], None)
-    value = getattr(owner, new[1], None) if owner is not None else None
-    return value if value is not None else getattr(old_owner, old_name)
-
-
-RAMP_LINEAR = _enum(("ShaderInterpolationMethod", "Linear"), QgsColorRampShader, "Interpolated")
-RAMP_DISCRETE = _enum(("ShaderInterpolationMethod", "Discrete"), QgsColorRampShader, "Discrete")
-RANGE_USER_DEFINED = _enum(("RasterRangeLimit", "NotSet"), QgsRasterMinMaxOrigin, "None_")
-POINT_GEOMETRY = _enum(("GeometryType", "Point"), QgsWkbTypes, "PointGeometry")
-LINE_GEOMETRY = _enum(("GeometryType", "Line"), QgsWkbTypes, "LineGeometry")
-POLYGON_GEOMETRY = _enum(("GeometryType", "Polygon"), QgsWkbTypes, "PolygonGeometry")
-NO_GEOMETRY_REQUEST = _enum(("FeatureRequestFlag", "NoGeometry"), QgsFeatureRequest, "NoGeometry")
 SYMBOLOGY = QgsMapLayer.StyleCategory.Symbology
 SAMPLE_CELLS = 1_000_000  # raster quantiles come from at most this many cells (decimated read)
 LOG_TAG = "Carbon budget"
