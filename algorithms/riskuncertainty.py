@@ -38,9 +38,9 @@ class RiskUncertainty(RiskSettingsParameters, CarbonAlgorithm):
         "per year), recomputes the risk index with the same settings as 'Carbon imbalance risk index' "
         "for every draw, and summarises per region and period (field names use the period's first "
         "year): RIM_yyyy median index, RIL_yyyy and RIH_yyyy the 5 % and 95 % values, PH_yyyy the "
-        "probability of an index of 0.6 or more (relatively high or high), RLM_yyyy the most likely "
-        "level and PL_yyyy its probability (below 0.6: the level is uncertain). The same SEED gives "
-        "the same result; with both RSD 0 every draw is the deterministic index.\n\n"
+        "probability of an index of 0.6 or more (relatively high or high with the default level "
+        "breaks), RLM_yyyy the most likely level and PL_yyyy its probability (below 0.6: the level "
+        "is uncertain). The same SEED gives the same result; with both RSD 0 every draw is the deterministic index.\n\n"
         "Input: the budget or balance layer (EMI_yyyy, SNK_yyyy in t CO2 per year)."
     )
 

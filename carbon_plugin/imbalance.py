@@ -111,7 +111,8 @@ class IndexDraws:
     """The index of a stack of budgets: components (n_components, draws, periods, regions),
     weights (draws, n_components), index (draws, periods, regions; NaN = no data), period means
     of E and S, the emission density (t km-2 yr-1) and its reference per draw (pressure only),
-    and how many region-periods had too few annual ratios for a trend (their T is 0.5)."""
+    and how many region-periods with data had too few annual ratios for a trend (absolute: their
+    T is 0.5; relative: regions without a first-period slope), counted when trend is chosen."""
 
     components: RiskComponents
     weights: np.ndarray
@@ -169,7 +170,7 @@ def index_draws(emission, sink, years: Sequence[int], blocks, settings: RiskSett
     no_trend = 0
     if settings.normalisation == "absolute":
         z = period_mk_z(e, s, years, blocks) if mk_z is None else np.broadcast_to(mk_z, mean_e.shape)
-        no_trend = int(np.sum(np.isnan(z) & ~np.isnan(mean_e)))
+        no_trend = int(np.sum(np.isnan(z) & ~np.isnan(mean_e))) if "trend" in settings.components else 0
         if density is not None:
             reference = (np.full(e.shape[0], settings.reference_density) if settings.reference_density
                          else np.nanmedian(density.reshape(e.shape[0], -1), axis=1))
@@ -180,7 +181,7 @@ def index_draws(emission, sink, years: Sequence[int], blocks, settings: RiskSett
         first = [index_of[y] for y in blocks[0][1]]
         annual = capped_csr(source_sink_ratio(e[..., first], s[..., first]), s[..., first], settings.cap)
         slope = first_period_slope(annual.reshape(-1, len(first)), blocks[0][1]).reshape(e.shape[:-1])
-        no_trend = int(np.isnan(slope).sum())
+        no_trend = int(np.isnan(slope).sum()) if "trend" in settings.components else 0
         every = relative_components(source_sink_ratio(mean_e, mean_s), mean_s, slope, settings.period_length,
                                     density, settings.cap)
     chosen = RiskComponents(settings.components,

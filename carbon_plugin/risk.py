@@ -160,7 +160,8 @@ def absolute_components(mean_emission, mean_sink, z, density=None, reference_den
     given.
     """
     state = imbalance_degree(mean_emission, mean_sink)
-    raw = {"state": state, "trend": trend_score(_period_shaped(z, state.shape))}
+    # a region-period without data has no trend score either (not the 0.5 of "no trend")
+    raw = {"state": state, "trend": np.where(np.isnan(state), np.nan, trend_score(_period_shaped(z, state.shape)))}
     if density is not None:
         raw["pressure"] = pressure_score(_period_shaped(density, state.shape), reference_density)
     return RiskComponents(tuple(raw), np.stack(list(raw.values())))

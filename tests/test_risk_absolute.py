@@ -64,6 +64,10 @@ def test_missing_years_and_regions_without_data():
     assert result.index[0, 0] == pytest.approx(0.65)  # three years with both: no trend, CSR 5
     assert np.isnan(result.index[0, 1]) and result.level[0, 1] == 0
     assert result.summaries[0].regions == 1 and result.summaries[0].counts[0] == 1
+    # with the trend alone too: no data is no index, not the 0.5 of "no trend"
+    trend_only = imbalance.assess_risk(e, s, YEARS, components=("trend",))
+    assert trend_only.index[0, 0] == 0.5 and np.isnan(trend_only.index[0, 1])
+    assert trend_only.summaries[0].counts[0] == 1
 
 
 def test_pressure_with_a_reference_density():
