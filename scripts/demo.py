@@ -22,6 +22,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 QGIS_PROCESS = REPO / "scripts" / "qgis_process.sh"
 RISK_LEVELS = ("low", "relatively low", "medium", "relatively high", "high")
+UNCERTAIN_LEVEL = 0.6  # riskuncertainty: a most likely level with a probability below this is uncertain
 
 
 @dataclass
@@ -39,8 +40,8 @@ def steps(sample: Path, out: Path) -> list[Step]:
         "gridbudget:ratio": "ratio.tif", "gridbudget:state": "state.tif", "zonalbudget:budget": "budget.gpkg",
         "balancetrend:balance": "balance.gpkg", "balancetrend:transitions": "transitions.csv",
         "balancetrend:province": "province.csv", "imbalancerisk:risk": "risk.gpkg",
-        "imbalancerisk:risk_summary": "risk_summary.csv", "hotspots:hotspots": "hotspots.gpkg",
-        "report:report": "report.html",
+        "imbalancerisk:risk_summary": "risk_summary.csv", "riskuncertainty:uncertainty": "risk_uncertainty.gpkg",
+        "hotspots:hotspots": "hotspots.gpkg", "report:report": "report.html",
     }
     return [
         Step("carbonbudget:riskworkflow", {
@@ -51,7 +52,11 @@ def steps(sample: Path, out: Path) -> list[Step]:
             "counties": sample / "counties.gpkg", "county_field": "code", "period_length": 5,
             "title": "Zhongyuan sample province 2001-2020",
             **{name: out / file for name, file in workflow_outputs.items()},
-        }, "the bundled workflow: energy -> emissions -> sinks -> budgets -> trends -> risk -> hot spots -> report"),
+        }, "the bundled workflow: energy -> emissions -> sinks -> budgets -> trends -> risk -> uncertainty -> "
+           "hot spots -> report"),
+        Step("carbonbudget:imbalancerisk", {
+            "INPUT": out / "balance.gpkg", "NORMALISATION": 1, "OUTPUT": out / "risk_relative.gpkg",
+            "OUTPUT_SUMMARY": out / "risk_summary_relative.csv"}, "the relative (min-max) index, for comparison"),
         Step("carbonbudget:landusesink", {"LANDUSE": sample / "landuse.tif", "OUTPUT": out / "sink_landuse.tif"},
              "land-use sink, for comparison with the NEP sink"),
         Step("carbonbudget:rastertrend", {
@@ -120,13 +125,37 @@ def summarise(out: Path) -> None:
                   f"  {float(row['csr']):5.2f}")
         peak = max(rows, key=lambda r: float(r["csr"]))
         print(f"CSR peak: {float(peak['csr']):.2f} in {peak['year']}")
-    if (out / "risk_summary.csv").exists():
-        last = read_csv(out / "risk_summary.csv")[-1]
-        counts = ", ".join(f"{label} {last[f'n_l{k}']}" for k, label in enumerate(RISK_LEVELS, start=1))
-        print(f"risk levels {last['period']} ({last['regions']} regions): {counts}; "
-              f"high-risk share (index >= 0.6): {float(last['high_share']):.1%}")
+    for name, label in (("risk_summary.csv", "absolute (default)"), ("risk_summary_relative.csv",
+                                                                    "relative (min-max)")):
+        if (out / name).exists():
+            last = read_csv(out / name)[-1]
+            counts = ", ".join(f"{level} {last[f'n_l{k}']}" for k, level in enumerate(RISK_LEVELS, start=1))
+            print(f"risk levels {last['period']}, {label}, {last['regions']} regions: {counts}; "
+                  f"high-risk share (index >= 0.6): {float(last['high_share']):.1%}")
+    if (out / "risk_uncertainty.gpkg").exists():
+        first, uncertain, regions = uncertain_levels(out / "risk_uncertainty.gpkg")
+        periods = {row["year"]: row["period"] for row in read_csv(out / "risk_summary.csv")} if (
+            out / "risk_summary.csv").exists() else {}
+        print(f"risk uncertainty {periods.get(str(first), first)}: {uncertain} of {regions} regions "
+              f"with an uncertain level (most likely level below {UNCERTAIN_LEVEL:.0%})")
     if (out / "report.html").exists():
         print(f"report: {out / 'report.html'}")
+
+
+def uncertain_levels(path: Path) -> tuple[int, int, int]:
+    """(first year of the last period, regions whose most likely level has a probability below 0.6,
+    regions with a result) of a riskuncertainty layer (PL_yyyy fields)."""
+    from osgeo import ogr
+
+    ds = ogr.Open(str(path))
+    layer = ds.GetLayer(0)
+    definition = layer.GetLayerDefn()
+    names = [definition.GetFieldDefn(k).GetName() for k in range(definition.GetFieldCount())]
+    last = max(int(n[3:]) for n in names if n.upper().startswith("PL_") and n[3:].isdigit())
+    values = [feature.GetField(f"PL_{last}") for feature in layer]
+    ds = None
+    known = [v for v in values if v is not None]
+    return last, sum(v < UNCERTAIN_LEVEL for v in known), len(known)
 
 
 if __name__ == "__main__":
