@@ -358,7 +358,7 @@ Outputs: three time-series rasters (net in t per cell, ratio, state as Byte with
         <translation>已写出 {n} 年：{first}-{last}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="73" />
+        <location filename="../algorithms/gridemissions.py" line="74" />
         <source>ALPHA: '{text}' must be {count} comma-separated numbers, one weight per proxy.</source>
         <translation>ALPHA：“{text}”必须是 {count} 个以逗号分隔的数值，每个代理变量一个权重。</translation>
     </message>
@@ -373,172 +373,172 @@ Outputs: three time-series rasters (net in t per cell, ratio, state as Byte with
         <translation>区域键字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="152" />
+        <location filename="../algorithms/gridemissions.py" line="153" />
         <source>Emission statistics table (region, year, value)</source>
         <translation>碳排放统计表（区域、年份、数值）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="154" />
+        <location filename="../algorithms/gridemissions.py" line="155" />
         <source>Statistics region field (default: same name as the region key field)</source>
         <translation>统计表区域字段（默认：与区域键字段同名）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="157" />
+        <location filename="../algorithms/gridemissions.py" line="158" />
         <source>Statistics year field</source>
         <translation>统计表年份字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="160" />
+        <location filename="../algorithms/gridemissions.py" line="161" />
         <source>Statistics value field</source>
         <translation>统计表数值字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="163" />
+        <location filename="../algorithms/gridemissions.py" line="164" />
         <source>Or: prefix of per-year fields on the regions (e.g. EMI_)</source>
         <translation>或：区域图层上逐年字段的前缀（例如 EMI_）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="165" />
+        <location filename="../algorithms/gridemissions.py" line="166" />
         <source>Proxy raster (nighttime light; band per year)</source>
         <translation>代理变量栅格（夜间灯光；每年一个波段）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="167" />
+        <location filename="../algorithms/gridemissions.py" line="168" />
         <source>Second proxy (e.g. population)</source>
         <translation>第二代理变量（例如人口）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="169" />
+        <location filename="../algorithms/gridemissions.py" line="170" />
         <source>Third proxy (e.g. built-up)</source>
         <translation>第三代理变量（例如建设用地）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="171" />
+        <location filename="../algorithms/gridemissions.py" line="172" />
         <source>Proxy weights alpha, one per proxy (comma-separated; default 1 each)</source>
         <translation>代理变量权重 alpha，每个代理变量一个（逗号分隔；默认均为 1）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="174" />
+        <location filename="../algorithms/gridemissions.py" line="175" />
         <source>Proxy exponent beta</source>
         <translation>代理变量指数 beta</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="176" />
+        <location filename="../algorithms/gridemissions.py" line="177" />
         <source>Point sources (optional)</source>
         <translation>点源（可选）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="178" />
+        <location filename="../algorithms/gridemissions.py" line="179" />
         <source>Point source year field</source>
         <translation>点源年份字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="181" />
+        <location filename="../algorithms/gridemissions.py" line="182" />
         <source>Point source emission field</source>
         <translation>点源排放量字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="184" />
+        <location filename="../algorithms/gridemissions.py" line="185" />
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="186" />
+        <location filename="../algorithms/gridemissions.py" line="187" />
         <source>Statistics key of the known total of all regions (regression)</source>
         <translation>全部区域已知总量在统计表中的键（回归法）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="190" />
+        <location filename="../algorithms/gridemissions.py" line="191" />
         <source>Cell assignment</source>
         <translation>像元归属方式</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="193" />
+        <location filename="../algorithms/gridemissions.py" line="194" />
         <source>Allow unmatched regions and statistics</source>
         <translation>允许区域与统计数据不匹配</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="196" />
+        <location filename="../algorithms/gridemissions.py" line="197" />
         <source>Units of the statistics and the output</source>
         <translation>统计数据与输出的单位</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="198" />
+        <location filename="../algorithms/gridemissions.py" line="199" />
         <source>Gridded emissions (t per cell per year)</source>
         <translation>格网化碳排放（t/像元/年）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="200" />
+        <location filename="../algorithms/gridemissions.py" line="201" />
         <source>Emission intensity (t per km2 per year)</source>
         <translation>碳排放强度（t/km2/年）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="203" />
+        <location filename="../algorithms/gridemissions.py" line="204" />
         <source>Round-trip check table (region, year, statistic, gridded)</source>
         <translation>回算校验表（区域、年份、统计值、格网值）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="207" />
+        <location filename="../algorithms/gridemissions.py" line="208" />
         <source>Largest relative error of a yearly total</source>
         <translation>年度总量的最大相对误差</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="208" />
+        <location filename="../algorithms/gridemissions.py" line="209" />
         <source>Largest relative per-region round-trip error</source>
         <translation>分区回算的最大相对误差</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="216" />
+        <location filename="../algorithms/gridemissions.py" line="217" />
         <source>{param}: the layer has no field '{field}'.</source>
         <translation>{param}：图层中没有字段“{field}”。</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="231" />
+        <location filename="../algorithms/gridemissions.py" line="232" />
         <source>FIELD_PREFIX: the regions have no fields named {prefix}yyyy (e.g. {prefix}2001).</source>
         <translation>FIELD_PREFIX：区域图层中没有名为 {prefix}yyyy 的字段（例如 {prefix}2001）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="279" />
+        <location filename="../algorithms/gridemissions.py" line="280" />
         <source>The point source {fid} has no valid year or emission ({year_field}, {value_field}).</source>
         <translation>点源 {fid} 没有有效的年份或排放量（{year_field}，{value_field}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="292" />
+        <location filename="../algorithms/gridemissions.py" line="293" />
         <source>Give the statistics: a STATS table, or FIELD_PREFIX for per-year fields on the regions.</source>
         <translation>请提供统计数据：STATS 表，或用 FIELD_PREFIX 指定区域图层上的逐年字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="302" />
+        <location filename="../algorithms/gridemissions.py" line="303" />
         <source>TOTAL_KEY: no statistics row has the key '{key}'.</source>
         <translation>TOTAL_KEY：统计表中没有键为“{key}”的行。</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="45" />
+        <location filename="../algorithms/hotspots.py" line="46" />
         <source>Queen contiguity (polygons sharing a boundary or a corner)</source>
         <translation>Queen 邻接（共享边界或角点的面）</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="45" />
+        <location filename="../algorithms/hotspots.py" line="46" />
         <source>Distance band between centroids (DISTANCE)</source>
         <translation>质心距离阈值（DISTANCE）</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="45" />
+        <location filename="../algorithms/hotspots.py" line="46" />
         <source>K nearest centroids (K)</source>
         <translation>K 个最近质心（K）</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="85" />
+        <location filename="../algorithms/hotspots.py" line="86" />
         <source>Hot spots and spatial autocorrelation (Gi*, LISA, Moran's I)</source>
         <translation>热点分析与空间自相关（Gi*、LISA、Moran's I）</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="87" />
+        <location filename="../algorithms/hotspots.py" line="88" />
         <source>hot spot,cold spot,Getis-Ord,Gi*,LISA,local Moran,Moran's I,spatial autocorrelation,cluster</source>
         <translation>热点,冷点,Getis-Ord,Gi*,LISA,局部 Moran,Moran's I,空间自相关,聚类</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="90" />
+        <location filename="../algorithms/hotspots.py" line="91" />
         <source>Spatial clustering of any numeric field (e.g. RI_2016 risk index, NET_2020, CSR_2016).
 
 Weights: queen contiguity (default; polygons sharing at least one boundary point), a distance band (centroids within DISTANCE, in layer CRS units) or the K nearest centroids; row-standardised. In a geographic CRS distances are in degrees: reproject to a projected CRS first. Features with a NULL value are left out (NULL outputs). Features without neighbours (islands) are listed in the log and get NULL Gi* and LISA p.
@@ -555,132 +555,132 @@ Getis-Ord Gi*（Ord &amp; Getis 1995，包含要素自身）：GI_Z 为 z 得分
 置换使用随机种子 SEED（默认 12345）：相同的种子得到相同的 p 值。清空该参数则每次运行进行不同的随机抽样。</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="122" />
+        <location filename="../algorithms/hotspots.py" line="123" />
         <source>Numeric field (default: the risk index of the last period, RI_yyyy)</source>
         <translation>数值字段（默认：最后一个时段的风险指数 RI_yyyy）</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="125" />
+        <location filename="../algorithms/hotspots.py" line="126" />
         <source>Spatial weights</source>
         <translation>空间权重</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="127" />
+        <location filename="../algorithms/hotspots.py" line="128" />
         <source>Distance band (layer CRS units; distance weights)</source>
         <translation>距离阈值（图层 CRS 单位；距离权重）</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="130" />
+        <location filename="../algorithms/hotspots.py" line="131" />
         <source>Number of nearest neighbours (k nearest weights)</source>
         <translation>最近邻数（K 近邻权重）</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="133" />
+        <location filename="../algorithms/hotspots.py" line="134" />
         <source>Permutations</source>
         <translation>置换次数</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="135" />
+        <location filename="../algorithms/hotspots.py" line="136" />
         <source>Random seed (empty: a new draw each run)</source>
         <translation>随机种子（留空：每次运行重新抽样）</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="138" />
+        <location filename="../algorithms/hotspots.py" line="139" />
         <source>Significance level of LISA clusters</source>
         <translation>LISA 聚类的显著性水平</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="143" />
+        <location filename="../algorithms/hotspots.py" line="144" />
         <source>Hot spots</source>
         <translation>热点</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="144" />
+        <location filename="../algorithms/hotspots.py" line="145" />
         <source>Global Moran's I</source>
         <translation>全局 Moran's I</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="144" />
+        <location filename="../algorithms/hotspots.py" line="145" />
         <source>Moran's I z (normality)</source>
         <translation>Moran's I z 值（正态假设）</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="144" />
+        <location filename="../algorithms/hotspots.py" line="145" />
         <source>Moran's I permutation p</source>
         <translation>Moran's I 置换 p 值</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="144" />
+        <location filename="../algorithms/hotspots.py" line="145" />
         <source>Moran's I p (normality, two-sided)</source>
         <translation>Moran's I p 值（正态假设，双侧）</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="144" />
+        <location filename="../algorithms/hotspots.py" line="145" />
         <source>Features without neighbours</source>
         <translation>无邻居的要素</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="160" />
+        <location filename="../algorithms/hotspots.py" line="161" />
         <source>FIELD: the layer has no field '{name}'.</source>
         <translation>FIELD：图层中没有字段“{name}”。</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="166" />
+        <location filename="../algorithms/hotspots.py" line="167" />
         <source>{n} feature(s) with a NULL {field} are left out.</source>
         <translation>{n} 个 {field} 为 NULL 的要素未参与计算。</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="172" />
+        <location filename="../algorithms/hotspots.py" line="173" />
         <source> and {n} more</source>
         <translation>，另有 {n} 个</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="173" />
+        <location filename="../algorithms/hotspots.py" line="174" />
         <source>{n} feature(s) have no neighbours (islands): {list}{more}.</source>
         <translation>{n} 个要素没有邻居（孤岛）：{list}{more}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="176" />
+        <location filename="../algorithms/hotspots.py" line="177" />
         <source>Weights: {kind}; neighbours per feature: min {min}, mean {mean:.2f}, max {max}.</source>
         <translation>权重：{kind}；每个要素的邻居数：最少 {min}，平均 {mean:.2f}，最多 {max}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="179" />
+        <location filename="../algorithms/hotspots.py" line="180" />
         <source>No seed: the permutation p-values change from run to run.</source>
         <translation>未设随机种子：置换 p 值每次运行都会不同。</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="187" />
+        <location filename="../algorithms/hotspots.py" line="188" />
         <source>Global Moran's I = {i:.6f} (expected {e:.6f}), z = {z:.4f}, p (normal) = {pn:.4g}, permutation p = {ps:.4g} ({perms} permutations, seed {seed}).</source>
         <translation>全局 Moran's I = {i:.6f}（期望值 {e:.6f}），z = {z:.4f}，p（正态）= {pn:.4g}，置换 p = {ps:.4g}（{perms} 次置换，种子 {seed}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="192" />
+        <location filename="../algorithms/hotspots.py" line="193" />
         <source>Gi* bin {bin}: {n}</source>
         <translation>Gi* 分级 {bin}：{n}</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="194" />
+        <location filename="../algorithms/hotspots.py" line="195" />
         <source>LISA {label}: {n}</source>
         <translation>LISA {label}：{n}</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="211" />
+        <location filename="../algorithms/hotspots.py" line="212" />
         <source>Queen contiguity needs polygons; for points choose a distance band or k nearest neighbours.</source>
         <translation>Queen 邻接仅适用于面要素；点要素请选择距离阈值或 K 近邻。</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="215" />
+        <location filename="../algorithms/hotspots.py" line="216" />
         <source>The layer CRS is geographic: distances between centroids are in degrees. Reproject to a projected CRS for true distances.</source>
         <translation>图层 CRS 为地理坐标系：质心间距离以度为单位。如需真实距离，请投影到投影坐标系。</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="220" />
+        <location filename="../algorithms/hotspots.py" line="221" />
         <source>Feature {k} has no geometry.</source>
         <translation>要素 {k} 没有几何。</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="226" />
+        <location filename="../algorithms/hotspots.py" line="227" />
         <source>DISTANCE: give the distance band for distance weights.</source>
         <translation>DISTANCE：使用距离权重时请给出距离阈值。</translation>
     </message>
@@ -1114,37 +1114,37 @@ Output: a table with the region field, year, CO2_T (C_T when the units are t C) 
 输出：包含区域字段、年份、CO2_T（单位为 t C 时为 C_T）及每种燃料一列的表；可直接作为“格网碳排放”的统计表输入。</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="54" />
+        <location filename="../algorithms/gridemissions.py" line="55" />
         <source>Proportional to the proxy weight</source>
         <translation>按代理变量权重比例分配</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="54" />
+        <location filename="../algorithms/gridemissions.py" line="55" />
         <source>Power-law regression E = a (sum L)^b fills region-years without statistics</source>
         <translation>幂函数回归 E = a (sum L)^b 填补无统计数据的区域年份</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="58" />
+        <location filename="../algorithms/gridemissions.py" line="59" />
         <source>Exact coverage fraction (split cells are shared)</source>
         <translation>精确覆盖比例（被分割的像元按比例分摊）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="58" />
+        <location filename="../algorithms/gridemissions.py" line="59" />
         <source>Cell centre (each cell wholly to one region)</source>
         <translation>像元中心（每个像元整体归属一个区域）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="85" />
+        <location filename="../algorithms/gridemissions.py" line="86" />
         <source>Grid emissions (top-down, mass-conserving)</source>
         <translation>格网碳排放（自上而下，总量守恒）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="87" />
+        <location filename="../algorithms/gridemissions.py" line="88" />
         <source>CO2,emissions,downscaling,gridding,nighttime light,NTL,proxy,allocation,top-down</source>
         <translation>CO2,碳排放,降尺度,格网化,夜间灯光,NTL,代理变量,空间分配,自上而下</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="89" />
+        <location filename="../algorithms/gridemissions.py" line="90" />
         <source>Shares each region's statistical emission E_U among its cells by a proxy weight, so that the gridded emission sums back to the statistics:
 E_p = E_U x w_p / sum of w over the region, with w = sum_k alpha_k x proxy_k ^ beta.
 
@@ -1271,57 +1271,57 @@ Rh，土壤异养呼吸（Pei et al. 2009），逐月计算：Rh = 0.22 x (exp(0
 输出：碳汇时间序列栅格（t CO2 或 t C/像元/年，每年一个波段）；可选的 Rh 与 NEP 栅格，单位 g C m-2 yr-1，供检查。</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="95" />
+        <location filename="../algorithms/styles.py" line="86" />
         <source>Low</source>
         <translation>低风险</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="95" />
+        <location filename="../algorithms/styles.py" line="86" />
         <source>Relatively low</source>
         <translation>较低风险</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="95" />
+        <location filename="../algorithms/styles.py" line="86" />
         <source>Medium</source>
         <translation>中等风险</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="95" />
+        <location filename="../algorithms/styles.py" line="86" />
         <source>Relatively high</source>
         <translation>较高风险</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="95" />
+        <location filename="../algorithms/styles.py" line="86" />
         <source>High</source>
         <translation>高风险</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="127" />
+        <location filename="../algorithms/styles.py" line="118" />
         <source>Neutral</source>
         <translation>基本平衡</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="102" />
+        <location filename="../algorithms/styles.py" line="93" />
         <source>Sink</source>
         <translation>碳汇</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="102" />
+        <location filename="../algorithms/styles.py" line="93" />
         <source>Mild</source>
         <translation>轻度失衡</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="102" />
+        <location filename="../algorithms/styles.py" line="93" />
         <source>Moderate</source>
         <translation>中度失衡</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="102" />
+        <location filename="../algorithms/styles.py" line="93" />
         <source>Severe</source>
         <translation>重度失衡</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="102" />
+        <location filename="../algorithms/styles.py" line="93" />
         <source>Extreme</source>
         <translation>极度失衡</translation>
     </message>
@@ -1356,7 +1356,7 @@ Rh，土壤异养呼吸（Pei et al. 2009），逐月计算：Rh = 0.22 x (exp(0
         <translation>热点（90 % 置信度）</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="109" />
+        <location filename="../algorithms/styles.py" line="100" />
         <source>Not significant</source>
         <translation>不显著</translation>
     </message>
@@ -1541,7 +1541,7 @@ Rh，土壤异养呼吸（Pei et al. 2009），逐月计算：Rh = 0.22 x (exp(0
         <translation>RISK_SUMMARY：{period} 的计数与风险图层不一致；该表与图层是否来自同一次运行？</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="89" />
+        <location filename="../algorithms/styles.py" line="80" />
         <source>No data</source>
         <translation>无数据</translation>
     </message>
@@ -1556,67 +1556,67 @@ Rh，土壤异养呼吸（Pei et al. 2009），逐月计算：Rh = 0.22 x (exp(0
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="109" />
+        <location filename="../algorithms/styles.py" line="100" />
         <source>Cold spot, 99% confidence</source>
         <translation>冷点（99% 置信度）</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="109" />
+        <location filename="../algorithms/styles.py" line="100" />
         <source>Cold spot, 95% confidence</source>
         <translation>冷点（95% 置信度）</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="109" />
+        <location filename="../algorithms/styles.py" line="100" />
         <source>Cold spot, 90% confidence</source>
         <translation>冷点（90% 置信度）</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="109" />
+        <location filename="../algorithms/styles.py" line="100" />
         <source>Hot spot, 90% confidence</source>
         <translation>热点（90% 置信度）</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="109" />
+        <location filename="../algorithms/styles.py" line="100" />
         <source>Hot spot, 95% confidence</source>
         <translation>热点（95% 置信度）</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="109" />
+        <location filename="../algorithms/styles.py" line="100" />
         <source>Hot spot, 99% confidence</source>
         <translation>热点（99% 置信度）</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="118" />
+        <location filename="../algorithms/styles.py" line="109" />
         <source>Significant decrease</source>
         <translation>显著下降</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="118" />
+        <location filename="../algorithms/styles.py" line="109" />
         <source>Non-significant decrease</source>
         <translation>不显著下降</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="118" />
+        <location filename="../algorithms/styles.py" line="109" />
         <source>No change</source>
         <translation>无变化</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="118" />
+        <location filename="../algorithms/styles.py" line="109" />
         <source>Non-significant increase</source>
         <translation>不显著上升</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="118" />
+        <location filename="../algorithms/styles.py" line="109" />
         <source>Significant increase</source>
         <translation>显著上升</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="470" />
+        <location filename="../algorithms/styles.py" line="461" />
         <source>The layer {name} was loaded without its style: {error}</source>
         <translation>图层 {name} 已加载，但未能应用其样式：{error}</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="508" />
+        <location filename="../algorithms/styles.py" line="499" />
         <source>No style saved for {output}: {error}</source>
         <translation>未能为 {output} 保存样式：{error}</translation>
     </message>
@@ -1891,7 +1891,7 @@ Rh，土壤异养呼吸（Pei et al. 2009），逐月计算：Rh = 0.22 x (exp(0
         <translation>未给出热点图层（GI_BIN 字段）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="133" />
+        <location filename="../algorithms/styles.py" line="124" />
         <source>Sink (ratio 1 or less)</source>
         <translation>碳汇（源汇比 1 及以下）</translation>
     </message>
@@ -2141,77 +2141,77 @@ Rh，土壤异养呼吸（Pei et al. 2009），逐月计算：Rh = 0.22 x (exp(0
         <translation>{role}中同时具有 EMI_yyyy 与 SNK_yyyy 字段的年份有 {n_years} 个（{years}）；趋势计算至少需要 {MIN_VALUES} 年。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="107" />
+        <location filename="../carbon_plugin/balance.py" line="109" />
         <source>Emission and sink must both be (regions, years); got {e_shape} and {s_shape}.</source>
         <translation>碳排放与碳汇都必须为（区域, 年份）形状；实际为 {e_shape} 和 {s_shape}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="199" />
+        <location filename="../carbon_plugin/balance.py" line="201" />
         <source>Years must be unique and increasing; got {years}.</source>
         <translation>年份必须唯一且递增；实际为 {years}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="203" />
+        <location filename="../carbon_plugin/balance.py" line="205" />
         <source>The trend tolerance must be &gt;= 0; got {tolerance}.</source>
         <translation>趋势容差必须 &gt;= 0；实际为 {tolerance}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="207" />
+        <location filename="../carbon_plugin/balance.py" line="209" />
         <source>The neutral band must be in [0, 1); got {neutral_band}.</source>
         <translation>中性带必须位于 [0, 1) 内；实际为 {neutral_band}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="334" />
+        <location filename="../carbon_plugin/balance.py" line="336" />
         <source>The significance level must be between 0 and 1; got {alpha}.</source>
         <translation>显著性水平必须介于 0 与 1 之间；实际为 {alpha}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="119" />
+        <location filename="../carbon_plugin/balance.py" line="121" />
         <source>Got {n_columns} yearly columns for {n_years} years.</source>
         <translation>共有 {n_columns} 个逐年列，但年份有 {n_years} 个。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="218" />
+        <location filename="../carbon_plugin/balance.py" line="220" />
         <source>Years not in a whole period are left out of the period values: {years}.</source>
         <translation>不构成完整时段的年份不参与时段值计算：{years}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="339" />
+        <location filename="../carbon_plugin/balance.py" line="341" />
         <source>A trend needs at least {MIN_VALUES} years; the time series has {years}.</source>
         <translation>趋势计算至少需要 {MIN_VALUES} 年；该时间序列为 {years}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="353" />
+        <location filename="../carbon_plugin/balance.py" line="355" />
         <source>Choose at least one output (slope, Z, p or class).</source>
         <translation>请至少选择一项输出（斜率、Z、p 或类别）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="383" />
+        <location filename="../carbon_plugin/balance.py" line="385" />
         <source>No {prefix}yyyy field found; choose the field to analyse.</source>
         <translation>未找到 {prefix}yyyy 字段；请选择要分析的字段。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/budget.py" line="75" />
+        <location filename="../carbon_plugin/budget.py" line="77" />
         <source>The emission years ({emission_first}-{emission_last}) and the sink years ({sink_first}-{sink_last}) do not overlap.</source>
         <translation>碳排放年份（{emission_first}-{emission_last}）与碳汇年份（{sink_first}-{sink_last}）没有重叠。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/budget.py" line="82" />
+        <location filename="../carbon_plugin/budget.py" line="84" />
         <source>Years present in only one of the emission and sink rasters are left out: {years}.</source>
         <translation>仅出现在碳排放栅格或碳汇栅格之一中的年份不参与计算：{years}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/budget.py" line="129" />
+        <location filename="../carbon_plugin/budget.py" line="131" />
         <source>Choose at least one output (net, ratio or state).</source>
         <translation>请至少选择一项输出（净排放、源汇比或状态）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/budget.py" line="187" />
+        <location filename="../carbon_plugin/budget.py" line="189" />
         <source>None of the regions overlaps the {role} raster; check that both cover the same area (and that the layers' CRSs are right).</source>
         <translation>没有任何区域与{role}栅格重叠；请检查两者是否覆盖同一地区（以及图层的坐标参考系是否正确）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/budget.py" line="206" />
+        <location filename="../carbon_plugin/budget.py" line="222" />
         <source>{km2:.3f} km2 of region '{name}' has no {role} data in some years (counted as 0).</source>
         <translation>区域“{name}”中有 {km2:.3f} km2 在某些年份没有{role}数据（计为 0）。</translation>
     </message>
@@ -2606,32 +2606,32 @@ Rh，土壤异养呼吸（Pei et al. 2009），逐月计算：Rh = 0.22 x (exp(0
         <translation>分量必须属于 {choices}；实际为 {got}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="285" />
+        <location filename="../carbon_plugin/imbalance.py" line="286" />
         <source>The carbon price must be &gt;= 0; got {price}.</source>
         <translation>碳价必须 &gt;= 0；实际为 {price}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="339" />
+        <location filename="../carbon_plugin/imbalance.py" line="357" />
         <source>The pressure component (emission density) needs the region areas (AREA_KM2).</source>
         <translation>压力分量（碳排放密度）需要区域面积（AREA_KM2）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="345" />
+        <location filename="../carbon_plugin/imbalance.py" line="363" />
         <source>Need one area per region ({n_regions}); got {n_areas}.</source>
         <translation>每个区域需要一个面积（{n_regions} 个）；实际为 {n_areas} 个。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="349" />
+        <location filename="../carbon_plugin/imbalance.py" line="367" />
         <source>{n_regions} region(s) have no positive area; their pressure is NULL.</source>
         <translation>有 {n_regions} 个区域没有正的面积；其压力分量为 NULL。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="302" />
+        <location filename="../carbon_plugin/imbalance.py" line="303" />
         <source>{n_regions} region(s) have fewer than 2 years with data in the first period: no trend, so no risk index, in that period.</source>
         <translation>有 {n_regions} 个区域在第一个时段内有数据的年份少于 2 年：该时段没有趋势，因此没有风险指数。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="205" />
+        <location filename="../carbon_plugin/imbalance.py" line="206" />
         <source>Entropy weights need at least 2 regions x periods with every component known.</source>
         <translation>熵权法至少需要 2 个各分量均已知的“区域 x 时段”观测。</translation>
     </message>
@@ -2661,67 +2661,67 @@ Rh，土壤异养呼吸（Pei et al. 2009），逐月计算：Rh = 0.22 x (exp(0
         <translation>未知的重采样方法“{resampling}”：请使用以下之一：{choices}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/risk.py" line="54" />
+        <location filename="../carbon_plugin/risk.py" line="56" />
         <source>Entropy weights need at least 2 observations; got shape {x_shape}.</source>
         <translation>熵权法至少需要 2 个观测；实际形状为 {x_shape}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/risk.py" line="58" />
+        <location filename="../carbon_plugin/risk.py" line="60" />
         <source>Entropy weights need non-negative values without NULL/NaN.</source>
         <translation>熵权法需要非负且不含 NULL/NaN 的值。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/risk.py" line="99" />
+        <location filename="../carbon_plugin/risk.py" line="103" />
         <source>The CSR cap must be greater than 1; got {cap}.</source>
         <translation>CSR 上限必须大于 1；实际为 {cap}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/risk.py" line="143" />
+        <location filename="../carbon_plugin/risk.py" line="147" />
         <source>first_slope needs one value per region ({n_regions}); got {got}.</source>
         <translation>first_slope 需要每个区域一个值（{n_regions} 个）；实际为 {got}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/risk.py" line="172" />
+        <location filename="../carbon_plugin/risk.py" line="177" />
         <source>Emission density must be shaped {csr_shape}; got {pressure_shape}.</source>
         <translation>碳排放密度的形状必须为 {csr_shape}；实际为 {pressure_shape}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/risk.py" line="190" />
+        <location filename="../carbon_plugin/risk.py" line="195" />
         <source>Unknown weight mode '{mode}': use one of {choices}.</source>
         <translation>未知的权重方式“{mode}”：请使用以下之一：{choices}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/risk.py" line="195" />
+        <location filename="../carbon_plugin/risk.py" line="200" />
         <source>Give {n} user weights (one per component); got {weights}.</source>
         <translation>请给出 {n} 个用户权重（每个分量一个）；实际为 {weights}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/risk.py" line="199" />
+        <location filename="../carbon_plugin/risk.py" line="204" />
         <source>User weights must not be negative; got {weights}.</source>
         <translation>用户权重不能为负；实际为 {weights}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/risk.py" line="203" />
+        <location filename="../carbon_plugin/risk.py" line="208" />
         <source>User weights are all zero; give at least one positive weight.</source>
         <translation>用户权重全部为零；请至少给出一个正权重。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/risk.py" line="224" />
+        <location filename="../carbon_plugin/risk.py" line="229" />
         <source>Need {n_components} non-negative weights; got {weights}.</source>
         <translation>需要 {n_components} 个非负权重；实际为 {weights}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/risk.py" line="228" />
+        <location filename="../carbon_plugin/risk.py" line="233" />
         <source>Weights must sum to 1; got {total:g}.</source>
         <translation>权重之和必须为 1；实际为 {total:g}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/risk.py" line="246" />
+        <location filename="../carbon_plugin/risk.py" line="251" />
         <source>Risk level breaks must increase; got {got}.</source>
         <translation>风险等级断点必须递增；实际为 {got}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/risk.py" line="273" />
+        <location filename="../carbon_plugin/risk.py" line="278" />
         <source>Total emission must be positive for compensation; got {e_total:g}.</source>
         <translation>进行碳补偿计算时碳排放总量必须为正；实际为 {e_total:g}。</translation>
     </message>
@@ -3163,15 +3163,6 @@ Outputs: the layer with RI_yyyy, RL_yyyy, CV_yyyy per period (first year; a GeoP
         <translation>碳失衡,风险指数,不确定性,蒙特卡洛,置信区间,概率</translation>
     </message>
     <message>
-        <location filename="../algorithms/riskuncertainty.py" line="31" />
-        <source>How sure is each region's risk level? Emission statistics and sink estimates carry errors (county energy-statistics CO2 about 10-20 %, model NEP sinks 20-50 %). This tool draws DRAWS versions of every region's yearly emission E and sink S with multiplicative log-normal errors (mean 1, relative standard deviations EMISSION_RSD and SINK_RSD; a share SHARED of the error variance is a factor of the region common to all years of a draw, the rest is independent per year), recomputes the risk index with the same settings as 'Carbon imbalance risk index' for every draw, and summarises per region and period (field names use the period's first year): RIM_yyyy median index, RIL_yyyy and RIH_yyyy the 5 % and 95 % values, PH_yyyy the probability of an index of 0.6 or more (relatively high or high), RLM_yyyy the most likely level and PL_yyyy its probability (below 0.6: the level is uncertain). The same SEED gives the same result; with both RSD 0 every draw is the deterministic index.
-
-Input: the budget or balance layer (EMI_yyyy, SNK_yyyy in t CO2 per year).</source>
-        <translation>各区域的风险等级有多确定？碳排放统计与碳汇估算都有误差（县级能源统计 CO2 约 10-20 %，模型 NEP 碳汇约 20-50 %）。本工具按乘性对数正态误差（均值 1，相对标准差分别为 EMISSION_RSD 与 SINK_RSD；误差方差中 SHARED 所占部分为区域在一次抽样内各年共用的因子，其余部分逐年独立）为每个区域的逐年碳排放 E 与碳汇 S 抽取 DRAWS 组样本，对每组样本按与“碳失衡风险指数”相同的设置重新计算风险指数，并逐区域、逐时段汇总（字段名使用时段的第一年）：RIM_yyyy 指数中位数，RIL_yyyy 与 RIH_yyyy 为 5 % 与 95 % 分位值，PH_yyyy 为指数不小于 0.6（较高或高风险）的概率，RLM_yyyy 为最可能的风险等级，PL_yyyy 为其概率（低于 0.6：等级不确定）。相同的 SEED 得到相同结果；两个 RSD 均为 0 时每次抽样都等于确定性指数。
-
-输入：碳收支图层或碳平衡图层（EMI_yyyy、SNK_yyyy，单位 t CO2/年）。</translation>
-    </message>
-    <message>
         <location filename="../algorithms/riskuncertainty.py" line="58" />
         <source>Relative standard deviation of the emissions (0.10 = 10 %)</source>
         <translation>碳排放的相对标准差（0.10 = 10 %）</translation>
@@ -3222,12 +3213,12 @@ Input: the budget or balance layer (EMI_yyyy, SNK_yyyy in t CO2 per year).</sour
         <translation>参考碳排放密度必须为正数（t/km2/年）；实际为 {value}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="297" />
+        <location filename="../carbon_plugin/imbalance.py" line="298" />
         <source>{n} region-period(s) have fewer than 3 years with a source/sink ratio: no trend there (trend score 0.5).</source>
         <translation>{n} 个“区域-时段”有源汇比的年份少于 3 年：该处无趋势（趋势得分 0.5）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="307" />
+        <location filename="../carbon_plugin/imbalance.py" line="308" />
         <source>No reference emission density given: the pressure component uses the median density of these regions and periods, {value:.1f} t per km2 per year, so it is relative to this set of regions.</source>
         <translation>未给出参考碳排放密度：压力分量使用这些区域和时段的碳排放密度中位数 {value:.1f} t/km2/年，因此该分量相对于这组区域。</translation>
     </message>
@@ -3411,6 +3402,30 @@ UNCERTAINTY（可选）：“碳失衡风险不确定性（蒙特卡洛）”输
         <location filename="../algorithms/report.py" line="573" />
         <source>{period}: {n} of {regions} regions with an uncertain risk level.</source>
         <translation>{period}：{regions} 个区域中 {n} 个的风险等级不确定。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/riskuncertainty.py" line="31" />
+        <source>How sure is each region's risk level? Emission statistics and sink estimates carry errors (county energy-statistics CO2 about 10-20 %, model NEP sinks 20-50 %). This tool draws DRAWS versions of every region's yearly emission E and sink S with multiplicative log-normal errors (mean 1, relative standard deviations EMISSION_RSD and SINK_RSD; a share SHARED of the error variance is a factor of the region common to all years of a draw, the rest is independent per year), recomputes the risk index with the same settings as 'Carbon imbalance risk index' for every draw, and summarises per region and period (field names use the period's first year): RIM_yyyy median index, RIL_yyyy and RIH_yyyy the 5 % and 95 % values, PH_yyyy the probability of an index of 0.6 or more (relatively high or high with the default level breaks), RLM_yyyy the most likely level and PL_yyyy its probability (below 0.6: the level is uncertain). The same SEED gives the same result; with both RSD 0 every draw is the deterministic index.
+
+Input: the budget or balance layer (EMI_yyyy, SNK_yyyy in t CO2 per year).</source>
+        <translation>各区域的风险等级有多确定？碳排放统计与碳汇估算都有误差（县级能源统计 CO2 约 10-20 %，模型 NEP 碳汇约 20-50 %）。本工具按乘性对数正态误差（均值 1，相对标准差分别为 EMISSION_RSD 与 SINK_RSD；误差方差中 SHARED 所占部分为区域在一次抽样内各年共用的因子，其余部分逐年独立）为每个区域的逐年碳排放 E 与碳汇 S 抽取 DRAWS 组样本，对每组样本按与“碳失衡风险指数”相同的设置重新计算风险指数，并逐区域、逐时段汇总（字段名使用时段的第一年）：RIM_yyyy 指数中位数，RIL_yyyy 与 RIH_yyyy 为 5 % 与 95 % 分位值，PH_yyyy 为指数不小于 0.6（按默认等级断点为较高或高风险）的概率，RLM_yyyy 为最可能的风险等级，PL_yyyy 为其概率（低于 0.6：等级不确定）。相同的 SEED 得到相同结果；两个 RSD 均为 0 时每次抽样都等于确定性指数。
+
+输入：碳收支图层或碳平衡图层（EMI_yyyy、SNK_yyyy，单位 t CO2/年）。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/budget.py" line="210" />
+        <source>Region '{name}' has no {role} data in {years}: its {role} is NULL there (no data, not 0).</source>
+        <translation>区域“{name}”在 {years} 没有 {role} 数据：该处 {role} 为 NULL（无数据，而非 0）。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/imbalance.py" line="343" />
+        <source>No component varies between the regions and periods: the entropy weights carry no information and are equal.</source>
+        <translation>各分量在区域和时段之间均无变化：熵权不含信息，取等权重。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/imbalance.py" line="348" />
+        <source>{period}: all {n} regions have the same risk index {value:.3f}; check that the emission and sink inputs differ between regions.</source>
+        <translation>{period}：全部 {n} 个区域的风险指数相同，均为 {value:.3f}；请检查碳排放与碳汇输入在区域之间是否有差异。</translation>
     </message>
 </context>
 </TS>
