@@ -100,7 +100,9 @@ def period_label(years: Sequence[int]) -> str:
 
 
 def joint_mask(emission, sink) -> tuple[np.ndarray, np.ndarray]:
-    """E and S as float64 (regions, years) with NaN wherever either is missing."""
+    """E and S as float64 (regions, years) with NaN wherever either is missing, and where both
+    are 0 (no flux at all is no data: nothing to balance; a zero sink with a positive emission
+    is real, the worst imbalance)."""
     e = np.asarray(emission, dtype=np.float64)
     s = np.asarray(sink, dtype=np.float64)
     if e.shape != s.shape or e.ndim != 2:
@@ -108,7 +110,7 @@ def joint_mask(emission, sink) -> tuple[np.ndarray, np.ndarray]:
             QT_TRANSLATE_NOOP("@default", "Emission and sink must both be (regions, years); got {e_shape} and "
                                           "{s_shape}."),
             e_shape=e.shape, s_shape=s.shape)
-    missing = np.isnan(e) | np.isnan(s)
+    missing = np.isnan(e) | np.isnan(s) | ((e == 0) & (s == 0))
     return np.where(missing, np.nan, e), np.where(missing, np.nan, s)
 
 

@@ -39,10 +39,12 @@ def source_sink_ratio(emission: np.ndarray, sink: np.ndarray) -> np.ndarray:
 
 
 def _share_ratio(part: np.ndarray, emission: np.ndarray) -> np.ndarray:
-    """(part_i / sum part) / (E_i / sum E) per year (columns), NaN where undefined."""
-    part_share = _divide(part, part.sum(axis=0, keepdims=True))
-    emission_share = _divide(emission, emission.sum(axis=0, keepdims=True))
-    return _divide(part_share, emission_share)
+    """(part_i / sum part) / (E_i / sum E) per year (columns), sums over the regions where both
+    are known; NaN where undefined (a region without data has no share)."""
+    known = ~(np.isnan(part) | np.isnan(emission))
+    part_share = _divide(part, np.where(known, part, 0.0).sum(axis=0, keepdims=True))
+    emission_share = _divide(emission, np.where(known, emission, 0.0).sum(axis=0, keepdims=True))
+    return np.where(known, _divide(part_share, emission_share), np.nan)
 
 
 def region_budget(
@@ -191,16 +193,30 @@ def zonal_budget(
         sums.append(zonal_sums(coverage, series.subset(years), progress.sub(0.5 * k + 0.15, 0.5 * k + 0.5)))
     for result, role in zip(sums, ("emission", "sink")):
         _report_nodata(result, role, progress)
+    emission_t, sink_t = (without_data_as_null(result, role, progress) for result, role in
+                          zip(sums, ("emission", "sink")))
     gdp = None
     if gdp_by_year:
         gdp = np.stack([gdp_by_year.get(y, np.full(len(names), np.nan)) for y in years], axis=1)
-    indicators = region_budget(sums[0].sums, sums[1].sums, sums[0].covered_area_km2, gdp)
+    indicators = region_budget(emission_t, sink_t, sums[0].covered_area_km2, gdp)
     return ZonalBudget(list(names), years, sums[0].covered_area_km2, indicators)
+
+
+def without_data_as_null(result: ZonalSums, role: str, progress: Progress) -> np.ndarray:
+    """The sums with NaN (NULL) where a region has no valid cell at all in a year (outside the
+    raster, or only nodata there): no data is never a total of 0. The regions are named."""
+    empty = ~(result.valid_area_km2 > 0)
+    for k in np.flatnonzero(empty.any(axis=1)):
+        progress.warning(
+            QT_TRANSLATE_NOOP("@default", "Region '{name}' has no {role} data in {years}: its {role} is NULL "
+                                          "there (no data, not 0)."),
+            name=result.names[k], role=role, years=", ".join(str(y) for y, e in zip(result.years, empty[k]) if e))
+    return np.where(empty, np.nan, result.sums)
 
 
 def _report_nodata(result: ZonalSums, role: str, progress: Progress) -> None:
     """Name the regions part of which has no data (counted as 0 in their totals)."""
-    missing = result.nodata_area_km2.max(axis=1)
+    missing = np.where(result.valid_area_km2 > 0, result.nodata_area_km2, 0.0).max(axis=1)
     for name, km2 in zip(result.names, missing):
         if km2 > 1e-9 * max(float(result.covered_area_km2.max()), 1.0):
             progress.warning(

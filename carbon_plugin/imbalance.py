@@ -311,6 +311,7 @@ def assess_risk(
                                           "year, so it is relative to this set of regions."),
             value=float(draws.reference[0]))
     progress.report(0.4)
+    warn_degenerate(draws, settings, blocks, progress)
 
     index, mean_e, mean_s = draws.index[0], draws.mean_emission[0], draws.mean_sink[0]
     level = risk_levels(index, settings.level_breaks)
@@ -332,6 +333,22 @@ def assess_risk(
         None if draws.density is None else draws.density[0],
         None if draws.reference is None else float(draws.reference[0]), summaries, messages,
     )
+
+
+def warn_degenerate(draws: IndexDraws, settings: RiskSettings, blocks, progress: Progress) -> None:
+    """Say so when the index cannot tell regions apart: entropy weights without any varying
+    component (they fall back to equal weights), or one index value for every region of a period."""
+    values = draws.components.values[:, 0]
+    if settings.weights is None and all(np.nanmin(v) == np.nanmax(v) for v in values if not np.isnan(v).all()):
+        progress.warning(QT_TRANSLATE_NOOP("@default", "No component varies between the regions and periods: the "
+                                                       "entropy weights carry no information and are equal."))
+    for b, (_, years) in enumerate(blocks):
+        known = draws.index[0, b][~np.isnan(draws.index[0, b])]
+        if len(known) > 1 and np.all(known == known[0]):
+            progress.warning(
+                QT_TRANSLATE_NOOP("@default", "{period}: all {n} regions have the same risk index {value:.3f}; "
+                                              "check that the emission and sink inputs differ between regions."),
+                period=period_label(years), n=len(known), value=float(known[0]))
 
 
 def region_areas(area_km2, n_regions: int, progress: Progress) -> np.ndarray:

@@ -25,6 +25,7 @@ WEIGHT_MODES = ("entropy", "equal", "user")
 LEVEL_LABELS = {1: "low", 2: "relatively low", 3: "medium", 4: "relatively high", 5: "high"}
 WEIGHT_SUM_TOLERANCE = 1e-9
 NO_TREND = 0.5  # Phi(0): the trend score of a period without a Mann-Kendall Z
+ENTROPY_TOLERANCE = 1e-12  # 1 - e_j below this: the column carries no information
 
 _erf = np.frompyfunc(math.erf, 1, 1)
 
@@ -46,8 +47,9 @@ def entropy_weights(matrix) -> np.ndarray:
     """Entropy weights of the columns of a non-negative (n observations, m indicators) matrix.
 
     p_ij = x_ij / sum_i x_ij; e_j = -sum_i p_ij ln p_ij / ln n (0 ln 0 = 0);
-    w_j = (1 - e_j) / sum_k (1 - e_k). An all-zero column carries no information (e_j = 1,
-    w_j = 0); if no column carries any, the weights are equal.
+    w_j = (1 - e_j) / sum_k (1 - e_k). An all-zero or constant column carries no information
+    (e_j = 1 up to rounding: 1 - e_j <= 1e-12 counts as 0, w_j = 0); if no column carries any,
+    the weights are equal.
     """
     x = np.asarray(matrix, dtype=np.float64)
     if x.ndim != 2 or x.shape[0] < 2:
@@ -69,7 +71,9 @@ def batch_entropy_weights(x: np.ndarray, n: np.ndarray) -> np.ndarray:
     p = np.divide(x, totals[..., None, :], out=np.zeros_like(x), where=totals[..., None, :] > 0)
     plogp = np.where(p > 0, p * np.log(np.where(p > 0, p, 1.0)), 0.0)
     e = np.where(totals > 0, -plogp.sum(axis=-2) / np.log(n)[:, None], 1.0)
-    d = np.clip(1.0 - e, 0.0, None)
+    d = 1.0 - e
+    # a constant column has e = 1 up to rounding: its 1e-16 must not become a weight of 1
+    d = np.where(d > ENTROPY_TOLERANCE, d, 0.0)
     total = d.sum(axis=-1, keepdims=True)
     equal = np.full_like(d, 1.0 / d.shape[-1])
     return np.where(total == 0, equal, d / np.where(total == 0, 1.0, total))

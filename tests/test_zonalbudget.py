@@ -178,3 +178,28 @@ def test_point_layer_is_refused(provider, tmp_path):
     with pytest.raises(QgsProcessingException):
         run({"REGIONS": str(tmp_path / "pts.gpkg"), "REGION_FIELD": "code", "EMISSIONS": [emission],
              "SINKS": [sink], "OUTPUT": str(tmp_path / "o.gpkg")})
+
+
+def test_regions_without_sink_data_are_null_not_zero(provider, tmp_path):
+    e = np.full((2, 4, 4), 3.0)
+    s = np.full((2, 4, 4), np.nan)  # an all-NaN sink raster
+    s[1, :, 2:] = 1.0  # 2002: data in the east half only
+    emission = write_raster(tmp_path / "e.tif", e, descriptions=["2001", "2002"])
+    sink = write_raster(tmp_path / "s.tif", s, descriptions=["2001", "2002"])
+    regions = write_polygons(tmp_path / "r.gpkg", [
+        f"POLYGON(({X0} {Y0 - 4000},{X0 + 2000} {Y0 - 4000},{X0 + 2000} {Y0},{X0} {Y0},{X0} {Y0 - 4000}))",
+        f"POLYGON(({X0 + 2000} {Y0 - 4000},{X0 + 4000} {Y0 - 4000},{X0 + 4000} {Y0},{X0 + 2000} {Y0},"
+        f"{X0 + 2000} {Y0 - 4000}))",
+    ], {"code": ["west", "east"]})
+    out = tmp_path / "budget.gpkg"
+    run({"REGIONS": regions, "REGION_FIELD": "code", "EMISSIONS": [emission], "SINKS": [sink], "OUTPUT": str(out)})
+    got, _ = rows(out)
+
+    def null(value) -> bool:  # NULL is None on Qt6 QGIS, a null QVariant on 3.22
+        return value is None or (hasattr(value, "isNull") and value.isNull())
+
+    for code in ("west", "east"):
+        assert got[code]["EMI_2001"] == pytest.approx(24.0)
+        assert null(got[code]["SNK_2001"]) and null(got[code]["RAT_2001"]) and null(got[code]["NET_2001"])
+    assert null(got["west"]["SNK_2002"])
+    assert got["east"]["SNK_2002"] == pytest.approx(8.0) and got["east"]["RAT_2002"] == pytest.approx(3.0)
