@@ -260,7 +260,7 @@ Output: a tiled, DEFLATE-compressed Float32 GeoTIFF, NaN as nodata (the inputs' 
         <translation>水泥生产过程排放因子（t CO2/t 熟料）</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="90" />
+        <location filename="../algorithms/zonalbudget.py" line="92" />
         <source>Units</source>
         <translation>单位</translation>
     </message>
@@ -323,12 +323,12 @@ Outputs: three time-series rasters (net in t per cell, ratio, state as Byte with
 输出：三个时间序列栅格（净排放，单位 t/像元；源汇比；状态，Byte 类型，0 为无数据值）。文件仅在完整写出后才出现；取消运行不会留下任何文件。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="83" />
+        <location filename="../algorithms/zonalbudget.py" line="85" />
         <source>Emission time series (t per cell per year)</source>
         <translation>碳排放时间序列（t/像元/年）</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="85" />
+        <location filename="../algorithms/zonalbudget.py" line="87" />
         <source>Sink time series (t per cell per year)</source>
         <translation>碳汇时间序列（t/像元/年）</translation>
     </message>
@@ -363,12 +363,12 @@ Outputs: three time-series rasters (net in t per cell, ratio, state as Byte with
         <translation>ALPHA：“{text}”必须是 {count} 个以逗号分隔的数值，每个代理变量一个权重。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="79" />
+        <location filename="../algorithms/zonalbudget.py" line="81" />
         <source>Regions (polygons)</source>
         <translation>区域（面）</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="81" />
+        <location filename="../algorithms/zonalbudget.py" line="83" />
         <source>Region key field</source>
         <translation>区域键字段</translation>
     </message>
@@ -972,69 +972,52 @@ Sen 斜率：两两斜率 (y_j - y_i) / (year_j - year_i) 的中位数，单位�
         <translation>碳收支,分区统计,区县,碳排放,碳汇,碳源汇比,精确</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="46" />
-        <source>Sums an emission and a sink time-series raster (t per cell per year) over region polygons with exact cell coverage fractions (a cell split between two counties is split between them, as exactextract does), so the regions add up to the province. QGIS's own zonal statistics count whole cells by centre and are not used.
-
-Per region and year: emission E and sink S (t), net NCE = E - S, source/sink ratio CSR = E / S (NULL where S &lt;= 0), compensation rate CCR = S / E, emission density E / area (t km-2) and the ecological support coefficient ESC = (S_i / sum S) / (E_i / sum E). With GDP fields (GDP field prefix, e.g. GDP_ for GDP_2001 ...): economic contribution coefficient ECC = (GDP_i / sum GDP) / (E_i / sum E).
-
-Inputs: regions in any CRS (transformed to each raster's CRS, edges densified); the two rasters may be on different grids or CRSs (each gets its own exact coverage; geographic rasters use geodesic cell areas). Nodata cells count as 0 and the regions concerned are named in the log. Years present in only one raster are reported and left out. Values are converted to the chosen units from each raster's CARBON_UNITS metadata (CO2 = C x 44/12).
-
-Output: the budget layer (one feature per region, its geometry and fields, AREA_KM2 = area covered by the rasters, and per year EMI_yyyy, SNK_yyyy, NET_yyyy, RAT_yyyy (+ ECC_yyyy, ESC_yyyy with GDP)); optional long table (region, year, emission, sink, net, ratio, ccr, density, esc, ecc). Field names fit shapefiles.</source>
-        <translation>以精确的像元覆盖比例在区域面上对碳排放与碳汇时间序列栅格（t/像元/年）求和（被两个区县分割的像元按比例分给两者，与 exactextract 相同），因此各区域之和等于全省总量。QGIS 自带的分区统计按像元中心计入整个像元，故不采用。
-
-逐区域、逐年计算：碳排放 E 与碳汇 S（t），净碳排放 NCE = E - S，碳源汇比 CSR = E / S（S &lt;= 0 处为 NULL），碳补偿率 CCR = S / E，碳排放密度 E / 面积（t km-2），以及生态支撑系数 ESC = (S_i / sum S) / (E_i / sum E)。有 GDP 字段时（GDP 字段前缀，例如 GDP_ 对应 GDP_2001 ……）：经济贡献系数 ECC = (GDP_i / sum GDP) / (E_i / sum E)。
-
-输入：任意 CRS 的区域（转换到各栅格的 CRS，边界加密）；两个栅格可以位于不同的格网或 CRS（各自计算精确覆盖；地理坐标栅格使用大地线像元面积）。无数据像元计为 0，并在日志中列出涉及的区域。仅在一个栅格中出现的年份会被报告并剔除。数值按各栅格的 CARBON_UNITS 元数据换算为所选单位（CO2 = C x 44/12）。
-
-输出：碳收支图层（每个区域一个要素，保留其几何与字段，AREA_KM2 = 栅格覆盖的面积，并逐年写出 EMI_yyyy、SNK_yyyy、NET_yyyy、RAT_yyyy（有 GDP 时另加 ECC_yyyy、ESC_yyyy））；可选的长表（region、year、emission、sink、net、ratio、ccr、density、esc、ecc）。字段名符合 shapefile 的限制。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/zonalbudget.py" line="88" />
+        <location filename="../algorithms/zonalbudget.py" line="90" />
         <source>GDP field prefix (e.g. GDP_ for GDP_2001, GDP_2002, ...)</source>
         <translation>GDP 字段前缀（例如 GDP_ 对应 GDP_2001、GDP_2002 ……）</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="91" />
+        <location filename="../algorithms/zonalbudget.py" line="93" />
         <source>Carbon budget layer</source>
         <translation>碳收支图层</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="92" />
+        <location filename="../algorithms/zonalbudget.py" line="94" />
         <source>Carbon budget table (long form)</source>
         <translation>碳收支表（长表）</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="99" />
+        <location filename="../algorithms/zonalbudget.py" line="101" />
         <source>The regions layer could not be read.</source>
         <translation>无法读取区域图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="101" />
+        <location filename="../algorithms/zonalbudget.py" line="103" />
         <source>The regions layer '{name}' is not a polygon layer.</source>
         <translation>区域图层“{name}”不是面图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="105" />
+        <location filename="../algorithms/zonalbudget.py" line="107" />
         <source>The regions layer has no field '{field}'.</source>
         <translation>区域图层中没有字段“{field}”。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="149" />
+        <location filename="../algorithms/zonalbudget.py" line="151" />
         <source>{n} regions have no value in the key field '{field}'; fill it or choose another field.</source>
         <translation>{n} 个区域的键字段“{field}”没有值；请填写或选择其他字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="159" />
+        <location filename="../algorithms/zonalbudget.py" line="161" />
         <source>The key field '{field}' has duplicate values: {values}. Each region needs its own key (dissolve multipart regions first).</source>
         <translation>键字段“{field}”有重复值：{values}。每个区域需要唯一的键（请先融合多部件区域）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="174" />
+        <location filename="../algorithms/zonalbudget.py" line="176" />
         <source>No GDP fields named {prefix}yyyy (e.g. {prefix}2001) were found in the regions layer.</source>
         <translation>区域图层中未找到名为 {prefix}yyyy 的 GDP 字段（例如 {prefix}2001）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="177" />
+        <location filename="../algorithms/zonalbudget.py" line="179" />
         <source>GDP fields found for {n} years.</source>
         <translation>找到 {n} 年的 GDP 字段。</translation>
     </message>
@@ -3426,6 +3409,23 @@ Input: the budget or balance layer (EMI_yyyy, SNK_yyyy in t CO2 per year).</sour
         <location filename="../carbon_plugin/imbalance.py" line="348" />
         <source>{period}: all {n} regions have the same risk index {value:.3f}; check that the emission and sink inputs differ between regions.</source>
         <translation>{period}：全部 {n} 个区域的风险指数相同，均为 {value:.3f}；请检查碳排放与碳汇输入在区域之间是否有差异。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/zonalbudget.py" line="46" />
+        <source>Sums an emission and a sink time-series raster (t per cell per year) over region polygons with exact cell coverage fractions (a cell split between two counties is split between them, as exactextract does), so the regions add up to the province. QGIS's own zonal statistics count whole cells by centre and are not used.
+
+Per region and year: emission E and sink S (t), net NCE = E - S, source/sink ratio CSR = E / S (NULL where S &lt;= 0), compensation rate CCR = S / E, emission density E / area (t km-2) and the ecological support coefficient ESC = (S_i / sum S) / (E_i / sum E). With GDP fields (GDP field prefix, e.g. GDP_ for GDP_2001 ...): economic contribution coefficient ECC = (GDP_i / sum GDP) / (E_i / sum E).
+
+Inputs: regions in any CRS (transformed to each raster's CRS, edges densified); the two rasters may be on different grids or CRSs (each gets its own exact coverage; geographic rasters use geodesic cell areas). Nodata cells inside a region count as 0 and the regions concerned are named in the log; a region with no valid cell at all in a year (outside the raster, or only nodata) gets NULL for that year, never 0, and is named too. Years present in only one raster are reported and left out. Values are converted to the chosen units from each raster's CARBON_UNITS metadata (CO2 = C x 44/12).
+
+Output: the budget layer (one feature per region, its geometry and fields, AREA_KM2 = area covered by the rasters, and per year EMI_yyyy, SNK_yyyy, NET_yyyy, RAT_yyyy (+ ECC_yyyy, ESC_yyyy with GDP)); optional long table (region, year, emission, sink, net, ratio, ccr, density, esc, ecc). Field names fit shapefiles.</source>
+        <translation>以精确的像元覆盖比例在区域面上对碳排放与碳汇时间序列栅格（t/像元/年）求和（被两个区县分割的像元按比例分给两者，与 exactextract 相同），因此各区域之和等于全省总量。QGIS 自带的分区统计按像元中心计入整个像元，故不采用。
+
+逐区域、逐年计算：碳排放 E 与碳汇 S（t），净碳排放 NCE = E - S，碳源汇比 CSR = E / S（S &lt;= 0 处为 NULL），碳补偿率 CCR = S / E，碳排放密度 E / 面积（t km-2），以及生态支撑系数 ESC = (S_i / sum S) / (E_i / sum E)。有 GDP 字段时（GDP 字段前缀，例如 GDP_ 对应 GDP_2001 ……）：经济贡献系数 ECC = (GDP_i / sum GDP) / (E_i / sum E)。
+
+输入：任意 CRS 的区域（转换到各栅格的 CRS，边界加密）；两个栅格可以位于不同的格网或 CRS（各自计算精确覆盖；地理坐标栅格使用大地线像元面积）。区域内的无数据像元计为 0，并在日志中列出涉及的区域；某年完全没有有效像元的区域（位于栅格之外或只有无数据像元）该年为 NULL，而不是 0，也会列出。仅在一个栅格中出现的年份会被报告并剔除。数值按各栅格的 CARBON_UNITS 元数据换算为所选单位（CO2 = C x 44/12）。
+
+输出：碳收支图层（每个区域一个要素，保留其几何与字段，AREA_KM2 = 栅格覆盖的面积，并逐年写出 EMI_yyyy、SNK_yyyy、NET_yyyy、RAT_yyyy（有 GDP 时另加 ECC_yyyy、ESC_yyyy））；可选的长表（region、year、emission、sink、net、ratio、ccr、density、esc、ecc）。字段名符合 shapefile 的限制。</translation>
     </message>
 </context>
 </TS>
