@@ -16,12 +16,11 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..carbon_plugin.balance import balance_trend, province_totals
 from ..carbon_plugin.trend import STATE_LABELS
 from .base import CarbonAlgorithm
-from .compat import FLAG_ADVANCED, NUMBER_DOUBLE, NUMBER_INTEGER, TYPE_VECTOR, TYPE_VECTOR_POLYGON
+from .compat import FLAG_ADVANCED, NUMBER_DOUBLE, NUMBER_INTEGER, TYPE_VECTOR, TYPE_VECTOR_POLYGON, is_int_field
 from .i18n import QT_TRANSLATE_NOOP, tr
 from .params import optional_number, parse_numbers
 from .styles import style_outputs
@@ -179,6 +178,6 @@ class BalanceTrend(CarbonAlgorithm):
 
 def _state_or_value(field: QgsField, value):
     """Integer fields get ints (NaN -> NULL); text fields None or text; doubles as floats."""
-    if field.type() == QVariant.Int:
+    if is_int_field(field):
         return None if value is None or (isinstance(value, float) and math.isnan(value)) else int(value)
     return value

@@ -13,7 +13,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsUnitTypes,
 )
 
 from ..carbon_plugin.errors import CarbonInputError
@@ -21,7 +20,14 @@ from ..carbon_plugin.imbalance import COMPONENTS, HIGH_RISK, assess_risk, risk_s
 from ..carbon_plugin.risk import LEVEL_LABELS, NORMALISATIONS, WEIGHT_MODES
 from ..carbon_plugin.trend import periods
 from .base import CarbonAlgorithm
-from .compat import FLAG_ADVANCED, NUMBER_DOUBLE, NUMBER_INTEGER, TYPE_VECTOR, TYPE_VECTOR_POLYGON
+from .compat import (
+    AREA_SQUARE_KILOMETERS,
+    FLAG_ADVANCED,
+    NUMBER_DOUBLE,
+    NUMBER_INTEGER,
+    TYPE_VECTOR,
+    TYPE_VECTOR_POLYGON,
+)
 from .i18n import QT_TRANSLATE_NOOP, tr
 from .params import optional_enum, optional_number, parse_numbers
 from .styles import style_outputs
@@ -135,7 +141,7 @@ def region_areas(source, data, context, progress) -> np.ndarray:
     progress.info(tr("No {field} field: areas are measured on the ellipsoid {ellipsoid}.").format(
         field=AREA_FIELD, ellipsoid=measure.ellipsoid()))
     return np.array([
-        measure.convertAreaMeasurement(measure.measureArea(f.geometry()), QgsUnitTypes.AreaSquareKilometers)
+        measure.convertAreaMeasurement(measure.measureArea(f.geometry()), AREA_SQUARE_KILOMETERS)
         for f in data.features
     ])
 

@@ -47,7 +47,21 @@ from ..carbon_plugin.imbalance import HIGH_RISK
 from ..carbon_plugin.risk import risk_levels
 from ..carbon_plugin.units import UNITS
 from .base import PLUGIN_DIR, CarbonAlgorithm
-from .compat import FIELD_ANY, TYPE_VECTOR, TYPE_VECTOR_ANY, TYPE_VECTOR_POLYGON, make_field
+from .compat import (
+    FIELD_ANY,
+    LINE_GEOMETRY,
+    MAP_ANTIALIASING,
+    POINT_GEOMETRY,
+    TYPE_VECTOR,
+    TYPE_VECTOR_ANY,
+    TYPE_VECTOR_POLYGON,
+    WKB_MULTILINESTRING,
+    WKB_MULTIPOINT,
+    WKB_MULTIPOLYGON,
+    geometry_type,
+    is_text_field,
+    make_field,
+)
 from .i18n import QT_TRANSLATE_NOOP, tr, user_locale
 from .vectors import LayerData, read_layer
 
@@ -199,6 +213,7 @@ REPORT_TEXTS = (
 )
 
 # map classes: (value, colour); labels from the engine's names or GI_LABELS
+LEFT_MIDDLE = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter  # text boxes in the map pictures
 RISK_CLASSES = tuple(engine.LEVEL_COLOURS.items())
 # probability of a high index (PH_yyyy) in classes of 0.2: class k covers [(k - 1) / 5, k / 5), the last one 1 too
 PH_CLASSES = ((1, "#fee5d9"), (2, "#fcae91"), (3, "#fb6a4a"), (4, "#de2d26"), (5, "#a50f15"))
@@ -448,7 +463,7 @@ class Report(CarbonAlgorithm):
     def _names(self, parameters, context, data: LayerData, progress) -> list[str]:
         name = self.parameterAsString(parameters, self.NAME_FIELD, context)
         if not name:
-            name = next((f.name() for f in data.fields if f.type() == QVariant.String
+            name = next((f.name() for f in data.fields if is_text_field(f)
                          and not GENERATED_TEXT_FIELD.match(f.name())), "")
         index = data.fields.indexOf(name) if name else -1
         if index < 0:
@@ -676,9 +691,9 @@ def render_map(data: LayerData, crs, values: np.ndarray, classes, labels: dict, 
     """
     fields = QgsFields()
     fields.append(make_field("cls", "int"))
-    geometry_type = QgsWkbTypes.geometryType(data.features[0].geometry().wkbType()) if data.features else None
-    wkb = {QgsWkbTypes.PointGeometry: QgsWkbTypes.MultiPoint,
-           QgsWkbTypes.LineGeometry: QgsWkbTypes.MultiLineString}.get(geometry_type, QgsWkbTypes.MultiPolygon)
+    geometry_kind = geometry_type(data.features[0].geometry().wkbType()) if data.features else None
+    wkb = {POINT_GEOMETRY: WKB_MULTIPOINT,
+           LINE_GEOMETRY: WKB_MULTILINESTRING}.get(geometry_kind, WKB_MULTIPOLYGON)
     # constructed from Python (not returned by a C++ factory) so sip never hands back a stale wrapper
     # of a layer deleted earlier at the same address: seen as "wrapped C/C++ object ... deleted" when
     # this ran in a background task
@@ -716,18 +731,18 @@ def render_map(data: LayerData, crs, values: np.ndarray, classes, labels: dict, 
 
     x, y, width, height = MAP_RECT
     map_image = _render(layer, extent, QSize(width, height))
-    image = QImage(IMAGE_SIZE, QImage.Format_ARGB32)
+    image = QImage(IMAGE_SIZE, QImage.Format.Format_ARGB32)
     image.fill(QColor("#ffffff"))
     painter = QPainter(image)
     try:
-        painter.setRenderHint(QPainter.Antialiasing, True)
-        painter.setRenderHint(QPainter.TextAntialiasing, True)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         painter.drawImage(x, y, map_image)
         painter.setPen(QPen(QColor("#888888"), 1))
         painter.drawRect(x, y, width - 1, height - 1)
         painter.setPen(QColor("#222222"))
         painter.setFont(_font(20, bold=True))
-        painter.drawText(QRectF(x, 10, IMAGE_SIZE.width() - 2 * x, 40), int(Qt.AlignLeft | Qt.AlignVCenter), title)
+        painter.drawText(QRectF(x, 10, IMAGE_SIZE.width() - 2 * x, 40), int(LEFT_MIDDLE), title)
         rows = [(colour, f"{label} ({counts[value]})") for value, colour, label in legend]
         if nodata:
             rows.append((NO_DATA_COLOUR, f"{tr('No data')} ({nodata})"))
@@ -752,8 +767,8 @@ def _render(layer, extent: QgsRectangle, size: QSize) -> QImage:
     settings.setOutputSize(size)
     settings.setOutputDpi(96)
     settings.setBackgroundColor(QColor("#ffffff"))
-    settings.setFlag(QgsMapSettings.Antialiasing, True)
-    image = QImage(size, QImage.Format_ARGB32_Premultiplied)
+    settings.setFlag(MAP_ANTIALIASING, True)
+    image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(QColor("#ffffff"))
     painter = QPainter(image)
     try:
@@ -765,10 +780,10 @@ def _render(layer, extent: QgsRectangle, size: QSize) -> QImage:
 
 
 def _symbol(wkb, colour: str):
-    geometry_type = QgsWkbTypes.geometryType(wkb)
-    if geometry_type == QgsWkbTypes.PointGeometry:
+    kind = geometry_type(wkb)
+    if kind == POINT_GEOMETRY:
         return QgsMarkerSymbol.createSimple({"color": colour, "outline_color": "#555555", "size": "3"})
-    if geometry_type == QgsWkbTypes.LineGeometry:
+    if kind == LINE_GEOMETRY:
         return QgsLineSymbol.createSimple({"line_color": colour, "line_width": "0.8"})
     return QgsFillSymbol.createSimple({"color": colour, "outline_color": "#5a5a5a", "outline_width": "0.15"})
 
@@ -783,7 +798,7 @@ def _font(pixels: int, bold: bool = False) -> QFont:
 def _legend(painter: QPainter, x: int, y: int, width: int, rows: list[tuple[str, str]], footer: str) -> None:
     painter.setFont(_font(14, bold=True))
     painter.setPen(QColor("#222222"))
-    painter.drawText(QRectF(x, y, width, 22), int(Qt.AlignLeft | Qt.AlignVCenter), tr("Legend"))
+    painter.drawText(QRectF(x, y, width, 22), int(LEFT_MIDDLE), tr("Legend"))
     painter.setFont(_font(13))
     top = y + 32
     for colour, label in rows:
@@ -791,17 +806,17 @@ def _legend(painter: QPainter, x: int, y: int, width: int, rows: list[tuple[str,
         painter.setBrush(QColor(colour))
         painter.drawRect(x, top + 2, 26, 16)
         painter.setPen(QColor("#222222"))
-        painter.drawText(QRectF(x + 34, top - 2, width - 34, 24), int(Qt.AlignLeft | Qt.AlignVCenter), label)
+        painter.drawText(QRectF(x + 34, top - 2, width - 34, 24), int(LEFT_MIDDLE), label)
         top += 28
     painter.setFont(_font(12))
     painter.setPen(QColor("#555555"))
-    painter.drawText(QRectF(x, top + 8, width, 22), int(Qt.AlignLeft | Qt.AlignVCenter), footer)
+    painter.drawText(QRectF(x, top + 8, width, 22), int(LEFT_MIDDLE), footer)
 
 
 def _png(image: QImage) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
-    buffer.open(QIODevice.WriteOnly)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     image.save(buffer, "PNG")
     buffer.close()
     return bytes(data)

@@ -25,7 +25,7 @@ PLUGIN_FILES = sorted(
 COMPAT = REPO / "algorithms" / "compat.py"
 # files whose owners still have to switch (the names they need are in compat.py); strict, so the
 # marker must go once a file is clean, and supportsQt6 is declared when this set is empty
-PENDING = {"algorithms/balancetrend.py", "algorithms/imbalancerisk.py", "algorithms/report.py"}
+PENDING: set[str] = set()
 QT_CLASS = re.compile(r"Q[A-Za-z0-9]+$")  # Qt, QVariant, QPainter, QgsWkbTypes...
 # the old PyQGIS enum values that QGIS 4 removes and compat.py resolves (owner -> members)
 PYQGIS_OLD_ENUMS = {
