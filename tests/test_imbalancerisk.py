@@ -114,6 +114,14 @@ def test_layer_and_summary_are_consistent(provider, budget_gpkg, tmp_path):
     assert rows[ZERO_SINK]["RI_2001"] is not None and rows[ZERO_SINK]["RL_2001"] >= 1
     assert result["HIGH_RISK_SHARE"] == pytest.approx(summary[-1]["high_share"])
     assert "state" in result["WEIGHTS_USED"]
+    # the method travels with the outputs: the summary rows and the GeoPackage layer's description
+    assert result["METHOD"] == "absolute index, equal weights"
+    assert {(row["normalis"], row["weighting"]) for row in summary} == {("absolute", "equal")}
+    from osgeo import ogr
+
+    dataset = ogr.Open(result["OUTPUT"].split("|")[0])  # kept alive while its layer is used
+    description = dataset.GetLayer(0).GetMetadataItem("DESCRIPTION")
+    assert description.startswith("Carbon imbalance risk: absolute index, equal weights")
 
 
 def test_pressure_without_area_field_uses_geometry(provider, tmp_path):
