@@ -34,11 +34,30 @@ def user_locale() -> str:
     return chosen if override and chosen else QLocale.system().name()
 
 
+TRADITIONAL_CHINESE = {"hant", "tw", "hk", "mo"}
+
+
+def translation_names(locale: str) -> list[str]:
+    """The .qm names to try for a QGIS locale string, best first.
+
+    QGIS names Chinese 'zh-Hans' / 'zh-Hant' (its own list), the system 'zh_CN', 'zh_TW'...:
+    every Simplified spelling and plain 'zh' give zh_CN; Traditional ones zh_TW, then zh_CN
+    (Simplified is closer than English). Other languages: 'pt_BR' -> pt_BR, pt.
+    """
+    parts = [p for p in locale.replace("-", "_").split("_") if p]
+    if not parts:
+        return []
+    language = parts[0].lower()
+    if language == "zh":
+        traditional = bool({p.lower() for p in parts[1:]} & TRADITIONAL_CHINESE)
+        return ["zh_TW", "zh_CN"] if traditional else ["zh_CN"]
+    return [f"{language}_{parts[1]}", language] if len(parts) > 1 else [language]
+
+
 def install_translator() -> QTranslator | None:
-    """Load ``i18n/carbon_plugin_<locale>.qm`` (or the language's) into the application."""
-    locale = user_locale()
+    """Load ``i18n/carbon_plugin_<name>.qm`` for the user's locale (``translation_names``)."""
     translator = QTranslator()
-    for name in (locale, locale.split("_")[0]):
+    for name in translation_names(user_locale()):
         qm = I18N_DIR / f"carbon_plugin_{name}.qm"
         if qm.exists() and translator.load(str(qm)):
             QCoreApplication.installTranslator(translator)

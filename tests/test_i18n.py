@@ -43,6 +43,36 @@ def test_provider_and_algorithm_names_are_chinese_with_zh_cn(zh_cn_locale):
     assert CarbonProvider().name() == "Carbon budget & imbalance risk"
 
 
+@pytest.mark.parametrize("locale", ["zh_CN", "zh-Hans", "zh_Hans", "zh", "zh-Hant", "zh_TW"])
+def test_every_chinese_locale_string_loads_chinese(qgis_app, locale):
+    """QGIS offers 'zh-Hans' / 'zh-Hant', the system says 'zh_CN': all give the Chinese plugin
+    (Traditional falls back to Simplified while there is no zh_TW translation)."""
+    import carbon_budget
+    from carbon_budget.algorithms.provider import CarbonProvider
+
+    settings = QSettings()
+    saved = (settings.value("locale/overrideFlag"), settings.value("locale/userLocale"))
+    settings.setValue("locale/overrideFlag", True)
+    settings.setValue("locale/userLocale", locale)
+    plugin = carbon_budget.classFactory(None)
+    try:
+        assert plugin.translator is not None
+        assert CarbonProvider().name() == "碳收支与碳失衡风险"
+    finally:
+        plugin.unload()
+        settings.setValue("locale/overrideFlag", saved[0] if saved[0] is not None else False)
+        settings.setValue("locale/userLocale", saved[1] or "")
+
+
+def test_translation_names():
+    from carbon_budget.algorithms.i18n import translation_names
+
+    assert translation_names("zh-Hans") == translation_names("zh_CN") == translation_names("zh") == ["zh_CN"]
+    assert translation_names("zh-Hant") == translation_names("zh_HK") == ["zh_TW", "zh_CN"]
+    assert translation_names("pt_BR") == ["pt_BR", "pt"] and translation_names("en") == ["en"]
+    assert translation_names("") == []
+
+
 # ---------------------------------------------------------------------------------------------
 # The catalogue: every extracted string translated, the shipped .qm compiled from the .ts
 
