@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 from osgeo import gdal
 
+from . import files
 from .errors import QT_TRANSLATE_NOOP, CarbonInputError
 from .progress import Progress
 from .raster import Grid, grid_of, open_raster, read_strip, remove_dataset, strips, warp_to_grid
@@ -105,6 +105,15 @@ def _year_of_single(path: str, ds: gdal.Dataset, role: str) -> int:
     if desc.isdigit() and len(desc) == 4:
         return int(desc)
     year = year_in_text(path)
+    candidates = sorted(set(YEAR_PATTERN.findall(os.path.basename(str(path)))))
+    if year is None and len(candidates) > 1:
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "The name of the {role} raster '{path}' holds {n} year candidates "
+                                          "({candidates}), so its year is ambiguous. Give the years explicitly with 'Stack "
+                                          "yearly rasters' (parameter YEARS, one year per input in input order), or "
+                                          "rename the files so that each name holds a single 4-digit year (e.g. "
+                                          "npp_2003.tif)."),
+            role=role, path=path, n=len(candidates), candidates=", ".join(candidates))
     if year is None:
         raise CarbonInputError(
             QT_TRANSLATE_NOOP("@default", "No year found in the name or band description of the {role} raster "
@@ -188,17 +197,59 @@ def _explicit_years(paths: list[str], datasets: dict, years: list[int], role: st
     return [YearLayer(int(y), p, b) for y, (p, b) in zip(years, slots)]
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+RASTER_EXTENSIONS = (".tif", ".tiff")
+
+
+def check_raster_output(path: str, what: str = "output") -> None:
+    """A raster output must be a GeoTIFF (.tif or .tiff): the writer writes no other format."""
+    extension = os.path.splitext(str(path))[1]
+    if extension.lower() not in RASTER_EXTENSIONS:
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "The {what} '{path}' ends in '{extension}', but raster outputs are written "
+                                          "as GeoTIFF: name it .tif or .tiff."),
+            what=what, path=str(path), extension=extension or "-")
+
+
+class _GdalErrors:
+    """Collects GDAL's error messages while a write call runs (the exception carries only the
+    first); a failure becomes a ``CarbonInputError`` naming the output and the cause."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.messages: list[str] = []
+
+    def _handler(self, kind, number, message) -> None:
+        del number
+        if kind >= gdal.CE_Failure:
+            self.messages.append(str(message))
+
+    def call(self, fn, *args):
+        self.messages = []
+        gdal.PushErrorHandler(self._handler)
+        try:
+            result = fn(*args)
+        except RuntimeError as err:
+            raise self.error(err) from None
+        finally:
+            gdal.PopErrorHandler()
+        if self.messages:
+            raise self.error(self.messages[0])
+        return result
+
+    def error(self, err) -> CarbonInputError:
+        # the strerror text (e.g. 'File too large') is often in a later message than the first
+        text = "; ".join(dict.fromkeys([*self.messages, str(err)]))
+        cause = next((m for m in [*self.messages, str(err)] if files.cause_of(m)), text)
+        return files.write_error(self.path, cause if files.cause_of(cause) else text)
 
 
 class TimeSeriesWriter:
     """Writes a time-series GeoTIFF per the contract; the file appears only when complete.
 
-    Use as a context manager: on an exception (error or cancel) the partial file is deleted and
-    an existing file at ``path`` is left untouched.
+    Use as a context manager. It writes a hidden temporary file in the target folder and renames
+    it at the end; on any exception (an error, cancel, a full disk) the temporary file is deleted
+    and an existing file at ``path`` is left untouched. Write failures (missing folder, no
+    permission, name too long, disk full) become a ``CarbonInputError`` naming the output.
     """
 
     def __init__(
@@ -220,17 +271,22 @@ class TimeSeriesWriter:
         self.nodata = nodata
         self._tmp: str | None = None
         self.ds: gdal.Dataset | None = None
+        self._gdal = _GdalErrors(self.path)
 
     def __enter__(self) -> TimeSeriesWriter:
-        folder = os.path.dirname(os.path.abspath(self.path))
-        if not os.path.isdir(folder):
-            raise CarbonInputError(
-                QT_TRANSLATE_NOOP("@default", "The output folder '{folder}' does not exist."),
-                folder=folder)
-        fd, self._tmp = tempfile.mkstemp(prefix=".partial_", suffix=".tif", dir=folder)
-        os.close(fd)
+        check_raster_output(self.path)
+        self._tmp = files.temp_path(self.path)
+        try:
+            self._create()
+        except BaseException:
+            self._discard()
+            raise
+        return self
+
+    def _create(self) -> None:
         predictor = "PREDICTOR=3" if self.data_type in (gdal.GDT_Float32, gdal.GDT_Float64) else "PREDICTOR=2"
-        self.ds = gdal.GetDriverByName("GTiff").Create(
+        self.ds = self._gdal.call(
+            gdal.GetDriverByName("GTiff").Create,
             self._tmp, self.grid.width, self.grid.height, len(self.years), self.data_type,
             [*CREATION_OPTIONS, predictor],
         )
@@ -244,21 +300,51 @@ class TimeSeriesWriter:
             band = self.ds.GetRasterBand(i + 1)
             band.SetDescription(str(year))
             band.SetNoDataValue(self.nodata)
-        return self
 
     def write(self, index: int, row0: int, values: np.ndarray) -> None:
         """Write a strip of band ``index`` (0-based) starting at ``row0``."""
-        self.ds.GetRasterBand(index + 1).WriteArray(values, 0, row0)
+        self._gdal.call(self.ds.GetRasterBand(index + 1).WriteArray, values, 0, row0)
+
+    def _close(self) -> None:
+        ds, self.ds = self.ds, None
+        if ds is None:
+            return
+        last = [ds]
+        del ds
+        errors = []
+        # flush, then drop the last reference (GDAL closes the file); both report write errors
+        for step in (lambda: last[0].FlushCache(), last.clear):
+            try:
+                self._gdal.call(step)
+            except CarbonInputError as err:
+                errors.append(err)
+        if errors:
+            raise errors[0]
+
+    def _discard(self) -> None:
+        """Close without raising and remove the temporary file (and its side files)."""
+        try:
+            self._close()
+        except (CarbonInputError, RuntimeError):
+            pass
+        if self._tmp:
+            files.remove_quietly(self._tmp, self._tmp + ".aux.xml", self._tmp + ".ovr")
 
     def __exit__(self, exc_type, exc, tb) -> None:
-        self.ds.FlushCache()
-        self.ds = None
         if exc_type is not None:
-            remove_dataset(self._tmp)
+            self._discard()
             return
-        remove_dataset(self.path)
-        os.replace(self._tmp, self.path)
-        os.chmod(self.path, 0o666 & ~_umask())  # mkstemp makes files private; outputs are ordinary files
+        try:
+            self._close()
+        except BaseException:
+            self._discard()
+            raise
+        try:
+            remove_dataset(self.path)
+        except OSError as err:
+            self._discard()
+            raise files.write_error(self.path, err) from None
+        files.commit(self._tmp, self.path)
 
 
 def stack_years(
