@@ -31,6 +31,7 @@ from pathlib import Path
 
 import numpy as np
 
+from . import files
 from .balance import period_label, province_totals
 from .imbalance import HIGH_RISK
 from .risk import risk_levels
@@ -1064,8 +1065,14 @@ def _inputs_section(out: _Html, report: Report) -> None:
 
 
 def write_html(path: Path | str, text: str) -> str:
-    """Write the report as UTF-8 (creating the folder) and return the path."""
+    """Write the report as UTF-8 (creating the folder) and return the path.
+
+    Written to a temporary file in the folder and renamed at the end: a failed write (no
+    permission, disk full, name too long) leaves nothing behind and an existing report untouched.
+    """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return str(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise files.write_error(path, err, "report") from None
+    return files.write_text_atomic(path, text, "report")

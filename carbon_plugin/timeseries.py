@@ -109,9 +109,9 @@ def _year_of_single(path: str, ds: gdal.Dataset, role: str) -> int:
     if year is None and len(candidates) > 1:
         raise CarbonInputError(
             QT_TRANSLATE_NOOP("@default", "The name of the {role} raster '{path}' holds {n} year candidates "
-                                          "({candidates}), so its year is ambiguous. Give the years explicitly with 'Stack "
-                                          "yearly rasters' (parameter YEARS, one year per input in input order), or "
-                                          "rename the files so that each name holds a single 4-digit year (e.g. "
+                                          "({candidates}), so its year is ambiguous. Give the years explicitly with "
+                                          "'Stack yearly rasters' (parameter YEARS, one year per input in input order),"
+                                          " or rename the files so that each name holds a single 4-digit year (e.g. "
                                           "npp_2003.tif)."),
             role=role, path=path, n=len(candidates), candidates=", ".join(candidates))
     if year is None:
