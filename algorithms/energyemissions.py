@@ -32,7 +32,6 @@ from ..carbon_plugin.errors import Cancelled
 from ..carbon_plugin.units import UNITS
 from .base import CarbonAlgorithm
 from .compat import (
-    FAST_INSERT,
     FIELD_ANY,
     FILE_BEHAVIOR_FILE,
     FLAG_ADVANCED,
@@ -42,6 +41,7 @@ from .compat import (
     make_field,
 )
 from .i18n import QT_TRANSLATE_NOOP, tr
+from .vectors import OutputSink, write_features
 
 LAYOUT_LABELS = (
     QT_TRANSLATE_NOOP("@default", "Wide: one column per fuel"),
@@ -227,12 +227,16 @@ class EnergyEmissions(CarbonAlgorithm):
         out_fields.append(make_field("year", "int"))
         for name in table.columns[2:]:
             out_fields.append(make_field(name, "double"))
-        sink, dest = table_sink(self, parameters, self.OUTPUT, context, out_fields)
-        for i, row in enumerate(table.rows):
-            feature = QgsFeature(out_fields)
-            feature.setAttributes(list(row))
-            sink.addFeature(feature, FAST_INSERT)
-            progress.report(0.8 + 0.2 * (i + 1) / len(table.rows))
+        out = OutputSink(self, parameters, self.OUTPUT, context, out_fields, NO_GEOMETRY,
+                         QgsCoordinateReferenceSystem(), progress)
+
+        def features():
+            for row in table.rows:
+                feature = QgsFeature(out_fields)
+                feature.setAttributes(list(row))
+                yield feature
+
+        dest = write_features(out, features(), progress, 0.8, len(table.rows))
         years = sorted({row[1] for row in table.rows})
         total_index = table.columns.index(table.total_field)
         for year in years:

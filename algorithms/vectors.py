@@ -6,13 +6,29 @@ Outputs are written in UTF-8 (shapefiles get a .cpg) so Chinese region names sur
 from __future__ import annotations
 
 import math
+import os
+import re
+import shutil
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 from osgeo import gdal
-from qgis.core import QgsCoordinateReferenceSystem, QgsFeature, QgsField, QgsFields, QgsProviderRegistry
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputLayerDefinition,
+    QgsProperty,
+    QgsProviderRegistry,
+)
 from qgis.PyQt.QtCore import QVariant
 
+from ..carbon_plugin import files
 from ..carbon_plugin.balance import BudgetFields, budget_fields
 from ..carbon_plugin.errors import CarbonInputError
 from .compat import FAST_INSERT, NO_GEOMETRY, make_field
@@ -126,38 +142,192 @@ def utf8_sink(alg, parameters, name, context, fields, wkb_type, crs):
         context.setDefaultEncoding(encoding)
 
 
+def sink_file(parameters, name) -> str | None:
+    """The file a sink parameter names when it is a plain file path (no memory layer, no
+    temporary output, no ``ogr:`` / database URI), else None."""
+    value = parameters.get(name)
+    if isinstance(value, QgsProcessingOutputLayerDefinition):
+        value = value.sink.staticValue()
+    if value is None:
+        return None
+    text = str(value).strip()
+    if not text or text == QgsProcessing.TEMPORARY_OUTPUT or re.match(r"^[A-Za-z][A-Za-z0-9_]{2,}:(?![\\/])", text):
+        return None  # memory:, ogr:dbname=..., postgres:... (a Windows drive 'C:' is one letter)
+    return os.path.abspath(text.split("|", 1)[0])
+
+
+def geopackage_layers(path: str) -> list[str]:
+    """The layer names of an existing GeoPackage (empty for anything else)."""
+    if not path.lower().endswith(".gpkg") or not os.path.isfile(path):
+        return []
+    try:
+        dataset = gdal.OpenEx(path, gdal.OF_VECTOR)
+    except RuntimeError:
+        return []
+    if dataset is None:
+        return []
+    names = [dataset.GetLayer(i).GetName() for i in range(dataset.GetLayerCount())]
+    dataset = None
+    return names
+
+
+class OutputSink:
+    """A Processing feature sink that appears only when complete (the vector side of safe writes).
+
+    A plain file destination is written into a hidden temporary folder inside the target folder
+    (same file name, so a GeoPackage layer gets its usual name) and moved onto the target at
+    ``finish``; ``abort`` (any failure) removes it and leaves an existing file untouched. The
+    destination is checked first (folder exists and is writable, name length), and sink errors
+    become a ``CarbonInputError`` naming the output and the cause. Other destinations (memory
+    layers, ``ogr:dbname=... table=...`` URIs that add a layer to an existing file) go straight
+    to Processing.
+    """
+
+    def __init__(self, alg, parameters, name, context, fields, wkb_type, crs, progress=None) -> None:
+        self.name = name
+        self.context = context
+        self.final = sink_file(parameters, name)
+        self.tmp_dir: str | None = None
+        self.count = 0
+        if self.final is not None:
+            files.check_output_path(self.final, name)
+            others = [n for n in geopackage_layers(self.final) if n not in (Path(self.final).stem, "layer_styles")]
+            if others and progress is not None:
+                progress.warning(QT_TRANSLATE_NOOP(
+                    "@default", "{name}: the GeoPackage '{path}' holds other layers ({layers}); a file path as output "
+                    "replaces the whole file, so they will be gone. To add the layer to the file instead, give the "
+                    "output as ogr:dbname='{path}' table=\"{table}\" (geom)."),
+                    name=name, path=self.final, layers=", ".join(others), table=Path(self.final).stem)
+            try:
+                self.tmp_dir = tempfile.mkdtemp(prefix=files.TEMP_PREFIX, dir=os.path.dirname(self.final))
+            except OSError as err:
+                raise files.write_error(self.final, err, name) from None
+            parameters = dict(parameters)
+            target = os.path.join(self.tmp_dir, os.path.basename(self.final))
+            value = parameters.get(name)
+            if isinstance(value, QgsProcessingOutputLayerDefinition):
+                value = QgsProcessingOutputLayerDefinition(value)
+                value.sink = QgsProperty.fromValue(target)
+                parameters[name] = value
+            else:
+                parameters[name] = target
+        try:
+            self.sink, self.dest = utf8_sink(alg, parameters, name, context, fields, wkb_type, crs)
+        except QgsProcessingException as err:
+            self.abort()
+            raise files.write_error(self.final or parameters.get(name), str(err), name) from None
+        except BaseException:
+            self.abort()
+            raise
+        if self.sink is None:
+            self.abort()
+
+    def add(self, feature: QgsFeature) -> None:
+        if not self.sink.addFeature(feature, FAST_INSERT):
+            error = self.sink.lastError() if hasattr(self.sink, "lastError") else ""
+            raise files.write_error(self.final or self.dest, error or tr("a feature could not be written"), self.name)
+        self.count += 1
+
+    def finish(self) -> str:
+        """Close the sink, check the file and move it onto the target; returns the destination."""
+        self.sink = None  # the writer closes the file when its last reference goes
+        if self.final is None:
+            return self.dest
+        temp_dest = self.dest
+        temp_file = temp_dest.split("|", 1)[0]  # the writer may add an extension or a layer name
+        final = os.path.join(os.path.dirname(self.final), os.path.basename(temp_file))
+        try:
+            self._check_written(temp_file)
+            for entry in os.listdir(self.tmp_dir):  # a shapefile is several files
+                os.replace(os.path.join(self.tmp_dir, entry), os.path.join(os.path.dirname(self.final), entry))
+            os.rmdir(self.tmp_dir)
+        except OSError as err:
+            self.abort()
+            raise files.write_error(final, err, self.name) from None
+        except BaseException:
+            self.abort()
+            raise
+        self.tmp_dir = None
+        self.dest = final + temp_dest[len(temp_file):]
+        self._retarget_load(temp_dest, self.dest)
+        return self.dest
+
+    def _check_written(self, path: str) -> None:
+        """A write that failed when the file was closed (a full disk) leaves a short or broken file."""
+        try:
+            dataset = gdal.OpenEx(path, gdal.OF_VECTOR)
+            n = dataset.GetLayer(0).GetFeatureCount() if dataset is not None and dataset.GetLayerCount() else -1
+            dataset = None
+        except RuntimeError as err:
+            raise files.write_error(self.final, str(err), self.name) from None
+        if n != self.count:
+            raise files.write_error(self.final, tr("{written} of {total} features could be written").format(
+                written=max(n, 0), total=self.count), self.name)
+
+    def _retarget_load(self, old: str, new: str) -> None:
+        layers = self.context.layersToLoadOnCompletion()
+        if old in layers:
+            details = layers.pop(old)
+            layers[new] = details
+            self.context.setLayersToLoadOnCompletion(layers)
+
+    def abort(self) -> None:
+        """Drop the sink and remove whatever was written."""
+        self.sink = None
+        if self.tmp_dir:
+            shutil.rmtree(self.tmp_dir, ignore_errors=True)
+            self.tmp_dir = None
+
+
+def write_features(out: OutputSink, features, progress=None, start: float = 0.9, total: int = 1) -> str:
+    """Add ``features`` (an iterable) to ``out`` and finish it; removes the output on any failure."""
+    try:
+        for k, feature in enumerate(features):
+            out.add(feature)
+            if progress is not None and k % 1000 == 0:
+                progress.report(start + (1 - start) * k / max(total, 1))
+        return out.finish()
+    except BaseException:
+        out.abort()
+        raise
+
+
 def write_layer(alg, parameters, name, context, source, data: LayerData, new_fields: list[QgsField],
                 values: list[list], progress, start: float = 0.9) -> str:
     """Write the input features with their kept attributes and ``values[k]`` (one list per feature)."""
     fields, kept = output_fields(data.fields, new_fields)
-    sink, dest = utf8_sink(alg, parameters, name, context, fields, source.wkbType(), source.sourceCrs())
-    if sink is None:
+    out = OutputSink(alg, parameters, name, context, fields, source.wkbType(), source.sourceCrs(), progress)
+    if out.sink is None:
         raise CarbonInputError(tr("Cannot create the output {name}.").format(name=name))
-    for k, (feature, extra) in enumerate(zip(data.features, values)):
-        attributes = feature.attributes()
-        out = QgsFeature(fields)
-        out.setGeometry(feature.geometry())
-        out.setAttributes([attributes[i] for i in kept] + [as_attribute(v) for v in extra])
-        sink.addFeature(out, FAST_INSERT)
-        if k % 1000 == 0:
-            progress.report(start + (1 - start) * k / len(data.features))
-    return dest
+
+    def features():
+        for feature, extra in zip(data.features, values):
+            attributes = feature.attributes()
+            feature_out = QgsFeature(fields)
+            feature_out.setGeometry(feature.geometry())
+            feature_out.setAttributes([attributes[i] for i in kept] + [as_attribute(v) for v in extra])
+            yield feature_out
+
+    return write_features(out, features(), progress, start, len(data.features))
 
 
-def write_table(alg, parameters, name, context, fields: list[QgsField], rows: list[list]) -> str | None:
+def write_table(alg, parameters, name, context, fields: list[QgsField], rows: list[list], progress=None) -> str | None:
     """A table without geometry; None when the output was not asked for."""
     table_fields = QgsFields()
     for field in fields:
         table_fields.append(field)
-    sink, dest = utf8_sink(alg, parameters, name, context, table_fields, NO_GEOMETRY,
-                           QgsCoordinateReferenceSystem())
-    if sink is None:
+    out = OutputSink(alg, parameters, name, context, table_fields, NO_GEOMETRY, QgsCoordinateReferenceSystem(),
+                     progress)
+    if out.sink is None:
         return None
-    for row in rows:
-        feature = QgsFeature(table_fields)
-        feature.setAttributes([as_attribute(v) for v in row])
-        sink.addFeature(feature, FAST_INSERT)
-    return dest
+
+    def features():
+        for row in rows:
+            feature = QgsFeature(table_fields)
+            feature.setAttributes([as_attribute(v) for v in row])
+            yield feature
+
+    return write_features(out, features())
 
 
 def describe_layer(destination: str, text: str) -> None:
