@@ -79,10 +79,17 @@ host_mirror() {  # the Debian mirror of the host's apt sources (deb822 or one-li
 }
 
 # Make the registries reachable from inside exactly as from the host: its CA bundle (TLS may be
-# intercepted by a proxy with its own CA), its resolver, and its system-wide pip configuration.
+# intercepted by a proxy with its own CA; pip gets it as PIP_CERT, see in_root), its resolver, its
+# apt transport settings (proxy, Check-Valid-Until...) and its system-wide pip configuration
+# (/etc/pip.conf, /etc/xdg/pip; PIP_INDEX_URL and the like pass through in_root). A user pip
+# config (~/.config/pip) is not copied: it points at local wheel folders that are not in here.
 copy_host_config() {
-  mkdir -p "$ROOT/etc/ssl/certs"
+  mkdir -p "$ROOT/etc/ssl/certs" "$ROOT/etc/apt/apt.conf.d"
   cp -L /etc/resolv.conf "$ROOT/etc/resolv.conf" 2>/dev/null || true
+  local f
+  for f in /etc/apt/apt.conf.d/*; do
+    if [ -f "$f" ] && grep -q 'Acquire::' "$f"; then cp -L "$f" "$ROOT/etc/apt/apt.conf.d/host-${f##*/}"; fi
+  done
   if [ -f /etc/ssl/certs/ca-certificates.crt ]; then
     # kept apart too: update-ca-certificates in the chroot rewrites ca-certificates.crt
     cp -L /etc/ssl/certs/ca-certificates.crt "$ROOT/etc/ssl/host-ca-certificates.crt"
