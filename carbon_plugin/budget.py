@@ -18,8 +18,9 @@ from osgeo import gdal
 
 from .coverage import Coverage, exact_coverage
 from .errors import QT_TRANSLATE_NOOP, CarbonInputError
+from .plausibility import CarbonGuard
 from .progress import Progress
-from .raster import strips
+from .raster import layer_infos, strips
 from .timeseries import TimeSeries, TimeSeriesWriter
 from .trend import balance_state
 from .zonal import ZonalSums, zonal_sums
@@ -130,6 +131,9 @@ def grid_budget(
     if not any(writers):
         raise CarbonInputError(QT_TRANSLATE_NOOP("@default", "Choose at least one output (net, ratio or state)."))
     row_strips = list(strips(emission.grid.height, emission.grid.width * 8 * 4))
+    # plausibility of the strips read (docs/DATA_CHECKS.md): fill codes as data, negative emissions
+    emission_guard = CarbonGuard("emission", layer_infos(emission.layers), nonnegative=True)
+    sink_guard = CarbonGuard("sink", layer_infos(sink.layers), nonnegative=False)
     with ExitStack() as stack:  # every output is removed if anything fails or is cancelled
         for writer in filter(None, writers):
             stack.enter_context(writer)
@@ -137,6 +141,8 @@ def grid_budget(
             for i, year in enumerate(years):
                 e = emission.read_year(year, row0, nrows)
                 s = sink.read_year(year, row0, nrows)
+                emission_guard(emission.years.index(year), e, emission.scale)
+                sink_guard(sink.years.index(year), s, sink.scale)
                 for writer, product in zip(writers, CELL_PRODUCTS):
                     if writer is not None:
                         writer.write(i, row0, product(e, s, breaks))
@@ -190,7 +196,9 @@ def zonal_budget(
                 QT_TRANSLATE_NOOP("@default", "None of the regions overlaps the {role} raster; check that both cover "
                                               "the same area (and that the layers' CRSs are right)."),
                 role=role)
-        sums.append(zonal_sums(coverage, series.subset(years), progress.sub(0.5 * k + 0.15, 0.5 * k + 0.5)))
+        subset = series.subset(years)
+        guard = CarbonGuard(role, layer_infos(subset.layers), nonnegative=role == "emission")
+        sums.append(zonal_sums(coverage, subset, progress.sub(0.5 * k + 0.15, 0.5 * k + 0.5), guards=[guard]))
     for result, role in zip(sums, ("emission", "sink")):
         _report_nodata(result, role, progress)
     emission_t, sink_t = (without_data_as_null(result, role, progress) for result, role in

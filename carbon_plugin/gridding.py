@@ -43,6 +43,7 @@ from .cellarea import row_cell_areas_m2
 from .coverage import Coverage, cell_centre_coverage, exact_coverage
 from .emissions import region_key
 from .errors import QT_TRANSLATE_NOOP, CarbonInputError, fill
+from .plausibility import check_statistic, missing_years
 from .progress import Progress
 from .raster import STRIP_BUDGET_BYTES, TILE, Grid, open_raster, srs_from_wkt, strips
 from .timeseries import TimeSeries, TimeSeriesWriter, open_time_series
@@ -230,10 +231,7 @@ def clean_statistics(
                 QT_TRANSLATE_NOOP("@default", "The {role} value '{raw}' of region '{key}', year {year} is not a "
                                               "number."),
                 role=role, raw=raw, key=key, year=year)
-        if value < 0:
-            raise CarbonInputError(
-                QT_TRANSLATE_NOOP("@default", "The {role} value {value:g} of region '{key}', year {year} is negative."),
-                role=role, value=value, key=key, year=year)
+        check_statistic(value, role, key, year)  # emissions are 0 or more
         if (key, year) in out:
             raise CarbonInputError(
                 QT_TRANSLATE_NOOP("@default", "The {role} have two values for region '{key}', year {year}."),
@@ -432,6 +430,20 @@ def _years(stats: dict, totals: dict, proxies: list[Proxy], method: str) -> list
     return years
 
 
+def _warn_missing_years(years: list[int], progress: Progress) -> None:
+    """Whole years without statistics between the first and the last: the raster has no band for
+    them. A warning naming them (not an error: statistics of a year may not exist yet)."""
+    gaps = missing_years(years)
+    if gaps:
+        progress.warning(
+            QT_TRANSLATE_NOOP("@default", "The statistics have no value at all for the years {gaps} (between {first} "
+                                          "and {last}): the emission raster gets no band for them, {count} bands "
+                                          "for {first}-{last}, and later tools treat those years as without data. "
+                                          "Add the statistics of those years, or use the regression method with a "
+                                          "proxy that has them."),
+            gaps=_listed(gaps), first=years[0], last=years[-1], count=len(years))
+
+
 def _fill_by_regression(allocated, source, light, years, keys, totals, progress) -> PowerLaw:
     """Fit E = a L^b, estimate the missing region-years, rescale them to the known totals."""
     fit = fit_power_law(allocated, light)
@@ -608,6 +620,7 @@ def grid_emissions(
                 name=p.name)
     unmatched, without = _check_matching(stats, keys, method, allow_unmatched, progress)
     years = _years(stats, totals, proxies, method)
+    _warn_missing_years(years, progress)
 
     cover = exact_coverage if assignment == "exact" else cell_centre_coverage
     names = [str(region_key(v)) for v in feature_keys]

@@ -12,9 +12,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
-from osgeo import gdal, osr
+from osgeo import gdal, gdal_array, osr
 
 from .errors import QT_TRANSLATE_NOOP, CarbonInputError
+from .plausibility import LayerInfo
 
 gdal.UseExceptions()
 osr.UseExceptions()
@@ -159,3 +160,21 @@ def remove_dataset(path: str) -> None:
     for p in (path, path + ".aux.xml", path + ".ovr"):
         if os.path.exists(p):
             os.remove(p)
+
+
+def stored_band(path: str, band: int = 1) -> tuple[str, float | None]:
+    """The numpy type name of a band as stored and its declared nodata value (None if none)."""
+    ds = open_raster(path)  # kept while the band is used
+    b = ds.GetRasterBand(band)
+    dtype, nodata = np.dtype(gdal_array.GDALTypeCodeToNumericTypeCode(b.DataType)).name, b.GetNoDataValue()
+    b = ds = None
+    return dtype, nodata
+
+
+def layer_infos(layers) -> list[LayerInfo]:
+    """What the plausibility checks need to know of each layer (``.year``, ``.path``, ``.band``)."""
+    infos = []
+    for layer in layers:
+        dtype, nodata = stored_band(layer.path, layer.band)
+        infos.append(LayerInfo(layer.year, layer.path, layer.band, dtype, nodata))
+    return infos

@@ -25,10 +25,21 @@ from dataclasses import dataclass, field
 import numpy as np
 from osgeo import gdal, gdal_array, osr
 
+from . import plausibility
 from .cellarea import row_cell_areas_m2
 from .errors import QT_TRANSLATE_NOOP, CarbonInputError
+from .plausibility import LayerInfo, Unusual, value_range
 from .progress import Progress
-from .raster import STRIP_BUDGET_BYTES, TILE, Grid, grid_of, open_raster, read_strip, strips
+from .raster import (
+    STRIP_BUDGET_BYTES,
+    TILE,
+    Grid,
+    grid_of,
+    layer_infos,
+    open_raster,
+    read_strip,
+    strips,
+)
 from .timeseries import TimeSeries, TimeSeriesWriter, open_time_series, year_in_text
 from .units import T_C, T_CO2, factor_from_t_c
 
@@ -65,22 +76,8 @@ _MONTH_IN_NAME = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)[-_.]?(0[1-9]|1[0-2])(?!\
 # the science, on scalars or arrays
 
 
-def _check_precipitation(p: np.ndarray, year: int | None = None) -> None:
-    with np.errstate(invalid="ignore"):
-        negative = p < 0
-    if not np.any(negative):
-        return
-    values = {"cells": int(np.count_nonzero(negative)), "lowest": f"{float(np.nanmin(p)):g}"}
-    if year is None:
-        raise CarbonInputError(QT_TRANSLATE_NOOP(
-            "@default", "Negative precipitation: {cells} cells, lowest {lowest} mm. Precipitation must be "
-            ">= 0 mm; if negative values are a fill code, set it as the raster's nodata value (Raster > "
-            "Conversion > Translate, 'Assign a specified nodata value')."), **values)
-    raise CarbonInputError(QT_TRANSLATE_NOOP(
-        "@default", "Negative precipitation in the precipitation rasters for {year}: {cells} cells, lowest "
-        "{lowest} mm. Precipitation must be >= 0 mm; if negative values are a fill code, set it as the "
-        "raster's nodata value (Raster > Conversion > Translate, 'Assign a specified nodata value')."),
-        year=year, **values)
+# negative precipitation is an error (the check lives with the other guards)
+_check_precipitation = plausibility.negative_precipitation
 
 
 def rh_monthly_gc_m2(t_c, p_mm, check: bool = True):
@@ -293,6 +290,17 @@ class ClimateSeries:
     def years(self) -> list[int]:
         return sorted(self.bands_by_year)
 
+    def stored(self, year: int) -> LayerInfo:
+        """The year's first band as stored (for the plausibility messages), with all its files named."""
+        layers = [self.series.layers[i] for i in self.bands_by_year[year]]
+        first = layer_infos(layers[:1])[0]
+        paths = ", ".join(dict.fromkeys(layer.path for layer in layers))
+        return LayerInfo(year, paths, first.band, first.dtype, first.nodata)
+
+    def stored_name(self, year: int) -> str:
+        """The file(s) holding the year, for messages."""
+        return ", ".join(dict.fromkeys(self.series.layers[i].path for i in self.bands_by_year[year]))
+
     def read(self, year: int, row0: int, nrows: int) -> np.ndarray:
         """The year's bands (12 months or 1 annual) for rows [row0, row0 + nrows), float32, NaN
         nodata. The array is reused by the next call: use it before reading again."""
@@ -464,6 +472,46 @@ def open_climate(
 
 
 # --------------------------------------------------------------------------------------------
+# plausibility of the inputs, on the strips read anyway (docs/DATA_CHECKS.md)
+
+
+def _check_npp(raw: np.ndarray, npp: np.ndarray, layer: LayerInfo, scale: float, valid_max: float | None,
+               unusual: Unusual) -> None:
+    """Fill codes in the stored NPP (not declared, not removed by the valid maximum) and NPP above
+    3000 g C m-2 yr-1 after the scale factor: errors naming the file, year and fix."""
+    lo, hi = value_range(raw)
+    if math.isnan(lo):
+        return
+    plausibility.check_fill(raw, layer, "NPP", lo, hi, valid_max=valid_max)
+    hi_gc = hi * scale if valid_max is None or hi <= valid_max else value_range(npp)[1]
+    plausibility.check_npp(hi_gc, hi_gc / scale, scale, valid_max, layer.path, layer.year, unusual)
+
+
+def _check_climate(t: np.ndarray, p: np.ndarray, year: int, timestep: str, temperature: ClimateSeries,
+                   precipitation: ClimateSeries, unusual: Unusual) -> None:
+    """Mean air temperature in [-60, 60] deg C, precipitation 0 or more and at most 2000 mm a month
+    (12000 mm a year): errors naming the file, the value and the fix; fill codes named as such."""
+    lo, hi = value_range(t)
+    if lo < plausibility.TEMPERATURE_MIN_C or hi > plausibility.TEMPERATURE_MAX_C:
+        layer = temperature.stored(year)
+        plausibility.check_fill(t, layer, "temperature", lo, hi)
+        plausibility.check_temperature(lo, hi, layer.path, year)
+    elif not math.isnan(lo):
+        plausibility.check_temperature(lo, hi, temperature.stored_name(year), year, unusual)
+    lo, hi = value_range(p)
+    if lo < 0:
+        _check_precipitation(p, year)
+    monthly = timestep == MONTHLY
+    limit = plausibility.PRECIPITATION_MONTH_MAX_MM if monthly else plausibility.PRECIPITATION_YEAR_MAX_MM
+    if hi > limit:
+        layer = precipitation.stored(year)
+        plausibility.check_fill(p, layer, "precipitation", lo, hi)
+        plausibility.check_precipitation(lo, hi, monthly, layer.path, year)
+    elif not math.isnan(lo):
+        plausibility.check_precipitation(lo, hi, monthly, precipitation.stored_name(year), year, unusual)
+
+
+# --------------------------------------------------------------------------------------------
 # the whole stage
 
 
@@ -559,6 +607,8 @@ def compute_nep_sink(
     steps = len(row_strips) * len(years)
     for year in years:
         summary.total[year] = summary.absorption[year] = summary.source[year] = 0.0
+    npp_layers = {layer.year: info for layer, info in zip(npp.layers, layer_infos(npp.layers))}
+    unusual = Unusual()  # possible but unusual values: one warning each after the run
 
     with ExitStack() as stack:
         out_sink = stack.enter_context(TimeSeriesWriter(output, grid, years, "sink", carbon_units))
@@ -570,10 +620,13 @@ def compute_nep_sink(
         for row0, nrows in row_strips:
             area = areas[row0:row0 + nrows, None]
             for i, year in enumerate(years):
-                npp_year = npp_gc_m2(npp.read_year(year, row0, nrows), npp_scale, npp_valid_max)
+                raw = npp.read_year(year, row0, nrows)
+                npp_year = npp_gc_m2(raw, npp_scale, npp_valid_max)
+                _check_npp(raw, npp_year, npp_layers[year], npp_scale, npp_valid_max, unusual)
+                del raw
                 t = temperature.read(year, row0, nrows)
                 p = precipitation.read(year, row0, nrows)
-                _check_precipitation(p, year)
+                _check_climate(t, p, year, timestep, temperature, precipitation, unusual)
                 if timestep == MONTHLY:
                     rh = rh_annual_from_months_gc_m2(t, p, check=False)
                 else:
@@ -598,6 +651,7 @@ def compute_nep_sink(
                     out_nep.write(i, row0, nep.astype(np.float32))
                 done += 1
                 progress.report(done / steps)
+    unusual.report(progress)
     if summary.cells_without_climate:
         progress.warning(QT_TRANSLATE_NOOP(
             "@default", "{count} cell-years have NPP but no climate value (outside the climate rasters or "

@@ -33,7 +33,7 @@ metadata is not applied).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -245,11 +245,17 @@ def zonal_sums(
     series: TimeSeries | Sequence[TimeSeries],
     progress: Progress | None = None,
     budget_bytes: int = STRIP_BUDGET_BYTES,
+    guards: Sequence[Callable[[int, np.ndarray], None] | None] | None = None,
 ) -> ZonalSums | list[ZonalSums]:
-    """Sum every band of ``series`` over every region in one pass (see the module docstring)."""
+    """Sum every band of ``series`` over every region in one pass (see the module docstring).
+
+    ``guards``: one per series (or None), called with (band index, band-block as stored, nodata
+    as 0) before the block is summed: the plausibility checks (``plausibility.CarbonGuard``).
+    """
     progress = progress or Progress()
     single = isinstance(series, TimeSeries)
     all_series = [series] if single else list(series)
+    guards = list(guards) if guards is not None else [None] * len(all_series)
     _check_grids(coverage, all_series)
     grid, n = coverage.grid, coverage.n_regions
     sums = [np.zeros((len(s.layers), n)) for s in all_series]
@@ -267,6 +273,8 @@ def zonal_sums(
             cell_km2 = np.repeat(row_km2[row0 : row0 + nrows], ncols)
             covered_km2 += window.sums(cell_km2)
             current, block_sums = b, _BlockSums(window, cell_km2)
+        if guards[k] is not None:
+            guards[k](i, values)
         block_sums.add(values, invalid, sums[k][i], invalid_km2[k][i])
         progress.report(done / steps)
     progress.report(1.0)
