@@ -20,8 +20,9 @@ import numpy as np
 
 from .cellarea import row_cell_areas_m2
 from .errors import QT_TRANSLATE_NOOP, CarbonInputError
+from .plausibility import check_class_codes
 from .progress import Progress
-from .raster import open_raster, strips
+from .raster import layer_infos, open_raster, strips
 from .timeseries import TimeSeriesWriter, open_time_series
 from .units import T_CO2, factor_from_t_c
 
@@ -252,11 +253,17 @@ def compute_landuse_sink(
     row_strips = list(strips(grid.height, grid.width * 8 * 8))
     steps = len(row_strips) * len(out_years)
     done = 0
+    # float land-use layers must hold whole class codes (integer layers always do)
+    float_layers = {i for i, info in enumerate(layer_infos(series.layers)) if np.dtype(info.dtype).kind == "f"}
     with TimeSeriesWriter(output, grid, out_years, "sink", carbon_units) as out:
         for row0, nrows in row_strips:
             cell_m2 = np.broadcast_to(area_m2[row0:row0 + nrows, None], (nrows, grid.width))
+            checked = set()
             for i, year in enumerate(out_years):
                 values = series.read(layer_of[year], row0, nrows)
+                if layer_of[year] in float_layers and layer_of[year] not in checked:
+                    checked.add(layer_of[year])
+                    check_class_codes(values, series.layers[layer_of[year]].path, year)
                 valid = np.isfinite(values)
                 code = np.rint(np.where(valid, values, 0)).astype(np.int64)
                 table_codes, table_values = tables[year]
