@@ -233,7 +233,7 @@ def same_file_key(path: str) -> str:
 def utf8_copy(path: str, name: str, progress: Progress) -> str:
     """A UTF-8 copy (with its .csvt/.prj side files) of a GB18030 table, in the Processing
     temporary folder; the input file is not changed."""
-    text, encoding = read_text(path, name, progress)
+    text, encoding = read_text(path, name)
     folder = tempfile.mkdtemp(prefix="carbon_utf8_", dir=QgsProcessingUtils.tempFolder())
     target = os.path.join(folder, os.path.basename(path))
     with open(target, "w", encoding="utf-8", newline="") as f:

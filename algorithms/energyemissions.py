@@ -198,8 +198,9 @@ class EnergyEmissions(CarbonAlgorithm):
                             (fuel_field, self.FUEL_FIELD), (quantity_field, self.QUANTITY_FIELD),
                             (cement_field, self.CEMENT_FIELD)):
             if name and fields.indexOf(name) < 0:
-                raise QgsProcessingException(tr("{param}: the table has no field '{name}'.").format(
-                    param=param, name=name))
+                raise QgsProcessingException(tr("{param}: the table has no field '{name}'; its fields are: "
+                                                "{fields}.").format(
+                    param=param, name=name, fields=", ".join(f"'{n}'" for n in fields.names())))
         records = _input_records(source, feedback)
         fuel_columns = None
         if layout == "wide":

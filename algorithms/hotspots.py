@@ -158,8 +158,19 @@ class HotSpots(CarbonAlgorithm):
         data = read_layer(source, progress, "input layer")
         field = field or latest_period_field(data.fields.names(), "RI_")
         if data.fields.indexOf(field) < 0:
-            raise CarbonInputError(tr("FIELD: the layer has no field '{name}'.").format(name=field))
+            raise CarbonInputError(tr("FIELD: the layer has no field '{name}'; its fields are: {fields}.").format(
+                name=field, fields=", ".join(f"'{n}'" for n in data.fields.names())))
+        field_def = data.fields.field(field)
+        if not field_def.isNumeric():
+            numeric = [f.name() for f in data.fields if f.isNumeric()]
+            raise CarbonInputError(tr("FIELD: '{name}' is a {type} field, not a number; hot spots need a numeric "
+                                      "field (numeric fields here: {fields}).").format(
+                name=field, type=field_def.typeName() or field_def.friendlyTypeString(),
+                fields=", ".join(f"'{n}'" for n in numeric) or "-"))
         values = data.column(field)
+        if np.isnan(values).all():
+            raise CarbonInputError(tr("FIELD: every value of '{name}' is NULL; there is nothing to analyse.").format(
+                name=field))
         geometries = [f.geometry() for f in data.features]
 
         keep = ~np.isnan(values)

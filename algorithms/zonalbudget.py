@@ -16,6 +16,7 @@ from qgis.core import (
 )
 
 from ..carbon_plugin.budget import zonal_budget
+from ..carbon_plugin.files import parse_number
 from ..carbon_plugin.units import UNITS
 from .base import CarbonAlgorithm
 from .compat import (
@@ -104,7 +105,9 @@ class ZonalBudget(CarbonAlgorithm):
                 name=source.sourceName()))
         key = self.parameterAsString(parameters, self.REGION_FIELD, context)
         if source.fields().indexOf(key) < 0:
-            raise QgsProcessingException(tr("The regions layer has no field '{field}'.").format(field=key))
+            names = ", ".join(f"'{n}'" for n in source.fields().names())
+            raise QgsProcessingException(tr("The regions layer has no field '{field}'; its fields are: "
+                                            "{fields}.").format(field=key, fields=names))
         features = list(source.getFeatures(QgsFeatureRequest()))
         keys = _region_keys(features, key)
         start_year = optional_int(self, parameters, self.START_YEAR, context)
@@ -113,7 +116,7 @@ class ZonalBudget(CarbonAlgorithm):
         emission = carbon_series(self, parameters, self.EMISSIONS, context, units, "emission", progress, start_year)
         sink = carbon_series(self, parameters, self.SINKS, context, units, "sink", progress, start_year)
         prefix = self.parameterAsString(parameters, self.GDP_FIELD_PREFIX, context).strip()
-        gdp = _gdp_by_year(features, prefix, source.fields(), progress) if prefix else None
+        gdp = _gdp_by_year(features, prefix, source.fields(), progress, keys) if prefix else None
         result = zonal_budget(
             [bytes(f.geometry().asWkb()) if f.hasGeometry() else b"" for f in features],
             source.sourceCrs().toWkt(WKT_PREFERRED_GDAL), keys, emission, sink, gdp, progress.sub(0, 0.95),
@@ -164,24 +167,40 @@ def _region_keys(features: list, key: str) -> list[str]:
     return text
 
 
-def _gdp_by_year(features: list, prefix: str, fields: QgsFields, progress) -> dict[int, np.ndarray]:
-    """GDP per region for every field named <prefix><year>."""
+def _gdp_by_year(features: list, prefix: str, fields: QgsFields, progress, keys: list[str] | None = None
+                 ) -> dict[int, np.ndarray]:
+    """GDP per region for every field named <prefix><year>; numbers stored as text ('1,234.5')
+    are read, text that is not a number is an error naming the field, region and value."""
     gdp = {}
+    from_text = 0
     for field in fields:
         name = field.name()
         if name.upper().startswith(prefix.upper()) and name[len(prefix):].isdigit() and len(name) - len(prefix) == 4:
             year = int(name[len(prefix):])
-            gdp[year] = np.array([_number(f[name]) for f in features], np.float64)
+            values = []
+            for k, feature in enumerate(features):
+                value = feature[name]
+                if hasattr(value, "isNull") and value.isNull():
+                    value = None
+                try:
+                    values.append(parse_number(value))
+                except ValueError:
+                    region = keys[k] if keys else str(k + 1)
+                    raise QgsProcessingException(
+                        tr("GDP field '{field}', region '{region}': '{value}' is not a number. Write GDP as plain "
+                           "numbers (1234.5 or 1,234.5), or leave it empty where unknown.").format(
+                            field=name, region=region, value=value)) from None
+                from_text += isinstance(value, str) and bool(value.strip())
+            gdp[year] = np.array(values, np.float64)
     if not gdp:
         raise QgsProcessingException(
             tr("No GDP fields named {prefix}yyyy (e.g. {prefix}2001) were found in the regions layer.").format(
                 prefix=prefix))
     progress.info(tr("GDP fields found for {n} years.").format(n=len(gdp)))
+    if from_text:
+        progress.info(tr("{n} GDP values were stored as text and read as numbers.").format(n=from_text))
+    empty = [str(y) for y, v in sorted(gdp.items()) if np.isnan(v).all()]
+    if empty:
+        progress.warning(tr("The GDP fields of {years} are empty for every region: no ECC/ESC for those "
+                            "years.").format(years=", ".join(empty)))
     return gdp
-
-
-def _number(value) -> float:
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return float("nan")

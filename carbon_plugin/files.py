@@ -16,8 +16,11 @@ from __future__ import annotations
 import csv
 import errno
 import io
+import math
 import os
+import re
 import tempfile
+import unicodedata
 from pathlib import Path
 
 from .errors import QT_TRANSLATE_NOOP, CarbonInputError
@@ -220,3 +223,29 @@ def write_text_atomic(path: Path | str, text: str, what: str = "output", encodin
         raise
     commit(tmp, path, what)
     return str(path)
+
+
+# ---------------------------------------------------------------------------------------------- numbers in text
+
+_GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$")
+
+
+def parse_number(value) -> float:
+    """A number from a table cell: numbers as they are, text such as '1,234.5', ' 1234 ' or
+    full-width digits ('１２３４') parsed; None and empty text are NaN (missing). Text that is not
+    a number (or is ambiguous, e.g. '1.234,5') raises ValueError."""
+    if value is None:
+        return math.nan
+    if isinstance(value, bool):
+        raise ValueError(str(value))
+    if isinstance(value, (int, float)):
+        return float(value)
+    text = unicodedata.normalize("NFKC", str(value)).strip().replace(" ", "").replace("\u00a0", "")
+    if text == "" or text.upper() == "NULL":
+        return math.nan
+    if _GROUPED.match(text):
+        text = text.replace(",", "")
+    number = float(text)  # ValueError for anything else
+    if math.isnan(number) or math.isinf(number):
+        raise ValueError(str(value))
+    return number
