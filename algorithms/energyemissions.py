@@ -192,7 +192,7 @@ class EnergyEmissions(CarbonAlgorithm):
         preset = PRESET_KEYS[self.parameterAsEnum(parameters, self.FACTOR_PRESET, context)]
         units = UNITS[self.parameterAsEnum(parameters, self.UNITS, context)]
 
-        factors = load_factors(factors_path, preset)
+        factors = load_factors(factors_path, preset, progress)
         fields = source.fields()
         for name, param in ((region_field, self.REGION_FIELD), (year_field, self.YEAR_FIELD),
                             (fuel_field, self.FUEL_FIELD), (quantity_field, self.QUANTITY_FIELD),

@@ -23,7 +23,6 @@ default: 65 % CaO x 44.01/56.08 = 0.510, corrected for cement kiln dust x 1.02) 
 
 from __future__ import annotations
 
-import csv
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -31,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import QT_TRANSLATE_NOOP, CarbonInputError
+from .files import read_csv
 from .progress import Progress
 from .units import CO2_PER_C, T_CO2, check_units, factor_from_t_co2
 
@@ -136,8 +136,10 @@ def _number(text: str, column: str, line: int, path: str, low: float, high: floa
     return value
 
 
-def load_factors(path: str | Path | None = None, preset: str = "china") -> dict[str, FuelFactor]:
-    """Read and check a factor table (a CSV path, or one of ``PRESETS``); fuels keyed by ``fuel``."""
+def load_factors(path: str | Path | None = None, preset: str = "china",
+                 progress: Progress | None = None) -> dict[str, FuelFactor]:
+    """Read and check a factor table (a CSV path, or one of ``PRESETS``; UTF-8 or GB18030, the
+    encoding used is logged); fuels keyed by ``fuel``."""
     if path is None:
         if preset not in PRESETS:
             raise CarbonInputError(
@@ -145,18 +147,9 @@ def load_factors(path: str | Path | None = None, preset: str = "china") -> dict[
                 preset=preset, choices=", ".join(PRESETS))
         path = PRESETS[preset]
     path = str(path)
-    try:
-        with open(path, encoding="utf-8-sig", newline="") as f:
-            rows = list(csv.DictReader(f))
-            columns = [c.strip() for c in (rows[0].keys() if rows else [])]
-    except OSError as err:
-        raise CarbonInputError(
-            QT_TRANSLATE_NOOP("@default", "Cannot read the factor table '{path}': {err}"),
-            path=path, err=err) from None
-    except (UnicodeDecodeError, csv.Error) as err:
-        raise CarbonInputError(
-            QT_TRANSLATE_NOOP("@default", "The factor table '{path}' is not a UTF-8 CSV file: {err}"),
-            path=path, err=err) from None
+    header, numbered = read_csv(path, "factor table", progress)
+    rows = [row for _, row in numbered]
+    columns = [(c or "").strip() for c in header]
     missing = [c for c in FACTOR_COLUMNS if c not in columns]
     if not rows or missing:
         raise CarbonInputError(

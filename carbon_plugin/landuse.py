@@ -10,7 +10,6 @@ instead take a coefficient computed from crop production, ``sum c x Y x (1 - w) 
 
 from __future__ import annotations
 
-import csv
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ import numpy as np
 
 from .cellarea import row_cell_areas_m2
 from .errors import QT_TRANSLATE_NOOP, CarbonInputError
+from .files import read_csv
 from .plausibility import check_class_codes
 from .progress import Progress
 from .raster import layer_infos, open_raster, strips
@@ -49,30 +49,21 @@ class CropParameters:
 
 
 def _rows(path: Path | str, required: Sequence[str], what: str) -> list[tuple[int, dict[str, str]]]:
-    """(line number, row with lower-case stripped keys) of a UTF-8 CSV, checking its columns."""
-    try:
-        with open(path, encoding="utf-8-sig", newline="") as f:
-            reader = csv.DictReader(f)
-            header = [(h or "").strip().lower() for h in (reader.fieldnames or [])]
-            missing = [c for c in required if c not in header]
-            if missing:
-                raise CarbonInputError(QT_TRANSLATE_NOOP(
-                    "@default", "The {what} CSV '{path}' lacks the column(s) {missing}; its header must name "
-                    "{required} (found: {found})."), what=what, path=str(path), missing=", ".join(missing),
-                    required=", ".join(required), found=", ".join(header) or "-")
-            rows = []
-            for row in reader:
-                clean = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
-                if any(clean.values()):
-                    rows.append((reader.line_num, clean))
-            return rows
-    except OSError as err:
-        raise CarbonInputError(QT_TRANSLATE_NOOP("@default", "Cannot read the {what} CSV '{path}': {error}"),
-                               what=what, path=str(path), error=str(err)) from None
-    except UnicodeDecodeError:
+    """(line number, row with lower-case stripped keys) of a CSV in UTF-8 or GB18030, checking its columns."""
+    fieldnames, numbered = read_csv(path, f"{what} CSV")
+    header = [(h or "").strip().lower() for h in fieldnames]
+    missing = [c for c in required if c not in header]
+    if missing:
         raise CarbonInputError(QT_TRANSLATE_NOOP(
-            "@default", "The {what} CSV '{path}' is not UTF-8 text; save it as CSV UTF-8."),
-            what=what, path=str(path)) from None
+            "@default", "The {what} CSV '{path}' lacks the column(s) {missing}; its header must name "
+            "{required} (found: {found})."), what=what, path=str(path), missing=", ".join(missing),
+            required=", ".join(required), found=", ".join(header) or "-")
+    rows = []
+    for line, row in numbered:
+        clean = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
+        if any(clean.values()):
+            rows.append((line, clean))
+    return rows
 
 
 def _number(text: str, path, line: int, column: str) -> float:
