@@ -3,19 +3,42 @@
 from __future__ import annotations
 
 from qgis.core import (
+    QgsFeatureRequest,
+    QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterString,
 )
 
-from ..carbon_plugin.landuse import compute_landuse_sink, load_coefficients, preset_coefficients
+from ..carbon_plugin.cropland import CropProduction, production_rows
+from ..carbon_plugin.landuse import (
+    CROP_PARAMETERS,
+    compute_landuse_sink,
+    load_coefficients,
+    load_crop_parameters,
+    preset_coefficients,
+)
 from ..carbon_plugin.units import UNITS
 from .base import CarbonAlgorithm
-from .compat import FILE_BEHAVIOR_FILE, TYPE_RASTER
+from .compat import (
+    FIELD_ANY,
+    FILE_BEHAVIOR_FILE,
+    FLAG_ADVANCED,
+    NO_GEOMETRY_REQUEST,
+    NUMBER_INTEGER,
+    TYPE_RASTER,
+    TYPE_VECTOR,
+    TYPE_VECTOR_POLYGON,
+    WKT_PREFERRED_GDAL,
+)
+from .energyemissions import plain_value
 from .i18n import QT_TRANSLATE_NOOP, tr
 from .params import optional_int, parse_years, start_year_parameter, time_series_paths
 from .styles import style_outputs
@@ -47,8 +70,14 @@ class LandUseSink(CarbonAlgorithm):
         "3 grassland 0.021, 4 water 0.253, 5 built-up 0, 6 unused land 0.005. CLCD preset: "
         "1 cropland 0, 2 forest 0.644, 3 shrub 0.644 (as forest), 4 grassland 0.021, 5 water "
         "0.253, 6 snow/ice 0, 7 barren 0.005, 8 impervious 0, 9 wetland 0.253 (as water). "
-        "Cropland is 0 by default; a cropland sink from crop yields (sum of c x Y x (1 - w) / H "
-        "over crops) is available in the engine, not yet in this tool.\n\n"
+        "Cropland is 0 by default.\n\n"
+        "Crop production table (optional): crop production in t per region and year, a column per "
+        "crop named as in the crop parameters (wheat, maize, rice), a region key and a year field; "
+        "with the region polygons it gives each region's cropland its crop carbon, sum over crops "
+        "of c x Y x (1 - w) / H (c carbon fraction, Y production, w water content, H harvest "
+        "index; wheat 0.4853, 0.12, 0.40), spread over the cropland cells whose centre lies in "
+        "the region, so the region's cropland sink equals its crop carbon. Region-years without a "
+        "row keep the table's cropland coefficient.\n\n"
         "Class codes present in the raster but missing from the table are listed in a warning "
         "with their area (km2) and get no sink (nodata); the raster's nodata gives nodata.\n\n"
         "Output: sink time-series raster (t per cell per year, band per year); the log gives the "
@@ -60,6 +89,13 @@ class LandUseSink(CarbonAlgorithm):
     START_YEAR = "START_YEAR"
     COEFFICIENTS = "COEFFICIENTS"
     COEFFICIENTS_FILE = "COEFFICIENTS_FILE"
+    CROP_TABLE = "CROP_TABLE"
+    CROP_TABLE_REGION_FIELD = "CROP_TABLE_REGION_FIELD"
+    CROP_YEAR_FIELD = "CROP_YEAR_FIELD"
+    CROP_REGIONS = "CROP_REGIONS"
+    CROP_REGION_FIELD = "CROP_REGION_FIELD"
+    CROPLAND_CLASS = "CROPLAND_CLASS"
+    CROP_PARAMETERS_FILE = "CROP_PARAMETERS_FILE"
     UNITS = "UNITS"
     OUTPUT = "OUTPUT"
 
@@ -76,6 +112,29 @@ class LandUseSink(CarbonAlgorithm):
         self.addParameter(QgsProcessingParameterFile(
             self.COEFFICIENTS_FILE, tr("Coefficient CSV (code, name, t_c_ha_yr; replaces the preset)"),
             FILE_BEHAVIOR_FILE, extension="csv", optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.CROP_TABLE, tr("Crop production table (t per region and year, a column per crop: wheat, maize, rice)"),
+            [TYPE_VECTOR], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.CROP_TABLE_REGION_FIELD, tr("Crop table: region key field (default: as the regions' key field)"),
+            parentLayerParameterName=self.CROP_TABLE, type=FIELD_ANY, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.CROP_YEAR_FIELD, tr("Crop table: year field"), defaultValue="year",
+            parentLayerParameterName=self.CROP_TABLE, type=FIELD_ANY, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.CROP_REGIONS, tr("Regions of the crop table (polygons)"), [TYPE_VECTOR_POLYGON], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.CROP_REGION_FIELD, tr("Regions: key field"), parentLayerParameterName=self.CROP_REGIONS,
+            type=FIELD_ANY, optional=True))
+        cropland = QgsProcessingParameterNumber(
+            self.CROPLAND_CLASS, tr("Cropland class code"), NUMBER_INTEGER, defaultValue=1)
+        crop_parameters = QgsProcessingParameterFile(
+            self.CROP_PARAMETERS_FILE, tr("Crop parameter CSV (crop, carbon_fraction, harvest_index, "
+                                          "water_content; replaces the shipped table)"),
+            FILE_BEHAVIOR_FILE, extension="csv", optional=True)
+        for advanced in (cropland, crop_parameters):
+            advanced.setFlags(advanced.flags() | FLAG_ADVANCED)
+            self.addParameter(advanced)
         self.addParameter(QgsProcessingParameterEnum(
             self.UNITS, tr("Units"), options=list(UNITS), defaultValue=0))
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, tr("Carbon sink (land use)")))
@@ -103,6 +162,7 @@ class LandUseSink(CarbonAlgorithm):
             start_year=optional_int(self, parameters, self.START_YEAR, context),
             units=units,
             progress=progress,
+            cropland=self._crop_production(parameters, context),
         )
         for year in summary.years:
             progress.info(tr("{year}: sink {total:,.0f} {units}.").format(
@@ -115,3 +175,43 @@ class LandUseSink(CarbonAlgorithm):
             "UNKNOWN_CLASSES": ",".join(f"{code}:{area:.6g}" for code, area in unknown.items()),
             "BAND_COUNT": len(summary.years),
         }
+
+    def _field(self, parameters, name, context, source, default=None) -> str | None:
+        value = self.parameterAsString(parameters, name, context) or default
+        if value and source.fields().indexOf(value) < 0:
+            raise QgsProcessingException(tr("{label} [{param}]: the layer has no field '{field}'.").format(
+                label=self.parameterDefinition(name).description(), param=name, field=value))
+        return value or None
+
+    def _crop_production(self, parameters, context) -> CropProduction | None:
+        """The crop table and its regions, or None without a table."""
+        table = self.parameterAsSource(parameters, self.CROP_TABLE, context)
+        if table is None:
+            return None
+        regions = self.parameterAsSource(parameters, self.CROP_REGIONS, context)
+        key_field = regions and self._field(parameters, self.CROP_REGION_FIELD, context, regions)
+        if regions is None or not key_field:
+            raise QgsProcessingException(tr(
+                "A crop production table needs its regions: give the region polygons and their key field "
+                "({regions} [{regions_id}], {field} [{field_id}]).").format(
+                regions=self.parameterDefinition(self.CROP_REGIONS).description(), regions_id=self.CROP_REGIONS,
+                field=self.parameterDefinition(self.CROP_REGION_FIELD).description(),
+                field_id=self.CROP_REGION_FIELD))
+        table_key = self._field(parameters, self.CROP_TABLE_REGION_FIELD, context, table, key_field)
+        year_field = self._field(parameters, self.CROP_YEAR_FIELD, context, table, "year")
+        crop_csv = self.parameterAsFile(parameters, self.CROP_PARAMETERS_FILE, context)
+        crop_parameters = load_crop_parameters(crop_csv or CROP_PARAMETERS)
+        names = table.fields().names()
+        rows = [{name: plain_value(feature[name]) for name in names}
+                for feature in table.getFeatures(QgsFeatureRequest().setFlags(NO_GEOMETRY_REQUEST))]
+        geometries, keys = [], []
+        for feature in regions.getFeatures():
+            if feature.geometry().isNull():
+                continue
+            geometries.append(bytes(feature.geometry().asWkb()))
+            keys.append(plain_value(feature[key_field]))
+        crs = regions.sourceCrs()
+        return CropProduction(
+            geometries, keys, crs.toWkt(WKT_PREFERRED_GDAL) if crs.isValid() else None,
+            production_rows(rows, table_key, year_field, crop_parameters), crop_parameters,
+            self.parameterAsInt(parameters, self.CROPLAND_CLASS, context))

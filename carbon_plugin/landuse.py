@@ -201,13 +201,15 @@ def compute_landuse_sink(
     units: str = T_CO2,
     year_coefficients: Mapping[int, Mapping[int, float]] | None = None,
     progress: Progress | None = None,
+    cropland=None,
 ) -> LandUseSummary:
     """Land-use sink raster (band per year, t per cell per year).
 
     Land use: one raster with a band per year, one raster per year, or one single-band raster
     standing for all of ``years``. ``year_coefficients`` overrides class coefficients for given
     years (e.g. cropland from that year's crop production). Cells whose class is not in the
-    table are nodata and reported with their area.
+    table are nodata and reported with their area. ``cropland`` (a ``cropland.CropProduction``)
+    replaces the cropland coefficient per region and year by crop carbon / cropland area.
     """
     progress = progress or Progress()
     paths = [str(p) for p in landuse_paths]
@@ -241,6 +243,8 @@ def compute_landuse_sink(
         summary.class_area_km2[year] = {}
         summary.unknown_area_km2[year] = {}
 
+    if cropland is not None:
+        cropland.prepare(series, layer_of, progress)
     row_strips = list(strips(grid.height, grid.width * 8 * 8))
     steps = len(row_strips) * len(out_years)
     done = 0
@@ -261,6 +265,8 @@ def compute_landuse_sink(
                 at = np.clip(np.searchsorted(table_codes, code), 0, len(table_codes) - 1)
                 known = valid & (table_codes[at] == code)
                 coefficient = np.where(known, table_values[at], np.nan)
+                if cropland is not None:
+                    coefficient, known = cropland.apply(year, row0, nrows, code, valid, coefficient, known)
                 sink = coefficient * (cell_m2 / M2_PER_HA) * factor
                 summary.total[year] += float(np.nansum(sink))
                 _add_areas(summary.class_area_km2[year], code[known], cell_m2[known] / M2_PER_KM2)
