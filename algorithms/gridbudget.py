@@ -36,7 +36,10 @@ class GridBudget(CarbonAlgorithm):
         "converted to the chosen units using each raster's CARBON_UNITS metadata (t C or t CO2; "
         "CO2 = C x 44/12). Years present in only one raster are reported and left out.\n\n"
         "Outputs: three time-series rasters (net in t per cell, ratio, state as Byte with 0 as "
-        "nodata). Files appear only when complete; cancel leaves nothing behind."
+        "nodata). Files appear only when complete; cancel leaves nothing behind.\n\n"
+        "Data checks (docs/DATA_CHECKS.md): negative emission cells, and fill codes such as -9999, "
+        "-3.4e38 or 65535 stored without a nodata declaration, are errors naming the file, year "
+        "and band."
     )
 
     EMISSIONS = "EMISSIONS"

@@ -117,7 +117,10 @@ class GridEmissions(CarbonAlgorithm):
         "centres, while with exact coverage split cells mix neighbouring regions: this "
         "per-region round-trip error is logged and given in the optional check table.\n\n"
         "Output: a time-series raster on the proxy grid, t per cell per year (band per year, "
-        "NoData outside the regions); optional intensity raster in t per km2 (true cell areas)."
+        "NoData outside the regions); optional intensity raster in t per km2 (true cell areas).\n\n"
+        "Data checks (docs/DATA_CHECKS.md): a negative statistic is an error naming the region "
+        "and year; a year without any statistic between the first and the last is a warning "
+        "naming it (no band is written for it)."
     )
 
     REGIONS = "REGIONS"

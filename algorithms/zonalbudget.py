@@ -65,7 +65,10 @@ class ZonalBudget(CarbonAlgorithm):
         "Output: the budget layer (one feature per region, its geometry and fields, AREA_KM2 = area "
         "covered by the rasters, and per year EMI_yyyy, SNK_yyyy, NET_yyyy, RAT_yyyy (+ ECC_yyyy, "
         "ESC_yyyy with GDP)); optional long table (region, year, emission, sink, net, ratio, ccr, "
-        "density, esc, ecc). Field names fit shapefiles."
+        "density, esc, ecc). Field names fit shapefiles.\n\n"
+        "Data checks (docs/DATA_CHECKS.md): negative emission cells, and fill codes such as -9999, "
+        "-3.4e38 or 65535 stored without a nodata declaration, are errors naming the file, year "
+        "and band."
     )
 
     REGIONS = "REGIONS"

@@ -3,7 +3,7 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../algorithms/base.py" line="94" />
+        <location filename="../algorithms/base.py" line="106" />
         <source>Cancelled by the user; no output was written.</source>
         <translation>用户已取消；未写出任何结果。</translation>
     </message>
@@ -68,32 +68,32 @@
         <translation>已写出 {n} 个波段：{first}-{last}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="28" />
+        <location filename="../algorithms/base.py" line="36" />
         <source>Time series</source>
         <translation>时间序列</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="29" />
+        <location filename="../algorithms/base.py" line="37" />
         <source>Carbon emissions</source>
         <translation>碳排放</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="30" />
+        <location filename="../algorithms/base.py" line="38" />
         <source>Carbon sinks</source>
         <translation>碳汇</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="31" />
+        <location filename="../algorithms/base.py" line="39" />
         <source>Carbon budget</source>
         <translation>碳收支</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="32" />
+        <location filename="../algorithms/base.py" line="40" />
         <source>Balance, trend and risk</source>
         <translation>碳平衡、趋势与风险</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="17" />
+        <location filename="../algorithms/provider.py" line="18" />
         <source>Carbon budget &amp; imbalance risk</source>
         <translation>碳收支与碳失衡风险</translation>
     </message>
@@ -125,82 +125,82 @@ Output: a tiled, DEFLATE-compressed Float32 GeoTIFF, NaN as nodata (the inputs' 
 输出：分块、DEFLATE 压缩的 Float32 GeoTIFF，NaN 为无数据值（输入自身的无数据值转为 NaN），给定时写入 CARBON_QUANTITY 与 CARBON_UNITS 元数据。本工具集中所有接受时间序列的算法都接受该输出。</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="40" />
+        <location filename="../algorithms/balancetrend.py" line="39" />
         <source>Balance states and transformation trend</source>
         <translation>碳平衡状态与演变趋势</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="42" />
+        <location filename="../algorithms/balancetrend.py" line="41" />
         <source>carbon balance,source sink ratio,state,trend,Sen slope,Mann-Kendall,transition matrix,period</source>
         <translation>碳平衡,碳源汇比,状态,趋势,Sen 斜率,Mann-Kendall,转移矩阵,时段</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="84" />
+        <location filename="../algorithms/balancetrend.py" line="83" />
         <source>Budget layer (EMI_yyyy, SNK_yyyy fields)</source>
         <translation>碳收支图层（EMI_yyyy、SNK_yyyy 字段）</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="20" />
+        <location filename="../algorithms/provider.py" line="58" />
         <source>Period length (years)</source>
         <translation>时段长度（年）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridbudget.py" line="58" />
+        <location filename="../algorithms/gridbudget.py" line="61" />
         <source>State breaks on CSR (upper bounds of states 1-4)</source>
         <translation>CSR 状态分级断点（状态 1-4 的上限）</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="92" />
+        <location filename="../algorithms/balancetrend.py" line="91" />
         <source>Neutral band around CSR = 1 (e.g. 0.1; empty: none)</source>
         <translation>CSR = 1 附近的中性带（例如 0.1；留空：不设）</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="97" />
+        <location filename="../algorithms/balancetrend.py" line="96" />
         <source>Change tolerance (relative change of CSR, 0.05 = 5 %)</source>
         <translation>变化容差（CSR 的相对变化，0.05 = 5 %）</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="100" />
+        <location filename="../algorithms/balancetrend.py" line="99" />
         <source>Significance level of the Mann-Kendall test</source>
         <translation>Mann-Kendall 检验的显著性水平</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="103" />
+        <location filename="../algorithms/balancetrend.py" line="102" />
         <source>Balance layer</source>
         <translation>碳平衡图层</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="20" />
+        <location filename="../algorithms/provider.py" line="58" />
         <source>State transitions</source>
         <translation>状态转移</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="20" />
+        <location filename="../algorithms/provider.py" line="58" />
         <source>Province totals per year</source>
         <translation>逐年全省汇总</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="423" />
+        <location filename="../algorithms/report.py" line="438" />
         <source>Periods</source>
         <translation>时段</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="423" />
+        <location filename="../algorithms/report.py" line="438" />
         <source>Regions</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="118" />
+        <location filename="../algorithms/balancetrend.py" line="117" />
         <source>{n} regions, years {first}-{last} ({count} years).</source>
         <translation>{n} 个区域，年份 {first}-{last}（共 {count} 年）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="166" />
+        <location filename="../algorithms/balancetrend.py" line="165" />
         <source>{period}: {counts}</source>
         <translation>{period}：{counts}</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="169" />
+        <location filename="../algorithms/balancetrend.py" line="168" />
         <source>{n} region(s) have no emission or sink values; their fields are NULL.</source>
         <translation>{n} 个区域没有碳排放或碳汇数值，其字段为 NULL。</translation>
     </message>
@@ -260,7 +260,7 @@ Output: a tiled, DEFLATE-compressed Float32 GeoTIFF, NaN as nodata (the inputs' 
         <translation>水泥生产过程排放因子（t CO2/t 熟料）</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="92" />
+        <location filename="../algorithms/zonalbudget.py" line="96" />
         <source>Units</source>
         <translation>单位</translation>
     </message>
@@ -275,27 +275,22 @@ Output: a tiled, DEFLATE-compressed Float32 GeoTIFF, NaN as nodata (the inputs' 
         <translation>写出的行数</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="423" />
+        <location filename="../algorithms/report.py" line="438" />
         <source>Years</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="201" />
-        <source>{param}: the table has no field '{name}'.</source>
-        <translation>{param}：表中没有字段“{name}”。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/energyemissions.py" line="211" />
+        <location filename="../algorithms/energyemissions.py" line="212" />
         <source>Columns ignored (not fuels): {names}</source>
         <translation>已忽略的列（非燃料）：{names}</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="213" />
+        <location filename="../algorithms/energyemissions.py" line="214" />
         <source>The long layout needs FUEL_FIELD and QUANTITY_FIELD.</source>
         <translation>长表格式需要 FUEL_FIELD 和 QUANTITY_FIELD。</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="240" />
+        <location filename="../algorithms/energyemissions.py" line="245" />
         <source>{year}: {total:,.1f} {units} from energy</source>
         <translation>{year}：能源消费排放 {total:,.1f} {units}</translation>
     </message>
@@ -310,25 +305,12 @@ Output: a tiled, DEFLATE-compressed Float32 GeoTIFF, NaN as nodata (the inputs' 
         <translation>碳收支,净碳排放,碳源汇比,碳平衡状态,格网,像元</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridbudget.py" line="26" />
-        <source>Per cell and year, from an emission and a sink time-series raster (t per cell per year, both positive): net emission NCE = E - S, source/sink ratio CSR = E / S (NaN where S &lt;= 0) and the balance state: 1 sink (CSR &lt;= 1), 2 mild (1-2], 3 moderate (2-4], 4 severe (4-8], 5 extreme (&gt; 8, or S &lt;= 0 with E &gt; 0); 0 = no data or no flux at all (E &lt;= 0 and S &lt;= 0). The state breaks are editable.
-
-Inputs: each raster is a time-series raster (band per year, band description = year) or a list of yearly rasters. The sink is aligned onto the emission grid only when the grids differ, with 'sum' resampling so that t per cell are kept (stated in the log). Values are converted to the chosen units using each raster's CARBON_UNITS metadata (t C or t CO2; CO2 = C x 44/12). Years present in only one raster are reported and left out.
-
-Outputs: three time-series rasters (net in t per cell, ratio, state as Byte with 0 as nodata). Files appear only when complete; cancel leaves nothing behind.</source>
-        <translation>逐像元、逐年根据碳排放与碳汇时间序列栅格（t/像元/年，均为正值）计算：净碳排放 NCE = E - S，碳源汇比 CSR = E / S（S &lt;= 0 处为 NaN）以及碳平衡状态：1 碳汇（CSR &lt;= 1），2 轻度失衡 (1-2]，3 中度失衡 (2-4]，4 重度失衡 (4-8]，5 极度失衡（&gt; 8，或 S &lt;= 0 且 E &gt; 0）；0 = 无数据或完全没有碳通量（E &lt;= 0 且 S &lt;= 0）。状态分级断点可修改。
-
-输入：每个栅格为时间序列栅格（每年一个波段，波段描述为年份）或逐年栅格列表。仅当格网不同时才将碳汇对齐到碳排放格网，并采用“求和”重采样以保持每像元的吨数（会在日志中说明）。数值按各栅格的 CARBON_UNITS 元数据（t C 或 t CO2；CO2 = C x 44/12）换算为所选单位。仅在一个栅格中出现的年份会被报告并剔除。
-
-输出：三个时间序列栅格（净排放，单位 t/像元；源汇比；状态，Byte 类型，0 为无数据值）。文件仅在完整写出后才出现；取消运行不会留下任何文件。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/zonalbudget.py" line="85" />
+        <location filename="../algorithms/zonalbudget.py" line="89" />
         <source>Emission time series (t per cell per year)</source>
         <translation>碳排放时间序列（t/像元/年）</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="87" />
+        <location filename="../algorithms/zonalbudget.py" line="91" />
         <source>Sink time series (t per cell per year)</source>
         <translation>碳汇时间序列（t/像元/年）</translation>
     </message>
@@ -338,22 +320,22 @@ Outputs: three time-series rasters (net in t per cell, ratio, state as Byte with
         <translation>波段 1 的年份（仅当波段描述不是年份时）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridbudget.py" line="62" />
+        <location filename="../algorithms/gridbudget.py" line="65" />
         <source>Net emission</source>
         <translation>净碳排放</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridbudget.py" line="62" />
+        <location filename="../algorithms/gridbudget.py" line="65" />
         <source>Source/sink ratio</source>
         <translation>碳源汇比</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Balance state</source>
         <translation>碳平衡状态</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridbudget.py" line="78" />
+        <location filename="../algorithms/gridbudget.py" line="81" />
         <source>Wrote {n} years: {first}-{last}.</source>
         <translation>已写出 {n} 年：{first}-{last}。</translation>
     </message>
@@ -363,152 +345,152 @@ Outputs: three time-series rasters (net in t per cell, ratio, state as Byte with
         <translation>ALPHA：“{text}”必须是 {count} 个以逗号分隔的数值，每个代理变量一个权重。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="81" />
+        <location filename="../algorithms/zonalbudget.py" line="85" />
         <source>Regions (polygons)</source>
         <translation>区域（面）</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="83" />
+        <location filename="../algorithms/zonalbudget.py" line="87" />
         <source>Region key field</source>
         <translation>区域键字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="153" />
+        <location filename="../algorithms/gridemissions.py" line="156" />
         <source>Emission statistics table (region, year, value)</source>
         <translation>碳排放统计表（区域、年份、数值）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="155" />
+        <location filename="../algorithms/gridemissions.py" line="158" />
         <source>Statistics region field (default: same name as the region key field)</source>
         <translation>统计表区域字段（默认：与区域键字段同名）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="158" />
+        <location filename="../algorithms/gridemissions.py" line="161" />
         <source>Statistics year field</source>
         <translation>统计表年份字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="161" />
+        <location filename="../algorithms/gridemissions.py" line="164" />
         <source>Statistics value field</source>
         <translation>统计表数值字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="164" />
+        <location filename="../algorithms/gridemissions.py" line="167" />
         <source>Or: prefix of per-year fields on the regions (e.g. EMI_)</source>
         <translation>或：区域图层上逐年字段的前缀（例如 EMI_）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="166" />
+        <location filename="../algorithms/gridemissions.py" line="169" />
         <source>Proxy raster (nighttime light; band per year)</source>
         <translation>代理变量栅格（夜间灯光；每年一个波段）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="168" />
+        <location filename="../algorithms/gridemissions.py" line="171" />
         <source>Second proxy (e.g. population)</source>
         <translation>第二代理变量（例如人口）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="170" />
+        <location filename="../algorithms/gridemissions.py" line="173" />
         <source>Third proxy (e.g. built-up)</source>
         <translation>第三代理变量（例如建设用地）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="172" />
+        <location filename="../algorithms/gridemissions.py" line="175" />
         <source>Proxy weights alpha, one per proxy (comma-separated; default 1 each)</source>
         <translation>代理变量权重 alpha，每个代理变量一个（逗号分隔；默认均为 1）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="175" />
+        <location filename="../algorithms/gridemissions.py" line="178" />
         <source>Proxy exponent beta</source>
         <translation>代理变量指数 beta</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="177" />
+        <location filename="../algorithms/gridemissions.py" line="180" />
         <source>Point sources (optional)</source>
         <translation>点源（可选）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="179" />
+        <location filename="../algorithms/gridemissions.py" line="182" />
         <source>Point source year field</source>
         <translation>点源年份字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="182" />
+        <location filename="../algorithms/gridemissions.py" line="185" />
         <source>Point source emission field</source>
         <translation>点源排放量字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="185" />
+        <location filename="../algorithms/gridemissions.py" line="188" />
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="187" />
+        <location filename="../algorithms/gridemissions.py" line="190" />
         <source>Statistics key of the known total of all regions (regression)</source>
         <translation>全部区域已知总量在统计表中的键（回归法）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="191" />
+        <location filename="../algorithms/gridemissions.py" line="194" />
         <source>Cell assignment</source>
         <translation>像元归属方式</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="194" />
+        <location filename="../algorithms/gridemissions.py" line="197" />
         <source>Allow unmatched regions and statistics</source>
         <translation>允许区域与统计数据不匹配</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="197" />
+        <location filename="../algorithms/gridemissions.py" line="200" />
         <source>Units of the statistics and the output</source>
         <translation>统计数据与输出的单位</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="199" />
+        <location filename="../algorithms/gridemissions.py" line="202" />
         <source>Gridded emissions (t per cell per year)</source>
         <translation>格网化碳排放（t/像元/年）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="201" />
+        <location filename="../algorithms/gridemissions.py" line="204" />
         <source>Emission intensity (t per km2 per year)</source>
         <translation>碳排放强度（t/km2/年）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="204" />
+        <location filename="../algorithms/gridemissions.py" line="207" />
         <source>Round-trip check table (region, year, statistic, gridded)</source>
         <translation>回算校验表（区域、年份、统计值、格网值）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="208" />
+        <location filename="../algorithms/gridemissions.py" line="211" />
         <source>Largest relative error of a yearly total</source>
         <translation>年度总量的最大相对误差</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="209" />
+        <location filename="../algorithms/gridemissions.py" line="212" />
         <source>Largest relative per-region round-trip error</source>
         <translation>分区回算的最大相对误差</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="217" />
+        <location filename="../algorithms/gridemissions.py" line="220" />
         <source>{param}: the layer has no field '{field}'.</source>
         <translation>{param}：图层中没有字段“{field}”。</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="232" />
+        <location filename="../algorithms/gridemissions.py" line="235" />
         <source>FIELD_PREFIX: the regions have no fields named {prefix}yyyy (e.g. {prefix}2001).</source>
         <translation>FIELD_PREFIX：区域图层中没有名为 {prefix}yyyy 的字段（例如 {prefix}2001）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="280" />
+        <location filename="../algorithms/gridemissions.py" line="283" />
         <source>The point source {fid} has no valid year or emission ({year_field}, {value_field}).</source>
         <translation>点源 {fid} 没有有效的年份或排放量（{year_field}，{value_field}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="293" />
+        <location filename="../algorithms/gridemissions.py" line="296" />
         <source>Give the statistics: a STATS table, or FIELD_PREFIX for per-year fields on the regions.</source>
         <translation>请提供统计数据：STATS 表，或用 FIELD_PREFIX 指定区域图层上的逐年字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="303" />
+        <location filename="../algorithms/gridemissions.py" line="306" />
         <source>TOTAL_KEY: no statistics row has the key '{key}'.</source>
         <translation>TOTAL_KEY：统计表中没有键为“{key}”的行。</translation>
     </message>
@@ -620,92 +602,87 @@ Getis-Ord Gi*（Ord &amp; Getis 1995，包含要素自身）：GI_Z 为 z 得分
         <translation>无邻居的要素</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="161" />
-        <source>FIELD: the layer has no field '{name}'.</source>
-        <translation>FIELD：图层中没有字段“{name}”。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/hotspots.py" line="167" />
+        <location filename="../algorithms/hotspots.py" line="178" />
         <source>{n} feature(s) with a NULL {field} are left out.</source>
         <translation>{n} 个 {field} 为 NULL 的要素未参与计算。</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="173" />
+        <location filename="../algorithms/hotspots.py" line="184" />
         <source> and {n} more</source>
         <translation>，另有 {n} 个</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="174" />
+        <location filename="../algorithms/hotspots.py" line="185" />
         <source>{n} feature(s) have no neighbours (islands): {list}{more}.</source>
         <translation>{n} 个要素没有邻居（孤岛）：{list}{more}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="177" />
+        <location filename="../algorithms/hotspots.py" line="188" />
         <source>Weights: {kind}; neighbours per feature: min {min}, mean {mean:.2f}, max {max}.</source>
         <translation>权重：{kind}；每个要素的邻居数：最少 {min}，平均 {mean:.2f}，最多 {max}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="180" />
+        <location filename="../algorithms/hotspots.py" line="191" />
         <source>No seed: the permutation p-values change from run to run.</source>
         <translation>未设随机种子：置换 p 值每次运行都会不同。</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="188" />
+        <location filename="../algorithms/hotspots.py" line="199" />
         <source>Global Moran's I = {i:.6f} (expected {e:.6f}), z = {z:.4f}, p (normal) = {pn:.4g}, permutation p = {ps:.4g} ({perms} permutations, seed {seed}).</source>
         <translation>全局 Moran's I = {i:.6f}（期望值 {e:.6f}），z = {z:.4f}，p（正态）= {pn:.4g}，置换 p = {ps:.4g}（{perms} 次置换，种子 {seed}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="193" />
+        <location filename="../algorithms/hotspots.py" line="204" />
         <source>Gi* bin {bin}: {n}</source>
         <translation>Gi* 分级 {bin}：{n}</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="195" />
+        <location filename="../algorithms/hotspots.py" line="206" />
         <source>LISA {label}: {n}</source>
         <translation>LISA {label}：{n}</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="212" />
+        <location filename="../algorithms/hotspots.py" line="223" />
         <source>Queen contiguity needs polygons; for points choose a distance band or k nearest neighbours.</source>
         <translation>Queen 邻接仅适用于面要素；点要素请选择距离阈值或 K 近邻。</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="216" />
+        <location filename="../algorithms/hotspots.py" line="227" />
         <source>The layer CRS is geographic: distances between centroids are in degrees. Reproject to a projected CRS for true distances.</source>
         <translation>图层 CRS 为地理坐标系：质心间距离以度为单位。如需真实距离，请投影到投影坐标系。</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="221" />
+        <location filename="../algorithms/hotspots.py" line="232" />
         <source>Feature {k} has no geometry.</source>
         <translation>要素 {k} 没有几何。</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="227" />
+        <location filename="../algorithms/hotspots.py" line="238" />
         <source>DISTANCE: give the distance band for distance weights.</source>
         <translation>DISTANCE：使用距离权重时请给出距离阈值。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Entropy weights</source>
         <translation>熵权法</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Equal weights</source>
         <translation>等权重</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="45" />
+        <location filename="../algorithms/imbalancerisk.py" line="51" />
         <source>User weights (USER_WEIGHTS)</source>
         <translation>自定义权重（USER_WEIGHTS）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="154" />
+        <location filename="../algorithms/imbalancerisk.py" line="160" />
         <source>Carbon imbalance risk index</source>
         <translation>碳失衡风险指数</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="156" />
+        <location filename="../algorithms/imbalancerisk.py" line="162" />
         <source>carbon imbalance,risk index,entropy weight,risk level,compensation,carbon price,source sink ratio</source>
         <translation>碳失衡,风险指数,熵权法,风险等级,碳补偿,碳价,碳源汇比</translation>
     </message>
@@ -715,162 +692,162 @@ Getis-Ord Gi*（Ord &amp; Getis 1995，包含要素自身）：GI_Z 为 z 得分
         <translation>碳收支或碳平衡图层（EMI_yyyy、SNK_yyyy 字段）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="75" />
+        <location filename="../algorithms/imbalancerisk.py" line="81" />
         <source>Components</source>
         <translation>分量</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="81" />
+        <location filename="../algorithms/imbalancerisk.py" line="87" />
         <source>User weights, one per chosen component (e.g. 0.5, 0.3, 0.2)</source>
         <translation>自定义权重，每个所选分量一个（例如 0.5, 0.3, 0.2）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="94" />
+        <location filename="../algorithms/imbalancerisk.py" line="100" />
         <source>Risk level breaks (4 numbers in (0, 1))</source>
         <translation>风险等级断点（4 个位于 (0, 1) 内的数）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="205" />
+        <location filename="../algorithms/imbalancerisk.py" line="211" />
         <source>Carbon price (yuan per t CO2)</source>
         <translation>碳价（元/t CO2）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="207" />
+        <location filename="../algorithms/imbalancerisk.py" line="213" />
         <source>Risk layer</source>
         <translation>风险图层</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Risk summary per period</source>
         <translation>逐时段风险汇总</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="210" />
+        <location filename="../algorithms/imbalancerisk.py" line="216" />
         <source>Weights used</source>
         <translation>所用权重</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="212" />
+        <location filename="../algorithms/imbalancerisk.py" line="218" />
         <source>High-risk share of the last period</source>
         <translation>最后时段的高风险占比</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="103" />
+        <location filename="../algorithms/imbalancerisk.py" line="109" />
         <source>COMPONENTS: choose at least one of state, trend, pressure.</source>
         <translation>COMPONENTS：请至少选择状态、趋势、压力中的一项。</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="254" />
+        <location filename="../algorithms/imbalancerisk.py" line="260" />
         <source>{period}: {levels}; RI &gt;= {high}: {count} of {n} ({share:.1%})</source>
         <translation>{period}：{levels}；RI &gt;= {high}：{n} 个中有 {count} 个（{share:.1%}）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="258" />
+        <location filename="../algorithms/imbalancerisk.py" line="264" />
         <source>{period}: {n} region(s) without data have no risk index.</source>
         <translation>{period}：{n} 个无数据区域没有风险指数。</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="135" />
+        <location filename="../algorithms/imbalancerisk.py" line="141" />
         <source>No {field} field: areas are measured on the ellipsoid {ellipsoid}.</source>
         <translation>没有 {field} 字段：在椭球体 {ellipsoid} 上量算面积。</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="67" />
+        <location filename="../algorithms/landusesink.py" line="103" />
         <source>Land use (time-series raster, or one raster per year)</source>
         <translation>土地利用（时间序列栅格，或每年一个栅格）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="69" />
+        <location filename="../algorithms/landusesink.py" line="105" />
         <source>Years: one per band in input order, or those a single layer stands for (e.g. 2001-2020)</source>
         <translation>年份：按输入顺序每个波段一个，或单个图层所代表的年份（例如 2001-2020）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="73" />
+        <location filename="../algorithms/landusesink.py" line="109" />
         <source>Coefficient preset</source>
         <translation>碳汇系数预设</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="76" />
+        <location filename="../algorithms/landusesink.py" line="112" />
         <source>Coefficient CSV (code, name, t_c_ha_yr; replaces the preset)</source>
         <translation>系数 CSV（code、name、t_c_ha_yr；替代预设）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="81" />
+        <location filename="../algorithms/landusesink.py" line="140" />
         <source>Carbon sink (land use)</source>
         <translation>碳汇（土地利用）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="83" />
+        <location filename="../algorithms/landusesink.py" line="142" />
         <source>Class codes missing from the table</source>
         <translation>系数表中缺失的类别代码</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="94" />
+        <location filename="../algorithms/landusesink.py" line="153" />
         <source>Coefficients (t C ha-1 yr-1): {table}.</source>
         <translation>碳汇系数（t C ha-1 yr-1）：{table}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="108" />
+        <location filename="../algorithms/landusesink.py" line="168" />
         <source>{year}: sink {total:,.0f} {units}.</source>
         <translation>{year}：碳汇 {total:,.0f} {units}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="82" />
+        <location filename="../algorithms/nepsink.py" line="86" />
         <source>NPP (time-series raster, or one raster per year)</source>
         <translation>NPP（时间序列栅格，或每年一个栅格）</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="84" />
+        <location filename="../algorithms/nepsink.py" line="88" />
         <source>NPP scale factor to g C m-2 yr-1 (0.1 for MOD17A3HGF)</source>
         <translation>NPP 换算为 g C m-2 yr-1 的比例因子（MOD17A3HGF 为 0.1）</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="87" />
+        <location filename="../algorithms/nepsink.py" line="91" />
         <source>NPP valid maximum, raw value (32700 for MOD17A3HGF)</source>
         <translation>NPP 有效最大值，原始值（MOD17A3HGF 为 32700）</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="90" />
+        <location filename="../algorithms/nepsink.py" line="94" />
         <source>Air temperature, deg C (time-series raster or rasters)</source>
         <translation>气温，deg C（时间序列栅格或多个栅格）</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="92" />
+        <location filename="../algorithms/nepsink.py" line="96" />
         <source>Precipitation, mm (time-series raster or rasters)</source>
         <translation>降水量，mm（时间序列栅格或多个栅格）</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="94" />
+        <location filename="../algorithms/nepsink.py" line="98" />
         <source>Climate time step</source>
         <translation>气候数据时间步长</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="98" />
+        <location filename="../algorithms/nepsink.py" line="102" />
         <source>Sign of the sink</source>
         <translation>碳汇符号</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="104" />
+        <location filename="../algorithms/nepsink.py" line="108" />
         <source>Carbon sink (NEP)</source>
         <translation>碳汇（NEP）</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="105" />
+        <location filename="../algorithms/nepsink.py" line="109" />
         <source>Soil heterotrophic respiration Rh (g C m-2 yr-1)</source>
         <translation>土壤异养呼吸 Rh（g C m-2 yr-1）</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="108" />
+        <location filename="../algorithms/nepsink.py" line="112" />
         <source>NEP (g C m-2 yr-1)</source>
         <translation>净生态系统生产力 NEP（g C m-2 yr-1）</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="111" />
+        <location filename="../algorithms/nepsink.py" line="115" />
         <source>NPP years without climate</source>
         <translation>缺少气候数据的 NPP 年份</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="140" />
+        <location filename="../algorithms/nepsink.py" line="144" />
         <source>{year}: sink {total:,.0f} {units} (absorption {absorption:,.0f}, ecosystem source {source:,.0f}).</source>
         <translation>{year}：碳汇 {total:,.0f} {units}（吸收 {absorption:,.0f}，生态系统碳源 {source:,.0f}）。</translation>
     </message>
@@ -962,62 +939,57 @@ Sen 斜率：两两斜率 (y_j - y_i) / (year_j - year_i) 的中位数，单位�
         <translation>类别 {code}（{label}）：{count} 个像元</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="43" />
+        <location filename="../algorithms/zonalbudget.py" line="44" />
         <source>Regional carbon budget (exact zonal sums)</source>
         <translation>区域碳收支（精确分区求和）</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="45" />
+        <location filename="../algorithms/zonalbudget.py" line="46" />
         <source>carbon budget,zonal statistics,county,emission,sink,source sink ratio,exact</source>
         <translation>碳收支,分区统计,区县,碳排放,碳汇,碳源汇比,精确</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="90" />
+        <location filename="../algorithms/zonalbudget.py" line="94" />
         <source>GDP field prefix (e.g. GDP_ for GDP_2001, GDP_2002, ...)</source>
         <translation>GDP 字段前缀（例如 GDP_ 对应 GDP_2001、GDP_2002 ……）</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="93" />
+        <location filename="../algorithms/zonalbudget.py" line="97" />
         <source>Carbon budget layer</source>
         <translation>碳收支图层</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="94" />
+        <location filename="../algorithms/zonalbudget.py" line="98" />
         <source>Carbon budget table (long form)</source>
         <translation>碳收支表（长表）</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="101" />
+        <location filename="../algorithms/zonalbudget.py" line="105" />
         <source>The regions layer could not be read.</source>
         <translation>无法读取区域图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="103" />
+        <location filename="../algorithms/zonalbudget.py" line="107" />
         <source>The regions layer '{name}' is not a polygon layer.</source>
         <translation>区域图层“{name}”不是面图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="107" />
-        <source>The regions layer has no field '{field}'.</source>
-        <translation>区域图层中没有字段“{field}”。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/zonalbudget.py" line="151" />
+        <location filename="../algorithms/zonalbudget.py" line="157" />
         <source>{n} regions have no value in the key field '{field}'; fill it or choose another field.</source>
         <translation>{n} 个区域的键字段“{field}”没有值；请填写或选择其他字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="161" />
+        <location filename="../algorithms/zonalbudget.py" line="167" />
         <source>The key field '{field}' has duplicate values: {values}. Each region needs its own key (dissolve multipart regions first).</source>
         <translation>键字段“{field}”有重复值：{values}。每个区域需要唯一的键（请先融合多部件区域）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="176" />
+        <location filename="../algorithms/zonalbudget.py" line="199" />
         <source>No GDP fields named {prefix}yyyy (e.g. {prefix}2001) were found in the regions layer.</source>
         <translation>区域图层中未找到名为 {prefix}yyyy 的 GDP 字段（例如 {prefix}2001）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="179" />
+        <location filename="../algorithms/zonalbudget.py" line="202" />
         <source>GDP fields found for {n} years.</source>
         <translation>找到 {n} 年的 GDP 字段。</translation>
     </message>
@@ -1127,76 +1099,24 @@ Output: a table with the region field, year, CO2_T (C_T when the units are t C) 
         <translation>CO2,碳排放,降尺度,格网化,夜间灯光,NTL,代理变量,空间分配,自上而下</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="90" />
-        <source>Shares each region's statistical emission E_U among its cells by a proxy weight, so that the gridded emission sums back to the statistics:
-E_p = E_U x w_p / sum of w over the region, with w = sum_k alpha_k x proxy_k ^ beta.
-
-Statistics: a table with region, year and value fields (the output of 'CO2 emissions from energy consumption' plugs straight in: region field, year, CO2_T), or per-year fields on the regions (FIELD_PREFIX, e.g. EMI_ for EMI_2001, EMI_2002 ...). Region keys are compared as text (4101 and '4101' match). Features sharing a key form one region, so counties with a city_code field take city statistics. Keys without polygon, polygons without statistics and gaps in the years are listed and stop the run unless ALLOW_UNMATCHED is set (then unmatched polygons are left NoData).
-
-Proxy: nighttime light (one band per year, years from the band descriptions or START_YEAR; a single band is used for every year, with a warning). Optional second and third proxies (population, built-up) are aligned on the first one's grid; ALPHA gives one weight per proxy (mind their scales), BETA the exponent. NoData, NaN and negative proxy values count as 0. A region whose weighted proxy sum is 0 is spread by area (a warning names it).
-
-Point sources (optional): points with a year and a t CO2 field are placed first in their cell and the rest of the region's emission is allocated by proxy.
-
-Method: proportional (default), or power-law regression: E = a (sum L)^b fitted in log space over the region-years with statistics (the fit is logged), used to estimate region-years without statistics; rows of the statistics whose key is TOTAL_KEY are known totals of all regions, and the estimates are rescaled to them.
-
-Cells are assigned by exact coverage fraction (default: a cell split between two regions is split between them) or by cell centre. The raster total of every year equals the statistics; the zonal sum over each region equals its statistic exactly with cell centres, while with exact coverage split cells mix neighbouring regions: this per-region round-trip error is logged and given in the optional check table.
-
-Output: a time-series raster on the proxy grid, t per cell per year (band per year, NoData outside the regions); optional intensity raster in t per km2 (true cell areas).</source>
-        <translation>按代理变量权重将每个区域的统计碳排放 E_U 分配到其像元上，使格网化排放加总后等于统计值：
-E_p = E_U x w_p / 区域内 w 之和，其中 w = sum_k alpha_k x proxy_k ^ beta。
-
-统计数据：含区域、年份和数值字段的表（“能源消费 CO2 排放”的输出可直接使用：区域字段、year、CO2_T），或区域图层上的逐年字段（FIELD_PREFIX，例如 EMI_ 对应 EMI_2001、EMI_2002 ……）。区域键按文本比较（4101 与 '4101' 相匹配）。键相同的要素构成一个区域，因此带 city_code 字段的区县可使用地级市统计数据。没有对应面的键、没有统计数据的面以及年份缺口都会列出并终止运行，除非设置了 ALLOW_UNMATCHED（此时未匹配的面为无数据）。
-
-代理变量：夜间灯光（每年一个波段，年份取自波段描述或 START_YEAR；只有一个波段时用于所有年份，并给出警告）。可选的第二、第三代理变量（人口、建设用地）对齐到第一个代理变量的格网；ALPHA 为每个代理变量给出一个权重（注意各自的量纲），BETA 为指数。无数据、NaN 和负的代理值计为 0。加权代理值之和为 0 的区域按面积分配（警告中会给出其名称）。
-
-点源（可选）：带年份字段和 t CO2 字段的点先放入其所在像元，区域其余的排放量再按代理变量分配。
-
-方法：按比例分配（默认），或幂函数回归：在对数空间中对有统计数据的区域年份拟合 E = a (sum L)^b（拟合结果记入日志），用于估算没有统计数据的区域年份；统计表中键为 TOTAL_KEY 的行是全部区域的已知总量，估算值将按其重新缩放。
-
-像元按精确覆盖比例归属（默认：被两个区域分割的像元按比例分给两者）或按像元中心归属。每年的栅格总量等于统计值；按像元中心归属时，各区域的分区求和与其统计值完全相等，而按精确覆盖归属时，被分割的像元会混合相邻区域：该分区回算误差记入日志，并在可选的校验表中给出。
-
-输出：代理变量格网上的时间序列栅格，t/像元/年（每年一个波段，区域外为无数据）；可选的碳排放强度栅格，单位 t/km2（按真实像元面积）。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/landusesink.py" line="24" />
+        <location filename="../algorithms/landusesink.py" line="47" />
         <source>CNLUCC first-level classes (1 cropland ... 6 unused land)</source>
         <translation>CNLUCC 一级类（1 耕地 …… 6 未利用地）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="24" />
+        <location filename="../algorithms/landusesink.py" line="47" />
         <source>CLCD classes (1 cropland ... 9 wetland)</source>
         <translation>CLCD 类别（1 耕地 …… 9 湿地）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="32" />
+        <location filename="../algorithms/landusesink.py" line="55" />
         <source>Carbon sink from land use (coefficients)</source>
         <translation>土地利用碳汇（系数法）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="34" />
+        <location filename="../algorithms/landusesink.py" line="57" />
         <source>carbon sink,land use,land cover,CNLUCC,CLCD,coefficient,forest,grassland,water</source>
         <translation>碳汇,土地利用,土地覆盖,CNLUCC,CLCD,碳汇系数,林地,草地,水域</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/landusesink.py" line="36" />
-        <source>Carbon sink per cell and year from land use: sink = true cell area (ha) x the coefficient of the cell's class (t C ha-1 yr-1), reported in t CO2 (default; CO2 = C x 44/12) or t C.
-
-Land use: integer class codes, as a raster with a band per year (descriptions = years), one raster per year (year in the file name or listed in Years), or one single-band raster standing for every year listed in Years. Rasters of later years on another grid are aligned to the first one by nearest neighbour. Cell areas are true areas (geodesic per row in a geographic CRS).
-
-Coefficients: a preset, or a CSV file (UTF-8) with columns code, name, t_c_ha_yr (other columns ignored) which replaces the preset. CNLUCC preset: 1 cropland 0, 2 forest 0.644, 3 grassland 0.021, 4 water 0.253, 5 built-up 0, 6 unused land 0.005. CLCD preset: 1 cropland 0, 2 forest 0.644, 3 shrub 0.644 (as forest), 4 grassland 0.021, 5 water 0.253, 6 snow/ice 0, 7 barren 0.005, 8 impervious 0, 9 wetland 0.253 (as water). Cropland is 0 by default; a cropland sink from crop yields (sum of c x Y x (1 - w) / H over crops) is available in the engine, not yet in this tool.
-
-Class codes present in the raster but missing from the table are listed in a warning with their area (km2) and get no sink (nodata); the raster's nodata gives nodata.
-
-Output: sink time-series raster (t per cell per year, band per year); the log gives the total per year.</source>
-        <translation>由土地利用逐像元、逐年计算碳汇：碳汇 = 真实像元面积（ha）x 该像元所属类别的碳汇系数（t C ha-1 yr-1），以 t CO2（默认；CO2 = C x 44/12）或 t C 输出。
-
-土地利用：整数类别代码，可以是每年一个波段的栅格（波段描述为年份）、每年一个栅格（年份在文件名中或在“年份”中列出），或代表“年份”中所列全部年份的单个单波段栅格。后续年份中位于其他格网的栅格按最邻近法对齐到第一个栅格。像元面积为真实面积（地理坐标系下逐行按大地线计算）。
-
-系数：预设，或替代预设的 CSV 文件（UTF-8），包含 code、name、t_c_ha_yr 列（其他列忽略）。CNLUCC 预设：1 耕地 0，2 林地 0.644，3 草地 0.021，4 水域 0.253，5 建设用地 0，6 未利用地 0.005。CLCD 预设：1 耕地 0，2 森林 0.644，3 灌木 0.644（同森林），4 草地 0.021，5 水体 0.253，6 冰雪 0，7 裸地 0.005，8 不透水面 0，9 湿地 0.253（同水体）。耕地默认为 0；基于作物产量的耕地碳汇（对各作物求 c x Y x (1 - w) / H 之和）已在计算引擎中实现，但本工具尚未提供。
-
-栅格中存在但系数表中缺失的类别代码会连同其面积（km2）在警告中列出，且不计碳汇（无数据）；栅格的无数据值输出为无数据。
-
-输出：碳汇时间序列栅格（t/像元/年，每年一个波段）；日志给出每年的总量。</translation>
     </message>
     <message>
         <location filename="../algorithms/nepsink.py" line="22" />
@@ -1227,31 +1147,6 @@ Output: sink time-series raster (t per cell per year, band per year); the log gi
         <location filename="../algorithms/nepsink.py" line="36" />
         <source>carbon sink,NEP,NPP,soil respiration,Rh,MOD17A3,temperature,precipitation,ecosystem</source>
         <translation>碳汇,NEP,NPP,土壤呼吸,Rh,MOD17A3,气温,降水,生态系统</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/nepsink.py" line="38" />
-        <source>Carbon sink of vegetation per cell and year as net ecosystem productivity: NEP = NPP - Rh (g C m-2 yr-1), sink per cell = NEP x true cell area (m2) x 1e-6 t C, reported in t CO2 (default; CO2 = C x 44/12) or t C. Positive = absorption.
-
-NPP: a time-series raster (band per year, descriptions = years) or a list of yearly rasters (year in the file name, e.g. MOD17A3HGF_NPP_2005.tif). Its grid is the output grid. Stored values x NPP scale factor give g C m-2 yr-1 (1 for data already in g C m-2 yr-1; 0.1 for MOD17A3HGF DN). Raw values above the NPP valid maximum (32700 for MOD17A3, whose fill is 32767 on water) and the raster's nodata give no sink (nodata).
-
-Rh, soil heterotrophic respiration (Pei et al. 2009), per month: Rh = 0.22 x (exp(0.0913 T) + ln(0.3145 R + 1)) x 30 x 0.465 g C m-2, with T the monthly mean air temperature (deg C) and R the monthly precipitation (mm); annual Rh = sum of the 12 months. Monthly climate: 12 bands per year, described 'YYYY-MM', or band 1 = January of the start year; or one 12-band raster per year. Annual climate (mean temperature, total precipitation, band per year) uses the approximation Rh = 12 x Rh(T, P / 12), which the log states: with seasonal climate it underestimates Rh (about 10 % for a 27 deg C annual temperature range) and so overestimates the sink; prefer monthly climate. Negative precipitation is an error.
-
-Climate rasters on another grid or CRS are resampled to the NPP grid (bilinear); the log says so. Only years with NPP and climate are computed; NPP years without climate are reported. Start year: the year of band 1 for inputs whose bands and file names carry no year.
-
-Sign: signed (default) keeps negative NEP as a negative sink, so the regional absorption is the signed sum; positive only counts absorbing cells. The log gives per year the total, the absorption and the ecosystem source (sum of negative cells).
-
-Outputs: sink time-series raster (t CO2 or t C per cell per year, band per year); optional Rh and NEP rasters in g C m-2 yr-1 for inspection.</source>
-        <translation>以净生态系统生产力（NEP）逐像元、逐年计算植被碳汇：NEP = NPP - Rh（g C m-2 yr-1），每像元碳汇 = NEP x 真实像元面积（m2）x 1e-6 t C，以 t CO2（默认；CO2 = C x 44/12）或 t C 输出。正值表示吸收。
-
-NPP：时间序列栅格（每年一个波段，波段描述为年份）或逐年栅格列表（年份在文件名中，例如 MOD17A3HGF_NPP_2005.tif）。其格网即输出格网。存储值 x NPP 比例因子得到 g C m-2 yr-1（数据已为 g C m-2 yr-1 时取 1；MOD17A3HGF 的 DN 值取 0.1）。原始值超过 NPP 有效最大值（MOD17A3 为 32700，其水体填充值为 32767）的像元以及栅格的无数据值不计碳汇（无数据）。
-
-Rh，土壤异养呼吸（Pei et al. 2009），逐月计算：Rh = 0.22 x (exp(0.0913 T) + ln(0.3145 R + 1)) x 30 x 0.465 g C m-2，其中 T 为月平均气温（deg C），R 为月降水量（mm）；年 Rh = 12 个月之和。逐月气候数据：每年 12 个波段，波段描述为 'YYYY-MM'，或波段 1 = 起始年份的 1 月；或每年一个 12 波段栅格。逐年气候数据（年平均气温、年降水量，每年一个波段）使用近似式 Rh = 12 x Rh(T, P / 12)，日志中会说明：气候季节性明显时会低估 Rh（气温年较差为 27 deg C 时约低估 10 %），从而高估碳汇；建议使用逐月气候数据。降水量为负值视为错误。
-
-位于其他格网或 CRS 的气候栅格按双线性重采样到 NPP 格网；日志中会说明。仅计算同时具有 NPP 与气候数据的年份；缺少气候数据的 NPP 年份会被报告。起始年份：对波段和文件名均不含年份的输入，给出波段 1 的年份。
-
-符号：带符号（默认）将负的 NEP 保留为负碳汇，因此区域吸收量为带符号之和；仅正值只统计吸收碳的像元。日志逐年给出总量、吸收量和生态系统碳源（负值像元之和）。
-
-输出：碳汇时间序列栅格（t CO2 或 t C/像元/年，每年一个波段）；可选的 Rh 与 NEP 栅格，单位 g C m-2 yr-1，供检查。</translation>
     </message>
     <message>
         <location filename="../algorithms/styles.py" line="86" />
@@ -1309,32 +1204,32 @@ Rh，土壤异养呼吸（Pei et al. 2009），逐月计算：Rh = 0.22 x (exp(0
         <translation>极度失衡</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Pressure</source>
         <translation>压力</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="210" />
+        <location filename="../algorithms/report.py" line="225" />
         <source>Hot spot, 99 % confidence</source>
         <translation>热点（99 % 置信度）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="211" />
+        <location filename="../algorithms/report.py" line="226" />
         <source>Hot spot, 95 % confidence</source>
         <translation>热点（95 % 置信度）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="212" />
+        <location filename="../algorithms/report.py" line="227" />
         <source>Hot spot, 90 % confidence</source>
         <translation>热点（90 % 置信度）</translation>
     </message>
@@ -1344,182 +1239,182 @@ Rh，土壤异养呼吸（Pei et al. 2009），逐月计算：Rh = 0.22 x (exp(0
         <translation>不显著</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="214" />
+        <location filename="../algorithms/report.py" line="229" />
         <source>Cold spot, 90 % confidence</source>
         <translation>冷点（90 % 置信度）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="215" />
+        <location filename="../algorithms/report.py" line="230" />
         <source>Cold spot, 95 % confidence</source>
         <translation>冷点（95 % 置信度）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="216" />
+        <location filename="../algorithms/report.py" line="231" />
         <source>Cold spot, 99 % confidence</source>
         <translation>冷点（99 % 置信度）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="226" />
+        <location filename="../algorithms/report.py" line="241" />
         <source>Carbon budget and imbalance risk report</source>
         <translation>碳收支与碳失衡风险报告</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="231" />
+        <location filename="../algorithms/report.py" line="246" />
         <source>Carbon budget and risk report (HTML)</source>
         <translation>碳收支与风险报告（HTML）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="233" />
+        <location filename="../algorithms/report.py" line="248" />
         <source>report,HTML,map,chart,risk level,balance state,hot spot,transition matrix,summary</source>
         <translation>报告,HTML,地图,图表,风险等级,碳平衡状态,热点,转移矩阵,汇总</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="288" />
+        <location filename="../algorithms/report.py" line="303" />
         <source>Risk layer (RI_yyyy, RL_yyyy fields)</source>
         <translation>风险图层（RI_yyyy、RL_yyyy 字段）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="290" />
+        <location filename="../algorithms/report.py" line="305" />
         <source>Balance layer (CSR_yyyy, ST_yyyy; if the risk layer lacks them)</source>
         <translation>碳平衡图层（CSR_yyyy、ST_yyyy；风险图层缺少这些字段时使用）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="293" />
+        <location filename="../algorithms/report.py" line="308" />
         <source>Hot spots layer (GI_BIN)</source>
         <translation>热点图层（GI_BIN）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="295" />
+        <location filename="../algorithms/report.py" line="310" />
         <source>Region name field (default: the first text field)</source>
         <translation>区域名称字段（默认：第一个文本字段）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="298" />
+        <location filename="../algorithms/report.py" line="313" />
         <source>Province totals per year (table: year, emission, sink, net, csr)</source>
         <translation>逐年全省汇总（表：year、emission、sink、net、csr）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="301" />
+        <location filename="../algorithms/report.py" line="316" />
         <source>State transitions (table)</source>
         <translation>状态转移（表）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="303" />
+        <location filename="../algorithms/report.py" line="318" />
         <source>Risk summary per period (table)</source>
         <translation>逐时段风险汇总（表）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="305" />
+        <location filename="../algorithms/report.py" line="320" />
         <source>Weights used (e.g. 'state 0.61, trend 0.39'; empty: from the risk summary)</source>
         <translation>所用权重（例如 'state 0.61, trend 0.39'；留空：取自风险汇总）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="314" />
+        <location filename="../algorithms/report.py" line="329" />
         <source>Analysis parameters to list (e.g. 'PERIOD_LENGTH=5; WEIGHTS=entropy')</source>
         <translation>要列出的分析参数（例如 'PERIOD_LENGTH=5; WEIGHTS=entropy'）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="319" />
+        <location filename="../algorithms/report.py" line="334" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="320" />
+        <location filename="../algorithms/report.py" line="335" />
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="320" />
+        <location filename="../algorithms/report.py" line="335" />
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="323" />
+        <location filename="../algorithms/report.py" line="338" />
         <source>Maps</source>
         <translation>地图数</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="331" />
+        <location filename="../algorithms/report.py" line="346" />
         <source>RISK: the risk layer could not be read.</source>
         <translation>RISK：无法读取风险图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="336" />
+        <location filename="../algorithms/report.py" line="351" />
         <source>RISK: the layer has no RI_yyyy or RL_yyyy fields; make it with 'Carbon imbalance risk index'.</source>
         <translation>RISK：该图层没有 RI_yyyy 或 RL_yyyy 字段；请用“碳失衡风险指数”生成。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="356" />
+        <location filename="../algorithms/report.py" line="371" />
         <source>No balance states (ST_yyyy fields): give the balance layer as BALANCE for the state maps and the transitions.</source>
         <translation>没有碳平衡状态（ST_yyyy 字段）：请将碳平衡图层作为 BALANCE 给出，以绘制状态图并统计状态转移。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="387" />
+        <location filename="../algorithms/report.py" line="402" />
         <source>Balance state {period}</source>
         <translation>碳平衡状态 {period}</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="393" />
+        <location filename="../algorithms/report.py" line="408" />
         <source>Risk level {period}</source>
         <translation>风险等级 {period}</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="402" />
+        <location filename="../algorithms/report.py" line="417" />
         <source>Regions with a risk index</source>
         <translation>有风险指数的区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="403" />
+        <location filename="../algorithms/report.py" line="418" />
         <source>Mean risk index</source>
         <translation>平均风险指数</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="404" />
+        <location filename="../algorithms/report.py" line="419" />
         <source>High-risk share (RI &gt;= 0.6)</source>
         <translation>高风险占比（RI &gt;= 0.6）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="418" />
+        <location filename="../algorithms/report.py" line="433" />
         <source>Gi* hot and cold spots</source>
         <translation>Gi* 冷热点</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="423" />
+        <location filename="../algorithms/report.py" line="438" />
         <source>Coordinate reference system</source>
         <translation>坐标参考系</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="442" />
+        <location filename="../algorithms/report.py" line="457" />
         <source>Report written: {path} ({maps} maps).</source>
         <translation>报告已写出：{path}（{maps} 幅地图）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="455" />
+        <location filename="../algorithms/report.py" line="470" />
         <source>No region name field: regions are named by their feature number.</source>
         <translation>没有区域名称字段：以要素编号命名区域。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="470" />
+        <location filename="../algorithms/report.py" line="485" />
         <source>{param}: the table could not be read.</source>
         <translation>{param}：无法读取该表。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="489" />
+        <location filename="../algorithms/report.py" line="504" />
         <source>PROVINCE_TABLE: the table needs the fields year, emission and sink (the province table of 'Balance states and transformation trend').</source>
         <translation>PROVINCE_TABLE：该表需要 year、emission 和 sink 字段（“碳平衡状态与演变趋势”输出的全省汇总表）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="504" />
+        <location filename="../algorithms/report.py" line="519" />
         <source>TRANSITIONS: the table needs the fields from_per, to_per, from_state, to_state and count (the transition table of 'Balance states and transformation trend').</source>
         <translation>TRANSITIONS：该表需要 from_per、to_per、from_state、to_state 和 count 字段（“碳平衡状态与演变趋势”输出的状态转移表）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="520" />
+        <location filename="../algorithms/report.py" line="535" />
         <source>RISK_SUMMARY: the table needs the fields period, n_l1 ... n_l5, n_high (the summary table of 'Carbon imbalance risk index').</source>
         <translation>RISK_SUMMARY：该表需要 period、n_l1 … n_l5、n_high 字段（“碳失衡风险指数”输出的汇总表）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="527" />
+        <location filename="../algorithms/report.py" line="542" />
         <source>RISK_SUMMARY: the counts of {period} differ from the risk layer's; are the table and the layer from the same run?</source>
         <translation>RISK_SUMMARY：{period} 的计数与风险图层不一致；该表与图层是否来自同一次运行？</translation>
     </message>
@@ -1529,12 +1424,12 @@ Rh，土壤异养呼吸（Pei et al. 2009），逐月计算：Rh = 0.22 x (exp(0
         <translation>无数据</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="734" />
+        <location filename="../algorithms/report.py" line="749" />
         <source>{n} regions</source>
         <translation>{n} 个区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="786" />
+        <location filename="../algorithms/report.py" line="801" />
         <source>Legend</source>
         <translation>图例</translation>
     </message>
@@ -1604,272 +1499,272 @@ Rh，土壤异养呼吸（Pei et al. 2009），逐月计算：Rh = 0.22 x (exp(0
         <translation>未能为 {output} 保存样式：{error}</translation>
     </message>
     <message>
-        <location filename="../algorithms/vectors.py" line="84" />
+        <location filename="../algorithms/vectors.py" line="100" />
         <source>The {role} has no features.</source>
         <translation>{role}没有要素。</translation>
     </message>
     <message>
-        <location filename="../algorithms/vectors.py" line="135" />
+        <location filename="../algorithms/vectors.py" line="301" />
         <source>Cannot create the output {name}.</source>
         <translation>无法创建输出 {name}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Generated {date} by the QGIS plugin Carbon Budget &amp; Imbalance Risk, version {version}.</source>
         <translation>由 QGIS 插件“碳收支与碳失衡风险”（版本 {version}）于 {date} 生成。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Provincial time series</source>
         <translation>全省时间序列</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Weights of the risk index</source>
         <translation>风险指数权重</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Regions with the highest risk index</source>
         <translation>风险指数最高的区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Balance state transitions</source>
         <translation>碳平衡状态转移</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Period {period}</source>
         <translation>时段 {period}</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Hot spots (Getis-Ord Gi*)</source>
         <translation>冷热点分析（Getis-Ord Gi*）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Inputs and parameters</source>
         <translation>输入与参数</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Contents</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Emissions and sinks</source>
         <translation>碳排放与碳汇</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Emission</source>
         <translation>碳排放</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>{unit} per year</source>
         <translation>{unit}/年</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Source/sink ratio (CSR)</source>
         <translation>碳源汇比（CSR）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>CSR</source>
         <translation>CSR</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Emission / sink</source>
         <translation>碳排放 / 碳汇</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Balance (CSR = 1)</source>
         <translation>平衡线（CSR = 1）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Emission ({unit})</source>
         <translation>碳排放（{unit}）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Sink ({unit})</source>
         <translation>碳汇（{unit}）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Net emission ({unit})</source>
         <translation>净碳排放（{unit}）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Highest provincial CSR: {csr} in {year}.</source>
         <translation>全省 CSR 峰值出现在 {year} 年：{csr}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Period</source>
         <translation>时段</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>High-risk regions (RI &gt;= {threshold})</source>
         <translation>高风险区域（RI &gt;= {threshold}）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>High-risk share</source>
         <translation>高风险占比</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Count of regions per risk level (share of the regions with an index). Levels: 1 low [0, 0.2), 2 relatively low [0.2, 0.4), 3 medium [0.4, 0.6), 4 relatively high [0.6, 0.8), 5 high [0.8, 1] (default breaks).</source>
         <translation>各风险等级的区域数（及其在有风险指数区域中的占比）。等级：1 低风险 [0, 0.2)，2 较低风险 [0.2, 0.4)，3 中等风险 [0.4, 0.6)，4 较高风险 [0.6, 0.8)，5 高风险 [0.8, 1]（默认断点）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Component</source>
         <translation>分量</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Index RI = sum of weight x normalised component (state: log of the capped CSR; trend: change of CSR from the previous period; pressure: emission density).</source>
         <translation>风险指数 RI = 各标准化分量与其权重乘积之和（状态：截断后 CSR 的对数；趋势：CSR 相对上一时段的变化；压力：碳排放密度）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Top {n} regions by risk index in {period}.</source>
         <translation>{period} 风险指数最高的前 {n} 个区域。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Risk index</source>
         <translation>风险指数</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Risk level</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Regions moving from the state in the first period (rows) to the state in the second period (columns); the diagonal counts regions that kept their state.</source>
         <translation>由第一个时段的状态（行）转为第二个时段的状态（列）的区域数；对角线为状态保持不变的区域数。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>From {first} to {second}</source>
         <translation>从 {first} 到 {second}</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Gi* confidence bins: hot spots (+1, +2, +3) and cold spots (-1, -2, -3) at 90, 95 and 99 % confidence; 0 is not significant.</source>
         <translation>Gi* 置信度分级：热点（+1、+2、+3）与冷点（-1、-2、-3）分别对应 90、95 和 99 % 置信度；0 为不显著。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Parameter</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Analysis parameters</source>
         <translation>分析参数</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Plugin version</source>
         <translation>插件版本</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Generated</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Carbon Budget &amp; Imbalance Risk, version {version}</source>
         <translation>碳收支与碳失衡风险，版本 {version}</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>No province totals: give the province table or a layer with EMI_yyyy and SNK_yyyy fields.</source>
         <translation>没有全省汇总：请给出全省汇总表或带 EMI_yyyy 与 SNK_yyyy 字段的图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>No risk summary.</source>
         <translation>没有风险汇总。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>The weights are not known: give the risk summary table or the WEIGHTS_USED text.</source>
         <translation>权重未知：请给出风险汇总表或 WEIGHTS_USED 文本。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>No region has a risk index.</source>
         <translation>没有任何区域具有风险指数。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>No balance states: give the transition table or a layer with ST_yyyy fields.</source>
         <translation>没有碳平衡状态：请给出状态转移表或带 ST_yyyy 字段的图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>No maps for this period.</source>
         <translation>该时段没有地图。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>No hot spot layer (GI_BIN field) was given.</source>
         <translation>未给出热点图层（GI_BIN 字段）。</translation>
     </message>
@@ -1879,7 +1774,7 @@ Rh，土壤异养呼吸（Pei et al. 2009），逐月计算：Rh = 0.22 x (exp(0
         <translation>碳汇（源汇比 1 及以下）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="317" />
+        <location filename="../algorithms/report.py" line="332" />
         <source>Units of the emission and sink values</source>
         <translation>碳排放与碳汇数值的单位</translation>
     </message>
@@ -1949,162 +1844,162 @@ Rh，土壤异养呼吸（Pei et al. 2009），逐月计算：Rh = 0.22 x (exp(0
         <translation>一个或多个</translation>
     </message>
     <message>
-        <location filename="../algorithms/vectors.py" line="23" />
+        <location filename="../algorithms/vectors.py" line="39" />
         <source>input layer</source>
         <translation>输入图层</translation>
     </message>
     <message>
-        <location filename="../algorithms/vectors.py" line="23" />
+        <location filename="../algorithms/vectors.py" line="39" />
         <source>budget layer</source>
         <translation>碳收支图层</translation>
     </message>
     <message>
-        <location filename="../algorithms/vectors.py" line="23" />
+        <location filename="../algorithms/vectors.py" line="39" />
         <source>risk layer</source>
         <translation>风险图层</translation>
     </message>
     <message>
-        <location filename="../algorithms/vectors.py" line="23" />
+        <location filename="../algorithms/vectors.py" line="39" />
         <source>balance layer</source>
         <translation>碳平衡图层</translation>
     </message>
     <message>
-        <location filename="../algorithms/vectors.py" line="23" />
+        <location filename="../algorithms/vectors.py" line="39" />
         <source>hot spots layer</source>
         <translation>热点图层</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="20" />
+        <location filename="../algorithms/provider.py" line="58" />
         <source>Carbon imbalance risk workflow (whole chain)</source>
         <translation>碳失衡风险评估流程（完整链条）</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="20" />
+        <location filename="../algorithms/provider.py" line="58" />
         <source>Workflow</source>
         <translation>工作流程</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="20" />
+        <location filename="../algorithms/provider.py" line="58" />
         <source>Energy consumption table (per city and year)</source>
         <translation>能源消费表（按城市和年份）</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="20" />
+        <location filename="../algorithms/provider.py" line="58" />
         <source>Energy table: city key field</source>
         <translation>能源表：城市标识字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="20" />
+        <location filename="../algorithms/provider.py" line="58" />
         <source>City polygons (statistics regions)</source>
         <translation>城市面（统计区域）</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="20" />
+        <location filename="../algorithms/provider.py" line="58" />
         <source>Cities: key field</source>
         <translation>城市：标识字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="20" />
+        <location filename="../algorithms/provider.py" line="58" />
         <source>Nighttime light (band per year)</source>
         <translation>夜间灯光（每年一个波段）</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="20" />
+        <location filename="../algorithms/provider.py" line="58" />
         <source>NPP rasters (one per year, or one time series)</source>
         <translation>NPP 栅格（每年一个，或一个时间序列）</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="20" />
+        <location filename="../algorithms/provider.py" line="58" />
         <source>NPP scale factor to g C m-2 yr-1 (0.1 for MOD17A3)</source>
         <translation>NPP 换算为 g C m-2 yr-1 的比例系数（MOD17A3 为 0.1）</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="20" />
+        <location filename="../algorithms/provider.py" line="58" />
         <source>NPP largest valid value (32700 for MOD17A3)</source>
         <translation>NPP 最大有效值（MOD17A3 为 32700）</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="20" />
+        <location filename="../algorithms/provider.py" line="58" />
         <source>Monthly air temperature (deg C, 12 bands per year)</source>
         <translation>月平均气温（deg C，每年 12 个波段）</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="20" />
+        <location filename="../algorithms/provider.py" line="58" />
         <source>Monthly precipitation (mm, 12 bands per year)</source>
         <translation>月降水量（mm，每年 12 个波段）</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="20" />
+        <location filename="../algorithms/provider.py" line="58" />
         <source>County polygons (budget regions)</source>
         <translation>区县面（碳收支区域）</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="20" />
+        <location filename="../algorithms/provider.py" line="58" />
         <source>Counties: key field</source>
         <translation>区县：标识字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="20" />
+        <location filename="../algorithms/provider.py" line="58" />
         <source>Report title</source>
         <translation>报告标题</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="20" />
+        <location filename="../algorithms/provider.py" line="58" />
         <source>CO2 emissions per city and year</source>
         <translation>各城市逐年 CO2 排放</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="20" />
+        <location filename="../algorithms/provider.py" line="58" />
         <source>Emission raster (t per cell per year)</source>
         <translation>碳排放栅格（t/像元/年）</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="20" />
+        <location filename="../algorithms/provider.py" line="58" />
         <source>NPP time series</source>
         <translation>NPP 时间序列</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="20" />
+        <location filename="../algorithms/provider.py" line="58" />
         <source>Sink raster (t per cell per year)</source>
         <translation>碳汇栅格（t/像元/年）</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="20" />
+        <location filename="../algorithms/provider.py" line="58" />
         <source>Net emission raster</source>
         <translation>净碳排放栅格</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="20" />
+        <location filename="../algorithms/provider.py" line="58" />
         <source>Source/sink ratio raster</source>
         <translation>碳源汇比栅格</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="20" />
+        <location filename="../algorithms/provider.py" line="58" />
         <source>Balance state raster</source>
         <translation>碳平衡状态栅格</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="20" />
+        <location filename="../algorithms/provider.py" line="58" />
         <source>County carbon budget</source>
         <translation>区县碳收支</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="20" />
+        <location filename="../algorithms/provider.py" line="58" />
         <source>Balance states and trends</source>
         <translation>碳平衡状态与趋势</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="20" />
+        <location filename="../algorithms/provider.py" line="58" />
         <source>Imbalance risk</source>
         <translation>碳失衡风险</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="20" />
+        <location filename="../algorithms/provider.py" line="58" />
         <source>Risk hot spots</source>
         <translation>风险冷热点</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="20" />
+        <location filename="../algorithms/provider.py" line="58" />
         <source>HTML report</source>
         <translation>HTML 报告</translation>
     </message>
@@ -2174,27 +2069,27 @@ Rh，土壤异养呼吸（Pei et al. 2009），逐月计算：Rh = 0.22 x (exp(0
         <translation>未找到 {prefix}yyyy 字段；请选择要分析的字段。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/budget.py" line="77" />
+        <location filename="../carbon_plugin/budget.py" line="78" />
         <source>The emission years ({emission_first}-{emission_last}) and the sink years ({sink_first}-{sink_last}) do not overlap.</source>
         <translation>碳排放年份（{emission_first}-{emission_last}）与碳汇年份（{sink_first}-{sink_last}）没有重叠。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/budget.py" line="84" />
+        <location filename="../carbon_plugin/budget.py" line="85" />
         <source>Years present in only one of the emission and sink rasters are left out: {years}.</source>
         <translation>仅出现在碳排放栅格或碳汇栅格之一中的年份不参与计算：{years}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/budget.py" line="131" />
+        <location filename="../carbon_plugin/budget.py" line="132" />
         <source>Choose at least one output (net, ratio or state).</source>
         <translation>请至少选择一项输出（净排放、源汇比或状态）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/budget.py" line="189" />
+        <location filename="../carbon_plugin/budget.py" line="195" />
         <source>None of the regions overlaps the {role} raster; check that both cover the same area (and that the layers' CRSs are right).</source>
         <translation>没有任何区域与{role}栅格重叠；请检查两者是否覆盖同一地区（以及图层的坐标参考系是否正确）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/budget.py" line="222" />
+        <location filename="../carbon_plugin/budget.py" line="230" />
         <source>{km2:.3f} km2 of region '{name}' has no {role} data in some years (counted as 0).</source>
         <translation>区域“{name}”中有 {km2:.3f} km2 在某些年份没有{role}数据（计为 0）。</translation>
     </message>
@@ -2264,317 +2159,302 @@ Rh，土壤异养呼吸（Pei et al. 2009），逐月计算：Rh = 0.22 x (exp(0
         <translation>排放因子表“{path}”第 {line} 行：{column} = {text} 超出范围 ({low:g}, {high:g}]。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="143" />
+        <location filename="../carbon_plugin/emissions.py" line="145" />
         <source>Unknown factor preset '{preset}': use one of {choices}.</source>
         <translation>未知的排放因子预设“{preset}”：请使用以下之一：{choices}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="153" />
-        <source>Cannot read the factor table '{path}': {err}</source>
-        <translation>无法读取排放因子表“{path}”：{err}</translation>
-    </message>
-    <message>
-        <location filename="../carbon_plugin/emissions.py" line="157" />
-        <source>The factor table '{path}' is not a UTF-8 CSV file: {err}</source>
-        <translation>排放因子表“{path}”不是 UTF-8 编码的 CSV 文件：{err}</translation>
-    </message>
-    <message>
-        <location filename="../carbon_plugin/emissions.py" line="162" />
+        <location filename="../carbon_plugin/emissions.py" line="155" />
         <source>The factor table '{path}' lacks the columns {missing}; it needs {columns} (one row per fuel).</source>
         <translation>排放因子表“{path}”缺少列 {missing}；需要的列为 {columns}（每种燃料一行）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="171" />
+        <location filename="../carbon_plugin/emissions.py" line="164" />
         <source>Factor table '{path}', line {line}: the fuel key is empty.</source>
         <translation>排放因子表“{path}”第 {line} 行：燃料键为空。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="175" />
+        <location filename="../carbon_plugin/emissions.py" line="168" />
         <source>Factor table '{path}', line {line}: the fuel '{fuel}' appears twice.</source>
         <translation>排放因子表“{path}”第 {line} 行：燃料“{fuel}”出现了两次。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="179" />
+        <location filename="../carbon_plugin/emissions.py" line="172" />
         <source>Factor table '{path}', line {line}: unknown ncv_unit '{ncv_unit}' (use kJ/kg, MJ/kg, GJ/t, kJ/m3 or MJ/m3).</source>
         <translation>排放因子表“{path}”第 {line} 行：未知的 ncv_unit“{ncv_unit}”（请使用 kJ/kg、MJ/kg、GJ/t、kJ/m3 或 MJ/m3）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="214" />
+        <location filename="../carbon_plugin/emissions.py" line="207" />
         <source>Unknown quantity units '{system}': use one of {choices}.</source>
         <translation>未知的消费量单位方案“{system}”：请使用以下之一：{choices}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="281" />
+        <location filename="../carbon_plugin/emissions.py" line="274" />
         <source>The value '{value}' in column '{column}' ({where}) is not a number. Fix the table (empty cells and '-' count as 0; no thousands separators).</source>
         <translation>列“{column}”中的值“{value}”（{where}）不是数值。请修改该表（空单元格和 '-' 计为 0；不要使用千位分隔符）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="286" />
+        <location filename="../carbon_plugin/emissions.py" line="279" />
         <source>Negative quantity {number:g} in column '{column}' ({where}): energy consumption must be &gt;= 0.</source>
         <translation>列“{column}”中的消费量 {number:g} 为负值（{where}）：能源消费量必须 &gt;= 0。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="311" />
+        <location filename="../carbon_plugin/emissions.py" line="304" />
         <source>The year '{value}' in field '{field}' ({where}) is not a 4-digit year.</source>
         <translation>字段“{field}”中的年份“{value}”（{where}）不是 4 位数年份。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="319" />
+        <location filename="../carbon_plugin/emissions.py" line="312" />
         <source>The region field '{field}' is empty at row {row}; every row needs a region key.</source>
         <translation>第 {row} 行的区域字段“{field}”为空；每一行都需要区域键。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="351" />
+        <location filename="../carbon_plugin/emissions.py" line="344" />
         <source>The columns '{other}' and '{column}' are both the fuel '{fuel}'.</source>
         <translation>列“{other}”与列“{column}”都对应燃料“{fuel}”。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="360" />
+        <location filename="../carbon_plugin/emissions.py" line="353" />
         <source>Unknown fuel columns: {unknown}. The factor table has {factors}; rename the columns to these keys, add the fuels to a factor table (FACTORS), or remove the columns.</source>
         <translation>未知的燃料列：{unknown}。排放因子表中的燃料为 {factors}；请将这些列重命名为这些键，或将燃料添加到排放因子表（FACTORS），或删除这些列。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="366" />
+        <location filename="../carbon_plugin/emissions.py" line="359" />
         <source>No fuel column found; the columns must be named after the fuels of the factor table ({factors}).</source>
         <translation>未找到燃料列；列名必须为排放因子表中的燃料（{factors}）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="414" />
+        <location filename="../carbon_plugin/emissions.py" line="407" />
         <source>Unknown layout '{layout}': use 'wide' or 'long'.</source>
         <translation>未知的表格式“{layout}”：请使用 'wide' 或 'long'。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="418" />
+        <location filename="../carbon_plugin/emissions.py" line="411" />
         <source>The cement factor {cement_factor} must be a number &gt;= 0.</source>
         <translation>水泥排放因子 {cement_factor} 必须是 &gt;= 0 的数值。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="428" />
+        <location filename="../carbon_plugin/emissions.py" line="421" />
         <source>Clinker production must be a mass (t or 10^4 t), not {cement_unit}.</source>
         <translation>熟料产量必须是质量单位（t 或 10^4 t），而不是 {cement_unit}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="440" />
+        <location filename="../carbon_plugin/emissions.py" line="433" />
         <source>No fuel column was given for the wide layout.</source>
         <translation>宽表格式未给出燃料列。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="443" />
+        <location filename="../carbon_plugin/emissions.py" line="436" />
         <source>The long layout needs a fuel field and a quantity field.</source>
         <translation>长表格式需要一个燃料字段和一个消费量字段。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="478" />
+        <location filename="../carbon_plugin/emissions.py" line="471" />
         <source>Unknown fuels in field '{fuel_field}': {shown}. The factor table has {factors}; use these keys or add the fuels to a factor table (FACTORS).</source>
         <translation>字段“{fuel_field}”中有未知燃料：{shown}。排放因子表中的燃料为 {factors}；请使用这些键，或将燃料添加到排放因子表（FACTORS）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="483" />
+        <location filename="../carbon_plugin/emissions.py" line="476" />
         <source>The energy table has no rows.</source>
         <translation>能源消费表没有任何行。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="485" />
+        <location filename="../carbon_plugin/emissions.py" line="478" />
         <source>{duplicates} rows repeat a region and year already seen; their quantities were summed.</source>
         <translation>有 {duplicates} 行与已出现的区域和年份重复；其消费量已相加。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="66" />
+        <location filename="../carbon_plugin/gridding.py" line="67" />
         <source>{n_alpha} weights (ALPHA) were given for {n_proxies} proxies.</source>
         <translation>给出了 {n_alpha} 个权重（ALPHA），但代理变量有 {n_proxies} 个。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="601" />
+        <location filename="../carbon_plugin/gridding.py" line="613" />
         <source>The exponent BETA = {beta} must be a positive number.</source>
         <translation>指数 BETA = {beta} 必须是正数。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="89" />
+        <location filename="../carbon_plugin/gridding.py" line="90" />
         <source>ALPHA has {n_alpha} values for {count} proxies; give one weight per proxy.</source>
         <translation>ALPHA 有 {n_alpha} 个值，但代理变量有 {count} 个；请为每个代理变量给出一个权重。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="93" />
+        <location filename="../carbon_plugin/gridding.py" line="94" />
         <source>The proxy weights ALPHA {alpha} must be &gt;= 0 and at least one &gt; 0.</source>
         <translation>代理变量权重 ALPHA {alpha} 必须 &gt;= 0，且至少有一个 &gt; 0。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="127" />
+        <location filename="../carbon_plugin/gridding.py" line="128" />
         <source>The regression needs at least 3 region-years with statistics and a positive, varying proxy sum; {n} were usable. Use the proportional method.</source>
         <translation>回归至少需要 3 个有统计数据且代理值之和为正、有变化的区域年份；可用的只有 {n} 个。请使用按比例分配方法。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="209" />
+        <location filename="../carbon_plugin/gridding.py" line="210" />
         <source>The {role} have a row without region key (NULL), year {raw_year}.</source>
         <translation>{role}中有一行没有区域键（NULL），年份为 {raw_year}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="217" />
+        <location filename="../carbon_plugin/gridding.py" line="218" />
         <source>The {role} of region '{key}' have the year '{raw_year}', not a year.</source>
         <translation>区域“{key}”的{role}年份为“{raw_year}”，不是年份。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="229" />
+        <location filename="../carbon_plugin/gridding.py" line="230" />
         <source>The {role} value '{raw}' of region '{key}', year {year} is not a number.</source>
         <translation>区域“{key}”在 {year} 年的{role}值“{raw}”不是数值。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="234" />
-        <source>The {role} value {value:g} of region '{key}', year {year} is negative.</source>
-        <translation>区域“{key}”在 {year} 年的{role}值 {value:g} 为负值。</translation>
-    </message>
-    <message>
-        <location filename="../carbon_plugin/gridding.py" line="238" />
+        <location filename="../carbon_plugin/gridding.py" line="236" />
         <source>The {role} have two values for region '{key}', year {year}.</source>
         <translation>区域“{key}”在 {year} 年有两个{role}值。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="243" />
+        <location filename="../carbon_plugin/gridding.py" line="241" />
         <source>Empty {role} values were skipped: {empty}.</source>
         <translation>已跳过空的{role}值：{empty}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="370" />
+        <location filename="../carbon_plugin/gridding.py" line="368" />
         <source>The region field is empty (NULL) for {n_nulls} features (feature {nulls}); every region needs a key.</source>
         <translation>有 {n_nulls} 个要素的区域字段为空（NULL）（要素 {nulls}）；每个区域都需要键。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="383" />
+        <location filename="../carbon_plugin/gridding.py" line="381" />
         <source>No statistics region key matches the region field (statistics: {stat_keys}; regions: {feature_keys}). Check the region fields.</source>
         <translation>统计数据的区域键与区域字段均不匹配（统计数据：{stat_keys}；区域：{feature_keys}）。请检查区域字段。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="389" />
+        <location filename="../carbon_plugin/gridding.py" line="387" />
         <source>statistics for regions that match no polygon: {regions}</source>
         <translation>统计数据中没有对应面的区域：{regions}</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="393" />
+        <location filename="../carbon_plugin/gridding.py" line="391" />
         <source>polygons without statistics: {regions}</source>
         <translation>没有统计数据的面：{regions}</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="402" />
+        <location filename="../carbon_plugin/gridding.py" line="400" />
         <source>regions without statistics in some years: {regions}</source>
         <translation>部分年份缺少统计数据的区域：{regions}</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="406" />
+        <location filename="../carbon_plugin/gridding.py" line="404" />
         <source>Unmatched regions: {problems}. Fix the keys, or set ALLOW_UNMATCHED to grid what matches.</source>
         <translation>区域不匹配：{problems}。请修正区域键，或设置 ALLOW_UNMATCHED 以仅对匹配部分进行格网化。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="410" />
+        <location filename="../carbon_plugin/gridding.py" line="408" />
         <source>Unmatched regions: {problems}.</source>
         <translation>区域不匹配：{problems}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="425" />
+        <location filename="../carbon_plugin/gridding.py" line="423" />
         <source>The proxy has no band for the years {years} (it has {first}-{last}). Give a proxy with these years, or statistics for the proxy's years only.</source>
         <translation>代理变量缺少以下年份的波段：{years}（其年份为 {first}-{last}）。请提供包含这些年份的代理变量，或只提供代理变量所含年份的统计数据。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="431" />
+        <location filename="../carbon_plugin/gridding.py" line="429" />
         <source>No year to grid.</source>
         <translation>没有可格网化的年份。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="438" />
+        <location filename="../carbon_plugin/gridding.py" line="450" />
         <source>Power-law fit over region-years with statistics: {fit}</source>
         <translation>在有统计数据的区域年份上拟合的幂函数：{fit}</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="452" />
+        <location filename="../carbon_plugin/gridding.py" line="464" />
         <source>{year}: the known total {total:,.1f} is smaller than the sum of the regional statistics {known:,.1f}.</source>
         <translation>{year}：已知总量 {total:,.1f} 小于各区域统计值之和 {known:,.1f}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="459" />
+        <location filename="../carbon_plugin/gridding.py" line="471" />
         <source>{year}: the regions without statistics have no proxy; {rest:,.1f} of the known total could not be placed.</source>
         <translation>{year}：没有统计数据的区域没有代理值；已知总量中有 {rest:,.1f} 无法分配。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="467" />
+        <location filename="../carbon_plugin/gridding.py" line="479" />
         <source>Estimated by the regression: {n_filled} region-years ({filled}).</source>
         <translation>由回归估算：{n_filled} 个区域年份（{filled}）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="478" />
+        <location filename="../carbon_plugin/gridding.py" line="490" />
         <source>{year}: the statistics sum to {known:,.1f} but the known total is {total:,.1f}; the statistics were kept.</source>
         <translation>{year}：统计值之和为 {known:,.1f}，但已知总量为 {total:,.1f}；已保留统计值。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="496" />
+        <location filename="../carbon_plugin/gridding.py" line="508" />
         <source>The point source {label} has the value {value}; it must be &gt;= 0.</source>
         <translation>点源 {label} 的值为 {value}；该值必须 &gt;= 0。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="515" />
+        <location filename="../carbon_plugin/gridding.py" line="527" />
         <source>Point sources outside the proxy grid were ignored: {outside}.</source>
         <translation>已忽略位于代理变量格网之外的点源：{outside}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="519" />
+        <location filename="../carbon_plugin/gridding.py" line="531" />
         <source>{other_year} point sources in years that are not gridded were ignored.</source>
         <translation>已忽略 {other_year} 个年份不在格网化年份中的点源。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="523" />
+        <location filename="../carbon_plugin/gridding.py" line="535" />
         <source>Point sources outside every region with statistics were ignored: {no_region}.</source>
         <translation>已忽略不在任何有统计数据区域内的点源：{no_region}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="531" />
+        <location filename="../carbon_plugin/gridding.py" line="543" />
         <source>Point sources exceed the regional emission and were scaled down to it: {regions}.</source>
         <translation>点源超过了区域碳排放量，已按比例缩减至该值：{regions}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="575" />
+        <location filename="../carbon_plugin/gridding.py" line="587" />
         <source>Unknown method '{method}': use one of {choices}.</source>
         <translation>未知的方法“{method}”：请使用以下之一：{choices}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="579" />
+        <location filename="../carbon_plugin/gridding.py" line="591" />
         <source>Unknown cell assignment '{assignment}': use one of {choices}.</source>
         <translation>未知的像元归属方式“{assignment}”：请使用以下之一：{choices}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="583" />
+        <location filename="../carbon_plugin/gridding.py" line="595" />
         <source>{n_feature_keys} region keys were given for {n_geometries} regions.</source>
         <translation>给出了 {n_feature_keys} 个区域键，但区域有 {n_geometries} 个。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="587" />
+        <location filename="../carbon_plugin/gridding.py" line="599" />
         <source>The regions layer has no features.</source>
         <translation>区域图层没有任何要素。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="592" />
+        <location filename="../carbon_plugin/gridding.py" line="604" />
         <source>There are no statistics to allocate.</source>
         <translation>没有可分配的统计数据。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="606" />
+        <location filename="../carbon_plugin/gridding.py" line="618" />
         <source>The proxy '{name}' has one band; it is used for every year.</source>
         <translation>代理变量“{name}”只有一个波段；该波段将用于所有年份。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="617" />
+        <location filename="../carbon_plugin/gridding.py" line="630" />
         <source>The proxy raster '{proxy}' does not overlap the regions (no cell of its grid, bounds {bounds}, lies in any region). Check that both cover the same area and their CRS.</source>
         <translation>代理变量栅格“{proxy}”与区域不重叠（其格网范围 {bounds} 内没有任何像元落在区域中）。请检查两者是否覆盖同一地区以及坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="646" />
+        <location filename="../carbon_plugin/gridding.py" line="659" />
         <source>The regions {regions} cover no cell of the proxy grid; their emissions cannot be placed. Use a proxy covering every region, or set ALLOW_UNMATCHED.</source>
         <translation>区域 {regions} 未覆盖代理变量格网的任何像元；其碳排放无法分配。请使用覆盖全部区域的代理变量，或设置 ALLOW_UNMATCHED。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="651" />
+        <location filename="../carbon_plugin/gridding.py" line="664" />
         <source>The regions {regions} cover no cell of the proxy grid; their emissions cannot be placed.</source>
         <translation>区域 {regions} 未覆盖代理变量格网的任何像元；其碳排放无法分配。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="669" />
+        <location filename="../carbon_plugin/gridding.py" line="682" />
         <source>No proxy signal (weighted proxy sum 0) in the regions {regions}: their emission is spread by area.</source>
         <translation>区域 {regions} 没有代理信号（加权代理值之和为 0）：其碳排放按面积分配。</translation>
     </message>
@@ -2619,27 +2499,27 @@ Rh，土壤异养呼吸（Pei et al. 2009），逐月计算：Rh = 0.22 x (exp(0
         <translation>熵权法至少需要 2 个各分量均已知的“区域 x 时段”观测。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/raster.py" line="87" />
+        <location filename="../carbon_plugin/raster.py" line="88" />
         <source>Cannot open the {role} raster '{path}': {err}</source>
         <translation>无法打开{role}栅格“{path}”：{err}</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/raster.py" line="91" />
+        <location filename="../carbon_plugin/raster.py" line="92" />
         <source>The {role} raster '{path}' has no bands.</source>
         <translation>{role}栅格“{path}”没有波段。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/raster.py" line="102" />
+        <location filename="../carbon_plugin/raster.py" line="103" />
         <source>The {role} raster '{name}' has no coordinate reference system. Assign one (Raster &gt; Projections &gt; Assign Projection) and run again.</source>
         <translation>{role}栅格“{name}”没有坐标参考系。请为其指定坐标参考系（栅格 &gt; 投影 &gt; 指定投影）后重新运行。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/raster.py" line="108" />
+        <location filename="../carbon_plugin/raster.py" line="109" />
         <source>The {role} raster '{name}' is rotated or not north-up; warp it first (gdalwarp).</source>
         <translation>{role}栅格“{name}”经过旋转或不是北向朝上；请先对其重投影（gdalwarp）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/raster.py" line="118" />
+        <location filename="../carbon_plugin/raster.py" line="119" />
         <source>Unknown resampling '{resampling}': use one of {choices}.</source>
         <translation>未知的重采样方法“{resampling}”：请使用以下之一：{choices}。</translation>
     </message>
@@ -2764,44 +2644,39 @@ Rh，土壤异养呼吸（Pei et al. 2009），逐月计算：Rh = 0.22 x (exp(0
         <translation>{role}栅格“{path}”有 {n_bands} 个波段；请每年提供一个文件，或提供单个多波段时间序列栅格。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="109" />
+        <location filename="../carbon_plugin/timeseries.py" line="118" />
         <source>No year found in the name or band description of the {role} raster '{path}'. Rename it with a 4-digit year (e.g. npp_2005.tif) or give the years explicitly.</source>
         <translation>在{role}栅格“{path}”的文件名或波段描述中未找到年份。请用 4 位数年份重命名（例如 npp_2005.tif），或明确给出年份。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="122" />
+        <location filename="../carbon_plugin/timeseries.py" line="131" />
         <source>Year {year} appears twice in the {role} rasters ('{first_path}' and '{second_path}'); remove one or give the years explicitly.</source>
         <translation>年份 {year} 在{role}栅格中出现了两次（“{first_path}”和“{second_path}”）；请删除其中一个，或明确给出年份。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="130" />
+        <location filename="../carbon_plugin/timeseries.py" line="139" />
         <source>The {role} series has no data for the years {years}.</source>
         <translation>{role}时间序列缺少以下年份的数据：{years}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="153" />
+        <location filename="../carbon_plugin/timeseries.py" line="162" />
         <source>No {role} raster was given.</source>
         <translation>未给出{role}栅格。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="166" />
+        <location filename="../carbon_plugin/timeseries.py" line="175" />
         <source>The {role} raster '{p}' does not align with the reference grid (size, cell size, origin or CRS differ); choose a resampling method to align it.</source>
         <translation>{role}栅格“{p}”与参考格网不对齐（大小、像元大小、原点或坐标参考系不同）；请选择重采样方法以对齐。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="171" />
+        <location filename="../carbon_plugin/timeseries.py" line="180" />
         <source>Aligning the {role} raster '{p}' to the reference grid ({resampling} resampling).</source>
         <translation>正在将{role}栅格“{p}”对齐到参考格网（{resampling} 重采样）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="184" />
+        <location filename="../carbon_plugin/timeseries.py" line="193" />
         <source>{n_years} years were given for {n_slots} {role} bands; give one year per band.</source>
         <translation>给出了 {n_years} 个年份，但{role}波段有 {n_slots} 个；请为每个波段给出一个年份。</translation>
-    </message>
-    <message>
-        <location filename="../carbon_plugin/timeseries.py" line="227" />
-        <source>The output folder '{folder}' does not exist.</source>
-        <translation>输出文件夹“{folder}”不存在。</translation>
     </message>
     <message>
         <location filename="../carbon_plugin/trend.py" line="219" />
@@ -2844,197 +2719,187 @@ Rh，土壤异养呼吸（Pei et al. 2009），逐月计算：Rh = 0.22 x (exp(0
         <translation>某个栅格不在计算区域覆盖时所用的格网上；请在该格网上打开它（open_time_series(..., grid=...)），或为其自身的格网计算覆盖。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/landuse.py" line="58" />
+        <location filename="../carbon_plugin/landuse.py" line="57" />
         <source>The {what} CSV '{path}' lacks the column(s) {missing}; its header must name {required} (found: {found}).</source>
         <translation>{what} CSV“{path}”缺少列 {missing}；表头必须包含 {required}（实际为：{found}）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/landuse.py" line="69" />
-        <source>Cannot read the {what} CSV '{path}': {error}</source>
-        <translation>无法读取 {what} CSV“{path}”：{error}</translation>
-    </message>
-    <message>
-        <location filename="../carbon_plugin/landuse.py" line="72" />
-        <source>The {what} CSV '{path}' is not UTF-8 text; save it as CSV UTF-8.</source>
-        <translation>{what} CSV“{path}”不是 UTF-8 文本；请另存为 UTF-8 编码的 CSV。</translation>
-    </message>
-    <message>
-        <location filename="../carbon_plugin/landuse.py" line="83" />
+        <location filename="../carbon_plugin/landuse.py" line="75" />
         <source>'{path}' line {line}: {column} '{text}' is not a number.</source>
         <translation>“{path}”第 {line} 行：{column}“{text}”不是数字。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/landuse.py" line="95" />
+        <location filename="../carbon_plugin/landuse.py" line="87" />
         <source>'{path}' line {line}: class code '{code}' is not an integer.</source>
         <translation>“{path}”第 {line} 行：类别代码“{code}”不是整数。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/landuse.py" line="100" />
+        <location filename="../carbon_plugin/landuse.py" line="92" />
         <source>'{path}' line {line}: class code {code} appears twice.</source>
         <translation>“{path}”第 {line} 行：类别代码 {code} 重复出现。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/landuse.py" line="106" />
+        <location filename="../carbon_plugin/landuse.py" line="98" />
         <source>The land-use coefficient CSV '{path}' has no classes.</source>
         <translation>土地利用系数 CSV“{path}”中没有任何类别。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/landuse.py" line="115" />
+        <location filename="../carbon_plugin/landuse.py" line="107" />
         <source>Unknown land-use preset '{name}': use one of {presets}.</source>
         <translation>未知的土地利用预设“{name}”：请使用 {presets} 之一。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/landuse.py" line="129" />
+        <location filename="../carbon_plugin/landuse.py" line="121" />
         <source>'{path}' line {line}: crop '{crop}' needs 0 &lt; carbon_fraction &lt;= 1, 0 &lt; harvest_index &lt;= 1 and 0 &lt;= water_content &lt; 1.</source>
         <translation>“{path}”第 {line} 行：作物“{crop}”要求 0 &lt; carbon_fraction &lt;= 1、0 &lt; harvest_index &lt;= 1 且 0 &lt;= water_content &lt; 1。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/landuse.py" line="142" />
+        <location filename="../carbon_plugin/landuse.py" line="134" />
         <source>No crop parameters for '{crop}'; add it to the crop parameter CSV (known: {known}).</source>
         <translation>没有作物“{crop}”的参数；请将其加入作物参数 CSV（已有：{known}）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/landuse.py" line="146" />
+        <location filename="../carbon_plugin/landuse.py" line="138" />
         <source>The production of '{crop}' must be a number &gt;= 0 t, not {value}.</source>
         <translation>“{crop}”的产量必须是 &gt;= 0 t 的数字，而不是 {value}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/landuse.py" line="156" />
+        <location filename="../carbon_plugin/landuse.py" line="148" />
         <source>The cropland area must be &gt; 0 ha to spread crop carbon over, not {area}.</source>
         <translation>用于分摊作物碳量的耕地面积必须 &gt; 0 ha，而不是 {area}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/landuse.py" line="185" />
+        <location filename="../carbon_plugin/landuse.py" line="177" />
         <source>Land-use class codes not in the coefficient table (no sink there, nodata): {codes}. Add them to a coefficient CSV if they should count.</source>
         <translation>系数表中没有的土地利用类别代码（这些位置无碳汇，记为无数据）：{codes}。如需计入，请将其加入系数 CSV。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/landuse.py" line="189" />
+        <location filename="../carbon_plugin/landuse.py" line="181" />
         <source>Land-use class codes not in the coefficient table (no sink there, nodata): {codes} per year on average. Add them to a coefficient CSV if they should count.</source>
         <translation>系数表中没有的土地利用类别代码（这些位置无碳汇，记为无数据）：年均 {codes}。如需计入，请将其加入系数 CSV。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/landuse.py" line="225" />
+        <location filename="../carbon_plugin/landuse.py" line="219" />
         <source>No land-use raster was given.</source>
         <translation>未给出土地利用栅格。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/landuse.py" line="231" />
+        <location filename="../carbon_plugin/landuse.py" line="225" />
         <source>One land-use layer stands for all {count} years.</source>
         <translation>一个土地利用图层代表全部 {count} 年。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="52" />
+        <location filename="../carbon_plugin/sinks.py" line="63" />
         <source>Annual climate: Rh = 12 x Rh_month(mean temperature, total precipitation / 12), an approximation of the sum of 12 monthly values: with seasonal climate it gives a lower Rh (about 10 % lower for a 27 C annual temperature range), hence a higher NEP. Monthly climate gives the exact sum.</source>
         <translation>年尺度气候：Rh = 12 x Rh_month(年平均气温, 年降水量 / 12)，是 12 个月值之和的近似：气候有季节变化时 Rh 偏低（气温年较差 27 C 时约低 10 %），因而 NEP 偏高。月尺度气候给出精确的逐月之和。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="75" />
+        <location filename="../carbon_plugin/plausibility.py" line="213" />
         <source>Negative precipitation: {cells} cells, lowest {lowest} mm. Precipitation must be &gt;= 0 mm; if negative values are a fill code, set it as the raster's nodata value (Raster &gt; Conversion &gt; Translate, 'Assign a specified nodata value').</source>
         <translation>降水为负：{cells} 个像元，最低 {lowest} mm。降水必须 &gt;= 0 mm；若负值是填充码，请将其设为栅格的无数据值（栅格 &gt; 转换 &gt; 转换格式，“指定无数据值”）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="79" />
+        <location filename="../carbon_plugin/plausibility.py" line="217" />
         <source>Negative precipitation in the precipitation rasters for {year}: {cells} cells, lowest {lowest} mm. Precipitation must be &gt;= 0 mm; if negative values are a fill code, set it as the raster's nodata value (Raster &gt; Conversion &gt; Translate, 'Assign a specified nodata value').</source>
         <translation>{year} 年降水栅格中出现负降水：{cells} 个像元，最低 {lowest} mm。降水必须 &gt;= 0 mm；若负值是填充码，请将其设为栅格的无数据值（栅格 &gt; 转换 &gt; 转换格式，“指定无数据值”）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="111" />
+        <location filename="../carbon_plugin/sinks.py" line="108" />
         <source>Monthly climate needs 12 months per year, got {t_months} and {p_months}.</source>
         <translation>月尺度气候每年需要 12 个月，实际为 {t_months} 和 {p_months}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="514" />
+        <location filename="../carbon_plugin/sinks.py" line="562" />
         <source>Unknown sign mode '{mode}': use one of {modes}.</source>
         <translation>未知的符号模式“{mode}”：请使用 {modes} 之一。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="217" />
+        <location filename="../carbon_plugin/sinks.py" line="214" />
         <source>The {role} raster '{path}' has {n_bands} bands described as years ({shown}): this looks like annual climate, but CLIMATE_TIMESTEP is monthly (12 bands per year). Set CLIMATE_TIMESTEP to annual (mean temperature, total precipitation), or give monthly rasters (bands described 'YYYY-MM', or START_YEAR with 12 x years bands).</source>
         <translation>{role} 栅格“{path}”有 {n_bands} 个以年份描述的波段（{shown}）：这看起来是年尺度气候，但 CLIMATE_TIMESTEP 为逐月（每年 12 个波段）。请将 CLIMATE_TIMESTEP 设为逐年（年平均气温、年降水量），或提供逐月栅格（波段描述为“YYYY-MM”，或设置 START_YEAR 且波段数为 12 x 年数）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="232" />
+        <location filename="../carbon_plugin/sinks.py" line="229" />
         <source>No year and month found for the single-band {role} raster '{path}'. Name monthly files with 'YYYY-MM' or 'YYYYMM', or give one 12-band raster per year, or one raster of 12 x years bands with START_YEAR.</source>
         <translation>单波段 {role} 栅格“{path}”中找不到年份和月份。请以“YYYY-MM”或“YYYYMM”命名逐月文件，或每年提供一个 12 波段栅格，或提供一个 12 x 年数波段的栅格并设置 START_YEAR。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="239" />
+        <location filename="../carbon_plugin/sinks.py" line="236" />
         <source>The {role} raster '{path}' has {n_bands} bands, not 12 x years: this looks like annual climate, but CLIMATE_TIMESTEP is monthly (12 bands per year). Set CLIMATE_TIMESTEP to annual (mean temperature, total precipitation), or give monthly rasters (bands described 'YYYY-MM', or START_YEAR with 12 x years bands).</source>
         <translation>{role} 栅格“{path}”有 {n_bands} 个波段，不是 12 x 年数：这看起来是年尺度气候，但 CLIMATE_TIMESTEP 为逐月（每年 12 个波段）。请将 CLIMATE_TIMESTEP 设为逐年（年平均气温、年降水量），或提供逐月栅格（波段描述为“YYYY-MM”，或设置 START_YEAR 且波段数为 12 x 年数）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="247" />
+        <location filename="../carbon_plugin/sinks.py" line="244" />
         <source>The band descriptions of the {role} raster '{path}' are not 'YYYY-MM' months; set START_YEAR (band 1 = January of that year, 12 bands per year).</source>
         <translation>{role} 栅格“{path}”的波段描述不是“YYYY-MM”月份；请设置 START_YEAR（波段 1 = 该年 1 月，每年 12 个波段）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="254" />
+        <location filename="../carbon_plugin/sinks.py" line="251" />
         <source>The {role} raster '{path}' has {n_bands} bands; in a list of monthly rasters each file holds the 12 months of one year (or one month).</source>
         <translation>{role} 栅格“{path}”有 {n_bands} 个波段；在逐月栅格列表中，每个文件应包含一年的 12 个月（或一个月）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="259" />
+        <location filename="../carbon_plugin/sinks.py" line="256" />
         <source>No year found in the name of the 12-band {role} raster '{path}'; put the 4-digit year in the file name (e.g. tmp_2005.tif).</source>
         <translation>12 波段 {role} 栅格“{path}”的名称中找不到年份；请在文件名中写入 4 位年份（例如 tmp_2005.tif）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="422" />
+        <location filename="../carbon_plugin/sinks.py" line="430" />
         <source>Unknown climate time step '{timestep}': use monthly or annual.</source>
         <translation>未知的气候时间步长“{timestep}”：请使用 monthly（逐月）或 annual（逐年）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="430" />
+        <location filename="../carbon_plugin/sinks.py" line="438" />
         <source>The {role} raster '{path}' has monthly bands ({first}, {second}, ...) but CLIMATE_TIMESTEP is annual; set it to monthly.</source>
         <translation>{role} 栅格“{path}”是逐月波段（{first}、{second}……），但 CLIMATE_TIMESTEP 为逐年；请设为逐月。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="446" />
+        <location filename="../carbon_plugin/sinks.py" line="454" />
         <source>Month {month} appears twice in the {role} rasters.</source>
         <translation>月份 {month} 在 {role} 栅格中出现两次。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="457" />
+        <location filename="../carbon_plugin/sinks.py" line="465" />
         <source>The {role} series lacks months in {years}: those years are left out.</source>
         <translation>{role} 序列在 {years} 缺少月份：这些年份被略去。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="461" />
+        <location filename="../carbon_plugin/sinks.py" line="469" />
         <source>The {role} rasters hold no complete year of 12 months.</source>
         <translation>{role} 栅格中没有完整的 12 个月的年份。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="518" />
+        <location filename="../carbon_plugin/sinks.py" line="566" />
         <source>NPP_SCALE must be a positive number, not {scale}.</source>
         <translation>NPP_SCALE 必须为正数，而不是 {scale}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="531" />
+        <location filename="../carbon_plugin/sinks.py" line="579" />
         <source>Temperature and precipitation cover different years; only common years are used (temperature only: {t_only}; precipitation only: {p_only}).</source>
         <translation>气温与降水覆盖的年份不同；仅使用共同年份（仅有气温：{t_only}；仅有降水：{p_only}）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="537" />
+        <location filename="../carbon_plugin/sinks.py" line="585" />
         <source>The NPP years ({npp_years}) and the climate years ({climate_years}) do not overlap; give climate rasters for the NPP years (or check START_YEAR).</source>
         <translation>NPP 年份（{npp_years}）与气候年份（{climate_years}）没有重叠；请提供 NPP 年份的气候栅格（或检查 START_YEAR）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="544" />
+        <location filename="../carbon_plugin/sinks.py" line="592" />
         <source>No climate for the NPP years {years}: these years are left out of the outputs.</source>
         <translation>NPP 年份 {years} 没有气候数据：这些年份不写入输出。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="547" />
+        <location filename="../carbon_plugin/sinks.py" line="595" />
         <source>Years computed: {years} ({count}).</source>
         <translation>已计算年份：{years}（{count} 年）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="602" />
+        <location filename="../carbon_plugin/sinks.py" line="656" />
         <source>{count} cell-years have NPP but no climate value (outside the climate rasters or nodata there): they have no sink (nodata).</source>
         <translation>{count} 个像元-年有 NPP 但无气候值（在气候栅格范围外或为无数据）：这些位置无碳汇（无数据）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="46" />
+        <location filename="../algorithms/balancetrend.py" line="45" />
         <source>Balance states and their change over periods for a budget layer (one feature per region with EMI_yyyy and SNK_yyyy fields: emission and sink in t per year, both positive; years are detected from the field names, at least 3).
 
 Periods: consecutive blocks of PERIOD_LENGTH years from the first year (default 5: 2001-05, 2006-10, ...); a trailing single year is left out (logged). Per period and region: CSR_yyyy = mean E / mean S over the period (the ratio of the period means, not the mean of annual ratios; NULL where the mean sink is 0 or less); balance state ST_yyyy: 1 sink (CSR 1 or less), 2 mild (1-2], 3 moderate (2-4], 4 severe (4-8], 5 extreme (&gt; 8, or sink 0 or less); the breaks are editable; with a neutral band b, CSR within [1 - b, 1 + b] is state 0 (neutral). CH_yyyy: change of CSR from the previous period: 'imbalancing' (rose by more than TOLERANCE, default 5 %), 'neutralizing' (fell by more) or 'stable'; CX_yyyy: +1 when CSR crossed above 1, -1 when it fell to 1 or below, else 0. SEN_yyyy, MKZ_yyyy and MKP_yyyy: Sen slope (CSR per year), Mann-Kendall Z (tie correction, continuity correction) and two-sided p of the annual CSR within the period (the risk index reads MKZ_yyyy for its trend component); TC_yyyy: trend class (1 significant decrease, 2 decrease, 3 no change, 4 increase, 5 significant increase at ALPHA; 0 no data). SEN_ALL, MKZ_ALL, MKP_ALL, TC_ALL: the same over all years. Years with sink 0 or less have no annual CSR and are skipped in the trends (fewer than 3 values: NULL). Field names use the period's first year.
@@ -3047,52 +2912,52 @@ Outputs: the layer (input fields + the fields above), a transition table (region
 输出：结果图层（输入字段 + 上述字段）、状态转移表（相邻时段之间以及首末时段之间由状态 a 转为状态 b 的区域数）和逐年全省汇总表（在两项数值均有的区域上汇总的碳排放总量、碳汇总量、净排放 = E - S 及 CSR）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="39" />
+        <location filename="../algorithms/imbalancerisk.py" line="45" />
         <source>State: share of the emission not absorbed, 1 - S/E (relative: log of the ratio)</source>
         <translation>状态：未被吸收的碳排放占比 1 - S/E（相对法：源汇比的对数）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="39" />
+        <location filename="../algorithms/imbalancerisk.py" line="45" />
         <source>Trend: Mann-Kendall rise of the ratio in the period (relative: change from the previous period)</source>
         <translation>趋势：时段内源汇比的 Mann-Kendall 上升趋势（相对法：相对上一时段的变化）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="39" />
+        <location filename="../algorithms/imbalancerisk.py" line="45" />
         <source>Pressure: emission density (t per km2 per year)</source>
         <translation>压力：碳排放密度（t/km2/年）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="50" />
+        <location filename="../algorithms/imbalancerisk.py" line="56" />
         <source>Absolute: bounded components, comparable across regions and periods</source>
         <translation>绝对指数：各分量有界，可在区域和时段之间比较</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="50" />
+        <location filename="../algorithms/imbalancerisk.py" line="56" />
         <source>Relative: min-max over the regions and periods of this layer (earlier method)</source>
         <translation>相对指数：在本图层全部区域和时段上进行极差（min-max）标准化（原方法）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="73" />
+        <location filename="../algorithms/imbalancerisk.py" line="79" />
         <source>Normalisation</source>
         <translation>标准化方法</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="78" />
+        <location filename="../algorithms/imbalancerisk.py" line="84" />
         <source>Weights (empty: equal for absolute, entropy for relative)</source>
         <translation>权重（留空：绝对指数用等权重，相对指数用熵权法）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="83" />
+        <location filename="../algorithms/imbalancerisk.py" line="89" />
         <source>Reference emission density for the pressure component (t per km2 per year; empty: the median of the layer)</source>
         <translation>压力分量的参考碳排放密度（t/km2/年；留空：取本图层的中位数）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="89" />
+        <location filename="../algorithms/imbalancerisk.py" line="95" />
         <source>Cap on the source/sink ratio (relative normalisation)</source>
         <translation>碳源汇比上限（相对标准化）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="160" />
+        <location filename="../algorithms/imbalancerisk.py" line="166" />
         <source>Carbon imbalance risk per region and period from a budget layer (or the balance layer; EMI_yyyy and SNK_yyyy fields in t CO2 per year; AREA_KM2 for the pressure component, else the ellipsoidal area of each polygon).
 
 Periods as in 'Balance states and transformation trend' (PERIOD_LENGTH years; period values are means over the years with both E and S).
@@ -3121,17 +2986,17 @@ Outputs: the layer with RI_yyyy, RL_yyyy, CV_yyyy per period (first year; a GeoP
 输出：图层，每个时段（以第一年命名）带 RI_yyyy、RL_yyyy、CV_yyyy 字段（GeoPackage 图层还在其描述中记录所用方法）；以及逐时段汇总表：方法（normalis、weighting）、有风险指数的区域数、各等级的数量与占比、权重、RI 不小于 0.6 的区域数量与占比（高风险占比）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="211" />
+        <location filename="../algorithms/imbalancerisk.py" line="217" />
         <source>Normalisation and weighting</source>
         <translation>标准化与赋权方法</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="221" />
+        <location filename="../algorithms/imbalancerisk.py" line="227" />
         <source>Mann-Kendall Z read from the MKZ_yyyy fields of the input layer.</source>
         <translation>Mann-Kendall Z 取自输入图层的 MKZ_yyyy 字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="229" />
+        <location filename="../algorithms/imbalancerisk.py" line="235" />
         <source>Method: {method}; weights: {weights}</source>
         <translation>方法：{method}；权重：{weights}</translation>
     </message>
@@ -3221,117 +3086,117 @@ Outputs: the layer with RI_yyyy, RL_yyyy, CV_yyyy per period (first year; a GeoP
         <translation>至少需要 2 次抽样；实际为 {value}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="20" />
+        <location filename="../algorithms/provider.py" line="58" />
         <source>Risk uncertainty (Monte Carlo)</source>
         <translation>风险不确定性（蒙特卡洛）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Uncertainty of the risk index (Monte Carlo)</source>
         <translation>风险指数的不确定性（蒙特卡洛）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Absolute index</source>
         <translation>绝对指数</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Relative index (min-max)</source>
         <translation>相对指数（极差标准化）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>User weights</source>
         <translation>用户权重</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>not known</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Risk index method: {normalisation}, {weighting}.</source>
         <translation>风险指数方法：{normalisation}，{weighting}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>The index is absolute: its components are bounded (state 1 - S/E, trend from the Mann-Kendall Z of the annual CSR), so a region's index depends on its own data only and can be compared across regions, periods and provinces.</source>
         <translation>该指数为绝对指数：各分量有界（状态 1 - S/E，趋势取自逐年 CSR 的 Mann-Kendall Z），因此一个区域的指数只取决于它自身的数据，可在区域、时段和省份之间比较。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>This is a RELATIVE index: every component is min-max normalised over the regions and periods of this layer, so a region's index depends on the other regions in the layer. Its values and levels are not comparable across provinces or with other runs.</source>
         <translation>这是一个相对指数：每个分量都在本图层的全部区域和时段上进行极差（min-max）标准化，因此一个区域的指数取决于图层中的其他区域。其数值和等级不能在省份之间或与其他运行结果比较。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>The normalisation of the index is not known: give the risk summary table or the METHOD text of the risk tool.</source>
         <translation>风险指数的标准化方法未知：请给出风险汇总表或风险工具的 METHOD 文本。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Index RI = sum of weight x component (state: 1 - S/E clipped to [0, 1]; trend: normal probability of the Mann-Kendall Z of the annual CSR in the period; pressure: density / (density + reference density)).</source>
         <translation>风险指数 RI = 各分量与其权重乘积之和（状态：1 - S/E，截断到 [0, 1]；趋势：时段内逐年 CSR 的 Mann-Kendall Z 的标准正态概率；压力：密度 / (密度 + 参考密度)）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Risk index distribution {period}</source>
         <translation>风险指数分布 {period}</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Regions per risk index bin of 0.1; bars coloured by risk level (default breaks).</source>
         <translation>风险指数每 0.1 一组的区域数；柱按风险等级着色（默认断点）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>No uncertainty layer (RIM_yyyy, RIL_yyyy, RIH_yyyy, PH_yyyy, PL_yyyy fields) was given.</source>
         <translation>未给出不确定性图层（RIM_yyyy、RIL_yyyy、RIH_yyyy、PH_yyyy、PL_yyyy 字段）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>{period}: {n} of {regions}</source>
         <translation>{period}：{regions} 个中 {n} 个</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Regions with an uncertain risk level (the most likely level has a probability below {p}): {counts}.</source>
         <translation>风险等级不确定的区域（最可能等级的概率低于 {p}）：{counts}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Regions with the widest 5-95 % interval of the risk index in {period}.</source>
         <translation>{period} 风险指数 5-95 % 区间最宽的区域。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Median index</source>
         <translation>指数中位数</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Interval width</source>
         <translation>区间宽度</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>P(RI &gt;= 0.6)</source>
         <translation>P(RI &gt;= 0.6)</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Most likely level</source>
         <translation>最可能等级</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="55" />
+        <location filename="../algorithms/report.py" line="69" />
         <source>Probability of that level</source>
         <translation>该等级的概率</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="236" />
+        <location filename="../algorithms/report.py" line="251" />
         <source>One self-contained HTML file (images embedded, opens in any browser, can be mailed alone) summing up an analysis: the provincial time series of emissions, sinks and the source/sink ratio CSR (chart and table), the risk summary per period (count and share of regions per risk level, high-risk share RI &gt;= 0.6) with the method of the index (absolute or relative normalisation, weighting), the weights of the risk index, the 10 regions with the highest risk index in the last period, the balance state transition matrices, a section per period with a map of the balance state, a map of the risk level and a histogram of the risk index (bins of 0.1, bars coloured by level), the uncertainty of the index (when UNCERTAINTY is given), a map of Getis-Ord Gi* hot and cold spots, the inputs and parameters, and the plugin version.
 
 RISK is the risk layer of 'Carbon imbalance risk index' (RI_yyyy, RL_yyyy per period; its EMI_yyyy and SNK_yyyy fields give the province totals when no province table is given). When the risk index was computed on the balance layer, the risk layer also carries CSR_yyyy and ST_yyyy; otherwise give BALANCE (the balance layer). HOTSPOTS: the layer of 'Hot spots' (GI_BIN); without it, GI_BIN is taken from the risk layer when present. The tables of 'Balance states and transformation trend' (province totals, transitions) and the risk summary of 'Carbon imbalance risk index' are optional: without them the report computes the same numbers from the layers (the weights then come from WEIGHTS_USED, the output of the same name of the risk tool). NAME_FIELD names the regions (default: the first text field). ANALYSIS_PARAMETERS lists the parameters of the analysis in the report (e.g. 'PERIOD_LENGTH=5; WEIGHTS=entropy').
@@ -3352,37 +3217,37 @@ UNCERTAINTY（可选）：“碳失衡风险不确定性（蒙特卡洛）”输
 地图使用 QGIS 自身的渲染器绘制（900 x 700 像素，图例绘制在图像中）。已安装 matplotlib 时用其绘制图表，否则使用内置 SVG 图表。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="308" />
+        <location filename="../algorithms/report.py" line="323" />
         <source>Method of the risk index (e.g. 'absolute index, equal weights'; empty: from the risk summary)</source>
         <translation>风险指数的方法（例如 'absolute index, equal weights'；留空：取自风险汇总）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="311" />
+        <location filename="../algorithms/report.py" line="326" />
         <source>Risk uncertainty layer (RIM_yyyy, PH_yyyy, PL_yyyy fields)</source>
         <translation>风险不确定性图层（RIM_yyyy、PH_yyyy、PL_yyyy 字段）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="410" />
+        <location filename="../algorithms/report.py" line="425" />
         <source>Probability of a high risk index (0.6 or more), {period}</source>
         <translation>风险指数较高（不小于 0.6）的概率，{period}</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="538" />
+        <location filename="../algorithms/report.py" line="553" />
         <source>METHOD ('{text}') differs from the risk summary table ({normalisation}, {weighting}); the table's is shown.</source>
         <translation>METHOD（'{text}'）与风险汇总表（{normalisation}，{weighting}）不一致；显示汇总表中的方法。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="550" />
+        <location filename="../algorithms/report.py" line="565" />
         <source>UNCERTAINTY: the layer could not be read.</source>
         <translation>UNCERTAINTY：无法读取该图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="559" />
+        <location filename="../algorithms/report.py" line="574" />
         <source>UNCERTAINTY: the layer has no RIM_yyyy, RIL_yyyy, RIH_yyyy, PH_yyyy and PL_yyyy fields; make it with 'Uncertainty of the imbalance risk (Monte Carlo)'.</source>
         <translation>UNCERTAINTY：该图层没有 RIM_yyyy、RIL_yyyy、RIH_yyyy、PH_yyyy 与 PL_yyyy 字段；请用“碳失衡风险不确定性（蒙特卡洛）”生成。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="573" />
+        <location filename="../algorithms/report.py" line="588" />
         <source>{period}: {n} of {regions} regions with an uncertain risk level.</source>
         <translation>{period}：{regions} 个区域中 {n} 个的风险等级不确定。</translation>
     </message>
@@ -3396,7 +3261,7 @@ Input: the budget or balance layer (EMI_yyyy, SNK_yyyy in t CO2 per year).</sour
 输入：碳收支图层或碳平衡图层（EMI_yyyy、SNK_yyyy，单位 t CO2/年）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/budget.py" line="210" />
+        <location filename="../carbon_plugin/budget.py" line="218" />
         <source>Region '{name}' has no {role} data in {years}: its {role} is NULL there (no data, not 0).</source>
         <translation>区域“{name}”在 {years} 没有 {role} 数据：该处 {role} 为 NULL（无数据，而非 0）。</translation>
     </message>
@@ -3411,21 +3276,587 @@ Input: the budget or balance layer (EMI_yyyy, SNK_yyyy in t CO2 per year).</sour
         <translation>{period}：全部 {n} 个区域的风险指数相同，均为 {value:.3f}；请检查碳排放与碳汇输入在区域之间是否有差异。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="46" />
+        <location filename="../algorithms/base.py" line="179" />
+        <source>The output {output} '{path}' is the file of the input {input}: writing it would destroy the input. Choose another output file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/base.py" line="245" />
+        <source>{name}: '{path}' is {encoding} text (not UTF-8); it is read through a UTF-8 copy.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/energyemissions.py" line="201" />
+        <source>{param}: the table has no field '{name}'; its fields are: {fields}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/gridbudget.py" line="26" />
+        <source>Per cell and year, from an emission and a sink time-series raster (t per cell per year, both positive): net emission NCE = E - S, source/sink ratio CSR = E / S (NaN where S &lt;= 0) and the balance state: 1 sink (CSR &lt;= 1), 2 mild (1-2], 3 moderate (2-4], 4 severe (4-8], 5 extreme (&gt; 8, or S &lt;= 0 with E &gt; 0); 0 = no data or no flux at all (E &lt;= 0 and S &lt;= 0). The state breaks are editable.
+
+Inputs: each raster is a time-series raster (band per year, band description = year) or a list of yearly rasters. The sink is aligned onto the emission grid only when the grids differ, with 'sum' resampling so that t per cell are kept (stated in the log). Values are converted to the chosen units using each raster's CARBON_UNITS metadata (t C or t CO2; CO2 = C x 44/12). Years present in only one raster are reported and left out.
+
+Outputs: three time-series rasters (net in t per cell, ratio, state as Byte with 0 as nodata). Files appear only when complete; cancel leaves nothing behind.
+
+Data checks (docs/DATA_CHECKS.md): negative emission cells, and fill codes such as -9999, -3.4e38 or 65535 stored without a nodata declaration, are errors naming the file, year and band.</source>
+        <translation>逐像元、逐年根据碳排放与碳汇时间序列栅格（t/像元/年，均为正值）计算：净碳排放 NCE = E - S，碳源汇比 CSR = E / S（S &lt;= 0 处为 NaN）以及碳平衡状态：1 碳汇（CSR &lt;= 1），2 轻度失衡 (1-2]，3 中度失衡 (2-4]，4 重度失衡 (4-8]，5 极度失衡（&gt; 8，或 S &lt;= 0 且 E &gt; 0）；0 = 无数据或完全没有碳通量（E &lt;= 0 且 S &lt;= 0）。状态分级断点可修改。
+
+输入：每个栅格为时间序列栅格（每年一个波段，波段描述为年份）或逐年栅格列表。仅当格网不同时才将碳汇对齐到碳排放格网，并采用“求和”重采样以保持每像元的吨数（会在日志中说明）。数值按各栅格的 CARBON_UNITS 元数据（t C 或 t CO2；CO2 = C x 44/12）换算为所选单位。仅在一个栅格中出现的年份会被报告并剔除。
+
+输出：三个时间序列栅格（净排放，单位 t/像元；源汇比；状态，Byte 类型，0 为无数据值）。文件仅在完整写出后才出现；取消运行不会留下任何文件。
+
+数据检查（docs/DATA_CHECKS.md）：排放栅格中的负值像元，以及未声明为无数据值而存储的填充值（如 -9999、-3.4e38 或 65535），均为错误，并指明文件、年份和波段。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/gridemissions.py" line="90" />
+        <source>Shares each region's statistical emission E_U among its cells by a proxy weight, so that the gridded emission sums back to the statistics:
+E_p = E_U x w_p / sum of w over the region, with w = sum_k alpha_k x proxy_k ^ beta.
+
+Statistics: a table with region, year and value fields (the output of 'CO2 emissions from energy consumption' plugs straight in: region field, year, CO2_T), or per-year fields on the regions (FIELD_PREFIX, e.g. EMI_ for EMI_2001, EMI_2002 ...). Region keys are compared as text (4101 and '4101' match). Features sharing a key form one region, so counties with a city_code field take city statistics. Keys without polygon, polygons without statistics and gaps in the years are listed and stop the run unless ALLOW_UNMATCHED is set (then unmatched polygons are left NoData).
+
+Proxy: nighttime light (one band per year, years from the band descriptions or START_YEAR; a single band is used for every year, with a warning). Optional second and third proxies (population, built-up) are aligned on the first one's grid; ALPHA gives one weight per proxy (mind their scales), BETA the exponent. NoData, NaN and negative proxy values count as 0. A region whose weighted proxy sum is 0 is spread by area (a warning names it).
+
+Point sources (optional): points with a year and a t CO2 field are placed first in their cell and the rest of the region's emission is allocated by proxy.
+
+Method: proportional (default), or power-law regression: E = a (sum L)^b fitted in log space over the region-years with statistics (the fit is logged), used to estimate region-years without statistics; rows of the statistics whose key is TOTAL_KEY are known totals of all regions, and the estimates are rescaled to them.
+
+Cells are assigned by exact coverage fraction (default: a cell split between two regions is split between them) or by cell centre. The raster total of every year equals the statistics; the zonal sum over each region equals its statistic exactly with cell centres, while with exact coverage split cells mix neighbouring regions: this per-region round-trip error is logged and given in the optional check table.
+
+Output: a time-series raster on the proxy grid, t per cell per year (band per year, NoData outside the regions); optional intensity raster in t per km2 (true cell areas).
+
+Data checks (docs/DATA_CHECKS.md): a negative statistic is an error naming the region and year; a year without any statistic between the first and the last is a warning naming it (no band is written for it).</source>
+        <translation>按代理变量权重将每个区域的统计碳排放 E_U 分配到其像元上，使格网化排放加总后等于统计值：
+E_p = E_U x w_p / 区域内 w 之和，其中 w = sum_k alpha_k x proxy_k ^ beta。
+
+统计数据：含区域、年份和数值字段的表（“能源消费 CO2 排放”的输出可直接使用：区域字段、year、CO2_T），或区域图层上的逐年字段（FIELD_PREFIX，例如 EMI_ 对应 EMI_2001、EMI_2002 ……）。区域键按文本比较（4101 与 '4101' 相匹配）。键相同的要素构成一个区域，因此带 city_code 字段的区县可使用地级市统计数据。没有对应面的键、没有统计数据的面以及年份缺口都会列出并终止运行，除非设置了 ALLOW_UNMATCHED（此时未匹配的面为无数据）。
+
+代理变量：夜间灯光（每年一个波段，年份取自波段描述或 START_YEAR；只有一个波段时用于所有年份，并给出警告）。可选的第二、第三代理变量（人口、建设用地）对齐到第一个代理变量的格网；ALPHA 为每个代理变量给出一个权重（注意各自的量纲），BETA 为指数。无数据、NaN 和负的代理值计为 0。加权代理值之和为 0 的区域按面积分配（警告中会给出其名称）。
+
+点源（可选）：带年份字段和 t CO2 字段的点先放入其所在像元，区域其余的排放量再按代理变量分配。
+
+方法：按比例分配（默认），或幂函数回归：在对数空间中对有统计数据的区域年份拟合 E = a (sum L)^b（拟合结果记入日志），用于估算没有统计数据的区域年份；统计表中键为 TOTAL_KEY 的行是全部区域的已知总量，估算值将按其重新缩放。
+
+像元按精确覆盖比例归属（默认：被两个区域分割的像元按比例分给两者）或按像元中心归属。每年的栅格总量等于统计值；按像元中心归属时，各区域的分区求和与其统计值完全相等，而按精确覆盖归属时，被分割的像元会混合相邻区域：该分区回算误差记入日志，并在可选的校验表中给出。
+
+输出：代理变量格网上的时间序列栅格，t/像元/年（每年一个波段，区域外为无数据）；可选的碳排放强度栅格，单位 t/km2（按真实像元面积）。
+
+数据检查（docs/DATA_CHECKS.md）：统计值为负是错误，并指明区域和年份；首末年份之间某一年完全没有统计值时给出警告并指明该年（该年不写出波段）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/hotspots.py" line="161" />
+        <source>FIELD: the layer has no field '{name}'; its fields are: {fields}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/hotspots.py" line="166" />
+        <source>FIELD: '{name}' is a {type} field, not a number; hot spots need a numeric field (numeric fields here: {fields}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/hotspots.py" line="172" />
+        <source>FIELD: every value of '{name}' is NULL; there is nothing to analyse.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/landusesink.py" line="59" />
+        <source>Carbon sink per cell and year from land use: sink = true cell area (ha) x the coefficient of the cell's class (t C ha-1 yr-1), reported in t CO2 (default; CO2 = C x 44/12) or t C.
+
+Land use: integer class codes, as a raster with a band per year (descriptions = years), one raster per year (year in the file name or listed in Years), or one single-band raster standing for every year listed in Years. Rasters of later years on another grid are aligned to the first one by nearest neighbour. Cell areas are true areas (geodesic per row in a geographic CRS).
+
+Coefficients: a preset, or a CSV file (UTF-8) with columns code, name, t_c_ha_yr (other columns ignored) which replaces the preset. CNLUCC preset: 1 cropland 0, 2 forest 0.644, 3 grassland 0.021, 4 water 0.253, 5 built-up 0, 6 unused land 0.005. CLCD preset: 1 cropland 0, 2 forest 0.644, 3 shrub 0.644 (as forest), 4 grassland 0.021, 5 water 0.253, 6 snow/ice 0, 7 barren 0.005, 8 impervious 0, 9 wetland 0.253 (as water). Cropland is 0 by default.
+
+Crop production table (optional): crop production in t per region and year, a column per crop named as in the crop parameters (wheat, maize, rice), a region key and a year field; with the region polygons it gives each region's cropland its crop carbon, sum over crops of c x Y x (1 - w) / H (c carbon fraction, Y production, w water content, H harvest index; wheat 0.4853, 0.12, 0.40), spread over the cropland cells whose centre lies in the region, so the region's cropland sink equals its crop carbon. Region-years without a row keep the table's cropland coefficient.
+
+Class codes present in the raster but missing from the table are listed in a warning with their area (km2) and get no sink (nodata); the raster's nodata gives nodata.
+
+Output: sink time-series raster (t per cell per year, band per year); the log gives the total per year.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/landusesink.py" line="115" />
+        <source>Crop production table (t per region and year, a column per crop: wheat, maize, rice)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/landusesink.py" line="118" />
+        <source>Crop table: region key field (default: as the regions' key field)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/landusesink.py" line="121" />
+        <source>Crop table: year field</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/landusesink.py" line="124" />
+        <source>Regions of the crop table (polygons)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/landusesink.py" line="126" />
+        <source>Regions: key field</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/landusesink.py" line="129" />
+        <source>Cropland class code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/landusesink.py" line="131" />
+        <source>Crop parameter CSV (crop, carbon_fraction, harvest_index, water_content; replaces the shipped table)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/landusesink.py" line="182" />
+        <source>{label} [{param}]: the layer has no field '{field}'.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/landusesink.py" line="194" />
+        <source>A crop production table needs its regions: give the region polygons and their key field ({regions} [{regions_id}], {field} [{field_id}]).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/nepsink.py" line="38" />
+        <source>Carbon sink of vegetation per cell and year as net ecosystem productivity: NEP = NPP - Rh (g C m-2 yr-1), sink per cell = NEP x true cell area (m2) x 1e-6 t C, reported in t CO2 (default; CO2 = C x 44/12) or t C. Positive = absorption.
+
+NPP: a time-series raster (band per year, descriptions = years) or a list of yearly rasters (year in the file name, e.g. MOD17A3HGF_NPP_2005.tif). Its grid is the output grid. Stored values x NPP scale factor give g C m-2 yr-1 (1 for data already in g C m-2 yr-1; 0.1 for MOD17A3HGF DN). Raw values above the NPP valid maximum (32700 for MOD17A3, whose fill is 32767 on water) and the raster's nodata give no sink (nodata).
+
+Rh, soil heterotrophic respiration (Pei et al. 2009), per month: Rh = 0.22 x (exp(0.0913 T) + ln(0.3145 R + 1)) x 30 x 0.465 g C m-2, with T the monthly mean air temperature (deg C) and R the monthly precipitation (mm); annual Rh = sum of the 12 months. Monthly climate: 12 bands per year, described 'YYYY-MM', or band 1 = January of the start year; or one 12-band raster per year. Annual climate (mean temperature, total precipitation, band per year) uses the approximation Rh = 12 x Rh(T, P / 12), which the log states: with seasonal climate it underestimates Rh (about 10 % for a 27 deg C annual temperature range) and so overestimates the sink; prefer monthly climate. Negative precipitation is an error. Data checks (docs/DATA_CHECKS.md): a mean temperature below -60 or above 60 deg C (values of 200-340 are Kelvin: subtract 273.15), precipitation above 2000 mm in a month (12000 mm in a year), NPP above 3000 g C m-2 yr-1 after scaling and fill codes such as -9999 or 65535 without a nodata declaration are errors; unusual values are warnings.
+
+Climate rasters on another grid or CRS are resampled to the NPP grid (bilinear); the log says so. Only years with NPP and climate are computed; NPP years without climate are reported. Start year: the year of band 1 for inputs whose bands and file names carry no year.
+
+Sign: signed (default) keeps negative NEP as a negative sink, so the regional absorption is the signed sum; positive only counts absorbing cells. The log gives per year the total, the absorption and the ecosystem source (sum of negative cells).
+
+Outputs: sink time-series raster (t CO2 or t C per cell per year, band per year); optional Rh and NEP rasters in g C m-2 yr-1 for inspection.</source>
+        <translation>以净生态系统生产力（NEP）逐像元、逐年计算植被碳汇：NEP = NPP - Rh（g C m-2 yr-1），每像元碳汇 = NEP x 真实像元面积（m2）x 1e-6 t C，以 t CO2（默认；CO2 = C x 44/12）或 t C 输出。正值表示吸收。
+
+NPP：时间序列栅格（每年一个波段，波段描述为年份）或逐年栅格列表（年份在文件名中，例如 MOD17A3HGF_NPP_2005.tif）。其格网即输出格网。存储值 x NPP 比例因子得到 g C m-2 yr-1（数据已为 g C m-2 yr-1 时取 1；MOD17A3HGF 的 DN 值取 0.1）。原始值超过 NPP 有效最大值（MOD17A3 为 32700，其水体填充值为 32767）的像元以及栅格的无数据值不计碳汇（无数据）。
+
+Rh，土壤异养呼吸（Pei et al. 2009），逐月计算：Rh = 0.22 x (exp(0.0913 T) + ln(0.3145 R + 1)) x 30 x 0.465 g C m-2，其中 T 为月平均气温（deg C），R 为月降水量（mm）；年 Rh = 12 个月之和。逐月气候数据：每年 12 个波段，波段描述为 'YYYY-MM'，或波段 1 = 起始年份的 1 月；或每年一个 12 波段栅格。逐年气候数据（年平均气温、年降水量，每年一个波段）使用近似式 Rh = 12 x Rh(T, P / 12)，日志中会说明：气候季节性明显时会低估 Rh（气温年较差为 27 deg C 时约低估 10 %），从而高估碳汇；建议使用逐月气候数据。降水量为负值视为错误。数据检查（docs/DATA_CHECKS.md）：平均气温低于 -60 或高于 60 °C（200-340 的值是开尔文温度：请减去 273.15）、月降水量高于 2000 mm（年降水量高于 12000 mm）、换算后 NPP 高于 3000 g C m-2 yr-1，以及未声明为无数据值的填充值（如 -9999 或 65535）均为错误；不寻常的值给出警告。
+
+位于其他格网或 CRS 的气候栅格按双线性重采样到 NPP 格网；日志中会说明。仅计算同时具有 NPP 与气候数据的年份；缺少气候数据的 NPP 年份会被报告。起始年份：对波段和文件名均不含年份的输入，给出波段 1 的年份。
+
+符号：带符号（默认）将负的 NEP 保留为负碳汇，因此区域吸收量为带符号之和；仅正值只统计吸收碳的像元。日志逐年给出总量、吸收量和生态系统碳源（负值像元之和）。
+
+输出：碳汇时间序列栅格（t CO2 或 t C/像元/年，每年一个波段）；可选的 Rh 与 NEP 栅格，单位 g C m-2 yr-1，供检查。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="27" />
+        <source>The whole chain on an energy consumption table per city: energy use -&gt; CO2 per city and year (energyemissions) -&gt; gridded by nighttime light over the cities (gridemissions); yearly NPP rasters (stackyears) and monthly climate -&gt; NEP sink (nepsink); net emission, ratio and state per cell (gridbudget); county budgets with exact zonal sums (zonalbudget); balance states and trends per period (balancetrend); imbalance risk index and levels (imbalancerisk) and their Monte Carlo uncertainty (riskuncertainty); hot spots of the last period's risk (hotspots); an HTML report (report) that names the counties by the name field. NPP scale and valid maximum default to NPP already in g C m-2 yr-1 (scale 1, no valid maximum). MODIS MOD17A3 digital numbers: set scale 0.1 and valid maximum 32700.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="38" />
+        <source>The whole chain on published emission statistics (CO2 in t per region and year, one row each, e.g. CEADs county or city tables): the statistics are gridded by nighttime light over the counties (gridemissions; counties sharing the matching key, e.g. a city code, share their city's statistic); yearly NPP rasters (stackyears) and annual climate, one band per year of mean temperature and total precipitation -&gt; NEP sink (nepsink, annual approximation); then grid budget, county budgets, balance trends, imbalance risk and its uncertainty, hot spots and the HTML report as in the energy workflow. NPP scale and valid maximum default to NPP already in g C m-2 yr-1 (scale 1, no valid maximum). MODIS MOD17A3 digital numbers: set scale 0.1 and valid maximum 32700.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="48" />
+        <source>The whole chain on published emission statistics (CO2 in t per region and year, one row each) and a land-use map instead of NPP: the statistics are gridded by nighttime light over the counties (gridemissions); the sink is the cell area times a coefficient per land-use class (landusesink, CNLUCC or CLCD preset), cropland from an optional crop production table per county and year (crop carbon = production x carbon fraction x (1 - water content) / harvest index, spread over the county's cropland; 0 without a table); then grid budget, county budgets, balance trends, imbalance risk and its uncertainty, hot spots and the HTML report as in the energy workflow.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="58" />
+        <source>Carbon imbalance risk workflow from emission statistics (annual climate)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="58" />
+        <source>Carbon imbalance risk workflow with the land-use sink</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="58" />
+        <source>Cities: key field (as in the energy table)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="58" />
+        <source>Emission statistics table (CO2 in t per region and year, one row each)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="58" />
+        <source>Emission table: region key field</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="58" />
+        <source>Emission table: year field</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="58" />
+        <source>Emission table: CO2 field (t)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="58" />
+        <source>Crop production table (t per county and year, a column per crop: wheat, maize, rice)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="58" />
+        <source>Crop table: county key field</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="58" />
+        <source>Counties: name field (names the counties in the report)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="58" />
+        <source>Counties: field matching the emission table's regions (the county key, or the city key for city statistics)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="58" />
+        <source>Annual mean air temperature (deg C, one band per year)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="58" />
+        <source>Annual total precipitation (mm, one band per year)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="58" />
+        <source>NPP scale factor to g C m-2 yr-1 (1 = already in g C; 0.1 for MODIS MOD17A3)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="58" />
+        <source>NPP largest valid raw value (empty = none; 32700 for MODIS MOD17A3)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="58" />
+        <source>Land use (class codes, band per year)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="58" />
+        <source>Land-use classes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="58" />
+        <source>Emission allocation check per region and year</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="58" />
+        <source>Energy use -&gt; CO2 per city and year (energyemissions)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="58" />
+        <source>CO2 statistics -&gt; emission grid by night light (gridemissions)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="58" />
+        <source>Yearly NPP rasters -&gt; one time series (stackyears)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="58" />
+        <source>NPP and climate -&gt; NEP carbon sink (nepsink)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="58" />
+        <source>Land use -&gt; carbon sink (landusesink)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="58" />
+        <source>Net emission, ratio and state per cell (gridbudget)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="58" />
+        <source>County carbon budgets (zonalbudget)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="58" />
+        <source>Balance states and trends per period (balancetrend)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="58" />
+        <source>Imbalance risk index and levels (imbalancerisk)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="58" />
+        <source>Risk uncertainty, Monte Carlo (riskuncertainty)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="58" />
+        <source>Risk hot spots (hotspots)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/provider.py" line="58" />
+        <source>HTML report (report)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/vectors.py" line="196" />
+        <source>{name}: the GeoPackage '{path}' holds other layers ({layers}); a file path as output replaces the whole file, so they will be gone. To add the layer to the file instead, give the output as ogr:dbname='{path}' table="{table}" (geom).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/vectors.py" line="228" />
+        <source>a feature could not be written</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/vectors.py" line="264" />
+        <source>{written} of {total} features could be written</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/zonalbudget.py" line="47" />
         <source>Sums an emission and a sink time-series raster (t per cell per year) over region polygons with exact cell coverage fractions (a cell split between two counties is split between them, as exactextract does), so the regions add up to the province. QGIS's own zonal statistics count whole cells by centre and are not used.
 
 Per region and year: emission E and sink S (t), net NCE = E - S, source/sink ratio CSR = E / S (NULL where S &lt;= 0), compensation rate CCR = S / E, emission density E / area (t km-2) and the ecological support coefficient ESC = (S_i / sum S) / (E_i / sum E). With GDP fields (GDP field prefix, e.g. GDP_ for GDP_2001 ...): economic contribution coefficient ECC = (GDP_i / sum GDP) / (E_i / sum E).
 
 Inputs: regions in any CRS (transformed to each raster's CRS, edges densified); the two rasters may be on different grids or CRSs (each gets its own exact coverage; geographic rasters use geodesic cell areas). Nodata cells inside a region count as 0 and the regions concerned are named in the log; a region with no valid cell at all in a year (outside the raster, or only nodata) gets NULL for that year, never 0, and is named too. Years present in only one raster are reported and left out. Values are converted to the chosen units from each raster's CARBON_UNITS metadata (CO2 = C x 44/12).
 
-Output: the budget layer (one feature per region, its geometry and fields, AREA_KM2 = area covered by the rasters, and per year EMI_yyyy, SNK_yyyy, NET_yyyy, RAT_yyyy (+ ECC_yyyy, ESC_yyyy with GDP)); optional long table (region, year, emission, sink, net, ratio, ccr, density, esc, ecc). Field names fit shapefiles.</source>
+Output: the budget layer (one feature per region, its geometry and fields, AREA_KM2 = area covered by the rasters, and per year EMI_yyyy, SNK_yyyy, NET_yyyy, RAT_yyyy (+ ECC_yyyy, ESC_yyyy with GDP)); optional long table (region, year, emission, sink, net, ratio, ccr, density, esc, ecc). Field names fit shapefiles.
+
+Data checks (docs/DATA_CHECKS.md): negative emission cells, and fill codes such as -9999, -3.4e38 or 65535 stored without a nodata declaration, are errors naming the file, year and band.</source>
         <translation>以精确的像元覆盖比例在区域面上对碳排放与碳汇时间序列栅格（t/像元/年）求和（被两个区县分割的像元按比例分给两者，与 exactextract 相同），因此各区域之和等于全省总量。QGIS 自带的分区统计按像元中心计入整个像元，故不采用。
 
 逐区域、逐年计算：碳排放 E 与碳汇 S（t），净碳排放 NCE = E - S，碳源汇比 CSR = E / S（S &lt;= 0 处为 NULL），碳补偿率 CCR = S / E，碳排放密度 E / 面积（t km-2），以及生态支撑系数 ESC = (S_i / sum S) / (E_i / sum E)。有 GDP 字段时（GDP 字段前缀，例如 GDP_ 对应 GDP_2001 ……）：经济贡献系数 ECC = (GDP_i / sum GDP) / (E_i / sum E)。
 
 输入：任意 CRS 的区域（转换到各栅格的 CRS，边界加密）；两个栅格可以位于不同的格网或 CRS（各自计算精确覆盖；地理坐标栅格使用大地线像元面积）。区域内的无数据像元计为 0，并在日志中列出涉及的区域；某年完全没有有效像元的区域（位于栅格之外或只有无数据像元）该年为 NULL，而不是 0，也会列出。仅在一个栅格中出现的年份会被报告并剔除。数值按各栅格的 CARBON_UNITS 元数据换算为所选单位（CO2 = C x 44/12）。
 
-输出：碳收支图层（每个区域一个要素，保留其几何与字段，AREA_KM2 = 栅格覆盖的面积，并逐年写出 EMI_yyyy、SNK_yyyy、NET_yyyy、RAT_yyyy（有 GDP 时另加 ECC_yyyy、ESC_yyyy））；可选的长表（region、year、emission、sink、net、ratio、ccr、density、esc、ecc）。字段名符合 shapefile 的限制。</translation>
+输出：碳收支图层（每个区域一个要素，保留其几何与字段，AREA_KM2 = 栅格覆盖的面积，并逐年写出 EMI_yyyy、SNK_yyyy、NET_yyyy、RAT_yyyy（有 GDP 时另加 ECC_yyyy、ESC_yyyy））；可选的长表（region、year、emission、sink、net、ratio、ccr、density、esc、ecc）。字段名符合 shapefile 的限制。
+
+数据检查（docs/DATA_CHECKS.md）：排放栅格中的负值像元，以及未声明为无数据值而存储的填充值（如 -9999、-3.4e38 或 65535），均为错误，并指明文件、年份和波段。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/zonalbudget.py" line="112" />
+        <source>The regions layer has no field '{field}'; its fields are: {fields}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/zonalbudget.py" line="192" />
+        <source>GDP field '{field}', region '{region}': '{value}' is not a number. Write GDP as plain numbers (1234.5 or 1,234.5), or leave it empty where unknown.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/zonalbudget.py" line="204" />
+        <source>{n} GDP values were stored as text and read as numbers.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/zonalbudget.py" line="207" />
+        <source>The GDP fields of {years} are empty for every region: no ECC/ESC for those years.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../carbon_plugin/cropland.py" line="54" />
+        <source>Crop table regions without a polygon (their crop carbon is not counted): {keys}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../carbon_plugin/cropland.py" line="81" />
+        <source>{year}: region {key} has crop production ({carbon:.6g} t C) but no cropland cell (class {code}); it is not counted.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../carbon_plugin/cropland.py" line="89" />
+        <source>{year}: cropland sink from crop production in {count} regions, {carbon:,.0f} t C.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../carbon_plugin/cropland.py" line="94" />
+        <source>No crop production for the years {years}: cropland keeps the class table's coefficient.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../carbon_plugin/cropland.py" line="126" />
+        <source>Crop table: the production of {crop} '{value}' is not a number.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../carbon_plugin/cropland.py" line="134" />
+        <source>Crop table: year '{year}' is not a year.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../carbon_plugin/cropland.py" line="138" />
+        <source>Crop table: no column is named like a crop of the crop parameters ({crops}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../carbon_plugin/files.py" line="36" />
+        <source>the folder does not exist</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../carbon_plugin/files.py" line="37" />
+        <source>no permission to write there (or the folder is read-only)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../carbon_plugin/files.py" line="38" />
+        <source>the file name is too long for the file system</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../carbon_plugin/files.py" line="39" />
+        <source>the disk is full (or the file is larger than the file system or a size limit allows)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../carbon_plugin/files.py" line="41" />
+        <source>a folder of that name exists</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../carbon_plugin/files.py" line="67" />
+        <source>Cannot read the {what} '{path}': {error}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../carbon_plugin/files.py" line="75" />
+        <source>The {what} '{path}' is not UTF-8; read it as {encoding} (the encoding of Chinese Excel and WPS).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../carbon_plugin/files.py" line="79" />
+        <source>Read the {what} '{path}' as {encoding}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../carbon_plugin/files.py" line="82" />
+        <source>The {what} '{path}' is neither UTF-8 nor GB18030 (GBK) text; save it as CSV UTF-8.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../carbon_plugin/files.py" line="110" />
+        <source>The {what} '{path}' is not a valid CSV file: {error}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../carbon_plugin/files.py" line="117" />
+        <source>The {what} has no field '{name}'; its fields are: {fields}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../carbon_plugin/files.py" line="140" />
+        <source>Cannot write the {what} '{path}': {detail}. Nothing was written.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../carbon_plugin/files.py" line="143" />
+        <source>Cannot write the {what} '{path}': {cause} ({detail}). Nothing was written; choose another file or folder.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../carbon_plugin/gridding.py" line="438" />
+        <source>The statistics have no value at all for the years {gaps} (between {first} and {last}): the emission raster gets no band for them, {count} bands for {first}-{last}, and later tools treat those years as without data. Add the statistics of those years, or use the regression method with a proxy that has them.</source>
+        <translation>统计数据在 {gaps} 年（{first} 至 {last} 年之间）完全没有数值：排放栅格不为这些年份写出波段（{first}-{last} 共 {count} 个波段），后续工具将这些年份视为无数据。请补充这些年份的统计数据，或使用回归方法并提供含有这些年份的代理数据。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/plausibility.py" line="138" />
+        <source>The {role} raster '{path}' holds the value {value} (year {year}, band {band}, {dtype}) and declares no nodata value: {value} is a common fill code and would be used as data. Declare it as the raster's nodata value (Raster &gt; Conversion &gt; Translate, 'Assign a specified nodata value', or gdal_edit.py -a_nodata {value} '{path}') and run again.</source>
+        <translation>{role}栅格“{path}”含有值 {value}（{year} 年，波段 {band}，{dtype}），且未声明无数据值：{value} 是常见的填充码，会被当作数据使用。请将其声明为栅格的无数据值（栅格 &gt; 转换 &gt; 转换格式，“指定无数据值”，或 gdal_edit.py -a_nodata {value} '{path}'），然后重新运行。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/plausibility.py" line="143" />
+        <source>The {role} raster '{path}' holds the value {value} (year {year}, band {band}, {dtype}) but declares {nodata} as its nodata value: {value} is a common fill code and would be used as data. Declare {value} as the raster's nodata value instead, or convert it to {nodata} (Raster &gt; Raster Calculator), and run again.</source>
+        <translation>{role}栅格“{path}”含有值 {value}（{year} 年，波段 {band}，{dtype}），但其声明的无数据值为 {nodata}：{value} 是常见的填充码，会被当作数据使用。请改为将 {value} 声明为栅格的无数据值，或将其转换为 {nodata}（栅格 &gt; 栅格计算器），然后重新运行。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/plausibility.py" line="180" />
+        <source>The temperature raster '{path}' has values from {lo} to {hi} in {year}: a mean air temperature must lie between -60 and 60 deg C. These values look like Kelvin: subtract 273.15 (Raster Calculator: "layer@1" - 273.15) and run again.</source>
+        <translation>气温栅格“{path}”在 {year} 年的值为 {lo} 至 {hi}：平均气温必须介于 -60 与 60 °C 之间。这些值看起来是开尔文温度：请减去 273.15（栅格计算器："layer@1" - 273.15），然后重新运行。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/plausibility.py" line="187" />
+        <source>The temperature raster '{path}' has the value {value} in {year} (values from {lo} to {hi}): a mean air temperature must lie between -60 and 60 deg C. Check the units (deg C; values stored in 0.1 deg C need x 0.1) and declare fill values as the raster's nodata value.</source>
+        <translation>气温栅格“{path}”在 {year} 年含有值 {value}（值域 {lo} 至 {hi}）：平均气温必须介于 -60 与 60 °C 之间。请检查单位（°C；以 0.1 °C 存储的值需乘以 0.1），并将填充值声明为栅格的无数据值。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/plausibility.py" line="194" />
+        <source>The temperature raster '{path}' has mean air temperatures up to {value} deg C (above 40 deg C, unusual even in hot deserts) in {years}; check that it holds mean, not maximum, temperatures.</source>
+        <translation>气温栅格“{path}”在 {years} 年的平均气温最高达 {value} °C（超过 40 °C，即使在炎热沙漠中也不寻常）；请确认其为平均气温而非最高气温。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/plausibility.py" line="199" />
+        <source>The temperature raster '{path}' has mean air temperatures down to {value} deg C (below -50 deg C, unusual outside the polar ice sheets) in {years}; check that it holds mean, not minimum, temperatures.</source>
+        <translation>气温栅格“{path}”在 {years} 年的平均气温最低达 {value} °C（低于 -50 °C，在极地冰盖以外很不寻常）；请确认其为平均气温而非最低气温。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/plausibility.py" line="230" />
+        <source>The precipitation raster '{path}' has the value {value} mm in {year}: precipitation is 0 mm or more. If it is a fill code, declare it as the raster's nodata value.</source>
+        <translation>降水栅格“{path}”在 {year} 年含有值 {value} mm：降水量应为 0 mm 或更大。若它是填充码，请将其声明为栅格的无数据值。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/plausibility.py" line="235" />
+        <source>The precipitation raster '{path}' has {value} mm in a month of {year}: above 2000 mm, more than the wettest places on Earth receive in a month. Check the units (mm per month; values stored in 0.1 mm need x 0.1) and declare fill values as the raster's nodata value.</source>
+        <translation>降水栅格“{path}”在 {year} 年某月为 {value} mm：超过 2000 mm，多于地球上最湿润地区的月降水量。请检查单位（mm/月；以 0.1 mm 存储的值需乘以 0.1），并将填充值声明为栅格的无数据值。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/plausibility.py" line="241" />
+        <source>The precipitation raster '{path}' has {value} mm in {year}: above 12000 mm, more than the wettest places on Earth receive in a year. Check the units (total mm per year; values stored in 0.1 mm need x 0.1) and declare fill values as the raster's nodata value.</source>
+        <translation>降水栅格“{path}”在 {year} 年为 {value} mm：超过 12000 mm，多于地球上最湿润地区的年降水量。请检查单位（年总降水 mm；以 0.1 mm 存储的值需乘以 0.1），并将填充值声明为栅格的无数据值。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/plausibility.py" line="248" />
+        <source>The precipitation raster '{path}' has up to {value} mm in a month (above 1000 mm, unusual outside monsoon extremes) in {years}; check the units.</source>
+        <translation>降水栅格“{path}”在 {years} 年的月降水量最高达 {value} mm（超过 1000 mm，除极端季风外很不寻常）；请检查单位。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/plausibility.py" line="252" />
+        <source>The precipitation raster '{path}' has up to {value} mm in a year (above 6000 mm, unusual outside the wettest mountain slopes) in {years}; check the units.</source>
+        <translation>降水栅格“{path}”在 {years} 年的年降水量最高达 {value} mm（超过 6000 mm，除最湿润的山坡外很不寻常）；请检查单位。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/plausibility.py" line="267" />
+        <source>The NPP raster '{path}' gives {value} g C m-2 yr-1 in {year} (stored value {raw} x NPP scale factor {scale}, NPP valid maximum {valid_max}): above 3000 g C m-2 yr-1, more than any ecosystem produces. For MODIS MOD17A3 digital numbers set NPP_SCALE to 0.1 and NPP_VALID_MAX to 32700 (its fill values 32761-32767 are then nodata); otherwise check the units and declare fill values as the raster's nodata value.</source>
+        <translation>NPP 栅格“{path}”在 {year} 年得到 {value} g C m-2 yr-1（存储值 {raw} x NPP 比例因子 {scale}，NPP 有效最大值 {valid_max}）：超过 3000 g C m-2 yr-1，高于任何生态系统的生产力。若为 MODIS MOD17A3 的 DN 值，请将 NPP_SCALE 设为 0.1、NPP_VALID_MAX 设为 32700（其填充值 32761-32767 随即成为无数据）；否则请检查单位，并将填充值声明为栅格的无数据值。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/plausibility.py" line="276" />
+        <source>The NPP raster '{path}' gives up to {value} g C m-2 yr-1 (above 2000, unusual even in tropical rain forest) in {years}; check the NPP scale factor.</source>
+        <translation>NPP 栅格“{path}”在 {years} 年最高达 {value} g C m-2 yr-1（超过 2000，即使在热带雨林中也不寻常）；请检查 NPP 比例因子。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/plausibility.py" line="288" />
+        <source>The {role} raster '{path}' has the negative value {value} (year {year}, band {band}): emissions are 0 or more. If it is a fill code, declare it as the raster's nodata value (Raster &gt; Conversion &gt; Translate, 'Assign a specified nodata value'); if it is a net emission, give the gross emission.</source>
+        <translation>{role}栅格“{path}”含有负值 {value}（{year} 年，波段 {band}）：排放量应为 0 或更大。若它是填充码，请将其声明为栅格的无数据值（栅格 &gt; 转换 &gt; 转换格式，“指定无数据值”）；若它是净排放，请改用总排放。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/plausibility.py" line="322" />
+        <source>The {role} value {value:g} of region '{key}', year {year} is negative. Emissions are 0 or more t per year: correct it, or leave the value empty where it is missing (a fill code such as -9999 is not a value).</source>
+        <translation>区域“{key}”在 {year} 年的{role}值 {value:g} 为负值。排放量应为每年 0 t 或更多：请更正该值；若数据缺失，请留空（-9999 之类的填充码不是数值）。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/plausibility.py" line="341" />
+        <source>The land-use raster '{path}' has values that are not whole class codes in {year} ({count} cells, e.g. {values}): rounding would put them in another class. Give the class codes as integers (a resampling other than nearest neighbour mixes codes; re-export the land use with nearest neighbour, or as an integer raster).</source>
+        <translation>土地利用栅格“{path}”在 {year} 年含有非整数的类别代码（{count} 个像元，例如 {values}）：取整会把它们归入其他类别。请以整数给出类别代码（最邻近以外的重采样会混合代码；请用最邻近法重新导出土地利用数据，或导出为整数栅格）。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/timeseries.py" line="110" />
+        <source>The name of the {role} raster '{path}' holds {n} year candidates ({candidates}), so its year is ambiguous. Give the years explicitly with 'Stack yearly rasters' (parameter YEARS, one year per input in input order), or rename the files so that each name holds a single 4-digit year (e.g. npp_2003.tif).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../carbon_plugin/timeseries.py" line="207" />
+        <source>The {what} '{path}' ends in '{extension}', but raster outputs are written as GeoTIFF: name it .tif or .tiff.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>
