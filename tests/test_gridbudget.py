@@ -80,3 +80,27 @@ def test_cancel_leaves_no_partial_output(provider, tmp_path):
         processing.run("carbonbudget:gridbudget", {"EMISSIONS": [emission], "SINKS": [sink], **out},
                        feedback=feedback, context=QgsProcessingContext())
     assert sorted(p.name for p in tmp_path.iterdir()) == ["e.tif", "s.tif"]
+
+
+def test_undeclared_fill_in_t_c_read_as_t_co2_is_still_named(provider, tmp_path):
+    # emission in t C (metadata) converted to t CO2 on read: the -9999 fill is found before scaling
+    e = np.ones((1, 2, 3), np.float32)
+    e[0, 1, 2] = -9999.0
+    emission = write_raster(tmp_path / "e.tif", e, descriptions=["2005"])
+    ds = gdal.Open(emission, gdal.GA_Update)
+    ds.SetMetadataItem("CARBON_UNITS", "t C / cell / yr")
+    ds = None
+    sink = write_raster(tmp_path / "s.tif", np.full((1, 2, 3), 2.0, np.float32), descriptions=["2005"])
+    out = {k: str(tmp_path / f"{k}.tif") for k in ("NET", "RATIO", "STATE")}
+    with pytest.raises(QgsProcessingException, match=r"emission raster '.*e.tif' holds the value -9999 \(year 2005, "
+                                                     r"band 1, float32\) and declares no nodata value"):
+        run({"EMISSIONS": [emission], "SINKS": [sink], **out})
+    assert not any((tmp_path / f"{k}.tif").exists() for k in out)
+    # declared: that cell is nodata; elsewhere net = 1 t C x 44/12 - 2 t CO2
+    ds = gdal.Open(emission, gdal.GA_Update)
+    ds.GetRasterBand(1).SetNoDataValue(-9999.0)
+    ds = None
+    run({"EMISSIONS": [emission], "SINKS": [sink], **out})
+    net = read_all(out["NET"])[0]
+    assert np.isnan(net[1, 2])
+    np.testing.assert_allclose(net[np.isfinite(net)], 44 / 12 - 2.0, rtol=1e-6)

@@ -483,3 +483,13 @@ def test_qgis_process_chain_equals_processing_run(sample_chain, sample_dir, plug
     assert cli["YEARS_OUT"] == ",".join(str(y) for y in range(2001, 2021))
     assert grid_of(open_raster(str(tmp_path / "cli.tif"))).matches(grid_of(open_raster(str(out / "exact.tif"))))
     np.testing.assert_array_equal(read_all(tmp_path / "cli.tif"), read_all(out / "exact.tif"))
+
+
+def test_negative_statistics_name_the_fix(provider, tmp_path):
+    proxy, regions, _ = hand_case(tmp_path)
+    stats = write_stats(tmp_path / "s.csv", [["甲", 2001, 1], ["乙", 2001, -9999], ["丙", 2001, 1]])
+    with pytest.raises(QgsProcessingException, match=r"value -9999 of region '乙', year 2001 is negative. Emissions "
+                                                     r"are 0 or more t per year: correct it, or leave the value empty"):
+        run({"REGIONS": regions, "REGION_FIELD": "code", "STATS": stats, "PROXY": proxy,
+             "OUTPUT": str(tmp_path / "o.tif")})
+    assert not (tmp_path / "o.tif").exists()

@@ -63,7 +63,7 @@ def layer(dtype="float32", nodata=None, year=2001, band=1, path="e.tif"):
     return LayerInfo(year, path, band, dtype, nodata)
 
 
-# ------------------------------------------------------------------------------ the module, by hand
+# -------------------------------------------------------------- the module, by hand
 
 
 def test_value_range_ignores_nan_and_infinities():
@@ -180,7 +180,7 @@ def test_carbon_guard_checks_stored_and_scaled_values():
         sink(0, np.array([pl.FLOAT32_LOWEST, 30.0]))
 
 
-# ------------------------------------------------------------------------------ item 1: nepsink
+# -------------------------------------------------------------- item 1: nepsink
 
 
 def t_month_c(m):
@@ -266,7 +266,7 @@ def test_nepsink_undeclared_fill_in_the_temperature_and_wet_months(tmp_path):
     assert summary.total[2001] == pytest.approx(6 * (900.0 - rh_year(1200.0)), rel=1e-6)
 
 
-# ------------------------------------------------------------------------------ item 3: fill in carbon rasters
+# -------------------------------------------------------------- item 3: fill in carbon rasters
 
 
 @pytest.fixture
@@ -321,7 +321,7 @@ def test_negative_emission_cells_are_an_error_naming_the_band(provider, tmp_path
                             "OUTPUT": str(tmp_path / "budget.gpkg")})
 
 
-# ------------------------------------------------------------------------------ item 4: land-use codes as floats
+# -------------------------------------------------------------- item 4: land-use codes as floats
 
 
 def test_landuse_codes_that_are_not_whole_numbers_are_an_error(provider, tmp_path):
@@ -339,7 +339,7 @@ def test_landuse_codes_that_are_not_whole_numbers_are_an_error(provider, tmp_pat
     assert total == pytest.approx(3 * 64.4 + 2 * 2.1 + 25.3, rel=1e-7)
 
 
-# ------------------------------------------------------------------------------ item 8: a year missing from the statistics
+# -------------------------------------------------------------- item 8: a year missing from the statistics
 
 
 def test_a_whole_year_missing_from_the_statistics_is_a_warning_naming_it(provider, tmp_path):

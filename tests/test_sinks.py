@@ -585,3 +585,27 @@ def test_sample_landuse_sink_equals_class_areas_times_coefficients(sample_dir, p
         expected = sum(100.0 * c * np.count_nonzero(landuse[j] == k) for k, c in coefficient.items())
         assert np.nansum(sink[j]) == pytest.approx(expected, rel=1e-6)
     assert np.isnan(sink[landuse == 0]).all()
+
+
+def test_mod17a3_fill_without_valid_max_is_an_error_naming_it(provider, tmp_path):
+    # the MOD17A3HGF case above without NPP_VALID_MAX: 32767 (Int16's maximum) would be 3276.7 g C m-2
+    dn = np.array([[5000, 32767, 6500], [32767, 4000, 0]], np.int16)
+    npp = write_raster(tmp_path / "MOD17A3HGF_NPP_2010.tif", dn, data_type=gdal.GDT_Int16)
+    t = monthly_stack(tmp_path / "t.tif", lambda y, m: np.full((2, 3), 10.0), [2010])
+    p = monthly_stack(tmp_path / "p.tif", lambda y, m: np.full((2, 3), 50.0), [2010])
+    with pytest.raises(QgsProcessingException, match=r"NPP raster '.*MOD17A3HGF_NPP_2010.tif' holds the value 32767 "
+                                                     r"\(year 2010, band 1, int16\) and declares no nodata value"):
+        run("nepsink", {"NPP": [npp], "NPP_SCALE": 0.1, "TEMPERATURE": t, "PRECIPITATION": p,
+                        "OUTPUT": str(tmp_path / "s.tif")})
+    assert not (tmp_path / "s.tif").exists()
+
+
+def test_float_landuse_codes_are_checked_whole_codes_pass(provider, tmp_path):
+    classes = np.array([[2, 2, 3, 4], [2, 2, 3, 4], [2, 3, 3, 4]], np.float32)  # 5 forest, 4 grass, 3 water
+    lu = write_raster(tmp_path / "landuse_2015.tif", classes, nodata=float("nan"))
+    run("landusesink", {"LANDUSE": lu, "UNITS": 1, "OUTPUT": str(tmp_path / "s.tif")})
+    assert read_all(tmp_path / "s.tif")[0].astype(np.float64).sum() == pytest.approx(406.3, rel=1e-7)
+    classes[1, 1] = 2.6  # cropland/forest mixed by a bilinear resampling
+    lu = write_raster(tmp_path / "landuse_2016.tif", classes, nodata=float("nan"))
+    with pytest.raises(QgsProcessingException, match=r"not whole class codes in 2016 \(1 cells, e.g. 2.6\)"):
+        run("landusesink", {"LANDUSE": lu, "UNITS": 1, "OUTPUT": str(tmp_path / "s2.tif")})

@@ -274,3 +274,32 @@ def test_lonlat_raster_uses_geodesic_cell_areas(tmp_path):
     on_proj = zonal_sums(exact_coverage([g.ExportToWkb() for g in geoms], laea_wkt, proj_series.grid), proj_series)
     np.testing.assert_allclose(on_geo.sums, on_proj.sums, rtol=1e-4)
     np.testing.assert_allclose(on_proj.covered_area_km2, true_km2, rtol=1e-12)
+
+
+def test_guards_see_every_block_as_stored_and_stop_on_a_fill_code(tmp_path):
+    """The plausibility guard runs on the band-blocks being summed: an Int16 raster holding 32767
+    (the type's maximum) with -9999 declared as nodata stops the pass, naming the year and band."""
+    from carbon_budget.carbon_plugin.plausibility import CarbonGuard
+    from carbon_budget.carbon_plugin.raster import layer_infos
+
+    path = series_file(tmp_path, "emission", nodata=-9999, data_type=gdal.GDT_Int16)
+    series = open_time_series([path])
+    coverage = exact_coverage([g.ExportToWkb() for g in regions()], UTM, series.grid)
+    seen = []
+    result = zonal_sums(coverage, series, budget_bytes=1000,
+                        guards=[lambda i, values: seen.append((i, values.dtype.name, int(values.min())))])
+    assert sorted({i for i, _, _ in seen}) == [0, 1, 2] and {d for _, d, _ in seen} == {"int16"}
+    assert min(lo for _, _, lo in seen) >= 0  # declared nodata reaches the guard as 0
+    guard = CarbonGuard("emission", layer_infos(series.layers), nonnegative=True)
+    np.testing.assert_allclose(zonal_sums(coverage, series, guards=[guard]).sums, result.sums, rtol=1e-12)
+    ds = gdal.Open(path, gdal.GA_Update)
+    band = ds.GetRasterBand(2)
+    data = band.ReadAsArray()
+    data[8, 6] = 32767
+    band.WriteArray(data)
+    ds = None
+    series = open_time_series([path])
+    guard = CarbonGuard("emission", layer_infos(series.layers), nonnegative=True)
+    with pytest.raises(CarbonInputError, match=r"holds the value 32767 \(year 2002, band 2, int16\) but declares "
+                                               r"-9999 as its nodata value"):
+        zonal_sums(coverage, series, guards=[guard])
