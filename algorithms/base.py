@@ -21,7 +21,7 @@ from qgis.PyQt.QtCore import QUrl
 from qgis.PyQt.QtGui import QIcon
 
 from ..carbon_plugin.errors import Cancelled, CarbonInputError
-from ..carbon_plugin.files import check_output_path, detect_encoding, read_text
+from ..carbon_plugin.files import check_output_path, detect_encoding, output_run, read_text
 from ..carbon_plugin.progress import Progress
 from ..carbon_plugin.timeseries import check_raster_output
 from .compat import FLAG_OPTIONAL
@@ -99,7 +99,8 @@ class CarbonAlgorithm(QgsProcessingAlgorithm):
             parameters = self._with_required_outputs(parameters)
             self._check_outputs(parameters, context)
             parameters = self._with_utf8_tables(parameters, context, progress)
-            return self.compute(parameters, context, feedback, progress)
+            with output_run():  # every output of the run, or none
+                return self.compute(parameters, context, feedback, progress)
         except CarbonInputError as err:
             raise QgsProcessingException(err.translated(tr)) from None
         except Cancelled:

@@ -239,7 +239,8 @@ class OutputSink:
         try:
             self._check_written(temp_file)
             for entry in os.listdir(self.tmp_dir):  # a shapefile is several files
-                os.replace(os.path.join(self.tmp_dir, entry), os.path.join(os.path.dirname(self.final), entry))
+                files.commit(os.path.join(self.tmp_dir, entry), os.path.join(os.path.dirname(self.final), entry),
+                             self.name)
             os.rmdir(self.tmp_dir)
         except OSError as err:
             self.abort()
@@ -258,11 +259,14 @@ class OutputSink:
             dataset = gdal.OpenEx(path, gdal.OF_VECTOR)
             n = dataset.GetLayer(0).GetFeatureCount() if dataset is not None and dataset.GetLayerCount() else -1
             dataset = None
-        except RuntimeError as err:
-            raise files.write_error(self.final, str(err), self.name) from None
+        except RuntimeError:
+            n = -1
         if n != self.count:
-            raise files.write_error(self.final, tr("{written} of {total} features could be written").format(
-                written=max(n, 0), total=self.count), self.name)
+            raise CarbonInputError(
+                QT_TRANSLATE_NOOP("@default", "Cannot write the {what} '{path}': {cause} ({written} of {total} "
+                                              "features could be read back). Nothing was written; choose another "
+                                              "file or folder."),
+                what=self.name, path=self.final, cause=files.CAUSES["incomplete"], written=max(n, 0), total=self.count)
 
     def _retarget_load(self, old: str, new: str) -> None:
         layers = self.context.layersToLoadOnCompletion()

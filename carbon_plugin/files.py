@@ -20,7 +20,9 @@ import math
 import os
 import re
 import tempfile
+import threading
 import unicodedata
+from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import QT_TRANSLATE_NOOP, CarbonInputError
@@ -39,6 +41,8 @@ CAUSES = {
     "disk_full": QT_TRANSLATE_NOOP("@default", "the disk is full (or the file is larger than the file system "
                                                "or a size limit allows)"),
     "is_folder": QT_TRANSLATE_NOOP("@default", "a folder of that name exists"),
+    "incomplete": QT_TRANSLATE_NOOP("@default", "the file could not be completed; the disk is probably full or a "
+                                                "file size limit was reached"),
 }
 ERRNO_CAUSES = {
     errno.ENOENT: "missing", errno.ENOTDIR: "missing",
@@ -187,14 +191,53 @@ def temp_path(path: Path | str, what: str = "output") -> str:
     return tmp
 
 
+_RUN = threading.local()
+
+
+@contextmanager
+def output_run():
+    """All outputs of one algorithm run, or none: inside, ``commit`` keeps any file it replaces
+    as a hidden backup; if the run fails later (another output cannot be written, cancel), the
+    outputs already in place are removed and the backups restored. Nested runs join the outer one."""
+    if getattr(_RUN, "journal", None) is not None:
+        yield
+        return
+    _RUN.journal = []
+    try:
+        yield
+    except BaseException:
+        for path, backup in reversed(_RUN.journal):
+            remove_quietly(path)
+            if backup:
+                try:
+                    os.replace(backup, path)
+                except OSError:
+                    pass
+        raise
+    else:
+        remove_quietly(*(backup for _, backup in _RUN.journal))
+    finally:
+        _RUN.journal = None
+
+
 def commit(tmp: str, path: Path | str, what: str = "output") -> None:
     """Rename the finished temporary file onto ``path`` (an ordinary file, umask permissions)."""
+    path = str(path)
+    journal = getattr(_RUN, "journal", None)
+    backup = None
     try:
-        os.replace(tmp, str(path))
-        os.chmod(str(path), 0o666 & ~_umask())  # mkstemp makes files private; outputs are ordinary files
+        if journal is not None and os.path.lexists(path):
+            backup = tempfile.mktemp(prefix=TEMP_PREFIX + "old_", dir=os.path.dirname(os.path.abspath(path)))
+            os.replace(path, backup)
+        os.replace(tmp, path)
+        os.chmod(path, 0o666 & ~_umask())  # mkstemp makes files private; outputs are ordinary files
     except OSError as err:
         remove_quietly(tmp)
+        if backup and not os.path.lexists(path):
+            os.replace(backup, path)
         raise write_error(path, err, what) from None
+    if journal is not None:
+        journal.append((path, backup))
 
 
 def remove_quietly(*paths: str | None) -> None:

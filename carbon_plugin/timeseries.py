@@ -18,7 +18,7 @@ from osgeo import gdal
 from . import files
 from .errors import QT_TRANSLATE_NOOP, CarbonInputError
 from .progress import Progress
-from .raster import Grid, grid_of, open_raster, read_strip, remove_dataset, strips, warp_to_grid
+from .raster import Grid, grid_of, open_raster, read_strip, strips, warp_to_grid
 
 YEAR_PATTERN = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 QUANTITIES = ("emission", "sink", "net", "ratio", "state")
@@ -339,11 +339,8 @@ class TimeSeriesWriter:
         except BaseException:
             self._discard()
             raise
-        try:
-            remove_dataset(self.path)
-        except OSError as err:
-            self._discard()
-            raise files.write_error(self.path, err) from None
+        for side in (self.path + ".aux.xml", self.path + ".ovr"):  # side files of an older raster
+            files.remove_quietly(side)
         files.commit(self._tmp, self.path)
 
 
