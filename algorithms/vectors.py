@@ -266,7 +266,8 @@ class OutputSink:
                 QT_TRANSLATE_NOOP("@default", "Cannot write the {what} '{path}': {cause} ({written} of {total} "
                                               "features could be read back). Nothing was written; choose another "
                                               "file or folder."),
-                what=self.name, path=self.final, cause=files.CAUSES["incomplete"], written=max(n, 0), total=self.count)
+                what=self.name, path=self.final, cause=files.CAUSES["incomplete"], written=max(n, 0), total=self.count,
+                translatable=("cause",))
 
     def _retarget_load(self, old: str, new: str) -> None:
         layers = self.context.layersToLoadOnCompletion()

@@ -24,14 +24,16 @@ def fill(template: str, values: dict) -> str:
 class CarbonInputError(ValueError):
     """Bad input: the message names the layer, field or value and says what to do."""
 
-    def __init__(self, template: str, **values) -> None:
+    def __init__(self, template: str, translatable: tuple[str, ...] = (), **values) -> None:
         self.template = template
         self.values = values
+        self.translatable = translatable  # values that are themselves marked templates (e.g. a cause)
         super().__init__(fill(template, values))
 
     def translated(self, translate: Callable[[str], str]) -> str:
         """The message in the user's language (English where no translation exists)."""
-        return fill(translate(self.template), self.values)
+        values = {k: translate(v) if k in self.translatable else v for k, v in self.values.items()}
+        return fill(translate(self.template), values)
 
 
 class Cancelled(RuntimeError):

@@ -116,13 +116,6 @@ def read_csv(path: Path | str, what: str, progress: Progress | None = None) -> t
     return header, rows
 
 
-def missing_field_error(what: str, name: str, fields: list[str]) -> CarbonInputError:
-    """'the table has no field X' with the fields that are there."""
-    return CarbonInputError(
-        QT_TRANSLATE_NOOP("@default", "The {what} has no field '{name}'; its fields are: {fields}."),
-        what=what, name=name, fields=", ".join(f"'{f}'" for f in fields) or "-")
-
-
 # ---------------------------------------------------------------------------------------------- writing
 
 def cause_of(err: BaseException | str) -> str | None:
@@ -147,7 +140,7 @@ def write_error(path: Path | str, err: BaseException | str, what: str = "output"
     return CarbonInputError(
         QT_TRANSLATE_NOOP("@default", "Cannot write the {what} '{path}': {cause} ({detail}). Nothing was "
                                       "written; choose another file or folder."),
-        what=what, path=str(path), cause=CAUSES[cause], detail=detail)
+        what=what, path=str(path), cause=CAUSES[cause], detail=detail, translatable=("cause",))
 
 
 def name_max(folder: str) -> int:

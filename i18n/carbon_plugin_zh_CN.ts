@@ -3,7 +3,7 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../algorithms/base.py" line="106" />
+        <location filename="../algorithms/base.py" line="107" />
         <source>Cancelled by the user; no output was written.</source>
         <translation>用户已取消；未写出任何结果。</translation>
     </message>
@@ -1504,7 +1504,7 @@ Output: a table with the region field, year, CO2_T (C_T when the units are t C) 
         <translation>{role}没有要素。</translation>
     </message>
     <message>
-        <location filename="../algorithms/vectors.py" line="301" />
+        <location filename="../algorithms/vectors.py" line="306" />
         <source>Cannot create the output {name}.</source>
         <translation>无法创建输出 {name}。</translation>
     </message>
@@ -3276,19 +3276,19 @@ Input: the budget or balance layer (EMI_yyyy, SNK_yyyy in t CO2 per year).</sour
         <translation>{period}：全部 {n} 个区域的风险指数相同，均为 {value:.3f}；请检查碳排放与碳汇输入在区域之间是否有差异。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="179" />
+        <location filename="../algorithms/base.py" line="180" />
         <source>The output {output} '{path}' is the file of the input {input}: writing it would destroy the input. Choose another output file.</source>
-        <translation type="unfinished" />
+        <translation>输出 {output}“{path}”正是输入 {input} 的文件：写出会破坏输入。请选择其他输出文件。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="245" />
+        <location filename="../algorithms/base.py" line="246" />
         <source>{name}: '{path}' is {encoding} text (not UTF-8); it is read through a UTF-8 copy.</source>
-        <translation type="unfinished" />
+        <translation>{name}：“{path}”为 {encoding} 文本（不是 UTF-8）；已通过 UTF-8 副本读取。</translation>
     </message>
     <message>
         <location filename="../algorithms/energyemissions.py" line="201" />
         <source>{param}: the table has no field '{name}'; its fields are: {fields}.</source>
-        <translation type="unfinished" />
+        <translation>{param}：表中没有字段“{name}”；现有字段为：{fields}。</translation>
     </message>
     <message>
         <location filename="../algorithms/gridbudget.py" line="26" />
@@ -3345,17 +3345,17 @@ E_p = E_U x w_p / 区域内 w 之和，其中 w = sum_k alpha_k x proxy_k ^ beta
     <message>
         <location filename="../algorithms/hotspots.py" line="161" />
         <source>FIELD: the layer has no field '{name}'; its fields are: {fields}.</source>
-        <translation type="unfinished" />
+        <translation>FIELD：图层没有字段“{name}”；现有字段为：{fields}。</translation>
     </message>
     <message>
         <location filename="../algorithms/hotspots.py" line="166" />
         <source>FIELD: '{name}' is a {type} field, not a number; hot spots need a numeric field (numeric fields here: {fields}).</source>
-        <translation type="unfinished" />
+        <translation>FIELD：“{name}”是 {type} 字段，不是数值；热点分析需要数值字段（此图层的数值字段：{fields}）。</translation>
     </message>
     <message>
         <location filename="../algorithms/hotspots.py" line="172" />
         <source>FIELD: every value of '{name}' is NULL; there is nothing to analyse.</source>
-        <translation type="unfinished" />
+        <translation>FIELD：“{name}”的所有值均为 NULL；没有可分析的数据。</translation>
     </message>
     <message>
         <location filename="../algorithms/landusesink.py" line="59" />
@@ -3610,17 +3610,12 @@ Rh，土壤异养呼吸（Pei et al. 2009），逐月计算：Rh = 0.22 x (exp(0
     <message>
         <location filename="../algorithms/vectors.py" line="196" />
         <source>{name}: the GeoPackage '{path}' holds other layers ({layers}); a file path as output replaces the whole file, so they will be gone. To add the layer to the file instead, give the output as ogr:dbname='{path}' table="{table}" (geom).</source>
-        <translation type="unfinished" />
+        <translation>{name}：GeoPackage“{path}”中还有其他图层（{layers}）；以文件路径作为输出会替换整个文件，这些图层将丢失。若要把图层加入该文件，请将输出写为 ogr:dbname='{path}' table="{table}" (geom)。</translation>
     </message>
     <message>
         <location filename="../algorithms/vectors.py" line="228" />
         <source>a feature could not be written</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../algorithms/vectors.py" line="264" />
-        <source>{written} of {total} features could be written</source>
-        <translation type="unfinished" />
+        <translation>有要素无法写出</translation>
     </message>
     <message>
         <location filename="../algorithms/zonalbudget.py" line="47" />
@@ -3646,22 +3641,22 @@ Data checks (docs/DATA_CHECKS.md): negative emission cells, and fill codes such 
     <message>
         <location filename="../algorithms/zonalbudget.py" line="112" />
         <source>The regions layer has no field '{field}'; its fields are: {fields}.</source>
-        <translation type="unfinished" />
+        <translation>区域图层没有字段“{field}”；现有字段为：{fields}。</translation>
     </message>
     <message>
         <location filename="../algorithms/zonalbudget.py" line="192" />
         <source>GDP field '{field}', region '{region}': '{value}' is not a number. Write GDP as plain numbers (1234.5 or 1,234.5), or leave it empty where unknown.</source>
-        <translation type="unfinished" />
+        <translation>GDP 字段“{field}”，区域“{region}”：“{value}”不是数字。请将 GDP 写成普通数字（1234.5 或 1,234.5），未知处留空。</translation>
     </message>
     <message>
         <location filename="../algorithms/zonalbudget.py" line="204" />
         <source>{n} GDP values were stored as text and read as numbers.</source>
-        <translation type="unfinished" />
+        <translation>有 {n} 个 GDP 值以文本存储，已按数字读取。</translation>
     </message>
     <message>
         <location filename="../algorithms/zonalbudget.py" line="207" />
         <source>The GDP fields of {years} are empty for every region: no ECC/ESC for those years.</source>
-        <translation type="unfinished" />
+        <translation>{years} 年的 GDP 字段在所有区域均为空：这些年份没有 ECC/ESC。</translation>
     </message>
     <message>
         <location filename="../carbon_plugin/cropland.py" line="54" />
@@ -3699,69 +3694,64 @@ Data checks (docs/DATA_CHECKS.md): negative emission cells, and fill codes such 
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../carbon_plugin/files.py" line="36" />
-        <source>the folder does not exist</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../carbon_plugin/files.py" line="37" />
-        <source>no permission to write there (or the folder is read-only)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../carbon_plugin/files.py" line="38" />
-        <source>the file name is too long for the file system</source>
-        <translation type="unfinished" />
+        <source>the folder does not exist</source>
+        <translation>文件夹不存在</translation>
     </message>
     <message>
         <location filename="../carbon_plugin/files.py" line="39" />
-        <source>the disk is full (or the file is larger than the file system or a size limit allows)</source>
-        <translation type="unfinished" />
+        <source>no permission to write there (or the folder is read-only)</source>
+        <translation>没有写入权限（或文件夹为只读）</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/files.py" line="40" />
+        <source>the file name is too long for the file system</source>
+        <translation>文件名超出文件系统允许的长度</translation>
     </message>
     <message>
         <location filename="../carbon_plugin/files.py" line="41" />
+        <source>the disk is full (or the file is larger than the file system or a size limit allows)</source>
+        <translation>磁盘已满（或文件超出文件系统或大小限制所允许的大小）</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/files.py" line="43" />
         <source>a folder of that name exists</source>
-        <translation type="unfinished" />
+        <translation>已存在同名文件夹</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/files.py" line="67" />
+        <location filename="../carbon_plugin/files.py" line="71" />
         <source>Cannot read the {what} '{path}': {error}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../carbon_plugin/files.py" line="75" />
-        <source>The {what} '{path}' is not UTF-8; read it as {encoding} (the encoding of Chinese Excel and WPS).</source>
-        <translation type="unfinished" />
+        <translation>无法读取 {what}“{path}”：{error}</translation>
     </message>
     <message>
         <location filename="../carbon_plugin/files.py" line="79" />
+        <source>The {what} '{path}' is not UTF-8; read it as {encoding} (the encoding of Chinese Excel and WPS).</source>
+        <translation>{what}“{path}”不是 UTF-8 编码；已按 {encoding}（中文 Excel 和 WPS 的编码）读取。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/files.py" line="83" />
         <source>Read the {what} '{path}' as {encoding}.</source>
-        <translation type="unfinished" />
+        <translation>已按 {encoding} 读取 {what}“{path}”。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/files.py" line="82" />
+        <location filename="../carbon_plugin/files.py" line="86" />
         <source>The {what} '{path}' is neither UTF-8 nor GB18030 (GBK) text; save it as CSV UTF-8.</source>
-        <translation type="unfinished" />
+        <translation>{what}“{path}”既不是 UTF-8 也不是 GB18030（GBK）文本；请另存为“CSV UTF-8”。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/files.py" line="110" />
+        <location filename="../carbon_plugin/files.py" line="114" />
         <source>The {what} '{path}' is not a valid CSV file: {error}</source>
-        <translation type="unfinished" />
+        <translation>{what}“{path}”不是有效的 CSV 文件：{error}</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/files.py" line="117" />
-        <source>The {what} has no field '{name}'; its fields are: {fields}.</source>
-        <translation type="unfinished" />
+        <location filename="../carbon_plugin/files.py" line="137" />
+        <source>Cannot write the {what} '{path}': {detail}. Nothing was written.</source>
+        <translation>无法写出 {what}“{path}”：{detail}。未写出任何文件。</translation>
     </message>
     <message>
         <location filename="../carbon_plugin/files.py" line="140" />
-        <source>Cannot write the {what} '{path}': {detail}. Nothing was written.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../carbon_plugin/files.py" line="143" />
         <source>Cannot write the {what} '{path}': {cause} ({detail}). Nothing was written; choose another file or folder.</source>
-        <translation type="unfinished" />
+        <translation>无法写出 {what}“{path}”：{cause}（{detail}）。未写出任何文件；请选择其他文件或文件夹。</translation>
     </message>
     <message>
         <location filename="../carbon_plugin/gridding.py" line="438" />
@@ -3851,12 +3841,22 @@ Data checks (docs/DATA_CHECKS.md): negative emission cells, and fill codes such 
     <message>
         <location filename="../carbon_plugin/timeseries.py" line="110" />
         <source>The name of the {role} raster '{path}' holds {n} year candidates ({candidates}), so its year is ambiguous. Give the years explicitly with 'Stack yearly rasters' (parameter YEARS, one year per input in input order), or rename the files so that each name holds a single 4-digit year (e.g. npp_2003.tif).</source>
-        <translation type="unfinished" />
+        <translation>{role}栅格“{path}”的文件名中有 {n} 个可能的年份（{candidates}），无法确定年份。请在“堆叠逐年栅格”中明确给出年份（参数 YEARS，按输入顺序每个输入一个年份），或重命名文件，使每个文件名只含一个 4 位年份（例如 npp_2003.tif）。</translation>
     </message>
     <message>
         <location filename="../carbon_plugin/timeseries.py" line="207" />
         <source>The {what} '{path}' ends in '{extension}', but raster outputs are written as GeoTIFF: name it .tif or .tiff.</source>
-        <translation type="unfinished" />
+        <translation>{what}“{path}”的扩展名为“{extension}”，但栅格输出以 GeoTIFF 格式写出：请使用 .tif 或 .tiff 扩展名。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/vectors.py" line="265" />
+        <source>Cannot write the {what} '{path}': {cause} ({written} of {total} features could be read back). Nothing was written; choose another file or folder.</source>
+        <translation>无法写出 {what}“{path}”：{cause}（{total} 个要素中只能读回 {written} 个）。未写出任何文件；请选择其他文件或文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/files.py" line="44" />
+        <source>the file could not be completed; the disk is probably full or a file size limit was reached</source>
+        <translation>文件未能写完；可能是磁盘已满或达到了文件大小限制</translation>
     </message>
 </context>
 </TS>
