@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import importlib
 import pkgutil
 from pathlib import Path
@@ -16,7 +17,44 @@ from .i18n import QT_TRANSLATE_NOOP, tr
 MODELS_DIR = Path(__file__).resolve().parent / "models"
 PROVIDER_NAME = QT_TRANSLATE_NOOP("@default", "Carbon budget & imbalance risk")
 # what the bundled models show (their .model3 files hold the English; translated when loaded)
-MODEL_DISPLAY_NAMES = {"riskworkflow": "Carbon imbalance risk workflow (whole chain)"}
+MODEL_DISPLAY_NAMES = {
+    "riskworkflow": "Carbon imbalance risk workflow (whole chain)",
+    "riskworkflow_statistics": "Carbon imbalance risk workflow from emission statistics (annual climate)",
+    "riskworkflow_landuse": "Carbon imbalance risk workflow with the land-use sink",
+}
+# the help of each bundled model (scripts/make_workflow_model.py writes it into the .model3 too)
+MODEL_HELP = {
+    "riskworkflow": QT_TRANSLATE_NOOP(
+        "@default",
+        "The whole chain on an energy consumption table per city: energy use -> CO2 per city and year "
+        "(energyemissions) -> gridded by nighttime light over the cities (gridemissions); yearly NPP rasters "
+        "(stackyears) and monthly climate -> NEP sink (nepsink); net emission, ratio and state per cell "
+        "(gridbudget); county budgets with exact zonal sums (zonalbudget); balance states and trends per "
+        "period (balancetrend); imbalance risk index and levels (imbalancerisk) and their Monte Carlo "
+        "uncertainty (riskuncertainty); hot spots of the last period's risk (hotspots); an HTML report "
+        "(report) that names the counties by the name field. "
+        "NPP scale and valid maximum default to NPP already in g C m-2 yr-1 (scale 1, no valid maximum). "
+        "MODIS MOD17A3 digital numbers: set scale 0.1 and valid maximum 32700."),
+    "riskworkflow_statistics": QT_TRANSLATE_NOOP(
+        "@default",
+        "The whole chain on published emission statistics (CO2 in t per region and year, one row each, "
+        "e.g. CEADs county or city tables): the statistics are gridded by nighttime light over the counties "
+        "(gridemissions; counties sharing the matching key, e.g. a city code, share their city's statistic); "
+        "yearly NPP rasters (stackyears) and annual climate, one band per year of mean temperature and total "
+        "precipitation -> NEP sink (nepsink, annual approximation); then grid budget, county budgets, balance "
+        "trends, imbalance risk and its uncertainty, hot spots and the HTML report as in the energy workflow. "
+        "NPP scale and valid maximum default to NPP already in g C m-2 yr-1 (scale 1, no valid maximum). "
+        "MODIS MOD17A3 digital numbers: set scale 0.1 and valid maximum 32700."),
+    "riskworkflow_landuse": QT_TRANSLATE_NOOP(
+        "@default",
+        "The whole chain on published emission statistics (CO2 in t per region and year, one row each) and a "
+        "land-use map instead of NPP: the statistics are gridded by nighttime light over the counties "
+        "(gridemissions); the sink is the cell area times a coefficient per land-use class (landusesink, "
+        "CNLUCC or CLCD preset), cropland from an optional crop production table per county and year "
+        "(crop carbon = production x carbon fraction x (1 - water content) / harvest index, spread over the "
+        "county's cropland; 0 without a table); then grid budget, county budgets, balance trends, imbalance "
+        "risk and its uncertainty, hot spots and the HTML report as in the energy workflow."),
+}
 MODEL_TEXTS = (
     QT_TRANSLATE_NOOP("@default", "CO2 emissions per city and year"),
     QT_TRANSLATE_NOOP("@default", "Emission raster (t per cell per year)"),
@@ -50,6 +88,38 @@ MODEL_TEXTS = (
     QT_TRANSLATE_NOOP("@default", "Counties: key field"),
     QT_TRANSLATE_NOOP("@default", "Period length (years)"),
     QT_TRANSLATE_NOOP("@default", "Report title"),
+    QT_TRANSLATE_NOOP("@default", "Carbon imbalance risk workflow from emission statistics (annual climate)"),
+    QT_TRANSLATE_NOOP("@default", "Carbon imbalance risk workflow with the land-use sink"),
+    QT_TRANSLATE_NOOP("@default", "Cities: key field (as in the energy table)"),
+    QT_TRANSLATE_NOOP("@default", "Emission statistics table (CO2 in t per region and year, one row each)"),
+    QT_TRANSLATE_NOOP("@default", "Emission table: region key field"),
+    QT_TRANSLATE_NOOP("@default", "Emission table: year field"),
+    QT_TRANSLATE_NOOP("@default", "Emission table: CO2 field (t)"),
+    QT_TRANSLATE_NOOP("@default", "Crop production table (t per county and year, a column per crop: "
+                                  "wheat, maize, rice)"),
+    QT_TRANSLATE_NOOP("@default", "Crop table: county key field"),
+    QT_TRANSLATE_NOOP("@default", "Counties: name field (names the counties in the report)"),
+    QT_TRANSLATE_NOOP("@default", "Counties: field matching the emission table's regions (the county key, or the "
+                                  "city key for city statistics)"),
+    QT_TRANSLATE_NOOP("@default", "Annual mean air temperature (deg C, one band per year)"),
+    QT_TRANSLATE_NOOP("@default", "Annual total precipitation (mm, one band per year)"),
+    QT_TRANSLATE_NOOP("@default", "NPP scale factor to g C m-2 yr-1 (1 = already in g C; 0.1 for MODIS MOD17A3)"),
+    QT_TRANSLATE_NOOP("@default", "NPP largest valid raw value (empty = none; 32700 for MODIS MOD17A3)"),
+    QT_TRANSLATE_NOOP("@default", "Land use (class codes, band per year)"),
+    QT_TRANSLATE_NOOP("@default", "Land-use classes"),
+    QT_TRANSLATE_NOOP("@default", "Emission allocation check per region and year"),
+    QT_TRANSLATE_NOOP("@default", "Energy use -> CO2 per city and year (energyemissions)"),
+    QT_TRANSLATE_NOOP("@default", "CO2 statistics -> emission grid by night light (gridemissions)"),
+    QT_TRANSLATE_NOOP("@default", "Yearly NPP rasters -> one time series (stackyears)"),
+    QT_TRANSLATE_NOOP("@default", "NPP and climate -> NEP carbon sink (nepsink)"),
+    QT_TRANSLATE_NOOP("@default", "Land use -> carbon sink (landusesink)"),
+    QT_TRANSLATE_NOOP("@default", "Net emission, ratio and state per cell (gridbudget)"),
+    QT_TRANSLATE_NOOP("@default", "County carbon budgets (zonalbudget)"),
+    QT_TRANSLATE_NOOP("@default", "Balance states and trends per period (balancetrend)"),
+    QT_TRANSLATE_NOOP("@default", "Imbalance risk index and levels (imbalancerisk)"),
+    QT_TRANSLATE_NOOP("@default", "Risk uncertainty, Monte Carlo (riskuncertainty)"),
+    QT_TRANSLATE_NOOP("@default", "Risk hot spots (hotspots)"),
+    QT_TRANSLATE_NOOP("@default", "HTML report (report)"),
 )
 NOT_ALGORITHMS = {"base", "compat", "i18n", "params", "provider", "styles", "vectors"}
 
@@ -102,6 +172,9 @@ class CarbonProvider(QgsProcessingProvider):
             if model.fromFile(str(path)):
                 for definition in model.parameterDefinitions():
                     definition.setDescription(tr(definition.description()))
+                for child_id in model.childAlgorithms():
+                    step = model.childAlgorithm(child_id)  # a reference: the box title in the modeler
+                    step.setDescription(tr(step.description()))
                 self.addAlgorithm(model)
 
 
@@ -113,3 +186,19 @@ class BundledModel(QgsProcessingModelAlgorithm):
 
     def group(self) -> str:
         return tr(super().group())
+
+    def shortHelpString(self) -> str:
+        """The model's help in the user's language (HTML-safe: the dialog renders it as HTML)."""
+        text = MODEL_HELP.get(self.name()) or self.helpContent().get("ALG_DESC", "")
+        return html.escape(tr(text)).replace("\n", "<br>")
+
+    def helpUrl(self) -> str:
+        """The model's page shipped with the plugin, found the same way as the tools' pages."""
+        return CarbonAlgorithm.helpUrl(_HelpPage(self.name()))
+
+
+class _HelpPage:
+    """Stands for an algorithm id in CarbonAlgorithm.helpUrl (which builds the URL from ALG_ID)."""
+
+    def __init__(self, name: str) -> None:
+        self.ALG_ID = name

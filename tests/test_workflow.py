@@ -44,9 +44,9 @@ def workflow(sample_dir, plugins_dir, tmp_path_factory):  # noqa: F811
     results = run_algorithm("carbonbudget:riskworkflow", {
         "energy_table": s / "energy_city.csv", "energy_region_field": "city_code",
         "cities": s / "cities.gpkg", "city_field": "city_code", "nightlights": s / "ntl.tif",
-        "npp": sorted(str(p) for p in (s / "npp").glob("*.tif")),
+        "npp": sorted(str(p) for p in (s / "npp").glob("*.tif")), "npp_scale": 0.1, "npp_valid_max": 32700,
         "temperature": s / "temperature_monthly.tif", "precipitation": s / "precipitation_monthly.tif",
-        "counties": s / "counties.gpkg", "county_field": "code",
+        "counties": s / "counties.gpkg", "county_field": "code", "county_name_field": "name_zh",
         "energyemissions:emission_statistics": out / "emissions.csv",
         "gridemissions:emission": out / "emission.tif", "nepsink:sink": out / "sink.tif",
         "zonalbudget:budget": out / "budget.gpkg", "balancetrend:province": out / "province.csv",
@@ -133,8 +133,9 @@ def test_risk_is_the_absolute_index_with_its_uncertainty(workflow):
     assert f"Probability of a high risk index (0.6 or more), {summary[-1]['period']}" in html
 
 
-def test_model_file_runs_the_default_index_and_lays_out_its_boxes(provider):
-    """The bundled model: imbalancerisk with NORMALISATION 0 and no stale WEIGHTS, riskuncertainty
+@pytest.mark.parametrize("name", ["riskworkflow", "riskworkflow_statistics", "riskworkflow_landuse"])
+def test_model_file_runs_the_default_index_and_lays_out_its_boxes(provider, name):
+    """Every bundled model: imbalancerisk with NORMALISATION 0 and no stale WEIGHTS, riskuncertainty
     after it on the balance layer, and no two boxes of the modeler overlapping."""
     from qgis.core import QgsProcessingModelAlgorithm, QgsProcessingModelChildParameterSource
     from qgis.PyQt.QtCore import QRectF
@@ -142,7 +143,7 @@ def test_model_file_runs_the_default_index_and_lays_out_its_boxes(provider):
     from carbon_budget.algorithms.provider import MODELS_DIR
 
     model = QgsProcessingModelAlgorithm()
-    assert model.fromFile(str(MODELS_DIR / "riskworkflow.model3"))
+    assert model.fromFile(str(MODELS_DIR / f"{name}.model3"))
     risk = model.childAlgorithm("imbalancerisk").parameterSources()
     assert "WEIGHTS" not in risk and "USER_WEIGHTS" not in risk
     assert [s.staticValue() for s in risk["NORMALISATION"]] == [0]
@@ -153,16 +154,17 @@ def test_model_file_runs_the_default_index_and_lays_out_its_boxes(provider):
     assert [d.childId for d in uncertainty.dependencies()] == ["imbalancerisk"]
     assert "uncertainty" in uncertainty.modelOutputs()
     boxes = []
-    for name in model.parameterComponents():
-        component = model.parameterComponent(name)
-        boxes.append((name, component.position(), component.size()))
+    for component_name in model.parameterComponents():
+        component = model.parameterComponent(component_name)
+        boxes.append((component_name, component.position(), component.size()))
     for child_id, child in model.childAlgorithms().items():
         boxes.append((child_id, child.position(), child.size()))
         boxes += [(f"{child_id}:{n}", o.position(), o.size()) for n, o in child.modelOutputs().items()]
-    rects = [(name, QRectF(p.x() - s.width() / 2, p.y() - s.height() / 2, s.width(), s.height()))
-             for name, p, s in boxes]
+    rects = [(box, QRectF(p.x() - s.width() / 2, p.y() - s.height() / 2, s.width(), s.height()))
+             for box, p, s in boxes]
     overlapping = [(a, b) for k, (a, ra) in enumerate(rects) for b, rb in rects[k + 1:] if ra.intersects(rb)]
     assert overlapping == []
+    assert len(boxes) > 30
 
 
 def test_report_names_every_period(workflow):
@@ -171,6 +173,9 @@ def test_report_names_every_period(workflow):
     assert results["report:report"] == str(out / "report.html")
     for period in ("2001-2005", "2006-2010", "2011-2015", "2016-2020"):
         assert period in html
+    # the counties' name field reaches the report: its tables name counties, not codes
+    names = {r["name_zh"] for r in layer_rows(out / "risk.gpkg")}
+    assert sum(n in html for n in names) >= 5
     assert html.count("data:image/png;base64,") >= 9  # a state and a risk map per period, the hot spots
 
 
