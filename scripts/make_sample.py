@@ -477,8 +477,41 @@ def make_sample(outdir: Path) -> dict[str, Path]:
     gdp = _gdp(counties)
     paths = _write_vectors(outdir, counties, county_ids, gdp)
     paths.update(_write_tables(outdir, counties, gdp))
-    paths.update(_write_rasters(outdir, prov, counties, valid, u, v))
+    light: list[np.ndarray] = []
+    paths.update(_write_rasters(outdir, prov, counties, valid, u, v, light))
+    paths.update(_write_county_emissions(outdir, counties, county_ids, light))
     return paths
+
+
+def _write_county_emissions(outdir: Path, counties: list[dict], county_ids: np.ndarray,
+                            light: list[np.ndarray]) -> dict[str, Path]:
+    """``emissions_county.csv``: a published-statistics-like table (code, name_zh, year, co2_t),
+    each city's CO2 (its energy_city.csv quantities x FUEL_FACTORS) split among its counties by
+    their share of the city's night light that year (light over the county's 250 m cells)."""
+    energy = _energy()
+    scale = np.where(np.array(FUELS) == "natural_gas", 1.0, 1e4)  # 10^4 t -> t; gas is per 10^4 m3
+    city_co2 = (energy * scale * FUEL_FACTORS).sum(axis=2)  # [city, year] t CO2
+    city_of = np.array([cty["city"] for cty in counties])
+    # (1 km cell, county) pairs with the number of 250 m cells the county has in that cell
+    cell = np.arange(HEIGHT * WIDTH).reshape(HEIGHT, 1, WIDTH, 1)
+    pairs = np.broadcast_to(cell, (HEIGHT, FINE, WIDTH, FINE)).ravel() * (len(counties) + 1) + county_ids.ravel()
+    pairs, count = np.unique(pairs, return_counts=True)
+    pair_cell, pair_county = np.divmod(pairs, len(counties) + 1)
+    path = outdir / "emissions_county.csv"
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f, lineterminator="\n")
+        writer.writerow(["code", "name_zh", "year", "co2_t"])
+        shares = []
+        for dn in light:
+            weights = dn.ravel()[pair_cell] * count / (FINE * FINE)
+            county_light = np.bincount(pair_county, weights=weights, minlength=len(counties) + 1)[1:]
+            city_light = np.bincount(city_of, weights=county_light, minlength=len(CITIES))
+            shares.append(county_light / city_light[city_of])
+        for i, county in enumerate(counties):
+            for j, year in enumerate(YEARS):
+                writer.writerow([county["code"], county["name_zh"], year,
+                                 f"{city_co2[county['city'], j] * shares[j][i]:.3f}"])
+    return {"emissions_county": path}
 
 
 def _partition(prov: Province):
@@ -564,7 +597,8 @@ def _write_tables(outdir: Path, counties: list[dict], gdp: np.ndarray) -> dict[s
 
 
 def _write_rasters(outdir: Path, prov: Province, counties: list[dict], valid: np.ndarray,
-                   u: np.ndarray, v: np.ndarray) -> dict[str, Path]:
+                   u: np.ndarray, v: np.ndarray, light: list | None = None) -> dict[str, Path]:
+    """The rasters; ``light`` collects the night light of every year (0 outside) when given."""
     ts = _engine_timeseries()
     wkt = _utm_srs().ExportToWkt()
     gt = (X0, CELL, 0.0, Y0, 0.0, -CELL)
@@ -621,6 +655,8 @@ def _write_rasters(outdir: Path, prov: Province, counties: list[dict], valid: np
             dn = np.clip(63.0 * (1.0 - np.exp(-lit / 45.0)) + rng.normal(0, 0.25, lit.shape), 0.0, 63.0)
             dn[water] = 0.0
             out.write(j, 0, np.where(valid, dn, np.nan).astype(np.float32))
+            if light is not None:
+                light.append(np.where(valid, dn.astype(np.float32).astype(np.float64), 0.0))
 
     # ---- population (persons per 1 km cell), dense urban cores
     rng = _rng("population")
@@ -642,6 +678,16 @@ def _write_rasters(outdir: Path, prov: Province, counties: list[dict], valid: np
     _write_tif(paths["temperature"], temp, cgt, wgs_wkt, gdal.GDT_Float32, float("nan"), months, "deg C", 128)
     paths["precipitation"] = outdir / "precipitation_monthly.tif"
     _write_tif(paths["precipitation"], prec, cgt, wgs_wkt, gdal.GDT_Float32, float("nan"), months, "mm", 128)
+    # annual climate as many data sets deliver it: mean temperature and total precipitation per year
+    # (from the stored Float32 months, accumulated in float64)
+    years = [str(y) for y in YEARS]
+    by_year = (len(YEARS), 12, *temp.shape[1:])
+    paths["temperature_annual"] = outdir / "temperature_annual.tif"
+    _write_tif(paths["temperature_annual"], temp.astype(np.float64).reshape(by_year).mean(axis=1).astype(np.float32),
+               cgt, wgs_wkt, gdal.GDT_Float32, float("nan"), years, "deg C", 128)
+    paths["precipitation_annual"] = outdir / "precipitation_annual.tif"
+    _write_tif(paths["precipitation_annual"], prec.astype(np.float64).reshape(by_year).sum(axis=1).astype(np.float32),
+               cgt, wgs_wkt, gdal.GDT_Float32, float("nan"), years, "mm", 128)
 
     # ---- NPP, MOD17A3HGF-like: Int16 DN = g C m-2 yr-1 x 10, fill 32767 on water and outside
     rng = _rng("npp")

@@ -170,7 +170,7 @@ def test_deterministic_and_fast_from_a_fresh_interpreter(sample_dir, tmp_path):
     for rel in _raster_files(sample_dir):
         assert repr(_info(sample_dir / rel)) == repr(_info(again / rel)), rel  # repr: nan == nan
         assert _raw_bytes(sample_dir / rel) == _raw_bytes(again / rel), rel
-    for name in ("energy_city.csv", "gdp_county.csv"):
+    for name in ("energy_city.csv", "gdp_county.csv", "emissions_county.csv"):
         assert (sample_dir / name).read_bytes() == (again / name).read_bytes(), name
     for name in ("counties.gpkg", "counties_4326.gpkg", "cities.gpkg"):
         fa, fb = _features(sample_dir / name), _features(again / name)
@@ -267,6 +267,44 @@ def test_monthly_climate(sample_dir):
             annual = values.reshape(20, 12, *values.shape[1:]).sum(axis=1).mean()
             assert 600 < annual < 900
             assert values[6::12].mean() > 5 * values[0::12].mean()  # summer monsoon
+
+
+def test_annual_climate_summarises_the_months(sample_dir):
+    """Annual mean temperature = mean of the year's 12 months, annual precipitation = their sum."""
+    for name, monthly, reduce, unit in (("temperature_annual.tif", "temperature_monthly.tif", np.mean, "deg C"),
+                                        ("precipitation_annual.tif", "precipitation_monthly.tif", np.sum, "mm")):
+        info, months = _info(sample_dir / name), _info(sample_dir / monthly)
+        assert info["count"] == 20 and info["years"] == YEARS and info["unit"] == unit
+        assert info["geotransform"] == months["geotransform"] and info["epsg"] == 4326
+        assert info["type"] == gdal.GDT_Float32
+        values = _read(sample_dir / monthly).astype(np.float64)
+        expected = reduce(values.reshape(20, 12, *values.shape[1:]), axis=1)
+        np.testing.assert_allclose(_read(sample_dir / name), expected, rtol=1e-6)
+
+
+def test_county_emission_table_adds_up_to_the_cities(sample_dir):
+    """emissions_county.csv: 30 counties x 20 years, long (code, name_zh, year, co2_t); the counties of a
+    city sum to the city's CO2 of energy_city.csv (within 1e-6); a county's share follows its night light."""
+    counties = {c["code"]: c for c in _features(sample_dir / "counties.gpkg")}
+    with open(sample_dir / "emissions_county.csv", encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        assert reader.fieldnames == ["code", "name_zh", "year", "co2_t"]
+        rows = list(reader)
+    assert len(rows) == 600 and {r["code"] for r in rows} == set(counties)
+    assert all(r["name_zh"] == counties[r["code"]]["name_zh"] for r in rows)
+    city_co2 = _city_co2_mt(sample_dir)
+    sums: dict[tuple[int, str], float] = {}
+    for r in rows:
+        key = (int(r["year"]), counties[r["code"]]["city_code"])
+        sums[key] = sums.get(key, 0.0) + float(r["co2_t"])
+        assert float(r["co2_t"]) > 0
+    assert sorted(sums) == sorted((y, c) for y in YEARS for c in city_co2[y])
+    for (year, city), total in sums.items():
+        assert total / 1e6 == pytest.approx(city_co2[year][city], rel=1e-6)
+    # the capital's urban districts (night-light cores) emit more per km2 than its rural counties
+    area = {code: c["_geom"].GetArea() / 1e6 for code, c in counties.items()}
+    per_km2 = {r["code"]: float(r["co2_t"]) / area[r["code"]] for r in rows if r["year"] == "2020"}
+    assert min(per_km2["419102"], per_km2["419103"]) > 3 * per_km2["419121"]
 
 
 def test_counties_tile_the_province(sample_dir):
