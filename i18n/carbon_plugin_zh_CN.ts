@@ -3370,52 +3370,62 @@ Crop production table (optional): crop production in t per region and year, a co
 Class codes present in the raster but missing from the table are listed in a warning with their area (km2) and get no sink (nodata); the raster's nodata gives nodata.
 
 Output: sink time-series raster (t per cell per year, band per year); the log gives the total per year.</source>
-        <translation type="unfinished" />
+        <translation>由土地利用逐像元、逐年计算碳汇：碳汇 = 真实像元面积（ha）x 该像元所属类别的碳汇系数（t C ha-1 yr-1），以 t CO2（默认；CO2 = C x 44/12）或 t C 输出。
+
+土地利用：整数类别代码，可以是每年一个波段的栅格（波段描述为年份）、每年一个栅格（年份在文件名中或在“年份”中列出），或代表“年份”中所列全部年份的单个单波段栅格。后续年份中位于其他格网的栅格按最邻近法对齐到第一个栅格。像元面积为真实面积（地理坐标系下逐行按大地线计算）。
+
+系数：预设，或替代预设的 CSV 文件（UTF-8），包含 code、name、t_c_ha_yr 列（其他列忽略）。CNLUCC 预设：1 耕地 0，2 林地 0.644，3 草地 0.021，4 水域 0.253，5 建设用地 0，6 未利用地 0.005。CLCD 预设：1 耕地 0，2 森林 0.644，3 灌木 0.644（同森林），4 草地 0.021，5 水体 0.253，6 冰雪 0，7 裸地 0.005，8 不透水面 0，9 湿地 0.253（同水体）。耕地默认为 0。
+
+作物产量表（可选）：各区域逐年的作物产量（t），每种作物一列，列名与作物参数一致（wheat、maize、rice），另有区域标识字段和年份字段；结合区域面，每个区域的耕地获得其作物固碳量，即对各作物求 c x Y x (1 - w) / H 之和（c 含碳率，Y 产量，w 含水率，H 收获指数；小麦 0.4853、0.12、0.40），按面积分配到像元中心位于该区域内的耕地像元，使该区域耕地碳汇等于其作物固碳量。表中没有记录的区域-年份沿用系数表中的耕地系数。
+
+栅格中存在但系数表中缺失的类别代码会连同其面积（km2）在警告中列出，且不计碳汇（无数据）；栅格的无数据值输出为无数据。
+
+输出：碳汇时间序列栅格（t/像元/年，每年一个波段）；日志给出每年的总量。</translation>
     </message>
     <message>
         <location filename="../algorithms/landusesink.py" line="115" />
         <source>Crop production table (t per region and year, a column per crop: wheat, maize, rice)</source>
-        <translation type="unfinished" />
+        <translation>作物产量表（各区域逐年产量，单位 t，每种作物一列：wheat、maize、rice）</translation>
     </message>
     <message>
         <location filename="../algorithms/landusesink.py" line="118" />
         <source>Crop table: region key field (default: as the regions' key field)</source>
-        <translation type="unfinished" />
+        <translation>作物表：区域标识字段（默认与区域标识字段同名）</translation>
     </message>
     <message>
         <location filename="../algorithms/landusesink.py" line="121" />
         <source>Crop table: year field</source>
-        <translation type="unfinished" />
+        <translation>作物表：年份字段</translation>
     </message>
     <message>
         <location filename="../algorithms/landusesink.py" line="124" />
         <source>Regions of the crop table (polygons)</source>
-        <translation type="unfinished" />
+        <translation>作物表对应的区域（面）</translation>
     </message>
     <message>
         <location filename="../algorithms/landusesink.py" line="126" />
         <source>Regions: key field</source>
-        <translation type="unfinished" />
+        <translation>区域：标识字段</translation>
     </message>
     <message>
         <location filename="../algorithms/landusesink.py" line="129" />
         <source>Cropland class code</source>
-        <translation type="unfinished" />
+        <translation>耕地类别代码</translation>
     </message>
     <message>
         <location filename="../algorithms/landusesink.py" line="131" />
         <source>Crop parameter CSV (crop, carbon_fraction, harvest_index, water_content; replaces the shipped table)</source>
-        <translation type="unfinished" />
+        <translation>作物参数 CSV（crop、carbon_fraction、harvest_index、water_content；替代内置表）</translation>
     </message>
     <message>
         <location filename="../algorithms/landusesink.py" line="182" />
         <source>{label} [{param}]: the layer has no field '{field}'.</source>
-        <translation type="unfinished" />
+        <translation>{label} [{param}]：图层中没有字段“{field}”。</translation>
     </message>
     <message>
         <location filename="../algorithms/landusesink.py" line="194" />
         <source>A crop production table needs its regions: give the region polygons and their key field ({regions} [{regions_id}], {field} [{field_id}]).</source>
-        <translation type="unfinished" />
+        <translation>作物产量表需要对应的区域：请给出区域面及其标识字段（{regions} [{regions_id}]，{field} [{field_id}]）。</translation>
     </message>
     <message>
         <location filename="../algorithms/nepsink.py" line="38" />
@@ -3445,167 +3455,167 @@ Rh，土壤异养呼吸（Pei et al. 2009），逐月计算：Rh = 0.22 x (exp(0
     <message>
         <location filename="../algorithms/provider.py" line="27" />
         <source>The whole chain on an energy consumption table per city: energy use -&gt; CO2 per city and year (energyemissions) -&gt; gridded by nighttime light over the cities (gridemissions); yearly NPP rasters (stackyears) and monthly climate -&gt; NEP sink (nepsink); net emission, ratio and state per cell (gridbudget); county budgets with exact zonal sums (zonalbudget); balance states and trends per period (balancetrend); imbalance risk index and levels (imbalancerisk) and their Monte Carlo uncertainty (riskuncertainty); hot spots of the last period's risk (hotspots); an HTML report (report) that names the counties by the name field. NPP scale and valid maximum default to NPP already in g C m-2 yr-1 (scale 1, no valid maximum). MODIS MOD17A3 digital numbers: set scale 0.1 and valid maximum 32700.</source>
-        <translation type="unfinished" />
+        <translation>基于各城市能源消费表的完整链条：能源消费 -&gt; 各城市逐年 CO2（energyemissions）-&gt; 在城市范围内按夜间灯光空间化（gridemissions）；逐年 NPP 栅格（stackyears）与月气候 -&gt; NEP 碳汇（nepsink）；逐像元净排放、源汇比与状态（gridbudget）；精确分区求和的区县碳收支（zonalbudget）；分时段碳平衡状态与趋势（balancetrend）；碳失衡风险指数与等级（imbalancerisk）及其蒙特卡洛不确定性（riskuncertainty）；末时段风险热点（hotspots）；按名称字段标注区县的 HTML 报告（report）。NPP 比例系数与最大有效值默认按 NPP 已是 g C m-2 yr-1 处理（系数 1，不设最大有效值）。MODIS MOD17A3 原始数值：请将系数设为 0.1、最大有效值设为 32700。</translation>
     </message>
     <message>
         <location filename="../algorithms/provider.py" line="38" />
         <source>The whole chain on published emission statistics (CO2 in t per region and year, one row each, e.g. CEADs county or city tables): the statistics are gridded by nighttime light over the counties (gridemissions; counties sharing the matching key, e.g. a city code, share their city's statistic); yearly NPP rasters (stackyears) and annual climate, one band per year of mean temperature and total precipitation -&gt; NEP sink (nepsink, annual approximation); then grid budget, county budgets, balance trends, imbalance risk and its uncertainty, hot spots and the HTML report as in the energy workflow. NPP scale and valid maximum default to NPP already in g C m-2 yr-1 (scale 1, no valid maximum). MODIS MOD17A3 digital numbers: set scale 0.1 and valid maximum 32700.</source>
-        <translation type="unfinished" />
+        <translation>基于已发布排放统计（各区域逐年 CO2，单位 t，每行一条，如 CEADs 区县或城市表）的完整链条：统计数据在区县范围内按夜间灯光空间化（gridemissions；对应字段取值相同的区县，如同一城市代码，共享该城市的统计值）；逐年 NPP 栅格（stackyears）与年气候（每年一个波段的平均气温与降水总量）-&gt; NEP 碳汇（nepsink，年尺度近似）；其后的格网收支、区县碳收支、平衡趋势、失衡风险及其不确定性、热点与 HTML 报告同能源流程。NPP 比例系数与最大有效值默认按 NPP 已是 g C m-2 yr-1 处理（系数 1，不设最大有效值）。MODIS MOD17A3 原始数值：请将系数设为 0.1、最大有效值设为 32700。</translation>
     </message>
     <message>
         <location filename="../algorithms/provider.py" line="48" />
         <source>The whole chain on published emission statistics (CO2 in t per region and year, one row each) and a land-use map instead of NPP: the statistics are gridded by nighttime light over the counties (gridemissions); the sink is the cell area times a coefficient per land-use class (landusesink, CNLUCC or CLCD preset), cropland from an optional crop production table per county and year (crop carbon = production x carbon fraction x (1 - water content) / harvest index, spread over the county's cropland; 0 without a table); then grid budget, county budgets, balance trends, imbalance risk and its uncertainty, hot spots and the HTML report as in the energy workflow.</source>
-        <translation type="unfinished" />
+        <translation>基于已发布排放统计（各区域逐年 CO2，单位 t，每行一条）并以土地利用图代替 NPP 的完整链条：统计数据在区县范围内按夜间灯光空间化（gridemissions）；碳汇为像元面积乘以各土地利用类别的系数（landusesink，CNLUCC 或 CLCD 预设），耕地碳汇来自可选的区县逐年作物产量表（作物固碳量 = 产量 x 含碳率 x (1 - 含水率) / 收获指数，按面积分配到该区县耕地；无表时为 0）；其后的格网收支、区县碳收支、平衡趋势、失衡风险及其不确定性、热点与 HTML 报告同能源流程。</translation>
     </message>
     <message>
         <location filename="../algorithms/provider.py" line="58" />
         <source>Carbon imbalance risk workflow from emission statistics (annual climate)</source>
-        <translation type="unfinished" />
+        <translation>碳失衡风险评估流程：基于排放统计（年气候）</translation>
     </message>
     <message>
         <location filename="../algorithms/provider.py" line="58" />
         <source>Carbon imbalance risk workflow with the land-use sink</source>
-        <translation type="unfinished" />
+        <translation>碳失衡风险评估流程：基于土地利用碳汇</translation>
     </message>
     <message>
         <location filename="../algorithms/provider.py" line="58" />
         <source>Cities: key field (as in the energy table)</source>
-        <translation type="unfinished" />
+        <translation>城市：标识字段（与能源表一致）</translation>
     </message>
     <message>
         <location filename="../algorithms/provider.py" line="58" />
         <source>Emission statistics table (CO2 in t per region and year, one row each)</source>
-        <translation type="unfinished" />
+        <translation>排放统计表（各区域逐年 CO2，单位 t，每行一条）</translation>
     </message>
     <message>
         <location filename="../algorithms/provider.py" line="58" />
         <source>Emission table: region key field</source>
-        <translation type="unfinished" />
+        <translation>排放表：区域标识字段</translation>
     </message>
     <message>
         <location filename="../algorithms/provider.py" line="58" />
         <source>Emission table: year field</source>
-        <translation type="unfinished" />
+        <translation>排放表：年份字段</translation>
     </message>
     <message>
         <location filename="../algorithms/provider.py" line="58" />
         <source>Emission table: CO2 field (t)</source>
-        <translation type="unfinished" />
+        <translation>排放表：CO2 字段（t）</translation>
     </message>
     <message>
         <location filename="../algorithms/provider.py" line="58" />
         <source>Crop production table (t per county and year, a column per crop: wheat, maize, rice)</source>
-        <translation type="unfinished" />
+        <translation>作物产量表（各区县逐年产量，单位 t，每种作物一列：wheat、maize、rice）</translation>
     </message>
     <message>
         <location filename="../algorithms/provider.py" line="58" />
         <source>Crop table: county key field</source>
-        <translation type="unfinished" />
+        <translation>作物表：区县标识字段</translation>
     </message>
     <message>
         <location filename="../algorithms/provider.py" line="58" />
         <source>Counties: name field (names the counties in the report)</source>
-        <translation type="unfinished" />
+        <translation>区县：名称字段（报告中用于显示区县名称）</translation>
     </message>
     <message>
         <location filename="../algorithms/provider.py" line="58" />
         <source>Counties: field matching the emission table's regions (the county key, or the city key for city statistics)</source>
-        <translation type="unfinished" />
+        <translation>区县：与排放表区域对应的字段（区县统计用区县标识，城市统计用城市标识）</translation>
     </message>
     <message>
         <location filename="../algorithms/provider.py" line="58" />
         <source>Annual mean air temperature (deg C, one band per year)</source>
-        <translation type="unfinished" />
+        <translation>年平均气温（deg C，每年一个波段）</translation>
     </message>
     <message>
         <location filename="../algorithms/provider.py" line="58" />
         <source>Annual total precipitation (mm, one band per year)</source>
-        <translation type="unfinished" />
+        <translation>年降水总量（mm，每年一个波段）</translation>
     </message>
     <message>
         <location filename="../algorithms/provider.py" line="58" />
         <source>NPP scale factor to g C m-2 yr-1 (1 = already in g C; 0.1 for MODIS MOD17A3)</source>
-        <translation type="unfinished" />
+        <translation>NPP 换算为 g C m-2 yr-1 的比例系数（1 = 已是 g C；MODIS MOD17A3 为 0.1）</translation>
     </message>
     <message>
         <location filename="../algorithms/provider.py" line="58" />
         <source>NPP largest valid raw value (empty = none; 32700 for MODIS MOD17A3)</source>
-        <translation type="unfinished" />
+        <translation>NPP 最大有效原始值（留空 = 不限；MODIS MOD17A3 为 32700）</translation>
     </message>
     <message>
         <location filename="../algorithms/provider.py" line="58" />
         <source>Land use (class codes, band per year)</source>
-        <translation type="unfinished" />
+        <translation>土地利用（类别代码，每年一个波段）</translation>
     </message>
     <message>
         <location filename="../algorithms/provider.py" line="58" />
         <source>Land-use classes</source>
-        <translation type="unfinished" />
+        <translation>土地利用分类</translation>
     </message>
     <message>
         <location filename="../algorithms/provider.py" line="58" />
         <source>Emission allocation check per region and year</source>
-        <translation type="unfinished" />
+        <translation>各区域逐年排放分配核验表</translation>
     </message>
     <message>
         <location filename="../algorithms/provider.py" line="58" />
         <source>Energy use -&gt; CO2 per city and year (energyemissions)</source>
-        <translation type="unfinished" />
+        <translation>能源消费 -&gt; 各城市逐年 CO2（energyemissions）</translation>
     </message>
     <message>
         <location filename="../algorithms/provider.py" line="58" />
         <source>CO2 statistics -&gt; emission grid by night light (gridemissions)</source>
-        <translation type="unfinished" />
+        <translation>CO2 统计 -&gt; 按夜间灯光空间化排放（gridemissions）</translation>
     </message>
     <message>
         <location filename="../algorithms/provider.py" line="58" />
         <source>Yearly NPP rasters -&gt; one time series (stackyears)</source>
-        <translation type="unfinished" />
+        <translation>逐年 NPP 栅格 -&gt; 时间序列（stackyears）</translation>
     </message>
     <message>
         <location filename="../algorithms/provider.py" line="58" />
         <source>NPP and climate -&gt; NEP carbon sink (nepsink)</source>
-        <translation type="unfinished" />
+        <translation>NPP 与气候 -&gt; NEP 碳汇（nepsink）</translation>
     </message>
     <message>
         <location filename="../algorithms/provider.py" line="58" />
         <source>Land use -&gt; carbon sink (landusesink)</source>
-        <translation type="unfinished" />
+        <translation>土地利用 -&gt; 碳汇（landusesink）</translation>
     </message>
     <message>
         <location filename="../algorithms/provider.py" line="58" />
         <source>Net emission, ratio and state per cell (gridbudget)</source>
-        <translation type="unfinished" />
+        <translation>逐像元净排放、源汇比与状态（gridbudget）</translation>
     </message>
     <message>
         <location filename="../algorithms/provider.py" line="58" />
         <source>County carbon budgets (zonalbudget)</source>
-        <translation type="unfinished" />
+        <translation>区县碳收支（zonalbudget）</translation>
     </message>
     <message>
         <location filename="../algorithms/provider.py" line="58" />
         <source>Balance states and trends per period (balancetrend)</source>
-        <translation type="unfinished" />
+        <translation>分时段碳平衡状态与趋势（balancetrend）</translation>
     </message>
     <message>
         <location filename="../algorithms/provider.py" line="58" />
         <source>Imbalance risk index and levels (imbalancerisk)</source>
-        <translation type="unfinished" />
+        <translation>碳失衡风险指数与等级（imbalancerisk）</translation>
     </message>
     <message>
         <location filename="../algorithms/provider.py" line="58" />
         <source>Risk uncertainty, Monte Carlo (riskuncertainty)</source>
-        <translation type="unfinished" />
+        <translation>风险不确定性，蒙特卡洛（riskuncertainty）</translation>
     </message>
     <message>
         <location filename="../algorithms/provider.py" line="58" />
         <source>Risk hot spots (hotspots)</source>
-        <translation type="unfinished" />
+        <translation>风险热点（hotspots）</translation>
     </message>
     <message>
         <location filename="../algorithms/provider.py" line="58" />
         <source>HTML report (report)</source>
-        <translation type="unfinished" />
+        <translation>HTML 报告（report）</translation>
     </message>
     <message>
         <location filename="../algorithms/vectors.py" line="196" />
@@ -3661,37 +3671,37 @@ Data checks (docs/DATA_CHECKS.md): negative emission cells, and fill codes such 
     <message>
         <location filename="../carbon_plugin/cropland.py" line="54" />
         <source>Crop table regions without a polygon (their crop carbon is not counted): {keys}.</source>
-        <translation type="unfinished" />
+        <translation>作物表中没有对应面的区域（其作物固碳量不计入）：{keys}。</translation>
     </message>
     <message>
         <location filename="../carbon_plugin/cropland.py" line="81" />
         <source>{year}: region {key} has crop production ({carbon:.6g} t C) but no cropland cell (class {code}); it is not counted.</source>
-        <translation type="unfinished" />
+        <translation>{year}：区域 {key} 有作物产量（{carbon:.6g} t C）但没有耕地像元（类别 {code}），不计入。</translation>
     </message>
     <message>
         <location filename="../carbon_plugin/cropland.py" line="89" />
         <source>{year}: cropland sink from crop production in {count} regions, {carbon:,.0f} t C.</source>
-        <translation type="unfinished" />
+        <translation>{year}：{count} 个区域的耕地碳汇来自作物产量，共 {carbon:,.0f} t C。</translation>
     </message>
     <message>
         <location filename="../carbon_plugin/cropland.py" line="94" />
         <source>No crop production for the years {years}: cropland keeps the class table's coefficient.</source>
-        <translation type="unfinished" />
+        <translation>以下年份没有作物产量：{years}；耕地沿用系数表中的系数。</translation>
     </message>
     <message>
         <location filename="../carbon_plugin/cropland.py" line="126" />
         <source>Crop table: the production of {crop} '{value}' is not a number.</source>
-        <translation type="unfinished" />
+        <translation>作物表：{crop} 的产量“{value}”不是数字。</translation>
     </message>
     <message>
         <location filename="../carbon_plugin/cropland.py" line="134" />
         <source>Crop table: year '{year}' is not a year.</source>
-        <translation type="unfinished" />
+        <translation>作物表：年份“{year}”不是有效年份。</translation>
     </message>
     <message>
         <location filename="../carbon_plugin/cropland.py" line="138" />
         <source>Crop table: no column is named like a crop of the crop parameters ({crops}).</source>
-        <translation type="unfinished" />
+        <translation>作物表：没有列名与作物参数中的作物（{crops}）一致。</translation>
     </message>
     <message>
         <location filename="../carbon_plugin/files.py" line="38" />
