@@ -300,3 +300,41 @@ def test_provider_shows_each_model_with_name_help_and_page(provider, name):
     assert MODEL_HELP[name].split(". ")[-1].replace("'", "&#x27;") in help_text  # the whole text, HTML-safe
     page = Path(QUrl(bundled.helpUrl()).toLocalFile())
     assert page.is_file() and page.stem == name
+
+
+@pytest.fixture
+def zh_cn(qgis_app):
+    from qgis.PyQt.QtCore import QSettings
+
+    settings = QSettings()
+    saved = (settings.value("locale/overrideFlag"), settings.value("locale/userLocale"))
+    settings.setValue("locale/overrideFlag", True)
+    settings.setValue("locale/userLocale", "zh_CN")
+    yield
+    settings.setValue("locale/overrideFlag", saved[0] if saved[0] is not None else False)
+    settings.setValue("locale/userLocale", saved[1] or "")
+
+
+def test_every_model_is_chinese_with_zh_cn(zh_cn):
+    """Names, inputs, help and the modeler's box titles of every bundled model in Chinese."""
+    import re
+
+    import carbon_budget
+    from carbon_budget.algorithms.provider import CarbonProvider
+
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    plugin = carbon_budget.classFactory(None)
+    provider = CarbonProvider()  # not registered: the session's provider stays as it is
+    try:
+        provider.refreshAlgorithms()
+        models = {alg.name(): alg for alg in provider.algorithms() if alg.name() in MODELS}
+        assert sorted(models) == sorted(MODELS)
+        english = []
+        for name, model in models.items():
+            shown = [model.displayName(), model.group(), model.shortHelpString()]
+            shown += [p.description() for p in model.parameterDefinitions()]
+            shown += [model.childAlgorithm(c).description() for c in model.childAlgorithms()]
+            english += [f"{name}: {text}" for text in shown if not cjk.search(text)]
+        assert english == []
+    finally:
+        plugin.unload()
