@@ -79,7 +79,9 @@ class LandUseSink(CarbonAlgorithm):
         "the region, so the region's cropland sink equals its crop carbon. Region-years without a "
         "row keep the table's cropland coefficient.\n\n"
         "Class codes present in the raster but missing from the table are listed in a warning "
-        "with their area (km2) and get no sink (nodata); the raster's nodata gives nodata.\n\n"
+        "with their area (km2) and get no sink (nodata); the raster's nodata gives nodata. A float "
+        "land-use raster whose values are not whole class codes is an error naming the first few "
+        "values (docs/DATA_CHECKS.md).\n\n"
         "Output: sink time-series raster (t per cell per year, band per year); the log gives the "
         "total per year."
     )

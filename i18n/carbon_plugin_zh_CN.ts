@@ -752,42 +752,42 @@ Getis-Ord Gi*（Ord &amp; Getis 1995，包含要素自身）：GI_Z 为 z 得分
         <translation>没有 {field} 字段：在椭球体 {ellipsoid} 上量算面积。</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="103" />
+        <location filename="../algorithms/landusesink.py" line="105" />
         <source>Land use (time-series raster, or one raster per year)</source>
         <translation>土地利用（时间序列栅格，或每年一个栅格）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="105" />
+        <location filename="../algorithms/landusesink.py" line="107" />
         <source>Years: one per band in input order, or those a single layer stands for (e.g. 2001-2020)</source>
         <translation>年份：按输入顺序每个波段一个，或单个图层所代表的年份（例如 2001-2020）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="109" />
+        <location filename="../algorithms/landusesink.py" line="111" />
         <source>Coefficient preset</source>
         <translation>碳汇系数预设</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="112" />
+        <location filename="../algorithms/landusesink.py" line="114" />
         <source>Coefficient CSV (code, name, t_c_ha_yr; replaces the preset)</source>
         <translation>系数 CSV（code、name、t_c_ha_yr；替代预设）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="140" />
+        <location filename="../algorithms/landusesink.py" line="142" />
         <source>Carbon sink (land use)</source>
         <translation>碳汇（土地利用）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="142" />
+        <location filename="../algorithms/landusesink.py" line="144" />
         <source>Class codes missing from the table</source>
         <translation>系数表中缺失的类别代码</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="153" />
+        <location filename="../algorithms/landusesink.py" line="155" />
         <source>Coefficients (t C ha-1 yr-1): {table}.</source>
         <translation>碳汇系数（t C ha-1 yr-1）：{table}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="168" />
+        <location filename="../algorithms/landusesink.py" line="170" />
         <source>{year}: sink {total:,.0f} {units}.</source>
         <translation>{year}：碳汇 {total:,.0f} {units}。</translation>
     </message>
@@ -3358,72 +3358,47 @@ E_p = E_U x w_p / 区域内 w 之和，其中 w = sum_k alpha_k x proxy_k ^ beta
         <translation>FIELD：“{name}”的所有值均为 NULL；没有可分析的数据。</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="59" />
-        <source>Carbon sink per cell and year from land use: sink = true cell area (ha) x the coefficient of the cell's class (t C ha-1 yr-1), reported in t CO2 (default; CO2 = C x 44/12) or t C.
-
-Land use: integer class codes, as a raster with a band per year (descriptions = years), one raster per year (year in the file name or listed in Years), or one single-band raster standing for every year listed in Years. Rasters of later years on another grid are aligned to the first one by nearest neighbour. Cell areas are true areas (geodesic per row in a geographic CRS).
-
-Coefficients: a preset, or a CSV file (UTF-8) with columns code, name, t_c_ha_yr (other columns ignored) which replaces the preset. CNLUCC preset: 1 cropland 0, 2 forest 0.644, 3 grassland 0.021, 4 water 0.253, 5 built-up 0, 6 unused land 0.005. CLCD preset: 1 cropland 0, 2 forest 0.644, 3 shrub 0.644 (as forest), 4 grassland 0.021, 5 water 0.253, 6 snow/ice 0, 7 barren 0.005, 8 impervious 0, 9 wetland 0.253 (as water). Cropland is 0 by default.
-
-Crop production table (optional): crop production in t per region and year, a column per crop named as in the crop parameters (wheat, maize, rice), a region key and a year field; with the region polygons it gives each region's cropland its crop carbon, sum over crops of c x Y x (1 - w) / H (c carbon fraction, Y production, w water content, H harvest index; wheat 0.4853, 0.12, 0.40), spread over the cropland cells whose centre lies in the region, so the region's cropland sink equals its crop carbon. Region-years without a row keep the table's cropland coefficient.
-
-Class codes present in the raster but missing from the table are listed in a warning with their area (km2) and get no sink (nodata); the raster's nodata gives nodata.
-
-Output: sink time-series raster (t per cell per year, band per year); the log gives the total per year.</source>
-        <translation>由土地利用逐像元、逐年计算碳汇：碳汇 = 真实像元面积（ha）x 该像元所属类别的碳汇系数（t C ha-1 yr-1），以 t CO2（默认；CO2 = C x 44/12）或 t C 输出。
-
-土地利用：整数类别代码，可以是每年一个波段的栅格（波段描述为年份）、每年一个栅格（年份在文件名中或在“年份”中列出），或代表“年份”中所列全部年份的单个单波段栅格。后续年份中位于其他格网的栅格按最邻近法对齐到第一个栅格。像元面积为真实面积（地理坐标系下逐行按大地线计算）。
-
-系数：预设，或替代预设的 CSV 文件（UTF-8），包含 code、name、t_c_ha_yr 列（其他列忽略）。CNLUCC 预设：1 耕地 0，2 林地 0.644，3 草地 0.021，4 水域 0.253，5 建设用地 0，6 未利用地 0.005。CLCD 预设：1 耕地 0，2 森林 0.644，3 灌木 0.644（同森林），4 草地 0.021，5 水体 0.253，6 冰雪 0，7 裸地 0.005，8 不透水面 0，9 湿地 0.253（同水体）。耕地默认为 0。
-
-作物产量表（可选）：各区域逐年的作物产量（t），每种作物一列，列名与作物参数一致（wheat、maize、rice），另有区域标识字段和年份字段；结合区域面，每个区域的耕地获得其作物固碳量，即对各作物求 c x Y x (1 - w) / H 之和（c 含碳率，Y 产量，w 含水率，H 收获指数；小麦 0.4853、0.12、0.40），按面积分配到像元中心位于该区域内的耕地像元，使该区域耕地碳汇等于其作物固碳量。表中没有记录的区域-年份沿用系数表中的耕地系数。
-
-栅格中存在但系数表中缺失的类别代码会连同其面积（km2）在警告中列出，且不计碳汇（无数据）；栅格的无数据值输出为无数据。
-
-输出：碳汇时间序列栅格（t/像元/年，每年一个波段）；日志给出每年的总量。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/landusesink.py" line="115" />
+        <location filename="../algorithms/landusesink.py" line="117" />
         <source>Crop production table (t per region and year, a column per crop: wheat, maize, rice)</source>
         <translation>作物产量表（各区域逐年产量，单位 t，每种作物一列：wheat、maize、rice）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="118" />
+        <location filename="../algorithms/landusesink.py" line="120" />
         <source>Crop table: region key field (default: as the regions' key field)</source>
         <translation>作物表：区域标识字段（默认与区域标识字段同名）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="121" />
+        <location filename="../algorithms/landusesink.py" line="123" />
         <source>Crop table: year field</source>
         <translation>作物表：年份字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="124" />
+        <location filename="../algorithms/landusesink.py" line="126" />
         <source>Regions of the crop table (polygons)</source>
         <translation>作物表对应的区域（面）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="126" />
+        <location filename="../algorithms/landusesink.py" line="128" />
         <source>Regions: key field</source>
         <translation>区域：标识字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="129" />
+        <location filename="../algorithms/landusesink.py" line="131" />
         <source>Cropland class code</source>
         <translation>耕地类别代码</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="131" />
+        <location filename="../algorithms/landusesink.py" line="133" />
         <source>Crop parameter CSV (crop, carbon_fraction, harvest_index, water_content; replaces the shipped table)</source>
         <translation>作物参数 CSV（crop、carbon_fraction、harvest_index、water_content；替代内置表）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="182" />
+        <location filename="../algorithms/landusesink.py" line="184" />
         <source>{label} [{param}]: the layer has no field '{field}'.</source>
         <translation>{label} [{param}]：图层中没有字段“{field}”。</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="194" />
+        <location filename="../algorithms/landusesink.py" line="196" />
         <source>A crop production table needs its regions: give the region polygons and their key field ({regions} [{regions_id}], {field} [{field_id}]).</source>
         <translation>作物产量表需要对应的区域：请给出区域面及其标识字段（{regions} [{regions_id}]，{field} [{field_id}]）。</translation>
     </message>
@@ -3867,6 +3842,31 @@ Data checks (docs/DATA_CHECKS.md): negative emission cells, and fill codes such 
         <location filename="../carbon_plugin/files.py" line="44" />
         <source>the file could not be completed; the disk is probably full or a file size limit was reached</source>
         <translation>文件未能写完；可能是磁盘已满或达到了文件大小限制</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landusesink.py" line="59" />
+        <source>Carbon sink per cell and year from land use: sink = true cell area (ha) x the coefficient of the cell's class (t C ha-1 yr-1), reported in t CO2 (default; CO2 = C x 44/12) or t C.
+
+Land use: integer class codes, as a raster with a band per year (descriptions = years), one raster per year (year in the file name or listed in Years), or one single-band raster standing for every year listed in Years. Rasters of later years on another grid are aligned to the first one by nearest neighbour. Cell areas are true areas (geodesic per row in a geographic CRS).
+
+Coefficients: a preset, or a CSV file (UTF-8) with columns code, name, t_c_ha_yr (other columns ignored) which replaces the preset. CNLUCC preset: 1 cropland 0, 2 forest 0.644, 3 grassland 0.021, 4 water 0.253, 5 built-up 0, 6 unused land 0.005. CLCD preset: 1 cropland 0, 2 forest 0.644, 3 shrub 0.644 (as forest), 4 grassland 0.021, 5 water 0.253, 6 snow/ice 0, 7 barren 0.005, 8 impervious 0, 9 wetland 0.253 (as water). Cropland is 0 by default.
+
+Crop production table (optional): crop production in t per region and year, a column per crop named as in the crop parameters (wheat, maize, rice), a region key and a year field; with the region polygons it gives each region's cropland its crop carbon, sum over crops of c x Y x (1 - w) / H (c carbon fraction, Y production, w water content, H harvest index; wheat 0.4853, 0.12, 0.40), spread over the cropland cells whose centre lies in the region, so the region's cropland sink equals its crop carbon. Region-years without a row keep the table's cropland coefficient.
+
+Class codes present in the raster but missing from the table are listed in a warning with their area (km2) and get no sink (nodata); the raster's nodata gives nodata. A float land-use raster whose values are not whole class codes is an error naming the first few values (docs/DATA_CHECKS.md).
+
+Output: sink time-series raster (t per cell per year, band per year); the log gives the total per year.</source>
+        <translation>由土地利用逐像元、逐年计算碳汇：碳汇 = 真实像元面积（ha）x 该像元所属类别的碳汇系数（t C ha-1 yr-1），以 t CO2（默认；CO2 = C x 44/12）或 t C 输出。
+
+土地利用：整数类别代码，可以是每年一个波段的栅格（波段描述为年份）、每年一个栅格（年份在文件名中或在“年份”中列出），或代表“年份”中所列全部年份的单个单波段栅格。后续年份中位于其他格网的栅格按最邻近法对齐到第一个栅格。像元面积为真实面积（地理坐标系下逐行按大地线计算）。
+
+系数：预设，或替代预设的 CSV 文件（UTF-8），包含 code、name、t_c_ha_yr 列（其他列忽略）。CNLUCC 预设：1 耕地 0，2 林地 0.644，3 草地 0.021，4 水域 0.253，5 建设用地 0，6 未利用地 0.005。CLCD 预设：1 耕地 0，2 森林 0.644，3 灌木 0.644（同森林），4 草地 0.021，5 水体 0.253，6 冰雪 0，7 裸地 0.005，8 不透水面 0，9 湿地 0.253（同水体）。耕地默认为 0。
+
+作物产量表（可选）：各区域逐年的作物产量（t），每种作物一列，列名与作物参数一致（wheat、maize、rice），另有区域标识字段和年份字段；结合区域面，每个区域的耕地获得其作物固碳量，即对各作物求 c x Y x (1 - w) / H 之和（c 含碳率，Y 产量，w 含水率，H 收获指数；小麦 0.4853、0.12、0.40），按面积分配到像元中心位于该区域内的耕地像元，使该区域耕地碳汇等于其作物固碳量。表中没有记录的区域-年份沿用系数表中的耕地系数。
+
+栅格中存在但系数表中缺失的类别代码会连同其面积（km2）在警告中列出，且不计碳汇（无数据）；栅格的无数据值输出为无数据。以浮点数存储且值不是整数类别代码的土地利用栅格视为错误，并列出前几个这样的值（docs/DATA_CHECKS.md）。
+
+输出：碳汇时间序列栅格（t/像元/年，每年一个波段）；日志给出每年的总量。</translation>
     </message>
 </context>
 </TS>
