@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 import shutil
 import tempfile
@@ -54,6 +55,12 @@ def progress_for(feedback: QgsProcessingFeedback | None) -> Progress:
     )
 
 
+def help_html(text: str) -> str:
+    """Help text as the HTML QGIS renders it: '<', '>' and '&' escaped (a bare '<' would hide the
+    rest of the text), paragraphs kept. Entities already in the text are not escaped twice."""
+    return html.escape(html.unescape(text), quote=False).replace("\n", "<br>")
+
+
 class CarbonAlgorithm(QgsProcessingAlgorithm):
     """Subclasses set the class attributes (marked for translation) and implement ``compute``."""
 
@@ -79,7 +86,7 @@ class CarbonAlgorithm(QgsProcessingAlgorithm):
         return [t.strip() for t in tr(self.TAGS).split(",") if t.strip()]
 
     def shortHelpString(self) -> str:
-        return tr(self.HELP)
+        return help_html(tr(self.HELP))
 
     def helpUrl(self) -> str:
         return QUrl.fromLocalFile(str(DOCS_DIR / f"{self.ALG_ID}.md")).toString()

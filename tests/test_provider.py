@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import html
+
+import pytest
+
 
 def test_provider_registered(provider):
     assert provider.id() == "carbonbudget"
@@ -41,3 +45,43 @@ def test_bundled_models_are_loaded_as_provider_algorithms(qgis_processing, tmp_p
     paths = [write_raster(tmp_path / f"x_{y}.tif", np.full((2, 2), y, np.float32)) for y in (2002, 2001)]
     result = processing.run(model, {"yearly": paths, "stack:stacked": str(tmp_path / "m.tif")})
     assert read_all(result["stack:stacked"])[:, 0, 0].tolist() == [2001.0, 2002.0]
+
+
+def _last_sentence(text: str) -> str:
+    sentences = [part.strip() for part in html.unescape(text).replace("\n", " ").split(". ") if part.strip()]
+    return " ".join(sentences[-1].split())
+
+
+@pytest.mark.parametrize("locale", ["en", "zh_CN"])
+def test_help_is_shown_whole_as_qgis_renders_it(qgis_app, locale):
+    """QGIS shows shortHelpString as HTML: every character of the help must survive, e.g. the
+    last sentence after an 'S <= 0' (it was swallowed before, with everything after a '<')."""
+    from qgis.PyQt.QtCore import QSettings
+    from qgis.PyQt.QtGui import QTextDocument
+
+    import carbon_budget
+    from carbon_budget.algorithms.base import CarbonAlgorithm
+    from carbon_budget.algorithms.i18n import tr
+    from carbon_budget.algorithms.provider import CarbonProvider
+
+    settings = QSettings()
+    saved = (settings.value("locale/overrideFlag"), settings.value("locale/userLocale"))
+    settings.setValue("locale/overrideFlag", True)
+    settings.setValue("locale/userLocale", locale)
+    plugin = carbon_budget.classFactory(None)
+    try:
+        provider = CarbonProvider()
+        provider.loadAlgorithms()
+        algorithms = [a for a in provider.algorithms() if isinstance(a, CarbonAlgorithm)]
+        assert len(algorithms) >= 13
+        for alg in algorithms:
+            document = QTextDocument()
+            document.setHtml(alg.shortHelpString())
+            shown = " ".join(document.toPlainText().split())
+            source = tr(alg.HELP)
+            assert _last_sentence(source) in shown, alg.name()
+            assert len(shown) >= 0.95 * len(" ".join(html.unescape(source).split())), alg.name()
+    finally:
+        plugin.unload()
+        settings.setValue("locale/overrideFlag", saved[0] if saved[0] is not None else False)
+        settings.setValue("locale/userLocale", saved[1] or "")
