@@ -611,16 +611,15 @@ def _needs_cjk(texts: Sequence[str]) -> bool:
     return any(ord(ch) > 0x2E7F for text in texts for ch in text)
 
 
-def matplotlib_chart_png(chart: Chart, width_in: float = 5.6, height_in: float = 3.3, dpi: int = 160) -> bytes | None:
-    """The chart as PNG bytes drawn with matplotlib (Agg, no pyplot), or None when matplotlib cannot be
-    imported or the labels need a CJK font that is not installed (the SVG chart is used then)."""
+def _matplotlib_axes(texts: Sequence[str], width_in: float, height_in: float, dpi: int):
+    """(figure, axes, CJK font name or None) on an Agg canvas (no pyplot), or None when matplotlib
+    cannot be imported or the texts need a CJK font that is not installed (the SVG chart is used then)."""
     try:
         from matplotlib import font_manager
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure as MplFigure
     except Exception:  # missing or broken matplotlib: the SVG chart is drawn instead
         return None
-    texts = [chart.title, chart.y_label, chart.x_label, chart.reference_label] + [s.label for s in chart.series]
     font = None
     if _needs_cjk(texts):
         installed = {f.name for f in font_manager.fontManager.ttflist}
@@ -629,7 +628,23 @@ def matplotlib_chart_png(chart: Chart, width_in: float = 5.6, height_in: float =
             return None
     figure = MplFigure(figsize=(width_in, height_in), dpi=dpi)
     FigureCanvasAgg(figure)
-    axes = figure.add_subplot(1, 1, 1)
+    return figure, figure.add_subplot(1, 1, 1), font
+
+
+def _png_bytes(figure) -> bytes:
+    figure.tight_layout()
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    return buffer.getvalue()
+
+
+def matplotlib_chart_png(chart: Chart, width_in: float = 5.6, height_in: float = 3.3, dpi: int = 160) -> bytes | None:
+    """The chart as PNG bytes drawn with matplotlib, or None (see ``_matplotlib_axes``)."""
+    texts = [chart.title, chart.y_label, chart.x_label, chart.reference_label] + [s.label for s in chart.series]
+    drawn = _matplotlib_axes(texts, width_in, height_in, dpi)
+    if drawn is None:
+        return None
+    figure, axes, font = drawn
     fontdict = {"family": font} if font else None
     x = np.asarray(chart.x, dtype=np.float64)
     for s in chart.series:
@@ -646,29 +661,15 @@ def matplotlib_chart_png(chart: Chart, width_in: float = 5.6, height_in: float =
     axes.grid(True, color="#e0e0e0")
     axes.xaxis.get_major_locator().set_params(integer=True)
     axes.legend(prop={"family": font} if font else None, fontsize="small")
-    figure.tight_layout()
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png")
-    return buffer.getvalue()
+    return _png_bytes(figure)
 
 
 def matplotlib_bar_png(chart: BarChart, width_in: float = 4.0, height_in: float = 2.5, dpi: int = 160) -> bytes | None:
-    """The bar chart as PNG bytes drawn with matplotlib, or None (as ``matplotlib_chart_png``)."""
-    try:
-        from matplotlib import font_manager
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-        from matplotlib.figure import Figure as MplFigure
-    except Exception:  # missing or broken matplotlib: the SVG chart is drawn instead
+    """The bar chart as PNG bytes drawn with matplotlib, or None (see ``_matplotlib_axes``)."""
+    drawn = _matplotlib_axes([chart.title, chart.y_label, chart.x_label], width_in, height_in, dpi)
+    if drawn is None:
         return None
-    font = None
-    if _needs_cjk([chart.title, chart.y_label, chart.x_label]):
-        installed = {f.name for f in font_manager.fontManager.ttflist}
-        font = next((name for name in CJK_FONTS if name in installed), None)
-        if font is None:
-            return None
-    figure = MplFigure(figsize=(width_in, height_in), dpi=dpi)
-    FigureCanvasAgg(figure)
-    axes = figure.add_subplot(1, 1, 1)
+    figure, axes, font = drawn
     fontdict = {"family": font, "size": 10} if font else {"size": 10}
     edges = np.asarray(chart.edges, dtype=np.float64)
     axes.bar(edges[:-1], np.asarray(chart.counts), width=np.diff(edges), align="edge", color=list(chart.colours),
@@ -683,10 +684,7 @@ def matplotlib_bar_png(chart: BarChart, width_in: float = 4.0, height_in: float 
     axes.tick_params(labelsize=8)
     axes.grid(True, axis="y", color="#e0e0e0")
     axes.set_axisbelow(True)
-    figure.tight_layout()
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png")
-    return buffer.getvalue()
+    return _png_bytes(figure)
 
 
 def chart_html(chart: Chart | BarChart, prefer_matplotlib: bool = True) -> str:
