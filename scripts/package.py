@@ -1,4 +1,6 @@
-"""Build the installable plugin zip: top folder ``carbon_budget/``, tracked runtime files only.
+"""Build the installable plugin zip: top folder ``carbon_budget/``, tracked runtime files only,
+plus the help generated from the docs (scripts/build_help.py: docs/html/*.html and
+algorithms/param_help.py, regenerated first).
 
 Usage: python scripts/package.py OUTDIR   -> OUTDIR/carbon_budget-<version>.zip
 """
@@ -18,10 +20,24 @@ EXCLUDED_DIRS = ("tests/", "bench/", "scripts/", ".ci/", "demo_output/", "dist/"
 EXCLUDED_FILES = {".gitignore", "Makefile", "pyproject.toml", "requirements-dev.txt"}
 
 
-def shipped_files() -> list[str]:
-    """Tracked files (so never caches or generated data) minus the development ones."""
+def generated_help() -> list[str]:
+    """Regenerate the HTML help pages and parameter tooltips from the docs; their paths.
+    Without Python-Markdown (a build tool, requirements-dev.txt) the committed files are shipped."""
+    sys.path.insert(0, str(REPO / "scripts"))
+    try:
+        import build_help
+    except ImportError as err:
+        print(f"package: {err}; shipping the committed help pages", file=sys.stderr)
+        return []
+    finally:
+        sys.path.pop(0)
+    return [p.relative_to(REPO).as_posix() for p in build_help.build(REPO)]
+
+
+def shipped_files(extra: list[str] = ()) -> list[str]:
+    """Tracked files (so never caches or generated data) and ``extra`` minus the development ones."""
     listed = subprocess.run(["git", "ls-files", "-z"], cwd=REPO, capture_output=True, check=True).stdout
-    names = [n for n in listed.decode().split("\0") if n]
+    names = {n for n in listed.decode().split("\0") if n} | set(extra)
     return sorted(
         n for n in names
         if not n.startswith(EXCLUDED_DIRS) and n not in EXCLUDED_FILES and (REPO / n).is_file()
@@ -37,8 +53,9 @@ def version() -> str:
 def build(outdir: Path) -> Path:
     outdir.mkdir(parents=True, exist_ok=True)
     target = outdir / f"{TOP}-{version()}.zip"
+    extra = generated_help()
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name in shipped_files():
+        for name in shipped_files(extra):
             zf.write(REPO / name, f"{TOP}/{name}")
     return target
 
