@@ -31,7 +31,7 @@ PARAM_HELP = {
         "EMISSIONS": QT_TRANSLATE_NOOP("@default", "Time-series rasters (or lists of yearly rasters); the sink is aligned onto the emission grid only when the grids differ, with sum resampling so that t per cell are kept"),
         "SINKS": QT_TRANSLATE_NOOP("@default", "Time-series rasters (or lists of yearly rasters); the sink is aligned onto the emission grid only when the grids differ, with sum resampling so that t per cell are kept"),
         "START_YEAR": QT_TRANSLATE_NOOP("@default", "Year of band 1, only when band descriptions are not years"),
-        "UNITS": QT_TRANSLATE_NOOP("@default", "T CO2 (default) or t C; inputs converted from their CARBON_UNITS metadata"),
+        "UNITS": QT_TRANSLATE_NOOP("@default", "t CO2 (default) or t C; inputs converted from their CARBON_UNITS metadata"),
         "STATE_BREAKS": QT_TRANSLATE_NOOP("@default", "Upper CSR bounds of states 1-4, default 1, 2, 4, 8"),
     },
     "gridemissions": {
@@ -157,6 +157,6 @@ PARAM_HELP = {
         "SINKS": QT_TRANSLATE_NOOP("@default", "Time-series rasters in t per cell per year (one multi-band raster or yearly rasters); may be on different grids or CRSs"),
         "START_YEAR": QT_TRANSLATE_NOOP("@default", "Year of band 1, only when band descriptions are not years"),
         "GDP_FIELD_PREFIX": QT_TRANSLATE_NOOP("@default", "Optional, e.g. GDP_ for fields GDP_2001, GDP_2002, ... on the regions; numbers or text such as 1,234.5 (a value that is not a number is an error naming the field, region and value; empty = missing)"),
-        "UNITS": QT_TRANSLATE_NOOP("@default", "T CO2 (default) or t C; each raster is converted from its CARBON_UNITS metadata (CO2 = C x 44/12)"),
+        "UNITS": QT_TRANSLATE_NOOP("@default", "t CO2 (default) or t C; each raster is converted from its CARBON_UNITS metadata (CO2 = C x 44/12)"),
     },
 }

@@ -3,7 +3,7 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../algorithms/base.py" line="107" />
+        <location filename="../algorithms/base.py" line="131" />
         <source>Cancelled by the user; no output was written.</source>
         <translation>用户已取消；未写出任何结果。</translation>
     </message>
@@ -68,27 +68,27 @@
         <translation>已写出 {n} 个波段：{first}-{last}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="36" />
+        <location filename="../algorithms/base.py" line="39" />
         <source>Time series</source>
         <translation>时间序列</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="37" />
+        <location filename="../algorithms/base.py" line="40" />
         <source>Carbon emissions</source>
         <translation>碳排放</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="38" />
+        <location filename="../algorithms/base.py" line="41" />
         <source>Carbon sinks</source>
         <translation>碳汇</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="39" />
+        <location filename="../algorithms/base.py" line="42" />
         <source>Carbon budget</source>
         <translation>碳收支</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="40" />
+        <location filename="../algorithms/base.py" line="43" />
         <source>Balance, trend and risk</source>
         <translation>碳平衡、趋势与风险</translation>
     </message>
@@ -3276,12 +3276,12 @@ Input: the budget or balance layer (EMI_yyyy, SNK_yyyy in t CO2 per year).</sour
         <translation>{period}：全部 {n} 个区域的风险指数相同，均为 {value:.3f}；请检查碳排放与碳汇输入在区域之间是否有差异。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="180" />
+        <location filename="../algorithms/base.py" line="204" />
         <source>The output {output} '{path}' is the file of the input {input}: writing it would destroy the input. Choose another output file.</source>
         <translation>输出 {output}“{path}”正是输入 {input} 的文件：写出会破坏输入。请选择其他输出文件。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="246" />
+        <location filename="../algorithms/base.py" line="270" />
         <source>{name}: '{path}' is {encoding} text (not UTF-8); it is read through a UTF-8 copy.</source>
         <translation>{name}：“{path}”为 {encoding} 文本（不是 UTF-8）；已通过 UTF-8 副本读取。</translation>
     </message>
@@ -3867,6 +3867,556 @@ Output: sink time-series raster (t per cell per year, band per year); the log gi
 栅格中存在但系数表中缺失的类别代码会连同其面积（km2）在警告中列出，且不计碳汇（无数据）；栅格的无数据值输出为无数据。以浮点数存储且值不是整数类别代码的土地利用栅格视为错误，并列出前几个这样的值（docs/DATA_CHECKS.md）。
 
 输出：碳汇时间序列栅格（t/像元/年，每年一个波段）；日志给出每年的总量。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="9" />
+        <source>The budget layer: one polygon per region with EMI_yyyy and SNK_yyyy fields (emission and sink, t CO2 per year, both positive; any case). Years are detected from the field names; a year with only one of the two fields is left out (logged). At least 3 years. RAT_yyyy, NET_yyyy, AREA_KM2 are optional and not used: the ratio is recomputed from E and S</source>
+        <translation>预算图层：每个区域一个多边形，含 EMI_yyyy 和 SNK_yyyy 字段（排放与碳汇，t CO2/年，均为正值；大小写不限）。年份从字段名识别；只有其中一个字段的年份被略去（记入日志）。至少 3 年。RAT_yyyy、NET_yyyy、AREA_KM2 可有可无且不使用：比值由 E 和 S 重新计算</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="10" />
+        <source>Years per period (default 5): consecutive blocks from the first year, e.g. 2001-05, 2006-10, 2011-15, 2016-20. A trailing block of a single year is left out (logged). Must not exceed the number of years</source>
+        <translation>每个时段的年数（默认 5）：从第一年起连续分段，如 2001-05、2006-10、2011-15、2016-20。末尾只有一年的时段被略去（记入日志）。不得超过年数</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="11" />
+        <source>CSR upper bounds of states 1-4 (default 1, 2, 4, 8)</source>
+        <translation>状态 1-4 的 CSR 上界（默认 1, 2, 4, 8）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="12" />
+        <source>Optional b (e.g. 0.1): CSR within [1 - b, 1 + b] becomes state 0 "neutral"</source>
+        <translation>可选 b（如 0.1）：CSR 落在 [1 - b, 1 + b] 内记为状态 0“中性”</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="13" />
+        <source>Relative change of CSR below which a region is "stable" (default 0.05 = 5 %)</source>
+        <translation>CSR 相对变化低于该值的区域记为“稳定”（默认 0.05 = 5 %）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="14" />
+        <source>Significance level of the Mann-Kendall test (default 0.05)</source>
+        <translation>Mann-Kendall 检验的显著性水平（默认 0.05）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="17" />
+        <source>Any table: CSV (UTF-8, or GB18030/GBK as Chinese Excel saves it: detected and logged), GeoPackage, attribute table (geometry ignored); a field that is not found is an error listing the fields the table has</source>
+        <translation>任意表格：CSV（UTF-8，或中文 Excel 保存的 GB18030/GBK：自动识别并记入日志）、GeoPackage、属性表（忽略几何）；找不到的字段会报错并列出表中已有字段</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="18" />
+        <source>Region key (text or number; an empty key is an error naming the row)</source>
+        <translation>区域键（文本或数字；空键报错并指出所在行）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="19" />
+        <source>Year (default year)</source>
+        <translation>年份（默认 year）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="20" />
+        <source>0 wide (default): one column per fuel, named by the fuel key or name in any case (raw_coal, Raw coal); 1 long: a fuel column and a quantity column</source>
+        <translation>0 宽表（默认）：每种燃料一列，列名为燃料键或名称，大小写不限（raw_coal、Raw coal）；1 长表：一列燃料、一列数量</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="22" />
+        <source>The fuel and quantity columns of the long layout</source>
+        <translation>长表格式中的燃料列和数量列</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="23" />
+        <source>0 as in the factor table (default; the yearbook convention: 10^4 t for solids and liquids, 10^4 m3 for gas), 1 t and m3, 2 10^4 t and 10^4 m3, 3 10^4 t and 10^8 m3</source>
+        <translation>0 与系数表相同（默认；年鉴惯例：固体和液体 10^4 t，气体 10^4 m3），1 t 和 m3，2 10^4 t 和 10^4 m3，3 10^4 t 和 10^8 m3</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="24" />
+        <source>Optional CSV replacing the bundled table: fuel, name, ncv, ncv_unit (kJ/kg, MJ/kg, GJ/t, kJ/m3, MJ/m3), carbon_content_t_c_per_tj, oxidation_rate, quantity_unit (t, 10^4 t, m3, 10^4 m3, 10^8 m3); extra columns (e.g. source) are ignored</source>
+        <translation>可选 CSV，替换内置系数表：fuel, name, ncv, ncv_unit（kJ/kg、MJ/kg、GJ/t、kJ/m3、MJ/m3）, carbon_content_t_c_per_tj, oxidation_rate, quantity_unit（t、10^4 t、m3、10^4 m3、10^8 m3）；多余的列（如 source）忽略</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="25" />
+        <source>0 China (default), 1 IPCC default OF = 1 (used when FACTORS is empty)</source>
+        <translation>0 中国（默认），1 IPCC 缺省值 OF = 1（FACTORS 为空时使用）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="26" />
+        <source>Optional clinker production field, in 10^4 t with QUANTITY_UNITS 0 (else the chosen mass unit)</source>
+        <translation>可选熟料产量字段，QUANTITY_UNITS 为 0 时单位为 10^4 t（否则为所选质量单位）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="27" />
+        <source>Advanced: t CO2 per t clinker, default 0.52</source>
+        <translation>高级：每吨熟料的 t CO2，默认 0.52</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="28" />
+        <source>0 t CO2 (default), 1 t C (= CO2 x 12/44)</source>
+        <translation>0 t CO2（默认），1 t C（= CO2 x 12/44）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="32" />
+        <source>Time-series rasters (or lists of yearly rasters); the sink is aligned onto the emission grid only when the grids differ, with sum resampling so that t per cell are kept</source>
+        <translation>时间序列栅格（或逐年栅格列表）；仅当网格不同时才把碳汇对齐到排放网格，采用求和重采样以保持每像元的吨数</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="158" />
+        <source>Year of band 1, only when band descriptions are not years</source>
+        <translation>第 1 波段的年份，仅当波段描述不是年份时使用</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="34" />
+        <source>t CO2 (default) or t C; inputs converted from their CARBON_UNITS metadata</source>
+        <translation>t CO2（默认）或 t C；输入按其 CARBON_UNITS 元数据换算</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="35" />
+        <source>Upper CSR bounds of states 1-4, default 1, 2, 4, 8</source>
+        <translation>状态 1-4 的 CSR 上界，默认 1, 2, 4, 8</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="38" />
+        <source>Region polygons (any CRS: transformed to the proxy's)</source>
+        <translation>区域多边形（任意坐标系：转换到代理栅格的坐标系）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="39" />
+        <source>Region key; features sharing a key form one region (counties with city_code take city statistics); NULL keys are an error</source>
+        <translation>区域键；键相同的要素组成一个区域（带 city_code 的县使用市级统计）；NULL 键报错</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="40" />
+        <source>Statistics table (long: region, year, value); the output of energyemissions fits as is</source>
+        <translation>统计表（长表：区域、年份、数值）；energyemissions 的输出可直接使用</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="41" />
+        <source>Its region field (default: the same name as REGION_FIELD)</source>
+        <translation>其区域字段（默认：与 REGION_FIELD 同名）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="43" />
+        <source>Defaults year, CO2_T</source>
+        <translation>默认 year、CO2_T</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="44" />
+        <source>Instead of STATS: per-year fields on the regions, &lt;prefix&gt;yyyy (e.g. EMI_2001)</source>
+        <translation>代替 STATS：区域上的逐年字段 &lt;prefix&gt;yyyy（如 EMI_2001）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="45" />
+        <source>Nighttime light: one band per year (years from the band descriptions, else START_YEAR); a single band is used for every year (warning)</source>
+        <translation>夜间灯光：每年一个波段（年份取自波段描述，否则取 START_YEAR）；单波段栅格用于所有年份（警告）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="47" />
+        <source>Optional further proxies (population, built-up), aligned on PROXY's grid (average resampling)</source>
+        <translation>可选的其他代理变量（人口、建成区），对齐到 PROXY 的网格（平均值重采样）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="48" />
+        <source>Weights, one per proxy, comma separated (default 1 each); mind the proxies' scales (e.g. 1, 0.001)</source>
+        <translation>权重，每个代理变量一个，逗号分隔（默认均为 1）；注意各代理变量的量纲（如 1, 0.001）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="49" />
+        <source>Exponent (default 1; &gt; 0)</source>
+        <translation>指数（默认 1；&gt; 0）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="52" />
+        <source>Optional point sources with a year and an emission (defaults year, CO2_T, same units as the statistics)</source>
+        <translation>可选点源，含年份和排放量（默认 year、CO2_T，单位与统计数据相同）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="53" />
+        <source>0 proportional (default), 1 power-law regression</source>
+        <translation>0 按比例（默认），1 幂律回归</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="54" />
+        <source>Advanced, regression: the statistics key holding the total of all regions per year</source>
+        <translation>高级，回归：统计数据中保存各年全部区域总量的键</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="55" />
+        <source>0 exact coverage fraction (default), 1 cell centre</source>
+        <translation>0 精确覆盖比例（默认），1 像元中心</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="56" />
+        <source>Statistics keys without polygon, polygons without statistics and gaps in the years are listed and stop the run unless this is set; then unmatched polygons are NoData</source>
+        <translation>没有多边形的统计键、没有统计数据的多边形以及年份缺口会被列出并中止运行，除非勾选此项；此时未匹配的多边形为 NoData</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="57" />
+        <source>Advanced: the year of band 1 when band descriptions are not years</source>
+        <translation>高级：当波段描述不是年份时第 1 波段的年份</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="58" />
+        <source>Units of the statistics and the output: 0 t CO2 (default), 1 t C</source>
+        <translation>统计数据和输出的单位：0 t CO2（默认），1 t C</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="61" />
+        <source>Polygons (or points, with distance or k-nearest weights)</source>
+        <translation>多边形（或点，配合距离或 k 近邻权重）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="62" />
+        <source>A numeric field; features where it is NULL are left out (their outputs are NULL, logged); a text field is an error naming its type and the numeric fields</source>
+        <translation>数值字段；该字段为 NULL 的要素被略去（其输出为 NULL，记入日志）；文本字段报错并指出其类型和可用的数值字段</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="63" />
+        <source>0 queen contiguity (default): polygons sharing at least one boundary point (found with a spatial index of bounding boxes and GEOS intersects); 1 distance band between centroids; 2 k nearest centroids</source>
+        <translation>0 后式邻接（默认）：至少共享一个边界点的多边形（用外包框空间索引和 GEOS intersects 查找）；1 质心间距离阈值；2 k 个最近质心</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="64" />
+        <source>The distance band in layer CRS units (for WEIGHTS=1; inclusive)</source>
+        <translation>距离阈值，单位为图层坐标系单位（用于 WEIGHTS=1；含边界）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="65" />
+        <source>Number of nearest neighbours (for WEIGHTS=2, default 8)</source>
+        <translation>最近邻个数（用于 WEIGHTS=2，默认 8）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="66" />
+        <source>Random permutations for the pseudo p-values (default 999)</source>
+        <translation>伪 p 值的随机置换次数（默认 999）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="67" />
+        <source>Random seed (default 12345): the same seed gives the same p-values; clear it for a new draw each run</source>
+        <translation>随机种子（默认 12345）：相同种子得到相同 p 值；清空则每次运行重新抽样</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="68" />
+        <source>Significance level of LISA clusters (default 0.05, advanced)</source>
+        <translation>LISA 聚类的显著性水平（默认 0.05，高级）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="71" />
+        <source>The budget layer, or the balance layer from balancetrend (its fields are kept): EMI_yyyy, SNK_yyyy in t CO2 per year; AREA_KM2 (km2) for the pressure component, else the ellipsoidal area of each polygon is measured (logged); MKZ_yyyy used for the trend when present</source>
+        <translation>预算图层，或 balancetrend 输出的平衡图层（保留其字段）：EMI_yyyy、SNK_yyyy，单位 t CO2/年；压力分量用 AREA_KM2（km2），否则量算每个多边形的椭球面积（记入日志）；若有 MKZ_yyyy 则用于趋势</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="72" />
+        <source>Years per period (default 5), as in balancetrend</source>
+        <translation>每个时段的年数（默认 5），与 balancetrend 相同</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="73" />
+        <source>0 absolute (default), 1 relative (min-max over the regions and periods of the layer; the earlier method)</source>
+        <translation>0 绝对（默认），1 相对（在图层的全部区域和时段上做最小-最大归一化；旧方法）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="74" />
+        <source>Any of 0 state, 1 trend, 2 pressure (default 0,1); in qgis_process one comma list, e.g. COMPONENTS=0,1,2</source>
+        <translation>0 状态、1 趋势、2 压力中的任意几个（默认 0,1）；qgis_process 中写成一个逗号列表，如 COMPONENTS=0,1,2</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="75" />
+        <source>Optional: 0 entropy, 1 equal, 2 user (USER_WEIGHTS); empty = equal for absolute, entropy for relative</source>
+        <translation>可选：0 熵权，1 等权，2 自定义（USER_WEIGHTS）；为空时绝对指数用等权，相对指数用熵权</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="76" />
+        <source>One number per chosen component in the order state, trend, pressure, e.g. 0.5, 0.3, 0.2; not summing to 1: normalised with a log line; negative or all zero: error</source>
+        <translation>按状态、趋势、压力的顺序，每个所选分量一个数，如 0.5, 0.3, 0.2；总和不为 1 时归一化并记入日志；为负或全为零时报错</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="77" />
+        <source>Advanced, absolute index with pressure: rho_ref in t CO2 km-2 yr-1 (positive); empty = the median emission density of the layer's regions and periods (then the pressure is relative, logged)</source>
+        <translation>高级，含压力分量的绝对指数：rho_ref，单位 t CO2 km-2 yr-1（正数）；为空时取图层各区域各时段排放密度的中位数（此时压力为相对值，记入日志）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="78" />
+        <source>Advanced, relative index only: cap on the source/sink ratio (default 100, must exceed 1)</source>
+        <translation>高级，仅相对指数：碳源/碳汇比的上限（默认 100，须大于 1）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="79" />
+        <source>Advanced: 4 increasing numbers in (0, 1) (default 0.2, 0.4, 0.6, 0.8)</source>
+        <translation>高级：(0, 1) 内 4 个递增的数（默认 0.2, 0.4, 0.6, 0.8）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="80" />
+        <source>Carbon price for the compensation value (default 60 yuan per t CO2; China ETS averages 2021-24: 53-89)</source>
+        <translation>补偿价值所用碳价（默认每吨 CO2 60 元；全国碳市场 2021-24 年均价 53-89）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="83" />
+        <source>Integer land-use classes: a raster with a band per year (band descriptions = years), one raster per year (year in the file name), or one single-band raster standing for all the years in YEARS; rasters of later years on another grid are aligned to the first by nearest neighbour</source>
+        <translation>整数土地利用类别：每年一个波段的栅格（波段描述 = 年份），每年一个栅格（文件名中含年份），或代表 YEARS 中所有年份的单波段栅格；较晚年份的栅格若在另一网格上，按最近邻对齐到第一个</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="84" />
+        <source>Optional: one year per band in input order (e.g. 2000, 2005, 2010), or the years a single layer stands for (e.g. 2001-2020)</source>
+        <translation>可选：按输入顺序每个波段一个年份（如 2000, 2005, 2010），或单个图层所代表的年份（如 2001-2020）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="85" />
+        <source>Optional: the year of band 1 when band descriptions are not years</source>
+        <translation>可选：当波段描述不是年份时第 1 波段的年份</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="86" />
+        <source>Preset: 0 CNLUCC first-level classes (default), 1 CLCD</source>
+        <translation>预设：0 CNLUCC 一级类（默认），1 CLCD</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="87" />
+        <source>Optional CSV (UTF-8) replacing the preset: columns code, name, t_c_ha_yr (others ignored)</source>
+        <translation>可选 CSV（UTF-8），替换预设：列 code, name, t_c_ha_yr（其余列忽略）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="88" />
+        <source>Optional: crop production per region and year (CSV or any table): a region key, a year, and one column per crop in t, named as in the crop parameters (wheat, maize, rice, case-insensitive; other columns ignored, empty cells = no production)</source>
+        <translation>可选：按区域和年份的作物产量（CSV 或任意表格）：一个区域键、一个年份，每种作物一列，单位 t，列名与作物参数一致（wheat、maize、rice，大小写不限；其他列忽略，空单元格 = 无产量）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="89" />
+        <source>Its region key (default: the same name as CROP_REGION_FIELD)</source>
+        <translation>其区域键（默认：与 CROP_REGION_FIELD 同名）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="90" />
+        <source>Its year field (default year)</source>
+        <translation>其年份字段（默认 year）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="92" />
+        <source>The region polygons of the table (any CRS) and their key; required with CROP_TABLE</source>
+        <translation>该表对应的区域多边形（任意坐标系）及其键；使用 CROP_TABLE 时必填</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="93" />
+        <source>Advanced: the cropland class code (default 1, as in CNLUCC and CLCD)</source>
+        <translation>高级：耕地类别代码（默认 1，与 CNLUCC 和 CLCD 相同）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="94" />
+        <source>Advanced: a CSV replacing crop_parameters.csv (crop, carbon_fraction, harvest_index, water_content)</source>
+        <translation>高级：替换 crop_parameters.csv 的 CSV（crop, carbon_fraction, harvest_index, water_content）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="106" />
+        <source>0 t CO2 (default), 1 t C</source>
+        <translation>0 t CO2（默认），1 t C</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="98" />
+        <source>NPP, one time-series raster (band per year, band descriptions = years) or several yearly rasters (year in the file name, e.g. MOD17A3HGF_NPP_2005.tif); its grid and CRS (required) are the output's</source>
+        <translation>NPP，一个时间序列栅格（每年一个波段，波段描述 = 年份）或多个逐年栅格（文件名中含年份，如 MOD17A3HGF_NPP_2005.tif）；输出采用其网格和坐标系（必须有坐标系）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="99" />
+        <source>Factor from stored values to g C m-2 yr-1 (default 1; 0.1 for MOD17A3HGF DN)</source>
+        <translation>由存储值换算为 g C m-2 yr-1 的系数（默认 1；MOD17A3HGF 原始 DN 为 0.1）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="100" />
+        <source>Optional: raw values above it are fill (32700 for MOD17A3HGF)</source>
+        <translation>可选：原始值超过它即为填充值（MOD17A3HGF 为 32700）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="101" />
+        <source>Air temperature, deg C: monthly mean (monthly time step) or annual mean (annual)</source>
+        <translation>气温，摄氏度：月平均（逐月时间步长）或年平均（逐年）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="102" />
+        <source>Precipitation, mm: monthly total (monthly) or annual total (annual)</source>
+        <translation>降水，mm：月总量（逐月）或年总量（逐年）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="103" />
+        <source>0 monthly (default), 1 annual (approximation, see above)</source>
+        <translation>0 逐月（默认），1 逐年（近似，见上文）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="104" />
+        <source>The year of band 1 for inputs whose band descriptions and file names hold no year</source>
+        <translation>波段描述和文件名中都没有年份时第 1 波段的年份</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="105" />
+        <source>Advanced: 0 signed (default), 1 positive only</source>
+        <translation>高级：0 带符号（默认），1 仅正值</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="109" />
+        <source>One multi-band time-series raster (band per year, band description = year; e.g. from stackyears or gridbudget) or a list of yearly rasters (years from band descriptions or file names). At least 3 years</source>
+        <translation>一个多波段时间序列栅格（每年一个波段，波段描述 = 年份；如 stackyears 或 gridbudget 的输出）或逐年栅格列表（年份取自波段描述或文件名）。至少 3 年</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="110" />
+        <source>The year of band 1, only when the band descriptions are not years</source>
+        <translation>第 1 波段的年份，仅当波段描述不是年份时使用</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="111" />
+        <source>Significance level for the class raster (default 0.05)</source>
+        <translation>类别栅格的显著性水平（默认 0.05）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="114" />
+        <source>The risk layer of imbalancerisk: RI_yyyy (risk index) and RL_yyyy (level) per period (first year of the period). Its EMI_yyyy / SNK_yyyy fields (kept from the budget layer) give the province totals when PROVINCE_TABLE is not given. When imbalancerisk ran on the balance layer, it also carries CSR_yyyy and ST_yyyy; a hot spots layer made from it carries everything</source>
+        <translation>imbalancerisk 输出的风险图层：每个时段（以时段首年命名）的 RI_yyyy（风险指数）和 RL_yyyy（等级）。未给出 PROVINCE_TABLE 时，用其 EMI_yyyy / SNK_yyyy 字段（从预算图层保留）得到全省总量。若 imbalancerisk 是在平衡图层上运行的，它还带有 CSR_yyyy 和 ST_yyyy；由它生成的热点图层包含全部字段</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="115" />
+        <source>Optional: the balance layer of balancetrend (CSR_yyyy, ST_yyyy), for the state maps and transitions when the risk layer lacks them. Its CSR and state are joined to the top-10 table by region name (when the names are unique)</source>
+        <translation>可选：balancetrend 输出的平衡图层（CSR_yyyy、ST_yyyy），风险图层缺少这些字段时用于状态图和转移统计。其 CSR 和状态按区域名称连接到前 10 名表中（名称唯一时）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="116" />
+        <source>Optional: the layer of hotspots (GI_BIN); without it, GI_BIN is taken from the risk layer when present</source>
+        <translation>可选：hotspots 输出的图层（GI_BIN）；未给出时，若风险图层中有 GI_BIN 则取自风险图层</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="117" />
+        <source>Optional field of RISK naming the regions (default: the first text field; else #1, #2 ...)</source>
+        <translation>可选：RISK 中给区域命名的字段（默认：第一个文本字段；否则为 #1、#2 ...）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="118" />
+        <source>Optional table year, emission, sink[, net, csr] (OUTPUT_PROVINCE of balancetrend; CSV or any table). Without it: summed from EMI_yyyy / SNK_yyyy of the risk layer over the regions with both values (the same numbers)</source>
+        <translation>可选表格 year, emission, sink[, net, csr]（balancetrend 的 OUTPUT_PROVINCE；CSV 或任意表格）。未给出时：由风险图层的 EMI_yyyy / SNK_yyyy 在两者都有值的区域上求和（数值相同）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="119" />
+        <source>Optional table from_per, to_per, from_state, to_state, count (OUTPUT_TRANSITIONS of balancetrend). Without it: computed from the ST_yyyy fields</source>
+        <translation>可选表格 from_per, to_per, from_state, to_state, count（balancetrend 的 OUTPUT_TRANSITIONS）。未给出时：由 ST_yyyy 字段计算</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="120" />
+        <source>Optional table (OUTPUT_SUMMARY of imbalancerisk): period, year, normalis, weighting, regions, n_nodata, n_l1..n_l5, sh_l1..sh_l5, n_high, high_share, w_state, w_trend, w_pressure. Without it: counted from RI_yyyy / RL_yyyy. When given, its counts are compared with the layer's (a note if they differ: table and layer from different runs?)</source>
+        <translation>可选表格（imbalancerisk 的 OUTPUT_SUMMARY）：period, year, normalis, weighting, regions, n_nodata, n_l1..n_l5, sh_l1..sh_l5, n_high, high_share, w_state, w_trend, w_pressure。未给出时：由 RI_yyyy / RL_yyyy 统计。给出时与图层的统计数比较（不一致时给出提示：表格和图层来自不同的运行？）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="121" />
+        <source>Optional text, e.g. state 0.6123, trend 0.3877 (the WEIGHTS_USED output of imbalancerisk); empty: the w_* columns of RISK_SUMMARY</source>
+        <translation>可选文本，如 state 0.6123, trend 0.3877（imbalancerisk 的 WEIGHTS_USED 输出）；为空时取 RISK_SUMMARY 的 w_* 列</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="122" />
+        <source>Optional text, the METHOD output of imbalancerisk, e.g. absolute index, equal weights; used when RISK_SUMMARY has no normalis / weighting columns (when both are given and differ, the table's is shown with a note)</source>
+        <translation>可选文本，imbalancerisk 的 METHOD 输出，如 absolute index, equal weights；RISK_SUMMARY 没有 normalis / weighting 列时使用（两者都给出且不同时显示表格中的值并附提示）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="123" />
+        <source>Optional: the layer of riskuncertainty (RIM_yyyy, RIL_yyyy, RIH_yyyy, PH_yyyy, RLM_yyyy, PL_yyyy per period); regions named by the same NAME_FIELD or the first text field</source>
+        <translation>可选：riskuncertainty 输出的图层（每个时段的 RIM_yyyy、RIL_yyyy、RIH_yyyy、PH_yyyy、RLM_yyyy、PL_yyyy）；区域按同一 NAME_FIELD 或第一个文本字段命名</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="124" />
+        <source>Optional text listed in the report, KEY=VALUE separated by ; or new lines, e.g. PERIOD_LENGTH=5; WEIGHTS=entropy; PRICE=60</source>
+        <translation>可选文本，列入报告，KEY=VALUE 以 ; 或换行分隔，如 PERIOD_LENGTH=5; WEIGHTS=entropy; PRICE=60</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="125" />
+        <source>Units of the emission and sink values: 0 t CO2 (default), 1 t C (labels only; nothing is converted)</source>
+        <translation>排放与碳汇数值的单位：0 t CO2（默认），1 t C（仅用于标注；不做换算）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="126" />
+        <source>The report title (default "Carbon budget and imbalance risk report")</source>
+        <translation>报告标题（默认“Carbon budget and imbalance risk report”）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="127" />
+        <source>The HTML file</source>
+        <translation>HTML 文件</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="130" />
+        <source>The budget or balance layer: EMI_yyyy, SNK_yyyy in t CO2 per year (AREA_KM2 in km2 for the pressure component, else the ellipsoidal polygon area)</source>
+        <translation>预算或平衡图层：EMI_yyyy、SNK_yyyy，单位 t CO2/年（压力分量用 AREA_KM2，单位 km2，否则用多边形椭球面积）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="131" />
+        <source>Relative standard deviation of the emissions (default 0.10 = 10 %; 0-5)</source>
+        <translation>排放的相对标准差（默认 0.10 = 10 %；0-5）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="132" />
+        <source>Relative standard deviation of the sinks (default 0.30 = 30 %; 0-5)</source>
+        <translation>碳汇的相对标准差（默认 0.30 = 30 %；0-5）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="133" />
+        <source>Advanced: share of the error variance common to all years of a region (default 0.5; 0-1)</source>
+        <translation>高级：区域各年共有的误差方差占比（默认 0.5；0-1）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="134" />
+        <source>Number of draws (default 1000; 2 to 1 000 000)</source>
+        <translation>抽样次数（默认 1000；2 到 1 000 000）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="135" />
+        <source>Random seed (default 1): the same seed and inputs give the same results; empty = a new seed each run</source>
+        <translation>随机种子（默认 1）：相同种子和输入得到相同结果；为空则每次运行使用新种子</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="143" />
+        <source>The index settings, exactly as in imbalancerisk (default: absolute index, state and trend, equal weights, 5-year periods)</source>
+        <translation>指数设置，与 imbalancerisk 完全相同（默认：绝对指数，状态和趋势，等权，5 年时段）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="146" />
+        <source>The yearly rasters (any order)</source>
+        <translation>逐年栅格（顺序不限）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="147" />
+        <source>Optional: the years, one per input in input order (2001, 2002 or 2001-2020); default: from each file's band description, else the single 4-digit year (1800-2099) in its file name</source>
+        <translation>可选：年份，按输入顺序每个输入一个（2001, 2002 或 2001-2020）；默认：取自各文件的波段描述，否则取文件名中唯一的 4 位年份（1800-2099）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="148" />
+        <source>Optional: the grid to align onto; default: the raster of the first year</source>
+        <translation>可选：对齐的目标网格；默认：第一年的栅格</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="149" />
+        <source>None (inputs must already align: an error names the one that does not), nearest, bilinear (default), cubic, average, sum, mode</source>
+        <translation>none（输入须已对齐：报错指出未对齐的输入）、nearest、bilinear（默认）、cubic、average、sum、mode</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="151" />
+        <source>Optional metadata written as CARBON_QUANTITY and CARBON_UNITS</source>
+        <translation>可选元数据，写为 CARBON_QUANTITY 和 CARBON_UNITS</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="154" />
+        <source>Region polygons (any CRS; transformed to each raster's CRS with edges densified)</source>
+        <translation>区域多边形（任意坐标系；转换到每个栅格的坐标系并加密边界）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="155" />
+        <source>Key field (text or integer; nulls and duplicates are errors naming them)</source>
+        <translation>键字段（文本或整数；空值和重复值报错并列出）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="157" />
+        <source>Time-series rasters in t per cell per year (one multi-band raster or yearly rasters); may be on different grids or CRSs</source>
+        <translation>时间序列栅格，单位 t/像元/年（一个多波段栅格或逐年栅格）；可位于不同网格或坐标系</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="159" />
+        <source>Optional, e.g. GDP_ for fields GDP_2001, GDP_2002, ... on the regions; numbers or text such as 1,234.5 (a value that is not a number is an error naming the field, region and value; empty = missing)</source>
+        <translation>可选，如 GDP_ 对应区域上的 GDP_2001、GDP_2002 ... 字段；数字或 1,234.5 这样的文本（不是数字的值报错并指出字段、区域和值；为空 = 缺失）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/param_help.py" line="160" />
+        <source>t CO2 (default) or t C; each raster is converted from its CARBON_UNITS metadata (CO2 = C x 44/12)</source>
+        <translation>t CO2（默认）或 t C；每个栅格按其 CARBON_UNITS 元数据换算（CO2 = C x 44/12）</translation>
     </message>
 </context>
 </TS>

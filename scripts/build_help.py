@@ -186,7 +186,7 @@ def plain(cell: str) -> str:
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", cell)
     text = text.replace("\\|", "|").replace("**", "").replace("`", "")
     text = re.sub(r"\s+", " ", text).strip()
-    return text[:1].upper() + text[1:]
+    return text if re.match(r"t\b", text) else text[:1].upper() + text[1:]  # 't CO2' stays
 
 
 def input_rows(text: str) -> list[tuple[list[str], str]]:
