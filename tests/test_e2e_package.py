@@ -77,3 +77,26 @@ def test_stackyears_via_qgis_process_matches_processing_run(installed, provider,
     processing.run("carbonbudget:stackyears", {"INPUT": paths, "OUTPUT": str(tmp_path / "py.tif")})
     assert via_cli["YEARS_OUT"] == "2001,2002,2003"
     np.testing.assert_array_equal(read_all(via_cli["OUTPUT"]), read_all(tmp_path / "py.tif"))
+
+
+def test_every_help_url_and_doc_link_resolves_inside_the_zip(installed, provider):
+    """The Help button of every tool and bundled model opens an HTML page shipped in the zip, and no
+    shipped page (HTML help, Markdown docs, README) links to a file the zip does not hold."""
+    from doclinks import broken_links
+    from qgis.PyQt.QtCore import QUrl
+
+    from carbon_budget.algorithms.base import PLUGIN_DIR
+
+    plugins, _, names = installed
+    present = {n.rstrip("/") for n in names}
+    algorithms = list(provider.algorithms())
+    assert len(algorithms) >= 15
+    for alg in algorithms:
+        local = Path(QUrl(alg.helpUrl()).toLocalFile())
+        inside = "carbon_budget/" + local.relative_to(PLUGIN_DIR).as_posix()
+        assert inside.endswith(".html") and inside in present, (alg.id(), alg.helpUrl())
+        assert "<h1" in (plugins / inside).read_text(encoding="utf-8")
+    pages = {n: (plugins / n).read_text(encoding="utf-8") for n in sorted(present)
+             if n.endswith((".md", ".html"))}
+    assert "carbon_budget/docs/html/METHODS.html" in pages and "carbon_budget/docs/METHODS.md" in pages
+    assert broken_links(pages, present) == []
