@@ -9,18 +9,13 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from qgis.PyQt.QtCore import QSettings
+from qgis_locale import ui_locale
 
 
 @pytest.fixture
 def zh_cn_locale(qgis_app):
-    settings = QSettings()
-    saved = (settings.value("locale/overrideFlag"), settings.value("locale/userLocale"))
-    settings.setValue("locale/overrideFlag", True)
-    settings.setValue("locale/userLocale", "zh_CN")
-    yield
-    settings.setValue("locale/overrideFlag", saved[0] if saved[0] is not None else False)
-    settings.setValue("locale/userLocale", saved[1] or "")
+    with ui_locale("zh_CN"):
+        yield
 
 
 def test_provider_and_algorithm_names_are_chinese_with_zh_cn(zh_cn_locale):
@@ -50,18 +45,13 @@ def test_every_chinese_locale_string_loads_chinese(qgis_app, locale):
     import carbon_budget
     from carbon_budget.algorithms.provider import CarbonProvider
 
-    settings = QSettings()
-    saved = (settings.value("locale/overrideFlag"), settings.value("locale/userLocale"))
-    settings.setValue("locale/overrideFlag", True)
-    settings.setValue("locale/userLocale", locale)
-    plugin = carbon_budget.classFactory(None)
-    try:
-        assert plugin.translator is not None
-        assert CarbonProvider().name() == "碳收支与碳失衡风险"
-    finally:
-        plugin.unload()
-        settings.setValue("locale/overrideFlag", saved[0] if saved[0] is not None else False)
-        settings.setValue("locale/userLocale", saved[1] or "")
+    with ui_locale(locale):
+        plugin = carbon_budget.classFactory(None)
+        try:
+            assert plugin.translator is not None
+            assert CarbonProvider().name() == "碳收支与碳失衡风险"
+        finally:
+            plugin.unload()
 
 
 def test_translation_names():

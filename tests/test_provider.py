@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 import pytest
+from qgis_locale import ui_locale
 
 
 def test_provider_registered(provider):
@@ -56,7 +57,6 @@ def _last_sentence(text: str) -> str:
 def test_help_is_shown_whole_as_qgis_renders_it(qgis_app, locale):
     """QGIS shows shortHelpString as HTML: every character of the help must survive, e.g. the
     last sentence after an 'S <= 0' (it was swallowed before, with everything after a '<')."""
-    from qgis.PyQt.QtCore import QSettings
     from qgis.PyQt.QtGui import QTextDocument
 
     import carbon_budget
@@ -64,24 +64,19 @@ def test_help_is_shown_whole_as_qgis_renders_it(qgis_app, locale):
     from carbon_budget.algorithms.i18n import tr
     from carbon_budget.algorithms.provider import CarbonProvider
 
-    settings = QSettings()
-    saved = (settings.value("locale/overrideFlag"), settings.value("locale/userLocale"))
-    settings.setValue("locale/overrideFlag", True)
-    settings.setValue("locale/userLocale", locale)
-    plugin = carbon_budget.classFactory(None)
-    try:
-        provider = CarbonProvider()
-        provider.loadAlgorithms()
-        algorithms = [a for a in provider.algorithms() if isinstance(a, CarbonAlgorithm)]
-        assert len(algorithms) >= 13
-        for alg in algorithms:
-            document = QTextDocument()
-            document.setHtml(alg.shortHelpString())
-            shown = " ".join(document.toPlainText().split())
-            source = tr(alg.HELP)
-            assert _last_sentence(source) in shown, alg.name()
-            assert len(shown) >= 0.95 * len(" ".join(html.unescape(source).split())), alg.name()
-    finally:
-        plugin.unload()
-        settings.setValue("locale/overrideFlag", saved[0] if saved[0] is not None else False)
-        settings.setValue("locale/userLocale", saved[1] or "")
+    with ui_locale(locale):
+        plugin = carbon_budget.classFactory(None)
+        try:
+            provider = CarbonProvider()
+            provider.loadAlgorithms()
+            algorithms = [a for a in provider.algorithms() if isinstance(a, CarbonAlgorithm)]
+            assert len(algorithms) >= 13
+            for alg in algorithms:
+                document = QTextDocument()
+                document.setHtml(alg.shortHelpString())
+                shown = " ".join(document.toPlainText().split())
+                source = tr(alg.HELP)
+                assert _last_sentence(source) in shown, alg.name()
+                assert len(shown) >= 0.95 * len(" ".join(html.unescape(source).split())), alg.name()
+        finally:
+            plugin.unload()

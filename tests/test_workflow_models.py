@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 from fixtures_sample import sample_dir  # noqa: F401
 from osgeo import gdal, ogr
+from qgis_locale import ui_locale
 from qgisprocess import enable_plugin, run_algorithm
 
 pytestmark = pytest.mark.e2e
@@ -304,15 +305,8 @@ def test_provider_shows_each_model_with_name_help_and_page(provider, name):
 
 @pytest.fixture
 def zh_cn(qgis_app):
-    from qgis.PyQt.QtCore import QSettings
-
-    settings = QSettings()
-    saved = (settings.value("locale/overrideFlag"), settings.value("locale/userLocale"))
-    settings.setValue("locale/overrideFlag", True)
-    settings.setValue("locale/userLocale", "zh_CN")
-    yield
-    settings.setValue("locale/overrideFlag", saved[0] if saved[0] is not None else False)
-    settings.setValue("locale/userLocale", saved[1] or "")
+    with ui_locale("zh_CN"):
+        yield
 
 
 def test_every_model_is_chinese_with_zh_cn(zh_cn):
