@@ -22,7 +22,7 @@ from ..carbon_plugin.trend import STATE_LABELS
 from .base import CarbonAlgorithm
 from .compat import FLAG_ADVANCED, NUMBER_DOUBLE, NUMBER_INTEGER, TYPE_VECTOR, TYPE_VECTOR_POLYGON, is_int_field
 from .i18n import QT_TRANSLATE_NOOP, tr
-from .params import optional_number, parse_numbers
+from .params import optional_number, param_label, parse_numbers
 from .styles import style_outputs
 from .vectors import (
     double_field,
@@ -111,7 +111,8 @@ class BalanceTrend(CarbonAlgorithm):
     def compute(self, parameters, context, feedback, progress):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         length = self.parameterAsInt(parameters, self.PERIOD_LENGTH, context)
-        breaks = parse_numbers(self.parameterAsString(parameters, self.STATE_BREAKS, context), self.STATE_BREAKS, 4)
+        breaks = parse_numbers(self.parameterAsString(parameters, self.STATE_BREAKS, context),
+                               param_label(self, self.STATE_BREAKS), 4)
         neutral = optional_number(self, parameters, self.NEUTRAL_BAND, context)
         data, fields, emission, sink = read_budget(source, progress)
         progress.info(tr("{n} regions, years {first}-{last} ({count} years).").format(

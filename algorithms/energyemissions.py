@@ -166,7 +166,7 @@ class EnergyEmissions(CarbonAlgorithm):
             self.FACTOR_PRESET, tr("Bundled factor table"), options=[tr(s) for s in PRESET_LABELS],
             defaultValue=0))
         self.addParameter(QgsProcessingParameterField(
-            self.CEMENT_FIELD, tr("Clinker production field (optional, for cement process CO2)"),
+            self.CEMENT_FIELD, tr("Clinker production field (for cement process CO2)"),
             parentLayerParameterName=self.INPUT, type=FIELD_ANY, optional=True))
         cement = QgsProcessingParameterNumber(
             self.CEMENT_FACTOR, tr("Cement process factor (t CO2 per t clinker)"), type=NUMBER_DOUBLE,

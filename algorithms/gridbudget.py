@@ -14,7 +14,7 @@ from ..carbon_plugin.units import UNITS
 from .base import CarbonAlgorithm
 from .compat import FLAG_ADVANCED, TYPE_RASTER
 from .i18n import QT_TRANSLATE_NOOP, tr
-from .params import carbon_series, optional_int, parse_numbers, start_year_parameter
+from .params import carbon_series, optional_int, param_label, parse_numbers, start_year_parameter
 from .styles import style_outputs
 
 
@@ -77,7 +77,7 @@ class GridBudget(CarbonAlgorithm):
                    for name in (self.NET, self.RATIO, self.STATE)}
         years = grid_budget(emission, sink, outputs[self.NET], outputs[self.RATIO], outputs[self.STATE], units,
                             parse_numbers(self.parameterAsString(parameters, self.STATE_BREAKS, context),
-                                          self.STATE_BREAKS, 4), progress)
+                                          param_label(self, self.STATE_BREAKS), 4), progress)
         progress.info(tr("Wrote {n} years: {first}-{last}.").format(n=len(years), first=years[0], last=years[-1]))
         style_outputs(context, {outputs[self.NET]: ("net_emission", None), outputs[self.RATIO]: ("ratio", None),
                                 outputs[self.STATE]: ("balance_state", None)}, feedback)

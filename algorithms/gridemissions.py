@@ -49,7 +49,7 @@ from .compat import (
 )
 from .energyemissions import plain_value, table_sink
 from .i18n import QT_TRANSLATE_NOOP, tr
-from .params import gdal_source, optional_int, start_year_parameter
+from .params import gdal_source, optional_int, param_label, start_year_parameter
 from .styles import style_outputs
 
 METHOD_LABELS = (
@@ -178,7 +178,7 @@ class GridEmissions(CarbonAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.BETA, tr("Proxy exponent beta"), type=NUMBER_DOUBLE, defaultValue=1.0, minValue=1e-6))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.POINTS, tr("Point sources (optional)"), [TYPE_VECTOR_POINT], optional=True))
+            self.POINTS, tr("Point sources"), [TYPE_VECTOR_POINT], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.POINT_YEAR_FIELD, tr("Point source year field"), defaultValue="year",
             parentLayerParameterName=self.POINTS, type=FIELD_ANY, optional=True))
@@ -233,8 +233,8 @@ class GridEmissions(CarbonAlgorithm):
                            if (m := pattern.match(f.name()))}
             if not year_fields:
                 raise QgsProcessingException(tr(
-                    "FIELD_PREFIX: the regions have no fields named {prefix}yyyy (e.g. {prefix}2001)."
-                ).format(prefix=prefix))
+                    "{param}: the regions have no fields named {prefix}yyyy (e.g. {prefix}2001)."
+                ).format(param=param_label(self, self.FIELD_PREFIX), prefix=prefix))
         for feature in source.getFeatures():
             if feedback.isCanceled():
                 raise Cancelled("Cancelled by the user")
@@ -294,7 +294,8 @@ class GridEmissions(CarbonAlgorithm):
         if rows is None:
             if not field_rows:
                 raise QgsProcessingException(tr(
-                    "Give the statistics: a STATS table, or FIELD_PREFIX for per-year fields on the regions."))
+                    "Give the statistics: a table in {stats}, or {prefix} for per-year fields on the regions.").format(
+                    stats=param_label(self, self.STATS), prefix=param_label(self, self.FIELD_PREFIX)))
             rows = field_rows
         total_key = region_key(self.parameterAsString(parameters, self.TOTAL_KEY, context))
         totals = {}
@@ -308,7 +309,7 @@ class GridEmissions(CarbonAlgorithm):
         proxies = []
         for name in (self.PROXY, self.PROXY2, self.PROXY3):
             layer = self.parameterAsRasterLayer(parameters, name, context)
-            proxies.append(gdal_source(layer, name) if layer is not None else None)
+            proxies.append(gdal_source(layer, param_label(self, name)) if layer is not None else None)
         alpha = _alpha(self.parameterAsString(parameters, self.ALPHA, context),
                        sum(p is not None for p in proxies))
         points, points_crs = self._points(parameters, context)

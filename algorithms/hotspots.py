@@ -6,6 +6,7 @@ import numpy as np
 from qgis.core import (
     QgsGeometry,
     QgsProcessingOutputNumber,
+    QgsProcessingParameterDistance,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -38,7 +39,7 @@ from .compat import (
     is_text_field,
 )
 from .i18n import QT_TRANSLATE_NOOP, tr
-from .params import optional_int
+from .params import optional_int, param_label
 from .styles import style_outputs
 from .vectors import double_field, int_field, read_layer, text_field, write_layer
 
@@ -125,9 +126,9 @@ class HotSpots(CarbonAlgorithm):
             parentLayerParameterName=self.INPUT, type=FIELD_NUMERIC, optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.WEIGHTS, tr("Spatial weights"), options=[tr(s) for s in WEIGHT_LABELS], defaultValue=0))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.DISTANCE, tr("Distance band (layer CRS units; distance weights)"), NUMBER_DOUBLE,
-            optional=True, minValue=0.0))
+        self.addParameter(QgsProcessingParameterDistance(  # units shown, converted to the layer's
+            self.DISTANCE, tr("Distance band (layer CRS units; distance weights)"),
+            parentParameterName=self.INPUT, optional=True, minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
             self.K, tr("Number of nearest neighbours (k nearest weights)"), NUMBER_INTEGER, defaultValue=8,
             minValue=1))
@@ -158,19 +159,21 @@ class HotSpots(CarbonAlgorithm):
         data = read_layer(source, progress, "input layer")
         field = field or latest_period_field(data.fields.names(), "RI_")
         if data.fields.indexOf(field) < 0:
-            raise CarbonInputError(tr("FIELD: the layer has no field '{name}'; its fields are: {fields}.").format(
-                name=field, fields=", ".join(f"'{n}'" for n in data.fields.names())))
+            raise CarbonInputError(tr("{param}: the layer has no field '{name}'; its fields are: {fields}.").format(
+                param=param_label(self, self.FIELD), name=field,
+                fields=", ".join(f"'{n}'" for n in data.fields.names())))
         field_def = data.fields.field(field)
         if not field_def.isNumeric():
             numeric = [f.name() for f in data.fields if f.isNumeric()]
-            raise CarbonInputError(tr("FIELD: '{name}' is a {type} field, not a number; hot spots need a numeric "
+            raise CarbonInputError(tr("{param}: '{name}' is a {type} field, not a number; hot spots need a numeric "
                                       "field (numeric fields here: {fields}).").format(
-                name=field, type=field_def.typeName() or field_def.friendlyTypeString(),
+                param=param_label(self, self.FIELD), name=field,
+                type=field_def.typeName() or field_def.friendlyTypeString(),
                 fields=", ".join(f"'{n}'" for n in numeric) or "-"))
         values = data.column(field)
         if np.isnan(values).all():
-            raise CarbonInputError(tr("FIELD: every value of '{name}' is NULL; there is nothing to analyse.").format(
-                name=field))
+            raise CarbonInputError(tr("{param}: every value of '{name}' is NULL; there is nothing to analyse.").format(
+                param=param_label(self, self.FIELD), name=field))
         geometries = [f.geometry() for f in data.features]
 
         keep = ~np.isnan(values)
@@ -235,7 +238,8 @@ class HotSpots(CarbonAlgorithm):
         if kind == "distance":
             value = parameters.get(self.DISTANCE)
             if value in (None, ""):
-                raise CarbonInputError(tr("DISTANCE: give the distance band for distance weights."))
+                raise CarbonInputError(tr("{param}: give the distance band for distance weights.").format(
+                    param=param_label(self, self.DISTANCE)))
             return distance_band_weights(xy, self.parameterAsDouble(parameters, self.DISTANCE, context))
         return knn_weights(xy, self.parameterAsInt(parameters, self.K, context))
 

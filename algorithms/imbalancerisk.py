@@ -29,7 +29,7 @@ from .compat import (
     TYPE_VECTOR_POLYGON,
 )
 from .i18n import QT_TRANSLATE_NOOP, tr
-from .params import optional_enum, optional_number, parse_numbers
+from .params import optional_enum, optional_number, param_label, parse_numbers
 from .styles import style_outputs
 from .vectors import (
     AREA_FIELD,
@@ -106,19 +106,22 @@ class RiskSettingsParameters:
         """The checked ``RiskSettings`` of a run."""
         chosen = [COMPONENTS[i] for i in self.parameterAsEnums(parameters, self.COMPONENTS, context)]
         if not chosen:
-            raise CarbonInputError(tr("COMPONENTS: choose at least one of state, trend, pressure."))
+            raise CarbonInputError(tr("{param}: choose at least one of state, trend, pressure.").format(
+                param=param_label(self, self.COMPONENTS)))
         weights = optional_enum(self, parameters, self.WEIGHTS, context)
         mode = None if weights is None else WEIGHT_MODES[weights]
         user = None
         if mode == "user":
-            user = parse_numbers(self.parameterAsString(parameters, self.USER_WEIGHTS, context), self.USER_WEIGHTS,
+            user = parse_numbers(self.parameterAsString(parameters, self.USER_WEIGHTS, context),
+                                 param_label(self, self.USER_WEIGHTS),
                                  len(chosen))
         return risk_settings(
             NORMALISATIONS[self.parameterAsEnum(parameters, self.NORMALISATION, context)], chosen, mode, user,
             self.parameterAsDouble(parameters, self.CSR_CAP, context),
             optional_number(self, parameters, self.REFERENCE_DENSITY, context),
             self.parameterAsInt(parameters, self.PERIOD_LENGTH, context),
-            parse_numbers(self.parameterAsString(parameters, self.LEVEL_BREAKS, context), self.LEVEL_BREAKS, 4),
+            parse_numbers(self.parameterAsString(parameters, self.LEVEL_BREAKS, context),
+                          param_label(self, self.LEVEL_BREAKS), 4),
         )
 
     def areas_if_needed(self, settings, source, data, context, progress):

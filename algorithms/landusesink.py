@@ -40,7 +40,7 @@ from .compat import (
 )
 from .energyemissions import plain_value
 from .i18n import QT_TRANSLATE_NOOP, tr
-from .params import optional_int, parse_years, start_year_parameter, time_series_paths
+from .params import optional_int, param_label, parse_years, start_year_parameter, time_series_paths
 from .styles import style_outputs
 
 PRESET_KEYS = ("cnlucc", "clcd")
@@ -160,7 +160,7 @@ class LandUseSink(CarbonAlgorithm):
             paths,
             output,
             coefficients,
-            years=parse_years(self.parameterAsString(parameters, self.YEARS, context), self.YEARS),
+            years=parse_years(self.parameterAsString(parameters, self.YEARS, context), param_label(self, self.YEARS)),
             start_year=optional_int(self, parameters, self.START_YEAR, context),
             units=units,
             progress=progress,

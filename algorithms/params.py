@@ -10,8 +10,16 @@ from .compat import FLAG_ADVANCED, NUMBER_INTEGER
 from .i18n import tr
 
 
+def param_label(alg, name: str) -> str:
+    """A parameter as messages name it: the label the dialog shows with the id qgis_process users
+    type in brackets, e.g. 'Statistics table [STATS]' (the bare id when there is no such parameter)."""
+    definition = alg.parameterDefinition(name) if alg is not None else None
+    return f"{definition.description()} [{name}]" if definition is not None else name
+
+
 def gdal_source(layer: QgsRasterLayer, parameter: str) -> str:
-    """The GDAL path of a raster layer, or a clear error for rasters GDAL cannot read."""
+    """The GDAL path of a raster layer, or a clear error for rasters GDAL cannot read
+    (``parameter``: what the message calls the input, e.g. ``param_label(alg, name)``)."""
     if layer.providerType() != "gdal":
         raise QgsProcessingException(
             tr("The raster '{name}' given for {param} is not a GDAL file ({provider}); "
@@ -22,7 +30,8 @@ def gdal_source(layer: QgsRasterLayer, parameter: str) -> str:
 
 
 def parse_years(text: str, parameter: str) -> list[int] | None:
-    """'2001, 2002, 2003' or '2001-2005' into a list of years; empty text gives None."""
+    """'2001, 2002, 2003' or '2001-2005' into a list of years; empty text gives None
+    (``parameter``: what the message calls the input, e.g. ``param_label(alg, name)``)."""
     text = (text or "").strip()
     if not text:
         return None
@@ -47,12 +56,14 @@ def time_series_paths(alg, parameters: dict, name: str, context) -> list[str]:
     """GDAL paths of a time-series input: one multi-band raster or several yearly rasters."""
     layers = alg.parameterAsLayerList(parameters, name, context)
     if not layers:
-        raise QgsProcessingException(tr("{param}: give a time-series raster or yearly rasters.").format(param=name))
-    return [gdal_source(layer, name) for layer in layers]
+        raise QgsProcessingException(tr("{param}: give a time-series raster or yearly rasters.").format(
+            param=param_label(alg, name)))
+    return [gdal_source(layer, param_label(alg, name)) for layer in layers]
 
 
 def parse_numbers(text: str, parameter: str, count: int | None = None) -> list[float]:
-    """'1, 2, 4, 8' into floats; ``count`` numbers exactly when given."""
+    """'1, 2, 4, 8' into floats; ``count`` numbers exactly when given (``parameter``: what the
+    message calls the input, e.g. ``param_label(alg, name)``)."""
     try:
         values = [float(part) for part in (text or "").replace(";", ",").split(",") if part.strip()]
     except ValueError:

@@ -17,7 +17,7 @@ from ..carbon_plugin.timeseries import QUANTITIES, stack_years
 from .base import CarbonAlgorithm
 from .compat import FLAG_ADVANCED, TYPE_RASTER
 from .i18n import QT_TRANSLATE_NOOP, tr
-from .params import gdal_source, parse_years
+from .params import gdal_source, param_label, parse_years
 from .styles import style_outputs
 
 QUANTITY_CHOICES = ("", *QUANTITIES)
@@ -93,14 +93,14 @@ class StackYears(CarbonAlgorithm):
 
     def compute(self, parameters, context, feedback, progress):
         layers = self.parameterAsLayerList(parameters, self.INPUT, context)
-        paths = [gdal_source(layer, self.INPUT) for layer in layers]
+        paths = [gdal_source(layer, param_label(self, self.INPUT)) for layer in layers]
         reference = self.parameterAsRasterLayer(parameters, self.REFERENCE, context)
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         years = stack_years(
             paths,
             output,
-            years=parse_years(self.parameterAsString(parameters, self.YEARS, context), self.YEARS),
-            reference=gdal_source(reference, self.REFERENCE) if reference else None,
+            years=parse_years(self.parameterAsString(parameters, self.YEARS, context), param_label(self, self.YEARS)),
+            reference=gdal_source(reference, param_label(self, self.REFERENCE)) if reference else None,
             resampling=RESAMPLING[self.parameterAsEnum(parameters, self.RESAMPLING, context)],
             quantity=QUANTITY_CHOICES[self.parameterAsEnum(parameters, self.QUANTITY, context)] or None,
             units=self.parameterAsString(parameters, self.UNITS, context) or None,

@@ -8,12 +8,12 @@
         <translation>用户已取消；未写出任何结果。</translation>
     </message>
     <message>
-        <location filename="../algorithms/params.py" line="16" />
+        <location filename="../algorithms/params.py" line="24" />
         <source>The raster '{name}' given for {param} is not a GDAL file ({provider}); save it as a GeoTIFF first.</source>
         <translation>{param} 所给栅格“{name}”不是 GDAL 文件（{provider}）；请先另存为 GeoTIFF。</translation>
     </message>
     <message>
-        <location filename="../algorithms/params.py" line="39" />
+        <location filename="../algorithms/params.py" line="48" />
         <source>{param}: '{text}' is not a list of years; write e.g. 2001, 2002 or 2001-2020.</source>
         <translation>{param}：“{text}”不是年份列表；请写成例如 2001, 2002 或 2001-2020。</translation>
     </message>
@@ -190,17 +190,17 @@ Output: a tiled, DEFLATE-compressed Float32 GeoTIFF, NaN as nodata (the inputs' 
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="117" />
+        <location filename="../algorithms/balancetrend.py" line="118" />
         <source>{n} regions, years {first}-{last} ({count} years).</source>
         <translation>{n} 个区域，年份 {first}-{last}（共 {count} 年）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="165" />
+        <location filename="../algorithms/balancetrend.py" line="166" />
         <source>{period}: {counts}</source>
         <translation>{period}：{counts}</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="168" />
+        <location filename="../algorithms/balancetrend.py" line="169" />
         <source>{n} region(s) have no emission or sink values; their fields are NULL.</source>
         <translation>{n} 个区域没有碳排放或碳汇数值，其字段为 NULL。</translation>
     </message>
@@ -248,11 +248,6 @@ Output: a tiled, DEFLATE-compressed Float32 GeoTIFF, NaN as nodata (the inputs' 
         <location filename="../algorithms/energyemissions.py" line="165" />
         <source>Bundled factor table</source>
         <translation>内置排放因子表</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/energyemissions.py" line="168" />
-        <source>Clinker production field (optional, for cement process CO2)</source>
-        <translation>熟料产量字段（可选，用于计算水泥生产过程 CO2）</translation>
     </message>
     <message>
         <location filename="../algorithms/energyemissions.py" line="171" />
@@ -315,7 +310,7 @@ Output: a tiled, DEFLATE-compressed Float32 GeoTIFF, NaN as nodata (the inputs' 
         <translation>碳汇时间序列（t/像元/年）</translation>
     </message>
     <message>
-        <location filename="../algorithms/params.py" line="104" />
+        <location filename="../algorithms/params.py" line="115" />
         <source>Year of band 1 (only if band descriptions are not years)</source>
         <translation>波段 1 的年份（仅当波段描述不是年份时）</translation>
     </message>
@@ -405,11 +400,6 @@ Output: a tiled, DEFLATE-compressed Float32 GeoTIFF, NaN as nodata (the inputs' 
         <translation>代理变量指数 beta</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="180" />
-        <source>Point sources (optional)</source>
-        <translation>点源（可选）</translation>
-    </message>
-    <message>
         <location filename="../algorithms/gridemissions.py" line="182" />
         <source>Point source year field</source>
         <translation>点源年份字段</translation>
@@ -475,52 +465,42 @@ Output: a tiled, DEFLATE-compressed Float32 GeoTIFF, NaN as nodata (the inputs' 
         <translation>{param}：图层中没有字段“{field}”。</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="235" />
-        <source>FIELD_PREFIX: the regions have no fields named {prefix}yyyy (e.g. {prefix}2001).</source>
-        <translation>FIELD_PREFIX：区域图层中没有名为 {prefix}yyyy 的字段（例如 {prefix}2001）。</translation>
-    </message>
-    <message>
         <location filename="../algorithms/gridemissions.py" line="283" />
         <source>The point source {fid} has no valid year or emission ({year_field}, {value_field}).</source>
         <translation>点源 {fid} 没有有效的年份或排放量（{year_field}，{value_field}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="296" />
-        <source>Give the statistics: a STATS table, or FIELD_PREFIX for per-year fields on the regions.</source>
-        <translation>请提供统计数据：STATS 表，或用 FIELD_PREFIX 指定区域图层上的逐年字段。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/gridemissions.py" line="306" />
+        <location filename="../algorithms/gridemissions.py" line="307" />
         <source>TOTAL_KEY: no statistics row has the key '{key}'.</source>
         <translation>TOTAL_KEY：统计表中没有键为“{key}”的行。</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="46" />
+        <location filename="../algorithms/hotspots.py" line="47" />
         <source>Queen contiguity (polygons sharing a boundary or a corner)</source>
         <translation>Queen 邻接（共享边界或角点的面）</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="46" />
+        <location filename="../algorithms/hotspots.py" line="47" />
         <source>Distance band between centroids (DISTANCE)</source>
         <translation>质心距离阈值（DISTANCE）</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="46" />
+        <location filename="../algorithms/hotspots.py" line="47" />
         <source>K nearest centroids (K)</source>
         <translation>K 个最近质心（K）</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="86" />
+        <location filename="../algorithms/hotspots.py" line="87" />
         <source>Hot spots and spatial autocorrelation (Gi*, LISA, Moran's I)</source>
         <translation>热点分析与空间自相关（Gi*、LISA、Moran's I）</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="88" />
+        <location filename="../algorithms/hotspots.py" line="89" />
         <source>hot spot,cold spot,Getis-Ord,Gi*,LISA,local Moran,Moran's I,spatial autocorrelation,cluster</source>
         <translation>热点,冷点,Getis-Ord,Gi*,LISA,局部 Moran,Moran's I,空间自相关,聚类</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="91" />
+        <location filename="../algorithms/hotspots.py" line="92" />
         <source>Spatial clustering of any numeric field (e.g. RI_2016 risk index, NET_2020, CSR_2016).
 
 Weights: queen contiguity (default; polygons sharing at least one boundary point), a distance band (centroids within DISTANCE, in layer CRS units) or the K nearest centroids; row-standardised. In a geographic CRS distances are in degrees: reproject to a projected CRS first. Features with a NULL value are left out (NULL outputs). Features without neighbours (islands) are listed in the log and get NULL Gi* and LISA p.
@@ -537,129 +517,124 @@ Getis-Ord Gi*（Ord &amp; Getis 1995，包含要素自身）：GI_Z 为 z 得分
 置换使用随机种子 SEED（默认 12345）：相同的种子得到相同的 p 值。清空该参数则每次运行进行不同的随机抽样。</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="123" />
+        <location filename="../algorithms/hotspots.py" line="124" />
         <source>Numeric field (default: the risk index of the last period, RI_yyyy)</source>
         <translation>数值字段（默认：最后一个时段的风险指数 RI_yyyy）</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="126" />
+        <location filename="../algorithms/hotspots.py" line="127" />
         <source>Spatial weights</source>
         <translation>空间权重</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="128" />
+        <location filename="../algorithms/hotspots.py" line="129" />
         <source>Distance band (layer CRS units; distance weights)</source>
         <translation>距离阈值（图层 CRS 单位；距离权重）</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="131" />
+        <location filename="../algorithms/hotspots.py" line="132" />
         <source>Number of nearest neighbours (k nearest weights)</source>
         <translation>最近邻数（K 近邻权重）</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="134" />
+        <location filename="../algorithms/hotspots.py" line="135" />
         <source>Permutations</source>
         <translation>置换次数</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="136" />
+        <location filename="../algorithms/hotspots.py" line="137" />
         <source>Random seed (empty: a new draw each run)</source>
         <translation>随机种子（留空：每次运行重新抽样）</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="139" />
+        <location filename="../algorithms/hotspots.py" line="140" />
         <source>Significance level of LISA clusters</source>
         <translation>LISA 聚类的显著性水平</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="144" />
+        <location filename="../algorithms/hotspots.py" line="145" />
         <source>Hot spots</source>
         <translation>热点</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="145" />
+        <location filename="../algorithms/hotspots.py" line="146" />
         <source>Global Moran's I</source>
         <translation>全局 Moran's I</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="145" />
+        <location filename="../algorithms/hotspots.py" line="146" />
         <source>Moran's I z (normality)</source>
         <translation>Moran's I z 值（正态假设）</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="145" />
+        <location filename="../algorithms/hotspots.py" line="146" />
         <source>Moran's I permutation p</source>
         <translation>Moran's I 置换 p 值</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="145" />
+        <location filename="../algorithms/hotspots.py" line="146" />
         <source>Moran's I p (normality, two-sided)</source>
         <translation>Moran's I p 值（正态假设，双侧）</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="145" />
+        <location filename="../algorithms/hotspots.py" line="146" />
         <source>Features without neighbours</source>
         <translation>无邻居的要素</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="178" />
+        <location filename="../algorithms/hotspots.py" line="181" />
         <source>{n} feature(s) with a NULL {field} are left out.</source>
         <translation>{n} 个 {field} 为 NULL 的要素未参与计算。</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="184" />
+        <location filename="../algorithms/hotspots.py" line="187" />
         <source> and {n} more</source>
         <translation>，另有 {n} 个</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="185" />
+        <location filename="../algorithms/hotspots.py" line="188" />
         <source>{n} feature(s) have no neighbours (islands): {list}{more}.</source>
         <translation>{n} 个要素没有邻居（孤岛）：{list}{more}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="188" />
+        <location filename="../algorithms/hotspots.py" line="191" />
         <source>Weights: {kind}; neighbours per feature: min {min}, mean {mean:.2f}, max {max}.</source>
         <translation>权重：{kind}；每个要素的邻居数：最少 {min}，平均 {mean:.2f}，最多 {max}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="191" />
+        <location filename="../algorithms/hotspots.py" line="194" />
         <source>No seed: the permutation p-values change from run to run.</source>
         <translation>未设随机种子：置换 p 值每次运行都会不同。</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="199" />
+        <location filename="../algorithms/hotspots.py" line="202" />
         <source>Global Moran's I = {i:.6f} (expected {e:.6f}), z = {z:.4f}, p (normal) = {pn:.4g}, permutation p = {ps:.4g} ({perms} permutations, seed {seed}).</source>
         <translation>全局 Moran's I = {i:.6f}（期望值 {e:.6f}），z = {z:.4f}，p（正态）= {pn:.4g}，置换 p = {ps:.4g}（{perms} 次置换，种子 {seed}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="204" />
+        <location filename="../algorithms/hotspots.py" line="207" />
         <source>Gi* bin {bin}: {n}</source>
         <translation>Gi* 分级 {bin}：{n}</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="206" />
+        <location filename="../algorithms/hotspots.py" line="209" />
         <source>LISA {label}: {n}</source>
         <translation>LISA {label}：{n}</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="223" />
+        <location filename="../algorithms/hotspots.py" line="226" />
         <source>Queen contiguity needs polygons; for points choose a distance band or k nearest neighbours.</source>
         <translation>Queen 邻接仅适用于面要素；点要素请选择距离阈值或 K 近邻。</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="227" />
+        <location filename="../algorithms/hotspots.py" line="230" />
         <source>The layer CRS is geographic: distances between centroids are in degrees. Reproject to a projected CRS for true distances.</source>
         <translation>图层 CRS 为地理坐标系：质心间距离以度为单位。如需真实距离，请投影到投影坐标系。</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="232" />
+        <location filename="../algorithms/hotspots.py" line="235" />
         <source>Feature {k} has no geometry.</source>
         <translation>要素 {k} 没有几何。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/hotspots.py" line="238" />
-        <source>DISTANCE: give the distance band for distance weights.</source>
-        <translation>DISTANCE：使用距离权重时请给出距离阈值。</translation>
     </message>
     <message>
         <location filename="../algorithms/report.py" line="69" />
@@ -677,12 +652,12 @@ Getis-Ord Gi*（Ord &amp; Getis 1995，包含要素自身）：GI_Z 为 z 得分
         <translation>自定义权重（USER_WEIGHTS）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="160" />
+        <location filename="../algorithms/imbalancerisk.py" line="163" />
         <source>Carbon imbalance risk index</source>
         <translation>碳失衡风险指数</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="162" />
+        <location filename="../algorithms/imbalancerisk.py" line="165" />
         <source>carbon imbalance,risk index,entropy weight,risk level,compensation,carbon price,source sink ratio</source>
         <translation>碳失衡,风险指数,熵权法,风险等级,碳补偿,碳价,碳源汇比</translation>
     </message>
@@ -707,12 +682,12 @@ Getis-Ord Gi*（Ord &amp; Getis 1995，包含要素自身）：GI_Z 为 z 得分
         <translation>风险等级断点（4 个位于 (0, 1) 内的数）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="211" />
+        <location filename="../algorithms/imbalancerisk.py" line="214" />
         <source>Carbon price (yuan per t CO2)</source>
         <translation>碳价（元/t CO2）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="213" />
+        <location filename="../algorithms/imbalancerisk.py" line="216" />
         <source>Risk layer</source>
         <translation>风险图层</translation>
     </message>
@@ -722,32 +697,27 @@ Getis-Ord Gi*（Ord &amp; Getis 1995，包含要素自身）：GI_Z 为 z 得分
         <translation>逐时段风险汇总</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="216" />
+        <location filename="../algorithms/imbalancerisk.py" line="219" />
         <source>Weights used</source>
         <translation>所用权重</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="218" />
+        <location filename="../algorithms/imbalancerisk.py" line="221" />
         <source>High-risk share of the last period</source>
         <translation>最后时段的高风险占比</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="109" />
-        <source>COMPONENTS: choose at least one of state, trend, pressure.</source>
-        <translation>COMPONENTS：请至少选择状态、趋势、压力中的一项。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/imbalancerisk.py" line="260" />
+        <location filename="../algorithms/imbalancerisk.py" line="263" />
         <source>{period}: {levels}; RI &gt;= {high}: {count} of {n} ({share:.1%})</source>
         <translation>{period}：{levels}；RI &gt;= {high}：{n} 个中有 {count} 个（{share:.1%}）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="264" />
+        <location filename="../algorithms/imbalancerisk.py" line="267" />
         <source>{period}: {n} region(s) without data have no risk index.</source>
         <translation>{period}：{n} 个无数据区域没有风险指数。</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="141" />
+        <location filename="../algorithms/imbalancerisk.py" line="144" />
         <source>No {field} field: areas are measured on the ellipsoid {ellipsoid}.</source>
         <translation>没有 {field} 字段：在椭球体 {ellipsoid} 上量算面积。</translation>
     </message>
@@ -852,12 +822,12 @@ Getis-Ord Gi*（Ord &amp; Getis 1995，包含要素自身）：GI_Z 为 z 得分
         <translation>{year}：碳汇 {total:,.0f} {units}（吸收 {absorption:,.0f}，生态系统碳源 {source:,.0f}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/params.py" line="50" />
+        <location filename="../algorithms/params.py" line="59" />
         <source>{param}: give a time-series raster or yearly rasters.</source>
         <translation>{param}：请提供时间序列栅格或逐年栅格。</translation>
     </message>
     <message>
-        <location filename="../algorithms/params.py" line="61" />
+        <location filename="../algorithms/params.py" line="72" />
         <source>{param}: '{text}' must be {count} comma-separated numbers.</source>
         <translation>{param}：“{text}”应为以逗号分隔的数值（数量：{count}）。</translation>
     </message>
@@ -1839,7 +1809,7 @@ Output: a table with the region field, year, CO2_T (C_T when the units are t C) 
         <translation>碳平衡状态（state）</translation>
     </message>
     <message>
-        <location filename="../algorithms/params.py" line="61" />
+        <location filename="../algorithms/params.py" line="72" />
         <source>one or more</source>
         <translation>一个或多个</translation>
     </message>
@@ -2957,7 +2927,7 @@ Outputs: the layer (input fields + the fields above), a transition table (region
         <translation>碳源汇比上限（相对标准化）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="166" />
+        <location filename="../algorithms/imbalancerisk.py" line="169" />
         <source>Carbon imbalance risk per region and period from a budget layer (or the balance layer; EMI_yyyy and SNK_yyyy fields in t CO2 per year; AREA_KM2 for the pressure component, else the ellipsoidal area of each polygon).
 
 Periods as in 'Balance states and transformation trend' (PERIOD_LENGTH years; period values are means over the years with both E and S).
@@ -2986,17 +2956,17 @@ Outputs: the layer with RI_yyyy, RL_yyyy, CV_yyyy per period (first year; a GeoP
 输出：图层，每个时段（以第一年命名）带 RI_yyyy、RL_yyyy、CV_yyyy 字段（GeoPackage 图层还在其描述中记录所用方法）；以及逐时段汇总表：方法（normalis、weighting）、有风险指数的区域数、各等级的数量与占比、权重、RI 不小于 0.6 的区域数量与占比（高风险占比）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="217" />
+        <location filename="../algorithms/imbalancerisk.py" line="220" />
         <source>Normalisation and weighting</source>
         <translation>标准化与赋权方法</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="227" />
+        <location filename="../algorithms/imbalancerisk.py" line="230" />
         <source>Mann-Kendall Z read from the MKZ_yyyy fields of the input layer.</source>
         <translation>Mann-Kendall Z 取自输入图层的 MKZ_yyyy 字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="235" />
+        <location filename="../algorithms/imbalancerisk.py" line="238" />
         <source>Method: {method}; weights: {weights}</source>
         <translation>方法：{method}；权重：{weights}</translation>
     </message>
@@ -3341,21 +3311,6 @@ E_p = E_U x w_p / 区域内 w 之和，其中 w = sum_k alpha_k x proxy_k ^ beta
 输出：代理变量格网上的时间序列栅格，t/像元/年（每年一个波段，区域外为无数据）；可选的碳排放强度栅格，单位 t/km2（按真实像元面积）。
 
 数据检查（docs/DATA_CHECKS.md）：统计值为负是错误，并指明区域和年份；首末年份之间某一年完全没有统计值时给出警告并指明该年（该年不写出波段）。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/hotspots.py" line="161" />
-        <source>FIELD: the layer has no field '{name}'; its fields are: {fields}.</source>
-        <translation>FIELD：图层没有字段“{name}”；现有字段为：{fields}。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/hotspots.py" line="166" />
-        <source>FIELD: '{name}' is a {type} field, not a number; hot spots need a numeric field (numeric fields here: {fields}).</source>
-        <translation>FIELD：“{name}”是 {type} 字段，不是数值；热点分析需要数值字段（此图层的数值字段：{fields}）。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/hotspots.py" line="172" />
-        <source>FIELD: every value of '{name}' is NULL; there is nothing to analyse.</source>
-        <translation>FIELD：“{name}”的所有值均为 NULL；没有可分析的数据。</translation>
     </message>
     <message>
         <location filename="../algorithms/landusesink.py" line="117" />
@@ -4417,6 +4372,51 @@ Output: sink time-series raster (t per cell per year, band per year); the log gi
         <location filename="../algorithms/param_help.py" line="160" />
         <source>t CO2 (default) or t C; each raster is converted from its CARBON_UNITS metadata (CO2 = C x 44/12)</source>
         <translation>t CO2（默认）或 t C；每个栅格按其 CARBON_UNITS 元数据换算（CO2 = C x 44/12）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/gridemissions.py" line="180" />
+        <source>Point sources</source>
+        <translation>点源</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/gridemissions.py" line="235" />
+        <source>{param}: the regions have no fields named {prefix}yyyy (e.g. {prefix}2001).</source>
+        <translation>{param}：区域图层中没有名为 {prefix}yyyy 的字段（例如 {prefix}2001）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/gridemissions.py" line="296" />
+        <source>Give the statistics: a table in {stats}, or {prefix} for per-year fields on the regions.</source>
+        <translation>请提供统计数据：{stats} 中的表，或用 {prefix} 指定区域图层上的逐年字段。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/hotspots.py" line="162" />
+        <source>{param}: the layer has no field '{name}'; its fields are: {fields}.</source>
+        <translation>{param}：图层没有字段“{name}”；现有字段为：{fields}。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/hotspots.py" line="168" />
+        <source>{param}: '{name}' is a {type} field, not a number; hot spots need a numeric field (numeric fields here: {fields}).</source>
+        <translation>{param}：“{name}”是 {type} 字段，不是数值；热点分析需要数值字段（此图层的数值字段：{fields}）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/hotspots.py" line="175" />
+        <source>{param}: every value of '{name}' is NULL; there is nothing to analyse.</source>
+        <translation>{param}：“{name}”的所有值均为 NULL；没有可分析的数据。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/hotspots.py" line="241" />
+        <source>{param}: give the distance band for distance weights.</source>
+        <translation>{param}：使用距离权重时请给出距离阈值。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/imbalancerisk.py" line="109" />
+        <source>{param}: choose at least one of state, trend, pressure.</source>
+        <translation>{param}：请至少选择状态、趋势、压力中的一项。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/energyemissions.py" line="168" />
+        <source>Clinker production field (for cement process CO2)</source>
+        <translation>熟料产量字段（用于水泥生产过程 CO2）</translation>
     </message>
 </context>
 </TS>
