@@ -438,7 +438,7 @@ class Report(CarbonAlgorithm):
         report = engine.Report(
             title=self.parameterAsString(parameters, self.TITLE, context).strip() or tr(DEFAULT_TITLE),
             version=engine.plugin_version(PLUGIN_DIR / "metadata.txt"),
-            language=user_locale().replace("_", "-") or "en",
+            language=report_language(),
             units=UNITS[self.parameterAsEnum(parameters, self.UNITS, context)],
             province=province, risk_summary=summary, weights=weights, top_period=labels[-1], top=top,
             transitions=transitions, periods=sections, method=method, uncertainty=uncertainty, hotspots=hotspots,
@@ -729,7 +729,7 @@ def render_map(data: LayerData, crs, values: np.ndarray, classes, labels: dict, 
     categories.append(QgsRendererCategory(None, _symbol(wkb, NO_DATA_COLOUR), tr("No data")))
     layer.setRenderer(QgsCategorizedSymbolRenderer("cls", categories))
 
-    x, y, width, height = MAP_RECT
+    extent, (x, y, width, height) = map_frame(extent)
     map_image = _render(layer, extent, QSize(width, height))
     image = QImage(IMAGE_SIZE, QImage.Format.Format_ARGB32)
     image.fill(QColor("#ffffff"))
@@ -746,20 +746,40 @@ def render_map(data: LayerData, crs, values: np.ndarray, classes, labels: dict, 
         rows = [(colour, f"{label} ({counts[value]})") for value, colour, label in legend]
         if nodata:
             rows.append((NO_DATA_COLOUR, f"{tr('No data')} ({nodata})"))
-        _legend(painter, x + width + 16, y, IMAGE_SIZE.width() - (x + width + 16) - 8, rows,
+        legend_x = MAP_RECT[0] + MAP_RECT[2] + 16
+        _legend(painter, legend_x, MAP_RECT[1], IMAGE_SIZE.width() - legend_x - 8, rows,
                 tr("{n} regions").format(n=len(data.features)))
     finally:
         painter.end()
     return _png(image)
 
 
-def _render(layer, extent: QgsRectangle, size: QSize) -> QImage:
+def report_language() -> str:
+    """The report's HTML lang: 'zh-CN' when the QGIS interface is Chinese, else 'en' (the text is
+    English then; the C or POSIX locale would otherwise give lang="C")."""
+    return "zh-CN" if user_locale().lower().startswith("zh") else "en"
+
+
+def map_frame(extent: QgsRectangle) -> tuple[QgsRectangle, tuple[int, int, int, int]]:
+    """The extent to draw (the layer extent plus MARGIN of its larger side on each side) and the map
+    frame (x, y, width, height) inside MAP_RECT with the same aspect ratio, centred: the map fills its
+    frame instead of leaving a wide or tall province half the frame of empty paper."""
     if extent.isEmpty() or not extent.isFinite():
         extent = QgsRectangle(extent.xMinimum() - 1, extent.yMinimum() - 1, extent.xMaximum() + 1,
                               extent.yMaximum() + 1) if extent.isFinite() else QgsRectangle(-1, -1, 1, 1)
     pad = MARGIN * max(extent.width(), extent.height())
     extent = QgsRectangle(extent.xMinimum() - pad, extent.yMinimum() - pad, extent.xMaximum() + pad,
                           extent.yMaximum() + pad)
+    x, y, width, height = MAP_RECT
+    aspect = extent.width() / extent.height()
+    if aspect > width / height:  # wider than the frame: full width, shorter frame
+        fitted = max(1, round(width / aspect))
+        return extent, (x, y + (height - fitted) // 2, width, fitted)
+    fitted = max(1, round(height * aspect))
+    return extent, (x + (width - fitted) // 2, y, fitted, height)
+
+
+def map_settings(layer, extent: QgsRectangle, size: QSize) -> QgsMapSettings:
     settings = QgsMapSettings()
     settings.setLayers([layer])
     settings.setDestinationCrs(layer.crs())
@@ -768,6 +788,11 @@ def _render(layer, extent: QgsRectangle, size: QSize) -> QImage:
     settings.setOutputDpi(96)
     settings.setBackgroundColor(QColor("#ffffff"))
     settings.setFlag(MAP_ANTIALIASING, True)
+    return settings
+
+
+def _render(layer, extent: QgsRectangle, size: QSize) -> QImage:
+    settings = map_settings(layer, extent, size)
     image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(QColor("#ffffff"))
     painter = QPainter(image)
