@@ -140,3 +140,20 @@ def test_the_plugin_never_imports_markdown():
     runtime += [REPO / "__init__.py", REPO / "plugin.py"]
     assert not [p.name for p in runtime if "import markdown" in p.read_text(encoding="utf-8")
                 or "from markdown" in p.read_text(encoding="utf-8")]
+
+
+def test_metadata_changelog_starts_with_the_current_version():
+    """The plugin manager shows the changelog: it names the current version first and what landed."""
+    import configparser
+
+    meta = configparser.ConfigParser()
+    meta.read(REPO / "metadata.txt", encoding="utf-8")
+    general = meta["general"]
+    entries = [line.strip() for line in general["changelog"].strip().splitlines()]
+    assert entries[0].startswith(general["version"] + " ")
+    assert [e.split()[0] for e in entries] == sorted((e.split()[0] for e in entries),
+                                                     key=lambda v: [int(p) for p in v.split(".")], reverse=True)
+    text = " ".join(entries)
+    for landed in ("riskuncertainty", "absolute", "3.40", "Qt6", "missing-data", "Plausibility", "all outputs of a run",
+                   "bundled models", "HTML page"):
+        assert landed.lower() in text.lower(), landed
