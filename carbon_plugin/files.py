@@ -55,6 +55,9 @@ ERRNO_CAUSES = {
 TEXT_CAUSES = (
     ("no space left", "disk_full"), ("file too large", "disk_full"), ("disk quota", "disk_full"),
     ("free disk space", "disk_full"),
+    # libtiff's own write errors (GDAL 3.10 passes them on without the system's reason): a local
+    # write fails for want of space or over a size limit
+    ("write error at scanline", "disk_full"), ("write error at row", "disk_full"),
     ("permission denied", "permission"), ("read-only file system", "permission"),
     ("operation not permitted", "permission"),
     ("file name too long", "too_long"), ("no such file or directory", "missing"),
