@@ -18,6 +18,7 @@ from qgis.core import (
     QgsField,
     QgsMapSettings,
     QgsProcessing,
+    QgsProcessingModelChildParameterSource,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
@@ -60,6 +61,12 @@ LINE_GEOMETRY = _pick(("GeometryType", "Line"), QgsWkbTypes, "LineGeometry")
 POLYGON_GEOMETRY = _pick(("GeometryType", "Polygon"), QgsWkbTypes, "PolygonGeometry")
 NO_GEOMETRY_REQUEST = _pick(("FeatureRequestFlag", "NoGeometry"), QgsFeatureRequest, "NoGeometry")
 MAP_ANTIALIASING = _pick(("MapSettingsFlag", "Antialiasing"), QgsMapSettings, "Antialiasing")
+MODEL_SOURCE_CHILD_OUTPUT = _pick(("ProcessingModelChildParameterSource", "ChildOutput"),
+                                  QgsProcessingModelChildParameterSource, "ChildOutput")
+MODEL_SOURCE_MODEL_PARAMETER = _pick(("ProcessingModelChildParameterSource", "ModelParameter"),
+                                     QgsProcessingModelChildParameterSource, "ModelParameter")
+MODEL_SOURCE_STATIC_VALUE = _pick(("ProcessingModelChildParameterSource", "StaticValue"),
+                                  QgsProcessingModelChildParameterSource, "StaticValue")
 RAMP_LINEAR = _pick(("ShaderInterpolationMethod", "Linear"), QgsColorRampShader, "Interpolated")
 RAMP_DISCRETE = _pick(("ShaderInterpolationMethod", "Discrete"), QgsColorRampShader, "Discrete")
 RANGE_USER_DEFINED = _pick(("RasterRangeLimit", "NotSet"), QgsRasterMinMaxOrigin, "None_")
