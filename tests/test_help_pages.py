@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from doclinks import broken_links, parse_html
+from qgis_locale import ui_locale
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "scripts"))
@@ -110,28 +111,21 @@ def test_tooltips_are_chinese_with_zh_cn(qgis_app):
     """The tooltips are translated: under zh_CN every input's help has Chinese characters."""
     import re
 
-    from qgis.PyQt.QtCore import QSettings
-
     import carbon_budget
     from carbon_budget.algorithms.provider import algorithm_classes
 
-    settings = QSettings()
-    saved = (settings.value("locale/overrideFlag"), settings.value("locale/userLocale"))
-    settings.setValue("locale/overrideFlag", True)
-    settings.setValue("locale/userLocale", "zh_CN")
-    plugin = carbon_budget.classFactory(None)
-    try:
-        english = []
-        for cls in algorithm_classes():
-            alg = cls()
-            alg.initAlgorithm()
-            english += [f"{cls.ALG_ID}:{d.name()}" for d in alg.parameterDefinitions()
-                        if d.help() and not re.search(r"[\u4e00-\u9fff]", d.help())]
-        assert english == []
-    finally:
-        plugin.unload()
-        settings.setValue("locale/overrideFlag", saved[0] if saved[0] is not None else False)
-        settings.setValue("locale/userLocale", saved[1] or "")
+    with ui_locale("zh_CN"):
+        plugin = carbon_budget.classFactory(None)
+        try:
+            english = []
+            for cls in algorithm_classes():
+                alg = cls()
+                alg.initAlgorithm()
+                english += [f"{cls.ALG_ID}:{d.name()}" for d in alg.parameterDefinitions()
+                            if d.help() and not re.search(r"[\u4e00-\u9fff]", d.help())]
+            assert english == []
+        finally:
+            plugin.unload()
 
 
 def test_the_plugin_never_imports_markdown():
