@@ -266,10 +266,28 @@ LABELS = {
     "floor": "I/O floor: GDAL reads every band once (all bands per call, 256 x 2048 blocks)",
     "ours": "ours: exact coverage + sums of 20 bands in one pass",
     "ours_1band": "ours on a 1-band copy (memory vs number of bands)",
-    "exactextract": "exactextract 0.3 `sum` of 20 bands (feature-sequential)",
-    "exactextract_rs": "exactextract 0.3 `sum` of 20 bands (raster-sequential)",
-    "qgis": "QGIS 3.22 `native:zonalstatisticsfb` (sum), 20 runs (one per band)",
+    "exactextract": "exactextract {exactextract} `sum` of 20 bands (feature-sequential)",
+    "exactextract_rs": "exactextract {exactextract} `sum` of 20 bands (raster-sequential)",
+    "qgis": "QGIS {qgis} `native:zonalstatisticsfb` (sum), 20 runs (one per band)",
 }
+
+
+def versions() -> dict[str, str]:
+    """QGIS (major.minor), exactextract, Python, numpy and GDAL versions of this run, for the labels."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        from qgis.core import Qgis
+
+        qgis = ".".join(Qgis.QGIS_VERSION.split(".")[:2])
+    except ImportError:
+        qgis = "?"
+    try:
+        exactextract = ".".join(version("exactextract").split(".")[:2])
+    except PackageNotFoundError:
+        exactextract = "?"
+    return {"qgis": qgis, "exactextract": exactextract, "python": sys.version.split()[0],
+            "numpy": np.__version__, "gdal": gdal.__version__}
 
 
 def run_task(name: str, raster: str, regions: str) -> dict:
@@ -334,6 +352,8 @@ def max_rel_diff(a: dict, b: dict) -> float:
 
 
 def print_table(rows) -> None:
+    found = versions()
+    print("QGIS {qgis}, Python {python}, numpy {numpy}, GDAL {gdal}, exactextract {exactextract}".format(**found))
     print("| raster | what | wall s (best) | CPU s | peak RSS MB | ours faster by | sums vs ours (max rel.) |")
     print("|---|---|---|---|---|---|---|")
     for size, results in rows:
@@ -349,7 +369,8 @@ def print_table(rows) -> None:
                     faster = (f"ours = {ours['seconds'] / r['seconds']:.2f} x floor "
                               f"(CPU {ours['cpu_s'] / r['cpu_s']:.2f})")
             diff = f"{max_rel_diff(r, ours):.1e}" if ours and "sums" in r and not name.startswith("ours") else ""
-            print(f"| {size} | {LABELS[name]} | {wall} | {r['cpu_s']:.2f} | {r['peak_mb']:.0f} | {faster} | {diff} |")
+            label = LABELS[name].format(**found)
+            print(f"| {size} | {label} | {wall} | {r['cpu_s']:.2f} | {r['peak_mb']:.0f} | {faster} | {diff} |")
 
 
 def main() -> None:
