@@ -61,6 +61,7 @@ from .compat import (
     geometry_type,
     is_text_field,
     make_field,
+    null_rectangle,
 )
 from .i18n import QT_TRANSLATE_NOOP, tr, user_locale
 from .vectors import LayerData, read_layer
@@ -705,8 +706,7 @@ def render_map(data: LayerData, crs, values: np.ndarray, classes, labels: dict, 
     layer.updateFields()
     classes_values = np.where(np.isfinite(values), np.round(values), np.nan)
     features = []
-    extent = QgsRectangle()
-    extent.setMinimal()
+    extent = null_rectangle()
     for feature, value in zip(data.features, classes_values):
         geometry = QgsGeometry(feature.geometry())
         if geometry.isNull() or geometry.isEmpty():
