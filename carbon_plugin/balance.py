@@ -20,7 +20,6 @@ from state a to state b between consecutive periods (and between the first and t
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
@@ -28,6 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 from osgeo import gdal
 
+from . import schema
 from .budget import source_sink_ratio
 from .errors import QT_TRANSLATE_NOOP, CarbonInputError
 from .progress import Progress
@@ -49,7 +49,6 @@ from .trend import (
     transition_matrix,
 )
 
-YEAR_FIELD = re.compile(r"^(EMI|SNK)_(\d{4})$", re.IGNORECASE)
 TREND_BUDGET_BYTES = 64 * 1024 * 1024  # one window's year stack (float64) in raster_trend
 
 
@@ -69,19 +68,16 @@ def budget_fields(names: Iterable[str], progress: Progress | None = None, role: 
     than 3, is an error that says which fields were expected.
     """
     progress = progress or Progress()
-    found: dict[str, dict[int, str]] = {"EMI": {}, "SNK": {}}
-    for name in names:
-        match = YEAR_FIELD.match(name)
-        if match:
-            found[match.group(1).upper()][int(match.group(2))] = name
-    years = sorted(set(found["EMI"]) & set(found["SNK"]))
+    found = schema.fields_by_prefix(names, (schema.EMISSION, schema.SINK))
+    emission, sink = found[schema.EMISSION], found[schema.SINK]
+    years = sorted(set(emission) & set(sink))
     if not years:
         raise CarbonInputError(
             QT_TRANSLATE_NOOP("@default", "The {role} has no pairs of year fields EMI_yyyy and SNK_yyyy (emission "
                                           "and sink per year, e.g. EMI_2001 and SNK_2001). Make it with 'Zonal "
                                           "carbon budget' or rename its fields."),
             role=role)
-    only = sorted(set(found["EMI"]) ^ set(found["SNK"]))
+    only = sorted(set(emission) ^ set(sink))
     if only:
         progress.warning(
             QT_TRANSLATE_NOOP("@default", "Years with only an emission or only a sink field are left out: {years}."),
@@ -91,7 +87,7 @@ def budget_fields(names: Iterable[str], progress: Progress | None = None, role: 
             QT_TRANSLATE_NOOP("@default", "The {role} has {n_years} year(s) with both EMI_yyyy and SNK_yyyy fields "
                                           "({years}); trends need at least {MIN_VALUES} years."),
             role=role, n_years=len(years), years=years, MIN_VALUES=MIN_VALUES)
-    return BudgetFields(years, [found["EMI"][y] for y in years], [found["SNK"][y] for y in years])
+    return BudgetFields(years, [emission[y] for y in years], [sink[y] for y in years])
 
 
 def period_label(years: Sequence[int]) -> str:
@@ -379,10 +375,9 @@ def raster_trend(
 
 def latest_period_field(names: list[str], prefix: str) -> str:
     """The field <prefix><yyyy> with the latest year, e.g. RI_2016 among RI_2001 ... RI_2016."""
-    years = [int(n[len(prefix):]) for n in names
-             if n.upper().startswith(prefix) and n[len(prefix):].isdigit() and len(n) == len(prefix) + 4]
-    if not years:
+    found = schema.latest(names, prefix)
+    if found is None:
         raise CarbonInputError(
             QT_TRANSLATE_NOOP("@default", "No {prefix}yyyy field found; choose the field to analyse."),
             prefix=prefix)
-    return f"{prefix}{max(years)}"
+    return found
