@@ -17,6 +17,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ..carbon_plugin import schema
 from ..carbon_plugin.balance import balance_trend, province_totals
 from ..carbon_plugin.trend import STATE_LABELS
 from .base import CarbonAlgorithm
@@ -24,14 +25,7 @@ from .compat import FLAG_ADVANCED, NUMBER_DOUBLE, NUMBER_INTEGER, TYPE_VECTOR, T
 from .i18n import QT_TRANSLATE_NOOP, tr
 from .params import optional_number, param_label, parse_numbers
 from .styles import style_outputs
-from .vectors import (
-    double_field,
-    int_field,
-    read_budget,
-    text_field,
-    write_layer,
-    write_table,
-)
+from .vectors import read_budget, schema_fields, write_layer, write_table
 
 
 class BalanceTrend(CarbonAlgorithm):
@@ -126,16 +120,15 @@ class BalanceTrend(CarbonAlgorithm):
         new_fields: list[QgsField] = []
         columns: list[np.ndarray] = []
         for b, first in enumerate(result.first_years):
-            new_fields += [double_field(f"CSR_{first}"), int_field(f"ST_{first}")]
+            new_fields += schema_fields(schema.period_fields(first, schema.BALANCE_STATE_FIELDS))
             columns += [result.csr[b], result.state[b]]
             if b > 0:
                 change = result.change[b - 1]
-                new_fields += [text_field(f"CH_{first}"), int_field(f"CX_{first}")]
+                new_fields += schema_fields(schema.period_fields(first, schema.BALANCE_CHANGE_FIELDS))
                 columns += [change.label, change.crossing]
-            new_fields += [double_field(f"SEN_{first}"), double_field(f"MKZ_{first}"), double_field(f"MKP_{first}"),
-                           int_field(f"TC_{first}")]
+            new_fields += schema_fields(schema.period_fields(first, schema.BALANCE_TREND_FIELDS))
             columns += [result.sen[b], result.mkz[b], result.mkp[b], result.trend_class[b]]
-        new_fields += [double_field("SEN_ALL"), double_field("MKZ_ALL"), double_field("MKP_ALL"), int_field("TC_ALL")]
+        new_fields += schema_fields(schema.period_fields(schema.ALL, schema.BALANCE_TREND_FIELDS))
         columns += [result.sen_all, result.mkz_all, result.mkp_all, result.class_all]
         rows = [[_state_or_value(f, c[k]) for f, c in zip(new_fields, columns)] for k in range(len(data.features))]
         dest = write_layer(self, parameters, self.OUTPUT, context, source, data, new_fields, rows, progress)
@@ -149,15 +142,11 @@ class BalanceTrend(CarbonAlgorithm):
             for c, cb in enumerate(result.codes)
         ]
         transitions_dest = write_table(
-            self, parameters, self.OUTPUT_TRANSITIONS, context,
-            [text_field("from_per"), text_field("to_per"), int_field("from_year"), int_field("to_year"),
-             int_field("from_state"), int_field("to_state"), int_field("count")],
+            self, parameters, self.OUTPUT_TRANSITIONS, context, schema_fields(schema.TRANSITION_COLUMNS),
             transitions)
         totals = province_totals(emission, sink, fields.years)
         province_dest = write_table(
-            self, parameters, self.OUTPUT_PROVINCE, context,
-            [int_field("year"), double_field("emission"), double_field("sink"), double_field("net"),
-             double_field("csr"), int_field("regions")],
+            self, parameters, self.OUTPUT_PROVINCE, context, schema_fields(schema.PROVINCE_COLUMNS),
             [[y, totals.emission[k], totals.sink[k], totals.net[k], totals.csr[k], totals.regions[k]]
              for k, y in enumerate(fields.years)])
 
@@ -168,7 +157,7 @@ class BalanceTrend(CarbonAlgorithm):
         if missing:
             progress.warning(tr("{n} region(s) have no emission or sink values; their fields are NULL.").format(
                 n=missing))
-        style_outputs(context, {dest: ("balance_state", f"ST_{result.first_years[-1]}")}, feedback)
+        style_outputs(context, {dest: ("balance_state", schema.field(schema.STATE, result.first_years[-1]))}, feedback)
         out = {self.OUTPUT: dest, "PERIODS": ",".join(labels), "REGION_COUNT": len(data.features)}
         if transitions_dest:
             out[self.OUTPUT_TRANSITIONS] = transitions_dest

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
@@ -23,7 +21,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..carbon_plugin.emissions import region_key
+from ..carbon_plugin import schema
 from ..carbon_plugin.errors import Cancelled
 from ..carbon_plugin.gridding import (
     ASSIGNMENTS,
@@ -33,6 +31,7 @@ from ..carbon_plugin.gridding import (
     grid_emissions,
     report_lines,
 )
+from ..carbon_plugin.schema import region_key
 from ..carbon_plugin.units import UNITS
 from .base import CarbonAlgorithm
 from .compat import (
@@ -228,9 +227,7 @@ class GridEmissions(CarbonAlgorithm):
         prefix = self.parameterAsString(parameters, self.FIELD_PREFIX, context).strip()
         year_fields = {}
         if prefix:
-            pattern = re.compile(re.escape(prefix) + r"(\d{4})$")
-            year_fields = {f.name(): int(m.group(1)) for f in source.fields()
-                           if (m := pattern.match(f.name()))}
+            year_fields = {name: year for year, name in schema.years_of(source.fields().names(), prefix).items()}
             if not year_fields:
                 raise QgsProcessingException(tr(
                     "{param}: the regions have no fields named {prefix}yyyy (e.g. {prefix}2001)."

@@ -15,6 +15,7 @@ from qgis.core import (
     QgsSpatialIndex,
 )
 
+from ..carbon_plugin import schema
 from ..carbon_plugin.balance import latest_period_field
 from ..carbon_plugin.errors import CarbonInputError
 from ..carbon_plugin.spatial import (
@@ -157,7 +158,7 @@ class HotSpots(CarbonAlgorithm):
         seed = optional_int(self, parameters, self.SEED, context)
         alpha = self.parameterAsDouble(parameters, self.ALPHA, context)
         data = read_layer(source, progress, "input layer")
-        field = field or latest_period_field(data.fields.names(), "RI_")
+        field = field or latest_period_field(data.fields.names(), schema.RISK_INDEX)
         if data.fields.indexOf(field) < 0:
             raise CarbonInputError(tr("{param}: the layer has no field '{name}'; its fields are: {fields}.").format(
                 param=param_label(self, self.FIELD), name=field,

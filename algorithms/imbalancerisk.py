@@ -15,6 +15,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ..carbon_plugin import schema
 from ..carbon_plugin.errors import CarbonInputError
 from ..carbon_plugin.imbalance import COMPONENTS, HIGH_RISK, assess_risk, risk_settings
 from ..carbon_plugin.risk import LEVEL_LABELS, NORMALISATIONS, WEIGHT_MODES
@@ -34,10 +35,8 @@ from .styles import style_outputs
 from .vectors import (
     AREA_FIELD,
     describe_layer,
-    double_field,
-    int_field,
     read_budget,
-    text_field,
+    schema_fields,
     write_layer,
     write_table,
 )
@@ -57,8 +56,6 @@ NORMALISATION_LABELS = (
     QT_TRANSLATE_NOOP("@default", "Absolute: bounded components, comparable across regions and periods"),
     QT_TRANSLATE_NOOP("@default", "Relative: min-max over the regions and periods of this layer (earlier method)"),
 )
-SUMMARY_WEIGHT_FIELDS = {"state": "w_state", "trend": "w_trend", "pressure": "w_pressure"}
-Z_PREFIX = "MKZ_"
 
 
 class RiskSettingsParameters:
@@ -151,11 +148,10 @@ def region_areas(source, data, context, progress) -> np.ndarray:
 
 def layer_z(data, first_years: list[int]) -> np.ndarray | None:
     """MKZ_yyyy of a balance layer, (periods, regions), when it has exactly these periods."""
-    names = [f"{Z_PREFIX}{y}" for y in first_years]
-    found = {n.upper() for n in data.fields.names() if n.upper().startswith(Z_PREFIX) and n[4:].isdigit()}
-    if found != set(names):
+    found = schema.years_of(data.fields.names(), schema.MKZ)
+    if set(found) != set(first_years):
         return None
-    return data.columns(names).T
+    return data.columns([found[y] for y in first_years]).T
 
 
 class ImbalanceRisk(RiskSettingsParameters, CarbonAlgorithm):
@@ -240,19 +236,14 @@ class ImbalanceRisk(RiskSettingsParameters, CarbonAlgorithm):
         new_fields: list[QgsField] = []
         columns = []
         for b, first in enumerate(result.first_years):
-            new_fields += [double_field(f"RI_{first}"), int_field(f"RL_{first}"), double_field(f"CV_{first}")]
+            new_fields += schema_fields(schema.period_fields(first, schema.RISK_FIELDS))
             columns += [result.index[b], [None if v == 0 else int(v) for v in result.level[b]],
                         result.compensation[b]]
         rows = [[c[k] for c in columns] for k in range(len(data.features))]
         dest = write_layer(self, parameters, self.OUTPUT, context, source, data, new_fields, rows, progress)
         describe_layer(dest, f"Carbon imbalance risk: {method} ({weights_text}).")
 
-        summary_fields = [text_field("period"), int_field("year"), text_field("normalis"), text_field("weighting"),
-                          int_field("regions"), int_field("n_nodata")]
-        summary_fields += [int_field(f"n_l{k}") for k in LEVEL_LABELS]
-        summary_fields += [double_field(f"sh_l{k}") for k in LEVEL_LABELS]
-        summary_fields += [int_field("n_high"), double_field("high_share")]
-        summary_fields += [double_field(SUMMARY_WEIGHT_FIELDS[name]) for name in result.weights]
+        summary_fields = schema_fields(schema.summary_columns(result.weights))
         summary_rows = []
         for s in result.summaries:
             summary_rows.append([s.label, s.first_year, settings.normalisation, settings.weight_mode, s.regions,
@@ -267,7 +258,8 @@ class ImbalanceRisk(RiskSettingsParameters, CarbonAlgorithm):
                 progress.warning(tr("{period}: {n} region(s) without data have no risk index.").format(
                     period=s.label, n=s.counts[0]))
         summary_dest = write_table(self, parameters, self.OUTPUT_SUMMARY, context, summary_fields, summary_rows)
-        style_outputs(context, {dest: ("risk_level", f"RL_{result.first_years[-1]}")}, feedback)
+        style_outputs(context, {dest: ("risk_level", schema.field(schema.RISK_LEVEL, result.first_years[-1]))},
+                      feedback)
         out = {self.OUTPUT: dest, "WEIGHTS_USED": weights_text, "METHOD": method,
                "HIGH_RISK_SHARE": float(result.summaries[-1].high_share)}
         if summary_dest:

@@ -10,6 +10,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
+from ..carbon_plugin import schema
 from ..carbon_plugin.balance import period_label
 from ..carbon_plugin.uncertainty import UNCERTAIN_LEVEL, risk_uncertainty
 from .base import CarbonAlgorithm
@@ -18,7 +19,7 @@ from .i18n import QT_TRANSLATE_NOOP, tr
 from .imbalancerisk import RiskSettingsParameters, method_text
 from .params import optional_int
 from .styles import style_outputs
-from .vectors import describe_layer, double_field, int_field, read_budget, write_layer
+from .vectors import describe_layer, read_budget, schema_fields, write_layer
 
 
 class RiskUncertainty(RiskSettingsParameters, CarbonAlgorithm):
@@ -93,8 +94,7 @@ class RiskUncertainty(RiskSettingsParameters, CarbonAlgorithm):
         new_fields: list[QgsField] = []
         columns = []
         for b, first in enumerate(result.first_years):
-            new_fields += [double_field(f"RIM_{first}"), double_field(f"RIL_{first}"), double_field(f"RIH_{first}"),
-                           double_field(f"PH_{first}"), int_field(f"RLM_{first}"), double_field(f"PL_{first}")]
+            new_fields += schema_fields(schema.period_fields(first, schema.UNCERTAINTY_FIELDS))
             columns += [result.median[b], result.low[b], result.high[b], result.p_high[b],
                         [None if v == 0 else int(v) for v in result.likely_level[b]], result.p_level[b]]
         rows = [[c[k] for c in columns] for k in range(len(data.features))]
@@ -107,5 +107,6 @@ class RiskUncertainty(RiskSettingsParameters, CarbonAlgorithm):
             progress.info(tr("{period}: {n} region(s) with an uncertain level (most likely level below {p:.0%})")
                           .format(period=period_label(result.blocks[b][1]),
                                   n=result.uncertain_count(b), p=UNCERTAIN_LEVEL))
-        style_outputs(context, {dest: ("risk_level", f"RLM_{result.first_years[-1]}")}, feedback)
+        style_outputs(context, {dest: ("risk_level", schema.field(schema.LIKELY_LEVEL, result.first_years[-1]))},
+                      feedback)
         return {self.OUTPUT: dest, "UNCERTAIN_COUNT": result.uncertain_count(len(result.blocks) - 1)}

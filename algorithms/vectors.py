@@ -28,13 +28,13 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..carbon_plugin import files
+from ..carbon_plugin import files, schema
 from ..carbon_plugin.balance import BudgetFields, budget_fields
 from ..carbon_plugin.errors import CarbonInputError
 from .compat import FAST_INSERT, NO_GEOMETRY, make_field
 from .i18n import QT_TRANSLATE_NOOP, tr
 
-AREA_FIELD = "AREA_KM2"
+AREA_FIELD = schema.AREA
 # the layer roles the adapters pass to read_layer / read_budget, shown in messages through tr()
 LAYER_ROLES = (
     QT_TRANSLATE_NOOP("@default", "input layer"),
@@ -128,6 +128,12 @@ def int_field(name: str) -> QgsField:
 
 def text_field(name: str, length: int = 20) -> QgsField:
     return make_field(name, "string", length)
+
+
+def schema_fields(columns) -> list[QgsField]:
+    """QgsFields of the schema's (name, kind) pairs, kind "double", "int" or "text"."""
+    makers = {"double": double_field, "int": int_field, "text": text_field}
+    return [makers[kind](name) for name, kind in columns]
 
 
 def utf8_sink(alg, parameters, name, context, fields, wkb_type, crs):

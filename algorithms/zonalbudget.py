@@ -15,6 +15,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ..carbon_plugin import schema
 from ..carbon_plugin.budget import zonal_budget
 from ..carbon_plugin.files import parse_number
 from ..carbon_plugin.units import UNITS
@@ -34,9 +35,6 @@ from .styles import style_outputs
 from .vectors import AREA_FIELD, LayerData, double_field, int_field, text_field, write_layer, write_table
 
 # per-year fields of the budget layer: name prefix -> indicator of budget.region_budget
-YEAR_FIELDS = {"EMI_": "emission", "SNK_": "sink", "NET_": "net", "RAT_": "ratio"}
-GDP_YEAR_FIELDS = {"ECC_": "ecc", "ESC_": "esc"}
-TABLE_COLUMNS = ("emission", "sink", "net", "ratio", "ccr", "density")
 
 
 class ZonalBudget(CarbonAlgorithm):
@@ -127,13 +125,15 @@ class ZonalBudget(CarbonAlgorithm):
         outputs = {self.OUTPUT: self._write_layer(parameters, context, source, features, result, progress)}
         if parameters.get(self.OUTPUT_TABLE):
             outputs[self.OUTPUT_TABLE] = self._write_table(parameters, context, keys, result)
-        style_outputs(context, {outputs[self.OUTPUT]: ("net_emission", f"NET_{result.years[-1]}")}, feedback)
+        style_outputs(context, {outputs[self.OUTPUT]: ("net_emission", schema.field(schema.NET, result.years[-1]))},
+                      feedback)
         progress.report(1.0)
         return outputs
 
     def _write_layer(self, parameters, context, source, features, result, progress) -> str:
-        per_year = {p: ind for p, ind in {**YEAR_FIELDS, **GDP_YEAR_FIELDS}.items() if ind in result.indicators}
-        new_fields = [double_field(AREA_FIELD)] + [double_field(f"{prefix}{year}")
+        per_year = {p: ind for p, ind in {**schema.BUDGET_PREFIXES, **schema.GDP_PREFIXES}.items()
+                    if ind in result.indicators}
+        new_fields = [double_field(AREA_FIELD)] + [double_field(schema.field(prefix, year))
                                                   for year in result.years for prefix in per_year]
         rows = [[result.area_km2[i]] + [result.indicators[ind][i, j]
                                         for j in range(len(result.years)) for ind in per_year.values()]
@@ -142,7 +142,7 @@ class ZonalBudget(CarbonAlgorithm):
                            new_fields, rows, progress)
 
     def _write_table(self, parameters, context, keys, result) -> str | None:
-        columns = [c for c in (*TABLE_COLUMNS, "esc", "ecc") if c in result.indicators]
+        columns = [c for c in (*schema.BUDGET_TABLE_COLUMNS, "esc", "ecc") if c in result.indicators]
         rows = [[key, year] + [result.indicators[c][i, j] for c in columns]
                 for i, key in enumerate(keys) for j, year in enumerate(result.years)]
         return write_table(self, parameters, self.OUTPUT_TABLE, context,
@@ -150,23 +150,18 @@ class ZonalBudget(CarbonAlgorithm):
 
 
 def _region_keys(features: list, key: str) -> list[str]:
-    """The region keys as text; null or duplicate keys are an error naming them."""
-    keys = [feature[key] for feature in features]
-    nulls = sum(1 for k in keys if k is None or (hasattr(k, "isNull") and k.isNull()) or str(k) == "NULL")
+    """The region keys by the schema's rule (4101.0 is '4101'); null or repeated keys are an error naming them."""
+    text = [schema.region_key(feature[key]) for feature in features]
+    nulls = text.count(None)
     if nulls:
         raise QgsProcessingException(
             tr("{n} regions have no value in the key field '{field}'; fill it or choose another field.").format(
                 n=nulls, field=key))
-    text = [str(k) for k in keys]
-    seen, duplicates = set(), []
-    for k in text:
-        if k in seen:
-            duplicates.append(k)
-        seen.add(k)
+    duplicates = schema.repeated_keys(text)
     if duplicates:
         raise QgsProcessingException(
             tr("The key field '{field}' has duplicate values: {values}. Each region needs its own key "
-               "(dissolve multipart regions first).").format(field=key, values=", ".join(sorted(set(duplicates)))))
+               "(dissolve multipart regions first).").format(field=key, values=", ".join(duplicates)))
     return text
 
 
@@ -176,25 +171,22 @@ def _gdp_by_year(features: list, prefix: str, fields: QgsFields, progress, keys:
     are read, text that is not a number is an error naming the field, region and value."""
     gdp = {}
     from_text = 0
-    for field in fields:
-        name = field.name()
-        if name.upper().startswith(prefix.upper()) and name[len(prefix):].isdigit() and len(name) - len(prefix) == 4:
-            year = int(name[len(prefix):])
-            values = []
-            for k, feature in enumerate(features):
-                value = feature[name]
-                if hasattr(value, "isNull") and value.isNull():
-                    value = None
-                try:
-                    values.append(parse_number(value))
-                except ValueError:
-                    region = keys[k] if keys else str(k + 1)
-                    raise QgsProcessingException(
-                        tr("GDP field '{field}', region '{region}': '{value}' is not a number. Write GDP as plain "
-                           "numbers (1234.5 or 1,234.5), or leave it empty where unknown.").format(
-                            field=name, region=region, value=value)) from None
-                from_text += isinstance(value, str) and bool(value.strip())
-            gdp[year] = np.array(values, np.float64)
+    for year, name in schema.years_of(fields.names(), prefix).items():
+        values = []
+        for k, feature in enumerate(features):
+            value = feature[name]
+            if hasattr(value, "isNull") and value.isNull():
+                value = None
+            try:
+                values.append(parse_number(value))
+            except ValueError:
+                region = keys[k] if keys else str(k + 1)
+                raise QgsProcessingException(
+                    tr("GDP field '{field}', region '{region}': '{value}' is not a number. Write GDP as plain "
+                       "numbers (1234.5 or 1,234.5), or leave it empty where unknown.").format(
+                        field=name, region=region, value=value)) from None
+            from_text += isinstance(value, str) and bool(value.strip())
+        gdp[year] = np.array(values, np.float64)
     if not gdp:
         raise QgsProcessingException(
             tr("No GDP fields named {prefix}yyyy (e.g. {prefix}2001) were found in the regions layer.").format(

@@ -32,6 +32,7 @@ from pathlib import Path
 from .errors import QT_TRANSLATE_NOOP, CarbonInputError
 from .files import read_csv
 from .progress import Progress
+from .schema import region_key
 from .units import CO2_PER_C, T_CO2, check_units, factor_from_t_co2
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -281,18 +282,6 @@ def _quantity(value, column: str, row: int, region, year) -> float:
                                           "consumption must be >= 0."),
             number=number, column=column, where=_where(row, region, year))
     return number
-
-
-def region_key(value) -> str | None:
-    """Region keys compared as text: 419901, 419901.0 and '419901' are the same key."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, float):
-        if math.isnan(value):
-            return None
-        if value.is_integer():
-            return str(int(value))
-    return str(value).strip()
 
 
 def _year(value, row: int, region, field: str) -> int:
