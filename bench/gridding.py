@@ -131,9 +131,10 @@ def _regions(path: str):
 def child(kind: str, proxy: str, counties: str, stats: str, out: str) -> dict:
     import numpy as np
 
+    from carbon_budget.carbon_plugin.blockio import TILE, Window, read_window
     from carbon_budget.carbon_plugin.coverage import exact_coverage
     from carbon_budget.carbon_plugin.gridding import grid_emissions
-    from carbon_budget.carbon_plugin.raster import TILE, grid_of, open_raster, read_strip
+    from carbon_budget.carbon_plugin.raster import grid_of, open_raster
     from carbon_budget.carbon_plugin.timeseries import TimeSeriesWriter, band_years
 
     ds = open_raster(proxy)
@@ -146,7 +147,8 @@ def child(kind: str, proxy: str, counties: str, stats: str, out: str) -> dict:
             for row0 in range(0, grid.height, TILE):
                 nrows = min(TILE, grid.height - row0)
                 for j in range(len(years)):
-                    writer.write(j, row0, read_strip(ds, j + 1, row0, nrows).astype(np.float32))
+                    values = read_window(ds, j + 1, Window(row0, nrows, 0, ds.RasterXSize))
+                    writer.write(j, row0, values.astype(np.float32))
     elif kind == "coverage":
         geoms, _, wkt = _regions(counties)
         exact_coverage(geoms, wkt, grid)

@@ -59,7 +59,8 @@ def _write_npp(path: Path, cell: float, years: int) -> None:
     import numpy as np
     from osgeo import osr
 
-    from carbon_budget.carbon_plugin.raster import TILE, Grid
+    from carbon_budget.carbon_plugin.blockio import TILE
+    from carbon_budget.carbon_plugin.raster import Grid
     from carbon_budget.carbon_plugin.timeseries import TimeSeriesWriter
 
     srs = osr.SpatialReference()
@@ -131,8 +132,9 @@ def prepare(workdir: Path, sizes: list[str], years: int) -> dict[str, Path]:
 def child(kind: str, npp: str, temperature: str, precipitation: str, out: str) -> dict:
     import numpy as np
 
-    from carbon_budget.carbon_plugin.raster import TILE, grid_of, open_raster, read_strip
-    from carbon_budget.carbon_plugin.sinks import StripWarper, compute_nep_sink
+    from carbon_budget.carbon_plugin.blockio import TILE, StripWarper, Window, read_window
+    from carbon_budget.carbon_plugin.raster import grid_of, open_raster
+    from carbon_budget.carbon_plugin.sinks import compute_nep_sink
     from carbon_budget.carbon_plugin.timeseries import TimeSeriesWriter, band_years
 
     ds = open_raster(npp)
@@ -146,7 +148,8 @@ def child(kind: str, npp: str, temperature: str, precipitation: str, out: str) -
             for row0 in range(0, grid.height, TILE):
                 nrows = min(TILE, grid.height - row0)
                 for j in range(len(years)):
-                    writer.write(j, row0, read_strip(ds, j + 1, row0, nrows).astype(np.float32))
+                    values = read_window(ds, j + 1, Window(row0, nrows, 0, ds.RasterXSize))
+                    writer.write(j, row0, values.astype(np.float32))
         for c in climate:  # the native climate bands of the years, once
             for b in range(12 * len(years)):
                 c.GetRasterBand(b + 1).ReadAsArray()

@@ -114,16 +114,17 @@ def task_ours(raster: str, outdir: str) -> dict:
 def task_breakdown(raster: str, outdir: str) -> dict:
     sys.path.insert(0, plugin_path())
     from carbon_budget.carbon_plugin import balance, trend
+    from carbon_budget.carbon_plugin.blockio import Window
     from carbon_budget.carbon_plugin.timeseries import open_time_series
 
     series = open_time_series([raster])
     x = np.asarray(series.years, dtype=np.float64)
     times = {"read_s": 0.0, "sen_s": 0.0, "mk_s": 0.0}
     t0 = time.perf_counter()
-    windows = balance.trend_windows(series.grid.height, series.grid.width, len(x), balance.TREND_BUDGET_BYTES)
+    windows = balance.trend_windows(series.grid.height, series.grid.width, len(x))
     for row0, nrows, col0, ncols in windows:
         t = time.perf_counter()
-        block = np.stack([balance.read_window(series, i, row0, nrows, col0, ncols) for i in range(len(x))])
+        block = np.stack([series.read_window(i, Window(row0, nrows, col0, ncols)) for i in range(len(x))])
         times["read_s"] += time.perf_counter() - t
         t = time.perf_counter()
         trend.sen_slope_cells(block, x)

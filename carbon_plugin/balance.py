@@ -19,7 +19,6 @@ from state a to state b between consecutive periods (and between the first and t
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
@@ -27,11 +26,10 @@ from dataclasses import dataclass
 import numpy as np
 from osgeo import gdal
 
-from . import schema
+from . import blockio, schema
 from .budget import source_sink_ratio
 from .errors import QT_TRANSLATE_NOOP, CarbonInputError
 from .progress import Progress
-from .raster import TILE
 from .timeseries import TimeSeries, TimeSeriesWriter
 from .trend import (
     MIN_VALUES,
@@ -48,8 +46,6 @@ from .trend import (
     sen_slope_cells,
     transition_matrix,
 )
-
-TREND_BUDGET_BYTES = 64 * 1024 * 1024  # one window's year stack (float64) in raster_trend
 
 
 @dataclass(frozen=True)
@@ -278,34 +274,14 @@ class RasterTrendSummary:
     windows: int
 
 
-def trend_windows(height: int, width: int, n_years: int, budget: int) -> list[tuple[int, int, int, int]]:
-    """(row0, nrows, col0, ncols) windows whose float64 year stack fits in ``budget`` bytes.
+def trend_windows(height: int, width: int, n_years: int, budget_bytes: int | None = None) -> list[blockio.Window]:
+    """Windows whose float64 year stack fits in ``budget_bytes`` (``blockio.plan_blocks``).
 
-    Windows are one tile row high (TILE = 256 rows) and a whole number of tiles wide where the
-    budget allows, so every tile of a tiled input is decompressed once and every output tile is
-    written once, whole (GDAL then never re-reads and re-compresses a partly written tile).
+    Windows are one tile row high (``blockio.TILE`` rows) and a whole number of tiles wide where
+    the budget allows, so every tile of a tiled input is decompressed once and every output tile
+    is written once, whole (GDAL then never re-reads and re-compresses a partly written tile).
     """
-    per_cell = 8 * n_years
-    rows = min(TILE, height)
-    cols = budget // (rows * per_cell)
-    if cols >= TILE:
-        cols -= cols % TILE
-    elif cols < 1:
-        cols, rows = 1, max(1, min(rows, budget // per_cell))
-    cols = min(cols, width)
-    return [(r, min(rows, height - r), c, min(cols, width - c))
-            for r in range(0, height, rows) for c in range(0, width, cols)]
-
-
-def read_window(series: TimeSeries, index: int, row0: int, nrows: int, col0: int, ncols: int) -> np.ndarray:
-    """A window of year ``index`` as float64, nodata as NaN, scaled (as ``TimeSeries.read``)."""
-    layer = series.layers[index]
-    band = series.datasets[layer.path].GetRasterBand(layer.band)
-    values = band.ReadAsArray(col0, row0, ncols, nrows).astype(np.float64, copy=False)
-    nodata = band.GetNoDataValue()
-    if nodata is not None and not math.isnan(nodata):
-        values[values == nodata] = np.nan
-    return values if series.scale == 1.0 else values * series.scale
+    return blockio.plan_blocks(width, height, 8 * n_years, budget_bytes, at_least_a_tile=False, max_tile_rows=1)
 
 
 def raster_trend(
@@ -316,12 +292,12 @@ def raster_trend(
     class_path: str | None,
     alpha: float = 0.05,
     progress: Progress | None = None,
-    budget: int | None = None,
+    budget_bytes: int | None = None,
 ) -> RasterTrendSummary:
     """Per-cell Sen slope (units per year), Mann-Kendall Z, p and trend class of a time series.
 
     Streams windows of one tile row (``trend_windows``): each window's whole year stack is in
-    memory as float64 (at most ``budget`` bytes, default TREND_BUDGET_BYTES), so memory does not
+    memory as float64 (at most ``budget_bytes``, default ``blockio.BUDGET_BYTES``), so memory does not
     grow with the raster size or width. NaN (nodata) years are skipped per cell; cells with fewer
     than 3 valid years are NaN (class 0). Outputs are single-band GeoTIFFs (Float32, NaN nodata;
     the class as Byte, 0 nodata) that appear only when complete: on error or cancel every output
@@ -350,26 +326,29 @@ def raster_trend(
     if not any(writers):
         raise CarbonInputError(QT_TRANSLATE_NOOP("@default", "Choose at least one output (slope, Z, p or class)."))
     x = np.asarray(years, dtype=np.float64)
-    windows = trend_windows(series.grid.height, series.grid.width, len(years), budget or TREND_BUDGET_BYTES)
+    windows = trend_windows(series.grid.height, series.grid.width, len(years), budget_bytes)
     counts = np.zeros(6, dtype=np.int64)
+
+    def per_window(window: blockio.Window):
+        block = np.empty((len(years), window.nrows, window.ncols))
+        for i in range(len(years)):
+            block[i] = series.read_window(i, window)
+        yield
+        slope = sen_slope_cells(block, x)
+        yield
+        mk = mann_kendall_cells(block)
+        classes = classify_trend(slope, mk.p, alpha)
+        counts[:] += np.bincount(classes.ravel(), minlength=6)
+        for writer, values in zip(writers, (slope, mk.z, mk.p, classes)):
+            if writer is not None:
+                writer.write(0, window.row0, values if values.dtype == np.uint8 else values.astype(np.float32),
+                             window.col0)
+        yield
+
     with ExitStack() as stack:
         for writer in filter(None, writers):
             stack.enter_context(writer)
-        for done, (row0, nrows, col0, ncols) in enumerate(windows):
-            block = np.empty((len(years), nrows, ncols))
-            for i in range(len(years)):
-                block[i] = read_window(series, i, row0, nrows, col0, ncols)
-            progress.report((done + 0.2) / len(windows))
-            slope = sen_slope_cells(block, x)
-            progress.report((done + 0.6) / len(windows))
-            mk = mann_kendall_cells(block)
-            classes = classify_trend(slope, mk.p, alpha)
-            counts += np.bincount(classes.ravel(), minlength=6)
-            for writer, values in zip(writers, (slope, mk.z, mk.p, classes)):
-                if writer is not None:
-                    band = writer.ds.GetRasterBand(1)
-                    band.WriteArray(values if values.dtype == np.uint8 else values.astype(np.float32), col0, row0)
-            progress.report((done + 1) / len(windows))
+        blockio.for_each_block(windows, per_window, progress, steps_per_block=3)
     return RasterTrendSummary(list(years), {k: int(v) for k, v in enumerate(counts)}, len(windows))
 
 

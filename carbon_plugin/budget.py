@@ -16,11 +16,12 @@ from dataclasses import dataclass
 import numpy as np
 from osgeo import gdal
 
+from . import blockio
 from .coverage import Coverage, exact_coverage
 from .errors import QT_TRANSLATE_NOOP, CarbonInputError
 from .plausibility import CarbonGuard
 from .progress import Progress
-from .raster import layer_infos, strips
+from .raster import layer_infos
 from .timeseries import TimeSeries, TimeSeriesWriter
 from .trend import balance_state
 from .zonal import ZonalSums, zonal_sums
@@ -114,6 +115,7 @@ def grid_budget(
     units: str,
     breaks: Sequence[float] = (1.0, 2.0, 4.0, 8.0),
     progress: Progress | None = None,
+    budget_bytes: int | None = None,
 ) -> list[int]:
     """Net, ratio and state rasters per cell and year, streamed strip by strip; returns the years.
 
@@ -130,23 +132,25 @@ def grid_budget(
     ]
     if not any(writers):
         raise CarbonInputError(QT_TRANSLATE_NOOP("@default", "Choose at least one output (net, ratio or state)."))
-    row_strips = list(strips(emission.grid.height, emission.grid.width * 8 * 4))
     # plausibility of the strips read (docs/DATA_CHECKS.md): fill codes as data, negative emissions
     emission_guard = CarbonGuard("emission", layer_infos(emission.layers), nonnegative=True)
     sink_guard = CarbonGuard("sink", layer_infos(sink.layers), nonnegative=False)
     with ExitStack() as stack:  # every output is removed if anything fails or is cancelled
         for writer in filter(None, writers):
             stack.enter_context(writer)
-        for done, (row0, nrows) in enumerate(row_strips):
+
+        def per_block(window: blockio.Window) -> None:
             for i, year in enumerate(years):
-                e = emission.read_year(year, row0, nrows)
-                s = sink.read_year(year, row0, nrows)
+                e = emission.read_window(emission.years.index(year), window)
+                s = sink.read_window(sink.years.index(year), window)
                 emission_guard(emission.years.index(year), e, emission.scale)
                 sink_guard(sink.years.index(year), s, sink.scale)
                 for writer, product in zip(writers, CELL_PRODUCTS):
                     if writer is not None:
-                        writer.write(i, row0, product(e, s, breaks))
-            progress.report((done + 1) / len(row_strips))
+                        writer.write(i, window.row0, product(e, s, breaks), window.col0)
+
+        blocks = blockio.plan_strips(emission.grid, emission.grid.width * 8 * 4, budget_bytes)
+        blockio.for_each_block(blocks, per_block, progress)
     return years
 
 

@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from . import blockio
 from .coverage import cell_centre_coverage
 from .emissions import region_key
 from .errors import QT_TRANSLATE_NOOP
 from .landuse import M2_PER_HA, CropParameters, crop_carbon_t_c
 from .progress import Progress
-from .raster import strips
 
 
 @dataclass
@@ -59,7 +59,7 @@ class CropProduction:
         area_m2 = row_cell_areas_m2(grid)
         n = len(regions)
         cropland_ha = {year: np.zeros(n + 1) for year in layer_of}
-        for row0, nrows in strips(grid.height, grid.width * 8 * 4):
+        for row0, nrows, _, _ in blockio.plan_strips(grid, grid.width * 8 * 4):
             cell_ha = np.broadcast_to(area_m2[row0:row0 + nrows, None], (nrows, grid.width)) / M2_PER_HA
             zones = self.zones[row0:row0 + nrows]
             for year, layer in layer_of.items():

@@ -39,13 +39,14 @@ from dataclasses import dataclass, field
 import numpy as np
 from osgeo import osr
 
+from . import blockio
 from .cellarea import row_cell_areas_m2
 from .coverage import Coverage, cell_centre_coverage, exact_coverage
 from .emissions import region_key
 from .errors import QT_TRANSLATE_NOOP, CarbonInputError, fill
 from .plausibility import check_statistic, missing_years
 from .progress import Progress
-from .raster import STRIP_BUDGET_BYTES, TILE, Grid, open_raster, srs_from_wkt, strips
+from .raster import Grid, open_raster, srs_from_wkt
 from .timeseries import TimeSeries, TimeSeriesWriter, open_time_series
 from .units import T_CO2, check_units
 
@@ -170,13 +171,13 @@ class Proxy:
 
 
 def open_proxy(path: str, grid: Grid | None, start_year: int | None, role: str, progress: Progress) -> Proxy:
-    ds = open_raster(path, role)
+    ds = open_raster(path, role)  # opened once: the time series reads through the same dataset
     if ds.RasterCount == 1:
         series = open_time_series([path], years=[0], grid=grid, resampling="average", role=role,
-                                  progress=progress)
+                                  progress=progress, opened={path: ds})
         return Proxy(series, True, path)
     series = open_time_series([path], start_year=start_year, grid=grid, resampling="average", role=role,
-                              progress=progress)
+                              progress=progress, opened={path: ds})
     return Proxy(series, False, path)
 
 
@@ -336,7 +337,7 @@ class _Layout:
     feature_region: np.ndarray  # feature index -> key index
     coverage: Coverage
     grid: Grid
-    strips: list[tuple[int, int]]
+    strips: list[blockio.Window]
     row_areas: np.ndarray  # m2 per cell, per row
 
     def window(self, row0: int, nrows: int):
@@ -570,7 +571,7 @@ def grid_emissions(
     units: str = T_CO2,
     intensity_output: str | None = None,
     progress: Progress | None = None,
-    strip_budget: int = STRIP_BUDGET_BYTES,
+    budget_bytes: int | None = None,
 ) -> GridResult:
     """Allocate regional statistics to the cells of the proxy grid (see the module docstring).
 
@@ -633,9 +634,8 @@ def grid_emissions(
                                           "same area and their CRS."),
             proxy=proxy, bounds=bounds)
     # strips of whole tile rows (at least one): the output is written tile row by tile row
-    bytes_per_row = min(grid.width * 8 * ARRAYS_PER_ROW, max(strip_budget // TILE, 1))
-    layout = _Layout(keys, feature_region, coverage, grid, list(strips(grid.height, bytes_per_row, strip_budget)),
-                     row_cell_areas_m2(grid))
+    row_strips = blockio.plan_strips(grid, grid.width * 8 * ARRAYS_PER_ROW, budget_bytes, whole_tile_row=True)
+    layout = _Layout(keys, feature_region, coverage, grid, row_strips, row_cell_areas_m2(grid))
 
     def weights(year: int, row0: int, nrows: int, cache: dict) -> np.ndarray:
         signature = tuple(p.layer_of(year) for p in proxies)
@@ -699,14 +699,17 @@ def _pass_one(layout: _Layout, years, weights, progress: Progress):
     """Weighted proxy sums W (years x regions) and covered areas A (m2) per region."""
     light = np.zeros((len(years), len(layout.keys)))
     area = np.zeros(len(layout.keys))
-    steps = len(layout.strips) * len(years)
-    for s, (row0, nrows) in enumerate(layout.strips):
+
+    def per_strip(strip: blockio.Window):
+        row0, nrows = strip.row0, strip.nrows
         window = layout.window(row0, nrows)
-        area += layout.sums(window, np.ascontiguousarray(layout.cell_area(row0, nrows)))
+        area[:] += layout.sums(window, np.ascontiguousarray(layout.cell_area(row0, nrows)))
         cache: dict = {}
         for j, year in enumerate(years):
             light[j] += layout.sums(window, weights(year, row0, nrows, cache))
-            progress.report((s * len(years) + j + 1) / steps)
+            yield
+
+    blockio.for_each_block(layout.strips, per_strip, progress, steps_per_block=len(years))
     return light, area
 
 
@@ -718,14 +721,15 @@ def _pass_two(layout: _Layout, years, weights, by_weight, by_area, use_area, val
     points_by_year: dict[int, list] = {}
     for j, r, c, v in placed:
         points_by_year.setdefault(j, []).append((r, c, v))
-    steps = len(layout.strips) * len(years)
     with ExitStack() as stack:
         out = stack.enter_context(TimeSeriesWriter(output, layout.grid, years, "emission", f"{units} / cell / yr"))
         intensity = None
         if intensity_output:
             intensity = stack.enter_context(
                 TimeSeriesWriter(intensity_output, layout.grid, years, "emission", f"{units} / km2 / yr"))
-        for s, (row0, nrows) in enumerate(layout.strips):
+
+        def per_strip(strip: blockio.Window):
+            row0, nrows = strip.row0, strip.nrows
             window = layout.window(row0, nrows)
             cell_area = layout.cell_area(row0, nrows)
             cache: dict = {}
@@ -751,7 +755,9 @@ def _pass_two(layout: _Layout, years, weights, by_weight, by_area, use_area, val
                 zonal[j] += layout.sums(window, as64)
                 if intensity is not None:
                     intensity.write(j, row0, (values / (cell_area * 1e-6)).astype(np.float32))
-                progress.report((s * len(years) + j + 1) / steps)
+                yield
+
+        blockio.for_each_block(layout.strips, per_strip, progress, steps_per_block=len(years))
     return gridded, zonal
 
 

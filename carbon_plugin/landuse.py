@@ -17,12 +17,13 @@ from pathlib import Path
 
 import numpy as np
 
+from . import blockio
 from .cellarea import row_cell_areas_m2
 from .errors import QT_TRANSLATE_NOOP, CarbonInputError
 from .files import read_csv
 from .plausibility import check_class_codes
 from .progress import Progress
-from .raster import layer_infos, open_raster, strips
+from .raster import layer_infos, open_raster
 from .timeseries import TimeSeriesWriter, open_time_series
 from .units import T_CO2, factor_from_t_c
 
@@ -202,6 +203,7 @@ def compute_landuse_sink(
     year_coefficients: Mapping[int, Mapping[int, float]] | None = None,
     progress: Progress | None = None,
     cropland=None,
+    budget_bytes: int | None = None,
 ) -> LandUseSummary:
     """Land-use sink raster (band per year, t per cell per year).
 
@@ -245,17 +247,16 @@ def compute_landuse_sink(
 
     if cropland is not None:
         cropland.prepare(series, layer_of, progress)
-    row_strips = list(strips(grid.height, grid.width * 8 * 8))
-    steps = len(row_strips) * len(out_years)
-    done = 0
     # float land-use layers must hold whole class codes (integer layers always do)
     float_layers = {i for i, info in enumerate(layer_infos(series.layers)) if np.dtype(info.dtype).kind == "f"}
     with TimeSeriesWriter(output, grid, out_years, "sink", carbon_units) as out:
-        for row0, nrows in row_strips:
+
+        def per_block(window: blockio.Window):
+            row0, nrows = window.row0, window.nrows
             cell_m2 = np.broadcast_to(area_m2[row0:row0 + nrows, None], (nrows, grid.width))
             checked = set()
             for i, year in enumerate(out_years):
-                values = series.read(layer_of[year], row0, nrows)
+                values = series.read_window(layer_of[year], window)
                 if layer_of[year] in float_layers and layer_of[year] not in checked:
                     checked.add(layer_of[year])
                     check_class_codes(values, series.layers[layer_of[year]].path, year)
@@ -273,8 +274,10 @@ def compute_landuse_sink(
                 unknown = valid & ~known
                 _add_areas(summary.unknown_area_km2[year], code[unknown], cell_m2[unknown] / M2_PER_KM2)
                 out.write(i, row0, sink.astype(np.float32))
-                done += 1
-                progress.report(done / steps)
+                yield
+
+        blockio.for_each_block(blockio.plan_strips(grid, grid.width * 8 * 8, budget_bytes), per_block, progress,
+                               steps_per_block=len(out_years))
     if any(summary.unknown_area_km2.values()):
         _warn_unknown_codes(summary, progress)
     return summary

@@ -1,14 +1,11 @@
-"""Raster grids and block I/O: open with clear errors, align onto a grid, read row strips.
+"""Raster grids: open with clear errors, describe a grid, align onto a grid (warped view).
 
-Every stage streams rasters as horizontal strips of whole tile rows so memory stays bounded
-whatever the raster size or number of years.
+Reading, planning blocks and resampling strips is ``blockio``'s job.
 """
 
 from __future__ import annotations
 
-import math
 import os
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -22,8 +19,6 @@ osr.UseExceptions()
 
 # "none": inputs must already be on the reference grid
 RESAMPLING = ("none", "nearest", "bilinear", "cubic", "average", "sum", "mode")
-STRIP_BUDGET_BYTES = 64 * 1024 * 1024
-TILE = 256
 
 
 @dataclass(frozen=True)
@@ -68,14 +63,6 @@ class Grid:
 def srs_from_wkt(wkt: str) -> osr.SpatialReference:
     srs = osr.SpatialReference()
     srs.ImportFromWkt(wkt)
-    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    return srs
-
-
-def srs_from_user(text: str) -> osr.SpatialReference:
-    """A CRS from 'EPSG:4326', WKT or PROJ text, in x/y (lon/lat) axis order."""
-    srs = osr.SpatialReference()
-    srs.SetFromUserInput(text)
     srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     return srs
 
@@ -134,25 +121,6 @@ def warp_to_grid(ds: gdal.Dataset, grid: Grid, resampling: str) -> gdal.Dataset:
         multithread=True,
     )
     return gdal.Warp("", ds, options=options)
-
-
-def strips(height: int, bytes_per_row: int, budget: int = STRIP_BUDGET_BYTES) -> Iterator[tuple[int, int]]:
-    """(first row, row count) strips of whole tile rows whose buffers fit in ``budget`` bytes."""
-    rows = max(1, budget // max(bytes_per_row, 1))
-    if rows >= TILE:
-        rows -= rows % TILE
-    for row0 in range(0, height, rows):
-        yield row0, min(rows, height - row0)
-
-
-def read_strip(ds: gdal.Dataset, band: int, row0: int, nrows: int) -> np.ndarray:
-    """Rows [row0, row0 + nrows) of a band as float64, nodata and non-finite values as NaN."""
-    b = ds.GetRasterBand(band)
-    arr = b.ReadAsArray(0, row0, ds.RasterXSize, nrows).astype(np.float64, copy=False)
-    nodata = b.GetNoDataValue()
-    if nodata is not None and not math.isnan(nodata):
-        arr[arr == nodata] = np.nan
-    return arr
 
 
 def remove_dataset(path: str) -> None:

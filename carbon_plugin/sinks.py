@@ -23,23 +23,15 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 
 import numpy as np
-from osgeo import gdal, gdal_array, osr
+from osgeo import gdal
 
-from . import plausibility
+from . import blockio, plausibility
+from .blockio import StripWarper, Window
 from .cellarea import row_cell_areas_m2
 from .errors import QT_TRANSLATE_NOOP, CarbonInputError
 from .plausibility import LayerInfo, Unusual, value_range
 from .progress import Progress
-from .raster import (
-    STRIP_BUDGET_BYTES,
-    TILE,
-    Grid,
-    grid_of,
-    layer_infos,
-    open_raster,
-    read_strip,
-    strips,
-)
+from .raster import Grid, grid_of, layer_infos, open_raster
 from .timeseries import TimeSeries, TimeSeriesWriter, open_time_series, year_in_text
 from .units import T_C, T_CO2, factor_from_t_c
 
@@ -319,90 +311,13 @@ class ClimateSeries:
             source = self._sources[layers[k].path]
             bands = [layer.band for layer in layers[k:j + 1]]
             if source.aligned:
+                window = blockio.strip(self.grid, row0, nrows)
                 for m, band in enumerate(bands):
-                    out[k + m] = read_strip(source.ds, band, row0, nrows)
+                    out[k + m] = blockio.read_window(source.ds, band, window)
             else:
                 self._warper.read(source.ds, bands, row0, nrows, out[k:j + 1])
             k = j + 1
         return out
-
-
-def _source_window(src: Grid, grid: Grid, bounds: tuple[float, float, float, float],
-                   pad: int) -> tuple[int, int, int, int]:
-    """(col, row, cols, rows) of ``src`` covering ``bounds`` (in ``grid``'s CRS) plus ``pad`` cells."""
-    whole = (0, 0, src.width, src.height)
-    if src.srs.IsSame(grid.srs):
-        xmin, ymin, xmax, ymax = bounds
-    else:
-        try:
-            ct = osr.CoordinateTransformation(grid.srs, src.srs)
-            xmin, ymin, xmax, ymax = ct.TransformBounds(*bounds, 21)
-        except RuntimeError:
-            return whole
-    sx0, spx, _, sy0, _, spy = src.geotransform
-    if not all(math.isfinite(v) for v in (xmin, ymin, xmax, ymax)):
-        return whole
-    c0 = max(0, math.floor((xmin - sx0) / spx) - pad)
-    c1 = min(src.width, math.ceil((xmax - sx0) / spx) + pad)
-    r0 = max(0, math.floor((ymax - sy0) / spy) - pad)
-    r1 = min(src.height, math.ceil((ymin - sy0) / spy) + pad)
-    if c1 <= c0 or r1 <= r0:
-        return whole  # e.g. longitudes 0-360: let the warper sort it out
-    return c0, r0, c1 - c0, r1 - r0
-
-
-class StripWarper:
-    """Resamples bands of a raster onto row strips of ``grid``, straight into a numpy buffer.
-
-    For a strip, the source window under it (plus a margin for the kernel) is read into memory
-    and warped in one call for all the bands asked for (the coordinate transformation is
-    shared): the same values as a warped view of the whole raster. Reading the source directly,
-    not through a band-subset VRT, keeps memory flat (each VRT left GDAL state behind per band
-    touched); a warped VRT of a 240-band monthly stack re-warps all bands for each band read
-    once its blocks no longer fit the GDAL cache.
-    """
-
-    def __init__(self, grid: Grid, resampling: str) -> None:
-        self.grid = grid
-        self.resampling = resampling
-
-    def read(self, ds: gdal.Dataset, bands: list[int], row0: int, nrows: int,
-             out: np.ndarray | None = None) -> np.ndarray:
-        """Bands of ``ds`` on rows [row0, row0 + nrows) of the grid: float32, NaN nodata, written
-        into ``out`` (float32, shape (bands, nrows, width), C-contiguous) when given."""
-        grid = self.grid
-        src = grid_of(ds)
-        x0, px, _, y0, _, py = grid.geotransform
-        top, bottom = y0 + py * row0, y0 + py * (row0 + nrows)
-        bounds = (x0, min(top, bottom), x0 + px * grid.width, max(top, bottom))
-        c0, r0, cols, rows = _source_window(src, grid, bounds, pad=3)
-        data = ds.ReadAsArray(c0, r0, cols, rows, band_list=list(bands), buf_type=gdal.GDT_Float32)
-        source = gdal_array.OpenNumPyArray(np.ascontiguousarray(data.reshape(len(bands), rows, cols)), True)
-        sx0, spx, _, sy0, _, spy = src.geotransform
-        source.SetGeoTransform((sx0 + c0 * spx, spx, 0.0, sy0 + r0 * spy, 0.0, spy))
-        source.SetProjection(src.crs_wkt)
-        if out is None:
-            out = np.empty((len(bands), nrows, grid.width), dtype=np.float32)
-        if out.dtype != np.float32 or out.shape != (len(bands), nrows, grid.width) or not out.flags.c_contiguous:
-            raise ValueError("out must be a C-contiguous float32 array of shape (bands, rows, width)")
-        # the warp writes straight into ``out`` (a GDAL dataset over the numpy array)
-        target = gdal_array.OpenNumPyArray(out, True)
-        target.SetGeoTransform((x0, px, 0.0, top, 0.0, py))
-        target.SetProjection(grid.crs_wkt)
-        # NaN where no source pixel contributes; INIT_DEST instead of a destination nodata
-        # value, which would add a destination validity mask and make the warp ~2.5x slower.
-        # Single-threaded: for an in-memory target GDAL's extra threads cost more than they give.
-        gdal.Warp(target, source, resampleAlg=self.resampling,
-                  srcNodata=ds.GetRasterBand(bands[0]).GetNoDataValue(), warpOptions=["INIT_DEST=NaN"])
-        target.FlushCache()
-        target = source = None
-        return out
-
-
-def warp_strip(ds: gdal.Dataset, bands: list[int], grid: Grid, row0: int, nrows: int,
-               resampling: str) -> np.ndarray:
-    """Bands of ``ds`` resampled onto rows [row0, row0 + nrows) of ``grid`` (float32, NaN nodata)."""
-    return StripWarper(grid, resampling).read(ds, bands, row0, nrows)
 
 
 def _open_with_optional_start_year(paths, start_year, role, progress, **kwargs) -> TimeSeries:
@@ -551,6 +466,7 @@ def compute_nep_sink(
     output_rh: str | None = None,
     output_nep: str | None = None,
     progress: Progress | None = None,
+    budget_bytes: int | None = None,
 ) -> SinkSummary:
     """NEP sink raster (band per year, t per cell per year) from NPP and climate time series.
 
@@ -602,9 +518,7 @@ def compute_nep_sink(
     # climate (2 x months, float32) + NPP, Rh, NEP, sink and temporaries (float64), per cell of
     # a row: 256-row strips (whole output tiles) up to ~6500 columns, narrower strips beyond
     bytes_per_row = grid.width * (2 * months * 4 + 8 * 8)
-    budget = min(max(STRIP_BUDGET_BYTES, TILE * bytes_per_row), 4 * STRIP_BUDGET_BYTES)
-    row_strips = list(strips(grid.height, bytes_per_row, budget))
-    steps = len(row_strips) * len(years)
+    row_strips = blockio.plan_strips(grid, bytes_per_row, budget_bytes, whole_tile_row=True)
     for year in years:
         summary.total[year] = summary.absorption[year] = summary.source[year] = 0.0
     npp_layers = {layer.year: info for layer, info in zip(npp.layers, layer_infos(npp.layers))}
@@ -616,8 +530,9 @@ def compute_nep_sink(
             if output_rh else None
         out_nep = stack.enter_context(TimeSeriesWriter(output_nep, grid, years, None, DENSITY_UNITS)) \
             if output_nep else None
-        done = 0
-        for row0, nrows in row_strips:
+
+        def per_block(window: Window):
+            row0, nrows = window.row0, window.nrows
             area = areas[row0:row0 + nrows, None]
             for i, year in enumerate(years):
                 raw = npp.read_year(year, row0, nrows)
@@ -649,8 +564,9 @@ def compute_nep_sink(
                     out_rh.write(i, row0, rh.astype(np.float32))
                 if out_nep is not None:
                     out_nep.write(i, row0, nep.astype(np.float32))
-                done += 1
-                progress.report(done / steps)
+                yield
+
+        blockio.for_each_block(row_strips, per_block, progress, steps_per_block=len(years))
     unusual.report(progress)
     if summary.cells_without_climate:
         progress.warning(QT_TRANSLATE_NOOP(

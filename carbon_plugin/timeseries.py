@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 import numpy as np
 from osgeo import gdal
 
-from . import files
+from . import blockio, files
+from .blockio import Window
 from .errors import QT_TRANSLATE_NOOP, CarbonInputError
 from .progress import Progress
-from .raster import Grid, grid_of, open_raster, read_strip, strips, warp_to_grid
+from .raster import Grid, grid_of, open_raster, warp_to_grid
 
 YEAR_PATTERN = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 QUANTITIES = ("emission", "sink", "net", "ratio", "state")
@@ -72,9 +73,13 @@ class TimeSeries:
         return [layer.year for layer in self.layers]
 
     def read(self, index: int, row0: int, nrows: int) -> np.ndarray:
+        """Rows [row0, row0 + nrows) of layer ``index`` (whole width): ``read_window`` of a strip."""
+        return self.read_window(index, blockio.strip(self.grid, row0, nrows))
+
+    def read_window(self, index: int, window: Window) -> np.ndarray:
+        """A window of layer ``index``: float64, NaN nodata (``blockio.read_window``), x ``scale``."""
         layer = self.layers[index]
-        values = read_strip(self.datasets[layer.path], layer.band, row0, nrows)
-        return values if self.scale == 1.0 else values * self.scale
+        return blockio.read_window(self.datasets[layer.path], layer.band, window, self.scale)
 
     def read_year(self, year: int, row0: int, nrows: int) -> np.ndarray:
         return self.read(self.years.index(year), row0, nrows)
@@ -150,17 +155,21 @@ def open_time_series(
     resampling: str = "bilinear",
     role: str = "raster",
     progress: Progress | None = None,
+    opened: dict[str, gdal.Dataset] | None = None,
 ) -> TimeSeries:
     """Open yearly data from one multi-band raster or a list of yearly rasters, on one grid.
 
     ``grid`` defaults to the grid of the first raster; rasters on another grid or CRS are read
-    through a warped view with ``resampling`` (and a log line says so).
+    through a warped view with ``resampling`` (and a log line says so). ``opened``: datasets
+    the caller has already opened, by path (each file is opened once).
     """
     progress = progress or Progress()
     paths = [str(p) for p in paths]
     if not paths:
         raise CarbonInputError(QT_TRANSLATE_NOOP("@default", "No {role} raster was given."), role=role)
-    datasets = {p: open_raster(p, role) for p in paths}
+    opened = opened or {}
+    datasets = {p: opened[p] if p in opened else open_raster(p, role) for p in paths}
+    originals = dict(datasets)  # the files themselves, also when read through a warped view
     if years is not None:
         layers = _explicit_years(paths, datasets, list(years), role)
     elif len(paths) == 1:
@@ -182,7 +191,7 @@ def open_time_series(
                                               "resampling)."),
                 role=role, p=p, resampling=resampling)
             datasets[p] = warp_to_grid(ds, target, resampling)
-    first = open_raster(layers[0].path, role)
+    first = originals[layers[0].path]
     metadata = {k: v for k, v in (first.GetMetadata() or {}).items() if k.startswith("CARBON_")}
     return TimeSeries(layers, target, datasets, metadata)
 
@@ -301,9 +310,9 @@ class TimeSeriesWriter:
             band.SetDescription(str(year))
             band.SetNoDataValue(self.nodata)
 
-    def write(self, index: int, row0: int, values: np.ndarray) -> None:
-        """Write a strip of band ``index`` (0-based) starting at ``row0``."""
-        self._gdal.call(self.ds.GetRasterBand(index + 1).WriteArray, values, 0, row0)
+    def write(self, index: int, row0: int, values: np.ndarray, col0: int = 0) -> None:
+        """Write a block of band ``index`` (0-based) whose first cell is (``row0``, ``col0``)."""
+        self._gdal.call(self.ds.GetRasterBand(index + 1).WriteArray, values, col0, row0)
 
     def _close(self) -> None:
         ds, self.ds = self.ds, None
@@ -353,6 +362,7 @@ def stack_years(
     quantity: str | None = None,
     units: str | None = None,
     progress: Progress | None = None,
+    budget_bytes: int | None = None,
 ) -> list[int]:
     """Build a time-series raster (band per year, sorted) from yearly rasters; returns the years."""
     progress = progress or Progress()
@@ -360,11 +370,13 @@ def stack_years(
     series = open_time_series(paths, years=years, grid=grid, resampling=resampling, role="input",
                               progress=progress)
     # inputs' own nodata values become NaN, the contract's nodata for float rasters
-    row_strips = list(strips(series.grid.height, series.grid.width * 8))
-    steps = len(series.layers) * len(row_strips)
     with TimeSeriesWriter(output, series.grid, series.years, quantity, units) as out:
-        for i in range(len(series.layers)):
-            for j, (row0, nrows) in enumerate(row_strips):
-                out.write(i, row0, series.read(i, row0, nrows).astype(np.float32))
-                progress.report((i * len(row_strips) + j + 1) / steps)
+
+        def copy_block(window: Window):
+            for i in range(len(series.layers)):
+                out.write(i, window.row0, series.read_window(i, window).astype(np.float32))
+                yield
+
+        blockio.for_each_block(blockio.plan_strips(series.grid, series.grid.width * 8, budget_bytes), copy_block,
+                               progress, steps_per_block=len(series.layers))
     return series.years

@@ -2,18 +2,19 @@
 
 Public API
 ----------
-``zonal_sums(coverage, series, progress=None, budget_bytes=STRIP_BUDGET_BYTES)``
+``zonal_sums(coverage, series, progress=None, budget_bytes=None)``
     -> ``ZonalSums`` for one ``TimeSeries``, or ``list[ZonalSums]`` (same order) for a list.
     ``coverage``: a ``carbon_plugin.coverage.Coverage`` on the series' grid (every series must
     be on ``coverage.grid``: open them with ``open_time_series(..., grid=coverage.grid)`` or
     compute one coverage per grid). All bands of all series are summed in ONE streaming pass:
     the raster is read block by block (whole tile rows; narrower blocks when a pixel-interleaved
     file holds many bands), one band-block at a time, so memory is bounded by ``budget_bytes``
-    whatever the number of bands; tiles that no region covers are not read at all. Sums
-    accumulate in float64. Nodata, NaN and infinite cells count as 0 and their area is left out
-    of ``valid_area_km2``. Progress is reported after every band-block (``Progress.report``
-    raises ``Cancelled`` when the user cancels). GeoTIFF tiles are decoded on all CPUs
-    (GDAL >= 3.6, ``READ_THREADS``).
+    (default ``blockio.BUDGET_BYTES``) whatever the number of bands; tiles that no region covers
+    are not read at all. Sums accumulate in float64. Cells without data (``blockio``'s one rule:
+    nodata, NaN, +-inf) count as 0 (this stage's choice) and their area is left out of
+    ``valid_area_km2``. Progress is reported after every band-block (``Progress.report`` raises
+    ``Cancelled`` when the user cancels). GeoTIFF tiles are decoded on all CPUs (GDAL >= 3.6,
+    ``blockio.READ_THREADS``).
 ``plan_blocks(grid, series, budget_bytes, coverage=None) -> list[(row0, nrows, col0, ncols)]``
     The blocks that pass reads (exposed for stages that stream the same way).
 
@@ -32,22 +33,22 @@ metadata is not applied).
 
 from __future__ import annotations
 
-import math
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 from osgeo import gdal
 
+from . import blockio
+from .blockio import Window
 from .cellarea import row_cell_areas_m2
 from .coverage import Coverage, CoverageWindow
 from .errors import QT_TRANSLATE_NOOP, CarbonInputError
 from .progress import Progress
-from .raster import STRIP_BUDGET_BYTES, Grid
+from .raster import Grid
 from .timeseries import TimeSeries
 
 WORK_BYTES_PER_CELL = 48  # block buffers besides the band values: bins, float64 copies, masks
-READ_THREADS = "ALL_CPUS"  # GeoTIFF tile decoding threads ("" = GDAL's default, one thread)
 
 
 @dataclass
@@ -77,19 +78,6 @@ def _check_grids(coverage: Coverage, series: Sequence[TimeSeries]) -> None:
             )
 
 
-def _cached_bytes_per_cell(series: Sequence[TimeSeries]) -> int:
-    """Bytes per cell GDAL caches while one band of a block is read (all bands if pixel-interleaved)."""
-    most = 1
-    for s in series:
-        for ds in s.datasets.values():
-            band = ds.GetRasterBand(1)
-            size = gdal.GetDataTypeSize(band.DataType) // 8
-            interleave = ds.GetMetadataItem("INTERLEAVE", "IMAGE_STRUCTURE")
-            bands = ds.RasterCount if interleave == "PIXEL" or ds.GetDriver().ShortName == "VRT" else 1
-            most = max(most, size * bands + size)
-    return most
-
-
 def _block_size(series: Sequence[TimeSeries]) -> tuple[int, int]:
     layer = series[0].layers[0]
     return tuple(series[0].datasets[layer.path].GetRasterBand(layer.band).GetBlockSize())
@@ -104,49 +92,10 @@ def plan_blocks(
     its regions reach; strips without regions are skipped), so a small region on a large raster
     reads only its part.
     """
-    block_w, block_h = _block_size(series)
-    block_w, block_h = max(block_w, 1), max(min(block_h, grid.height), 1)
-    per_cell = _cached_bytes_per_cell(series) + WORK_BYTES_PER_CELL
-    cells = max(budget_bytes // per_cell, block_h)
-    if cells >= grid.width * block_h:
-        nrows = cells // grid.width // block_h * block_h
-        ncols = grid.width
-    else:
-        nrows = block_h
-        ncols = max(cells // block_h // block_w, 1) * block_w
-    blocks = []
-    for row0 in range(0, grid.height, nrows):
-        rows = min(nrows, grid.height - row0)
-        first, end = 0, grid.width
-        if coverage is not None:
-            reach = coverage.covered_columns(row0, rows)
-            if reach is None:
-                continue
-            first = reach[0] // block_w * block_w
-            end = min(-(-reach[1] // block_w) * block_w, grid.width)
-        blocks.extend((row0, rows, col0, min(ncols, end - col0)) for col0 in range(first, end, ncols))
-    return blocks
-
-
-def _interleaved(ds: gdal.Dataset) -> bool:
-    """True when reading one band decodes all of them (pixel-interleaved file, warped view)."""
-    pixel = ds.GetMetadataItem("INTERLEAVE", "IMAGE_STRUCTURE") == "PIXEL"
-    return ds.RasterCount > 1 and (pixel or ds.GetDriver().ShortName == "VRT")
-
-
-def _decoding_handle(ds: gdal.Dataset) -> gdal.Dataset:
-    """A read handle on the same GeoTIFF that decodes its tiles on all CPUs (GDAL >= 3.6).
-
-    Other drivers, older GDAL or a failure: ``ds`` itself. Values are identical either way.
-    """
-    if not READ_THREADS or ds.GetDriver().ShortName != "GTiff" or int(gdal.VersionInfo()) < 3060000:
-        return ds
-    try:
-        handle = gdal.OpenEx(ds.GetDescription(), gdal.OF_RASTER | gdal.OF_READONLY,
-                             open_options=[f"NUM_THREADS={READ_THREADS}"])
-    except RuntimeError:
-        return ds
-    return handle if handle is not None else ds
+    datasets = [ds for s in series for ds in s.datasets.values()]
+    per_cell = blockio.cached_bytes_per_cell(datasets) + WORK_BYTES_PER_CELL
+    reach = coverage.covered_columns if coverage is not None else None
+    return blockio.plan_blocks(grid.width, grid.height, per_cell, budget_bytes, _block_size(series), reach=reach)
 
 
 def _read_groups(series: TimeSeries) -> list[tuple[gdal.Dataset, list[int], list[int]]]:
@@ -158,7 +107,7 @@ def _read_groups(series: TimeSeries) -> list[tuple[gdal.Dataset, list[int], list
     groups: list[tuple[gdal.Dataset, list[int], list[int]]] = []
     for i, layer in enumerate(series.layers):
         ds = series.datasets[layer.path]
-        if groups and groups[-1][0] is ds and _interleaved(ds):
+        if groups and groups[-1][0] is ds and blockio.interleaved(ds):
             groups[-1][1].append(i)
             groups[-1][2].append(layer.band)
         else:
@@ -166,47 +115,17 @@ def _read_groups(series: TimeSeries) -> list[tuple[gdal.Dataset, list[int], list
     handles: dict[int, gdal.Dataset] = {}
     out = []
     for ds, indices, bands in groups:
-        if len(bands) > 1 or not _interleaved(ds):
-            ds = handles.setdefault(id(ds), _decoding_handle(ds))
+        if len(bands) > 1 or not blockio.interleaved(ds):
+            ds = handles.setdefault(id(ds), blockio.decoding_handle(ds))
         out.append((ds, indices, bands))
     return out
 
 
-def clean_values(values: np.ndarray, nodata: float | None) -> tuple[np.ndarray, np.ndarray | None]:
-    """Set nodata, NaN and inf cells to 0 in place; return the values and the invalid mask (None if none)."""
-    invalid = None
-    if values.dtype.kind == "f":
-        invalid = ~np.isfinite(values)
-        if nodata is not None and math.isfinite(nodata):
-            invalid |= values == nodata
-    elif nodata is not None and math.isfinite(nodata) and float(nodata).is_integer():
-        invalid = values == nodata
-    if invalid is not None and invalid.any():
+def as_zero(values: np.ndarray, invalid: np.ndarray | None) -> np.ndarray:
+    """This stage's choice on top of the reader: cells without data count as 0 (in place)."""
+    if invalid is not None:
         np.copyto(values, 0, where=invalid)
-        return values, invalid
-    return values, None
-
-
-def read_group(
-    ds: gdal.Dataset, bands: list[int], block: tuple[int, int, int, int]
-) -> Iterator[tuple[np.ndarray, np.ndarray | None]]:
-    """Band-blocks of ``bands`` as stored (no scale), cleaned with ``clean_values``.
-
-    Interleaved bands are read in one call; the dataset's cached blocks are released after
-    each read so GDAL's cache stays bounded.
-    """
-    row0, nrows, col0, ncols = block
-    if len(bands) > 1:
-        stack = ds.ReadAsArray(col0, row0, ncols, nrows, band_list=bands).reshape(len(bands), nrows, ncols)
-        ds.FlushCache()
-    for k, number in enumerate(bands):
-        band = ds.GetRasterBand(number)
-        if len(bands) > 1:
-            values = stack[k]
-        else:
-            values = band.ReadAsArray(col0, row0, ncols, nrows)
-            band.FlushCache()
-        yield clean_values(values, band.GetNoDataValue())
+    return values
 
 
 class _BlockSums:
@@ -230,21 +149,11 @@ class _BlockSums:
         invalid_km2 += self.last_invalid_km2
 
 
-def _read_all(series: Sequence[TimeSeries], blocks: list[tuple[int, int, int, int]]) -> Iterator[tuple]:
-    """(block index, series index, band index, values, invalid) for every band-block, in pass order."""
-    groups = [_read_groups(s) for s in series]
-    for b, block in enumerate(blocks):
-        for k, series_groups in enumerate(groups):
-            for ds, indices, bands in series_groups:
-                for i, (values, invalid) in zip(indices, read_group(ds, bands, block)):
-                    yield b, k, i, values, invalid
-
-
 def zonal_sums(
     coverage: Coverage,
     series: TimeSeries | Sequence[TimeSeries],
     progress: Progress | None = None,
-    budget_bytes: int = STRIP_BUDGET_BYTES,
+    budget_bytes: int | None = None,
     guards: Sequence[Callable[[int, np.ndarray], None] | None] | None = None,
 ) -> ZonalSums | list[ZonalSums]:
     """Sum every band of ``series`` over every region in one pass (see the module docstring).
@@ -263,21 +172,24 @@ def zonal_sums(
     covered_km2 = np.zeros(n)
     row_km2 = row_cell_areas_m2(grid) * 1e-6
     blocks = plan_blocks(grid, all_series, budget_bytes, coverage)
-    steps = len(blocks) * sum(len(s.layers) for s in all_series)
-    progress.report(0.0)
-    current, block_sums = -1, None
-    for done, (b, k, i, values, invalid) in enumerate(_read_all(all_series, blocks), start=1):
-        if b != current:
-            row0, nrows, col0, ncols = blocks[b]
-            window = coverage.window(row0, nrows, col0, ncols)
-            cell_km2 = np.repeat(row_km2[row0 : row0 + nrows], ncols)
-            covered_km2 += window.sums(cell_km2)
-            current, block_sums = b, _BlockSums(window, cell_km2)
-        if guards[k] is not None:
-            guards[k](i, values)
-        block_sums.add(values, invalid, sums[k][i], invalid_km2[k][i])
-        progress.report(done / steps)
-    progress.report(1.0)
+    groups = [_read_groups(s) for s in all_series]
+
+    def per_block(block: Window):
+        row0, nrows, col0, ncols = block
+        window = coverage.window(row0, nrows, col0, ncols)
+        cell_km2 = np.repeat(row_km2[row0 : row0 + nrows], ncols)
+        covered_km2[:] += window.sums(cell_km2)
+        block_sums = _BlockSums(window, cell_km2)
+        for k, series_groups in enumerate(groups):
+            for ds, indices, bands in series_groups:
+                for i, (values, invalid) in zip(indices, blockio.read_stored(ds, bands, block)):
+                    values = as_zero(values, invalid)
+                    if guards[k] is not None:
+                        guards[k](i, values)
+                    block_sums.add(values, invalid, sums[k][i], invalid_km2[k][i])
+                    yield
+
+    blockio.for_each_block(blocks, per_block, progress, steps_per_block=sum(len(s.layers) for s in all_series))
     results = [
         ZonalSums(
             list(coverage.names), s.years, sums[k].T * getattr(s, "scale", 1.0), covered_km2.copy(),

@@ -128,7 +128,7 @@ def test_mass_is_conserved_per_year_and_strips_do_not_matter(tmp_path):
     stats = {(k, y): float(rng.uniform(1e3, 1e7)) for k in "ABC" for y in (2001, 2002, 2003)}
     one = grid_emissions(diagonal_regions(), list("ABC"), stats, proxy, str(tmp_path / "one.tif"))
     many = grid_emissions(diagonal_regions(), list("ABC"), stats, proxy, str(tmp_path / "many.tif"),
-                          strip_budget=1)  # 256-row strips: 3 strips
+                          budget_bytes=1)  # 1-row strips
     a, b = read_all(tmp_path / "one.tif"), read_all(tmp_path / "many.tif")
     np.testing.assert_array_equal(a, b)
     np.testing.assert_allclose(many.zonal, one.zonal, rtol=1e-9)
@@ -153,7 +153,7 @@ def test_cancel_leaves_no_output(tmp_path):
 
     with pytest.raises(Cancelled):
         grid_emissions(diagonal_regions(), list("ABC"), {(k, 2001): 1.0 for k in "ABC"}, proxy,
-                       str(tmp_path / "o.tif"), progress=Progress(is_cancelled=cancelled), strip_budget=1)
+                       str(tmp_path / "o.tif"), progress=Progress(is_cancelled=cancelled), budget_bytes=1)
     assert [p.name for p in tmp_path.iterdir()] == ["ntl.tif"]
 
 

@@ -11,7 +11,7 @@ from osgeo import gdal
 from qgis.core import QgsProcessingException
 from rasters import read_all, write_raster
 
-from carbon_budget.carbon_plugin import balance
+from carbon_budget.carbon_plugin import balance, blockio
 from carbon_budget.carbon_plugin.raster import open_raster
 
 YEARS = list(range(2001, 2013))
@@ -74,7 +74,7 @@ def test_strips_give_the_same_result_and_yearly_files_work(provider, tmp_path, m
     run({"INPUT": [path], **outputs(whole)})
     # yearly files (years from names), and windows of 5 rows x 1 column
     yearly = [write_raster(tmp_path / f"npp_{y}.tif", stack[i], nodata=float("nan")) for i, y in enumerate(YEARS)]
-    monkeypatch.setattr(balance, "TREND_BUDGET_BYTES", 5 * 8 * len(YEARS))
+    monkeypatch.setattr(blockio, "BUDGET_BYTES", 5 * 8 * len(YEARS))
     strips_dir = tmp_path / "strips"
     strips_dir.mkdir()
     run({"INPUT": yearly[::-1], **outputs(strips_dir)})
@@ -83,12 +83,12 @@ def test_strips_give_the_same_result_and_yearly_files_work(provider, tmp_path, m
 
 
 def test_windows_cover_the_raster_once_and_follow_tiles():
-    windows = balance.trend_windows(5000, 6000, 20, balance.TREND_BUDGET_BYTES)
+    windows = balance.trend_windows(5000, 6000, 20, blockio.BUDGET_BYTES)
     cover = np.zeros((5000, 6000), dtype=np.int8)
     for row0, nrows, col0, ncols in windows:
         cover[row0:row0 + nrows, col0:col0 + ncols] += 1
         assert row0 % 256 == 0 and col0 % 256 == 0
-        assert nrows * ncols * 20 * 8 <= balance.TREND_BUDGET_BYTES
+        assert nrows * ncols * 20 * 8 <= blockio.BUDGET_BYTES
     assert (cover == 1).all()
     assert balance.trend_windows(23, 5, 12, 480)[:2] == [(0, 5, 0, 1), (0, 5, 1, 1)]
 

@@ -11,7 +11,8 @@ from osgeo import gdal, osr
 from qgis.core import QgsProcessingException, QgsProcessingFeedback
 from rasters import read_all, write_raster
 
-from carbon_budget.carbon_plugin import sinks
+from carbon_budget.carbon_plugin import blockio
+from carbon_budget.carbon_plugin.blockio import warp_strip
 from carbon_budget.carbon_plugin.cellarea import row_cell_areas_m2
 from carbon_budget.carbon_plugin.errors import Cancelled, CarbonInputError
 from carbon_budget.carbon_plugin.landuse import (
@@ -29,7 +30,6 @@ from carbon_budget.carbon_plugin.sinks import (
     rh_annual_from_annual_gc_m2,
     rh_annual_from_months_gc_m2,
     rh_monthly_gc_m2,
-    warp_strip,
 )
 from carbon_budget.carbon_plugin.timeseries import band_years
 
@@ -337,9 +337,8 @@ def test_strips_and_years_stream_with_the_same_result(tmp_path, monkeypatch):
                       clim_gt, 4326)
     compute_nep_sink([npp], [t], [p], str(tmp_path / "one.tif"))
     bytes_per_row = 17 * (2 * 12 * 4 + 8 * 8)
-    monkeypatch.setattr(sinks, "STRIP_BUDGET_BYTES", 3 * bytes_per_row)
-    monkeypatch.setattr(sinks, "TILE", 1)
-    summary = compute_nep_sink([npp], [t], [p], str(tmp_path / "many.tif"))
+    monkeypatch.setattr(blockio, "TILE", 1)
+    summary = compute_nep_sink([npp], [t], [p], str(tmp_path / "many.tif"), budget_bytes=3 * bytes_per_row)
     one, many = read_all(tmp_path / "one.tif"), read_all(tmp_path / "many.tif")
     assert np.isfinite(one).all()
     np.testing.assert_allclose(many, one, rtol=1e-6)

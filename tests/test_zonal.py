@@ -10,7 +10,7 @@ from osgeo import gdal, ogr, osr
 from rasters import wkt_of
 from test_coverage import assert_close, jittered_tiles, oracle, polygon
 
-from carbon_budget.carbon_plugin import zonal
+from carbon_budget.carbon_plugin import blockio, zonal
 from carbon_budget.carbon_plugin.cellarea import row_cell_areas_m2
 from carbon_budget.carbon_plugin.coverage import exact_coverage
 from carbon_budget.carbon_plugin.errors import Cancelled, CarbonInputError
@@ -147,7 +147,7 @@ def test_read_errors_reach_the_caller(tmp_path, monkeypatch):
         raise RuntimeError("disk on fire")
         yield
 
-    monkeypatch.setattr(zonal, "read_group", broken)
+    monkeypatch.setattr(blockio, "read_stored", broken)
     with pytest.raises(RuntimeError, match="disk on fire"):
         zonal_sums(coverage, series)
 

@@ -1,0 +1,309 @@
+"""Block I/O: the one windowed reader, memory planner, strip warper and block loop of every stage.
+
+- Reader: ``read_window`` (one band, float64, NaN nodata) and ``read_stored`` (bands as stored,
+  with the invalid-cell mask) both use ``invalid_cells``, the one nodata rule: the band's
+  declared nodata value, NaN and +-inf are no data.
+- Planner: ``plan_blocks`` (windows of whole tiles, narrower when a pixel-interleaved file
+  makes GDAL decode many bands per tile) and ``plan_strips`` (whole-width strips of whole tile
+  rows); the memory setting is ``budget_bytes`` everywhere, default ``BUDGET_BYTES``.
+- Warper: ``StripWarper`` resamples a raster onto the strips of a grid, straight into a buffer.
+- Loop: ``for_each_block`` calls a stage's per-block function on every window, reports
+  progress and checks cancel between steps (``Progress.report`` raises ``Cancelled``).
+- Writer: ``timeseries.TimeSeriesWriter`` (atomic: the file appears only when complete).
+
+See docs/ARCHITECTURE.md ("Block I/O" and "Stage contract").
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import NamedTuple
+
+import numpy as np
+from osgeo import gdal, gdal_array, osr
+
+from .progress import Progress
+from .raster import Grid, grid_of
+
+gdal.UseExceptions()
+
+TILE = 256  # rows and columns of a tile of the plugin's GeoTIFFs (timeseries.CREATION_OPTIONS)
+BUDGET_BYTES = 64 * 1024 * 1024  # default of every stage's ``budget_bytes``
+MAX_BUDGET_FACTOR = 4  # plan_strips(whole_tile_row=True) may exceed the budget up to this factor
+READ_THREADS = "ALL_CPUS"  # GeoTIFF tile decoding threads for read_stored ("" = one thread)
+
+
+class Window(NamedTuple):
+    """A block of cells: rows [row0, row0 + nrows), columns [col0, col0 + ncols)."""
+
+    row0: int
+    nrows: int
+    col0: int
+    ncols: int
+
+
+# -- reader -------------------------------------------------------------------------------------
+
+
+def budget(budget_bytes: int | None) -> int:
+    """``budget_bytes``, or the default ``BUDGET_BYTES`` (read at call time) when None."""
+    return int(budget_bytes) if budget_bytes else BUDGET_BYTES
+
+
+def invalid_cells(values: np.ndarray, nodata: float | None) -> np.ndarray | None:
+    """The one nodata rule: cells equal to ``nodata``, NaN or +-inf; None when there is none."""
+    invalid = None
+    if values.dtype.kind == "f":
+        invalid = ~np.isfinite(values)
+        if nodata is not None and math.isfinite(nodata):
+            invalid |= values == nodata
+    elif nodata is not None and math.isfinite(nodata) and float(nodata).is_integer():
+        invalid = values == nodata
+    return invalid if invalid is not None and invalid.any() else None
+
+
+def read_window(ds: gdal.Dataset, band: int, window: Window, scale: float = 1.0) -> np.ndarray:
+    """A window of one band as float64 with NaN where ``invalid_cells`` says no data, x ``scale``."""
+    b = ds.GetRasterBand(band)
+    values = b.ReadAsArray(window.col0, window.row0, window.ncols, window.nrows).astype(np.float64, copy=False)
+    invalid = invalid_cells(values, b.GetNoDataValue())
+    if invalid is not None:
+        values[invalid] = np.nan
+    return values if scale == 1.0 else values * scale
+
+
+def strip(grid: Grid, row0: int, nrows: int) -> Window:
+    """The whole-width window of rows [row0, row0 + nrows) of ``grid``."""
+    return Window(row0, nrows, 0, grid.width)
+
+
+def interleaved(ds: gdal.Dataset) -> bool:
+    """True when reading one band decodes all of them (pixel-interleaved file, warped view)."""
+    pixel = ds.GetMetadataItem("INTERLEAVE", "IMAGE_STRUCTURE") == "PIXEL"
+    return ds.RasterCount > 1 and (pixel or ds.GetDriver().ShortName == "VRT")
+
+
+def decoding_handle(ds: gdal.Dataset) -> gdal.Dataset:
+    """A read handle on the same GeoTIFF that decodes its tiles on all CPUs (GDAL >= 3.6).
+
+    Other drivers, older GDAL or a failure: ``ds`` itself. Values are identical either way.
+    """
+    if not READ_THREADS or ds.GetDriver().ShortName != "GTiff" or int(gdal.VersionInfo()) < 3060000:
+        return ds
+    try:
+        handle = gdal.OpenEx(ds.GetDescription(), gdal.OF_RASTER | gdal.OF_READONLY,
+                             open_options=[f"NUM_THREADS={READ_THREADS}"])
+    except RuntimeError:
+        return ds
+    return handle if handle is not None else ds
+
+
+def read_stored(ds: gdal.Dataset, bands: list[int], window: Window) -> Iterator[tuple[np.ndarray, np.ndarray | None]]:
+    """(values as stored, ``invalid_cells`` mask or None) of each of ``bands`` in ``window``.
+
+    Interleaved bands are read in one call; the dataset's cached blocks are released after each
+    read so GDAL's cache stays bounded. The values are not scaled and invalid cells keep their
+    stored value: what to do with them is the caller's choice.
+    """
+    row0, nrows, col0, ncols = window
+    if len(bands) > 1:
+        stack = ds.ReadAsArray(col0, row0, ncols, nrows, band_list=bands).reshape(len(bands), nrows, ncols)
+        ds.FlushCache()
+    for k, number in enumerate(bands):
+        band = ds.GetRasterBand(number)
+        if len(bands) > 1:
+            values = stack[k]
+        else:
+            values = band.ReadAsArray(col0, row0, ncols, nrows)
+            band.FlushCache()
+        yield values, invalid_cells(values, band.GetNoDataValue())
+
+
+# -- planner ------------------------------------------------------------------------------------
+
+
+def cached_bytes_per_cell(datasets: Iterable[gdal.Dataset]) -> int:
+    """Bytes per cell GDAL caches while one band of a block is read (all bands if interleaved)."""
+    most = 1
+    for ds in datasets:
+        size = gdal.GetDataTypeSize(ds.GetRasterBand(1).DataType) // 8
+        interleave = ds.GetMetadataItem("INTERLEAVE", "IMAGE_STRUCTURE")
+        bands = ds.RasterCount if interleave == "PIXEL" or ds.GetDriver().ShortName == "VRT" else 1
+        most = max(most, size * bands + size)
+    return most
+
+
+def plan_blocks(
+    width: int,
+    height: int,
+    bytes_per_cell: int,
+    budget_bytes: int | None = None,
+    tile: tuple[int, int] = (TILE, TILE),
+    at_least_a_tile: bool = True,
+    max_tile_rows: int | None = None,
+    reach: Callable[[int, int], tuple[int, int] | None] | None = None,
+) -> list[Window]:
+    """Windows of whole tiles whose ``bytes_per_cell`` x cells fit ``budget_bytes``.
+
+    Whole-width strips of whole tile rows (at most ``max_tile_rows`` tile rows) when a tile row
+    fits, else one tile row whole tiles wide; below one tile: one tile anyway
+    (``at_least_a_tile``) or fewer columns, then fewer rows, to stay within the budget.
+    ``reach(row0, nrows)`` -> (first column, end column) or None: only those columns of a strip
+    are planned, and strips without any are skipped (e.g. the columns regions cover).
+    """
+    block_w, block_h = max(tile[0], 1), max(min(tile[1], height), 1)
+    cells = budget(budget_bytes) // max(bytes_per_cell, 1)
+    if cells >= width * block_h:
+        nrows, ncols = cells // width // block_h * block_h, width
+        if max_tile_rows:
+            nrows = min(nrows, max_tile_rows * block_h)
+    elif cells >= block_h * block_w:
+        nrows, ncols = block_h, cells // block_h // block_w * block_w
+    elif at_least_a_tile:
+        nrows, ncols = block_h, block_w
+    elif cells >= block_h:
+        nrows, ncols = block_h, cells // block_h
+    else:
+        nrows, ncols = max(1, min(block_h, cells)), 1
+    ncols = min(ncols, width)
+    blocks = []
+    for row0 in range(0, height, nrows):
+        rows = min(nrows, height - row0)
+        first, end = 0, width
+        if reach is not None:
+            columns = reach(row0, rows)
+            if columns is None:
+                continue
+            first = columns[0] // block_w * block_w
+            end = min(-(-columns[1] // block_w) * block_w, width)
+        blocks.extend(Window(row0, rows, col0, min(ncols, end - col0)) for col0 in range(first, end, ncols))
+    return blocks
+
+
+def plan_strips(grid: Grid, bytes_per_row: int, budget_bytes: int | None = None,
+                whole_tile_row: bool = False) -> list[Window]:
+    """Whole-width strips of whole tile rows (``TILE``) whose ``bytes_per_row`` x rows fit the budget.
+
+    ``whole_tile_row``: at least one tile row (every output tile written once, whole) as long as
+    that needs at most ``MAX_BUDGET_FACTOR`` x the budget; narrower strips beyond.
+    """
+    limit = budget(budget_bytes)
+    if whole_tile_row:
+        limit = min(max(limit, TILE * bytes_per_row), MAX_BUDGET_FACTOR * limit)
+    rows = max(1, limit // max(bytes_per_row, 1))
+    if rows >= TILE:
+        rows -= rows % TILE
+    return [strip(grid, row0, min(rows, grid.height - row0)) for row0 in range(0, grid.height, rows)]
+
+
+# -- block loop ---------------------------------------------------------------------------------
+
+
+def for_each_block(
+    blocks: Sequence[Window],
+    per_block: Callable[[Window], Iterator[object] | None],
+    progress: Progress | None = None,
+    steps_per_block: int = 1,
+) -> None:
+    """Call ``per_block(window)`` for every window, reporting progress and checking cancel.
+
+    ``per_block`` returns None (one step) or is a generator that yields once after each of its
+    ``steps_per_block`` steps (e.g. one per year); progress is reported after every step, and a
+    cancel raises ``Cancelled`` there. Errors propagate (writers then remove their files).
+    """
+    progress = progress or Progress()
+    total = max(len(blocks) * steps_per_block, 1)
+    done = 0
+    progress.report(0.0)
+    for window in blocks:
+        steps = per_block(window)
+        if steps is None:
+            done += steps_per_block
+            progress.report(done / total)
+            continue
+        for _ in steps:
+            done += 1
+            progress.report(done / total)
+    progress.report(1.0)
+
+
+# -- strip warper -------------------------------------------------------------------------------
+
+
+def _source_window(src: Grid, grid: Grid, bounds: tuple[float, float, float, float],
+                   pad: int) -> tuple[int, int, int, int]:
+    """(col, row, cols, rows) of ``src`` covering ``bounds`` (in ``grid``'s CRS) plus ``pad`` cells."""
+    whole = (0, 0, src.width, src.height)
+    if src.srs.IsSame(grid.srs):
+        xmin, ymin, xmax, ymax = bounds
+    else:
+        try:
+            ct = osr.CoordinateTransformation(grid.srs, src.srs)
+            xmin, ymin, xmax, ymax = ct.TransformBounds(*bounds, 21)
+        except RuntimeError:
+            return whole
+    sx0, spx, _, sy0, _, spy = src.geotransform
+    if not all(math.isfinite(v) for v in (xmin, ymin, xmax, ymax)):
+        return whole
+    c0 = max(0, math.floor((xmin - sx0) / spx) - pad)
+    c1 = min(src.width, math.ceil((xmax - sx0) / spx) + pad)
+    r0 = max(0, math.floor((ymax - sy0) / spy) - pad)
+    r1 = min(src.height, math.ceil((ymin - sy0) / spy) + pad)
+    if c1 <= c0 or r1 <= r0:
+        return whole  # e.g. longitudes 0-360: let the warper sort it out
+    return c0, r0, c1 - c0, r1 - r0
+
+
+class StripWarper:
+    """Resamples bands of a raster onto row strips of ``grid``, straight into a numpy buffer.
+
+    For a strip, the source window under it (plus a margin for the kernel) is read into memory
+    and warped in one call for all the bands asked for (the coordinate transformation is
+    shared): the values of a warped view of the whole raster to within float32 rounding.
+    Reading the source directly, not through a band-subset VRT, keeps memory flat (each VRT
+    left GDAL state behind per band touched); a warped VRT of a 240-band monthly stack re-warps
+    all bands for each band read once its blocks no longer fit the GDAL cache.
+    """
+
+    def __init__(self, grid: Grid, resampling: str) -> None:
+        self.grid = grid
+        self.resampling = resampling
+
+    def read(self, ds: gdal.Dataset, bands: list[int], row0: int, nrows: int,
+             out: np.ndarray | None = None) -> np.ndarray:
+        """Bands of ``ds`` on rows [row0, row0 + nrows) of the grid: float32, NaN nodata, written
+        into ``out`` (float32, shape (bands, nrows, width), C-contiguous) when given."""
+        grid = self.grid
+        src = grid_of(ds)
+        x0, px, _, y0, _, py = grid.geotransform
+        top, bottom = y0 + py * row0, y0 + py * (row0 + nrows)
+        bounds = (x0, min(top, bottom), x0 + px * grid.width, max(top, bottom))
+        c0, r0, cols, rows = _source_window(src, grid, bounds, pad=3)
+        data = ds.ReadAsArray(c0, r0, cols, rows, band_list=list(bands), buf_type=gdal.GDT_Float32)
+        source = gdal_array.OpenNumPyArray(np.ascontiguousarray(data.reshape(len(bands), rows, cols)), True)
+        sx0, spx, _, sy0, _, spy = src.geotransform
+        source.SetGeoTransform((sx0 + c0 * spx, spx, 0.0, sy0 + r0 * spy, 0.0, spy))
+        source.SetProjection(src.crs_wkt)
+        if out is None:
+            out = np.empty((len(bands), nrows, grid.width), dtype=np.float32)
+        if out.dtype != np.float32 or out.shape != (len(bands), nrows, grid.width) or not out.flags.c_contiguous:
+            raise ValueError("out must be a C-contiguous float32 array of shape (bands, rows, width)")
+        # the warp writes straight into ``out`` (a GDAL dataset over the numpy array)
+        target = gdal_array.OpenNumPyArray(out, True)
+        target.SetGeoTransform((x0, px, 0.0, top, 0.0, py))
+        target.SetProjection(grid.crs_wkt)
+        # NaN where no source pixel contributes; INIT_DEST instead of a destination nodata
+        # value, which would add a destination validity mask and make the warp ~2.5x slower.
+        # Single-threaded: for an in-memory target GDAL's extra threads cost more than they give.
+        gdal.Warp(target, source, resampleAlg=self.resampling,
+                  srcNodata=ds.GetRasterBand(bands[0]).GetNoDataValue(), warpOptions=["INIT_DEST=NaN"])
+        target.FlushCache()
+        target = source = None
+        return out
+
+
+def warp_strip(ds: gdal.Dataset, bands: list[int], grid: Grid, row0: int, nrows: int,
+               resampling: str) -> np.ndarray:
+    """Bands of ``ds`` resampled onto rows [row0, row0 + nrows) of ``grid`` (float32, NaN nodata)."""
+    return StripWarper(grid, resampling).read(ds, bands, row0, nrows)
