@@ -42,7 +42,7 @@ from .compat import (
 from .i18n import QT_TRANSLATE_NOOP, tr
 from .params import optional_int, param_label
 from .styles import style_outputs
-from .vectors import double_field, int_field, read_layer, text_field, write_layer
+from .vectors import read_layer, schema_fields, write_layer
 
 WEIGHT_KINDS = ("queen", "distance", "knn")
 WEIGHT_LABELS = (
@@ -209,13 +209,12 @@ class HotSpots(CarbonAlgorithm):
         for label in ("HH", "LL", "HL", "LH", "ns"):
             progress.info(tr("LISA {label}: {n}").format(label=label, n=int(np.sum(lisa.cluster == label))))
 
-        new_fields = [double_field("GI_Z"), double_field("GI_P"), int_field("GI_BIN"), double_field("LISA_I"),
-                      text_field("LISA_CL", 4), double_field("LISA_P")]
+        new_fields = schema_fields(schema.HOTSPOT_FIELDS, {schema.LISA_CLASS: 4})
         rows = [[None] * len(new_fields) for _ in data.features]
         for j, i in enumerate(np.flatnonzero(keep)):
             rows[i] = [gi.z[j], gi.p[j], int(gi.bin[j]), lisa.ii[j], str(lisa.cluster[j]), lisa.p_sim[j]]
         dest = write_layer(self, parameters, self.OUTPUT, context, source, data, new_fields, rows, progress)
-        style_outputs(context, {dest: ("gi_bin", "GI_BIN")}, feedback)
+        style_outputs(context, {dest: ("gi_bin", schema.GI_BIN)}, feedback)
         return {self.OUTPUT: dest, "MORAN_I": float(moran.i), "MORAN_Z": float(moran.z),
                 "MORAN_P": float(moran.p_sim), "MORAN_P_NORM": float(moran.p_norm), "ISLANDS": len(weights.islands)}
 

@@ -10,7 +10,6 @@ The HTML itself is built by the engine (``carbon_plugin/report.py``).
 from __future__ import annotations
 
 import math
-import re
 
 import numpy as np
 from qgis.core import (
@@ -42,6 +41,7 @@ from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt, 
 from qgis.PyQt.QtGui import QColor, QFont, QImage, QPainter, QPen
 
 from ..carbon_plugin import report as engine
+from ..carbon_plugin import schema
 from ..carbon_plugin.errors import CarbonInputError
 from ..carbon_plugin.imbalance import HIGH_RISK
 from ..carbon_plugin.risk import risk_levels
@@ -235,10 +235,8 @@ NO_DATA_COLOUR = "#bdbdbd"
 IMAGE_SIZE = QSize(900, 700)
 MAP_RECT = (12, 56, 620, 632)  # x, y, width, height of the map inside the image
 MARGIN = 0.04  # of the layer extent, each side
-PERIOD_FIELD = re.compile(r"^(RI|RL|ST|CSR)_(\d{4})$", re.IGNORECASE)
-UNCERTAINTY_FIELD = re.compile(r"^(RIM|RIL|RIH|PH|RLM|PL)_(\d{4})$", re.IGNORECASE)
-YEAR_FIELD = re.compile(r"^(EMI|SNK)_(\d{4})$", re.IGNORECASE)
-GENERATED_TEXT_FIELD = re.compile(r"^(CH_\d{4}|LISA_CL)$", re.IGNORECASE)
+PERIOD_PREFIXES = (schema.RISK_INDEX, schema.RISK_LEVEL, schema.STATE, schema.CSR)
+UNCERTAINTY_PREFIXES = tuple(prefix for prefix, _ in schema.UNCERTAINTY_FIELDS)
 DEFAULT_TITLE = QT_TRANSLATE_NOOP("@default", "Carbon budget and imbalance risk report")
 
 
@@ -347,7 +345,7 @@ class Report(CarbonAlgorithm):
             raise CarbonInputError(tr("RISK: the risk layer could not be read."))
         risk = read_layer(risk_source, progress, "risk layer")
         risk_fields = _period_fields(risk)
-        firsts = sorted(set(risk_fields["RI"]) | set(risk_fields["RL"]))
+        firsts = sorted(set(risk_fields[schema.RISK_INDEX]) | set(risk_fields[schema.RISK_LEVEL]))
         if not firsts:
             raise CarbonInputError(tr("RISK: the layer has no RI_yyyy or RL_yyyy fields; make it with "
                                       "'Carbon imbalance risk index'."))
@@ -355,10 +353,10 @@ class Report(CarbonAlgorithm):
         years = _years(risk)
         labels = engine.period_labels(firsts, years)
         names = self._names(parameters, context, risk, progress)
-        index = np.array([_column(risk, risk_fields["RI"].get(y)) for y in firsts])
-        level = np.array([_column(risk, risk_fields["RL"].get(y)) for y in firsts])
+        index = np.array([_column(risk, risk_fields[schema.RISK_INDEX].get(y)) for y in firsts])
+        level = np.array([_column(risk, risk_fields[schema.RISK_LEVEL].get(y)) for y in firsts])
         for b, y in enumerate(firsts):  # levels from the index where RL_yyyy is missing
-            if y not in risk_fields["RL"]:
+            if y not in risk_fields[schema.RISK_LEVEL]:
                 level[b] = risk_levels(index[b])
         level = np.where(np.isnan(level), 0.0, level)
 
@@ -367,7 +365,7 @@ class Report(CarbonAlgorithm):
         balance = read_layer(balance_source, progress, "balance layer") if balance_source else risk
         balance_crs = balance_source.sourceCrs() if balance_source else risk_source.sourceCrs()
         balance_fields = _period_fields(balance)
-        state_years = sorted(balance_fields["ST"])
+        state_years = sorted(balance_fields[schema.STATE])
         if not state_years:
             notes.append(tr("No balance states (ST_yyyy fields): give the balance layer as BALANCE for the state "
                             "maps and the transitions."))
@@ -377,7 +375,7 @@ class Report(CarbonAlgorithm):
         transitions = self._transitions(parameters, context, balance, balance_fields, years, progress)
         summary, weights, method = self._summary(parameters, context, index, level, labels, firsts, progress, notes)
         text = self.parameterAsString(parameters, self.WEIGHTS_USED, context)
-        if text.strip():
+        if not weights and text.strip():  # the w_* columns of the summary table first; the text is a fallback
             weights = engine.parse_weights(text)
         method = self._method(parameters, context, method, notes)
 
@@ -392,17 +390,17 @@ class Report(CarbonAlgorithm):
             self.HOTSPOTS) else None
         hot = read_layer(hot_source, progress, "hot spots layer") if hot_source else risk
         hot_crs = hot_source.sourceCrs() if hot_source else risk_source.sourceCrs()
-        gi_field = _field_name(hot, "GI_BIN")
+        gi_field = _field_name(hot, schema.GI_BIN)
         uncertainty = self._uncertainty(parameters, context, firsts, labels, years, progress)
         jobs = 2 * len(firsts) + 1 + (uncertainty is not None)
         done = 0
         sections = []
         for b, first in enumerate(firsts):
             section = engine.PeriodSection(labels[b], first, index=index[b])
-            if first in balance_fields["ST"]:
+            if first in balance_fields[schema.STATE]:
                 title = tr("Balance state {period}").format(period=labels[b])
                 section.figures.append(engine.Figure(title, render_map(
-                    balance, balance_crs, _column(balance, balance_fields["ST"][first]), STATE_CLASSES,
+                    balance, balance_crs, _column(balance, balance_fields[schema.STATE][first]), STATE_CLASSES,
                     {k: tr(v) for k, v in engine.STATE_NAMES.items()}, title, optional_classes=(0,))))
             done += 1
             progress.report(0.2 + 0.7 * done / jobs)
@@ -465,7 +463,7 @@ class Report(CarbonAlgorithm):
         name = self.parameterAsString(parameters, self.NAME_FIELD, context)
         if not name:
             name = next((f.name() for f in data.fields if is_text_field(f)
-                         and not GENERATED_TEXT_FIELD.match(f.name())), "")
+                         and not _generated_text(f.name())), "")
         index = data.fields.indexOf(name) if name else -1
         if index < 0:
             progress.info(tr("No region name field: regions are named by their feature number."))
@@ -507,10 +505,9 @@ class Report(CarbonAlgorithm):
             return engine.province_from_table(rows)
         if not years:
             return None
-        names = {m.group(1).upper() + m.group(2): f.name() for f in risk.fields
-                 if (m := YEAR_FIELD.match(f.name()))}
-        emission = risk.columns([names[f"EMI{y}"] for y in years])
-        sink = risk.columns([names[f"SNK{y}"] for y in years])
+        found = schema.fields_by_prefix(risk.fields.names(), (schema.EMISSION, schema.SINK))
+        emission = risk.columns([found[schema.EMISSION][y] for y in years])
+        sink = risk.columns([found[schema.SINK][y] for y in years])
         return engine.province_from_budget(emission, sink, years)
 
     def _transitions(self, parameters, context, balance: LayerData, fields, years, progress) -> list:
@@ -521,10 +518,10 @@ class Report(CarbonAlgorithm):
                                           "to_state and count (the transition table of 'Balance states and "
                                           "transformation trend')."))
             return engine.transitions_from_table(rows)
-        state_years = sorted(fields["ST"])
+        state_years = sorted(fields[schema.STATE])
         if len(state_years) < 2:
             return []
-        states = np.array([_column(balance, fields["ST"][y]) for y in state_years])
+        states = np.array([_column(balance, fields[schema.STATE][y]) for y in state_years])
         return engine.transitions_from_states(states, engine.period_labels(state_years, years))
 
     def _summary(self, parameters, context, index, level, labels, firsts, progress, notes):
@@ -565,12 +562,9 @@ class Report(CarbonAlgorithm):
         if source is None:
             raise CarbonInputError(tr("UNCERTAINTY: the layer could not be read."))
         data = read_layer(source, progress, "uncertainty layer")
-        found: dict[str, dict[int, str]] = {k: {} for k in ("RIM", "RIL", "RIH", "PH", "RLM", "PL")}
-        for f in data.fields:
-            match = UNCERTAINTY_FIELD.match(f.name())
-            if match:
-                found[match.group(1).upper()][int(match.group(2))] = f.name()
-        periods = sorted(set.intersection(*(set(found[k]) for k in ("RIM", "RIL", "RIH", "PH", "PL"))))
+        found = schema.fields_by_prefix(data.fields.names(), UNCERTAINTY_PREFIXES)
+        periods = schema.common_years(data.fields.names(), schema.RI_MEDIAN, schema.RI_LOW, schema.RI_HIGH,
+                                      schema.P_HIGH, schema.P_LEVEL)
         if not periods:
             raise CarbonInputError(tr("UNCERTAINTY: the layer has no RIM_yyyy, RIL_yyyy, RIH_yyyy, PH_yyyy and "
                                       "PL_yyyy fields; make it with 'Uncertainty of the imbalance risk (Monte "
@@ -583,21 +577,21 @@ class Report(CarbonAlgorithm):
             return np.array([_column(data, found[prefix].get(y)) for y in periods])
 
         summary = engine.uncertainty_summary(
-            names, [by_first.get(y, own[k]) for k, y in enumerate(periods)], columns("RIM"), columns("RIL"),
-            columns("RIH"), columns("PH"), columns("RLM"), columns("PL"))
+            names, [by_first.get(y, own[k]) for k, y in enumerate(periods)],
+            *(columns(prefix) for prefix in UNCERTAINTY_PREFIXES))
         for label, n, regions in zip(summary.periods, summary.uncertain, summary.regions):
             progress.info(tr("{period}: {n} of {regions} regions with an uncertain risk level.").format(
                 period=label, n=n, regions=regions))
-        return summary, data, source.sourceCrs(), columns("PH")[-1]
+        return summary, data, source.sourceCrs(), columns(schema.P_HIGH)[-1]
 
     def _balance_of_last_period(self, risk, risk_fields, balance, balance_fields, last, names, parameters, context,
                                 progress):
         """CSR and state of the last period per risk feature: from the risk layer, or the balance layer joined
         by region name (when the names are unique)."""
-        if last in risk_fields["CSR"] or last in risk_fields["ST"]:
-            return (_column(risk, risk_fields["CSR"].get(last)) if last in risk_fields["CSR"] else None,
-                    _column(risk, risk_fields["ST"].get(last)) if last in risk_fields["ST"] else None)
-        if balance is risk or not (last in balance_fields["CSR"] or last in balance_fields["ST"]):
+        if last in risk_fields[schema.CSR] or last in risk_fields[schema.STATE]:
+            return (_column(risk, risk_fields[schema.CSR].get(last)) if last in risk_fields[schema.CSR] else None,
+                    _column(risk, risk_fields[schema.STATE].get(last)) if last in risk_fields[schema.STATE] else None)
+        if balance is risk or not (last in balance_fields[schema.CSR] or last in balance_fields[schema.STATE]):
             return None, None
         balance_names = self._names(parameters, context, balance, progress)
         if len(set(balance_names)) != len(balance_names) or balance_names[0].startswith("#"):
@@ -609,8 +603,8 @@ class Report(CarbonAlgorithm):
             values = _column(balance, column)
             return np.array([values[r] if r >= 0 else math.nan for r in rows])
 
-        return (take(balance_fields["CSR"][last]) if last in balance_fields["CSR"] else None,
-                take(balance_fields["ST"][last]) if last in balance_fields["ST"] else None)
+        return (take(balance_fields[schema.CSR][last]) if last in balance_fields[schema.CSR] else None,
+                take(balance_fields[schema.STATE][last]) if last in balance_fields[schema.STATE] else None)
 
     def _inputs(self, parameters, context, output: str) -> list[tuple[str, str, str]]:
         rows = []
@@ -631,23 +625,18 @@ class Report(CarbonAlgorithm):
 
 
 def _period_fields(data: LayerData) -> dict[str, dict[int, str]]:
-    """{'RI': {2001: 'RI_2001', ...}, 'RL': ..., 'ST': ..., 'CSR': ...} (names matched without case)."""
-    found: dict[str, dict[int, str]] = {"RI": {}, "RL": {}, "ST": {}, "CSR": {}}
-    for f in data.fields:
-        match = PERIOD_FIELD.match(f.name())
-        if match:
-            found[match.group(1).upper()][int(match.group(2))] = f.name()
-    return found
+    """{'RI_': {2001: 'RI_2001', ...}, 'RL_': ..., 'ST_': ..., 'CSR_': ...} (names matched without case)."""
+    return schema.fields_by_prefix(data.fields.names(), PERIOD_PREFIXES)
 
 
 def _years(data: LayerData) -> list[int]:
     """Years with both EMI_yyyy and SNK_yyyy fields."""
-    found: dict[str, set[int]] = {"EMI": set(), "SNK": set()}
-    for f in data.fields:
-        match = YEAR_FIELD.match(f.name())
-        if match:
-            found[match.group(1).upper()].add(int(match.group(2)))
-    return sorted(found["EMI"] & found["SNK"])
+    return schema.common_years(data.fields.names(), schema.EMISSION, schema.SINK)
+
+
+def _generated_text(name: str) -> bool:
+    """A text field the stages write (CH_yyyy, LISA_CL), not a region name."""
+    return schema.year_of(name, schema.CHANGE) is not None or name.upper() == schema.LISA_CLASS
 
 
 def _field_name(data: LayerData, name: str) -> str | None:

@@ -130,10 +130,11 @@ def text_field(name: str, length: int = 20) -> QgsField:
     return make_field(name, "string", length)
 
 
-def schema_fields(columns) -> list[QgsField]:
-    """QgsFields of the schema's (name, kind) pairs, kind "double", "int" or "text"."""
-    makers = {"double": double_field, "int": int_field, "text": text_field}
-    return [makers[kind](name) for name, kind in columns]
+def schema_fields(columns, text_lengths: dict[str, int] | None = None) -> list[QgsField]:
+    """QgsFields of the schema's (name, kind) pairs, kind "double", "int" or "text" (length 20 unless given)."""
+    lengths = text_lengths or {}
+    return [text_field(name, lengths.get(name, 20)) if kind == "text" else make_field(name, kind)
+            for name, kind in columns]
 
 
 def utf8_sink(alg, parameters, name, context, fields, wkb_type, crs):

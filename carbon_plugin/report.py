@@ -31,10 +31,11 @@ from pathlib import Path
 
 import numpy as np
 
-from . import files
+from . import files, schema
 from .balance import period_label, province_totals
 from .imbalance import HIGH_RISK
 from .risk import risk_levels
+from .schema import number as _number
 from .trend import transition_matrix
 
 Translate = Callable[[str], str]
@@ -300,17 +301,15 @@ def risk_summary_from_table(rows: Sequence[dict]) -> tuple[list[RiskRow], dict[s
     """Rows of the imbalancerisk summary table, and the weights (w_state, w_trend, w_pressure) it records."""
     out, weights = [], {}
     for row in rows:
-        counts = {k: int(_number(row.get(f"n_l{k}"), 0.0)) for k in LEVEL_NAMES}
+        counts = {k: int(_number(row.get(schema.COUNT_COLUMN.format(k)), 0.0)) for k in LEVEL_NAMES}
         regions = int(_number(row.get("regions"), float(sum(counts.values()))))
-        shares = {k: _number(row.get(f"sh_l{k}"), counts[k] / regions if regions else math.nan) for k in LEVEL_NAMES}
+        shares = {k: _number(row.get(schema.SHARE_COLUMN.format(k)), counts[k] / regions if regions else math.nan)
+                  for k in LEVEL_NAMES}
         high = int(_number(row.get("n_high"), 0.0))
         out.append(RiskRow(str(row.get("period") or row.get("year") or ""), int(_number(row.get("year"), 0.0)),
                            regions, int(_number(row.get("n_nodata"), 0.0)), counts, shares, high,
                            _number(row.get("high_share"), high / regions if regions else math.nan)))
-        for name in COMPONENT_NAMES:
-            value = _number(row.get(f"w_{name}"))
-            if not math.isnan(value):
-                weights[name] = value
+        weights.update(schema.weights_of_row(row, COMPONENT_NAMES))
     return out, weights
 
 
@@ -402,16 +401,6 @@ def uncertainty_summary(names: Sequence[str], labels: Sequence[str], median: np.
               for i in order]
     return UncertaintySummary(list(labels), [int(v) for v in known.sum(axis=1)], uncertain,
                               labels[-1] if len(labels) else "", widest, [], threshold)
-
-
-def _number(value, default: float = math.nan) -> float:
-    if value is None:
-        return default
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return default
-    return default if math.isnan(number) else number
 
 
 def _finite(value) -> bool:

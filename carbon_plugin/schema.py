@@ -47,6 +47,10 @@ RISK_INDEX, RISK_LEVEL, COMPENSATION = "RI_", "RL_", "CV_"
 # per period: riskuncertainty
 RI_MEDIAN, RI_LOW, RI_HIGH, P_HIGH, LIKELY_LEVEL, P_LEVEL = "RIM_", "RIL_", "RIH_", "PH_", "RLM_", "PL_"
 ALL = "ALL"
+# hotspots (one set per run)
+GI_Z, GI_P, GI_BIN, LISA_I, LISA_CLASS, LISA_P = "GI_Z", "GI_P", "GI_BIN", "LISA_I", "LISA_CL", "LISA_P"
+HOTSPOT_FIELDS = ((GI_Z, "double"), (GI_P, "double"), (GI_BIN, "int"), (LISA_I, "double"), (LISA_CLASS, "text"),
+                  (LISA_P, "double"))
 
 # the budget layer's per-year fields and the zonal_budget indicator each holds
 BUDGET_PREFIXES = {EMISSION: "emission", SINK: "sink", NET: "net", RATIO: "ratio"}
@@ -61,10 +65,11 @@ UNCERTAINTY_FIELDS = ((RI_MEDIAN, "double"), (RI_LOW, "double"), (RI_HIGH, "doub
 
 # tables
 LEVELS = (1, 2, 3, 4, 5)
-WEIGHT_COLUMN = "w_{}"
+WEIGHT_COLUMN, COUNT_COLUMN, SHARE_COLUMN = "w_{}", "n_l{}", "sh_l{}"
 SUMMARY_COLUMNS = (("period", "text"), ("year", "int"), ("normalis", "text"), ("weighting", "text"),
                    ("regions", "int"), ("n_nodata", "int"),
-                   *((f"n_l{k}", "int") for k in LEVELS), *((f"sh_l{k}", "double") for k in LEVELS),
+                   *((COUNT_COLUMN.format(k), "int") for k in LEVELS),
+                   *((SHARE_COLUMN.format(k), "double") for k in LEVELS),
                    ("n_high", "int"), ("high_share", "double"))
 TRANSITION_COLUMNS = (("from_per", "text"), ("to_per", "text"), ("from_year", "int"), ("to_year", "int"),
                       ("from_state", "int"), ("to_state", "int"), ("count", "int"))
