@@ -31,8 +31,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 
 YEAR_MIN, YEAR_MAX = 1800, 2099
-# a 4-digit year 1800-2099 not inside a longer number
-YEAR_IN_TEXT = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+YEAR_RE = r"(1[89]\d\d|20\d\d)"  # a 4-digit year YEAR_MIN-YEAR_MAX, for patterns that hold one (e.g. '2001-07')
+YEAR_IN_TEXT = re.compile(r"(?<!\d)" + YEAR_RE + r"(?!\d)")  # not inside a longer number
 _WHOLE_YEAR = re.compile(r"^\s*(\d{4})(?:\.0*)?\s*$")
 
 # per year: the budget layer

@@ -32,6 +32,7 @@ from .errors import QT_TRANSLATE_NOOP, CarbonInputError
 from .plausibility import LayerInfo, Unusual, value_range
 from .progress import Progress
 from .raster import Grid, grid_of, layer_infos, open_raster
+from .schema import YEAR_RE, parse_year
 from .timeseries import TimeSeries, TimeSeriesWriter, open_time_series, year_in_text
 from .units import T_C, T_CO2, factor_from_t_c
 
@@ -60,8 +61,8 @@ ANNUAL_APPROXIMATION = QT_TRANSLATE_NOOP(
     "climate gives the exact sum."
 )
 
-_MONTH_DESCRIPTION = re.compile(r"^\s*(1[89]\d\d|20\d\d)\s*[-_/.]?\s*(0?[1-9]|1[0-2])\s*$")
-_MONTH_IN_NAME = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)[-_.]?(0[1-9]|1[0-2])(?!\d)")
+_MONTH_DESCRIPTION = re.compile(r"^\s*" + YEAR_RE + r"\s*[-_/.]?\s*(0?[1-9]|1[0-2])\s*$")
+_MONTH_IN_NAME = re.compile(r"(?<!\d)" + YEAR_RE + r"[-_.]?(0[1-9]|1[0-2])(?!\d)")
 
 
 # --------------------------------------------------------------------------------------------
@@ -170,7 +171,7 @@ def _descriptions(ds: gdal.Dataset) -> list[str]:
 
 
 def _is_year(text: str) -> bool:
-    return text.isdigit() and len(text) == 4
+    return parse_year(text, whole=True) is not None
 
 
 def _month_of(text: str) -> tuple[int, int] | None:
@@ -200,7 +201,7 @@ def monthly_slots(
             slots += parsed  # type: ignore[arg-type]
             continue
         if all(_is_year(d) for d in descs):
-            years = [int(d) for d in descs]
+            years = [parse_year(d, whole=True) for d in descs]
             counts = {y: years.count(y) for y in years}
             if set(counts.values()) != {12}:
                 raise CarbonInputError(QT_TRANSLATE_NOOP(

@@ -8,7 +8,6 @@ descriptions, file names or an explicit list), aligned onto one grid and read st
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -20,8 +19,8 @@ from .blockio import Window
 from .errors import QT_TRANSLATE_NOOP, CarbonInputError
 from .progress import Progress
 from .raster import Grid, grid_of, open_raster, warp_to_grid
+from .schema import parse_year, year_candidates
 
-YEAR_PATTERN = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 QUANTITIES = ("emission", "sink", "net", "ratio", "state")
 # band-interleaved: stages write and read one year at a time
 CREATION_OPTIONS = ["TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256", "COMPRESS=DEFLATE", "BIGTIFF=IF_SAFER",
@@ -30,15 +29,15 @@ CREATION_OPTIONS = ["TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256", "COMPRESS=D
 
 def year_in_text(text: str) -> int | None:
     """The single 4-digit year (1800-2099) in a name or description, else None."""
-    found = set(YEAR_PATTERN.findall(os.path.basename(str(text))))
-    return int(found.pop()) if len(found) == 1 else None
+    return parse_year(os.path.basename(str(text)))
 
 
 def band_years(ds: gdal.Dataset, start_year: int | None = None, role: str = "raster") -> list[int]:
     """Years of a raster's bands: from band descriptions, else START_YEAR + band index."""
     descriptions = [ds.GetRasterBand(i + 1).GetDescription().strip() for i in range(ds.RasterCount)]
-    if all(d.isdigit() and len(d) == 4 for d in descriptions):
-        return [int(d) for d in descriptions]
+    years = [parse_year(d, whole=True) for d in descriptions]
+    if None not in years:
+        return years
     if start_year is not None:
         return [int(start_year) + i for i in range(ds.RasterCount)]
     shown = ", ".join(repr(d) for d in descriptions[:3]) + (", ..." if len(descriptions) > 3 else "")
@@ -93,7 +92,7 @@ class TimeSeries:
 def _layers_from_one(path: str, ds: gdal.Dataset, start_year: int | None, role: str) -> list[YearLayer]:
     if ds.RasterCount == 1 and start_year is None:
         desc = ds.GetRasterBand(1).GetDescription().strip()
-        year = int(desc) if desc.isdigit() and len(desc) == 4 else year_in_text(path)
+        year = parse_year(desc, whole=True) or year_in_text(path)
         if year is not None:
             return [YearLayer(year, path, 1)]
     years = band_years(ds, start_year, role)
@@ -107,10 +106,11 @@ def _year_of_single(path: str, ds: gdal.Dataset, role: str) -> int:
                                           "or a single multi-band time-series raster."),
             role=role, path=path, n_bands=ds.RasterCount)
     desc = ds.GetRasterBand(1).GetDescription().strip()
-    if desc.isdigit() and len(desc) == 4:
-        return int(desc)
+    year = parse_year(desc, whole=True)
+    if year is not None:
+        return year
     year = year_in_text(path)
-    candidates = sorted(set(YEAR_PATTERN.findall(os.path.basename(str(path)))))
+    candidates = year_candidates(os.path.basename(str(path)))
     if year is None and len(candidates) > 1:
         raise CarbonInputError(
             QT_TRANSLATE_NOOP("@default", "The name of the {role} raster '{path}' holds {n} year candidates "
