@@ -62,6 +62,7 @@ from .cellarea import row_cell_areas_m2
 from .errors import QT_TRANSLATE_NOOP, CarbonInputError
 from .progress import Progress
 from .raster import Grid, srs_from_wkt
+from .units import KM2_PER_M2
 
 gdal.UseExceptions()
 ogr.UseExceptions()
@@ -181,7 +182,7 @@ class Coverage:
 
     def covered_area_km2(self) -> np.ndarray:
         """Sum of fraction x true cell area per region, km2 (float64, length n_regions)."""
-        areas_km2 = row_cell_areas_m2(self.grid) * 1e-6
+        areas_km2 = row_cell_areas_m2(self.grid) * KM2_PER_M2
         total = np.zeros(self.n_regions)
         step = max(1, CHUNK_CELLS // max(self.grid.width, 1))
         for row0 in range(0, self.grid.height, step):

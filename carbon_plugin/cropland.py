@@ -18,10 +18,10 @@ import numpy as np
 
 from . import blockio
 from .coverage import cell_centre_coverage
-from .emissions import region_key
 from .errors import QT_TRANSLATE_NOOP
 from .landuse import M2_PER_HA, CropParameters, crop_carbon_t_c
 from .progress import Progress
+from .schema import parse_year, region_key
 
 
 @dataclass
@@ -128,11 +128,10 @@ def production_rows(rows: Sequence[Mapping[str, object]], region_field: str, yea
                         crop=crop, value=value)
                 crops[crop] = number
         key, year = row.get(region_field), row.get(year_field)
-        try:
-            year = int(float(year))
-        except (TypeError, ValueError):
+        if parse_year(year, whole=True) is None:
             raise CarbonInputError(QT_TRANSLATE_NOOP(
-                "@default", "Crop table: year '{year}' is not a year."), year=year) from None
+                "@default", "Crop table: year '{year}' is not a year."), year=year)
+        year = int(parse_year(year, whole=True))
         out[(region_key(key), year)] = crops
     if out and not any(out.values()):
         raise CarbonInputError(QT_TRANSLATE_NOOP(

@@ -32,7 +32,7 @@ from pathlib import Path
 from .errors import QT_TRANSLATE_NOOP, CarbonInputError
 from .files import read_csv
 from .progress import Progress
-from .schema import region_key
+from .schema import parse_year, region_key
 from .units import CO2_PER_C, T_CO2, check_units, factor_from_t_co2
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -285,15 +285,12 @@ def _quantity(value, column: str, row: int, region, year) -> float:
 
 
 def _year(value, row: int, region, field: str) -> int:
-    try:
-        number = float(value.strip()) if isinstance(value, str) else float(value)
-    except (TypeError, ValueError, AttributeError):
-        number = float("nan")
-    if value is None or math.isnan(number) or not number.is_integer() or not 1000 <= number <= 9999:
+    year = parse_year(value, whole=True)
+    if year is None:
         raise CarbonInputError(
             QT_TRANSLATE_NOOP("@default", "The year '{value}' in field '{field}' ({where}) is not a 4-digit year."),
             value=value, field=field, where=_where(row, region, None))
-    return int(number)
+    return year
 
 
 def _region(value, row: int, field: str):

@@ -42,13 +42,13 @@ from osgeo import osr
 from . import blockio
 from .cellarea import row_cell_areas_m2
 from .coverage import Coverage, cell_centre_coverage, exact_coverage
-from .emissions import region_key
 from .errors import QT_TRANSLATE_NOOP, CarbonInputError, fill
 from .plausibility import check_statistic, missing_years
 from .progress import Progress
 from .raster import Grid, open_raster, srs_from_wkt
+from .schema import parse_year, region_key
 from .timeseries import TimeSeries, TimeSeriesWriter, open_time_series
-from .units import T_CO2, check_units
+from .units import KM2_PER_M2, T_CO2, check_units
 
 METHODS = ("proportional", "regression")
 ASSIGNMENTS = ("exact", "centre")
@@ -211,11 +211,8 @@ def clean_statistics(
             raise CarbonInputError(
                 QT_TRANSLATE_NOOP("@default", "The {role} have a row without region key (NULL), year {raw_year}."),
                 role=role, raw_year=raw_year)
-        try:
-            year = float(raw_year.strip()) if isinstance(raw_year, str) else float(raw_year)
-        except (TypeError, ValueError):
-            year = float("nan")
-        if not math.isfinite(year) or not year.is_integer():
+        year = parse_year(raw_year, whole=True)
+        if year is None:
             raise CarbonInputError(
                 QT_TRANSLATE_NOOP("@default", "The {role} of region '{key}' have the year '{raw_year}', not a year."),
                 role=role, key=key, raw_year=raw_year)
@@ -356,6 +353,8 @@ class _Layout:
 
 
 def _region_keys(feature_keys: Sequence) -> tuple[list[str], np.ndarray]:
+    """Keys by ``schema.region_key``; features that share a key are one region (documented exception to
+    the schema's rule that repeats are an error: the parts of a multi-part region share its statistic)."""
     index: dict[str, int] = {}
     feature_region = np.zeros(len(feature_keys), dtype=np.intp)
     nulls = []
@@ -754,7 +753,7 @@ def _pass_two(layout: _Layout, years, weights, by_weight, by_area, use_area, val
                 gridded[j] += math.fsum(as64.sum(axis=1))
                 zonal[j] += layout.sums(window, as64)
                 if intensity is not None:
-                    intensity.write(j, row0, (values / (cell_area * 1e-6)).astype(np.float32))
+                    intensity.write(j, row0, (values / (cell_area * KM2_PER_M2)).astype(np.float32))
                 yield
 
         blockio.for_each_block(layout.strips, per_strip, progress, steps_per_block=len(years))

@@ -25,13 +25,12 @@ from .plausibility import check_class_codes
 from .progress import Progress
 from .raster import layer_infos, open_raster
 from .timeseries import TimeSeriesWriter, open_time_series
-from .units import T_CO2, factor_from_t_c
+from .units import M2_PER_KM2, T_CO2, factor_from_t_c
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 PRESETS = {"cnlucc": DATA_DIR / "landuse_cnlucc.csv", "clcd": DATA_DIR / "landuse_clcd.csv"}
 CROP_PARAMETERS = DATA_DIR / "crop_parameters.csv"
 M2_PER_HA = 1e4
-M2_PER_KM2 = 1e6
 
 
 @dataclass(frozen=True)

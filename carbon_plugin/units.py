@@ -8,6 +8,9 @@ CO2_PER_C = 44.0 / 12.0
 T_CO2 = "t CO2"
 T_C = "t C"
 UNITS = (T_CO2, T_C)
+# areas: the one conversion from true cell areas (m2) to km2
+M2_PER_KM2 = 1e6
+KM2_PER_M2 = 1e-6
 
 
 def check_units(units: str) -> str:

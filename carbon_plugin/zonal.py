@@ -47,6 +47,7 @@ from .errors import QT_TRANSLATE_NOOP, CarbonInputError
 from .progress import Progress
 from .raster import Grid
 from .timeseries import TimeSeries
+from .units import KM2_PER_M2
 
 WORK_BYTES_PER_CELL = 48  # block buffers besides the band values: bins, float64 copies, masks
 
@@ -170,7 +171,7 @@ def zonal_sums(
     sums = [np.zeros((len(s.layers), n)) for s in all_series]
     invalid_km2 = [np.zeros((len(s.layers), n)) for s in all_series]
     covered_km2 = np.zeros(n)
-    row_km2 = row_cell_areas_m2(grid) * 1e-6
+    row_km2 = row_cell_areas_m2(grid) * KM2_PER_M2
     blocks = plan_blocks(grid, all_series, budget_bytes, coverage)
     groups = [_read_groups(s) for s in all_series]
 
