@@ -274,7 +274,9 @@ class GridEmissions(CarbonAlgorithm):
                 continue
             point = geometry.centroid().asPoint() if geometry.isMultipart() else geometry.asPoint()
             try:
-                year = int(float(plain_value(feature[year_field])))
+                year = schema.parse_year(plain_value(feature[year_field]), whole=True)
+                if year is None:
+                    raise ValueError(year_field)
                 value = float(plain_value(feature[value_field]))
             except (TypeError, ValueError):
                 raise QgsProcessingException(tr(

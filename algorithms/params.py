@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from qgis.core import QgsProcessingException, QgsProcessingParameterNumber, QgsRasterLayer
 
+from ..carbon_plugin.schema import parse_year
 from ..carbon_plugin.timeseries import open_time_series
 from ..carbon_plugin.units import factor_to
 from .compat import FLAG_ADVANCED, NUMBER_INTEGER
@@ -40,16 +41,24 @@ def parse_years(text: str, parameter: str) -> list[int] | None:
         for part in text.replace(";", ",").split(","):
             part = part.strip()
             if "-" in part[1:]:
-                first, last = (int(p) for p in part.split("-", 1))
+                first, last = (_year(p) for p in part.split("-", 1))
                 years.extend(range(first, last + 1))
             elif part:
-                years.append(int(part))
+                years.append(_year(part))
     except ValueError:
         raise QgsProcessingException(
             tr("{param}: '{text}' is not a list of years; write e.g. 2001, 2002 or 2001-2020.").format(
                 param=parameter, text=text)
         ) from None
     return years
+
+
+def _year(text: str) -> int:
+    """A year of the YEARS list (schema.parse_year: 1800-2099), else ValueError."""
+    year = parse_year(text, whole=True)
+    if year is None:
+        raise ValueError(text)
+    return year
 
 
 def time_series_paths(alg, parameters: dict, name: str, context) -> list[str]:
