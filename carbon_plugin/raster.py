@@ -5,7 +5,6 @@ Reading, planning blocks and resampling strips is ``blockio``'s job.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 
 import numpy as np
@@ -121,13 +120,6 @@ def warp_to_grid(ds: gdal.Dataset, grid: Grid, resampling: str) -> gdal.Dataset:
         multithread=True,
     )
     return gdal.Warp("", ds, options=options)
-
-
-def remove_dataset(path: str) -> None:
-    """Delete a raster and its GDAL side files if they exist."""
-    for p in (path, path + ".aux.xml", path + ".ovr"):
-        if os.path.exists(p):
-            os.remove(p)
 
 
 def stored_band(path: str, band: int = 1) -> tuple[str, float | None]:
