@@ -227,8 +227,6 @@ class ImbalanceRisk(RiskSettingsParameters, CarbonAlgorithm):
         result = assess_risk(emission, sink, fields.years, area,
                              price=self.parameterAsDouble(parameters, self.PRICE, context), mk_z=z,
                              progress=progress.sub(0.1, 0.8), settings=settings)
-        for message in result.messages:
-            progress.warning(message)
         method = method_text(settings)
         weights_text = ", ".join(f"{name} {w:.4f}" for name, w in result.weights.items())
         progress.info(tr("Method: {method}; weights: {weights}").format(method=method, weights=weights_text))

@@ -21,6 +21,7 @@ from .progress import Progress
 from .risk import (
     LEVEL_LABELS,
     NORMALISATIONS,
+    Note,
     RiskComponents,
     absolute_components,
     batch_entropy_weights,
@@ -46,8 +47,9 @@ class RiskSettings:
     """How the index is built; made (and checked) by ``risk_settings``.
 
     ``weights`` are fixed (equal or user weights, in the order of ``components``) or None for
-    entropy weights computed on the data; ``message`` says when user weights were normalised.
-    ``reference_density`` in t km-2 yr-1, None = the median density of the data.
+    entropy weights computed on the data;
+    ``reference_density`` in t km-2 yr-1, None = the median density of the data; ``note`` is
+    the log note of ``risk.resolve_weights`` (user weights normalised).
     """
 
     normalisation: str
@@ -58,7 +60,7 @@ class RiskSettings:
     reference_density: float | None
     period_length: int
     level_breaks: tuple[float, ...]
-    message: str | None = None
+    note: Note | None = None
 
 
 def check_level_breaks(breaks: Sequence[float]) -> tuple[float, ...]:
@@ -94,7 +96,7 @@ def risk_settings(
             QT_TRANSLATE_NOOP("@default", "Components must be among {choices}; got {got}."),
             choices=", ".join(COMPONENTS), got=list(components))
     mode = weight_mode or ("equal" if normalisation == "absolute" else "entropy")
-    weights, message = (None, None) if mode == "entropy" else resolve_weights(mode, len(names), user_weights)
+    weights, note = (None, None) if mode == "entropy" else resolve_weights(mode, len(names), user_weights)
     if reference_density is not None and not reference_density > 0:
         raise CarbonInputError(
             QT_TRANSLATE_NOOP("@default", "The reference emission density must be positive (t per km2 per year); "
@@ -102,7 +104,7 @@ def risk_settings(
             value=reference_density)
     return RiskSettings(
         normalisation, names, mode, None if weights is None else tuple(map(float, weights)), check_cap(cap),
-        reference_density, int(period_length), check_level_breaks(level_breaks), message,
+        reference_density, int(period_length), check_level_breaks(level_breaks), note,
     )
 
 
@@ -230,7 +232,7 @@ class RiskAssessment:
     """Arrays shaped (n_periods, n_regions): index (0-1, NaN = no data), level (uint8 1-5, 0 =
     no data), compensation (price units per year, NaN = no data), csr (capped), density (t km-2
     yr-1 or None); the settings, the weights per component name, the reference density used
-    (pressure only); summaries per period; messages for the log."""
+    (pressure only); summaries per period."""
 
     years: list[int]
     blocks: list[tuple[int, list[int]]]
@@ -244,7 +246,6 @@ class RiskAssessment:
     density: np.ndarray | None
     reference_density: float | None
     summaries: list[PeriodSummary]
-    messages: list[str]
 
     @property
     def first_years(self) -> list[int]:
@@ -277,7 +278,7 @@ def assess_risk(
     for the index settings (``settings``, when given, replaces them) and ``index_draws`` for
     ``mk_z``. Compensation
     V = (S - E x S_R / E_R) x price on the period means (sums to 0 over the regions with data).
-    Messages (e.g. user weights normalised) are returned for the log.
+    Notes (e.g. user weights normalised) go to ``progress``.
     """
     progress = progress or Progress()
     settings = settings or risk_settings(normalisation, components, weight_mode, user_weights, cap,
@@ -315,14 +316,15 @@ def assess_risk(
 
     index, mean_e, mean_s = draws.index[0], draws.mean_emission[0], draws.mean_sink[0]
     level = risk_levels(index, settings.level_breaks)
-    messages = [settings.message] if settings.message else []
+    if settings.note:
+        progress.warning(settings.note[0], **settings.note[1])
     compensation = np.full(index.shape, np.nan)
     for b in range(len(blocks)):
         if np.nansum(mean_e[b]) > 0:
             compensation[b] = compensation_values(mean_e[b], mean_s[b], price)
         else:
-            messages.append(f"Period {period_label(blocks[b][1])}: total emission is not positive; "
-                            "no compensation values.")
+            progress.warning(QT_TRANSLATE_NOOP("@default", "Period {period}: total emission is not positive; no "
+                                                           "compensation values."), period=period_label(blocks[b][1]))
     progress.report(0.8)
     summaries = [period_summary(first, ys, index[b], level[b]) for b, (first, ys) in enumerate(blocks)]
     progress.report(1.0)
@@ -331,7 +333,7 @@ def assess_risk(
         dict(zip(settings.components, map(float, draws.weights[0]))), index, level, compensation,
         capped_csr(source_sink_ratio(mean_e, mean_s), mean_s, settings.cap),
         None if draws.density is None else draws.density[0],
-        None if draws.reference is None else float(draws.reference[0]), summaries, messages,
+        None if draws.reference is None else float(draws.reference[0]), summaries,
     )
 
 

@@ -24,6 +24,7 @@ NORMALISATIONS = ("absolute", "relative")
 WEIGHT_MODES = ("entropy", "equal", "user")
 LEVEL_LABELS = {1: "low", 2: "relatively low", 3: "medium", 4: "relatively high", 5: "high"}
 WEIGHT_SUM_TOLERANCE = 1e-9
+Note = tuple[str, dict]  # a message template (QT_TRANSLATE_NOOP) and its values
 NO_TREND = 0.5  # Phi(0): the trend score of a period without a Mann-Kendall Z
 ENTROPY_TOLERANCE = 1e-12  # 1 - e_j below this: the column carries no information
 
@@ -180,8 +181,9 @@ def _period_shaped(values, shape: tuple[int, ...]) -> np.ndarray:
     return values
 
 
-def resolve_weights(mode: str, n: int, user=None, matrix=None) -> tuple[np.ndarray, str | None]:
-    """Weights for ``n`` components and an optional message for the log.
+def resolve_weights(mode: str, n: int, user=None, matrix=None) -> tuple[np.ndarray, Note | None]:
+    """Weights for ``n`` components and an optional note for the log (a translatable template
+    and its values, for ``Progress.warning``).
 
     'entropy': ``entropy_weights(matrix)``; 'equal': 1/n each; 'user': the given weights, which
     must be n non-negative numbers, not all zero; if they do not sum to 1 they are divided by
@@ -212,8 +214,8 @@ def resolve_weights(mode: str, n: int, user=None, matrix=None) -> tuple[np.ndarr
         return w, None
     normalised = w / w.sum()
     return normalised, (
-        f"User weights {w.tolist()} sum to {w.sum():g}, not 1; "
-        f"normalised to {[round(v, 6) for v in normalised.tolist()]}."
+        QT_TRANSLATE_NOOP("@default", "User weights {weights} sum to {total:g}, not 1; normalised to {normalised}."),
+        {"weights": w.tolist(), "total": float(w.sum()), "normalised": [round(v, 6) for v in normalised.tolist()]},
     )
 
 

@@ -8,12 +8,12 @@
         <translation>用户已取消；未写出任何结果。</translation>
     </message>
     <message>
-        <location filename="../algorithms/params.py" line="24" />
+        <location filename="../algorithms/params.py" line="25" />
         <source>The raster '{name}' given for {param} is not a GDAL file ({provider}); save it as a GeoTIFF first.</source>
         <translation>{param} 所给栅格“{name}”不是 GDAL 文件（{provider}）；请先另存为 GeoTIFF。</translation>
     </message>
     <message>
-        <location filename="../algorithms/params.py" line="48" />
+        <location filename="../algorithms/params.py" line="49" />
         <source>{param}: '{text}' is not a list of years; write e.g. 2001, 2002 or 2001-2020.</source>
         <translation>{param}：“{text}”不是年份列表；请写成例如 2001, 2002 或 2001-2020。</translation>
     </message>
@@ -125,17 +125,17 @@ Output: a tiled, DEFLATE-compressed Float32 GeoTIFF, NaN as nodata (the inputs' 
 输出：分块、DEFLATE 压缩的 Float32 GeoTIFF，NaN 为无数据值（输入自身的无数据值转为 NaN），给定时写入 CARBON_QUANTITY 与 CARBON_UNITS 元数据。本工具集中所有接受时间序列的算法都接受该输出。</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="39" />
+        <location filename="../algorithms/balancetrend.py" line="33" />
         <source>Balance states and transformation trend</source>
         <translation>碳平衡状态与演变趋势</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="41" />
+        <location filename="../algorithms/balancetrend.py" line="35" />
         <source>carbon balance,source sink ratio,state,trend,Sen slope,Mann-Kendall,transition matrix,period</source>
         <translation>碳平衡,碳源汇比,状态,趋势,Sen 斜率,Mann-Kendall,转移矩阵,时段</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="83" />
+        <location filename="../algorithms/balancetrend.py" line="77" />
         <source>Budget layer (EMI_yyyy, SNK_yyyy fields)</source>
         <translation>碳收支图层（EMI_yyyy、SNK_yyyy 字段）</translation>
     </message>
@@ -150,22 +150,22 @@ Output: a tiled, DEFLATE-compressed Float32 GeoTIFF, NaN as nodata (the inputs' 
         <translation>CSR 状态分级断点（状态 1-4 的上限）</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="91" />
+        <location filename="../algorithms/balancetrend.py" line="85" />
         <source>Neutral band around CSR = 1 (e.g. 0.1; empty: none)</source>
         <translation>CSR = 1 附近的中性带（例如 0.1；留空：不设）</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="96" />
+        <location filename="../algorithms/balancetrend.py" line="90" />
         <source>Change tolerance (relative change of CSR, 0.05 = 5 %)</source>
         <translation>变化容差（CSR 的相对变化，0.05 = 5 %）</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="99" />
+        <location filename="../algorithms/balancetrend.py" line="93" />
         <source>Significance level of the Mann-Kendall test</source>
         <translation>Mann-Kendall 检验的显著性水平</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="102" />
+        <location filename="../algorithms/balancetrend.py" line="96" />
         <source>Balance layer</source>
         <translation>碳平衡图层</translation>
     </message>
@@ -180,27 +180,27 @@ Output: a tiled, DEFLATE-compressed Float32 GeoTIFF, NaN as nodata (the inputs' 
         <translation>逐年全省汇总</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="438" />
+        <location filename="../algorithms/report.py" line="437" />
         <source>Periods</source>
         <translation>时段</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="438" />
+        <location filename="../algorithms/report.py" line="437" />
         <source>Regions</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="118" />
+        <location filename="../algorithms/balancetrend.py" line="112" />
         <source>{n} regions, years {first}-{last} ({count} years).</source>
         <translation>{n} 个区域，年份 {first}-{last}（共 {count} 年）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="166" />
+        <location filename="../algorithms/balancetrend.py" line="155" />
         <source>{period}: {counts}</source>
         <translation>{period}：{counts}</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="169" />
+        <location filename="../algorithms/balancetrend.py" line="158" />
         <source>{n} region(s) have no emission or sink values; their fields are NULL.</source>
         <translation>{n} 个区域没有碳排放或碳汇数值，其字段为 NULL。</translation>
     </message>
@@ -255,7 +255,7 @@ Output: a tiled, DEFLATE-compressed Float32 GeoTIFF, NaN as nodata (the inputs' 
         <translation>水泥生产过程排放因子（t CO2/t 熟料）</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="96" />
+        <location filename="../algorithms/zonalbudget.py" line="94" />
         <source>Units</source>
         <translation>单位</translation>
     </message>
@@ -270,7 +270,7 @@ Output: a tiled, DEFLATE-compressed Float32 GeoTIFF, NaN as nodata (the inputs' 
         <translation>写出的行数</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="438" />
+        <location filename="../algorithms/report.py" line="437" />
         <source>Years</source>
         <translation>年份</translation>
     </message>
@@ -300,17 +300,17 @@ Output: a tiled, DEFLATE-compressed Float32 GeoTIFF, NaN as nodata (the inputs' 
         <translation>碳收支,净碳排放,碳源汇比,碳平衡状态,格网,像元</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="89" />
+        <location filename="../algorithms/zonalbudget.py" line="87" />
         <source>Emission time series (t per cell per year)</source>
         <translation>碳排放时间序列（t/像元/年）</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="91" />
+        <location filename="../algorithms/zonalbudget.py" line="89" />
         <source>Sink time series (t per cell per year)</source>
         <translation>碳汇时间序列（t/像元/年）</translation>
     </message>
     <message>
-        <location filename="../algorithms/params.py" line="115" />
+        <location filename="../algorithms/params.py" line="124" />
         <source>Year of band 1 (only if band descriptions are not years)</source>
         <translation>波段 1 的年份（仅当波段描述不是年份时）</translation>
     </message>
@@ -325,7 +325,7 @@ Output: a tiled, DEFLATE-compressed Float32 GeoTIFF, NaN as nodata (the inputs' 
         <translation>碳源汇比</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Balance state</source>
         <translation>碳平衡状态</translation>
     </message>
@@ -335,172 +335,172 @@ Output: a tiled, DEFLATE-compressed Float32 GeoTIFF, NaN as nodata (the inputs' 
         <translation>已写出 {n} 年：{first}-{last}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="74" />
+        <location filename="../algorithms/gridemissions.py" line="73" />
         <source>ALPHA: '{text}' must be {count} comma-separated numbers, one weight per proxy.</source>
         <translation>ALPHA：“{text}”必须是 {count} 个以逗号分隔的数值，每个代理变量一个权重。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="85" />
+        <location filename="../algorithms/zonalbudget.py" line="83" />
         <source>Regions (polygons)</source>
         <translation>区域（面）</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="87" />
+        <location filename="../algorithms/zonalbudget.py" line="85" />
         <source>Region key field</source>
         <translation>区域键字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="156" />
+        <location filename="../algorithms/gridemissions.py" line="155" />
         <source>Emission statistics table (region, year, value)</source>
         <translation>碳排放统计表（区域、年份、数值）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="158" />
+        <location filename="../algorithms/gridemissions.py" line="157" />
         <source>Statistics region field (default: same name as the region key field)</source>
         <translation>统计表区域字段（默认：与区域键字段同名）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="161" />
+        <location filename="../algorithms/gridemissions.py" line="160" />
         <source>Statistics year field</source>
         <translation>统计表年份字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="164" />
+        <location filename="../algorithms/gridemissions.py" line="163" />
         <source>Statistics value field</source>
         <translation>统计表数值字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="167" />
+        <location filename="../algorithms/gridemissions.py" line="166" />
         <source>Or: prefix of per-year fields on the regions (e.g. EMI_)</source>
         <translation>或：区域图层上逐年字段的前缀（例如 EMI_）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="169" />
+        <location filename="../algorithms/gridemissions.py" line="168" />
         <source>Proxy raster (nighttime light; band per year)</source>
         <translation>代理变量栅格（夜间灯光；每年一个波段）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="171" />
+        <location filename="../algorithms/gridemissions.py" line="170" />
         <source>Second proxy (e.g. population)</source>
         <translation>第二代理变量（例如人口）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="173" />
+        <location filename="../algorithms/gridemissions.py" line="172" />
         <source>Third proxy (e.g. built-up)</source>
         <translation>第三代理变量（例如建设用地）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="175" />
+        <location filename="../algorithms/gridemissions.py" line="174" />
         <source>Proxy weights alpha, one per proxy (comma-separated; default 1 each)</source>
         <translation>代理变量权重 alpha，每个代理变量一个（逗号分隔；默认均为 1）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="178" />
+        <location filename="../algorithms/gridemissions.py" line="177" />
         <source>Proxy exponent beta</source>
         <translation>代理变量指数 beta</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="182" />
+        <location filename="../algorithms/gridemissions.py" line="181" />
         <source>Point source year field</source>
         <translation>点源年份字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="185" />
+        <location filename="../algorithms/gridemissions.py" line="184" />
         <source>Point source emission field</source>
         <translation>点源排放量字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="188" />
+        <location filename="../algorithms/gridemissions.py" line="187" />
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="190" />
+        <location filename="../algorithms/gridemissions.py" line="189" />
         <source>Statistics key of the known total of all regions (regression)</source>
         <translation>全部区域已知总量在统计表中的键（回归法）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="194" />
+        <location filename="../algorithms/gridemissions.py" line="193" />
         <source>Cell assignment</source>
         <translation>像元归属方式</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="197" />
+        <location filename="../algorithms/gridemissions.py" line="196" />
         <source>Allow unmatched regions and statistics</source>
         <translation>允许区域与统计数据不匹配</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="200" />
+        <location filename="../algorithms/gridemissions.py" line="199" />
         <source>Units of the statistics and the output</source>
         <translation>统计数据与输出的单位</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="202" />
+        <location filename="../algorithms/gridemissions.py" line="201" />
         <source>Gridded emissions (t per cell per year)</source>
         <translation>格网化碳排放（t/像元/年）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="204" />
+        <location filename="../algorithms/gridemissions.py" line="203" />
         <source>Emission intensity (t per km2 per year)</source>
         <translation>碳排放强度（t/km2/年）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="207" />
+        <location filename="../algorithms/gridemissions.py" line="206" />
         <source>Round-trip check table (region, year, statistic, gridded)</source>
         <translation>回算校验表（区域、年份、统计值、格网值）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="211" />
+        <location filename="../algorithms/gridemissions.py" line="210" />
         <source>Largest relative error of a yearly total</source>
         <translation>年度总量的最大相对误差</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="212" />
+        <location filename="../algorithms/gridemissions.py" line="211" />
         <source>Largest relative per-region round-trip error</source>
         <translation>分区回算的最大相对误差</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="220" />
+        <location filename="../algorithms/gridemissions.py" line="219" />
         <source>{param}: the layer has no field '{field}'.</source>
         <translation>{param}：图层中没有字段“{field}”。</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="283" />
+        <location filename="../algorithms/gridemissions.py" line="282" />
         <source>The point source {fid} has no valid year or emission ({year_field}, {value_field}).</source>
         <translation>点源 {fid} 没有有效的年份或排放量（{year_field}，{value_field}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="307" />
+        <location filename="../algorithms/gridemissions.py" line="306" />
         <source>TOTAL_KEY: no statistics row has the key '{key}'.</source>
         <translation>TOTAL_KEY：统计表中没有键为“{key}”的行。</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="47" />
+        <location filename="../algorithms/hotspots.py" line="48" />
         <source>Queen contiguity (polygons sharing a boundary or a corner)</source>
         <translation>Queen 邻接（共享边界或角点的面）</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="47" />
+        <location filename="../algorithms/hotspots.py" line="48" />
         <source>Distance band between centroids (DISTANCE)</source>
         <translation>质心距离阈值（DISTANCE）</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="47" />
+        <location filename="../algorithms/hotspots.py" line="48" />
         <source>K nearest centroids (K)</source>
         <translation>K 个最近质心（K）</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="87" />
+        <location filename="../algorithms/hotspots.py" line="88" />
         <source>Hot spots and spatial autocorrelation (Gi*, LISA, Moran's I)</source>
         <translation>热点分析与空间自相关（Gi*、LISA、Moran's I）</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="89" />
+        <location filename="../algorithms/hotspots.py" line="90" />
         <source>hot spot,cold spot,Getis-Ord,Gi*,LISA,local Moran,Moran's I,spatial autocorrelation,cluster</source>
         <translation>热点,冷点,Getis-Ord,Gi*,LISA,局部 Moran,Moran's I,空间自相关,聚类</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="92" />
+        <location filename="../algorithms/hotspots.py" line="93" />
         <source>Spatial clustering of any numeric field (e.g. RI_2016 risk index, NET_2020, CSR_2016).
 
 Weights: queen contiguity (default; polygons sharing at least one boundary point), a distance band (centroids within DISTANCE, in layer CRS units) or the K nearest centroids; row-standardised. In a geographic CRS distances are in degrees: reproject to a projected CRS first. Features with a NULL value are left out (NULL outputs). Features without neighbours (islands) are listed in the log and get NULL Gi* and LISA p.
@@ -517,107 +517,107 @@ Getis-Ord Gi*（Ord &amp; Getis 1995，包含要素自身）：GI_Z 为 z 得分
 置换使用随机种子 SEED（默认 12345）：相同的种子得到相同的 p 值。清空该参数则每次运行进行不同的随机抽样。</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="124" />
+        <location filename="../algorithms/hotspots.py" line="125" />
         <source>Numeric field (default: the risk index of the last period, RI_yyyy)</source>
         <translation>数值字段（默认：最后一个时段的风险指数 RI_yyyy）</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="127" />
+        <location filename="../algorithms/hotspots.py" line="128" />
         <source>Spatial weights</source>
         <translation>空间权重</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="129" />
+        <location filename="../algorithms/hotspots.py" line="130" />
         <source>Distance band (layer CRS units; distance weights)</source>
         <translation>距离阈值（图层 CRS 单位；距离权重）</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="132" />
+        <location filename="../algorithms/hotspots.py" line="133" />
         <source>Number of nearest neighbours (k nearest weights)</source>
         <translation>最近邻数（K 近邻权重）</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="135" />
+        <location filename="../algorithms/hotspots.py" line="136" />
         <source>Permutations</source>
         <translation>置换次数</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="137" />
+        <location filename="../algorithms/hotspots.py" line="138" />
         <source>Random seed (empty: a new draw each run)</source>
         <translation>随机种子（留空：每次运行重新抽样）</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="140" />
+        <location filename="../algorithms/hotspots.py" line="141" />
         <source>Significance level of LISA clusters</source>
         <translation>LISA 聚类的显著性水平</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="145" />
+        <location filename="../algorithms/hotspots.py" line="146" />
         <source>Hot spots</source>
         <translation>热点</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="146" />
+        <location filename="../algorithms/hotspots.py" line="147" />
         <source>Global Moran's I</source>
         <translation>全局 Moran's I</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="146" />
+        <location filename="../algorithms/hotspots.py" line="147" />
         <source>Moran's I z (normality)</source>
         <translation>Moran's I z 值（正态假设）</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="146" />
+        <location filename="../algorithms/hotspots.py" line="147" />
         <source>Moran's I permutation p</source>
         <translation>Moran's I 置换 p 值</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="146" />
+        <location filename="../algorithms/hotspots.py" line="147" />
         <source>Moran's I p (normality, two-sided)</source>
         <translation>Moran's I p 值（正态假设，双侧）</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="146" />
+        <location filename="../algorithms/hotspots.py" line="147" />
         <source>Features without neighbours</source>
         <translation>无邻居的要素</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="181" />
+        <location filename="../algorithms/hotspots.py" line="182" />
         <source>{n} feature(s) with a NULL {field} are left out.</source>
         <translation>{n} 个 {field} 为 NULL 的要素未参与计算。</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="187" />
+        <location filename="../algorithms/hotspots.py" line="188" />
         <source> and {n} more</source>
         <translation>，另有 {n} 个</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="188" />
+        <location filename="../algorithms/hotspots.py" line="189" />
         <source>{n} feature(s) have no neighbours (islands): {list}{more}.</source>
         <translation>{n} 个要素没有邻居（孤岛）：{list}{more}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="191" />
+        <location filename="../algorithms/hotspots.py" line="192" />
         <source>Weights: {kind}; neighbours per feature: min {min}, mean {mean:.2f}, max {max}.</source>
         <translation>权重：{kind}；每个要素的邻居数：最少 {min}，平均 {mean:.2f}，最多 {max}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="194" />
+        <location filename="../algorithms/hotspots.py" line="195" />
         <source>No seed: the permutation p-values change from run to run.</source>
         <translation>未设随机种子：置换 p 值每次运行都会不同。</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="202" />
+        <location filename="../algorithms/hotspots.py" line="203" />
         <source>Global Moran's I = {i:.6f} (expected {e:.6f}), z = {z:.4f}, p (normal) = {pn:.4g}, permutation p = {ps:.4g} ({perms} permutations, seed {seed}).</source>
         <translation>全局 Moran's I = {i:.6f}（期望值 {e:.6f}），z = {z:.4f}，p（正态）= {pn:.4g}，置换 p = {ps:.4g}（{perms} 次置换，种子 {seed}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="207" />
+        <location filename="../algorithms/hotspots.py" line="208" />
         <source>Gi* bin {bin}: {n}</source>
         <translation>Gi* 分级 {bin}：{n}</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="209" />
+        <location filename="../algorithms/hotspots.py" line="210" />
         <source>LISA {label}: {n}</source>
         <translation>LISA {label}：{n}</translation>
     </message>
@@ -637,87 +637,87 @@ Getis-Ord Gi*（Ord &amp; Getis 1995，包含要素自身）：GI_Z 为 z 得分
         <translation>要素 {k} 没有几何。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Entropy weights</source>
         <translation>熵权法</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Equal weights</source>
         <translation>等权重</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="51" />
+        <location filename="../algorithms/imbalancerisk.py" line="50" />
         <source>User weights (USER_WEIGHTS)</source>
         <translation>自定义权重（USER_WEIGHTS）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="163" />
+        <location filename="../algorithms/imbalancerisk.py" line="159" />
         <source>Carbon imbalance risk index</source>
         <translation>碳失衡风险指数</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="165" />
+        <location filename="../algorithms/imbalancerisk.py" line="161" />
         <source>carbon imbalance,risk index,entropy weight,risk level,compensation,carbon price,source sink ratio</source>
         <translation>碳失衡,风险指数,熵权法,风险等级,碳补偿,碳价,碳源汇比</translation>
     </message>
     <message>
-        <location filename="../algorithms/riskuncertainty.py" line="56" />
+        <location filename="../algorithms/riskuncertainty.py" line="57" />
         <source>Budget or balance layer (EMI_yyyy, SNK_yyyy fields)</source>
         <translation>碳收支或碳平衡图层（EMI_yyyy、SNK_yyyy 字段）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="81" />
+        <location filename="../algorithms/imbalancerisk.py" line="78" />
         <source>Components</source>
         <translation>分量</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="87" />
+        <location filename="../algorithms/imbalancerisk.py" line="84" />
         <source>User weights, one per chosen component (e.g. 0.5, 0.3, 0.2)</source>
         <translation>自定义权重，每个所选分量一个（例如 0.5, 0.3, 0.2）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="100" />
+        <location filename="../algorithms/imbalancerisk.py" line="97" />
         <source>Risk level breaks (4 numbers in (0, 1))</source>
         <translation>风险等级断点（4 个位于 (0, 1) 内的数）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="214" />
+        <location filename="../algorithms/imbalancerisk.py" line="210" />
         <source>Carbon price (yuan per t CO2)</source>
         <translation>碳价（元/t CO2）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="216" />
+        <location filename="../algorithms/imbalancerisk.py" line="212" />
         <source>Risk layer</source>
         <translation>风险图层</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Risk summary per period</source>
         <translation>逐时段风险汇总</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="219" />
+        <location filename="../algorithms/imbalancerisk.py" line="215" />
         <source>Weights used</source>
         <translation>所用权重</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="221" />
+        <location filename="../algorithms/imbalancerisk.py" line="217" />
         <source>High-risk share of the last period</source>
         <translation>最后时段的高风险占比</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="263" />
+        <location filename="../algorithms/imbalancerisk.py" line="252" />
         <source>{period}: {levels}; RI &gt;= {high}: {count} of {n} ({share:.1%})</source>
         <translation>{period}：{levels}；RI &gt;= {high}：{n} 个中有 {count} 个（{share:.1%}）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="267" />
+        <location filename="../algorithms/imbalancerisk.py" line="256" />
         <source>{period}: {n} region(s) without data have no risk index.</source>
         <translation>{period}：{n} 个无数据区域没有风险指数。</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="144" />
+        <location filename="../algorithms/imbalancerisk.py" line="141" />
         <source>No {field} field: areas are measured on the ellipsoid {ellipsoid}.</source>
         <translation>没有 {field} 字段：在椭球体 {ellipsoid} 上量算面积。</translation>
     </message>
@@ -822,12 +822,12 @@ Getis-Ord Gi*（Ord &amp; Getis 1995，包含要素自身）：GI_Z 为 z 得分
         <translation>{year}：碳汇 {total:,.0f} {units}（吸收 {absorption:,.0f}，生态系统碳源 {source:,.0f}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/params.py" line="59" />
+        <location filename="../algorithms/params.py" line="68" />
         <source>{param}: give a time-series raster or yearly rasters.</source>
         <translation>{param}：请提供时间序列栅格或逐年栅格。</translation>
     </message>
     <message>
-        <location filename="../algorithms/params.py" line="72" />
+        <location filename="../algorithms/params.py" line="81" />
         <source>{param}: '{text}' must be {count} comma-separated numbers.</source>
         <translation>{param}：“{text}”应为以逗号分隔的数值（数量：{count}）。</translation>
     </message>
@@ -909,37 +909,37 @@ Sen 斜率：两两斜率 (y_j - y_i) / (year_j - year_i) 的中位数，单位�
         <translation>类别 {code}（{label}）：{count} 个像元</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="44" />
+        <location filename="../algorithms/zonalbudget.py" line="42" />
         <source>Regional carbon budget (exact zonal sums)</source>
         <translation>区域碳收支（精确分区求和）</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="46" />
+        <location filename="../algorithms/zonalbudget.py" line="44" />
         <source>carbon budget,zonal statistics,county,emission,sink,source sink ratio,exact</source>
         <translation>碳收支,分区统计,区县,碳排放,碳汇,碳源汇比,精确</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="94" />
+        <location filename="../algorithms/zonalbudget.py" line="92" />
         <source>GDP field prefix (e.g. GDP_ for GDP_2001, GDP_2002, ...)</source>
         <translation>GDP 字段前缀（例如 GDP_ 对应 GDP_2001、GDP_2002 ……）</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="97" />
+        <location filename="../algorithms/zonalbudget.py" line="95" />
         <source>Carbon budget layer</source>
         <translation>碳收支图层</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="98" />
+        <location filename="../algorithms/zonalbudget.py" line="96" />
         <source>Carbon budget table (long form)</source>
         <translation>碳收支表（长表）</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="105" />
+        <location filename="../algorithms/zonalbudget.py" line="103" />
         <source>The regions layer could not be read.</source>
         <translation>无法读取区域图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="107" />
+        <location filename="../algorithms/zonalbudget.py" line="105" />
         <source>The regions layer '{name}' is not a polygon layer.</source>
         <translation>区域图层“{name}”不是面图层。</translation>
     </message>
@@ -949,17 +949,17 @@ Sen 斜率：两两斜率 (y_j - y_i) / (year_j - year_i) 的中位数，单位�
         <translation>{n} 个区域的键字段“{field}”没有值；请填写或选择其他字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="167" />
+        <location filename="../algorithms/zonalbudget.py" line="162" />
         <source>The key field '{field}' has duplicate values: {values}. Each region needs its own key (dissolve multipart regions first).</source>
         <translation>键字段“{field}”有重复值：{values}。每个区域需要唯一的键（请先融合多部件区域）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="199" />
+        <location filename="../algorithms/zonalbudget.py" line="191" />
         <source>No GDP fields named {prefix}yyyy (e.g. {prefix}2001) were found in the regions layer.</source>
         <translation>区域图层中未找到名为 {prefix}yyyy 的 GDP 字段（例如 {prefix}2001）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="202" />
+        <location filename="../algorithms/zonalbudget.py" line="194" />
         <source>GDP fields found for {n} years.</source>
         <translation>找到 {n} 年的 GDP 字段。</translation>
     </message>
@@ -1039,32 +1039,32 @@ Output: a table with the region field, year, CO2_T (C_T when the units are t C) 
 输出：包含区域字段、年份、CO2_T（单位为 t C 时为 C_T）及每种燃料一列的表；可直接作为“格网碳排放”的统计表输入。</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="55" />
+        <location filename="../algorithms/gridemissions.py" line="54" />
         <source>Proportional to the proxy weight</source>
         <translation>按代理变量权重比例分配</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="55" />
+        <location filename="../algorithms/gridemissions.py" line="54" />
         <source>Power-law regression E = a (sum L)^b fills region-years without statistics</source>
         <translation>幂函数回归 E = a (sum L)^b 填补无统计数据的区域年份</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="59" />
+        <location filename="../algorithms/gridemissions.py" line="58" />
         <source>Exact coverage fraction (split cells are shared)</source>
         <translation>精确覆盖比例（被分割的像元按比例分摊）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="59" />
+        <location filename="../algorithms/gridemissions.py" line="58" />
         <source>Cell centre (each cell wholly to one region)</source>
         <translation>像元中心（每个像元整体归属一个区域）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="86" />
+        <location filename="../algorithms/gridemissions.py" line="85" />
         <source>Grid emissions (top-down, mass-conserving)</source>
         <translation>格网碳排放（自上而下，总量守恒）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="88" />
+        <location filename="../algorithms/gridemissions.py" line="87" />
         <source>CO2,emissions,downscaling,gridding,nighttime light,NTL,proxy,allocation,top-down</source>
         <translation>CO2,碳排放,降尺度,格网化,夜间灯光,NTL,代理变量,空间分配,自上而下</translation>
     </message>
@@ -1174,32 +1174,32 @@ Output: a table with the region field, year, CO2_T (C_T when the units are t C) 
         <translation>极度失衡</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Pressure</source>
         <translation>压力</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="225" />
+        <location filename="../algorithms/report.py" line="226" />
         <source>Hot spot, 99 % confidence</source>
         <translation>热点（99 % 置信度）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="226" />
+        <location filename="../algorithms/report.py" line="227" />
         <source>Hot spot, 95 % confidence</source>
         <translation>热点（95 % 置信度）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="227" />
+        <location filename="../algorithms/report.py" line="228" />
         <source>Hot spot, 90 % confidence</source>
         <translation>热点（90 % 置信度）</translation>
     </message>
@@ -1209,182 +1209,182 @@ Output: a table with the region field, year, CO2_T (C_T when the units are t C) 
         <translation>不显著</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="229" />
+        <location filename="../algorithms/report.py" line="230" />
         <source>Cold spot, 90 % confidence</source>
         <translation>冷点（90 % 置信度）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="230" />
+        <location filename="../algorithms/report.py" line="231" />
         <source>Cold spot, 95 % confidence</source>
         <translation>冷点（95 % 置信度）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="231" />
+        <location filename="../algorithms/report.py" line="232" />
         <source>Cold spot, 99 % confidence</source>
         <translation>冷点（99 % 置信度）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="241" />
+        <location filename="../algorithms/report.py" line="240" />
         <source>Carbon budget and imbalance risk report</source>
         <translation>碳收支与碳失衡风险报告</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="246" />
+        <location filename="../algorithms/report.py" line="245" />
         <source>Carbon budget and risk report (HTML)</source>
         <translation>碳收支与风险报告（HTML）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="248" />
+        <location filename="../algorithms/report.py" line="247" />
         <source>report,HTML,map,chart,risk level,balance state,hot spot,transition matrix,summary</source>
         <translation>报告,HTML,地图,图表,风险等级,碳平衡状态,热点,转移矩阵,汇总</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="303" />
+        <location filename="../algorithms/report.py" line="302" />
         <source>Risk layer (RI_yyyy, RL_yyyy fields)</source>
         <translation>风险图层（RI_yyyy、RL_yyyy 字段）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="305" />
+        <location filename="../algorithms/report.py" line="304" />
         <source>Balance layer (CSR_yyyy, ST_yyyy; if the risk layer lacks them)</source>
         <translation>碳平衡图层（CSR_yyyy、ST_yyyy；风险图层缺少这些字段时使用）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="308" />
+        <location filename="../algorithms/report.py" line="307" />
         <source>Hot spots layer (GI_BIN)</source>
         <translation>热点图层（GI_BIN）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="310" />
+        <location filename="../algorithms/report.py" line="309" />
         <source>Region name field (default: the first text field)</source>
         <translation>区域名称字段（默认：第一个文本字段）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="313" />
+        <location filename="../algorithms/report.py" line="312" />
         <source>Province totals per year (table: year, emission, sink, net, csr)</source>
         <translation>逐年全省汇总（表：year、emission、sink、net、csr）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="316" />
+        <location filename="../algorithms/report.py" line="315" />
         <source>State transitions (table)</source>
         <translation>状态转移（表）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="318" />
+        <location filename="../algorithms/report.py" line="317" />
         <source>Risk summary per period (table)</source>
         <translation>逐时段风险汇总（表）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="320" />
+        <location filename="../algorithms/report.py" line="319" />
         <source>Weights used (e.g. 'state 0.61, trend 0.39'; empty: from the risk summary)</source>
         <translation>所用权重（例如 'state 0.61, trend 0.39'；留空：取自风险汇总）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="329" />
+        <location filename="../algorithms/report.py" line="328" />
         <source>Analysis parameters to list (e.g. 'PERIOD_LENGTH=5; WEIGHTS=entropy')</source>
         <translation>要列出的分析参数（例如 'PERIOD_LENGTH=5; WEIGHTS=entropy'）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="334" />
+        <location filename="../algorithms/report.py" line="333" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="335" />
+        <location filename="../algorithms/report.py" line="334" />
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="335" />
+        <location filename="../algorithms/report.py" line="334" />
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="338" />
+        <location filename="../algorithms/report.py" line="337" />
         <source>Maps</source>
         <translation>地图数</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="346" />
+        <location filename="../algorithms/report.py" line="345" />
         <source>RISK: the risk layer could not be read.</source>
         <translation>RISK：无法读取风险图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="351" />
+        <location filename="../algorithms/report.py" line="350" />
         <source>RISK: the layer has no RI_yyyy or RL_yyyy fields; make it with 'Carbon imbalance risk index'.</source>
         <translation>RISK：该图层没有 RI_yyyy 或 RL_yyyy 字段；请用“碳失衡风险指数”生成。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="371" />
+        <location filename="../algorithms/report.py" line="370" />
         <source>No balance states (ST_yyyy fields): give the balance layer as BALANCE for the state maps and the transitions.</source>
         <translation>没有碳平衡状态（ST_yyyy 字段）：请将碳平衡图层作为 BALANCE 给出，以绘制状态图并统计状态转移。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="402" />
+        <location filename="../algorithms/report.py" line="401" />
         <source>Balance state {period}</source>
         <translation>碳平衡状态 {period}</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="408" />
+        <location filename="../algorithms/report.py" line="407" />
         <source>Risk level {period}</source>
         <translation>风险等级 {period}</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="417" />
+        <location filename="../algorithms/report.py" line="416" />
         <source>Regions with a risk index</source>
         <translation>有风险指数的区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="418" />
+        <location filename="../algorithms/report.py" line="417" />
         <source>Mean risk index</source>
         <translation>平均风险指数</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="419" />
+        <location filename="../algorithms/report.py" line="418" />
         <source>High-risk share (RI &gt;= 0.6)</source>
         <translation>高风险占比（RI &gt;= 0.6）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="433" />
+        <location filename="../algorithms/report.py" line="432" />
         <source>Gi* hot and cold spots</source>
         <translation>Gi* 冷热点</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="438" />
+        <location filename="../algorithms/report.py" line="437" />
         <source>Coordinate reference system</source>
         <translation>坐标参考系</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="457" />
+        <location filename="../algorithms/report.py" line="456" />
         <source>Report written: {path} ({maps} maps).</source>
         <translation>报告已写出：{path}（{maps} 幅地图）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="470" />
+        <location filename="../algorithms/report.py" line="469" />
         <source>No region name field: regions are named by their feature number.</source>
         <translation>没有区域名称字段：以要素编号命名区域。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="485" />
+        <location filename="../algorithms/report.py" line="484" />
         <source>{param}: the table could not be read.</source>
         <translation>{param}：无法读取该表。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="504" />
+        <location filename="../algorithms/report.py" line="503" />
         <source>PROVINCE_TABLE: the table needs the fields year, emission and sink (the province table of 'Balance states and transformation trend').</source>
         <translation>PROVINCE_TABLE：该表需要 year、emission 和 sink 字段（“碳平衡状态与演变趋势”输出的全省汇总表）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="519" />
+        <location filename="../algorithms/report.py" line="517" />
         <source>TRANSITIONS: the table needs the fields from_per, to_per, from_state, to_state and count (the transition table of 'Balance states and transformation trend').</source>
         <translation>TRANSITIONS：该表需要 from_per、to_per、from_state、to_state 和 count 字段（“碳平衡状态与演变趋势”输出的状态转移表）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="535" />
+        <location filename="../algorithms/report.py" line="533" />
         <source>RISK_SUMMARY: the table needs the fields period, n_l1 ... n_l5, n_high (the summary table of 'Carbon imbalance risk index').</source>
         <translation>RISK_SUMMARY：该表需要 period、n_l1 … n_l5、n_high 字段（“碳失衡风险指数”输出的汇总表）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="542" />
+        <location filename="../algorithms/report.py" line="540" />
         <source>RISK_SUMMARY: the counts of {period} differ from the risk layer's; are the table and the layer from the same run?</source>
         <translation>RISK_SUMMARY：{period} 的计数与风险图层不一致；该表与图层是否来自同一次运行？</translation>
     </message>
@@ -1394,12 +1394,12 @@ Output: a table with the region field, year, CO2_T (C_T when the units are t C) 
         <translation>无数据</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="749" />
+        <location filename="../algorithms/report.py" line="739" />
         <source>{n} regions</source>
         <translation>{n} 个区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="801" />
+        <location filename="../algorithms/report.py" line="815" />
         <source>Legend</source>
         <translation>图例</translation>
     </message>
@@ -1474,267 +1474,267 @@ Output: a table with the region field, year, CO2_T (C_T when the units are t C) 
         <translation>{role}没有要素。</translation>
     </message>
     <message>
-        <location filename="../algorithms/vectors.py" line="306" />
+        <location filename="../algorithms/vectors.py" line="313" />
         <source>Cannot create the output {name}.</source>
         <translation>无法创建输出 {name}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Generated {date} by the QGIS plugin Carbon Budget &amp; Imbalance Risk, version {version}.</source>
         <translation>由 QGIS 插件“碳收支与碳失衡风险”（版本 {version}）于 {date} 生成。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Provincial time series</source>
         <translation>全省时间序列</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Weights of the risk index</source>
         <translation>风险指数权重</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Regions with the highest risk index</source>
         <translation>风险指数最高的区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Balance state transitions</source>
         <translation>碳平衡状态转移</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Period {period}</source>
         <translation>时段 {period}</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Hot spots (Getis-Ord Gi*)</source>
         <translation>冷热点分析（Getis-Ord Gi*）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Inputs and parameters</source>
         <translation>输入与参数</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Contents</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Emissions and sinks</source>
         <translation>碳排放与碳汇</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Emission</source>
         <translation>碳排放</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>{unit} per year</source>
         <translation>{unit}/年</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Source/sink ratio (CSR)</source>
         <translation>碳源汇比（CSR）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>CSR</source>
         <translation>CSR</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Emission / sink</source>
         <translation>碳排放 / 碳汇</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Balance (CSR = 1)</source>
         <translation>平衡线（CSR = 1）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Emission ({unit})</source>
         <translation>碳排放（{unit}）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Sink ({unit})</source>
         <translation>碳汇（{unit}）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Net emission ({unit})</source>
         <translation>净碳排放（{unit}）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Highest provincial CSR: {csr} in {year}.</source>
         <translation>全省 CSR 峰值出现在 {year} 年：{csr}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Period</source>
         <translation>时段</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>High-risk regions (RI &gt;= {threshold})</source>
         <translation>高风险区域（RI &gt;= {threshold}）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>High-risk share</source>
         <translation>高风险占比</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Count of regions per risk level (share of the regions with an index). Levels: 1 low [0, 0.2), 2 relatively low [0.2, 0.4), 3 medium [0.4, 0.6), 4 relatively high [0.6, 0.8), 5 high [0.8, 1] (default breaks).</source>
         <translation>各风险等级的区域数（及其在有风险指数区域中的占比）。等级：1 低风险 [0, 0.2)，2 较低风险 [0.2, 0.4)，3 中等风险 [0.4, 0.6)，4 较高风险 [0.6, 0.8)，5 高风险 [0.8, 1]（默认断点）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Component</source>
         <translation>分量</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Index RI = sum of weight x normalised component (state: log of the capped CSR; trend: change of CSR from the previous period; pressure: emission density).</source>
         <translation>风险指数 RI = 各标准化分量与其权重乘积之和（状态：截断后 CSR 的对数；趋势：CSR 相对上一时段的变化；压力：碳排放密度）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Top {n} regions by risk index in {period}.</source>
         <translation>{period} 风险指数最高的前 {n} 个区域。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Risk index</source>
         <translation>风险指数</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Risk level</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Regions moving from the state in the first period (rows) to the state in the second period (columns); the diagonal counts regions that kept their state.</source>
         <translation>由第一个时段的状态（行）转为第二个时段的状态（列）的区域数；对角线为状态保持不变的区域数。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>From {first} to {second}</source>
         <translation>从 {first} 到 {second}</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Gi* confidence bins: hot spots (+1, +2, +3) and cold spots (-1, -2, -3) at 90, 95 and 99 % confidence; 0 is not significant.</source>
         <translation>Gi* 置信度分级：热点（+1、+2、+3）与冷点（-1、-2、-3）分别对应 90、95 和 99 % 置信度；0 为不显著。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Parameter</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Analysis parameters</source>
         <translation>分析参数</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Plugin version</source>
         <translation>插件版本</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Generated</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Carbon Budget &amp; Imbalance Risk, version {version}</source>
         <translation>碳收支与碳失衡风险，版本 {version}</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>No province totals: give the province table or a layer with EMI_yyyy and SNK_yyyy fields.</source>
         <translation>没有全省汇总：请给出全省汇总表或带 EMI_yyyy 与 SNK_yyyy 字段的图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>No risk summary.</source>
         <translation>没有风险汇总。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>The weights are not known: give the risk summary table or the WEIGHTS_USED text.</source>
         <translation>权重未知：请给出风险汇总表或 WEIGHTS_USED 文本。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>No region has a risk index.</source>
         <translation>没有任何区域具有风险指数。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>No balance states: give the transition table or a layer with ST_yyyy fields.</source>
         <translation>没有碳平衡状态：请给出状态转移表或带 ST_yyyy 字段的图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>No maps for this period.</source>
         <translation>该时段没有地图。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>No hot spot layer (GI_BIN field) was given.</source>
         <translation>未给出热点图层（GI_BIN 字段）。</translation>
     </message>
@@ -1744,7 +1744,7 @@ Output: a table with the region field, year, CO2_T (C_T when the units are t C) 
         <translation>碳汇（源汇比 1 及以下）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="332" />
+        <location filename="../algorithms/report.py" line="331" />
         <source>Units of the emission and sink values</source>
         <translation>碳排放与碳汇数值的单位</translation>
     </message>
@@ -1809,7 +1809,7 @@ Output: a table with the region field, year, CO2_T (C_T when the units are t C) 
         <translation>碳平衡状态（state）</translation>
     </message>
     <message>
-        <location filename="../algorithms/params.py" line="72" />
+        <location filename="../algorithms/params.py" line="81" />
         <source>one or more</source>
         <translation>一个或多个</translation>
     </message>
@@ -1974,267 +1974,267 @@ Output: a table with the region field, year, CO2_T (C_T when the units are t C) 
         <translation>HTML 报告</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="79" />
+        <location filename="../carbon_plugin/balance.py" line="71" />
         <source>The {role} has no pairs of year fields EMI_yyyy and SNK_yyyy (emission and sink per year, e.g. EMI_2001 and SNK_2001). Make it with 'Zonal carbon budget' or rename its fields.</source>
         <translation>{role}中没有成对的年份字段 EMI_yyyy 与 SNK_yyyy（每年的碳排放与碳汇，例如 EMI_2001 与 SNK_2001）。请用“区域碳收支”生成该图层，或重命名其字段。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="86" />
+        <location filename="../carbon_plugin/balance.py" line="78" />
         <source>Years with only an emission or only a sink field are left out: {years}.</source>
         <translation>只有碳排放字段或只有碳汇字段的年份不参与计算：{years}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="90" />
+        <location filename="../carbon_plugin/balance.py" line="82" />
         <source>The {role} has {n_years} year(s) with both EMI_yyyy and SNK_yyyy fields ({years}); trends need at least {MIN_VALUES} years.</source>
         <translation>{role}中同时具有 EMI_yyyy 与 SNK_yyyy 字段的年份有 {n_years} 个（{years}）；趋势计算至少需要 {MIN_VALUES} 年。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="109" />
+        <location filename="../carbon_plugin/balance.py" line="101" />
         <source>Emission and sink must both be (regions, years); got {e_shape} and {s_shape}.</source>
         <translation>碳排放与碳汇都必须为（区域, 年份）形状；实际为 {e_shape} 和 {s_shape}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="201" />
+        <location filename="../carbon_plugin/balance.py" line="193" />
         <source>Years must be unique and increasing; got {years}.</source>
         <translation>年份必须唯一且递增；实际为 {years}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="205" />
+        <location filename="../carbon_plugin/balance.py" line="197" />
         <source>The trend tolerance must be &gt;= 0; got {tolerance}.</source>
         <translation>趋势容差必须 &gt;= 0；实际为 {tolerance}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="209" />
+        <location filename="../carbon_plugin/balance.py" line="201" />
         <source>The neutral band must be in [0, 1); got {neutral_band}.</source>
         <translation>中性带必须位于 [0, 1) 内；实际为 {neutral_band}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="336" />
+        <location filename="../carbon_plugin/balance.py" line="308" />
         <source>The significance level must be between 0 and 1; got {alpha}.</source>
         <translation>显著性水平必须介于 0 与 1 之间；实际为 {alpha}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="121" />
+        <location filename="../carbon_plugin/balance.py" line="113" />
         <source>Got {n_columns} yearly columns for {n_years} years.</source>
         <translation>共有 {n_columns} 个逐年列，但年份有 {n_years} 个。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="220" />
+        <location filename="../carbon_plugin/balance.py" line="212" />
         <source>Years not in a whole period are left out of the period values: {years}.</source>
         <translation>不构成完整时段的年份不参与时段值计算：{years}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="341" />
+        <location filename="../carbon_plugin/balance.py" line="313" />
         <source>A trend needs at least {MIN_VALUES} years; the time series has {years}.</source>
         <translation>趋势计算至少需要 {MIN_VALUES} 年；该时间序列为 {years}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="355" />
+        <location filename="../carbon_plugin/balance.py" line="327" />
         <source>Choose at least one output (slope, Z, p or class).</source>
         <translation>请至少选择一项输出（斜率、Z、p 或类别）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="385" />
+        <location filename="../carbon_plugin/balance.py" line="359" />
         <source>No {prefix}yyyy field found; choose the field to analyse.</source>
         <translation>未找到 {prefix}yyyy 字段；请选择要分析的字段。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/budget.py" line="78" />
+        <location filename="../carbon_plugin/budget.py" line="79" />
         <source>The emission years ({emission_first}-{emission_last}) and the sink years ({sink_first}-{sink_last}) do not overlap.</source>
         <translation>碳排放年份（{emission_first}-{emission_last}）与碳汇年份（{sink_first}-{sink_last}）没有重叠。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/budget.py" line="85" />
+        <location filename="../carbon_plugin/budget.py" line="86" />
         <source>Years present in only one of the emission and sink rasters are left out: {years}.</source>
         <translation>仅出现在碳排放栅格或碳汇栅格之一中的年份不参与计算：{years}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/budget.py" line="132" />
+        <location filename="../carbon_plugin/budget.py" line="134" />
         <source>Choose at least one output (net, ratio or state).</source>
         <translation>请至少选择一项输出（净排放、源汇比或状态）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/budget.py" line="195" />
+        <location filename="../carbon_plugin/budget.py" line="199" />
         <source>None of the regions overlaps the {role} raster; check that both cover the same area (and that the layers' CRSs are right).</source>
         <translation>没有任何区域与{role}栅格重叠；请检查两者是否覆盖同一地区（以及图层的坐标参考系是否正确）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/budget.py" line="230" />
+        <location filename="../carbon_plugin/budget.py" line="234" />
         <source>{km2:.3f} km2 of region '{name}' has no {role} data in some years (counted as 0).</source>
         <translation>区域“{name}”中有 {km2:.3f} km2 在某些年份没有{role}数据（计为 0）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/coverage.py" line="202" />
+        <location filename="../carbon_plugin/coverage.py" line="203" />
         <source>{n_names} region names were given for {count} regions.</source>
         <translation>给出了 {n_names} 个区域名称，但区域有 {count} 个。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/coverage.py" line="210" />
+        <location filename="../carbon_plugin/coverage.py" line="211" />
         <source>The region '{name}' has no geometry (null); fix or remove it.</source>
         <translation>区域“{name}”没有几何（NULL）；请修复或删除该区域。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/coverage.py" line="221" />
+        <location filename="../carbon_plugin/coverage.py" line="222" />
         <source>The geometry of the region '{name}' cannot be read: {err}</source>
         <translation>无法读取区域“{name}”的几何：{err}</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/coverage.py" line="225" />
+        <location filename="../carbon_plugin/coverage.py" line="226" />
         <source>The region '{name}' has an empty geometry; fix or remove it.</source>
         <translation>区域“{name}”的几何为空；请修复或删除该区域。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/coverage.py" line="253" />
+        <location filename="../carbon_plugin/coverage.py" line="254" />
         <source>The region '{name}' has a {kind} geometry; regions must be polygons or multipolygons.</source>
         <translation>区域“{name}”的几何类型为 {kind}；区域必须为面或多面。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/coverage.py" line="293" />
+        <location filename="../carbon_plugin/coverage.py" line="294" />
         <source>The geometry of the region '{name}' is invalid{reason} and cannot be repaired.</source>
         <translation>区域“{name}”的几何无效{reason}，且无法修复。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/coverage.py" line="297" />
+        <location filename="../carbon_plugin/coverage.py" line="298" />
         <source>The geometry of the region '{name}' was invalid{reason}; it was repaired (MakeValid).</source>
         <translation>区域“{name}”的几何无效{reason}；已修复（MakeValid）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/coverage.py" line="347" />
+        <location filename="../carbon_plugin/coverage.py" line="348" />
         <source>The region '{name}' cannot be transformed to the raster's CRS: {err}</source>
         <translation>区域“{name}”无法转换到栅格的坐标参考系：{err}</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/coverage.py" line="596" />
+        <location filename="../carbon_plugin/coverage.py" line="597" />
         <source>The region '{region}' does not cover any cell of the raster; its totals are 0.</source>
         <translation>区域“{region}”未覆盖栅格的任何像元；其合计值为 0。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="85" />
+        <location filename="../carbon_plugin/emissions.py" line="86" />
         <source>Unknown quantity unit '{text}': use one of {choices}.</source>
         <translation>未知的消费量单位“{text}”：请使用以下之一：{choices}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="111" />
+        <location filename="../carbon_plugin/emissions.py" line="112" />
         <source>The fuel '{fuel}' has an NCV per {per_unit} ({ncv_unit}) but its quantities are in {unit}; give them in {allowed_units}.</source>
         <translation>燃料“{fuel}”的平均低位发热量按每 {per_unit} 计（{ncv_unit}），但其消费量单位为 {unit}；请改用 {allowed_units}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="128" />
+        <location filename="../carbon_plugin/emissions.py" line="129" />
         <source>Factor table '{path}', line {line}: {column} '{text}' is not a number.</source>
         <translation>排放因子表“{path}”第 {line} 行：{column}“{text}”不是数值。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="132" />
+        <location filename="../carbon_plugin/emissions.py" line="133" />
         <source>Factor table '{path}', line {line}: {column} = {text} is outside ({low:g}, {high:g}].</source>
         <translation>排放因子表“{path}”第 {line} 行：{column} = {text} 超出范围 ({low:g}, {high:g}]。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="145" />
+        <location filename="../carbon_plugin/emissions.py" line="146" />
         <source>Unknown factor preset '{preset}': use one of {choices}.</source>
         <translation>未知的排放因子预设“{preset}”：请使用以下之一：{choices}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="155" />
+        <location filename="../carbon_plugin/emissions.py" line="156" />
         <source>The factor table '{path}' lacks the columns {missing}; it needs {columns} (one row per fuel).</source>
         <translation>排放因子表“{path}”缺少列 {missing}；需要的列为 {columns}（每种燃料一行）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="164" />
+        <location filename="../carbon_plugin/emissions.py" line="165" />
         <source>Factor table '{path}', line {line}: the fuel key is empty.</source>
         <translation>排放因子表“{path}”第 {line} 行：燃料键为空。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="168" />
+        <location filename="../carbon_plugin/emissions.py" line="169" />
         <source>Factor table '{path}', line {line}: the fuel '{fuel}' appears twice.</source>
         <translation>排放因子表“{path}”第 {line} 行：燃料“{fuel}”出现了两次。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="172" />
+        <location filename="../carbon_plugin/emissions.py" line="173" />
         <source>Factor table '{path}', line {line}: unknown ncv_unit '{ncv_unit}' (use kJ/kg, MJ/kg, GJ/t, kJ/m3 or MJ/m3).</source>
         <translation>排放因子表“{path}”第 {line} 行：未知的 ncv_unit“{ncv_unit}”（请使用 kJ/kg、MJ/kg、GJ/t、kJ/m3 或 MJ/m3）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="207" />
+        <location filename="../carbon_plugin/emissions.py" line="208" />
         <source>Unknown quantity units '{system}': use one of {choices}.</source>
         <translation>未知的消费量单位方案“{system}”：请使用以下之一：{choices}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="274" />
+        <location filename="../carbon_plugin/emissions.py" line="275" />
         <source>The value '{value}' in column '{column}' ({where}) is not a number. Fix the table (empty cells and '-' count as 0; no thousands separators).</source>
         <translation>列“{column}”中的值“{value}”（{where}）不是数值。请修改该表（空单元格和 '-' 计为 0；不要使用千位分隔符）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="279" />
+        <location filename="../carbon_plugin/emissions.py" line="280" />
         <source>Negative quantity {number:g} in column '{column}' ({where}): energy consumption must be &gt;= 0.</source>
         <translation>列“{column}”中的消费量 {number:g} 为负值（{where}）：能源消费量必须 &gt;= 0。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="304" />
+        <location filename="../carbon_plugin/emissions.py" line="290" />
         <source>The year '{value}' in field '{field}' ({where}) is not a 4-digit year.</source>
         <translation>字段“{field}”中的年份“{value}”（{where}）不是 4 位数年份。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="312" />
+        <location filename="../carbon_plugin/emissions.py" line="298" />
         <source>The region field '{field}' is empty at row {row}; every row needs a region key.</source>
         <translation>第 {row} 行的区域字段“{field}”为空；每一行都需要区域键。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="344" />
+        <location filename="../carbon_plugin/emissions.py" line="330" />
         <source>The columns '{other}' and '{column}' are both the fuel '{fuel}'.</source>
         <translation>列“{other}”与列“{column}”都对应燃料“{fuel}”。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="353" />
+        <location filename="../carbon_plugin/emissions.py" line="339" />
         <source>Unknown fuel columns: {unknown}. The factor table has {factors}; rename the columns to these keys, add the fuels to a factor table (FACTORS), or remove the columns.</source>
         <translation>未知的燃料列：{unknown}。排放因子表中的燃料为 {factors}；请将这些列重命名为这些键，或将燃料添加到排放因子表（FACTORS），或删除这些列。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="359" />
+        <location filename="../carbon_plugin/emissions.py" line="345" />
         <source>No fuel column found; the columns must be named after the fuels of the factor table ({factors}).</source>
         <translation>未找到燃料列；列名必须为排放因子表中的燃料（{factors}）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="407" />
+        <location filename="../carbon_plugin/emissions.py" line="393" />
         <source>Unknown layout '{layout}': use 'wide' or 'long'.</source>
         <translation>未知的表格式“{layout}”：请使用 'wide' 或 'long'。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="411" />
+        <location filename="../carbon_plugin/emissions.py" line="397" />
         <source>The cement factor {cement_factor} must be a number &gt;= 0.</source>
         <translation>水泥排放因子 {cement_factor} 必须是 &gt;= 0 的数值。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="421" />
+        <location filename="../carbon_plugin/emissions.py" line="407" />
         <source>Clinker production must be a mass (t or 10^4 t), not {cement_unit}.</source>
         <translation>熟料产量必须是质量单位（t 或 10^4 t），而不是 {cement_unit}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="433" />
+        <location filename="../carbon_plugin/emissions.py" line="419" />
         <source>No fuel column was given for the wide layout.</source>
         <translation>宽表格式未给出燃料列。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="436" />
+        <location filename="../carbon_plugin/emissions.py" line="422" />
         <source>The long layout needs a fuel field and a quantity field.</source>
         <translation>长表格式需要一个燃料字段和一个消费量字段。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="471" />
+        <location filename="../carbon_plugin/emissions.py" line="457" />
         <source>Unknown fuels in field '{fuel_field}': {shown}. The factor table has {factors}; use these keys or add the fuels to a factor table (FACTORS).</source>
         <translation>字段“{fuel_field}”中有未知燃料：{shown}。排放因子表中的燃料为 {factors}；请使用这些键，或将燃料添加到排放因子表（FACTORS）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="476" />
+        <location filename="../carbon_plugin/emissions.py" line="462" />
         <source>The energy table has no rows.</source>
         <translation>能源消费表没有任何行。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="478" />
+        <location filename="../carbon_plugin/emissions.py" line="464" />
         <source>{duplicates} rows repeat a region and year already seen; their quantities were summed.</source>
         <translation>有 {duplicates} 行与已出现的区域和年份重复；其消费量已相加。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="67" />
+        <location filename="../carbon_plugin/gridding.py" line="68" />
         <source>{n_alpha} weights (ALPHA) were given for {n_proxies} proxies.</source>
         <translation>给出了 {n_alpha} 个权重（ALPHA），但代理变量有 {n_proxies} 个。</translation>
     </message>
@@ -2244,42 +2244,42 @@ Output: a table with the region field, year, CO2_T (C_T when the units are t C) 
         <translation>指数 BETA = {beta} 必须是正数。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="90" />
+        <location filename="../carbon_plugin/gridding.py" line="91" />
         <source>ALPHA has {n_alpha} values for {count} proxies; give one weight per proxy.</source>
         <translation>ALPHA 有 {n_alpha} 个值，但代理变量有 {count} 个；请为每个代理变量给出一个权重。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="94" />
+        <location filename="../carbon_plugin/gridding.py" line="95" />
         <source>The proxy weights ALPHA {alpha} must be &gt;= 0 and at least one &gt; 0.</source>
         <translation>代理变量权重 ALPHA {alpha} 必须 &gt;= 0，且至少有一个 &gt; 0。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="128" />
+        <location filename="../carbon_plugin/gridding.py" line="129" />
         <source>The regression needs at least 3 region-years with statistics and a positive, varying proxy sum; {n} were usable. Use the proportional method.</source>
         <translation>回归至少需要 3 个有统计数据且代理值之和为正、有变化的区域年份；可用的只有 {n} 个。请使用按比例分配方法。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="210" />
+        <location filename="../carbon_plugin/gridding.py" line="211" />
         <source>The {role} have a row without region key (NULL), year {raw_year}.</source>
         <translation>{role}中有一行没有区域键（NULL），年份为 {raw_year}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="218" />
+        <location filename="../carbon_plugin/gridding.py" line="216" />
         <source>The {role} of region '{key}' have the year '{raw_year}', not a year.</source>
         <translation>区域“{key}”的{role}年份为“{raw_year}”，不是年份。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="230" />
+        <location filename="../carbon_plugin/gridding.py" line="228" />
         <source>The {role} value '{raw}' of region '{key}', year {year} is not a number.</source>
         <translation>区域“{key}”在 {year} 年的{role}值“{raw}”不是数值。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="236" />
+        <location filename="../carbon_plugin/gridding.py" line="234" />
         <source>The {role} have two values for region '{key}', year {year}.</source>
         <translation>区域“{key}”在 {year} 年有两个{role}值。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="241" />
+        <location filename="../carbon_plugin/gridding.py" line="239" />
         <source>Empty {role} values were skipped: {empty}.</source>
         <translation>已跳过空的{role}值：{empty}。</translation>
     </message>
@@ -2414,147 +2414,147 @@ Output: a table with the region field, year, CO2_T (C_T when the units are t C) 
         <translation>代理变量栅格“{proxy}”与区域不重叠（其格网范围 {bounds} 内没有任何像元落在区域中）。请检查两者是否覆盖同一地区以及坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="659" />
+        <location filename="../carbon_plugin/gridding.py" line="658" />
         <source>The regions {regions} cover no cell of the proxy grid; their emissions cannot be placed. Use a proxy covering every region, or set ALLOW_UNMATCHED.</source>
         <translation>区域 {regions} 未覆盖代理变量格网的任何像元；其碳排放无法分配。请使用覆盖全部区域的代理变量，或设置 ALLOW_UNMATCHED。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="664" />
+        <location filename="../carbon_plugin/gridding.py" line="663" />
         <source>The regions {regions} cover no cell of the proxy grid; their emissions cannot be placed.</source>
         <translation>区域 {regions} 未覆盖代理变量格网的任何像元；其碳排放无法分配。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="682" />
+        <location filename="../carbon_plugin/gridding.py" line="681" />
         <source>No proxy signal (weighted proxy sum 0) in the regions {regions}: their emission is spread by area.</source>
         <translation>区域 {regions} 没有代理信号（加权代理值之和为 0）：其碳排放按面积分配。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="68" />
+        <location filename="../carbon_plugin/imbalance.py" line="70" />
         <source>Risk level breaks must be 4 increasing numbers between 0 and 1; got {got}.</source>
         <translation>风险等级断点必须是介于 0 与 1 之间的 4 个递增数值；实际为 {got}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="93" />
+        <location filename="../carbon_plugin/imbalance.py" line="95" />
         <source>Components must be among {choices}; got {got}.</source>
         <translation>分量必须属于 {choices}；实际为 {got}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="286" />
+        <location filename="../carbon_plugin/imbalance.py" line="287" />
         <source>The carbon price must be &gt;= 0; got {price}.</source>
         <translation>碳价必须 &gt;= 0；实际为 {price}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="357" />
+        <location filename="../carbon_plugin/imbalance.py" line="359" />
         <source>The pressure component (emission density) needs the region areas (AREA_KM2).</source>
         <translation>压力分量（碳排放密度）需要区域面积（AREA_KM2）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="363" />
+        <location filename="../carbon_plugin/imbalance.py" line="365" />
         <source>Need one area per region ({n_regions}); got {n_areas}.</source>
         <translation>每个区域需要一个面积（{n_regions} 个）；实际为 {n_areas} 个。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="367" />
+        <location filename="../carbon_plugin/imbalance.py" line="369" />
         <source>{n_regions} region(s) have no positive area; their pressure is NULL.</source>
         <translation>有 {n_regions} 个区域没有正的面积；其压力分量为 NULL。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="303" />
+        <location filename="../carbon_plugin/imbalance.py" line="304" />
         <source>{n_regions} region(s) have fewer than 2 years with data in the first period: no trend, so no risk index, in that period.</source>
         <translation>有 {n_regions} 个区域在第一个时段内有数据的年份少于 2 年：该时段没有趋势，因此没有风险指数。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="206" />
+        <location filename="../carbon_plugin/imbalance.py" line="208" />
         <source>Entropy weights need at least 2 regions x periods with every component known.</source>
         <translation>熵权法至少需要 2 个各分量均已知的“区域 x 时段”观测。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/raster.py" line="88" />
+        <location filename="../carbon_plugin/raster.py" line="74" />
         <source>Cannot open the {role} raster '{path}': {err}</source>
         <translation>无法打开{role}栅格“{path}”：{err}</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/raster.py" line="92" />
+        <location filename="../carbon_plugin/raster.py" line="78" />
         <source>The {role} raster '{path}' has no bands.</source>
         <translation>{role}栅格“{path}”没有波段。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/raster.py" line="103" />
+        <location filename="../carbon_plugin/raster.py" line="89" />
         <source>The {role} raster '{name}' has no coordinate reference system. Assign one (Raster &gt; Projections &gt; Assign Projection) and run again.</source>
         <translation>{role}栅格“{name}”没有坐标参考系。请为其指定坐标参考系（栅格 &gt; 投影 &gt; 指定投影）后重新运行。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/raster.py" line="109" />
+        <location filename="../carbon_plugin/raster.py" line="95" />
         <source>The {role} raster '{name}' is rotated or not north-up; warp it first (gdalwarp).</source>
         <translation>{role}栅格“{name}”经过旋转或不是北向朝上；请先对其重投影（gdalwarp）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/raster.py" line="119" />
+        <location filename="../carbon_plugin/raster.py" line="105" />
         <source>Unknown resampling '{resampling}': use one of {choices}.</source>
         <translation>未知的重采样方法“{resampling}”：请使用以下之一：{choices}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/risk.py" line="56" />
+        <location filename="../carbon_plugin/risk.py" line="57" />
         <source>Entropy weights need at least 2 observations; got shape {x_shape}.</source>
         <translation>熵权法至少需要 2 个观测；实际形状为 {x_shape}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/risk.py" line="60" />
+        <location filename="../carbon_plugin/risk.py" line="61" />
         <source>Entropy weights need non-negative values without NULL/NaN.</source>
         <translation>熵权法需要非负且不含 NULL/NaN 的值。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/risk.py" line="103" />
+        <location filename="../carbon_plugin/risk.py" line="104" />
         <source>The CSR cap must be greater than 1; got {cap}.</source>
         <translation>CSR 上限必须大于 1；实际为 {cap}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/risk.py" line="147" />
+        <location filename="../carbon_plugin/risk.py" line="148" />
         <source>first_slope needs one value per region ({n_regions}); got {got}.</source>
         <translation>first_slope 需要每个区域一个值（{n_regions} 个）；实际为 {got}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/risk.py" line="177" />
+        <location filename="../carbon_plugin/risk.py" line="178" />
         <source>Emission density must be shaped {csr_shape}; got {pressure_shape}.</source>
         <translation>碳排放密度的形状必须为 {csr_shape}；实际为 {pressure_shape}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/risk.py" line="195" />
+        <location filename="../carbon_plugin/risk.py" line="197" />
         <source>Unknown weight mode '{mode}': use one of {choices}.</source>
         <translation>未知的权重方式“{mode}”：请使用以下之一：{choices}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/risk.py" line="200" />
+        <location filename="../carbon_plugin/risk.py" line="202" />
         <source>Give {n} user weights (one per component); got {weights}.</source>
         <translation>请给出 {n} 个用户权重（每个分量一个）；实际为 {weights}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/risk.py" line="204" />
+        <location filename="../carbon_plugin/risk.py" line="206" />
         <source>User weights must not be negative; got {weights}.</source>
         <translation>用户权重不能为负；实际为 {weights}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/risk.py" line="208" />
+        <location filename="../carbon_plugin/risk.py" line="210" />
         <source>User weights are all zero; give at least one positive weight.</source>
         <translation>用户权重全部为零；请至少给出一个正权重。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/risk.py" line="229" />
+        <location filename="../carbon_plugin/risk.py" line="231" />
         <source>Need {n_components} non-negative weights; got {weights}.</source>
         <translation>需要 {n_components} 个非负权重；实际为 {weights}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/risk.py" line="233" />
+        <location filename="../carbon_plugin/risk.py" line="235" />
         <source>Weights must sum to 1; got {total:g}.</source>
         <translation>权重之和必须为 1；实际为 {total:g}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/risk.py" line="251" />
+        <location filename="../carbon_plugin/risk.py" line="253" />
         <source>Risk level breaks must increase; got {got}.</source>
         <translation>风险等级断点必须递增；实际为 {got}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/risk.py" line="278" />
+        <location filename="../carbon_plugin/risk.py" line="280" />
         <source>Total emission must be positive for compensation; got {e_total:g}.</source>
         <translation>进行碳补偿计算时碳排放总量必须为正；实际为 {e_total:g}。</translation>
     </message>
@@ -2609,42 +2609,42 @@ Output: a table with the region field, year, CO2_T (C_T when the units are t C) 
         <translation>{role}栅格“{path}”的波段描述不是年份（{shown}）。请设置 START_YEAR（波段 1 的年份），或用“逐年栅格合成时间序列”生成该栅格。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="100" />
+        <location filename="../carbon_plugin/timeseries.py" line="104" />
         <source>The {role} raster '{path}' has {n_bands} bands; give one file per year, or a single multi-band time-series raster.</source>
         <translation>{role}栅格“{path}”有 {n_bands} 个波段；请每年提供一个文件，或提供单个多波段时间序列栅格。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="118" />
+        <location filename="../carbon_plugin/timeseries.py" line="123" />
         <source>No year found in the name or band description of the {role} raster '{path}'. Rename it with a 4-digit year (e.g. npp_2005.tif) or give the years explicitly.</source>
         <translation>在{role}栅格“{path}”的文件名或波段描述中未找到年份。请用 4 位数年份重命名（例如 npp_2005.tif），或明确给出年份。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="131" />
+        <location filename="../carbon_plugin/timeseries.py" line="136" />
         <source>Year {year} appears twice in the {role} rasters ('{first_path}' and '{second_path}'); remove one or give the years explicitly.</source>
         <translation>年份 {year} 在{role}栅格中出现了两次（“{first_path}”和“{second_path}”）；请删除其中一个，或明确给出年份。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="139" />
+        <location filename="../carbon_plugin/timeseries.py" line="144" />
         <source>The {role} series has no data for the years {years}.</source>
         <translation>{role}时间序列缺少以下年份的数据：{years}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="162" />
+        <location filename="../carbon_plugin/timeseries.py" line="169" />
         <source>No {role} raster was given.</source>
         <translation>未给出{role}栅格。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="175" />
+        <location filename="../carbon_plugin/timeseries.py" line="184" />
         <source>The {role} raster '{p}' does not align with the reference grid (size, cell size, origin or CRS differ); choose a resampling method to align it.</source>
         <translation>{role}栅格“{p}”与参考格网不对齐（大小、像元大小、原点或坐标参考系不同）；请选择重采样方法以对齐。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="180" />
+        <location filename="../carbon_plugin/timeseries.py" line="189" />
         <source>Aligning the {role} raster '{p}' to the reference grid ({resampling} resampling).</source>
         <translation>正在将{role}栅格“{p}”对齐到参考格网（{resampling} 重采样）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="193" />
+        <location filename="../carbon_plugin/timeseries.py" line="202" />
         <source>{n_years} years were given for {n_slots} {role} bands; give one year per band.</source>
         <translation>给出了 {n_years} 个年份，但{role}波段有 {n_slots} 个；请为每个波段给出一个年份。</translation>
     </message>
@@ -2679,12 +2679,12 @@ Output: a table with the region field, year, CO2_T (C_T when the units are t C) 
         <translation>应为 (n_years, rows, cols) 形状的数据块；实际形状为 {stack_shape}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/units.py" line="15" />
+        <location filename="../carbon_plugin/units.py" line="18" />
         <source>Unknown carbon unit '{units}': use one of {choices}.</source>
         <translation>未知的碳单位“{units}”：请使用以下之一：{choices}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/zonal.py" line="73" />
+        <location filename="../carbon_plugin/zonal.py" line="75" />
         <source>A raster is not on the grid the region coverage was computed for; open it on that grid (open_time_series(..., grid=...)) or compute a coverage for its own grid.</source>
         <translation>某个栅格不在计算区域覆盖时所用的格网上；请在该格网上打开它（open_time_series(..., grid=...)），或为其自身的格网计算覆盖。</translation>
     </message>
@@ -2749,17 +2749,17 @@ Output: a table with the region field, year, CO2_T (C_T when the units are t C) 
         <translation>系数表中没有的土地利用类别代码（这些位置无碳汇，记为无数据）：年均 {codes}。如需计入，请将其加入系数 CSV。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/landuse.py" line="219" />
+        <location filename="../carbon_plugin/landuse.py" line="220" />
         <source>No land-use raster was given.</source>
         <translation>未给出土地利用栅格。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/landuse.py" line="225" />
+        <location filename="../carbon_plugin/landuse.py" line="226" />
         <source>One land-use layer stands for all {count} years.</source>
         <translation>一个土地利用图层代表全部 {count} 年。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="63" />
+        <location filename="../carbon_plugin/sinks.py" line="56" />
         <source>Annual climate: Rh = 12 x Rh_month(mean temperature, total precipitation / 12), an approximation of the sum of 12 monthly values: with seasonal climate it gives a lower Rh (about 10 % lower for a 27 C annual temperature range), hence a higher NEP. Monthly climate gives the exact sum.</source>
         <translation>年尺度气候：Rh = 12 x Rh_month(年平均气温, 年降水量 / 12)，是 12 个月值之和的近似：气候有季节变化时 Rh 偏低（气温年较差 27 C 时约低 10 %），因而 NEP 偏高。月尺度气候给出精确的逐月之和。</translation>
     </message>
@@ -2774,102 +2774,102 @@ Output: a table with the region field, year, CO2_T (C_T when the units are t C) 
         <translation>{year} 年降水栅格中出现负降水：{cells} 个像元，最低 {lowest} mm。降水必须 &gt;= 0 mm；若负值是填充码，请将其设为栅格的无数据值（栅格 &gt; 转换 &gt; 转换格式，“指定无数据值”）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="108" />
+        <location filename="../carbon_plugin/sinks.py" line="101" />
         <source>Monthly climate needs 12 months per year, got {t_months} and {p_months}.</source>
         <translation>月尺度气候每年需要 12 个月，实际为 {t_months} 和 {p_months}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="562" />
+        <location filename="../carbon_plugin/sinks.py" line="479" />
         <source>Unknown sign mode '{mode}': use one of {modes}.</source>
         <translation>未知的符号模式“{mode}”：请使用 {modes} 之一。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="214" />
+        <location filename="../carbon_plugin/sinks.py" line="207" />
         <source>The {role} raster '{path}' has {n_bands} bands described as years ({shown}): this looks like annual climate, but CLIMATE_TIMESTEP is monthly (12 bands per year). Set CLIMATE_TIMESTEP to annual (mean temperature, total precipitation), or give monthly rasters (bands described 'YYYY-MM', or START_YEAR with 12 x years bands).</source>
         <translation>{role} 栅格“{path}”有 {n_bands} 个以年份描述的波段（{shown}）：这看起来是年尺度气候，但 CLIMATE_TIMESTEP 为逐月（每年 12 个波段）。请将 CLIMATE_TIMESTEP 设为逐年（年平均气温、年降水量），或提供逐月栅格（波段描述为“YYYY-MM”，或设置 START_YEAR 且波段数为 12 x 年数）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="229" />
+        <location filename="../carbon_plugin/sinks.py" line="222" />
         <source>No year and month found for the single-band {role} raster '{path}'. Name monthly files with 'YYYY-MM' or 'YYYYMM', or give one 12-band raster per year, or one raster of 12 x years bands with START_YEAR.</source>
         <translation>单波段 {role} 栅格“{path}”中找不到年份和月份。请以“YYYY-MM”或“YYYYMM”命名逐月文件，或每年提供一个 12 波段栅格，或提供一个 12 x 年数波段的栅格并设置 START_YEAR。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="236" />
+        <location filename="../carbon_plugin/sinks.py" line="229" />
         <source>The {role} raster '{path}' has {n_bands} bands, not 12 x years: this looks like annual climate, but CLIMATE_TIMESTEP is monthly (12 bands per year). Set CLIMATE_TIMESTEP to annual (mean temperature, total precipitation), or give monthly rasters (bands described 'YYYY-MM', or START_YEAR with 12 x years bands).</source>
         <translation>{role} 栅格“{path}”有 {n_bands} 个波段，不是 12 x 年数：这看起来是年尺度气候，但 CLIMATE_TIMESTEP 为逐月（每年 12 个波段）。请将 CLIMATE_TIMESTEP 设为逐年（年平均气温、年降水量），或提供逐月栅格（波段描述为“YYYY-MM”，或设置 START_YEAR 且波段数为 12 x 年数）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="244" />
+        <location filename="../carbon_plugin/sinks.py" line="237" />
         <source>The band descriptions of the {role} raster '{path}' are not 'YYYY-MM' months; set START_YEAR (band 1 = January of that year, 12 bands per year).</source>
         <translation>{role} 栅格“{path}”的波段描述不是“YYYY-MM”月份；请设置 START_YEAR（波段 1 = 该年 1 月，每年 12 个波段）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="251" />
+        <location filename="../carbon_plugin/sinks.py" line="244" />
         <source>The {role} raster '{path}' has {n_bands} bands; in a list of monthly rasters each file holds the 12 months of one year (or one month).</source>
         <translation>{role} 栅格“{path}”有 {n_bands} 个波段；在逐月栅格列表中，每个文件应包含一年的 12 个月（或一个月）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="256" />
+        <location filename="../carbon_plugin/sinks.py" line="249" />
         <source>No year found in the name of the 12-band {role} raster '{path}'; put the 4-digit year in the file name (e.g. tmp_2005.tif).</source>
         <translation>12 波段 {role} 栅格“{path}”的名称中找不到年份；请在文件名中写入 4 位年份（例如 tmp_2005.tif）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="430" />
+        <location filename="../carbon_plugin/sinks.py" line="346" />
         <source>Unknown climate time step '{timestep}': use monthly or annual.</source>
         <translation>未知的气候时间步长“{timestep}”：请使用 monthly（逐月）或 annual（逐年）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="438" />
+        <location filename="../carbon_plugin/sinks.py" line="354" />
         <source>The {role} raster '{path}' has monthly bands ({first}, {second}, ...) but CLIMATE_TIMESTEP is annual; set it to monthly.</source>
         <translation>{role} 栅格“{path}”是逐月波段（{first}、{second}……），但 CLIMATE_TIMESTEP 为逐年；请设为逐月。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="454" />
+        <location filename="../carbon_plugin/sinks.py" line="370" />
         <source>Month {month} appears twice in the {role} rasters.</source>
         <translation>月份 {month} 在 {role} 栅格中出现两次。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="465" />
+        <location filename="../carbon_plugin/sinks.py" line="381" />
         <source>The {role} series lacks months in {years}: those years are left out.</source>
         <translation>{role} 序列在 {years} 缺少月份：这些年份被略去。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="469" />
+        <location filename="../carbon_plugin/sinks.py" line="385" />
         <source>The {role} rasters hold no complete year of 12 months.</source>
         <translation>{role} 栅格中没有完整的 12 个月的年份。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="566" />
+        <location filename="../carbon_plugin/sinks.py" line="483" />
         <source>NPP_SCALE must be a positive number, not {scale}.</source>
         <translation>NPP_SCALE 必须为正数，而不是 {scale}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="579" />
+        <location filename="../carbon_plugin/sinks.py" line="496" />
         <source>Temperature and precipitation cover different years; only common years are used (temperature only: {t_only}; precipitation only: {p_only}).</source>
         <translation>气温与降水覆盖的年份不同；仅使用共同年份（仅有气温：{t_only}；仅有降水：{p_only}）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="585" />
+        <location filename="../carbon_plugin/sinks.py" line="502" />
         <source>The NPP years ({npp_years}) and the climate years ({climate_years}) do not overlap; give climate rasters for the NPP years (or check START_YEAR).</source>
         <translation>NPP 年份（{npp_years}）与气候年份（{climate_years}）没有重叠；请提供 NPP 年份的气候栅格（或检查 START_YEAR）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="592" />
+        <location filename="../carbon_plugin/sinks.py" line="509" />
         <source>No climate for the NPP years {years}: these years are left out of the outputs.</source>
         <translation>NPP 年份 {years} 没有气候数据：这些年份不写入输出。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="595" />
+        <location filename="../carbon_plugin/sinks.py" line="512" />
         <source>Years computed: {years} ({count}).</source>
         <translation>已计算年份：{years}（{count} 年）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="656" />
+        <location filename="../carbon_plugin/sinks.py" line="573" />
         <source>{count} cell-years have NPP but no climate value (outside the climate rasters or nodata there): they have no sink (nodata).</source>
         <translation>{count} 个像元-年有 NPP 但无气候值（在气候栅格范围外或为无数据）：这些位置无碳汇（无数据）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="45" />
+        <location filename="../algorithms/balancetrend.py" line="39" />
         <source>Balance states and their change over periods for a budget layer (one feature per region with EMI_yyyy and SNK_yyyy fields: emission and sink in t per year, both positive; years are detected from the field names, at least 3).
 
 Periods: consecutive blocks of PERIOD_LENGTH years from the first year (default 5: 2001-05, 2006-10, ...); a trailing single year is left out (logged). Per period and region: CSR_yyyy = mean E / mean S over the period (the ratio of the period means, not the mean of annual ratios; NULL where the mean sink is 0 or less); balance state ST_yyyy: 1 sink (CSR 1 or less), 2 mild (1-2], 3 moderate (2-4], 4 severe (4-8], 5 extreme (&gt; 8, or sink 0 or less); the breaks are editable; with a neutral band b, CSR within [1 - b, 1 + b] is state 0 (neutral). CH_yyyy: change of CSR from the previous period: 'imbalancing' (rose by more than TOLERANCE, default 5 %), 'neutralizing' (fell by more) or 'stable'; CX_yyyy: +1 when CSR crossed above 1, -1 when it fell to 1 or below, else 0. SEN_yyyy, MKZ_yyyy and MKP_yyyy: Sen slope (CSR per year), Mann-Kendall Z (tie correction, continuity correction) and two-sided p of the annual CSR within the period (the risk index reads MKZ_yyyy for its trend component); TC_yyyy: trend class (1 significant decrease, 2 decrease, 3 no change, 4 increase, 5 significant increase at ALPHA; 0 no data). SEN_ALL, MKZ_ALL, MKP_ALL, TC_ALL: the same over all years. Years with sink 0 or less have no annual CSR and are skipped in the trends (fewer than 3 values: NULL). Field names use the period's first year.
@@ -2882,52 +2882,52 @@ Outputs: the layer (input fields + the fields above), a transition table (region
 输出：结果图层（输入字段 + 上述字段）、状态转移表（相邻时段之间以及首末时段之间由状态 a 转为状态 b 的区域数）和逐年全省汇总表（在两项数值均有的区域上汇总的碳排放总量、碳汇总量、净排放 = E - S 及 CSR）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="45" />
+        <location filename="../algorithms/imbalancerisk.py" line="44" />
         <source>State: share of the emission not absorbed, 1 - S/E (relative: log of the ratio)</source>
         <translation>状态：未被吸收的碳排放占比 1 - S/E（相对法：源汇比的对数）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="45" />
+        <location filename="../algorithms/imbalancerisk.py" line="44" />
         <source>Trend: Mann-Kendall rise of the ratio in the period (relative: change from the previous period)</source>
         <translation>趋势：时段内源汇比的 Mann-Kendall 上升趋势（相对法：相对上一时段的变化）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="45" />
+        <location filename="../algorithms/imbalancerisk.py" line="44" />
         <source>Pressure: emission density (t per km2 per year)</source>
         <translation>压力：碳排放密度（t/km2/年）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="56" />
+        <location filename="../algorithms/imbalancerisk.py" line="55" />
         <source>Absolute: bounded components, comparable across regions and periods</source>
         <translation>绝对指数：各分量有界，可在区域和时段之间比较</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="56" />
+        <location filename="../algorithms/imbalancerisk.py" line="55" />
         <source>Relative: min-max over the regions and periods of this layer (earlier method)</source>
         <translation>相对指数：在本图层全部区域和时段上进行极差（min-max）标准化（原方法）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="79" />
+        <location filename="../algorithms/imbalancerisk.py" line="76" />
         <source>Normalisation</source>
         <translation>标准化方法</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="84" />
+        <location filename="../algorithms/imbalancerisk.py" line="81" />
         <source>Weights (empty: equal for absolute, entropy for relative)</source>
         <translation>权重（留空：绝对指数用等权重，相对指数用熵权法）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="89" />
+        <location filename="../algorithms/imbalancerisk.py" line="86" />
         <source>Reference emission density for the pressure component (t per km2 per year; empty: the median of the layer)</source>
         <translation>压力分量的参考碳排放密度（t/km2/年；留空：取本图层的中位数）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="95" />
+        <location filename="../algorithms/imbalancerisk.py" line="92" />
         <source>Cap on the source/sink ratio (relative normalisation)</source>
         <translation>碳源汇比上限（相对标准化）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="169" />
+        <location filename="../algorithms/imbalancerisk.py" line="165" />
         <source>Carbon imbalance risk per region and period from a budget layer (or the balance layer; EMI_yyyy and SNK_yyyy fields in t CO2 per year; AREA_KM2 for the pressure component, else the ellipsoidal area of each polygon).
 
 Periods as in 'Balance states and transformation trend' (PERIOD_LENGTH years; period values are means over the years with both E and S).
@@ -2956,62 +2956,62 @@ Outputs: the layer with RI_yyyy, RL_yyyy, CV_yyyy per period (first year; a GeoP
 输出：图层，每个时段（以第一年命名）带 RI_yyyy、RL_yyyy、CV_yyyy 字段（GeoPackage 图层还在其描述中记录所用方法）；以及逐时段汇总表：方法（normalis、weighting）、有风险指数的区域数、各等级的数量与占比、权重、RI 不小于 0.6 的区域数量与占比（高风险占比）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="220" />
+        <location filename="../algorithms/imbalancerisk.py" line="216" />
         <source>Normalisation and weighting</source>
         <translation>标准化与赋权方法</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="230" />
+        <location filename="../algorithms/imbalancerisk.py" line="226" />
         <source>Mann-Kendall Z read from the MKZ_yyyy fields of the input layer.</source>
         <translation>Mann-Kendall Z 取自输入图层的 MKZ_yyyy 字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="238" />
+        <location filename="../algorithms/imbalancerisk.py" line="232" />
         <source>Method: {method}; weights: {weights}</source>
         <translation>方法：{method}；权重：{weights}</translation>
     </message>
     <message>
-        <location filename="../algorithms/riskuncertainty.py" line="26" />
+        <location filename="../algorithms/riskuncertainty.py" line="27" />
         <source>Uncertainty of the imbalance risk (Monte Carlo)</source>
         <translation>碳失衡风险不确定性（蒙特卡洛）</translation>
     </message>
     <message>
-        <location filename="../algorithms/riskuncertainty.py" line="28" />
+        <location filename="../algorithms/riskuncertainty.py" line="29" />
         <source>carbon imbalance,risk index,uncertainty,Monte Carlo,confidence interval,probability</source>
         <translation>碳失衡,风险指数,不确定性,蒙特卡洛,置信区间,概率</translation>
     </message>
     <message>
-        <location filename="../algorithms/riskuncertainty.py" line="58" />
+        <location filename="../algorithms/riskuncertainty.py" line="59" />
         <source>Relative standard deviation of the emissions (0.10 = 10 %)</source>
         <translation>碳排放的相对标准差（0.10 = 10 %）</translation>
     </message>
     <message>
-        <location filename="../algorithms/riskuncertainty.py" line="61" />
+        <location filename="../algorithms/riskuncertainty.py" line="62" />
         <source>Relative standard deviation of the sinks (0.30 = 30 %)</source>
         <translation>碳汇的相对标准差（0.30 = 30 %）</translation>
     </message>
     <message>
-        <location filename="../algorithms/riskuncertainty.py" line="64" />
+        <location filename="../algorithms/riskuncertainty.py" line="65" />
         <source>Share of the error common to all years of a region (0-1)</source>
         <translation>区域各年共有误差所占比例（0-1）</translation>
     </message>
     <message>
-        <location filename="../algorithms/riskuncertainty.py" line="69" />
+        <location filename="../algorithms/riskuncertainty.py" line="70" />
         <source>Number of draws</source>
         <translation>抽样次数</translation>
     </message>
     <message>
-        <location filename="../algorithms/riskuncertainty.py" line="71" />
+        <location filename="../algorithms/riskuncertainty.py" line="72" />
         <source>Random seed (empty: a new one each run)</source>
         <translation>随机种子（留空：每次运行使用新的种子）</translation>
     </message>
     <message>
-        <location filename="../algorithms/riskuncertainty.py" line="75" />
+        <location filename="../algorithms/riskuncertainty.py" line="76" />
         <source>Risk uncertainty layer</source>
         <translation>风险不确定性图层</translation>
     </message>
     <message>
-        <location filename="../algorithms/riskuncertainty.py" line="76" />
+        <location filename="../algorithms/riskuncertainty.py" line="77" />
         <source>Regions whose last-period level is uncertain</source>
         <translation>最后一个时段风险等级不确定的区域数</translation>
     </message>
@@ -3021,22 +3021,22 @@ Outputs: the layer with RI_yyyy, RL_yyyy, CV_yyyy per period (first year; a GeoP
         <translation>{period}：{n} 个区域的风险等级不确定（最可能等级的概率低于 {p:.0%}）</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="87" />
+        <location filename="../carbon_plugin/imbalance.py" line="89" />
         <source>Unknown normalisation '{got}': use one of {choices}.</source>
         <translation>未知的标准化方法“{got}”：请使用 {choices} 之一。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="99" />
+        <location filename="../carbon_plugin/imbalance.py" line="101" />
         <source>The reference emission density must be positive (t per km2 per year); got {value}.</source>
         <translation>参考碳排放密度必须为正数（t/km2/年）；实际为 {value}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="298" />
+        <location filename="../carbon_plugin/imbalance.py" line="299" />
         <source>{n} region-period(s) have fewer than 3 years with a source/sink ratio: no trend there (trend score 0.5).</source>
         <translation>{n} 个“区域-时段”有源汇比的年份少于 3 年：该处无趋势（趋势得分 0.5）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="308" />
+        <location filename="../carbon_plugin/imbalance.py" line="309" />
         <source>No reference emission density given: the pressure component uses the median density of these regions and periods, {value:.1f} t per km2 per year, so it is relative to this set of regions.</source>
         <translation>未给出参考碳排放密度：压力分量使用这些区域和时段的碳排放密度中位数 {value:.1f} t/km2/年，因此该分量相对于这组区域。</translation>
     </message>
@@ -3061,112 +3061,112 @@ Outputs: the layer with RI_yyyy, RL_yyyy, CV_yyyy per period (first year; a GeoP
         <translation>风险不确定性（蒙特卡洛）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Uncertainty of the risk index (Monte Carlo)</source>
         <translation>风险指数的不确定性（蒙特卡洛）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Absolute index</source>
         <translation>绝对指数</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Relative index (min-max)</source>
         <translation>相对指数（极差标准化）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>User weights</source>
         <translation>用户权重</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>not known</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Risk index method: {normalisation}, {weighting}.</source>
         <translation>风险指数方法：{normalisation}，{weighting}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>The index is absolute: its components are bounded (state 1 - S/E, trend from the Mann-Kendall Z of the annual CSR), so a region's index depends on its own data only and can be compared across regions, periods and provinces.</source>
         <translation>该指数为绝对指数：各分量有界（状态 1 - S/E，趋势取自逐年 CSR 的 Mann-Kendall Z），因此一个区域的指数只取决于它自身的数据，可在区域、时段和省份之间比较。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>This is a RELATIVE index: every component is min-max normalised over the regions and periods of this layer, so a region's index depends on the other regions in the layer. Its values and levels are not comparable across provinces or with other runs.</source>
         <translation>这是一个相对指数：每个分量都在本图层的全部区域和时段上进行极差（min-max）标准化，因此一个区域的指数取决于图层中的其他区域。其数值和等级不能在省份之间或与其他运行结果比较。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>The normalisation of the index is not known: give the risk summary table or the METHOD text of the risk tool.</source>
         <translation>风险指数的标准化方法未知：请给出风险汇总表或风险工具的 METHOD 文本。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Index RI = sum of weight x component (state: 1 - S/E clipped to [0, 1]; trend: normal probability of the Mann-Kendall Z of the annual CSR in the period; pressure: density / (density + reference density)).</source>
         <translation>风险指数 RI = 各分量与其权重乘积之和（状态：1 - S/E，截断到 [0, 1]；趋势：时段内逐年 CSR 的 Mann-Kendall Z 的标准正态概率；压力：密度 / (密度 + 参考密度)）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Risk index distribution {period}</source>
         <translation>风险指数分布 {period}</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Regions per risk index bin of 0.1; bars coloured by risk level (default breaks).</source>
         <translation>风险指数每 0.1 一组的区域数；柱按风险等级着色（默认断点）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>No uncertainty layer (RIM_yyyy, RIL_yyyy, RIH_yyyy, PH_yyyy, PL_yyyy fields) was given.</source>
         <translation>未给出不确定性图层（RIM_yyyy、RIL_yyyy、RIH_yyyy、PH_yyyy、PL_yyyy 字段）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>{period}: {n} of {regions}</source>
         <translation>{period}：{regions} 个中 {n} 个</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Regions with an uncertain risk level (the most likely level has a probability below {p}): {counts}.</source>
         <translation>风险等级不确定的区域（最可能等级的概率低于 {p}）：{counts}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Regions with the widest 5-95 % interval of the risk index in {period}.</source>
         <translation>{period} 风险指数 5-95 % 区间最宽的区域。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Median index</source>
         <translation>指数中位数</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Interval width</source>
         <translation>区间宽度</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>P(RI &gt;= 0.6)</source>
         <translation>P(RI &gt;= 0.6)</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Most likely level</source>
         <translation>最可能等级</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="69" />
+        <location filename="../algorithms/report.py" line="70" />
         <source>Probability of that level</source>
         <translation>该等级的概率</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="251" />
+        <location filename="../algorithms/report.py" line="250" />
         <source>One self-contained HTML file (images embedded, opens in any browser, can be mailed alone) summing up an analysis: the provincial time series of emissions, sinks and the source/sink ratio CSR (chart and table), the risk summary per period (count and share of regions per risk level, high-risk share RI &gt;= 0.6) with the method of the index (absolute or relative normalisation, weighting), the weights of the risk index, the 10 regions with the highest risk index in the last period, the balance state transition matrices, a section per period with a map of the balance state, a map of the risk level and a histogram of the risk index (bins of 0.1, bars coloured by level), the uncertainty of the index (when UNCERTAINTY is given), a map of Getis-Ord Gi* hot and cold spots, the inputs and parameters, and the plugin version.
 
 RISK is the risk layer of 'Carbon imbalance risk index' (RI_yyyy, RL_yyyy per period; its EMI_yyyy and SNK_yyyy fields give the province totals when no province table is given). When the risk index was computed on the balance layer, the risk layer also carries CSR_yyyy and ST_yyyy; otherwise give BALANCE (the balance layer). HOTSPOTS: the layer of 'Hot spots' (GI_BIN); without it, GI_BIN is taken from the risk layer when present. The tables of 'Balance states and transformation trend' (province totals, transitions) and the risk summary of 'Carbon imbalance risk index' are optional: without them the report computes the same numbers from the layers (the weights then come from WEIGHTS_USED, the output of the same name of the risk tool). NAME_FIELD names the regions (default: the first text field). ANALYSIS_PARAMETERS lists the parameters of the analysis in the report (e.g. 'PERIOD_LENGTH=5; WEIGHTS=entropy').
@@ -3187,42 +3187,42 @@ UNCERTAINTY（可选）：“碳失衡风险不确定性（蒙特卡洛）”输
 地图使用 QGIS 自身的渲染器绘制（900 x 700 像素，图例绘制在图像中）。已安装 matplotlib 时用其绘制图表，否则使用内置 SVG 图表。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="323" />
+        <location filename="../algorithms/report.py" line="322" />
         <source>Method of the risk index (e.g. 'absolute index, equal weights'; empty: from the risk summary)</source>
         <translation>风险指数的方法（例如 'absolute index, equal weights'；留空：取自风险汇总）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="326" />
+        <location filename="../algorithms/report.py" line="325" />
         <source>Risk uncertainty layer (RIM_yyyy, PH_yyyy, PL_yyyy fields)</source>
         <translation>风险不确定性图层（RIM_yyyy、PH_yyyy、PL_yyyy 字段）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="425" />
+        <location filename="../algorithms/report.py" line="424" />
         <source>Probability of a high risk index (0.6 or more), {period}</source>
         <translation>风险指数较高（不小于 0.6）的概率，{period}</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="553" />
+        <location filename="../algorithms/report.py" line="551" />
         <source>METHOD ('{text}') differs from the risk summary table ({normalisation}, {weighting}); the table's is shown.</source>
         <translation>METHOD（'{text}'）与风险汇总表（{normalisation}，{weighting}）不一致；显示汇总表中的方法。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="565" />
+        <location filename="../algorithms/report.py" line="563" />
         <source>UNCERTAINTY: the layer could not be read.</source>
         <translation>UNCERTAINTY：无法读取该图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="574" />
+        <location filename="../algorithms/report.py" line="569" />
         <source>UNCERTAINTY: the layer has no RIM_yyyy, RIL_yyyy, RIH_yyyy, PH_yyyy and PL_yyyy fields; make it with 'Uncertainty of the imbalance risk (Monte Carlo)'.</source>
         <translation>UNCERTAINTY：该图层没有 RIM_yyyy、RIL_yyyy、RIH_yyyy、PH_yyyy 与 PL_yyyy 字段；请用“碳失衡风险不确定性（蒙特卡洛）”生成。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="588" />
+        <location filename="../algorithms/report.py" line="583" />
         <source>{period}: {n} of {regions} regions with an uncertain risk level.</source>
         <translation>{period}：{regions} 个区域中 {n} 个的风险等级不确定。</translation>
     </message>
     <message>
-        <location filename="../algorithms/riskuncertainty.py" line="31" />
+        <location filename="../algorithms/riskuncertainty.py" line="32" />
         <source>How sure is each region's risk level? Emission statistics and sink estimates carry errors (county energy-statistics CO2 about 10-20 %, model NEP sinks 20-50 %). This tool draws DRAWS versions of every region's yearly emission E and sink S with multiplicative log-normal errors (mean 1, relative standard deviations EMISSION_RSD and SINK_RSD; a share SHARED of the error variance is a factor of the region common to all years of a draw, the rest is independent per year), recomputes the risk index with the same settings as 'Carbon imbalance risk index' for every draw, and summarises per region and period (field names use the period's first year): RIM_yyyy median index, RIL_yyyy and RIH_yyyy the 5 % and 95 % values, PH_yyyy the probability of an index of 0.6 or more (relatively high or high with the default level breaks), RLM_yyyy the most likely level and PL_yyyy its probability (below 0.6: the level is uncertain). The same SEED gives the same result; with both RSD 0 every draw is the deterministic index.
 
 Input: the budget or balance layer (EMI_yyyy, SNK_yyyy in t CO2 per year).</source>
@@ -3231,17 +3231,17 @@ Input: the budget or balance layer (EMI_yyyy, SNK_yyyy in t CO2 per year).</sour
 输入：碳收支图层或碳平衡图层（EMI_yyyy、SNK_yyyy，单位 t CO2/年）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/budget.py" line="218" />
+        <location filename="../carbon_plugin/budget.py" line="222" />
         <source>Region '{name}' has no {role} data in {years}: its {role} is NULL there (no data, not 0).</source>
         <translation>区域“{name}”在 {years} 没有 {role} 数据：该处 {role} 为 NULL（无数据，而非 0）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="343" />
+        <location filename="../carbon_plugin/imbalance.py" line="345" />
         <source>No component varies between the regions and periods: the entropy weights carry no information and are equal.</source>
         <translation>各分量在区域和时段之间均无变化：熵权不含信息，取等权重。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="348" />
+        <location filename="../carbon_plugin/imbalance.py" line="350" />
         <source>{period}: all {n} regions have the same risk index {value:.3f}; check that the emission and sink inputs differ between regions.</source>
         <translation>{period}：全部 {n} 个区域的风险指数相同，均为 {value:.3f}；请检查碳排放与碳汇输入在区域之间是否有差异。</translation>
     </message>
@@ -3278,7 +3278,7 @@ Data checks (docs/DATA_CHECKS.md): negative emission cells, and fill codes such 
 数据检查（docs/DATA_CHECKS.md）：排放栅格中的负值像元，以及未声明为无数据值而存储的填充值（如 -9999、-3.4e38 或 65535），均为错误，并指明文件、年份和波段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="90" />
+        <location filename="../algorithms/gridemissions.py" line="89" />
         <source>Shares each region's statistical emission E_U among its cells by a proxy weight, so that the gridded emission sums back to the statistics:
 E_p = E_U x w_p / sum of w over the region, with w = sum_k alpha_k x proxy_k ^ beta.
 
@@ -3548,17 +3548,17 @@ Rh，土壤异养呼吸（Pei et al. 2009），逐月计算：Rh = 0.22 x (exp(0
         <translation>HTML 报告（report）</translation>
     </message>
     <message>
-        <location filename="../algorithms/vectors.py" line="196" />
+        <location filename="../algorithms/vectors.py" line="203" />
         <source>{name}: the GeoPackage '{path}' holds other layers ({layers}); a file path as output replaces the whole file, so they will be gone. To add the layer to the file instead, give the output as ogr:dbname='{path}' table="{table}" (geom).</source>
         <translation>{name}：GeoPackage“{path}”中还有其他图层（{layers}）；以文件路径作为输出会替换整个文件，这些图层将丢失。若要把图层加入该文件，请将输出写为 ogr:dbname='{path}' table="{table}" (geom)。</translation>
     </message>
     <message>
-        <location filename="../algorithms/vectors.py" line="228" />
+        <location filename="../algorithms/vectors.py" line="235" />
         <source>a feature could not be written</source>
         <translation>有要素无法写出</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="47" />
+        <location filename="../algorithms/zonalbudget.py" line="45" />
         <source>Sums an emission and a sink time-series raster (t per cell per year) over region polygons with exact cell coverage fractions (a cell split between two counties is split between them, as exactextract does), so the regions add up to the province. QGIS's own zonal statistics count whole cells by centre and are not used.
 
 Per region and year: emission E and sink S (t), net NCE = E - S, source/sink ratio CSR = E / S (NULL where S &lt;= 0), compensation rate CCR = S / E, emission density E / area (t km-2) and the ecological support coefficient ESC = (S_i / sum S) / (E_i / sum E). With GDP fields (GDP field prefix, e.g. GDP_ for GDP_2001 ...): economic contribution coefficient ECC = (GDP_i / sum GDP) / (E_i / sum E).
@@ -3579,22 +3579,22 @@ Data checks (docs/DATA_CHECKS.md): negative emission cells, and fill codes such 
 数据检查（docs/DATA_CHECKS.md）：排放栅格中的负值像元，以及未声明为无数据值而存储的填充值（如 -9999、-3.4e38 或 65535），均为错误，并指明文件、年份和波段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="112" />
+        <location filename="../algorithms/zonalbudget.py" line="110" />
         <source>The regions layer has no field '{field}'; its fields are: {fields}.</source>
         <translation>区域图层没有字段“{field}”；现有字段为：{fields}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="192" />
+        <location filename="../algorithms/zonalbudget.py" line="184" />
         <source>GDP field '{field}', region '{region}': '{value}' is not a number. Write GDP as plain numbers (1234.5 or 1,234.5), or leave it empty where unknown.</source>
         <translation>GDP 字段“{field}”，区域“{region}”：“{value}”不是数字。请将 GDP 写成普通数字（1234.5 或 1,234.5），未知处留空。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="204" />
+        <location filename="../algorithms/zonalbudget.py" line="196" />
         <source>{n} GDP values were stored as text and read as numbers.</source>
         <translation>有 {n} 个 GDP 值以文本存储，已按数字读取。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="207" />
+        <location filename="../algorithms/zonalbudget.py" line="199" />
         <source>The GDP fields of {years} are empty for every region: no ECC/ESC for those years.</source>
         <translation>{years} 年的 GDP 字段在所有区域均为空：这些年份没有 ECC/ESC。</translation>
     </message>
@@ -3624,12 +3624,12 @@ Data checks (docs/DATA_CHECKS.md): negative emission cells, and fill codes such 
         <translation>作物表：{crop} 的产量“{value}”不是数字。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/cropland.py" line="134" />
+        <location filename="../carbon_plugin/cropland.py" line="132" />
         <source>Crop table: year '{year}' is not a year.</source>
         <translation>作物表：年份“{year}”不是有效年份。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/cropland.py" line="138" />
+        <location filename="../carbon_plugin/cropland.py" line="137" />
         <source>Crop table: no column is named like a crop of the crop parameters ({crops}).</source>
         <translation>作物表：没有列名与作物参数中的作物（{crops}）一致。</translation>
     </message>
@@ -3659,37 +3659,37 @@ Data checks (docs/DATA_CHECKS.md): negative emission cells, and fill codes such 
         <translation>已存在同名文件夹</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/files.py" line="71" />
+        <location filename="../carbon_plugin/files.py" line="74" />
         <source>Cannot read the {what} '{path}': {error}</source>
         <translation>无法读取 {what}“{path}”：{error}</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/files.py" line="79" />
+        <location filename="../carbon_plugin/files.py" line="82" />
         <source>The {what} '{path}' is not UTF-8; read it as {encoding} (the encoding of Chinese Excel and WPS).</source>
         <translation>{what}“{path}”不是 UTF-8 编码；已按 {encoding}（中文 Excel 和 WPS 的编码）读取。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/files.py" line="83" />
+        <location filename="../carbon_plugin/files.py" line="86" />
         <source>Read the {what} '{path}' as {encoding}.</source>
         <translation>已按 {encoding} 读取 {what}“{path}”。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/files.py" line="86" />
+        <location filename="../carbon_plugin/files.py" line="89" />
         <source>The {what} '{path}' is neither UTF-8 nor GB18030 (GBK) text; save it as CSV UTF-8.</source>
         <translation>{what}“{path}”既不是 UTF-8 也不是 GB18030（GBK）文本；请另存为“CSV UTF-8”。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/files.py" line="114" />
+        <location filename="../carbon_plugin/files.py" line="117" />
         <source>The {what} '{path}' is not a valid CSV file: {error}</source>
         <translation>{what}“{path}”不是有效的 CSV 文件：{error}</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/files.py" line="137" />
+        <location filename="../carbon_plugin/files.py" line="140" />
         <source>Cannot write the {what} '{path}': {detail}. Nothing was written.</source>
         <translation>无法写出 {what}“{path}”：{detail}。未写出任何文件。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/files.py" line="140" />
+        <location filename="../carbon_plugin/files.py" line="143" />
         <source>Cannot write the {what} '{path}': {cause} ({detail}). Nothing was written; choose another file or folder.</source>
         <translation>无法写出 {what}“{path}”：{cause}（{detail}）。未写出任何文件；请选择其他文件或文件夹。</translation>
     </message>
@@ -3779,17 +3779,17 @@ Data checks (docs/DATA_CHECKS.md): negative emission cells, and fill codes such 
         <translation>土地利用栅格“{path}”在 {year} 年含有非整数的类别代码（{count} 个像元，例如 {values}）：取整会把它们归入其他类别。请以整数给出类别代码（最邻近以外的重采样会混合代码；请用最邻近法重新导出土地利用数据，或导出为整数栅格）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="110" />
+        <location filename="../carbon_plugin/timeseries.py" line="115" />
         <source>The name of the {role} raster '{path}' holds {n} year candidates ({candidates}), so its year is ambiguous. Give the years explicitly with 'Stack yearly rasters' (parameter YEARS, one year per input in input order), or rename the files so that each name holds a single 4-digit year (e.g. npp_2003.tif).</source>
         <translation>{role}栅格“{path}”的文件名中有 {n} 个可能的年份（{candidates}），无法确定年份。请在“堆叠逐年栅格”中明确给出年份（参数 YEARS，按输入顺序每个输入一个年份），或重命名文件，使每个文件名只含一个 4 位年份（例如 npp_2003.tif）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="207" />
+        <location filename="../carbon_plugin/timeseries.py" line="216" />
         <source>The {what} '{path}' ends in '{extension}', but raster outputs are written as GeoTIFF: name it .tif or .tiff.</source>
         <translation>{what}“{path}”的扩展名为“{extension}”，但栅格输出以 GeoTIFF 格式写出：请使用 .tif 或 .tiff 扩展名。</translation>
     </message>
     <message>
-        <location filename="../algorithms/vectors.py" line="265" />
+        <location filename="../algorithms/vectors.py" line="272" />
         <source>Cannot write the {what} '{path}': {cause} ({written} of {total} features could be read back). Nothing was written; choose another file or folder.</source>
         <translation>无法写出 {what}“{path}”：{cause}（{total} 个要素中只能读回 {written} 个）。未写出任何文件；请选择其他文件或文件夹。</translation>
     </message>
@@ -4374,32 +4374,32 @@ Output: sink time-series raster (t per cell per year, band per year); the log gi
         <translation>t CO2（默认）或 t C；每个栅格按其 CARBON_UNITS 元数据换算（CO2 = C x 44/12）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="180" />
+        <location filename="../algorithms/gridemissions.py" line="179" />
         <source>Point sources</source>
         <translation>点源</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="235" />
+        <location filename="../algorithms/gridemissions.py" line="232" />
         <source>{param}: the regions have no fields named {prefix}yyyy (e.g. {prefix}2001).</source>
         <translation>{param}：区域图层中没有名为 {prefix}yyyy 的字段（例如 {prefix}2001）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="296" />
+        <location filename="../algorithms/gridemissions.py" line="295" />
         <source>Give the statistics: a table in {stats}, or {prefix} for per-year fields on the regions.</source>
         <translation>请提供统计数据：{stats} 中的表，或用 {prefix} 指定区域图层上的逐年字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="162" />
+        <location filename="../algorithms/hotspots.py" line="163" />
         <source>{param}: the layer has no field '{name}'; its fields are: {fields}.</source>
         <translation>{param}：图层没有字段“{name}”；现有字段为：{fields}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="168" />
+        <location filename="../algorithms/hotspots.py" line="169" />
         <source>{param}: '{name}' is a {type} field, not a number; hot spots need a numeric field (numeric fields here: {fields}).</source>
         <translation>{param}：“{name}”是 {type} 字段，不是数值；热点分析需要数值字段（此图层的数值字段：{fields}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="175" />
+        <location filename="../algorithms/hotspots.py" line="176" />
         <source>{param}: every value of '{name}' is NULL; there is nothing to analyse.</source>
         <translation>{param}：“{name}”的所有值均为 NULL；没有可分析的数据。</translation>
     </message>
@@ -4409,7 +4409,7 @@ Output: sink time-series raster (t per cell per year, band per year); the log gi
         <translation>{param}：使用距离权重时请给出距离阈值。</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="109" />
+        <location filename="../algorithms/imbalancerisk.py" line="106" />
         <source>{param}: choose at least one of state, trend, pressure.</source>
         <translation>{param}：请至少选择状态、趋势、压力中的一项。</translation>
     </message>
@@ -4417,6 +4417,16 @@ Output: sink time-series raster (t per cell per year, band per year); the log gi
         <location filename="../algorithms/energyemissions.py" line="168" />
         <source>Clinker production field (for cement process CO2)</source>
         <translation>熟料产量字段（用于水泥生产过程 CO2）</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/imbalance.py" line="326" />
+        <source>Period {period}: total emission is not positive; no compensation values.</source>
+        <translation>时段 {period}：排放总量不为正；不计算补偿价值。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/risk.py" line="216" />
+        <source>User weights {weights} sum to {total:g}, not 1; normalised to {normalised}.</source>
+        <translation>用户权重 {weights} 之和为 {total:g}，不等于 1；已归一化为 {normalised}。</translation>
     </message>
 </context>
 </TS>
