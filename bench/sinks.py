@@ -3,6 +3,7 @@
 Usage (from the repository root)::
 
     .venv/bin/python bench/sinks.py [--sizes 1km,100m] [--years 20] [--workdir DIR]
+    .venv/bin/python bench/sinks.py --interleave 1km [--workdir DIR]
 
 Data (synthetic, deterministic, written once into the work folder): a 600 x 500 km region in
 EPSG:32650 (UTM 50N) with an NPP time series (Float32, band per year, tiled DEFLATE as written by
@@ -24,6 +25,12 @@ so that the peak shows our buffers rather than GDAL's block cache:
   everything fits, as at 1 km), so the two runs are also made with GDAL_CACHEMAX=16 MB, where
   the peak is the process's own buffers (``--small-cache`` sizes; at 100 m a 16 MB cache cannot
   hold a strip of the output's tiles and GDAL rewrites them, so that is not a speed figure).
+
+With ``--interleave SIZES`` it measures instead nep with the climate already on the NPP grid
+(the 240-band stacks warped once onto it, no resampling in the run), stored pixel-interleaved
+(GDAL's default) and band-interleaved, tiled 256, DEFLATE: the two runs must be within 1.2x
+(issue 15) and their outputs identical. ``CARBON_BENCH_PLUGINS`` (a plugins folder holding a
+``carbon_budget`` link) measures another tree of the plugin with this script, for before/after.
 
 Prints a markdown table (the figures of docs/BENCHMARKS.md, section "Carbon sinks").
 """
@@ -109,6 +116,29 @@ def _write_climate(path: Path, kind: str) -> None:
     ds = None
 
 
+def _aligned_climate(source: Path, npp: Path, layout: str) -> Path:
+    """The 240-band stack warped once onto the NPP grid, stored ``layout``-interleaved."""
+    from osgeo import gdal
+
+    path = source.with_name(f"{source.stem}_on_{npp.stem}_{layout}.tif")
+    if path.exists():
+        return path
+    ref = gdal.Open(str(npp))
+    x0, px, _, y0, _, py = ref.GetGeoTransform()
+    w, h = ref.RasterXSize, ref.RasterYSize
+    tmp = path.with_suffix(".tmp.tif")
+    gdal.Warp(str(tmp), str(source), dstSRS=ref.GetProjection(), outputBounds=(x0, y0 + py * h, x0 + px * w, y0),
+              width=w, height=h, resampleAlg="bilinear", dstNodata=float("nan"),
+              creationOptions=["TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256", "COMPRESS=DEFLATE", "PREDICTOR=3",
+                               f"INTERLEAVE={layout.upper()}", "NUM_THREADS=ALL_CPUS"])
+    ds, src = gdal.Open(str(tmp), gdal.GA_Update), gdal.Open(str(source))
+    for b in range(src.RasterCount):
+        ds.GetRasterBand(b + 1).SetDescription(src.GetRasterBand(b + 1).GetDescription())
+    ds = src = None
+    tmp.rename(path)
+    return path
+
+
 def prepare(workdir: Path, sizes: list[str], years: int) -> dict[str, Path]:
     """NPP time series per size (``years`` and 5 bands) and the two monthly climate stacks."""
     paths = {}
@@ -174,16 +204,45 @@ def child(kind: str, npp: str, temperature: str, precipitation: str, out: str) -
 
 
 def measure(kind: str, npp: Path, paths: dict, workdir: Path, cache_mb: int = CACHE_MB) -> dict:
-    env = dict(os.environ, GDAL_CACHEMAX=str(cache_mb), PYTHONPATH=plugin_path())
+    plugins = os.environ.get("CARBON_BENCH_PLUGINS") or plugin_path()
+    env = dict(os.environ, GDAL_CACHEMAX=str(cache_mb), PYTHONPATH=plugins)
     out = workdir / f"out_{kind}_{npp.stem}.tif"
+    if "keep" in paths:
+        out = workdir / f"out_{kind}_{npp.stem}_{Path(paths['t']).stem}.tif"
     done = subprocess.run(
         [sys.executable, __file__, "--child", kind, str(npp), str(paths["t"]), str(paths["p"]), str(out)],
         env=env, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"{kind} on {npp} failed:\n{done.stdout}\n{done.stderr}")
-    for suffix in ("", ".aux.xml"):
-        Path(str(out) + suffix).unlink(missing_ok=True)
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    if "keep" not in paths:
+        for suffix in ("", ".aux.xml"):
+            Path(str(out) + suffix).unlink(missing_ok=True)
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    result["out"] = str(out)
+    return result
+
+
+def interleave_table(sizes: list[str], paths: dict, workdir: Path, years: int) -> str:
+    """nep with the climate on the NPP grid, pixel- vs band-interleaved (same values)."""
+    import numpy as np
+    from osgeo import gdal
+
+    lines = ["| grid | climate layout | NEP s | peak MB | pixel / band | outputs identical |",
+             "|---|---|---|---|---|---|"]
+    for size in sizes:
+        npp = paths[f"{size}_{years}y"]
+        runs = {}
+        for layout in ("band", "pixel"):
+            climate = {kind: str(_aligned_climate(paths[kind], npp, layout)) for kind in ("t", "p")}
+            runs[layout] = measure("nep", npp, {**climate, "keep": True}, workdir)
+        same = np.array_equal(gdal.Open(runs["band"]["out"]).ReadAsArray(),
+                              gdal.Open(runs["pixel"]["out"]).ReadAsArray(), equal_nan=True)
+        for layout, r in runs.items():
+            ratio = f"{r['seconds'] / runs['band']['seconds']:.2f}" if layout == "pixel" else ""
+            lines.append(f"| {size} | {layout} | {r['seconds']:.1f} | {r['peak_mb']:.0f} | {ratio} | "
+                         f"{same if layout == 'pixel' else ''} |")
+            Path(r["out"]).unlink(missing_ok=True)
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -192,6 +251,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--years", type=int, default=20)
     parser.add_argument("--workdir", default="")
     parser.add_argument("--small-cache", default="1km", help="sizes also measured with a 16 MB GDAL cache")
+    parser.add_argument("--interleave", default="", help="sizes: climate on the NPP grid, pixel vs band interleave")
     parser.add_argument("--child", nargs=5, metavar=("KIND", "NPP", "TEMPERATURE", "PRECIPITATION", "OUT"))
     args = parser.parse_args(argv)
     if args.child:
@@ -199,6 +259,10 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(child(*args.child)))
         return 0
     sizes, workdir = sizes_and_workdir(args.sizes, args.workdir, "carbon_bench_sinks_")
+    if args.interleave:
+        sizes = [s.strip() for s in args.interleave.split(",") if s.strip()]
+        print(interleave_table(sizes, prepare(workdir, sizes, args.years), workdir, args.years))
+        return 0
     paths = prepare(workdir, sizes, args.years)
     n = args.years
     lines = [

@@ -312,13 +312,39 @@ class ClimateSeries:
             source = self._sources[layers[k].path]
             bands = [layer.band for layer in layers[k:j + 1]]
             if source.aligned:
-                window = blockio.strip(self.grid, row0, nrows)
-                for m, band in enumerate(bands):
-                    out[k + m] = blockio.read_window(source.ds, band, window)
+                _read_aligned(source.ds, bands, blockio.strip(self.grid, row0, nrows), out[k:j + 1])
             else:
                 self._warper.read(source.ds, bands, row0, nrows, out[k:j + 1])
             k = j + 1
         return out
+
+
+def _read_aligned(ds: gdal.Dataset, bands: list[int], window: Window, out: np.ndarray) -> None:
+    """``bands`` of ``ds`` in ``window`` into ``out`` (float32, (bands, rows, cols)) in one call.
+
+    One ``ReadAsArray`` with a band list: a pixel-interleaved file decodes each tile once for all
+    the bands asked (band by band it decoded every band of the tile for each band read). The
+    values equal ``blockio.read_window``'s cast to float32 (the nodata rule applied in float64).
+    """
+    row0, nrows, col0, ncols = window
+    stored = {ds.GetRasterBand(b).DataType for b in bands}
+    if stored == {gdal.GDT_Float32}:
+        ds.ReadAsArray(col0, row0, ncols, nrows, buf_obj=out, band_list=list(bands))
+        for m, band in enumerate(bands):
+            values = out[m]
+            invalid = ~np.isfinite(values)
+            nodata = ds.GetRasterBand(band).GetNoDataValue()
+            if nodata is not None and math.isfinite(nodata):
+                invalid |= np.equal(values, nodata, signature=(np.float64, np.float64, np.bool_))  # as read_window
+            values[invalid] = np.nan
+        return
+    stack = ds.ReadAsArray(col0, row0, ncols, nrows, band_list=list(bands)).reshape(len(bands), nrows, ncols)
+    for m, band in enumerate(bands):
+        values = stack[m].astype(np.float64)
+        invalid = blockio.invalid_cells(values, ds.GetRasterBand(band).GetNoDataValue())
+        if invalid is not None:
+            values[invalid] = np.nan
+        out[m] = values
 
 
 def _open_with_optional_start_year(paths, start_year, role, progress, **kwargs) -> TimeSeries:
