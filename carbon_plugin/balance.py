@@ -45,6 +45,7 @@ from .trend import (
     periods,
     sen_slope_cells,
     transition_matrix,
+    trend_cells,
 )
 
 
@@ -301,7 +302,9 @@ def raster_trend(
     grow with the raster size or width. NaN (nodata) years are skipped per cell; cells with fewer
     than 3 valid years are NaN (class 0). Outputs are single-band GeoTIFFs (Float32, NaN nodata;
     the class as Byte, 0 nodata) that appear only when complete: on error or cancel every output
-    is removed.
+    is removed. Computed by ``trend.trend_cells``: Mann-Kendall S, Z and p identical to
+    ``mann_kendall_cells`` (and pymannkendall), the Sen slope from float32 pairwise slopes (within
+    2.4e-7 of the magnitude of its middle pairwise slopes; float64 when the values are not float32).
     """
     progress = progress or Progress()
     if not 0 < alpha < 1:
@@ -334,9 +337,9 @@ def raster_trend(
         for i in range(len(years)):
             block[i] = series.read_window(i, window)
         yield
-        slope = sen_slope_cells(block, x)
+        slope, mk = trend_cells(block, x)  # the fast kernel: MK identical, Sen to float32 precision
+        del block
         yield
-        mk = mann_kendall_cells(block)
         classes = classify_trend(slope, mk.p, alpha)
         counts[:] += np.bincount(classes.ravel(), minlength=6)
         for writer, values in zip(writers, (slope, mk.z, mk.p, classes)):

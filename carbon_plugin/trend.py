@@ -9,6 +9,8 @@ Series with fewer than ``MIN_VALUES`` valid (non-NaN) values get NaN statistics.
 from __future__ import annotations
 
 import math
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -17,6 +19,8 @@ from .errors import QT_TRANSLATE_NOOP, CarbonInputError
 
 MIN_VALUES = 3
 PAIR_BUDGET = 1 << 22  # pairwise slopes held at once by sen_slope_cells (x 8 bytes)
+FAST_PAIR_BUDGET = 1 << 21  # pairwise differences held at once per thread by trend_cells (x 4 bytes)
+TREND_THREADS = min(2, os.cpu_count() or 1)  # threads of trend_cells (numpy releases the GIL)
 
 NODATA_CLASS = 0
 TREND_CLASSES = {
@@ -186,6 +190,128 @@ def mann_kendall_cells(stack: np.ndarray) -> MannKendallCells:
     few = n < MIN_VALUES
     s, var_s, z, tau = (np.where(few, np.nan, a) for a in (s, var_s, z, tau))
     return MannKendallCells(s, var_s, z, two_sided_p(z), tau, n.astype(np.int64))
+
+
+def trend_cells(stack: np.ndarray, x=None, threads: int | None = None) -> tuple[np.ndarray, MannKendallCells]:
+    """Sen slope and Mann-Kendall of every cell of a block ``(n_years, rows, cols)`` (the raster path).
+
+    The fast kernel of ``rastertrend``: when every value is exactly a float32 (a Float32 raster
+    read as float64, or integers up to 2^24) the pairwise differences are taken once in float32
+    and serve both statistics. Mann-Kendall: S counts their signs (a float32 difference of two
+    distinct values is never 0 and has the sign of the exact one), the ties come from the same
+    values, and var S, Z and p are computed by the same float64 expressions as
+    ``mann_kendall_cells``: S, var S, Z, p, tau and n are identical to it. Sen slope: the float32
+    slopes (two roundings) are mapped to order-preserving int32 keys and the median is found by
+    one ``np.partition`` at a fixed position (as in ``sen_slope_cells``; NaN slopes of cells with
+    gaps become the lowest and highest keys); each slope is within 2^-23 relative of the float64
+    one, and so is the median (2.4e-7 relative, below the 1e-6 tolerance, then stored as Float32).
+    Values not exactly float32 fall back to ``sen_slope_cells`` and ``mann_kendall_cells``.
+    Cells are split among ``threads`` (default ``TREND_THREADS``) threads: numpy releases the
+    GIL in its large operations, and each cell is computed by one thread, so results do not
+    depend on the number of threads.
+    """
+    stack = _as_stack(stack)
+    n_years = stack.shape[0]
+    x = _positions(x, n_years)
+    single = stack.astype(np.float32)
+    with np.errstate(invalid="ignore"):
+        exact = np.array_equal(single, stack, equal_nan=True)
+    if not exact or not np.array_equal(x.astype(np.float32), x):
+        return sen_slope_cells(stack, x), mann_kendall_cells(stack)
+    cells = np.ascontiguousarray(single.reshape(n_years, -1).T)  # (cells, years) float32
+    del single
+    count = cells.shape[0]
+    slope = np.full(count, np.nan)
+    s = np.zeros(count)
+    tie = np.zeros(count)
+    valid_n = np.sum(~np.isnan(cells), axis=1)
+    enough = np.flatnonzero(valid_n >= MIN_VALUES)
+    threads = max(1, TREND_THREADS if threads is None else int(threads))
+    parts = [p for p in np.array_split(enough, threads) if len(p)]
+    if len(parts) > 1:
+        with ThreadPoolExecutor(len(parts)) as pool:
+            list(pool.map(lambda rows: _trend_rows(cells, rows, x, slope, s, tie), parts))
+    elif parts:
+        _trend_rows(cells, parts[0], x, slope, s, tie)
+    n = valid_n.astype(np.float64)
+    var_s = (n * (n - 1) * (2 * n + 5) - tie) / 18
+    with np.errstate(invalid="ignore", divide="ignore"):
+        z = np.where(s == 0, 0.0, (s - np.sign(s)) / np.sqrt(var_s))
+        tau = s / (0.5 * n * (n - 1))
+    few = n < MIN_VALUES
+    s, var_s, z, tau = (np.where(few, np.nan, a) for a in (s, var_s, z, tau))
+    # Z takes few distinct values (S is an integer): erfc once per value, the same p
+    distinct, inverse = np.unique(z, return_inverse=True)
+    p = two_sided_p(distinct)[inverse.reshape(z.shape)]
+    shape = stack.shape[1:]
+    mk = MannKendallCells(*(a.reshape(shape) for a in (s, var_s, z, p, tau)), n.astype(np.int64).reshape(shape))
+    return slope.reshape(shape), mk
+
+
+_KEY_MASK = np.int32(0x7FFFFFFF)
+_KEY_LOW, _KEY_HIGH = np.iinfo(np.int32).min, np.iinfo(np.int32).max
+
+
+def _trend_rows(cells: np.ndarray, rows: np.ndarray, x: np.ndarray, slope: np.ndarray, s: np.ndarray,
+                tie: np.ndarray) -> None:
+    """``trend_cells`` for the cells ``rows`` of ``cells`` (cells, years) float32, into the outputs."""
+    n_years = cells.shape[1]
+    i, j = np.triu_indices(n_years, 1)
+    pairs = len(i)
+    dx = (x[j] - x[i]).astype(np.float32)  # exact: x is checked to be float32 values
+    upper = pairs // 2
+    chunk = max(1, FAST_PAIR_BUDGET // max(1, pairs))
+    for start in range(0, len(rows), chunk):
+        index = rows[start : start + chunk]
+        part = cells[index]
+        d = np.empty((len(index), pairs), dtype=np.float32)
+        col = 0
+        for k in range(n_years - 1):  # pairs (k, k+1 ...), in np.triu_indices order
+            np.subtract(part[:, k + 1 :], part[:, k : k + 1], out=d[:, col : col + n_years - 1 - k])
+            col += n_years - 1 - k
+        above = np.count_nonzero(d > 0, axis=1)
+        below = np.count_nonzero(d < 0, axis=1)
+        s[index] = above.astype(np.float64) - below
+        # ties only where some valid pair has a zero difference (NaN pairs count neither way)
+        nv = np.count_nonzero(~np.isnan(part), axis=1)
+        tied = np.flatnonzero(above + below < nv * (nv - 1) // 2)
+        if len(tied):
+            tie[index[tied]] = _tie_rows(part[tied])
+        d /= dx
+        valid = np.full(len(index), pairs)
+        gaps = np.flatnonzero(np.isnan(part).any(axis=1))
+        if len(gaps):
+            missing = np.isnan(d[gaps])
+        keys = d.view(np.int32)
+        keys ^= (keys >> 31) & _KEY_MASK  # float order as int32 order
+        if len(gaps):
+            valid[gaps] -= missing.sum(axis=1)
+            rank = np.cumsum(missing, axis=1)
+            low = rank <= (upper - valid[gaps] // 2)[:, None]
+            sub_keys = keys[gaps]
+            sub_keys[missing] = np.where(low, _KEY_LOW, _KEY_HIGH)[missing]
+            keys[gaps] = sub_keys
+        keys.partition(upper, axis=1)
+        hi = keys[:, upper].copy()
+        lo = keys[:, :upper].max(axis=1) if upper > 0 else hi.copy()
+        for k in (hi, lo):
+            k ^= (k >> 31) & _KEY_MASK
+        hi64 = hi.view(np.float32).astype(np.float64)
+        lo64 = lo.view(np.float32).astype(np.float64)
+        slope[index] = np.where(valid % 2 == 0, (lo64 + hi64) / 2, hi64)
+
+
+def _tie_rows(part: np.ndarray) -> np.ndarray:
+    """``_tie_term`` of cells laid out as rows (cells, years): the same sums, in float64."""
+    ordered = np.sort(part, axis=1)  # NaN last, never equal
+    count = part.shape[0]
+    run = np.ones(count)
+    total = np.zeros(count)
+    for k in range(1, part.shape[1]):
+        same = ordered[:, k] == ordered[:, k - 1]
+        total += np.where(same, 0.0, run * (run - 1) * (2 * run + 5))
+        run = np.where(same, run + 1, 1.0)
+    return total + run * (run - 1) * (2 * run + 5)
 
 
 def classify_trend(slope, p, alpha: float = 0.05) -> np.ndarray:
