@@ -9,13 +9,16 @@ time-series raster in the plugin's format (tiled 256, DEFLATE + floating-point p
 pixel-interleaved, NaN nodata, EPSG:32650; band descriptions 2001-2020) at 1 km (600 x 500) and
 100 m (6000 x 5000 = 30 million cells): growing, shrinking and flat cells with noise, NaN over a
 'sea' corner and some gap years. Each measured thing runs in its own subprocess so its peak
-memory (ru_maxrss) and CPU time are its own (GDAL_CACHEMAX=--cache-mb, default 256 MB):
+memory (``benchlib.peak_mb``, VmHWM) and CPU time are its own (GDAL_CACHEMAX=--cache-mb,
+default 256 MB). ``CARBON_BENCH_PLUGINS`` (a plugins folder holding a ``carbon_budget`` link)
+measures another tree of the plugin with this script (before/after):
 
 - ours: ``balance.raster_trend`` (what ``carbonbudget:rastertrend`` runs): read every window
   (one tile row high) with all 20 years, Sen slope + Mann-Kendall + class, write 4 GeoTIFFs;
-- breakdown: the same windows, timing reading, ``trend.sen_slope_cells`` and
-  ``trend.mann_kendall_cells`` apart (no writing);
-- the I/O floor: reading every band of the raster once with GDAL, block by block.
+- breakdown: the same windows, timing reading and the kernel (``trend.trend_cells``; on a tree
+  without it ``trend.sen_slope_cells`` and ``trend.mann_kendall_cells``) apart (no writing);
+- the I/O floor: reading every band of the raster once with GDAL, block by block, on one thread
+  (floor) and with GeoTIFF decoding on all CPUs (floor_mt, ``NUM_THREADS=ALL_CPUS``).
 
 It checks 200 random cells of our outputs against ``pymannkendall.original_test`` and prints a
 markdown table.
@@ -34,7 +37,7 @@ import time
 from pathlib import Path
 
 import numpy as np
-from benchlib import plugin_path
+from benchlib import peak_mb, plugin_path
 from osgeo import gdal, osr
 
 gdal.UseExceptions()
@@ -99,8 +102,12 @@ def build_data(workdir: Path, size: str) -> str:
 # Measured tasks (each in a subprocess: python bench/trend.py --task NAME RASTER OUTDIR OUT)
 
 
+def _plugins() -> str:
+    return os.environ.get("CARBON_BENCH_PLUGINS") or plugin_path()
+
+
 def task_ours(raster: str, outdir: str) -> dict:
-    sys.path.insert(0, plugin_path())
+    sys.path.insert(0, _plugins())
     from carbon_budget.carbon_plugin.balance import raster_trend
     from carbon_budget.carbon_plugin.timeseries import open_time_series
 
@@ -112,7 +119,7 @@ def task_ours(raster: str, outdir: str) -> dict:
 
 
 def task_breakdown(raster: str, outdir: str) -> dict:
-    sys.path.insert(0, plugin_path())
+    sys.path.insert(0, _plugins())
     from carbon_budget.carbon_plugin import balance, trend
     from carbon_budget.carbon_plugin.blockio import Window
     from carbon_budget.carbon_plugin.timeseries import open_time_series
@@ -126,6 +133,11 @@ def task_breakdown(raster: str, outdir: str) -> dict:
         t = time.perf_counter()
         block = np.stack([series.read_window(i, Window(row0, nrows, col0, ncols)) for i in range(len(x))])
         times["read_s"] += time.perf_counter() - t
+        if hasattr(trend, "trend_cells"):
+            t = time.perf_counter()
+            trend.trend_cells(block, x)
+            times["kernel_s"] = times.get("kernel_s", 0.0) + time.perf_counter() - t
+            continue
         t = time.perf_counter()
         trend.sen_slope_cells(block, x)
         times["sen_s"] += time.perf_counter() - t
@@ -135,10 +147,10 @@ def task_breakdown(raster: str, outdir: str) -> dict:
     return {"seconds": time.perf_counter() - t0, **times}
 
 
-def task_floor(raster: str, outdir: str) -> dict:
+def task_floor(raster: str, outdir: str, threads: bool = False) -> dict:
     """Read every band once, block by block: all bands of a row of tiles per call (GDAL's fast path)."""
     t0 = time.perf_counter()
-    ds = gdal.Open(raster)
+    ds = gdal.OpenEx(raster, gdal.OF_RASTER, open_options=["NUM_THREADS=ALL_CPUS"] if threads else [])
     block_h = ds.GetRasterBand(1).GetBlockSize()[1]
     for row0 in range(0, ds.RasterYSize, block_h):
         nrows = min(block_h, ds.RasterYSize - row0)
@@ -148,7 +160,11 @@ def task_floor(raster: str, outdir: str) -> dict:
     return {"seconds": time.perf_counter() - t0}
 
 
-TASKS = {"ours": task_ours, "breakdown": task_breakdown, "floor": task_floor}
+def task_floor_mt(raster: str, outdir: str) -> dict:
+    return task_floor(raster, outdir, threads=True)
+
+
+TASKS = {"ours": task_ours, "breakdown": task_breakdown, "floor": task_floor, "floor_mt": task_floor_mt}
 
 
 def run_task(name: str, raster: str, outdir: str, cache_mb: int) -> dict:
@@ -166,7 +182,7 @@ def run_task(name: str, raster: str, outdir: str, cache_mb: int) -> dict:
 def _child(name: str, raster: str, outdir: str, out: str) -> None:
     result = TASKS[name](raster, outdir)
     usage = resource.getrusage(resource.RUSAGE_SELF)
-    result["peak_mb"] = usage.ru_maxrss / 1024
+    result["peak_mb"] = peak_mb()  # this process's VmHWM (ru_maxrss would include the parent's)
     result["cpu_s"] = usage.ru_utime + usage.ru_stime
     with open(out, "w") as f:
         json.dump(result, f)
@@ -244,7 +260,8 @@ def print_table(rows, cache_mb: int) -> None:
     print("|---|---|---|---|---|---|---|")
     labels = {"ours": "ours: `raster_trend` (read, Sen + MK + class, write 4 GeoTIFFs)",
               "breakdown": "ours without writing, by step",
-              "floor": "I/O floor: GDAL reads every band once"}
+              "floor": "I/O floor: GDAL reads every band once",
+              "floor_mt": "I/O floor, GeoTIFF decoding on all CPUs"}
     for size, width, height, results in rows:
         floor = results.get("floor", {}).get("seconds")
         for name, r in results.items():
@@ -253,8 +270,12 @@ def print_table(rows, cache_mb: int) -> None:
             if name == "ours":
                 notes = (f"{r['windows']} windows; max deviation from pymannkendall on {CHECK_CELLS} cells "
                          f"{r['check']:.1e}")
-            if name == "breakdown":
+            if name == "breakdown" and "kernel_s" in r:
+                notes = f"read {r['read_s']:.1f} s, kernel (Sen + Mann-Kendall) {r['kernel_s']:.1f} s"
+            elif name == "breakdown":
                 notes = f"read {r['read_s']:.1f} s, Sen {r['sen_s']:.1f} s, Mann-Kendall {r['mk_s']:.1f} s"
+            if name == "ours" and "floor_mt" in results:
+                notes += f"; {r['seconds'] / results['floor_mt']['seconds']:.1f} x the all-CPU floor"
             print(f"| {size} ({width} x {height} x {BANDS}) | {labels[name]} | {r['seconds']:.1f} | "
                   f"{r['cpu_s']:.1f} | {r['peak_mb']:.0f} | {ratio} | {notes} |")
 
