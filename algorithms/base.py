@@ -21,6 +21,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QUrl
 from qgis.PyQt.QtGui import QIcon
 
+from ..carbon_plugin.blockio import capped_cache
 from ..carbon_plugin.errors import Cancelled, CarbonInputError
 from ..carbon_plugin.files import check_output_path, detect_encoding, output_run, read_text
 from ..carbon_plugin.progress import Progress
@@ -123,7 +124,8 @@ class CarbonAlgorithm(QgsProcessingAlgorithm):
             parameters = self._with_required_outputs(parameters)
             self._check_outputs(parameters, context)
             parameters = self._with_utf8_tables(parameters, context, progress)
-            with output_run():  # every output of the run, or none
+            # every output of the run, or none; GDAL's block cache capped while it computes
+            with output_run(), capped_cache():
                 return self.compute(parameters, context, feedback, progress)
         except CarbonInputError as err:
             raise QgsProcessingException(err.translated(tr)) from None

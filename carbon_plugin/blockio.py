@@ -17,7 +17,10 @@ See docs/ARCHITECTURE.md ("Block I/O" and "Stage contract").
 from __future__ import annotations
 
 import math
+import os
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import NamedTuple
 
 import numpy as np
@@ -32,6 +35,48 @@ TILE = 256  # rows and columns of a tile of the plugin's GeoTIFFs (timeseries.CR
 BUDGET_BYTES = 64 * 1024 * 1024  # default of every stage's ``budget_bytes``
 MAX_BUDGET_FACTOR = 4  # plan_strips(whole_tile_row=True) may exceed the budget up to this factor
 READ_THREADS = "ALL_CPUS"  # GeoTIFF tile decoding threads for read_stored ("" = one thread)
+# GDAL's block cache while an algorithm runs (``capped_cache``; MB; the environment variable
+# CARBON_GDAL_CACHEMAX overrides it, 0 leaves GDAL's own setting). The stages hold their blocks
+# themselves and release GDAL's cache after each read, so the cache only needs the tiles of a
+# strip being read or written; GDAL's default (5 % of RAM) let it grow to ~0.9 GB at national
+# scale (docs/BENCHMARKS.md, "GDAL cache").
+CACHE_MB = 256
+
+_cache_lock = threading.Lock()
+_cache_users = 0
+_cache_saved: int | None = None
+
+
+def cache_cap_bytes() -> int | None:
+    """The cap ``capped_cache`` applies, in bytes (None: leave GDAL's cache as it is)."""
+    text = os.environ.get("CARBON_GDAL_CACHEMAX", "").strip()
+    try:
+        mb = float(text) if text else float(CACHE_MB)
+    except ValueError:
+        mb = float(CACHE_MB)
+    return int(mb * 1024 * 1024) if mb > 0 else None
+
+
+@contextmanager
+def capped_cache() -> Iterator[None]:
+    """GDAL's block cache capped at ``cache_cap_bytes()`` (never raised) while the block runs,
+    restored afterwards. Nested and concurrent uses share one cap; the last one out restores."""
+    global _cache_users, _cache_saved
+    cap = cache_cap_bytes()
+    with _cache_lock:
+        _cache_users += 1
+        if _cache_users == 1:
+            _cache_saved = gdal.GetCacheMax()
+            if cap is not None and cap < _cache_saved:
+                gdal.SetCacheMax(cap)  # GDAL flushes what no longer fits
+    try:
+        yield
+    finally:
+        with _cache_lock:
+            _cache_users -= 1
+            if _cache_users == 0 and _cache_saved is not None:
+                gdal.SetCacheMax(_cache_saved)
+                _cache_saved = None
 
 
 class Window(NamedTuple):

@@ -25,6 +25,35 @@ QUANTITIES = ("emission", "sink", "net", "ratio", "state")
 # band-interleaved: stages write and read one year at a time
 CREATION_OPTIONS = ["TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256", "COMPRESS=DEFLATE", "BIGTIFF=IF_SAFER",
                     "INTERLEAVE=BAND"]
+# Compression of the rasters the writer writes (read when a writer opens; the environment variables
+# CARBON_COMPRESS, CARBON_ZLEVEL and CARBON_WRITE_THREADS override them):
+# - COMPRESSION: "DEFLATE" (the contract: every GeoTIFF reader reads it) or "ZSTD" (GDAL >= 2.3 built
+#   with libzstd; smaller and faster, but older readers - GDAL < 2.3, ArcGIS before 10.8/Pro 2.x,
+#   many non-GDAL libraries - cannot read it). Both with the predictor (3 for floats, 2 for integers).
+# - ZLEVEL: DEFLATE level (ZSTD_LEVEL for ZSTD); 1 chosen by measurement (docs/BENCHMARKS.md,
+#   "Threaded writes": 2-3x faster than GDAL's default 6 for a few % more bytes).
+# - WRITE_THREADS: GDAL compresses tiles on this many threads (NUM_THREADS, GDAL >= 2.1); "" = one.
+COMPRESSION = "DEFLATE"
+ZLEVEL = 1
+WRITE_THREADS = "ALL_CPUS"
+
+
+def compression_options(data_type: int = gdal.GDT_Float32) -> list[str]:
+    """Creation options of the writer's compression: method, predictor, level and threads."""
+    method = os.environ.get("CARBON_COMPRESS", COMPRESSION).strip().upper() or "DEFLATE"
+    if method not in ("DEFLATE", "ZSTD") or (
+            method == "ZSTD" and "ZSTD" not in (gdal.GetDriverByName("GTiff").GetMetadataItem(
+                "DMD_CREATIONOPTIONLIST") or "")):
+        method = "DEFLATE"  # unknown, or a GDAL built without ZSTD: the contract's DEFLATE
+    level = os.environ.get("CARBON_ZLEVEL", str(ZLEVEL)).strip()
+    threads = os.environ.get("CARBON_WRITE_THREADS", WRITE_THREADS).strip()
+    floating = data_type in (gdal.GDT_Float32, gdal.GDT_Float64)
+    options = [f"COMPRESS={method}", "PREDICTOR=3" if floating else "PREDICTOR=2"]
+    if level:
+        options.append(f"{'ZLEVEL' if method == 'DEFLATE' else 'ZSTD_LEVEL'}={level}")
+    if threads:
+        options.append(f"NUM_THREADS={threads}")
+    return options
 
 
 def year_in_text(text: str) -> int | None:
@@ -293,11 +322,11 @@ class TimeSeriesWriter:
         return self
 
     def _create(self) -> None:
-        predictor = "PREDICTOR=3" if self.data_type in (gdal.GDT_Float32, gdal.GDT_Float64) else "PREDICTOR=2"
+        options = [o for o in CREATION_OPTIONS if not o.startswith("COMPRESS=")]
         self.ds = self._gdal.call(
             gdal.GetDriverByName("GTiff").Create,
             self._tmp, self.grid.width, self.grid.height, len(self.years), self.data_type,
-            [*CREATION_OPTIONS, predictor],
+            [*options, *compression_options(self.data_type)],
         )
         self.ds.SetGeoTransform(self.grid.geotransform)
         self.ds.SetProjection(self.grid.crs_wkt)
