@@ -33,9 +33,12 @@ translations:
 
 bench: setup
 	$(PY) bench/zonal.py
+	$(PY) bench/zonal.py --sizes 100m --cover full --skip exactextract,exactextract_rs,qgis
 	$(PY) bench/gridding.py
 	$(PY) bench/sinks.py
 	$(PY) bench/trend.py
+	$(PY) bench/uncertainty.py
+	$(PY) bench/national.py
 
 clean:
 	rm -rf demo_output dist build .hypothesis .qgis-settings
