@@ -3,6 +3,7 @@
 Usage (from the repository root)::
 
     .venv/bin/python bench/gridding.py [--sizes 1km,100m] [--years 20] [--workdir DIR]
+    .venv/bin/python bench/gridding.py --writes before,threads,z3,default,zstd  # writer settings
 
 Data: the sample province (``scripts/make_sample.py``: 360 x 300 km, 30 counties in 5 cities,
 EPSG:32650) with its 20-band nighttime light at 1 km (360 x 300 cells) and the same light
@@ -170,17 +171,46 @@ def child(kind: str, proxy: str, counties: str, stats: str, out: str) -> dict:
 
 
 
-def measure(kind: str, proxy: Path, paths: dict, workdir: Path) -> dict:
-    env = dict(os.environ, GDAL_CACHEMAX=str(CACHE_MB), PYTHONPATH=plugin_path())
+# writer settings compared by --writes (environment of timeseries.compression_options)
+WRITES = {
+    "before": {"CARBON_ZLEVEL": "", "CARBON_WRITE_THREADS": ""},  # DEFLATE level 6, one thread
+    "threads": {"CARBON_ZLEVEL": "", "CARBON_WRITE_THREADS": "ALL_CPUS"},  # level 6, all CPUs
+    "z3": {"CARBON_ZLEVEL": "3", "CARBON_WRITE_THREADS": "ALL_CPUS"},
+    "default": {},  # timeseries.ZLEVEL (1), all CPUs
+    "zstd": {"CARBON_COMPRESS": "ZSTD", "CARBON_ZLEVEL": "1"},
+}
+
+
+def measure(kind: str, proxy: Path, paths: dict, workdir: Path, writes: str = "default") -> dict:
+    env = dict(os.environ, GDAL_CACHEMAX=str(CACHE_MB), PYTHONPATH=plugin_path(), **WRITES[writes])
     out = workdir / f"out_{kind}_{proxy.stem}.tif"
     done = subprocess.run(
         [sys.executable, __file__, "--child", kind, str(proxy), str(paths["counties"]), str(paths["stats"]),
          str(out)], env=env, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"{kind} on {proxy} failed:\n{done.stdout}\n{done.stderr}")
+    size = out.stat().st_size if out.exists() else 0
     for suffix in ("", ".aux.xml"):
         Path(str(out) + suffix).unlink(missing_ok=True)
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return {**json.loads(done.stdout.strip().splitlines()[-1]), "output_mb": size / 1e6}
+
+
+def compare_writes(sizes: list[str], paths: dict, workdir: Path, years: int, names: list[str]) -> None:
+    """--writes: gridding and the write floor under each writer setting, interleaved (one run each)."""
+    print(f"load average {os.getloadavg()}", file=sys.stderr)
+    lines = ["| grid | writer setting | gridding s | I/O floor s | output MB | gridding peak MB |",
+             "|---|---|---|---|---|---|"]
+    for size in sizes:
+        proxy = paths[f"{size}_{years}y"]
+        for name in names:
+            floor = measure("floor", proxy, paths, workdir, name)
+            grid = measure("exact", proxy, paths, workdir, name)
+            print(json.dumps({"size": size, "writes": name, "floor": floor, "grid": grid}), file=sys.stderr,
+                  flush=True)
+            lines.append(f"| {size} | {name} | {grid['seconds']:.1f} | {floor['seconds']:.1f} | "
+                         f"{grid['output_mb']:.1f} | {grid['peak_mb']:.0f} |")
+    print(f"load average {os.getloadavg()}", file=sys.stderr)
+    print("\n".join(lines))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -188,6 +218,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1km,100m")
     parser.add_argument("--years", type=int, default=20)
     parser.add_argument("--workdir", default="")
+    parser.add_argument("--writes", default="",
+                        help=f"compare writer settings, e.g. before,default ({', '.join(WRITES)})")
     parser.add_argument("--child", nargs=5, metavar=("KIND", "PROXY", "COUNTIES", "STATS", "OUT"))
     args = parser.parse_args(argv)
     if args.child:
@@ -196,6 +228,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     sizes, workdir = sizes_and_workdir(args.sizes, args.workdir, "carbon_bench_grid_")
     paths = prepare(workdir, sizes, args.years)
+    if args.writes:
+        compare_writes(sizes, paths, workdir, args.years, args.writes.split(","))
+        return 0
     n = args.years
     lines = [
         f"| grid | cells | years | gridding s (s/yr) | I/O floor s (s/yr) | ratio | coverage s | "

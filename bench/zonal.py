@@ -15,7 +15,12 @@ fastest run is kept (the figures of a shared machine vary):
 - ours: exact coverage (``coverage.exact_coverage``) + sums of all bands (``zonal.zonal_sums``);
 - exactextract: ``exact_extract(raster, regions, 'sum')`` over all 20 bands (both strategies);
 - QGIS ``native:zonalstatisticsfb`` (sum), run once per band (20 runs), headless;
-- the I/O floor: reading every band of the raster once with GDAL, block by block.
+- the I/O floor: reading every band of the raster once with GDAL, block by block, one thread;
+- the fair floor (``floor2``): the same with tiles decoded on all CPUs, as the engine reads; with
+  ``--cover full`` the regions cover every cell, so the engine must read what the floor reads;
+- ``budget_engine`` / ``qgis_process`` / ``qgis_process_start``: ``carbonbudget:zonalbudget``
+  (the raster as emission and sink) as the engine alone, through scripts/qgis_process.sh, and
+  qgis_process's start-up with the plugin (``--skip`` any of them; QGIS runs are slow).
 
 It prints a markdown table with the largest relative difference of each tool's sums from ours
 (exactextract's should be below 1e-6; QGIS's differ by design: it counts whole cells by centre).
@@ -84,10 +89,23 @@ def _half_plane(a: np.ndarray, b: np.ndarray, size: float) -> ogr.Geometry:
     return poly
 
 
-def build_regions(path: str) -> None:
-    """157 Voronoi regions clipped to the outline, densified (county-like vertex counts)."""
+def _extent() -> ogr.Geometry:
+    """The raster's whole extent (regions covering every cell: the fair case for the floor)."""
+    x0, y0 = ORIGIN
+    x1, y1 = x0 + EXTENT_M[0], y0 - EXTENT_M[1]
+    ring = ogr.Geometry(ogr.wkbLinearRing)
+    for x, y in ((x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)):
+        ring.AddPoint_2D(x, y)
+    poly = ogr.Geometry(ogr.wkbPolygon)
+    poly.AddGeometry(ring)
+    return poly
+
+
+def build_regions(path: str, full: bool = False) -> None:
+    """157 Voronoi regions clipped to the outline (or, ``full``, to the raster's extent: every
+    cell covered), densified (county-like vertex counts)."""
     rng = np.random.default_rng(SEED)
-    outline = _outline()
+    outline = _extent() if full else _outline()
     xmin, xmax, ymin, ymax = outline.GetEnvelope()
     seeds = []
     while len(seeds) < N_REGIONS:
@@ -158,10 +176,11 @@ def build_raster(path: str, pixel: float, interleave: str) -> None:
     ds = None
 
 
-def build_data(workdir: Path, sizes: list[str], interleave: str) -> dict[str, str]:
-    paths = {"regions": str(workdir / "regions.gpkg")}
+def build_data(workdir: Path, sizes: list[str], interleave: str, cover: str = "province") -> dict[str, str]:
+    name = "regions.gpkg" if cover == "province" else "regions_full.gpkg"
+    paths = {"regions": str(workdir / name)}
     if not os.path.exists(paths["regions"]):
-        build_regions(paths["regions"])
+        build_regions(paths["regions"], full=cover == "full")
     for size in sizes:
         paths[size] = str(workdir / f"emission_{size}_{interleave}.tif")
         if not os.path.exists(paths[size]):
@@ -259,11 +278,87 @@ def task_floor(raster: str, regions: str) -> dict:
     return {"seconds": time.perf_counter() - t0, "cpu_s": time.process_time() - c0}
 
 
-TASKS = {"floor": task_floor, "ours": task_ours, "exactextract": task_exactextract,
-         "exactextract_rs": task_exactextract_raster_sequential, "qgis": task_qgis}
-FAST = ("floor", "ours")
+def task_floor2(raster: str, regions: str) -> dict:
+    """The fair floor: every band of every tile read once, tiles decoded on all CPUs (as the
+    engine reads: ``blockio.decoding_handle``), whole-width strips of one tile row, all bands."""
+    t0, c0 = time.perf_counter(), time.process_time()
+    ds = gdal.OpenEx(raster, gdal.OF_RASTER, open_options=["NUM_THREADS=ALL_CPUS"])
+    total = 0.0
+    block_h = ds.GetRasterBand(1).GetBlockSize()[1]
+    for row0 in range(0, ds.RasterYSize, block_h):
+        nrows = min(block_h, ds.RasterYSize - row0)
+        data = ds.ReadAsArray(0, row0, ds.RasterXSize, nrows)
+        total += float(data.flat[0]) if data.size else 0.0
+        ds.FlushCache()
+    return {"seconds": time.perf_counter() - t0, "cpu_s": time.process_time() - c0}
+
+
+def task_budget_engine(raster: str, regions: str) -> dict:
+    """What ``carbonbudget:zonalbudget`` computes, engine only: ``zonal_budget`` with the raster as
+    both emission and sink (each gets its coverage and its read, as the algorithm does)."""
+    sys.path.insert(0, plugin_path())
+    from carbon_budget.carbon_plugin.timeseries import open_time_series
+    from carbon_budget.carbon_plugin.zonal import zonal_budget
+
+    t0, c0 = time.perf_counter(), time.process_time()
+    wkbs, names, wkt = _regions(regions)
+    emission = open_time_series([raster], role="emission")
+    sink = open_time_series([raster], role="sink")
+    result = zonal_budget(wkbs, wkt, names, emission, sink)
+    t2, c2 = time.perf_counter(), time.process_time()
+    return {"seconds": t2 - t0, "cpu_s": c2 - c0, "names": names,
+            "sums": np.asarray(result.indicators["emission"]).tolist()}
+
+
+def task_qgis_process(raster: str, regions: str) -> dict:
+    """``carbonbudget:zonalbudget`` through scripts/qgis_process.sh (start-up, plugin load, layer
+    loading, engine, feature writing); peak = the qgis_process child's VmHWM (ru_maxrss)."""
+    import resource
+
+    out = tempfile.mkdtemp(prefix="carbon_bench_qp_")
+    args = [str(REPO / "scripts" / "qgis_process.sh"), "run", "carbonbudget:zonalbudget", "--",
+            f"REGIONS={regions}", "REGION_FIELD=code", f"EMISSIONS={raster}", f"SINKS={raster}",
+            f"OUTPUT={out}/budget.gpkg"]
+    t0 = time.perf_counter()
+    done = subprocess.run(args, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - t0
+    if done.returncode != 0:
+        raise RuntimeError(done.stdout + done.stderr)
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    layer = ogr.Open(f"{out}/budget.gpkg").GetLayer(0)
+    fields = [f.GetName() for f in layer.schema]
+    emission_fields = sorted(f for f in fields if f.startswith("EMI_") and f[4:].isdigit())
+    names, sums = [], []
+    for feature in layer:
+        names.append(feature.GetField("code"))
+        sums.append([feature.GetField(f) for f in emission_fields])
+    return {"seconds": seconds, "cpu_s": usage.ru_utime + usage.ru_stime, "child_peak_mb": usage.ru_maxrss / 1024,
+            "names": names, "sums": sums if emission_fields else []}
+
+
+def task_qgis_process_start(raster: str, regions: str) -> dict:
+    """qgis_process start-up with the plugin loaded (``help carbonbudget:zonalbudget``): the fixed cost."""
+    import resource
+
+    t0 = time.perf_counter()
+    subprocess.run([str(REPO / "scripts" / "qgis_process.sh"), "help", "carbonbudget:zonalbudget"],
+                   capture_output=True, text=True, check=True)
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"seconds": time.perf_counter() - t0, "cpu_s": usage.ru_utime + usage.ru_stime,
+            "child_peak_mb": usage.ru_maxrss / 1024}
+
+
+TASKS = {"floor": task_floor, "floor2": task_floor2, "ours": task_ours, "exactextract": task_exactextract,
+         "exactextract_rs": task_exactextract_raster_sequential, "qgis": task_qgis,
+         "budget_engine": task_budget_engine, "qgis_process": task_qgis_process,
+         "qgis_process_start": task_qgis_process_start}
+FAST = ("floor", "floor2", "ours")
 LABELS = {
-    "floor": "I/O floor: GDAL reads every band once (all bands per call, 256 x 2048 blocks)",
+    "floor": "I/O floor: GDAL reads every band once (all bands per call, 256 x 2048 blocks, one thread)",
+    "floor2": "fair I/O floor: every band once, tiles decoded on all CPUs (2), whole-width strips",
+    "budget_engine": "zonalbudget engine alone (`zonal_budget`, emission and sink = this raster)",
+    "qgis_process": "zonalbudget through qgis_process (same inputs; whole process)",
+    "qgis_process_start": "qgis_process start-up with the plugin (`help carbonbudget:zonalbudget`)",
     "ours": "ours: exact coverage + sums of 20 bands in one pass",
     "ours_1band": "ours on a 1-band copy (memory vs number of bands)",
     "exactextract": "exactextract {exactextract} `sum` of 20 bands (feature-sequential)",
@@ -329,6 +424,7 @@ def measure(name: str, raster: str, regions: str, repeat: int, results: dict) ->
     for _ in range(repeat):
         task = "ours" if name == "ours_1band" else name
         r = run_task(task, raster, regions)
+        r["peak_mb"] = max(r["peak_mb"], r.get("child_peak_mb", 0.0))  # qgis_process: its own peak
         print(f"  {name}: {r['seconds']:.2f} s wall, {r['cpu_s']:.2f} s CPU, {r['peak_mb']:.0f} MB",
               file=sys.stderr, flush=True)
         best = results.get(name)
@@ -365,10 +461,22 @@ def print_table(rows) -> None:
             faster = ""
             if ours and name not in ("ours", "ours_1band"):
                 faster = f"{r['seconds'] / ours['seconds']:.1f}x (CPU {r['cpu_s'] / ours['cpu_s']:.1f}x)"
-                if name == "floor":
-                    faster = (f"ours = {ours['seconds'] / r['seconds']:.2f} x floor "
-                              f"(CPU {ours['cpu_s'] / r['cpu_s']:.2f})")
-            diff = f"{max_rel_diff(r, ours):.1e}" if ours and "sums" in r and not name.startswith("ours") else ""
+                if name in ("floor", "floor2"):
+                    faster = (f"ours = {ours['seconds'] / r['seconds']:.2f} x {'fair ' if name == 'floor2' else ''}"
+                              f"floor (CPU {ours['cpu_s'] / r['cpu_s']:.2f})")
+            engine, floor2 = results.get("budget_engine"), results.get("floor2")
+            if name == "budget_engine" and floor2:
+                faster = f"{r['seconds'] / (2 * floor2['seconds']):.2f} x fair floor of its 2 reads"
+            if name == "qgis_process" and engine:
+                start = results.get("qgis_process_start")
+                faster = (f"+{r['seconds'] - engine['seconds']:.2f} s, +{r['peak_mb'] - engine['peak_mb']:.0f} MB "
+                          f"vs engine" + (f" (start-up {start['seconds']:.2f} s)" if start else ""))
+                if floor2:
+                    faster += f"; {r['seconds'] / (2 * floor2['seconds']):.2f} x fair floor of its 2 reads"
+            reference = engine if name == "qgis_process" else ours
+            diff = ""
+            if reference and r.get("sums") and name not in ("ours", "ours_1band", "budget_engine"):
+                diff = f"{max_rel_diff(r, reference):.1e}"
             label = LABELS[name].format(**found)
             print(f"| {size} | {label} | {wall} | {r['cpu_s']:.2f} | {r['peak_mb']:.0f} | {faster} | {diff} |")
 
@@ -382,6 +490,8 @@ def main() -> None:
                         help="band (the plugin's time-series format) or pixel (GDAL's default)")
     parser.add_argument("--repeat", type=int, default=3, help="runs of ours and the floor (best kept)")
     parser.add_argument("--repeat-slow", type=int, default=1, help="runs of exactextract and QGIS")
+    parser.add_argument("--cover", default="province", choices=("province", "full"),
+                        help="regions inside a province outline, or covering the whole raster (fair floor)")
     parser.add_argument("--task", nargs=4, metavar=("NAME", "RASTER", "REGIONS", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.task:
@@ -392,7 +502,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="carbon_bench_") as tmp:
         workdir = Path(args.workdir or tmp)
         workdir.mkdir(parents=True, exist_ok=True)
-        paths = build_data(workdir, sizes, args.interleave)
+        paths = build_data(workdir, sizes, args.interleave, args.cover)
         rows = []
         for size in sizes:
             print(f"{size}:", file=sys.stderr, flush=True)
