@@ -1,0 +1,328 @@
+"""Issue 14, outputs and files: safe writes (fault injection), refused outputs, GB18030 tables,
+and the clear messages that replaced tracebacks (hotspots on a text field, GDP as text, two year
+candidates in a file name)."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import numpy as np
+import pytest
+from helpers.qgisrun import Recorder, run
+from helpers.rasters import write_raster
+from helpers.vectors import square, write_polygons
+from osgeo import ogr
+from qgis.core import QgsProcessingException, QgsVectorLayer
+
+from carbon_budget.carbon_plugin.files import parse_number, read_csv
+
+X0, Y0 = 500000.0, 3800000.0
+TESTS = Path(__file__).resolve().parent
+
+
+def digest(path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def two_year_rasters(tmp_path, size=4, rng=None):
+    e = rng.uniform(1, 100, (2, size, size)) if rng is not None else np.arange(32, dtype=np.float64).reshape(2, 4, 4)
+    s = np.full((2, size, size), 2.0)
+    return (write_raster(tmp_path / "e.tif", e, descriptions=["2001", "2002"]),
+            write_raster(tmp_path / "s.tif", s, descriptions=["2001", "2002"]), e)
+
+
+def listing(folder) -> set[str]:
+    return {p.name for p in Path(folder).iterdir()}
+
+
+# ---------------------------------------------------------------------------------------------
+# Refused outputs
+
+
+def test_raster_output_equal_to_an_input_is_refused_and_the_input_kept(provider, tmp_path):
+    emission, sink, _ = two_year_rasters(tmp_path)
+    before = digest(emission)
+    with pytest.raises(QgsProcessingException, match=r"NET .*is the file of the input EMISSIONS"):
+        run("gridbudget", {"EMISSIONS": [emission], "SINKS": [sink], "NET": emission})
+    assert digest(emission) == before
+
+
+def test_vector_output_equal_to_its_input_layer_is_refused(provider, tmp_path):
+    emission, sink, _ = two_year_rasters(tmp_path)
+    regions = write_polygons(tmp_path / "r.gpkg", [square(X0, Y0 - 4000, 2000), square(X0 + 2000, Y0 - 4000, 2000)],
+                             {"code": ["a", "b"]})
+    before = digest(regions)
+    with pytest.raises(QgsProcessingException, match=r"OUTPUT .*is the file of the input REGIONS"):
+        run("zonalbudget", {"REGIONS": regions, "REGION_FIELD": "code", "EMISSIONS": [emission], "SINKS": [sink],
+                            "OUTPUT": regions})
+    assert digest(regions) == before
+
+
+def test_output_equal_to_input_refused_through_qgis_process(plugins_dir, tmp_path):
+    from helpers.qgisprocess import enable_plugin, qgis_process
+
+    emission, sink, _ = two_year_rasters(tmp_path)
+    before = digest(emission)
+    profile = tmp_path / "profile"
+    profile.mkdir()
+    enable_plugin(plugins_dir, profile)
+    out = qgis_process(["run", "carbonbudget:gridbudget", "--", f"EMISSIONS={emission}", f"SINKS={sink}",
+                        f"NET={emission}"], plugins_dir, profile)
+    assert out.returncode != 0
+    assert "is the file of the input EMISSIONS" in out.stdout + out.stderr
+    assert "Traceback" not in out.stdout + out.stderr
+    assert digest(emission) == before
+
+
+def test_raster_output_named_gpkg_is_refused(provider, tmp_path):
+    emission, _, _ = two_year_rasters(tmp_path)
+    with pytest.raises(QgsProcessingException, match=r"ends in '\.gpkg'.*GeoTIFF: name it \.tif or \.tiff"):
+        run("stackyears", {"INPUT": [emission], "OUTPUT": str(tmp_path / "emis.gpkg")})
+    assert not (tmp_path / "emis.gpkg").exists()
+
+
+def test_missing_folder_and_long_name_are_clear_errors(provider, tmp_path):
+    emission, sink, _ = two_year_rasters(tmp_path)
+    regions = write_polygons(tmp_path / "r.gpkg", [square(X0, Y0 - 4000, 4000)], {"code": ["a"]})
+    params = {"REGIONS": regions, "REGION_FIELD": "code", "EMISSIONS": [emission], "SINKS": [sink]}
+    with pytest.raises(QgsProcessingException, match="the folder does not exist") as err:
+        run("zonalbudget", dict(params, OUTPUT=str(tmp_path / "missing" / "budget.gpkg")))
+    assert "sqlite" not in str(err.value)
+    with pytest.raises(QgsProcessingException, match="the file name is too long"):
+        run("gridbudget", {"EMISSIONS": [emission], "SINKS": [sink], "NET": str(tmp_path / ("n" * 250 + ".tif"))})
+    assert listing(tmp_path) == {"e.tif", "s.tif", "r.gpkg"}
+
+
+def test_geopackage_with_other_layers_is_replaced_with_a_warning(provider, tmp_path):
+    """What QGIS 3.22 does with a file path: the whole GeoPackage is replaced (its other layers go);
+    the run warns first. An ogr: URI with table= adds the layer and keeps the others."""
+    emission, sink, _ = two_year_rasters(tmp_path)
+    regions = write_polygons(tmp_path / "r.gpkg", [square(X0, Y0 - 4000, 4000)], {"code": ["a"]})
+    params = {"REGIONS": regions, "REGION_FIELD": "code", "EMISSIONS": [emission], "SINKS": [sink]}
+    multi = write_polygons(tmp_path / "multi.gpkg", [square(X0, Y0 - 4000, 4000)], {"code": ["a"]}, layer="keep")
+    feedback = Recorder()
+    import processing
+
+    processing.run("carbonbudget:zonalbudget", dict(params, OUTPUT=multi), feedback=feedback)
+    assert any("holds other layers (keep)" in w for w in feedback.lines)
+    assert "keep" not in {layer.GetName() for layer in ogr.Open(multi)}
+    kept = write_polygons(tmp_path / "kept.gpkg", [square(X0, Y0 - 4000, 4000)], {"code": ["a"]}, layer="keep")
+    run("zonalbudget", dict(params, OUTPUT=f"ogr:dbname='{kept}' table=\"budget\" (geom)"))
+    assert {"keep", "budget"} <= {layer.GetName() for layer in ogr.Open(kept)}
+
+
+# ---------------------------------------------------------------------------------------------
+# Fault injection: a write that fails halfway leaves nothing behind and no traceback
+
+CHILD = textwrap.dedent("""
+    import json, os, resource, sys
+    sys.path[:0] = [{plugins!r}, {tests!r}]
+    from qgis.core import QgsApplication, QgsProcessingException
+    app = QgsApplication([], False)
+    app.initQgis()
+    sys.path.append("/usr/share/qgis/python/plugins")
+    from processing.core.Processing import Processing
+    Processing.initialize()
+    import processing
+    import carbon_budget
+    plugin = carbon_budget.classFactory(None)
+    plugin.initProcessing()
+    limit = {limit}
+    if limit:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+    try:
+        processing.run({alg!r}, json.loads({params!r}))
+        result = {{"error": None}}
+    except QgsProcessingException as err:
+        result = {{"error": str(err)}}
+    sys.stderr.write("RESULT " + json.dumps(result) + "\\n")
+""")
+
+
+def run_child(plugins_dir, alg: str, params: dict, limit: int = 0) -> tuple[dict, str]:
+    script = CHILD.format(plugins=str(plugins_dir), tests=str(TESTS), limit=limit, alg=f"carbonbudget:{alg}",
+                          params=json.dumps(params))
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=300,
+                         check=False)
+    line = next((t for t in out.stderr.splitlines() if t.startswith("RESULT ")), None)
+    assert line, out.stdout + out.stderr
+    return json.loads(line[len("RESULT "):]), out.stdout + out.stderr
+
+
+DISK_FULL = "the disk is full"
+
+
+def test_full_disk_raster_leaves_nothing(plugins_dir, tmp_path):
+    rng = np.random.default_rng(1)
+    emission, sink, _ = two_year_rasters(tmp_path, size=600, rng=rng)
+    out = tmp_path / "out"
+    out.mkdir()
+    result, text = run_child(plugins_dir, "gridbudget", {"EMISSIONS": [emission], "SINKS": [sink],
+                                                         "NET": str(out / "net.tif"), "RATIO": str(out / "r.tif"),
+                                                         "STATE": str(out / "s.tif")}, limit=300_000)
+    assert DISK_FULL in result["error"] and "Cannot write the output" in result["error"]
+    assert "Traceback" not in text
+    assert listing(out) == set()
+
+
+def test_full_disk_geopackage_leaves_nothing(plugins_dir, tmp_path):
+    emission, sink, _ = two_year_rasters(tmp_path)
+    wkts = [square(X0 + 10 * i, Y0 - 4000, 10) for i in range(400)]
+    regions = write_polygons(tmp_path / "r.gpkg", wkts, {"code": [f"县{i:04d}" for i in range(400)]})
+    out = tmp_path / "out"
+    out.mkdir()
+    result, text = run_child(plugins_dir, "zonalbudget", {"REGIONS": regions, "REGION_FIELD": "code",
+                                                          "EMISSIONS": [emission], "SINKS": [sink],
+                                                          "OUTPUT": str(out / "budget.gpkg")}, limit=150_000)
+    assert result["error"] and "budget.gpkg" in result["error"]
+    assert "the disk is probably full" in result["error"] or DISK_FULL in result["error"]
+    assert "Traceback" not in text
+    assert listing(out) == set()
+
+
+def test_full_disk_report_leaves_nothing_and_keeps_the_old_report(plugins_dir, inputs, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "report.html").write_text("old report", encoding="utf-8")
+    result, text = run_child(plugins_dir, "report", {"RISK": inputs["risk"], "OUTPUT": str(out / "report.html")},
+                             limit=20_000)
+    assert DISK_FULL in result["error"] and "report.html" in result["error"]
+    assert "Traceback" not in text
+    assert listing(out) == {"report.html"}
+    assert (out / "report.html").read_text(encoding="utf-8") == "old report"
+
+
+@pytest.fixture
+def read_only_folder(tmp_path):
+    """A read-only tmpfs (tests run as root, where chmod does not stop writes)."""
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", str(folder)], capture_output=True,
+                          check=False)
+    if done.returncode != 0:
+        pytest.skip("cannot mount a read-only tmpfs here")
+    yield folder
+    subprocess.run(["umount", str(folder)], check=False)
+
+
+def test_read_only_folder_is_a_clear_error(provider, read_only_folder, tmp_path):
+    emission, sink, _ = two_year_rasters(tmp_path)
+    with pytest.raises(QgsProcessingException, match="no permission to write there"):
+        run("gridbudget", {"EMISSIONS": [emission], "SINKS": [sink], "NET": str(read_only_folder / "net.tif")})
+    with pytest.raises(QgsProcessingException, match="no permission to write there"):
+        run("stackyears", {"INPUT": [emission], "OUTPUT": str(read_only_folder / "stack.tif")})
+    assert listing(read_only_folder) == set()
+
+
+# ---------------------------------------------------------------------------------------------
+# Encodings
+
+
+def write_energy(path: Path, encoding: str) -> str:
+    rows = [["城市代码", "year", "raw_coal", "natural_gas"], ["郑州市", 2020, 1000.0, 20.0],
+            ["开封市", 2020, 500.0, 0.0], ["洛阳市", 2020, 800.0, 5.0]]
+    with open(path, "w", encoding=encoding, newline="") as f:
+        csv.writer(f).writerows(rows)
+    return str(path)
+
+
+def energy_table(path) -> dict[str, float]:
+    layer = QgsVectorLayer(str(path), "t", "ogr")
+    return {f["城市代码"]: float(f["CO2_T"]) for f in layer.getFeatures()}
+
+
+def test_gb18030_energy_table_reads_chinese_fields_and_names(provider, tmp_path):
+    gbk = write_energy(tmp_path / "energy_gbk.csv", "gb18030")
+    utf8 = write_energy(tmp_path / "energy_utf8.csv", "utf-8")
+    assert b"\xd6\xa3\xd6\xdd" in Path(gbk).read_bytes()  # 郑州 in GBK, as Chinese Excel saves it
+    import processing
+
+    feedback = Recorder()
+    processing.run("carbonbudget:energyemissions", {"INPUT": gbk, "REGION_FIELD": "城市代码", "YEAR_FIELD": "year",
+                                                    "OUTPUT": str(tmp_path / "gbk_out.csv")}, feedback=feedback)
+    run("energyemissions", {"INPUT": utf8, "REGION_FIELD": "城市代码", "YEAR_FIELD": "year",
+                            "OUTPUT": str(tmp_path / "utf8_out.csv")})
+    assert any("GB18030" in line for line in feedback.lines)
+    got, reference = energy_table(tmp_path / "gbk_out.csv"), energy_table(tmp_path / "utf8_out.csv")
+    assert set(got) == {"郑州市", "开封市", "洛阳市"}
+    assert got == pytest.approx(reference, rel=1e-12)
+    assert digest(gbk) == digest(tmp_path / "energy_gbk.csv")  # the input is not rewritten
+
+
+def test_field_not_found_lists_the_fields(provider, tmp_path):
+    utf8 = write_energy(tmp_path / "energy.csv", "utf-8")
+    with pytest.raises(QgsProcessingException, match=r"no field '城市'; its fields are: '城市代码', 'year'"):
+        run("energyemissions", {"INPUT": utf8, "REGION_FIELD": "城市", "YEAR_FIELD": "year",
+                                "OUTPUT": str(tmp_path / "out.csv")})
+
+
+def test_gb18030_coefficient_and_factor_csv_are_read(tmp_path):
+    path = tmp_path / "coefficients.csv"
+    path.write_bytes("code,name,t_c_ha_yr\n11,水田,0.5\n21,有林地,1.2\n".encode("gb18030"))
+    header, rows = read_csv(path, "land-use coefficient CSV")
+    assert header == ["code", "name", "t_c_ha_yr"]
+    assert [row["name"] for _, row in rows] == ["水田", "有林地"]
+    from carbon_budget.carbon_plugin.landuse import load_coefficients
+
+    classes = load_coefficients(path)
+    assert classes[21].name == "有林地" and classes[21].t_c_ha_yr == 1.2
+
+
+# ---------------------------------------------------------------------------------------------
+# Tracebacks that became messages
+
+
+def test_hotspots_on_a_text_field_names_the_field_and_type(provider, tmp_path):
+    layer = write_polygons(tmp_path / "h.gpkg", [square(X0 + 1000 * i, Y0, 1000) for i in range(4)],
+                           {"name": ["a", "b", "c", "d"], "RI_2016": [0.1, 0.2, 0.3, 0.4]})
+    with pytest.raises(QgsProcessingException, match=r"'name' is a String field, not a number.*'RI_2016'") as err:
+        run("hotspots", {"INPUT": layer, "FIELD": "name", "OUTPUT": str(tmp_path / "out.gpkg")})
+    assert "zero-size" not in str(err.value)
+
+
+def test_parse_number_reads_text_numbers():
+    assert parse_number("1,234.5") == 1234.5
+    assert parse_number("１２３４") == 1234.0
+    assert np.isnan(parse_number(""))
+    with pytest.raises(ValueError):
+        parse_number("1.234,5")
+
+
+def test_gdp_stored_as_text_is_read(provider, tmp_path):
+    emission, sink, e = two_year_rasters(tmp_path)
+    west, east = square(X0, Y0 - 4000, 2000), square(X0 + 2000, Y0 - 4000, 2000)  # columns 0-1 / 2-3, rows 2-3
+    regions = write_polygons(tmp_path / "r.gpkg", [f"POLYGON(({X0} {Y0 - 4000},{X0 + 2000} {Y0 - 4000},"
+                                                   f"{X0 + 2000} {Y0},{X0} {Y0},{X0} {Y0 - 4000}))",
+                                                   f"POLYGON(({X0 + 2000} {Y0 - 4000},{X0 + 4000} {Y0 - 4000},"
+                                                   f"{X0 + 4000} {Y0},{X0 + 2000} {Y0},{X0 + 2000} {Y0 - 4000}))"],
+                             {"code": ["西区", "东区"], "GDP_2001": ["1,234.5", "2,469"]})
+    del west, east
+    out = tmp_path / "budget.gpkg"
+    run("zonalbudget", {"REGIONS": regions, "REGION_FIELD": "code", "EMISSIONS": [emission], "SINKS": [sink],
+                        "GDP_FIELD_PREFIX": "GDP_", "OUTPUT": str(out)})
+    got = {f["code"]: f for f in QgsVectorLayer(str(out), "b", "ogr").getFeatures()}
+    e_west, e_east = e[0][:, :2].sum(), e[0][:, 2:].sum()  # 2001: 0..15, west columns 0-1
+    ecc_west = (1234.5 / (1234.5 + 2469.0)) / (e_west / (e_west + e_east))
+    assert got["西区"]["ECC_2001"] == pytest.approx(ecc_west, rel=1e-9)
+    bad = write_polygons(tmp_path / "bad.gpkg", [square(X0, Y0 - 4000, 4000)], {"code": ["全区"], "GDP_2001": ["n/a"]})
+    with pytest.raises(QgsProcessingException, match=r"GDP field 'GDP_2001', region '全区': 'n/a' is not a number"):
+        run("zonalbudget", {"REGIONS": bad, "REGION_FIELD": "code", "EMISSIONS": [emission], "SINKS": [sink],
+                            "GDP_FIELD_PREFIX": "GDP_", "OUTPUT": str(tmp_path / "bad_out.gpkg")})
+
+
+def test_stackyears_two_year_candidates_says_which_and_what_to_do(provider, tmp_path):
+    paths = [write_raster(tmp_path / f"npp_{y}_1000m_2020release.tif", np.full((2, 2), 1.0, np.float32))
+             for y in (2003, 2004)]
+    with pytest.raises(QgsProcessingException, match=r"2 year candidates \(2003, 2020\).*YEARS") as err:
+        run("stackyears", {"INPUT": paths, "OUTPUT": str(tmp_path / "npp.tif")})
+    assert "No year found" not in str(err.value)
+    result = run("stackyears", {"INPUT": paths, "YEARS": "2003, 2004", "OUTPUT": str(tmp_path / "npp.tif")})
+    assert result["YEARS_OUT"] == "2003,2004"
