@@ -283,6 +283,15 @@ class ClimateSeries:
     def years(self) -> list[int]:
         return sorted(self.bands_by_year)
 
+    @property
+    def aligned(self) -> bool:
+        """Every file is on the grid (read directly, no warp)."""
+        return all(source.aligned for source in self._sources.values())
+
+    @property
+    def datasets(self) -> list[gdal.Dataset]:
+        return [source.ds for source in self._sources.values()]
+
     def stored(self, year: int) -> LayerInfo:
         """The year's first band as stored (for the plausibility messages), with all its files named."""
         layers = [self.series.layers[i] for i in self.bands_by_year[year]]
@@ -294,11 +303,16 @@ class ClimateSeries:
         """The file(s) holding the year, for messages."""
         return ", ".join(dict.fromkeys(self.series.layers[i].path for i in self.bands_by_year[year]))
 
-    def read(self, year: int, row0: int, nrows: int) -> np.ndarray:
+    def read(self, year: int, row0: int, nrows: int, window: Window | None = None) -> np.ndarray:
         """The year's bands (12 months or 1 annual) for rows [row0, row0 + nrows), float32, NaN
-        nodata. The array is reused by the next call: use it before reading again."""
+        nodata; or for ``window`` (climate on the grid only). The array is reused by the next
+        call: use it before reading again."""
         layers = [self.series.layers[i] for i in self.bands_by_year[year]]
-        shape = (len(layers), nrows, self.grid.width)
+        if window is None:
+            window = blockio.strip(self.grid, row0, nrows)
+        elif not self.aligned:
+            raise ValueError("a window read needs climate on the grid")
+        shape = (len(layers), window.nrows, window.ncols)
         if self._buffer.shape != shape:
             self._buffer = np.empty(0, dtype=np.float32)  # free the old one first
             self._buffer = np.empty(shape, dtype=np.float32)
@@ -312,7 +326,7 @@ class ClimateSeries:
             source = self._sources[layers[k].path]
             bands = [layer.band for layer in layers[k:j + 1]]
             if source.aligned:
-                _read_aligned(source.ds, bands, blockio.strip(self.grid, row0, nrows), out[k:j + 1])
+                _read_aligned(source.ds, bands, window, out[k:j + 1])
             else:
                 self._warper.read(source.ds, bands, row0, nrows, out[k:j + 1])
             k = j + 1
@@ -545,7 +559,17 @@ def compute_nep_sink(
     # climate (2 x months, float32) + NPP, Rh, NEP, sink and temporaries (float64), per cell of
     # a row: 256-row strips (whole output tiles) up to ~6500 columns, narrower strips beyond
     bytes_per_row = grid.width * (2 * months * 4 + 8 * 8)
-    row_strips = blockio.plan_strips(grid, bytes_per_row, budget_bytes, whole_tile_row=True)
+    climate_sets = temperature.datasets + precipitation.datasets
+    if temperature.aligned and precipitation.aligned and any(blockio.interleaved(ds) for ds in climate_sets):
+        # climate on the grid, pixel-interleaved: a tile holds every band, so windows of whole
+        # tiles small enough for GDAL's cache to keep the decoded tiles of both climates while the
+        # years are read (each tile decoded once, not once per year)
+        cached = sum(blockio.cached_bytes_per_cell([ds]) for ds in climate_sets)
+        tile = next(ds for ds in climate_sets if blockio.interleaved(ds)).GetRasterBand(1).GetBlockSize()
+        blocks = blockio.plan_blocks(grid.width, grid.height, bytes_per_row // grid.width + cached, budget_bytes,
+                                     tile=(tile[0], tile[1]), max_tile_rows=1)
+    else:
+        blocks = blockio.plan_strips(grid, bytes_per_row, budget_bytes, whole_tile_row=True)
     for year in years:
         summary.total[year] = summary.absorption[year] = summary.source[year] = 0.0
     npp_layers = {layer.year: info for layer, info in zip(npp.layers, layer_infos(npp.layers))}
@@ -558,16 +582,19 @@ def compute_nep_sink(
         out_nep = stack.enter_context(TimeSeriesWriter(output_nep, grid, years, None, DENSITY_UNITS)) \
             if output_nep else None
 
+        whole = blocks and all(w.col0 == 0 and w.ncols == grid.width for w in blocks)
+
         def per_block(window: Window):
             row0, nrows = window.row0, window.nrows
             area = areas[row0:row0 + nrows, None]
+            part = None if whole else window
             for i, year in enumerate(years):
-                raw = npp.read_year(year, row0, nrows)
+                raw = npp.read_window(npp.years.index(year), window)
                 npp_year = npp_gc_m2(raw, npp_scale, npp_valid_max)
                 _check_npp(raw, npp_year, npp_layers[year], npp_scale, npp_valid_max, unusual)
                 del raw
-                t = temperature.read(year, row0, nrows)
-                p = precipitation.read(year, row0, nrows)
+                t = temperature.read(year, row0, nrows, part)
+                p = precipitation.read(year, row0, nrows, part)
                 _check_climate(t, p, year, timestep, temperature, precipitation, unusual)
                 if timestep == MONTHLY:
                     rh = rh_annual_from_months_gc_m2(t, p, check=False)
@@ -586,14 +613,14 @@ def compute_nep_sink(
                 else:
                     summary.total[year] += absorption
                     sink[sink < 0] = 0.0
-                out_sink.write(i, row0, sink.astype(np.float32))
+                out_sink.write(i, row0, sink.astype(np.float32), window.col0)
                 if out_rh is not None:
-                    out_rh.write(i, row0, rh.astype(np.float32))
+                    out_rh.write(i, row0, rh.astype(np.float32), window.col0)
                 if out_nep is not None:
-                    out_nep.write(i, row0, nep.astype(np.float32))
+                    out_nep.write(i, row0, nep.astype(np.float32), window.col0)
                 yield
 
-        blockio.for_each_block(row_strips, per_block, progress, steps_per_block=len(years))
+        blockio.for_each_block(blocks, per_block, progress, steps_per_block=len(years))
     unusual.report(progress)
     if summary.cells_without_climate:
         progress.warning(QT_TRANSLATE_NOOP(
