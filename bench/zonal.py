@@ -295,10 +295,10 @@ def task_floor2(raster: str, regions: str) -> dict:
 
 def task_budget_engine(raster: str, regions: str) -> dict:
     """What ``carbonbudget:zonalbudget`` computes, engine only: ``zonal_budget`` with the raster as
-    both emission and sink (each gets its coverage and its read, as the algorithm does)."""
+    both emission and sink (one coverage for the shared grid, two reads, as the algorithm does)."""
     sys.path.insert(0, plugin_path())
+    from carbon_budget.carbon_plugin.budget import zonal_budget
     from carbon_budget.carbon_plugin.timeseries import open_time_series
-    from carbon_budget.carbon_plugin.zonal import zonal_budget
 
     t0, c0 = time.perf_counter(), time.process_time()
     wkbs, names, wkt = _regions(regions)
@@ -325,7 +325,8 @@ def task_qgis_process(raster: str, regions: str) -> dict:
     if done.returncode != 0:
         raise RuntimeError(done.stdout + done.stderr)
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    layer = ogr.Open(f"{out}/budget.gpkg").GetLayer(0)
+    ds = ogr.Open(f"{out}/budget.gpkg")  # kept: the layer dies with its dataset
+    layer = ds.GetLayer(0)
     fields = [f.GetName() for f in layer.schema]
     emission_fields = sorted(f for f in fields if f.startswith("EMI_") and f[4:].isdigit())
     names, sums = [], []
