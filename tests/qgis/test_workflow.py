@@ -137,9 +137,10 @@ def test_risk_is_the_absolute_index_with_its_uncertainty(workflow):
 def test_model_file_runs_the_default_index_and_lays_out_its_boxes(provider, name):
     """Every bundled model: imbalancerisk with NORMALISATION 0 and no stale WEIGHTS, riskuncertainty
     after it on the balance layer, and no two boxes of the modeler overlapping."""
-    from qgis.core import QgsProcessingModelAlgorithm, QgsProcessingModelChildParameterSource
+    from qgis.core import QgsProcessingModelAlgorithm
     from qgis.PyQt.QtCore import QRectF
 
+    from carbon_budget.algorithms.compat import MODEL_SOURCE_CHILD_OUTPUT
     from carbon_budget.algorithms.provider import MODELS_DIR
 
     model = QgsProcessingModelAlgorithm()
@@ -149,7 +150,7 @@ def test_model_file_runs_the_default_index_and_lays_out_its_boxes(provider, name
     assert [s.staticValue() for s in risk["NORMALISATION"]] == [0]
     uncertainty = model.childAlgorithm("riskuncertainty")
     (source,) = uncertainty.parameterSources()["INPUT"]
-    assert source.source() == QgsProcessingModelChildParameterSource.ChildOutput
+    assert source.source() == MODEL_SOURCE_CHILD_OUTPUT
     assert (source.outputChildId(), source.outputName()) == ("balancetrend", "OUTPUT")
     assert [d.childId for d in uncertainty.dependencies()] == ["imbalancerisk"]
     assert "uncertainty" in uncertainty.modelOutputs()
