@@ -33,8 +33,9 @@ metadata is not applied).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import overload
 
 import numpy as np
 from osgeo import gdal
@@ -85,8 +86,8 @@ def _block_size(series: Sequence[TimeSeries]) -> tuple[int, int]:
 
 
 def plan_blocks(
-    grid: Grid, series: Sequence[TimeSeries], budget_bytes: int, coverage: Coverage | None = None
-) -> list[tuple[int, int, int, int]]:
+    grid: Grid, series: Sequence[TimeSeries], budget_bytes: int | None, coverage: Coverage | None = None
+) -> list[Window]:
     """Blocks (row0, nrows, col0, ncols) of whole tiles that fit ``budget_bytes``.
 
     With ``coverage``, only the tiles a region covers are planned (a strip is cut to the columns
@@ -150,12 +151,35 @@ class _BlockSums:
         invalid_km2 += self.last_invalid_km2
 
 
+Guard = Callable[[int, np.ndarray], None]
+
+
+@overload
+def zonal_sums(
+    coverage: Coverage,
+    series: TimeSeries,
+    progress: Progress | None = None,
+    budget_bytes: int | None = None,
+    guards: Sequence[Guard | None] | None = None,
+) -> ZonalSums: ...
+
+
+@overload
+def zonal_sums(
+    coverage: Coverage,
+    series: Sequence[TimeSeries],
+    progress: Progress | None = None,
+    budget_bytes: int | None = None,
+    guards: Sequence[Guard | None] | None = None,
+) -> list[ZonalSums]: ...
+
+
 def zonal_sums(
     coverage: Coverage,
     series: TimeSeries | Sequence[TimeSeries],
     progress: Progress | None = None,
     budget_bytes: int | None = None,
-    guards: Sequence[Callable[[int, np.ndarray], None] | None] | None = None,
+    guards: Sequence[Guard | None] | None = None,
 ) -> ZonalSums | list[ZonalSums]:
     """Sum every band of ``series`` over every region in one pass (see the module docstring).
 
@@ -164,8 +188,8 @@ def zonal_sums(
     """
     progress = progress or Progress()
     single = isinstance(series, TimeSeries)
-    all_series = [series] if single else list(series)
-    guards = list(guards) if guards is not None else [None] * len(all_series)
+    all_series: list[TimeSeries] = [series] if isinstance(series, TimeSeries) else list(series)
+    guard_list: list[Guard | None] = list(guards) if guards is not None else [None] * len(all_series)
     _check_grids(coverage, all_series)
     grid, n = coverage.grid, coverage.n_regions
     sums = [np.zeros((len(s.layers), n)) for s in all_series]
@@ -175,7 +199,7 @@ def zonal_sums(
     blocks = plan_blocks(grid, all_series, budget_bytes, coverage)
     groups = [_read_groups(s) for s in all_series]
 
-    def per_block(block: Window):
+    def per_block(block: Window) -> Iterator[None]:
         row0, nrows, col0, ncols = block
         window = coverage.window(row0, nrows, col0, ncols)
         cell_km2 = np.repeat(row_km2[row0 : row0 + nrows], ncols)
@@ -185,8 +209,9 @@ def zonal_sums(
             for ds, indices, bands in series_groups:
                 for i, (values, invalid) in zip(indices, blockio.read_stored(ds, bands, block)):
                     values = as_zero(values, invalid)
-                    if guards[k] is not None:
-                        guards[k](i, values)
+                    guard = guard_list[k]
+                    if guard is not None:
+                        guard(i, values)
                     block_sums.add(values, invalid, sums[k][i], invalid_km2[k][i])
                     yield
 
