@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import SupportsFloat, SupportsIndex
 
 import numpy as np
 
@@ -47,7 +48,9 @@ class CropProduction:
         regions = sorted({k for k in keys if k is not None})
         index = {key: k for k, key in enumerate(regions)}
         coverage = cell_centre_coverage(self.geometries, self.crs_wkt, grid, [str(k) for k in keys], progress)
-        by_feature = np.array([index.get(k, len(regions)) for k in keys] + [len(regions)], dtype=np.int64)
+        outside = len(regions)
+        by_feature = np.array([outside if k is None else index.get(k, outside) for k in keys] + [outside],
+                              dtype=np.int64)
         self.zones = by_feature[coverage.labels]  # -1 (outside) -> the last entry: no region
         missing = sorted({key for key, _ in self.production} - set(regions))
         if missing:
@@ -110,7 +113,7 @@ def production_rows(rows: Sequence[Mapping[str, object]], region_field: str, yea
     from .errors import CarbonInputError
 
     out: dict[tuple[str, int], dict[str, float]] = {}
-    for row in rows:
+    for row_number, row in enumerate(rows, start=1):
         columns = {str(name).strip().lower(): name for name in row}
         crops = {}
         for crop in parameters:
@@ -119,7 +122,7 @@ def production_rows(rows: Sequence[Mapping[str, object]], region_field: str, yea
                 if value is None or (isinstance(value, str) and not value.strip()):
                     continue
                 try:
-                    number = float(value)
+                    number = float(value) if isinstance(value, (str, bytes, SupportsFloat, SupportsIndex)) else math.nan
                 except (TypeError, ValueError):
                     number = math.nan
                 if not math.isfinite(number):
@@ -127,12 +130,17 @@ def production_rows(rows: Sequence[Mapping[str, object]], region_field: str, yea
                         "@default", "Crop table: the production of {crop} '{value}' is not a number."),
                         crop=crop, value=value)
                 crops[crop] = number
-        key, year = row.get(region_field), row.get(year_field)
-        if parse_year(year, whole=True) is None:
+        key, year = region_key(row.get(region_field)), row.get(year_field)
+        parsed_year = parse_year(year, whole=True)
+        if parsed_year is None:
             raise CarbonInputError(QT_TRANSLATE_NOOP(
                 "@default", "Crop table: year '{year}' is not a year."), year=year)
-        year = int(parse_year(year, whole=True))
-        out[(region_key(key), year)] = crops
+        if key is None:
+            raise CarbonInputError(
+                QT_TRANSLATE_NOOP("@default", "The region field '{field}' is empty at row {row}; every row needs a "
+                                              "region key."),
+                field=region_field, row=row_number)
+        out[(key, int(parsed_year))] = crops
     if out and not any(out.values()):
         raise CarbonInputError(QT_TRANSLATE_NOOP(
             "@default", "Crop table: no column is named like a crop of the crop parameters ({crops})."),

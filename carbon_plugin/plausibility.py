@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypedDict
 
 import numpy as np
 
@@ -83,6 +84,24 @@ def _g(value: float) -> str:
     return f"{value:.6g}"
 
 
+class _FillValues(TypedDict):
+    """The values of the fill-code messages (keyword arguments of ``CarbonInputError``)."""
+
+    role: str
+    path: str
+    value: str
+    year: int
+    band: int
+    dtype: str
+
+
+class _PrecipitationValues(TypedDict):
+    """The values of the negative-precipitation messages."""
+
+    cells: int
+    lowest: str
+
+
 # -- fill codes -------------------------------------------------------------------------------
 
 
@@ -132,8 +151,8 @@ def check_fill(values: np.ndarray, layer: LayerInfo, role: str, lo: float, hi: f
     code = find_fill(values, layer.dtype, layer.nodata, lo, hi, scale, valid_max)
     if code is None:
         return
-    values_text = {"role": role, "path": layer.path, "value": _g(code), "year": layer.year, "band": layer.band,
-                   "dtype": layer.dtype}
+    values_text: _FillValues = {"role": role, "path": layer.path, "value": _g(code), "year": layer.year,
+                                "band": layer.band, "dtype": layer.dtype}
     if layer.nodata is None:
         raise CarbonInputError(QT_TRANSLATE_NOOP(
             "@default", "The {role} raster '{path}' holds the value {value} (year {year}, band {band}, {dtype}) "
@@ -208,7 +227,7 @@ def negative_precipitation(p: np.ndarray, year: int | None = None) -> None:
         negative = p < 0
     if not np.any(negative):
         return
-    values = {"cells": int(np.count_nonzero(negative)), "lowest": f"{float(np.nanmin(p)):g}"}
+    values: _PrecipitationValues = {"cells": int(np.count_nonzero(negative)), "lowest": f"{float(np.nanmin(p)):g}"}
     if year is None:
         raise CarbonInputError(QT_TRANSLATE_NOOP(
             "@default", "Negative precipitation: {cells} cells, lowest {lowest} mm. Precipitation must be "
