@@ -414,14 +414,19 @@ def energy_emissions(
     duplicates = 0
     used_fuels: list[str] = []
     unknown_fuels: dict[str, int] = {}
+    wide_columns: Mapping[str, str] = {}  # the checked fields of the layout
+    long_quantity = ""
     if layout == "wide":
         if not fuel_columns:
             raise CarbonInputError(QT_TRANSLATE_NOOP("@default", "No fuel column was given for the wide layout."))
+        wide_columns = fuel_columns
         used_fuels = [fuel_columns[c] for c in fuel_columns]
     elif not fuel_field or not quantity_field:
         raise CarbonInputError(
             QT_TRANSLATE_NOOP("@default", "The long layout needs a fuel field and a quantity field.")
         )
+    else:
+        long_quantity = quantity_field
 
     for i, record in enumerate(records, start=1):
         region = _region(record.get(region_field), i, region_field)
@@ -432,21 +437,21 @@ def energy_emissions(
         first_value.setdefault(key, region)
         slot = totals.setdefault(key, {})
         if layout == "wide":
-            for column, fuel in fuel_columns.items():
+            for column, fuel in wide_columns.items():
                 q = _quantity(record.get(column), column, i, region, year)
                 slot[fuel] = slot.get(fuel, 0.0) + q * per_unit[fuel]
         else:
             raw_fuel = record.get(fuel_field)
-            fuel = None if _is_missing(raw_fuel) else match_fuel(str(raw_fuel), factors)
-            q = _quantity(record.get(quantity_field), quantity_field, i, region, year)
-            if fuel is None:
+            matched = None if _is_missing(raw_fuel) else match_fuel(str(raw_fuel), factors)
+            q = _quantity(record.get(long_quantity), long_quantity, i, region, year)
+            if matched is None:
                 if not _is_missing(raw_fuel) or q != 0:
                     name = "(empty)" if _is_missing(raw_fuel) else str(raw_fuel)
                     unknown_fuels.setdefault(name, i)
                 continue
-            if fuel not in used_fuels:
-                used_fuels.append(fuel)
-            slot[fuel] = slot.get(fuel, 0.0) + q * per_unit[fuel]
+            if matched not in used_fuels:
+                used_fuels.append(matched)
+            slot[matched] = slot.get(matched, 0.0) + q * per_unit[matched]
         if cement_field:
             c = _quantity(record.get(cement_field), cement_field, i, region, year)
             cement[key] = cement.get(key, 0.0) + c * t_per_cement_unit * cement_factor

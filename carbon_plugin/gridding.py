@@ -413,10 +413,10 @@ def _years(stats: dict, totals: dict, proxies: list[Proxy], method: str) -> list
     """The years to grid: those of the statistics (regression: also of the totals and the proxy)."""
     dynamic = [p for p in proxies if not p.static]
     proxy_years = sorted(set.intersection(*(set(p.series.years) for p in dynamic))) if dynamic else None
-    years = {y for _, y in stats}
+    year_set = {y for _, y in stats}
     if method == "regression":
-        years |= set(totals) | set(proxy_years or ())
-    years = sorted(years)
+        year_set |= set(totals) | set(proxy_years or ())
+    years = sorted(year_set)
     if proxy_years is not None:
         lacking = [y for y in years if y not in proxy_years]
         if lacking:
@@ -514,7 +514,8 @@ def _place_points(points, points_crs_wkt, layout: _Layout, allocated, years, pro
         if p.year not in year_index:
             other_year += 1
             continue
-        k = key_index.get(region_key(p.region))
+        key = region_key(p.region)
+        k = key_index.get(key) if key is not None else None
         if k is None:
             k = _point_region(layout.coverage, layout.feature_region, *cell)
         j = year_index[p.year]

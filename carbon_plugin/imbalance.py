@@ -195,7 +195,10 @@ def index_draws(emission, sink, years: Sequence[int], blocks, settings: RiskSett
 def period_budget_draws(e: np.ndarray, s: np.ndarray, years: Sequence[int], blocks) -> tuple[np.ndarray, np.ndarray]:
     """Period means of E and S per draw, (draws, regions, years) -> (draws, periods, regions),
     over the years where both are known (E and S are NaN together)."""
-    return tuple(np.moveaxis(period_means(np.moveaxis(v, -1, 0), years, blocks), 0, -2) for v in (e, s))
+    def by_period(v: np.ndarray) -> np.ndarray:
+        return np.moveaxis(period_means(np.moveaxis(v, -1, 0), years, blocks), 0, -2)
+
+    return by_period(e), by_period(s)
 
 
 def entropy_draws(components: RiskComponents) -> np.ndarray:

@@ -115,7 +115,8 @@ def risk_uncertainty(
     area = region_areas(area_km2, e.shape[0], Progress()) if "pressure" in settings.components else None
     rng = np.random.default_rng(seed)
     index = np.empty((draws, len(blocks), e.shape[0]))
-    step = chunk_size(*e.shape, draws, budget)
+    n_regions, n_years = e.shape
+    step = chunk_size(n_regions, n_years, draws, budget)
     for start in range(0, draws, step):
         n = min(step, draws - start)
         fe = error_factors(rng, (n, *e.shape), emission_rsd, shared)
