@@ -414,7 +414,7 @@ def _finite(value) -> bool:
 @dataclass
 class Series:
     label: str
-    values: Sequence[float]
+    values: Sequence[float] | np.ndarray
     colour: str
     dashed: bool = False
 
@@ -422,7 +422,7 @@ class Series:
 @dataclass
 class Chart:
     title: str
-    x: Sequence[float]
+    x: Sequence[float] | np.ndarray
     series: list[Series]
     y_label: str
     x_label: str = ""
@@ -681,12 +681,12 @@ def chart_html(chart: Chart | BarChart, prefer_matplotlib: bool = True) -> str:
     bars = isinstance(chart, BarChart)
     png = None
     if prefer_matplotlib:
-        png = matplotlib_bar_png(chart) if bars else matplotlib_chart_png(chart)
+        png = matplotlib_bar_png(chart) if isinstance(chart, BarChart) else matplotlib_chart_png(chart)
     if png:
         data = base64.b64encode(png).decode("ascii")
         return (f'<img class="chart" data-chart="matplotlib" width="{400 if bars else 560}" '
                 f'alt="{html.escape(chart.title)}" src="data:image/png;base64,{data}">')
-    return svg_bar_chart(chart) if bars else svg_line_chart(chart)
+    return svg_bar_chart(chart) if isinstance(chart, BarChart) else svg_line_chart(chart)
 
 
 def unit_scale(values: Sequence[float], units: str) -> tuple[float, str]:
@@ -993,8 +993,11 @@ def _transitions_section(out: _Html, report: Report) -> None:
             rows = [[names[r], *[int(v) for v in tr.matrix[r]], int(tr.matrix[r].sum())] for r in range(len(tr.codes))]
             rows.append([t("Total"), *[int(v) for v in tr.matrix.sum(axis=0)], int(tr.matrix.sum())])
             n = len(tr.codes)
-            out.table(header, rows, [False] + [True] * (n + 1), css="matrix",
-                      cell_class=lambda r, c, n=n: "diag" if r < n and c == r + 1 else "")
+
+            def diagonal(r: int, c: int, n: int = n) -> str:
+                return "diag" if r < n and c == r + 1 else ""
+
+            out.table(header, rows, [False] + [True] * (n + 1), css="matrix", cell_class=diagonal)
 
 
 def _histogram(out: _Html, period: PeriodSection, prefer_matplotlib: bool) -> None:

@@ -201,7 +201,7 @@ def monthly_slots(
             slots += parsed  # type: ignore[arg-type]
             continue
         if all(_is_year(d) for d in descs):
-            years = [parse_year(d, whole=True) for d in descs]
+            years = [y for y in (parse_year(d, whole=True) for d in descs) if y is not None]  # all are years
             counts = {y: years.count(y) for y in years}
             if set(counts.values()) != {12}:
                 raise CarbonInputError(QT_TRANSLATE_NOOP(
@@ -349,7 +349,8 @@ def _read_aligned(ds: gdal.Dataset, bands: list[int], window: Window, out: np.nd
             invalid = ~np.isfinite(values)
             nodata = ds.GetRasterBand(band).GetNoDataValue()
             if nodata is not None and math.isfinite(nodata):
-                invalid |= np.equal(values, nodata, signature=(np.float64, np.float64, np.bool_))  # as read_window
+                # as read_window; numpy's stubs allow only str in a signature tuple, numpy takes dtypes too
+                invalid |= np.equal(values, nodata, signature=(np.float64, np.float64, np.bool_))  # type: ignore[arg-type]
             values[invalid] = np.nan
         return
     stack = ds.ReadAsArray(col0, row0, ncols, nrows, band_list=list(bands)).reshape(len(bands), nrows, ncols)
