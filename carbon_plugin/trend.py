@@ -244,7 +244,8 @@ def trend_cells(stack: np.ndarray, x=None, threads: int | None = None) -> tuple[
     distinct, inverse = np.unique(z, return_inverse=True)
     p = two_sided_p(distinct)[inverse.reshape(z.shape)]
     shape = stack.shape[1:]
-    mk = MannKendallCells(*(a.reshape(shape) for a in (s, var_s, z, p, tau)), n.astype(np.int64).reshape(shape))
+    mk = MannKendallCells(s.reshape(shape), var_s.reshape(shape), z.reshape(shape), p.reshape(shape),
+                          tau.reshape(shape), n.astype(np.int64).reshape(shape))
     return slope.reshape(shape), mk
 
 
@@ -294,8 +295,8 @@ def _trend_rows(cells: np.ndarray, rows: np.ndarray, x: np.ndarray, slope: np.nd
         keys.partition(upper, axis=1)
         hi = keys[:, upper].copy()
         lo = keys[:, :upper].max(axis=1) if upper > 0 else hi.copy()
-        for k in (hi, lo):
-            k ^= (k >> 31) & _KEY_MASK
+        for half in (hi, lo):
+            half ^= (half >> 31) & _KEY_MASK
         hi64 = hi.view(np.float32).astype(np.float64)
         lo64 = lo.view(np.float32).astype(np.float64)
         slope[index] = np.where(valid % 2 == 0, (lo64 + hi64) / 2, hi64)
@@ -409,7 +410,7 @@ def change_class(prev_csr, csr, tolerance: float = 0.05) -> Change:
     relative = np.where(np.isinf(prev) & np.isfinite(cur), -1.0, relative)
     label = np.select(
         [np.isnan(relative), relative > tolerance, relative < -tolerance],
-        [None, IMBALANCING, NEUTRALIZING],
+        [None, IMBALANCING, NEUTRALIZING],  # type: ignore[list-item]  # numpy's stubs: object choices (None) work
         default=STABLE,
     ).astype(object)
     known = ~(np.isnan(prev) | np.isnan(cur))
