@@ -212,7 +212,7 @@ def plan_blocks(
     else:
         nrows, ncols = max(1, min(block_h, cells)), 1
     ncols = min(ncols, width)
-    blocks = []
+    blocks: list[Window] = []
     for row0 in range(0, height, nrows):
         rows = min(nrows, height - row0)
         first, end = 0, width

@@ -65,8 +65,9 @@ def band_years(ds: gdal.Dataset, start_year: int | None = None, role: str = "ras
     """Years of a raster's bands: from band descriptions, else START_YEAR + band index."""
     descriptions = [ds.GetRasterBand(i + 1).GetDescription().strip() for i in range(ds.RasterCount)]
     years = [parse_year(d, whole=True) for d in descriptions]
-    if None not in years:
-        return years
+    known = [y for y in years if y is not None]
+    if len(known) == len(years):
+        return known
     if start_year is not None:
         return [int(start_year) + i for i in range(ds.RasterCount)]
     shown = ", ".join(repr(d) for d in descriptions[:3]) + (", ..." if len(descriptions) > 3 else "")
@@ -294,7 +295,7 @@ class TimeSeriesWriter:
         self,
         path: str,
         grid: Grid,
-        years: Sequence[int],
+        years: Sequence[int | str],  # the band descriptions: years, or labels such as a period
         quantity: str | None = None,
         units: str | None = None,
         data_type: int = gdal.GDT_Float32,
@@ -341,6 +342,8 @@ class TimeSeriesWriter:
 
     def write(self, index: int, row0: int, values: np.ndarray, col0: int = 0) -> None:
         """Write a block of band ``index`` (0-based) whose first cell is (``row0``, ``col0``)."""
+        if self.ds is None:
+            raise RuntimeError("TimeSeriesWriter.write outside its 'with' block")
         self._gdal.call(self.ds.GetRasterBand(index + 1).WriteArray, values, col0, row0)
 
     def _close(self) -> None:
@@ -379,6 +382,8 @@ class TimeSeriesWriter:
             raise
         for side in (self.path + ".aux.xml", self.path + ".ovr"):  # side files of an older raster
             files.remove_quietly(side)
+        if self._tmp is None:
+            raise RuntimeError("TimeSeriesWriter closed without being entered")
         files.commit(self._tmp, self.path)
 
 
