@@ -11,6 +11,7 @@ lint: setup
 	.venv/bin/ruff check .
 
 test: setup lint
+	$(PY) -m mypy carbon_plugin
 	$(PY) -m pytest -q
 
 # the same suite on QGIS 3.40 LTR: a Debian 13 chroot built once in .qgis340/ (needs root)
