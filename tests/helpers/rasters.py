@@ -48,3 +48,11 @@ def write_raster(
 def read_all(path: Path | str) -> np.ndarray:
     ds = gdal.Open(str(path))
     return np.stack([ds.GetRasterBand(i + 1).ReadAsArray() for i in range(ds.RasterCount)])
+
+
+def raster_totals(path: Path | str) -> list[float]:
+    """The sum of every band (NaN left out), accumulated in float64."""
+    ds = gdal.Open(str(path))
+    totals = [float(np.nansum(ds.GetRasterBand(b + 1).ReadAsArray().astype(np.float64))) for b in range(ds.RasterCount)]
+    ds = None
+    return totals

@@ -33,3 +33,11 @@ def write_polygons(path: Path | str, wkts: Sequence[str], attributes: dict[str, 
 
 def square(x0: float, y0: float, size: float) -> str:
     return f"POLYGON(({x0} {y0},{x0 + size} {y0},{x0 + size} {y0 + size},{x0} {y0 + size},{x0} {y0}))"
+
+
+def layer_rows(path: Path | str) -> list[dict]:
+    """The attributes of every feature of the first layer, read with OGR."""
+    ds = ogr.Open(str(path))
+    rows = [feature.items() for feature in ds.GetLayer(0)]
+    ds = None
+    return rows

@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pytest
 from helpers.budgets import NAMES, YEARS, ZERO_SINK, lattice_budget, write_budget_layer
-from helpers.qgisrun import features, run
+from helpers.qgisrun import Recorder, features, run
 from qgis.core import QgsProcessingException
 
 from carbon_budget.carbon_plugin import imbalance, risk
@@ -75,18 +75,7 @@ def test_pressure_without_area_field_uses_geometry(provider, tmp_path):
 
 
 def test_user_weights_normalised_and_logged(provider, budget_gpkg, tmp_path):
-    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
-
-    class Recorder(QgsProcessingFeedback):
-        def __init__(self):
-            super().__init__()
-            self.lines = []
-
-        def pushWarning(self, text):
-            self.lines.append(text)
-
-        def pushInfo(self, text):
-            self.lines.append(text)
+    from qgis.core import QgsProcessingContext
 
     path, emission, sink = budget_gpkg
     feedback = Recorder()

@@ -10,7 +10,7 @@ from xml.etree import ElementTree
 import numpy as np
 import pytest
 from helpers.budgets import lattice_budget, write_budget_layer, write_lattice
-from helpers.qgisrun import run
+from helpers.qgisrun import Recorder, run
 from helpers.rasters import write_raster
 from helpers.vectors import square, write_polygons
 from qgis.core import (
@@ -296,15 +296,7 @@ def test_post_processors_are_dropped_once_used():
 
 
 def test_style_outputs_skips_what_it_cannot_style(provider, tmp_path, budget):
-    class Warnings(QgsProcessingFeedback):
-        def __init__(self):
-            super().__init__()
-            self.lines = []
-
-        def pushWarning(self, text):
-            self.lines.append(text)
-
-    feedback = Warnings()
+    feedback = Recorder()
     context = QgsProcessingContext()
     assert styles.style_outputs(context, {None: ("emission", None), "": ("sink", None)}, feedback) == {}
     assert styles.style_outputs(context, {budget: (None, None), "memory_layer_id": ("gi_bin", "GI_BIN")},

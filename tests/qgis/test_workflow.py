@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import csv
 
-import numpy as np
 import pytest
 from helpers.qgisprocess import enable_plugin, qgis_process, run_algorithm
+from helpers.rasters import raster_totals
 from helpers.sample import sample_dir  # noqa: F401
-from osgeo import gdal, ogr
+from helpers.vectors import layer_rows
 
 pytestmark = pytest.mark.e2e
 
@@ -16,21 +16,6 @@ pytestmark = pytest.mark.e2e
 def read_csv(path) -> list[dict]:
     with open(path, encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))
-
-
-def layer_rows(path) -> list[dict]:
-    ds = ogr.Open(str(path))
-    layer = ds.GetLayer(0)
-    rows = [feature.items() for feature in layer]
-    ds = None
-    return rows
-
-
-def raster_totals(path) -> list[float]:
-    ds = gdal.Open(str(path))
-    totals = [float(np.nansum(ds.GetRasterBand(b + 1).ReadAsArray().astype(np.float64))) for b in range(ds.RasterCount)]
-    ds = None
-    return totals
 
 
 @pytest.fixture(scope="module")

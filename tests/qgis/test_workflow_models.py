@@ -11,7 +11,9 @@ import numpy as np
 import pytest
 from helpers.qgis_locale import ui_locale
 from helpers.qgisprocess import enable_plugin, run_algorithm
+from helpers.rasters import raster_totals
 from helpers.sample import sample_dir  # noqa: F401
+from helpers.vectors import layer_rows
 from osgeo import gdal, ogr
 
 pytestmark = pytest.mark.e2e
@@ -24,20 +26,6 @@ CNLUCC_T_C_HA = {1: 0.0, 2: 0.644, 3: 0.021, 4: 0.253, 5: 0.0, 6: 0.005}  # docs
 def read_csv(path) -> list[dict]:
     with open(path, encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))
-
-
-def layer_rows(path) -> list[dict]:
-    ds = ogr.Open(str(path))
-    rows = [feature.items() for feature in ds.GetLayer(0)]
-    ds = None
-    return rows
-
-
-def raster_totals(path) -> list[float]:
-    ds = gdal.Open(str(path))
-    totals = [float(np.nansum(ds.GetRasterBand(b + 1).ReadAsArray().astype(np.float64))) for b in range(ds.RasterCount)]
-    ds = None
-    return totals
 
 
 def county_statistics(sample: Path) -> dict[tuple[str, int], float]:
