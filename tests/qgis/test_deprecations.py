@@ -4,31 +4,23 @@ in the warnings summary; this test finds them on every version, in code the test
 
 from __future__ import annotations
 
-import io
 import tokenize
 from pathlib import Path
 
 import pytest
+from helpers.plugin_sources import COMPAT, PLUGIN_FILES, code_tokens, relative_name
 
-REPO = Path(__file__).resolve().parents[2]
-PLUGIN_FILES = sorted(
-    [*(REPO / "algorithms").glob("*.py"), *(REPO / "carbon_plugin").glob("*.py"), REPO / "plugin.py",
-     REPO / "__init__.py"])
-COMPAT = REPO / "algorithms" / "compat.py"
 # method -> what to call instead (all in algorithms/compat.py)
 DEPRECATED = {
     "setMinimal": "compat.null_rectangle() (QgsRectangle.setMinimal is deprecated on 3.40)",
     "band": "compat.renderer_band(renderer) (raster renderers' band() is deprecated on 3.40)",
     "isSaveAndLoadStyleToDatabaseSupported": "compat.can_store_styles(layer) (removed in 3.40)",
 }
-# files whose owners still have to switch; strict, so the marker must go once a file is clean
-PENDING: set[str] = set()
 
 
 def deprecated_calls(path: Path) -> list[str]:
     """'line: .method() -> replacement' for every ``.method(`` call of a deprecated method."""
-    tokens = [t for t in tokenize.generate_tokens(io.StringIO(path.read_text(encoding="utf-8")).readline)
-              if t.type not in (tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT)]
+    tokens = code_tokens(path)
     found = []
     for k in range(1, len(tokens) - 1):
         name = tokens[k]
@@ -38,14 +30,7 @@ def deprecated_calls(path: Path) -> list[str]:
     return found
 
 
-def _name(path: Path) -> str:
-    return path.relative_to(REPO).as_posix()
-
-
-@pytest.mark.parametrize("path", [
-    pytest.param(p, marks=pytest.mark.xfail(strict=True, reason="deprecated calls left; see compat.py"))
-    if _name(p) in PENDING else p
-    for p in PLUGIN_FILES if p != COMPAT], ids=_name)
+@pytest.mark.parametrize("path", [p for p in PLUGIN_FILES if p != COMPAT], ids=relative_name)
 def test_no_call_deprecated_on_qgis_340(path):
     assert deprecated_calls(path) == []
 

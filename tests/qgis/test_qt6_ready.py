@@ -10,22 +10,13 @@ The check reads Python tokens, so strings, comments and docstrings may mention t
 from __future__ import annotations
 
 import configparser
-import io
 import re
 import tokenize
 from pathlib import Path
 
 import pytest
+from helpers.plugin_sources import COMPAT, PLUGIN_FILES, REPO, code_tokens, relative_name
 
-REPO = Path(__file__).resolve().parents[2]
-PLUGIN_FILES = sorted(
-    [*(REPO / "algorithms").glob("*.py"), *(REPO / "carbon_plugin").glob("*.py"), REPO / "plugin.py",
-     REPO / "__init__.py"])
-# the one place that may name the old spellings, each behind a version check
-COMPAT = REPO / "algorithms" / "compat.py"
-# files whose owners still have to switch (the names they need are in compat.py); strict, so the
-# marker must go once a file is clean, and supportsQt6 is declared when this set is empty
-PENDING: set[str] = set()
 QT_CLASS = re.compile(r"Q[A-Za-z0-9]+$")  # Qt, QVariant, QPainter, QgsWkbTypes...
 # the old PyQGIS enum values that QGIS 4 removes and compat.py resolves (owner -> members)
 PYQGIS_OLD_ENUMS = {
@@ -46,8 +37,7 @@ PYQGIS_OLD_ENUMS = {
 
 def _attribute_chains(path: Path):
     """(line, owner, member, next token) for every ``Owner.Member`` in the code (not in strings)."""
-    tokens = [t for t in tokenize.generate_tokens(io.StringIO(path.read_text(encoding="utf-8")).readline)
-              if t.type not in (tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT)]
+    tokens = code_tokens(path)
     for k in range(len(tokens) - 2):
         a, dot, b = tokens[k], tokens[k + 1], tokens[k + 2]
         if a.type == tokenize.NAME and dot.string == "." and b.type == tokenize.NAME:
@@ -79,14 +69,7 @@ def qt5_spellings(path: Path) -> list[str]:
     return sorted(set(found))
 
 
-def _name(path: Path) -> str:
-    return path.relative_to(REPO).as_posix()
-
-
-@pytest.mark.parametrize("path", [
-    pytest.param(p, marks=pytest.mark.xfail(strict=True, reason="Qt5 spellings left; see compat.py"))
-    if _name(p) in PENDING else p
-    for p in PLUGIN_FILES if p != COMPAT], ids=_name)
+@pytest.mark.parametrize("path", [p for p in PLUGIN_FILES if p != COMPAT], ids=relative_name)
 def test_no_qt5_only_spellings(path):
     assert qt5_spellings(path) == []
 
@@ -119,5 +102,5 @@ def test_metadata_declares_qt6_and_qgis_4():
     general = meta["general"]
     assert general["qgisMinimumVersion"] == "3.22"
     assert general["qgisMaximumVersion"] == "4.99"
-    # Qt6 support is declared exactly when no file has Qt5-only spellings left
-    assert (general.get("supportsQt6", "").lower() == "true") == (not PENDING)
+    # declared because test_no_qt5_only_spellings finds no Qt5-only spelling in any file
+    assert general.get("supportsQt6", "").lower() == "true"
