@@ -171,8 +171,11 @@ def index_draws(emission, sink, years: Sequence[int], blocks, settings: RiskSett
             density = np.where(area > 0, mean_e / area, np.nan)
     no_trend = 0
     if settings.normalisation == "absolute":
-        z = period_mk_z(e, s, years, blocks) if mk_z is None else np.broadcast_to(mk_z, mean_e.shape)
-        no_trend = int(np.sum(np.isnan(z) & ~np.isnan(mean_e))) if "trend" in settings.components else 0
+        if "trend" not in settings.components:
+            z = np.full(mean_e.shape, np.nan)  # no Mann-Kendall for a component that is not used
+        else:
+            z = period_mk_z(e, s, years, blocks) if mk_z is None else np.broadcast_to(mk_z, mean_e.shape)
+            no_trend = int(np.sum(np.isnan(z) & ~np.isnan(mean_e)))
         if density is not None:
             reference = (np.full(e.shape[0], settings.reference_density) if settings.reference_density
                          else np.nanmedian(density.reshape(e.shape[0], -1), axis=1))

@@ -112,7 +112,7 @@ def risk_uncertainty(
             QT_TRANSLATE_NOOP("@default", "Give at least 2 draws; got {value}."), value=draws)
     years = [int(y) for y in years]
     e, s, blocks = yearly_budget(emission, sink, years, settings.period_length)
-    area = region_areas(area_km2, e.shape[0], Progress()) if "pressure" in settings.components else None
+    area = region_areas(area_km2, e.shape[0], progress) if "pressure" in settings.components else None
     rng = np.random.default_rng(seed)
     index = np.empty((draws, len(blocks), e.shape[0]))
     n_regions, n_years = e.shape
