@@ -33,7 +33,6 @@ from .vectors import sink_file
 
 PLUGIN_DIR = Path(__file__).resolve().parent.parent
 ICON = PLUGIN_DIR / "algorithms" / "icons" / "carbon.svg"
-DOCS_DIR = PLUGIN_DIR / "docs" / "algorithms"
 HELP_DIR = PLUGIN_DIR / "docs" / "html"  # generated from the docs by scripts/build_help.py
 
 GROUPS = {
