@@ -38,11 +38,6 @@ class RiskComponents:
     names: tuple[str, ...]
     values: np.ndarray
 
-    def matrix(self) -> np.ndarray:
-        """(observations, components) rows without NaN of one run, for ``entropy_weights``."""
-        rows = self.values.reshape(len(self.names), -1).T
-        return rows[~np.isnan(rows).any(axis=1)]
-
 
 def entropy_weights(matrix) -> np.ndarray:
     """Entropy weights of the columns of a non-negative (n observations, m indicators) matrix.
