@@ -58,6 +58,7 @@ from qgis.core import (
 from qgis.PyQt import sip
 from qgis.PyQt.QtGui import QColor
 
+from ..carbon_plugin.budget import NO_SINK_RATIO
 from .compat import (
     LINE_GEOMETRY,
     NO_GEOMETRY_REQUEST,
@@ -121,6 +122,8 @@ OPTIONAL_CATEGORIES = {"balance_state": ((0, "#d9ef8b", QT_TRANSLATE_NOOP("@defa
 RISK_INDEX_CLASSES = tuple((k / 5, (k + 1) / 5, RISK_COLOURS[k], CATEGORIES["risk_level"][k][2]) for k in range(5))
 RATIO_STOPS = ((0.0, STATE_COLOURS[0]), (1.0, "#ffffbf"), (2.0, STATE_COLOURS[1]), (4.0, STATE_COLOURS[2]),
                (8.0, STATE_COLOURS[3]), (16.0, STATE_COLOURS[4]))
+# the ratio raster's cells with emission but no sink (S <= 0) as their own class, not transparent
+NO_SINK_STOP = (NO_SINK_RATIO, "#40004b", QT_TRANSLATE_NOOP("@default", "No sink (sink 0 or less)"))
 RATIO_LABELS = (QT_TRANSLATE_NOOP("@default", "Sink (ratio 1 or less)"), "1 – 2", "2 – 4", "4 – 8", "> 8")
 
 # data-fitted ramps, light -> dark
@@ -199,7 +202,9 @@ def continuous_stops(kind: str, values: np.ndarray) -> list[tuple[float, QColor,
         return [(upper, QColor(colour), f"{tr(label)} ({lower:.1f} – {upper:.1f})")
                 for lower, upper, colour, label in RISK_INDEX_CLASSES]
     if kind == "ratio":
-        return [(value, QColor(colour), fmt(value)) for value, colour in RATIO_STOPS]
+        no_sink, no_sink_colour, no_sink_label = NO_SINK_STOP
+        return [*((value, QColor(colour), fmt(value)) for value, colour in RATIO_STOPS),
+                (no_sink, QColor(no_sink_colour), tr(no_sink_label))]
     values = values[np.isfinite(values)] if values.size else values
     if values.size == 0:
         values = np.array([0.0, 1.0])

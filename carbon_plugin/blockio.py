@@ -2,7 +2,8 @@
 
 - Reader: ``read_window`` (one band, float64, NaN nodata) and ``read_stored`` (bands as stored,
   with the invalid-cell mask) both use ``invalid_cells``, the one nodata rule: the band's
-  declared nodata value, NaN and +-inf are no data.
+  declared nodata value, NaN, +-inf and float32's largest value (gridbudget's "no sink" ratio,
+  an unbounded value like +inf) are no data.
 - Planner: ``plan_blocks`` (windows of whole tiles, narrower when a pixel-interleaved file
   makes GDAL decode many bands per tile) and ``plan_strips`` (whole-width strips of whole tile
   rows); the memory setting is ``budget_bytes`` everywhere, default ``BUDGET_BYTES``.
@@ -34,6 +35,7 @@ gdal.UseExceptions()
 TILE = 256  # rows and columns of a tile of the plugin's GeoTIFFs (timeseries.CREATION_OPTIONS)
 BUDGET_BYTES = 64 * 1024 * 1024  # default of every stage's ``budget_bytes``
 MAX_BUDGET_FACTOR = 4  # plan_strips(whole_tile_row=True) may exceed the budget up to this factor
+FLOAT32_MAX = float(np.finfo(np.float32).max)  # and above: no data (an unbounded ratio, see module doc)
 READ_THREADS = "ALL_CPUS"  # GeoTIFF tile decoding threads for read_stored ("" = one thread)
 # GDAL's block cache while an algorithm runs (``capped_cache``; MB; the environment variable
 # CARBON_GDAL_CACHEMAX overrides it, 0 leaves GDAL's own setting). The stages hold their blocks
@@ -97,10 +99,11 @@ def budget(budget_bytes: int | None) -> int:
 
 
 def invalid_cells(values: np.ndarray, nodata: float | None) -> np.ndarray | None:
-    """The one nodata rule: cells equal to ``nodata``, NaN or +-inf; None when there is none."""
+    """The one nodata rule: cells equal to ``nodata``, NaN, +-inf or >= float32's largest value (an
+    unbounded ratio, see module doc); None when there is none."""
     invalid = None
     if values.dtype.kind == "f":
-        invalid = ~np.isfinite(values)
+        invalid = ~np.isfinite(values) | (values >= FLOAT32_MAX)
         if nodata is not None and math.isfinite(nodata):
             invalid |= values == nodata
     elif nodata is not None and math.isfinite(nodata) and float(nodata).is_integer():

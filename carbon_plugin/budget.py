@@ -27,6 +27,10 @@ from .trend import balance_state
 from .zonal import ZonalSums, zonal_sums
 
 STATE_NODATA = 0
+# the ratio raster's value where E > 0 and S <= 0: the ratio is unbounded. +inf would say so too, but
+# QGIS draws +inf transparent, so those (the worst) cells would look like holes; float32's largest
+# value draws as the "no sink" class and reads back as no ratio (blockio.invalid_cells)
+NO_SINK_RATIO = blockio.FLOAT32_MAX
 
 
 def _divide(numerator: np.ndarray, denominator: np.ndarray) -> np.ndarray:
@@ -98,10 +102,16 @@ def cell_state(emission: np.ndarray, sink: np.ndarray, breaks: Sequence[float]) 
                     STATE_NODATA, state).astype(np.uint8)
 
 
+def cell_ratio(emission: np.ndarray, sink: np.ndarray) -> np.ndarray:
+    """CSR = E / S per cell; ``NO_SINK_RATIO`` where E > 0 and S <= 0; NaN where data are missing
+    or there is no flux at all (E <= 0 and S <= 0)."""
+    return np.where((emission > 0) & (sink <= 0), NO_SINK_RATIO, source_sink_ratio(emission, sink))
+
+
 # net, ratio and state of one strip, in the order of grid_budget's outputs
 CELL_PRODUCTS = (
     lambda e, s, _breaks: e - s,
-    lambda e, s, _breaks: source_sink_ratio(e, s),
+    lambda e, s, _breaks: cell_ratio(e, s),
     cell_state,
 )
 

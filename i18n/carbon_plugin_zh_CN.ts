@@ -3,7 +3,7 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../algorithms/base.py" line="131" />
+        <location filename="../algorithms/base.py" line="132" />
         <source>Cancelled by the user; no output was written.</source>
         <translation>用户已取消；未写出任何结果。</translation>
     </message>
@@ -1119,57 +1119,57 @@ Output: a table with the region field, year, CO2_T (C_T when the units are t C) 
         <translation>碳汇,NEP,NPP,土壤呼吸,Rh,MOD17A3,气温,降水,生态系统</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="86" />
+        <location filename="../algorithms/styles.py" line="87" />
         <source>Low</source>
         <translation>低风险</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="86" />
+        <location filename="../algorithms/styles.py" line="87" />
         <source>Relatively low</source>
         <translation>较低风险</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="86" />
+        <location filename="../algorithms/styles.py" line="87" />
         <source>Medium</source>
         <translation>中等风险</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="86" />
+        <location filename="../algorithms/styles.py" line="87" />
         <source>Relatively high</source>
         <translation>较高风险</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="86" />
+        <location filename="../algorithms/styles.py" line="87" />
         <source>High</source>
         <translation>高风险</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="118" />
+        <location filename="../algorithms/styles.py" line="119" />
         <source>Neutral</source>
         <translation>基本平衡</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="93" />
+        <location filename="../algorithms/styles.py" line="94" />
         <source>Sink</source>
         <translation>碳汇</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="93" />
+        <location filename="../algorithms/styles.py" line="94" />
         <source>Mild</source>
         <translation>轻度失衡</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="93" />
+        <location filename="../algorithms/styles.py" line="94" />
         <source>Moderate</source>
         <translation>中度失衡</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="93" />
+        <location filename="../algorithms/styles.py" line="94" />
         <source>Severe</source>
         <translation>重度失衡</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="93" />
+        <location filename="../algorithms/styles.py" line="94" />
         <source>Extreme</source>
         <translation>极度失衡</translation>
     </message>
@@ -1204,7 +1204,7 @@ Output: a table with the region field, year, CO2_T (C_T when the units are t C) 
         <translation>热点（90 % 置信度）</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="100" />
+        <location filename="../algorithms/styles.py" line="101" />
         <source>Not significant</source>
         <translation>不显著</translation>
     </message>
@@ -1389,7 +1389,7 @@ Output: a table with the region field, year, CO2_T (C_T when the units are t C) 
         <translation>RISK_SUMMARY：{period} 的计数与风险图层不一致；该表与图层是否来自同一次运行？</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="80" />
+        <location filename="../algorithms/styles.py" line="81" />
         <source>No data</source>
         <translation>无数据</translation>
     </message>
@@ -1404,67 +1404,67 @@ Output: a table with the region field, year, CO2_T (C_T when the units are t C) 
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="100" />
+        <location filename="../algorithms/styles.py" line="101" />
         <source>Cold spot, 99% confidence</source>
         <translation>冷点（99% 置信度）</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="100" />
+        <location filename="../algorithms/styles.py" line="101" />
         <source>Cold spot, 95% confidence</source>
         <translation>冷点（95% 置信度）</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="100" />
+        <location filename="../algorithms/styles.py" line="101" />
         <source>Cold spot, 90% confidence</source>
         <translation>冷点（90% 置信度）</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="100" />
+        <location filename="../algorithms/styles.py" line="101" />
         <source>Hot spot, 90% confidence</source>
         <translation>热点（90% 置信度）</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="100" />
+        <location filename="../algorithms/styles.py" line="101" />
         <source>Hot spot, 95% confidence</source>
         <translation>热点（95% 置信度）</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="100" />
+        <location filename="../algorithms/styles.py" line="101" />
         <source>Hot spot, 99% confidence</source>
         <translation>热点（99% 置信度）</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="109" />
+        <location filename="../algorithms/styles.py" line="110" />
         <source>Significant decrease</source>
         <translation>显著下降</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="109" />
+        <location filename="../algorithms/styles.py" line="110" />
         <source>Non-significant decrease</source>
         <translation>不显著下降</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="109" />
+        <location filename="../algorithms/styles.py" line="110" />
         <source>No change</source>
         <translation>无变化</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="109" />
+        <location filename="../algorithms/styles.py" line="110" />
         <source>Non-significant increase</source>
         <translation>不显著上升</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="109" />
+        <location filename="../algorithms/styles.py" line="110" />
         <source>Significant increase</source>
         <translation>显著上升</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="461" />
+        <location filename="../algorithms/styles.py" line="466" />
         <source>The layer {name} was loaded without its style: {error}</source>
         <translation>图层 {name} 已加载，但未能应用其样式：{error}</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="499" />
+        <location filename="../algorithms/styles.py" line="504" />
         <source>No style saved for {output}: {error}</source>
         <translation>未能为 {output} 保存样式：{error}</translation>
     </message>
@@ -1739,7 +1739,7 @@ Output: a table with the region field, year, CO2_T (C_T when the units are t C) 
         <translation>未给出热点图层（GI_BIN 字段）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="124" />
+        <location filename="../algorithms/styles.py" line="127" />
         <source>Sink (ratio 1 or less)</source>
         <translation>碳汇（源汇比 1 及以下）</translation>
     </message>
@@ -1974,92 +1974,92 @@ Output: a table with the region field, year, CO2_T (C_T when the units are t C) 
         <translation>HTML 报告</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="71" />
+        <location filename="../carbon_plugin/balance.py" line="72" />
         <source>The {role} has no pairs of year fields EMI_yyyy and SNK_yyyy (emission and sink per year, e.g. EMI_2001 and SNK_2001). Make it with 'Zonal carbon budget' or rename its fields.</source>
         <translation>{role}中没有成对的年份字段 EMI_yyyy 与 SNK_yyyy（每年的碳排放与碳汇，例如 EMI_2001 与 SNK_2001）。请用“区域碳收支”生成该图层，或重命名其字段。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="78" />
+        <location filename="../carbon_plugin/balance.py" line="79" />
         <source>Years with only an emission or only a sink field are left out: {years}.</source>
         <translation>只有碳排放字段或只有碳汇字段的年份不参与计算：{years}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="82" />
+        <location filename="../carbon_plugin/balance.py" line="83" />
         <source>The {role} has {n_years} year(s) with both EMI_yyyy and SNK_yyyy fields ({years}); trends need at least {MIN_VALUES} years.</source>
         <translation>{role}中同时具有 EMI_yyyy 与 SNK_yyyy 字段的年份有 {n_years} 个（{years}）；趋势计算至少需要 {MIN_VALUES} 年。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="101" />
+        <location filename="../carbon_plugin/balance.py" line="102" />
         <source>Emission and sink must both be (regions, years); got {e_shape} and {s_shape}.</source>
         <translation>碳排放与碳汇都必须为（区域, 年份）形状；实际为 {e_shape} 和 {s_shape}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="193" />
+        <location filename="../carbon_plugin/balance.py" line="194" />
         <source>Years must be unique and increasing; got {years}.</source>
         <translation>年份必须唯一且递增；实际为 {years}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="197" />
+        <location filename="../carbon_plugin/balance.py" line="198" />
         <source>The trend tolerance must be &gt;= 0; got {tolerance}.</source>
         <translation>趋势容差必须 &gt;= 0；实际为 {tolerance}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="201" />
+        <location filename="../carbon_plugin/balance.py" line="202" />
         <source>The neutral band must be in [0, 1); got {neutral_band}.</source>
         <translation>中性带必须位于 [0, 1) 内；实际为 {neutral_band}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="308" />
+        <location filename="../carbon_plugin/balance.py" line="311" />
         <source>The significance level must be between 0 and 1; got {alpha}.</source>
         <translation>显著性水平必须介于 0 与 1 之间；实际为 {alpha}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="113" />
+        <location filename="../carbon_plugin/balance.py" line="114" />
         <source>Got {n_columns} yearly columns for {n_years} years.</source>
         <translation>共有 {n_columns} 个逐年列，但年份有 {n_years} 个。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="212" />
+        <location filename="../carbon_plugin/balance.py" line="213" />
         <source>Years not in a whole period are left out of the period values: {years}.</source>
         <translation>不构成完整时段的年份不参与时段值计算：{years}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="313" />
+        <location filename="../carbon_plugin/balance.py" line="316" />
         <source>A trend needs at least {MIN_VALUES} years; the time series has {years}.</source>
         <translation>趋势计算至少需要 {MIN_VALUES} 年；该时间序列为 {years}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="327" />
+        <location filename="../carbon_plugin/balance.py" line="330" />
         <source>Choose at least one output (slope, Z, p or class).</source>
         <translation>请至少选择一项输出（斜率、Z、p 或类别）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="359" />
+        <location filename="../carbon_plugin/balance.py" line="362" />
         <source>No {prefix}yyyy field found; choose the field to analyse.</source>
         <translation>未找到 {prefix}yyyy 字段；请选择要分析的字段。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/budget.py" line="79" />
+        <location filename="../carbon_plugin/budget.py" line="83" />
         <source>The emission years ({emission_first}-{emission_last}) and the sink years ({sink_first}-{sink_last}) do not overlap.</source>
         <translation>碳排放年份（{emission_first}-{emission_last}）与碳汇年份（{sink_first}-{sink_last}）没有重叠。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/budget.py" line="86" />
+        <location filename="../carbon_plugin/budget.py" line="90" />
         <source>Years present in only one of the emission and sink rasters are left out: {years}.</source>
         <translation>仅出现在碳排放栅格或碳汇栅格之一中的年份不参与计算：{years}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/budget.py" line="134" />
+        <location filename="../carbon_plugin/budget.py" line="144" />
         <source>Choose at least one output (net, ratio or state).</source>
         <translation>请至少选择一项输出（净排放、源汇比或状态）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/budget.py" line="199" />
+        <location filename="../carbon_plugin/budget.py" line="209" />
         <source>None of the regions overlaps the {role} raster; check that both cover the same area (and that the layers' CRSs are right).</source>
         <translation>没有任何区域与{role}栅格重叠；请检查两者是否覆盖同一地区（以及图层的坐标参考系是否正确）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/budget.py" line="234" />
+        <location filename="../carbon_plugin/budget.py" line="244" />
         <source>{km2:.3f} km2 of region '{name}' has no {role} data in some years (counted as 0).</source>
         <translation>区域“{name}”中有 {km2:.3f} km2 在某些年份没有{role}数据（计为 0）。</translation>
     </message>
@@ -2209,27 +2209,27 @@ Output: a table with the region field, year, CO2_T (C_T when the units are t C) 
         <translation>熟料产量必须是质量单位（t 或 10^4 t），而不是 {cement_unit}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="419" />
+        <location filename="../carbon_plugin/emissions.py" line="421" />
         <source>No fuel column was given for the wide layout.</source>
         <translation>宽表格式未给出燃料列。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="422" />
+        <location filename="../carbon_plugin/emissions.py" line="425" />
         <source>The long layout needs a fuel field and a quantity field.</source>
         <translation>长表格式需要一个燃料字段和一个消费量字段。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="457" />
+        <location filename="../carbon_plugin/emissions.py" line="462" />
         <source>Unknown fuels in field '{fuel_field}': {shown}. The factor table has {factors}; use these keys or add the fuels to a factor table (FACTORS).</source>
         <translation>字段“{fuel_field}”中有未知燃料：{shown}。排放因子表中的燃料为 {factors}；请使用这些键，或将燃料添加到排放因子表（FACTORS）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="462" />
+        <location filename="../carbon_plugin/emissions.py" line="467" />
         <source>The energy table has no rows.</source>
         <translation>能源消费表没有任何行。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="464" />
+        <location filename="../carbon_plugin/emissions.py" line="469" />
         <source>{duplicates} rows repeat a region and year already seen; their quantities were summed.</source>
         <translation>有 {duplicates} 行与已出现的区域和年份重复；其消费量已相加。</translation>
     </message>
@@ -2239,7 +2239,7 @@ Output: a table with the region field, year, CO2_T (C_T when the units are t C) 
         <translation>给出了 {n_alpha} 个权重（ALPHA），但代理变量有 {n_proxies} 个。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="613" />
+        <location filename="../carbon_plugin/gridding.py" line="614" />
         <source>The exponent BETA = {beta} must be a positive number.</source>
         <translation>指数 BETA = {beta} 必须是正数。</translation>
     </message>
@@ -2359,72 +2359,72 @@ Output: a table with the region field, year, CO2_T (C_T when the units are t C) 
         <translation>点源 {label} 的值为 {value}；该值必须 &gt;= 0。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="527" />
+        <location filename="../carbon_plugin/gridding.py" line="528" />
         <source>Point sources outside the proxy grid were ignored: {outside}.</source>
         <translation>已忽略位于代理变量格网之外的点源：{outside}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="531" />
+        <location filename="../carbon_plugin/gridding.py" line="532" />
         <source>{other_year} point sources in years that are not gridded were ignored.</source>
         <translation>已忽略 {other_year} 个年份不在格网化年份中的点源。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="535" />
+        <location filename="../carbon_plugin/gridding.py" line="536" />
         <source>Point sources outside every region with statistics were ignored: {no_region}.</source>
         <translation>已忽略不在任何有统计数据区域内的点源：{no_region}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="543" />
+        <location filename="../carbon_plugin/gridding.py" line="544" />
         <source>Point sources exceed the regional emission and were scaled down to it: {regions}.</source>
         <translation>点源超过了区域碳排放量，已按比例缩减至该值：{regions}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="587" />
+        <location filename="../carbon_plugin/gridding.py" line="588" />
         <source>Unknown method '{method}': use one of {choices}.</source>
         <translation>未知的方法“{method}”：请使用以下之一：{choices}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="591" />
+        <location filename="../carbon_plugin/gridding.py" line="592" />
         <source>Unknown cell assignment '{assignment}': use one of {choices}.</source>
         <translation>未知的像元归属方式“{assignment}”：请使用以下之一：{choices}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="595" />
+        <location filename="../carbon_plugin/gridding.py" line="596" />
         <source>{n_feature_keys} region keys were given for {n_geometries} regions.</source>
         <translation>给出了 {n_feature_keys} 个区域键，但区域有 {n_geometries} 个。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="599" />
+        <location filename="../carbon_plugin/gridding.py" line="600" />
         <source>The regions layer has no features.</source>
         <translation>区域图层没有任何要素。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="604" />
+        <location filename="../carbon_plugin/gridding.py" line="605" />
         <source>There are no statistics to allocate.</source>
         <translation>没有可分配的统计数据。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="618" />
+        <location filename="../carbon_plugin/gridding.py" line="619" />
         <source>The proxy '{name}' has one band; it is used for every year.</source>
         <translation>代理变量“{name}”只有一个波段；该波段将用于所有年份。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="630" />
+        <location filename="../carbon_plugin/gridding.py" line="631" />
         <source>The proxy raster '{proxy}' does not overlap the regions (no cell of its grid, bounds {bounds}, lies in any region). Check that both cover the same area and their CRS.</source>
         <translation>代理变量栅格“{proxy}”与区域不重叠（其格网范围 {bounds} 内没有任何像元落在区域中）。请检查两者是否覆盖同一地区以及坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="658" />
+        <location filename="../carbon_plugin/gridding.py" line="659" />
         <source>The regions {regions} cover no cell of the proxy grid; their emissions cannot be placed. Use a proxy covering every region, or set ALLOW_UNMATCHED.</source>
         <translation>区域 {regions} 未覆盖代理变量格网的任何像元；其碳排放无法分配。请使用覆盖全部区域的代理变量，或设置 ALLOW_UNMATCHED。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="663" />
+        <location filename="../carbon_plugin/gridding.py" line="664" />
         <source>The regions {regions} cover no cell of the proxy grid; their emissions cannot be placed.</source>
         <translation>区域 {regions} 未覆盖代理变量格网的任何像元；其碳排放无法分配。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="681" />
+        <location filename="../carbon_plugin/gridding.py" line="682" />
         <source>No proxy signal (weighted proxy sum 0) in the regions {regions}: their emission is spread by area.</source>
         <translation>区域 {regions} 没有代理信号（加权代理值之和为 0）：其碳排放按面积分配。</translation>
     </message>
@@ -2439,32 +2439,32 @@ Output: a table with the region field, year, CO2_T (C_T when the units are t C) 
         <translation>分量必须属于 {choices}；实际为 {got}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="287" />
+        <location filename="../carbon_plugin/imbalance.py" line="293" />
         <source>The carbon price must be &gt;= 0; got {price}.</source>
         <translation>碳价必须 &gt;= 0；实际为 {price}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="359" />
+        <location filename="../carbon_plugin/imbalance.py" line="365" />
         <source>The pressure component (emission density) needs the region areas (AREA_KM2).</source>
         <translation>压力分量（碳排放密度）需要区域面积（AREA_KM2）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="365" />
+        <location filename="../carbon_plugin/imbalance.py" line="371" />
         <source>Need one area per region ({n_regions}); got {n_areas}.</source>
         <translation>每个区域需要一个面积（{n_regions} 个）；实际为 {n_areas} 个。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="369" />
+        <location filename="../carbon_plugin/imbalance.py" line="375" />
         <source>{n_regions} region(s) have no positive area; their pressure is NULL.</source>
         <translation>有 {n_regions} 个区域没有正的面积；其压力分量为 NULL。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="304" />
+        <location filename="../carbon_plugin/imbalance.py" line="310" />
         <source>{n_regions} region(s) have fewer than 2 years with data in the first period: no trend, so no risk index, in that period.</source>
         <translation>有 {n_regions} 个区域在第一个时段内有数据的年份少于 2 年：该时段没有趋势，因此没有风险指数。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="208" />
+        <location filename="../carbon_plugin/imbalance.py" line="214" />
         <source>Entropy weights need at least 2 regions x periods with every component known.</source>
         <translation>熵权法至少需要 2 个各分量均已知的“区域 x 时段”观测。</translation>
     </message>
@@ -2494,67 +2494,67 @@ Output: a table with the region field, year, CO2_T (C_T when the units are t C) 
         <translation>未知的重采样方法“{resampling}”：请使用以下之一：{choices}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/risk.py" line="57" />
+        <location filename="../carbon_plugin/risk.py" line="52" />
         <source>Entropy weights need at least 2 observations; got shape {x_shape}.</source>
         <translation>熵权法至少需要 2 个观测；实际形状为 {x_shape}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/risk.py" line="61" />
+        <location filename="../carbon_plugin/risk.py" line="56" />
         <source>Entropy weights need non-negative values without NULL/NaN.</source>
         <translation>熵权法需要非负且不含 NULL/NaN 的值。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/risk.py" line="104" />
+        <location filename="../carbon_plugin/risk.py" line="99" />
         <source>The CSR cap must be greater than 1; got {cap}.</source>
         <translation>CSR 上限必须大于 1；实际为 {cap}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/risk.py" line="148" />
+        <location filename="../carbon_plugin/risk.py" line="143" />
         <source>first_slope needs one value per region ({n_regions}); got {got}.</source>
         <translation>first_slope 需要每个区域一个值（{n_regions} 个）；实际为 {got}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/risk.py" line="178" />
+        <location filename="../carbon_plugin/risk.py" line="173" />
         <source>Emission density must be shaped {csr_shape}; got {pressure_shape}.</source>
         <translation>碳排放密度的形状必须为 {csr_shape}；实际为 {pressure_shape}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/risk.py" line="197" />
+        <location filename="../carbon_plugin/risk.py" line="192" />
         <source>Unknown weight mode '{mode}': use one of {choices}.</source>
         <translation>未知的权重方式“{mode}”：请使用以下之一：{choices}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/risk.py" line="202" />
+        <location filename="../carbon_plugin/risk.py" line="197" />
         <source>Give {n} user weights (one per component); got {weights}.</source>
         <translation>请给出 {n} 个用户权重（每个分量一个）；实际为 {weights}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/risk.py" line="206" />
+        <location filename="../carbon_plugin/risk.py" line="201" />
         <source>User weights must not be negative; got {weights}.</source>
         <translation>用户权重不能为负；实际为 {weights}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/risk.py" line="210" />
+        <location filename="../carbon_plugin/risk.py" line="205" />
         <source>User weights are all zero; give at least one positive weight.</source>
         <translation>用户权重全部为零；请至少给出一个正权重。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/risk.py" line="231" />
+        <location filename="../carbon_plugin/risk.py" line="226" />
         <source>Need {n_components} non-negative weights; got {weights}.</source>
         <translation>需要 {n_components} 个非负权重；实际为 {weights}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/risk.py" line="235" />
+        <location filename="../carbon_plugin/risk.py" line="230" />
         <source>Weights must sum to 1; got {total:g}.</source>
         <translation>权重之和必须为 1；实际为 {total:g}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/risk.py" line="253" />
+        <location filename="../carbon_plugin/risk.py" line="248" />
         <source>Risk level breaks must increase; got {got}.</source>
         <translation>风险等级断点必须递增；实际为 {got}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/risk.py" line="280" />
+        <location filename="../carbon_plugin/risk.py" line="275" />
         <source>Total emission must be positive for compensation; got {e_total:g}.</source>
         <translation>进行碳补偿计算时碳排放总量必须为正；实际为 {e_total:g}。</translation>
     </message>
@@ -2604,77 +2604,77 @@ Output: a table with the region field, year, CO2_T (C_T when the units are t C) 
         <translation>坐标必须为 (n, 2) 形状且不含 NULL 的数值；实际形状为 {xy_shape}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="44" />
+        <location filename="../carbon_plugin/timeseries.py" line="74" />
         <source>The band descriptions of the {role} raster '{path}' are not years ({shown}). Set START_YEAR (the year of band 1), or build the raster with 'Stack yearly rasters'.</source>
         <translation>{role}栅格“{path}”的波段描述不是年份（{shown}）。请设置 START_YEAR（波段 1 的年份），或用“逐年栅格合成时间序列”生成该栅格。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="104" />
+        <location filename="../carbon_plugin/timeseries.py" line="134" />
         <source>The {role} raster '{path}' has {n_bands} bands; give one file per year, or a single multi-band time-series raster.</source>
         <translation>{role}栅格“{path}”有 {n_bands} 个波段；请每年提供一个文件，或提供单个多波段时间序列栅格。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="123" />
+        <location filename="../carbon_plugin/timeseries.py" line="153" />
         <source>No year found in the name or band description of the {role} raster '{path}'. Rename it with a 4-digit year (e.g. npp_2005.tif) or give the years explicitly.</source>
         <translation>在{role}栅格“{path}”的文件名或波段描述中未找到年份。请用 4 位数年份重命名（例如 npp_2005.tif），或明确给出年份。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="136" />
+        <location filename="../carbon_plugin/timeseries.py" line="166" />
         <source>Year {year} appears twice in the {role} rasters ('{first_path}' and '{second_path}'); remove one or give the years explicitly.</source>
         <translation>年份 {year} 在{role}栅格中出现了两次（“{first_path}”和“{second_path}”）；请删除其中一个，或明确给出年份。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="144" />
+        <location filename="../carbon_plugin/timeseries.py" line="174" />
         <source>The {role} series has no data for the years {years}.</source>
         <translation>{role}时间序列缺少以下年份的数据：{years}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="169" />
+        <location filename="../carbon_plugin/timeseries.py" line="199" />
         <source>No {role} raster was given.</source>
         <translation>未给出{role}栅格。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="184" />
+        <location filename="../carbon_plugin/timeseries.py" line="214" />
         <source>The {role} raster '{p}' does not align with the reference grid (size, cell size, origin or CRS differ); choose a resampling method to align it.</source>
         <translation>{role}栅格“{p}”与参考格网不对齐（大小、像元大小、原点或坐标参考系不同）；请选择重采样方法以对齐。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="189" />
+        <location filename="../carbon_plugin/timeseries.py" line="219" />
         <source>Aligning the {role} raster '{p}' to the reference grid ({resampling} resampling).</source>
         <translation>正在将{role}栅格“{p}”对齐到参考格网（{resampling} 重采样）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="202" />
+        <location filename="../carbon_plugin/timeseries.py" line="232" />
         <source>{n_years} years were given for {n_slots} {role} bands; give one year per band.</source>
         <translation>给出了 {n_years} 个年份，但{role}波段有 {n_slots} 个；请为每个波段给出一个年份。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/trend.py" line="219" />
+        <location filename="../carbon_plugin/trend.py" line="346" />
         <source>A trend needs at least {MIN_VALUES} years; got {n_years} ({years}). Add years.</source>
         <translation>趋势计算至少需要 {MIN_VALUES} 年；实际为 {n_years} 年（{years}）。请增加年份。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/trend.py" line="224" />
+        <location filename="../carbon_plugin/trend.py" line="351" />
         <source>Years must be unique; got {years}.</source>
         <translation>年份必须唯一；实际为 {years}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/trend.py" line="226" />
+        <location filename="../carbon_plugin/trend.py" line="353" />
         <source>Period length {length} must be between 1 and the number of years ({n_years}).</source>
         <translation>时段长度 {length} 必须介于 1 与年份数（{n_years}）之间。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/trend.py" line="263" />
+        <location filename="../carbon_plugin/trend.py" line="390" />
         <source>State breaks must be 4 increasing CSR values; got {breaks}.</source>
         <translation>状态断点必须是 4 个递增的 CSR 值；实际为 {breaks}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/trend.py" line="315" />
+        <location filename="../carbon_plugin/trend.py" line="442" />
         <source>x (years) must be {n} strictly increasing values; got {got}.</source>
         <translation>x（年份）必须是 {n} 个严格递增的值；实际为 {got}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/trend.py" line="324" />
+        <location filename="../carbon_plugin/trend.py" line="451" />
         <source>Expected a block (n_years, rows, cols); got shape {stack_shape}.</source>
         <translation>应为 (n_years, rows, cols) 形状的数据块；实际形状为 {stack_shape}。</translation>
     </message>
@@ -2684,7 +2684,7 @@ Output: a table with the region field, year, CO2_T (C_T when the units are t C) 
         <translation>未知的碳单位“{units}”：请使用以下之一：{choices}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/zonal.py" line="75" />
+        <location filename="../carbon_plugin/zonal.py" line="76" />
         <source>A raster is not on the grid the region coverage was computed for; open it on that grid (open_time_series(..., grid=...)) or compute a coverage for its own grid.</source>
         <translation>某个栅格不在计算区域覆盖时所用的格网上；请在该格网上打开它（open_time_series(..., grid=...)），或为其自身的格网计算覆盖。</translation>
     </message>
@@ -2764,12 +2764,12 @@ Output: a table with the region field, year, CO2_T (C_T when the units are t C) 
         <translation>年尺度气候：Rh = 12 x Rh_month(年平均气温, 年降水量 / 12)，是 12 个月值之和的近似：气候有季节变化时 Rh 偏低（气温年较差 27 C 时约低 10 %），因而 NEP 偏高。月尺度气候给出精确的逐月之和。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/plausibility.py" line="213" />
+        <location filename="../carbon_plugin/plausibility.py" line="232" />
         <source>Negative precipitation: {cells} cells, lowest {lowest} mm. Precipitation must be &gt;= 0 mm; if negative values are a fill code, set it as the raster's nodata value (Raster &gt; Conversion &gt; Translate, 'Assign a specified nodata value').</source>
         <translation>降水为负：{cells} 个像元，最低 {lowest} mm。降水必须 &gt;= 0 mm；若负值是填充码，请将其设为栅格的无数据值（栅格 &gt; 转换 &gt; 转换格式，“指定无数据值”）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/plausibility.py" line="217" />
+        <location filename="../carbon_plugin/plausibility.py" line="236" />
         <source>Negative precipitation in the precipitation rasters for {year}: {cells} cells, lowest {lowest} mm. Precipitation must be &gt;= 0 mm; if negative values are a fill code, set it as the raster's nodata value (Raster &gt; Conversion &gt; Translate, 'Assign a specified nodata value').</source>
         <translation>{year} 年降水栅格中出现负降水：{cells} 个像元，最低 {lowest} mm。降水必须 &gt;= 0 mm；若负值是填充码，请将其设为栅格的无数据值（栅格 &gt; 转换 &gt; 转换格式，“指定无数据值”）。</translation>
     </message>
@@ -2779,7 +2779,7 @@ Output: a table with the region field, year, CO2_T (C_T when the units are t C) 
         <translation>月尺度气候每年需要 12 个月，实际为 {t_months} 和 {p_months}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="479" />
+        <location filename="../carbon_plugin/sinks.py" line="520" />
         <source>Unknown sign mode '{mode}': use one of {modes}.</source>
         <translation>未知的符号模式“{mode}”：请使用 {modes} 之一。</translation>
     </message>
@@ -2814,57 +2814,57 @@ Output: a table with the region field, year, CO2_T (C_T when the units are t C) 
         <translation>12 波段 {role} 栅格“{path}”的名称中找不到年份；请在文件名中写入 4 位年份（例如 tmp_2005.tif）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="346" />
+        <location filename="../carbon_plugin/sinks.py" line="387" />
         <source>Unknown climate time step '{timestep}': use monthly or annual.</source>
         <translation>未知的气候时间步长“{timestep}”：请使用 monthly（逐月）或 annual（逐年）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="354" />
+        <location filename="../carbon_plugin/sinks.py" line="395" />
         <source>The {role} raster '{path}' has monthly bands ({first}, {second}, ...) but CLIMATE_TIMESTEP is annual; set it to monthly.</source>
         <translation>{role} 栅格“{path}”是逐月波段（{first}、{second}……），但 CLIMATE_TIMESTEP 为逐年；请设为逐月。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="370" />
+        <location filename="../carbon_plugin/sinks.py" line="411" />
         <source>Month {month} appears twice in the {role} rasters.</source>
         <translation>月份 {month} 在 {role} 栅格中出现两次。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="381" />
+        <location filename="../carbon_plugin/sinks.py" line="422" />
         <source>The {role} series lacks months in {years}: those years are left out.</source>
         <translation>{role} 序列在 {years} 缺少月份：这些年份被略去。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="385" />
+        <location filename="../carbon_plugin/sinks.py" line="426" />
         <source>The {role} rasters hold no complete year of 12 months.</source>
         <translation>{role} 栅格中没有完整的 12 个月的年份。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="483" />
+        <location filename="../carbon_plugin/sinks.py" line="524" />
         <source>NPP_SCALE must be a positive number, not {scale}.</source>
         <translation>NPP_SCALE 必须为正数，而不是 {scale}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="496" />
+        <location filename="../carbon_plugin/sinks.py" line="537" />
         <source>Temperature and precipitation cover different years; only common years are used (temperature only: {t_only}; precipitation only: {p_only}).</source>
         <translation>气温与降水覆盖的年份不同；仅使用共同年份（仅有气温：{t_only}；仅有降水：{p_only}）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="502" />
+        <location filename="../carbon_plugin/sinks.py" line="543" />
         <source>The NPP years ({npp_years}) and the climate years ({climate_years}) do not overlap; give climate rasters for the NPP years (or check START_YEAR).</source>
         <translation>NPP 年份（{npp_years}）与气候年份（{climate_years}）没有重叠；请提供 NPP 年份的气候栅格（或检查 START_YEAR）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="509" />
+        <location filename="../carbon_plugin/sinks.py" line="550" />
         <source>No climate for the NPP years {years}: these years are left out of the outputs.</source>
         <translation>NPP 年份 {years} 没有气候数据：这些年份不写入输出。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="512" />
+        <location filename="../carbon_plugin/sinks.py" line="553" />
         <source>Years computed: {years} ({count}).</source>
         <translation>已计算年份：{years}（{count} 年）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="573" />
+        <location filename="../carbon_plugin/sinks.py" line="627" />
         <source>{count} cell-years have NPP but no climate value (outside the climate rasters or nodata there): they have no sink (nodata).</source>
         <translation>{count} 个像元-年有 NPP 但无气候值（在气候栅格范围外或为无数据）：这些位置无碳汇（无数据）。</translation>
     </message>
@@ -3031,12 +3031,12 @@ Outputs: the layer with RI_yyyy, RL_yyyy, CV_yyyy per period (first year; a GeoP
         <translation>参考碳排放密度必须为正数（t/km2/年）；实际为 {value}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="299" />
+        <location filename="../carbon_plugin/imbalance.py" line="305" />
         <source>{n} region-period(s) have fewer than 3 years with a source/sink ratio: no trend there (trend score 0.5).</source>
         <translation>{n} 个“区域-时段”有源汇比的年份少于 3 年：该处无趋势（趋势得分 0.5）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="309" />
+        <location filename="../carbon_plugin/imbalance.py" line="315" />
         <source>No reference emission density given: the pressure component uses the median density of these regions and periods, {value:.1f} t per km2 per year, so it is relative to this set of regions.</source>
         <translation>未给出参考碳排放密度：压力分量使用这些区域和时段的碳排放密度中位数 {value:.1f} t/km2/年，因此该分量相对于这组区域。</translation>
     </message>
@@ -3231,27 +3231,27 @@ Input: the budget or balance layer (EMI_yyyy, SNK_yyyy in t CO2 per year).</sour
 输入：碳收支图层或碳平衡图层（EMI_yyyy、SNK_yyyy，单位 t CO2/年）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/budget.py" line="222" />
+        <location filename="../carbon_plugin/budget.py" line="232" />
         <source>Region '{name}' has no {role} data in {years}: its {role} is NULL there (no data, not 0).</source>
         <translation>区域“{name}”在 {years} 没有 {role} 数据：该处 {role} 为 NULL（无数据，而非 0）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="345" />
+        <location filename="../carbon_plugin/imbalance.py" line="351" />
         <source>No component varies between the regions and periods: the entropy weights carry no information and are equal.</source>
         <translation>各分量在区域和时段之间均无变化：熵权不含信息，取等权重。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="350" />
+        <location filename="../carbon_plugin/imbalance.py" line="356" />
         <source>{period}: all {n} regions have the same risk index {value:.3f}; check that the emission and sink inputs differ between regions.</source>
         <translation>{period}：全部 {n} 个区域的风险指数相同，均为 {value:.3f}；请检查碳排放与碳汇输入在区域之间是否有差异。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="204" />
+        <location filename="../algorithms/base.py" line="205" />
         <source>The output {output} '{path}' is the file of the input {input}: writing it would destroy the input. Choose another output file.</source>
         <translation>输出 {output}“{path}”正是输入 {input} 的文件：写出会破坏输入。请选择其他输出文件。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="270" />
+        <location filename="../algorithms/base.py" line="271" />
         <source>{name}: '{path}' is {encoding} text (not UTF-8); it is read through a UTF-8 copy.</source>
         <translation>{name}：“{path}”为 {encoding} 文本（不是 UTF-8）；已通过 UTF-8 副本读取。</translation>
     </message>
@@ -3599,37 +3599,37 @@ Data checks (docs/DATA_CHECKS.md): negative emission cells, and fill codes such 
         <translation>{years} 年的 GDP 字段在所有区域均为空：这些年份没有 ECC/ESC。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/cropland.py" line="54" />
+        <location filename="../carbon_plugin/cropland.py" line="57" />
         <source>Crop table regions without a polygon (their crop carbon is not counted): {keys}.</source>
         <translation>作物表中没有对应面的区域（其作物固碳量不计入）：{keys}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/cropland.py" line="81" />
+        <location filename="../carbon_plugin/cropland.py" line="84" />
         <source>{year}: region {key} has crop production ({carbon:.6g} t C) but no cropland cell (class {code}); it is not counted.</source>
         <translation>{year}：区域 {key} 有作物产量（{carbon:.6g} t C）但没有耕地像元（类别 {code}），不计入。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/cropland.py" line="89" />
+        <location filename="../carbon_plugin/cropland.py" line="92" />
         <source>{year}: cropland sink from crop production in {count} regions, {carbon:,.0f} t C.</source>
         <translation>{year}：{count} 个区域的耕地碳汇来自作物产量，共 {carbon:,.0f} t C。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/cropland.py" line="94" />
+        <location filename="../carbon_plugin/cropland.py" line="97" />
         <source>No crop production for the years {years}: cropland keeps the class table's coefficient.</source>
         <translation>以下年份没有作物产量：{years}；耕地沿用系数表中的系数。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/cropland.py" line="126" />
+        <location filename="../carbon_plugin/cropland.py" line="129" />
         <source>Crop table: the production of {crop} '{value}' is not a number.</source>
         <translation>作物表：{crop} 的产量“{value}”不是数字。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/cropland.py" line="132" />
+        <location filename="../carbon_plugin/cropland.py" line="136" />
         <source>Crop table: year '{year}' is not a year.</source>
         <translation>作物表：年份“{year}”不是有效年份。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/cropland.py" line="137" />
+        <location filename="../carbon_plugin/cropland.py" line="145" />
         <source>Crop table: no column is named like a crop of the crop parameters ({crops}).</source>
         <translation>作物表：没有列名与作物参数中的作物（{crops}）一致。</translation>
     </message>
@@ -3699,92 +3699,92 @@ Data checks (docs/DATA_CHECKS.md): negative emission cells, and fill codes such 
         <translation>统计数据在 {gaps} 年（{first} 至 {last} 年之间）完全没有数值：排放栅格不为这些年份写出波段（{first}-{last} 共 {count} 个波段），后续工具将这些年份视为无数据。请补充这些年份的统计数据，或使用回归方法并提供含有这些年份的代理数据。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/plausibility.py" line="138" />
+        <location filename="../carbon_plugin/plausibility.py" line="157" />
         <source>The {role} raster '{path}' holds the value {value} (year {year}, band {band}, {dtype}) and declares no nodata value: {value} is a common fill code and would be used as data. Declare it as the raster's nodata value (Raster &gt; Conversion &gt; Translate, 'Assign a specified nodata value', or gdal_edit.py -a_nodata {value} '{path}') and run again.</source>
         <translation>{role}栅格“{path}”含有值 {value}（{year} 年，波段 {band}，{dtype}），且未声明无数据值：{value} 是常见的填充码，会被当作数据使用。请将其声明为栅格的无数据值（栅格 &gt; 转换 &gt; 转换格式，“指定无数据值”，或 gdal_edit.py -a_nodata {value} '{path}'），然后重新运行。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/plausibility.py" line="143" />
+        <location filename="../carbon_plugin/plausibility.py" line="162" />
         <source>The {role} raster '{path}' holds the value {value} (year {year}, band {band}, {dtype}) but declares {nodata} as its nodata value: {value} is a common fill code and would be used as data. Declare {value} as the raster's nodata value instead, or convert it to {nodata} (Raster &gt; Raster Calculator), and run again.</source>
         <translation>{role}栅格“{path}”含有值 {value}（{year} 年，波段 {band}，{dtype}），但其声明的无数据值为 {nodata}：{value} 是常见的填充码，会被当作数据使用。请改为将 {value} 声明为栅格的无数据值，或将其转换为 {nodata}（栅格 &gt; 栅格计算器），然后重新运行。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/plausibility.py" line="180" />
+        <location filename="../carbon_plugin/plausibility.py" line="199" />
         <source>The temperature raster '{path}' has values from {lo} to {hi} in {year}: a mean air temperature must lie between -60 and 60 deg C. These values look like Kelvin: subtract 273.15 (Raster Calculator: "layer@1" - 273.15) and run again.</source>
         <translation>气温栅格“{path}”在 {year} 年的值为 {lo} 至 {hi}：平均气温必须介于 -60 与 60 °C 之间。这些值看起来是开尔文温度：请减去 273.15（栅格计算器："layer@1" - 273.15），然后重新运行。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/plausibility.py" line="187" />
+        <location filename="../carbon_plugin/plausibility.py" line="206" />
         <source>The temperature raster '{path}' has the value {value} in {year} (values from {lo} to {hi}): a mean air temperature must lie between -60 and 60 deg C. Check the units (deg C; values stored in 0.1 deg C need x 0.1) and declare fill values as the raster's nodata value.</source>
         <translation>气温栅格“{path}”在 {year} 年含有值 {value}（值域 {lo} 至 {hi}）：平均气温必须介于 -60 与 60 °C 之间。请检查单位（°C；以 0.1 °C 存储的值需乘以 0.1），并将填充值声明为栅格的无数据值。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/plausibility.py" line="194" />
+        <location filename="../carbon_plugin/plausibility.py" line="213" />
         <source>The temperature raster '{path}' has mean air temperatures up to {value} deg C (above 40 deg C, unusual even in hot deserts) in {years}; check that it holds mean, not maximum, temperatures.</source>
         <translation>气温栅格“{path}”在 {years} 年的平均气温最高达 {value} °C（超过 40 °C，即使在炎热沙漠中也不寻常）；请确认其为平均气温而非最高气温。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/plausibility.py" line="199" />
+        <location filename="../carbon_plugin/plausibility.py" line="218" />
         <source>The temperature raster '{path}' has mean air temperatures down to {value} deg C (below -50 deg C, unusual outside the polar ice sheets) in {years}; check that it holds mean, not minimum, temperatures.</source>
         <translation>气温栅格“{path}”在 {years} 年的平均气温最低达 {value} °C（低于 -50 °C，在极地冰盖以外很不寻常）；请确认其为平均气温而非最低气温。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/plausibility.py" line="230" />
+        <location filename="../carbon_plugin/plausibility.py" line="249" />
         <source>The precipitation raster '{path}' has the value {value} mm in {year}: precipitation is 0 mm or more. If it is a fill code, declare it as the raster's nodata value.</source>
         <translation>降水栅格“{path}”在 {year} 年含有值 {value} mm：降水量应为 0 mm 或更大。若它是填充码，请将其声明为栅格的无数据值。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/plausibility.py" line="235" />
+        <location filename="../carbon_plugin/plausibility.py" line="254" />
         <source>The precipitation raster '{path}' has {value} mm in a month of {year}: above 2000 mm, more than the wettest places on Earth receive in a month. Check the units (mm per month; values stored in 0.1 mm need x 0.1) and declare fill values as the raster's nodata value.</source>
         <translation>降水栅格“{path}”在 {year} 年某月为 {value} mm：超过 2000 mm，多于地球上最湿润地区的月降水量。请检查单位（mm/月；以 0.1 mm 存储的值需乘以 0.1），并将填充值声明为栅格的无数据值。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/plausibility.py" line="241" />
+        <location filename="../carbon_plugin/plausibility.py" line="260" />
         <source>The precipitation raster '{path}' has {value} mm in {year}: above 12000 mm, more than the wettest places on Earth receive in a year. Check the units (total mm per year; values stored in 0.1 mm need x 0.1) and declare fill values as the raster's nodata value.</source>
         <translation>降水栅格“{path}”在 {year} 年为 {value} mm：超过 12000 mm，多于地球上最湿润地区的年降水量。请检查单位（年总降水 mm；以 0.1 mm 存储的值需乘以 0.1），并将填充值声明为栅格的无数据值。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/plausibility.py" line="248" />
+        <location filename="../carbon_plugin/plausibility.py" line="267" />
         <source>The precipitation raster '{path}' has up to {value} mm in a month (above 1000 mm, unusual outside monsoon extremes) in {years}; check the units.</source>
         <translation>降水栅格“{path}”在 {years} 年的月降水量最高达 {value} mm（超过 1000 mm，除极端季风外很不寻常）；请检查单位。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/plausibility.py" line="252" />
+        <location filename="../carbon_plugin/plausibility.py" line="271" />
         <source>The precipitation raster '{path}' has up to {value} mm in a year (above 6000 mm, unusual outside the wettest mountain slopes) in {years}; check the units.</source>
         <translation>降水栅格“{path}”在 {years} 年的年降水量最高达 {value} mm（超过 6000 mm，除最湿润的山坡外很不寻常）；请检查单位。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/plausibility.py" line="267" />
+        <location filename="../carbon_plugin/plausibility.py" line="286" />
         <source>The NPP raster '{path}' gives {value} g C m-2 yr-1 in {year} (stored value {raw} x NPP scale factor {scale}, NPP valid maximum {valid_max}): above 3000 g C m-2 yr-1, more than any ecosystem produces. For MODIS MOD17A3 digital numbers set NPP_SCALE to 0.1 and NPP_VALID_MAX to 32700 (its fill values 32761-32767 are then nodata); otherwise check the units and declare fill values as the raster's nodata value.</source>
         <translation>NPP 栅格“{path}”在 {year} 年得到 {value} g C m-2 yr-1（存储值 {raw} x NPP 比例因子 {scale}，NPP 有效最大值 {valid_max}）：超过 3000 g C m-2 yr-1，高于任何生态系统的生产力。若为 MODIS MOD17A3 的 DN 值，请将 NPP_SCALE 设为 0.1、NPP_VALID_MAX 设为 32700（其填充值 32761-32767 随即成为无数据）；否则请检查单位，并将填充值声明为栅格的无数据值。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/plausibility.py" line="276" />
+        <location filename="../carbon_plugin/plausibility.py" line="295" />
         <source>The NPP raster '{path}' gives up to {value} g C m-2 yr-1 (above 2000, unusual even in tropical rain forest) in {years}; check the NPP scale factor.</source>
         <translation>NPP 栅格“{path}”在 {years} 年最高达 {value} g C m-2 yr-1（超过 2000，即使在热带雨林中也不寻常）；请检查 NPP 比例因子。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/plausibility.py" line="288" />
+        <location filename="../carbon_plugin/plausibility.py" line="307" />
         <source>The {role} raster '{path}' has the negative value {value} (year {year}, band {band}): emissions are 0 or more. If it is a fill code, declare it as the raster's nodata value (Raster &gt; Conversion &gt; Translate, 'Assign a specified nodata value'); if it is a net emission, give the gross emission.</source>
         <translation>{role}栅格“{path}”含有负值 {value}（{year} 年，波段 {band}）：排放量应为 0 或更大。若它是填充码，请将其声明为栅格的无数据值（栅格 &gt; 转换 &gt; 转换格式，“指定无数据值”）；若它是净排放，请改用总排放。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/plausibility.py" line="322" />
+        <location filename="../carbon_plugin/plausibility.py" line="341" />
         <source>The {role} value {value:g} of region '{key}', year {year} is negative. Emissions are 0 or more t per year: correct it, or leave the value empty where it is missing (a fill code such as -9999 is not a value).</source>
         <translation>区域“{key}”在 {year} 年的{role}值 {value:g} 为负值。排放量应为每年 0 t 或更多：请更正该值；若数据缺失，请留空（-9999 之类的填充码不是数值）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/plausibility.py" line="341" />
+        <location filename="../carbon_plugin/plausibility.py" line="360" />
         <source>The land-use raster '{path}' has values that are not whole class codes in {year} ({count} cells, e.g. {values}): rounding would put them in another class. Give the class codes as integers (a resampling other than nearest neighbour mixes codes; re-export the land use with nearest neighbour, or as an integer raster).</source>
         <translation>土地利用栅格“{path}”在 {year} 年含有非整数的类别代码（{count} 个像元，例如 {values}）：取整会把它们归入其他类别。请以整数给出类别代码（最邻近以外的重采样会混合代码；请用最邻近法重新导出土地利用数据，或导出为整数栅格）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="115" />
+        <location filename="../carbon_plugin/timeseries.py" line="145" />
         <source>The name of the {role} raster '{path}' holds {n} year candidates ({candidates}), so its year is ambiguous. Give the years explicitly with 'Stack yearly rasters' (parameter YEARS, one year per input in input order), or rename the files so that each name holds a single 4-digit year (e.g. npp_2003.tif).</source>
         <translation>{role}栅格“{path}”的文件名中有 {n} 个可能的年份（{candidates}），无法确定年份。请在“堆叠逐年栅格”中明确给出年份（参数 YEARS，按输入顺序每个输入一个年份），或重命名文件，使每个文件名只含一个 4 位年份（例如 npp_2003.tif）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="216" />
+        <location filename="../carbon_plugin/timeseries.py" line="246" />
         <source>The {what} '{path}' ends in '{extension}', but raster outputs are written as GeoTIFF: name it .tif or .tiff.</source>
         <translation>{what}“{path}”的扩展名为“{extension}”，但栅格输出以 GeoTIFF 格式写出：请使用 .tif 或 .tiff 扩展名。</translation>
     </message>
@@ -4419,14 +4419,19 @@ Output: sink time-series raster (t per cell per year, band per year); the log gi
         <translation>熟料产量字段（用于水泥生产过程 CO2）</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="326" />
+        <location filename="../carbon_plugin/imbalance.py" line="332" />
         <source>Period {period}: total emission is not positive; no compensation values.</source>
         <translation>时段 {period}：排放总量不为正；不计算补偿价值。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/risk.py" line="216" />
+        <location filename="../carbon_plugin/risk.py" line="211" />
         <source>User weights {weights} sum to {total:g}, not 1; normalised to {normalised}.</source>
         <translation>用户权重 {weights} 之和为 {total:g}，不等于 1；已归一化为 {normalised}。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/styles.py" line="126" />
+        <source>No sink (sink 0 or less)</source>
+        <translation>无碳汇（碳汇 ≤ 0）</translation>
     </message>
 </context>
 </TS>

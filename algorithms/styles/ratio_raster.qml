@@ -11,7 +11,7 @@
     <provider>
       <resampling enabled="false" maxOversampling="2" zoomedInResamplingMethod="nearestNeighbour" zoomedOutResamplingMethod="nearestNeighbour" />
     </provider>
-    <rasterrenderer alphaBand="-1" band="1" classificationMax="16" classificationMin="0" nodataColor="" opacity="1" type="singlebandpseudocolor">
+    <rasterrenderer alphaBand="-1" band="1" classificationMax="3.4028234663852886e+38" classificationMin="0" nodataColor="" opacity="1" type="singlebandpseudocolor">
       <minMaxOrigin>
         <limits>None</limits>
         <extent>WholeRaster</extent>
@@ -21,20 +21,20 @@
         <stdDevFactor>2</stdDevFactor>
       </minMaxOrigin>
       <rastershader>
-        <colorrampshader classificationMode="1" clip="0" colorRampType="INTERPOLATED" labelPrecision="6" maximumValue="16" minimumValue="0">
+        <colorrampshader classificationMode="1" clip="0" colorRampType="INTERPOLATED" labelPrecision="6" maximumValue="3.4028234663852886e+38" minimumValue="0">
           <colorramp name="[source]" type="gradient">
             <Option type="Map">
               <Option name="color1" type="QString" value="26,152,80,255" />
-              <Option name="color2" type="QString" value="165,0,38,255" />
+              <Option name="color2" type="QString" value="64,0,75,255" />
               <Option name="discrete" type="QString" value="0" />
               <Option name="rampType" type="QString" value="gradient" />
-              <Option name="stops" type="QString" value="0.2;255,255,191,255:0.4;254,224,139,255:0.6;253,174,97,255:0.8;244,109,67,255" />
+              <Option name="stops" type="QString" value="0.166667;255,255,191,255:0.333333;254,224,139,255:0.5;253,174,97,255:0.666667;244,109,67,255:0.833333;165,0,38,255" />
             </Option>
             <prop k="color1" v="26,152,80,255" />
-            <prop k="color2" v="165,0,38,255" />
+            <prop k="color2" v="64,0,75,255" />
             <prop k="discrete" v="0" />
             <prop k="rampType" v="gradient" />
-            <prop k="stops" v="0.2;255,255,191,255:0.4;254,224,139,255:0.6;253,174,97,255:0.8;244,109,67,255" />
+            <prop k="stops" v="0.166667;255,255,191,255:0.333333;254,224,139,255:0.5;253,174,97,255:0.666667;244,109,67,255:0.833333;165,0,38,255" />
           </colorramp>
           <item alpha="255" color="#1a9850" label="0" value="0" />
           <item alpha="255" color="#ffffbf" label="1" value="1" />
@@ -42,6 +42,7 @@
           <item alpha="255" color="#fdae61" label="4" value="4" />
           <item alpha="255" color="#f46d43" label="8" value="8" />
           <item alpha="255" color="#a50026" label="16" value="16" />
+          <item alpha="255" color="#40004b" label="No sink (sink 0 or less)" value="3.4028234663852886e+38" />
           <rampLegendSettings direction="0" maximumLabel="" minimumLabel="" orientation="2" prefix="" suffix="" useContinuousLegend="1">
             <numericFormat id="basic">
               <Option type="Map">

@@ -17,14 +17,14 @@ def test_hand_case_net_ratio_state(provider, tmp_path):
     # one year, 2 x 3 cells; E and S in t CO2 per cell
     e = np.array([[10.0, 10.0, 10.0], [10.0, 0.0, np.nan]])
     s = np.array([[20.0, 5.0, 2.0], [0.0, 0.0, 1.0]])
-    # ratio E/S:     0.5    2.0   5.0 | S<=0 -> NaN, no flux -> NaN, E missing -> NaN
+    # ratio E/S:     0.5    2.0   5.0 | S<=0 -> no sink (float32 max), no flux -> NaN, E missing -> NaN
     # state:         1      2     4   | 5 (S<=0, E>0), 0 (no flux), 0 (missing)
     emission = write_raster(tmp_path / "e.tif", e[None], descriptions=["2005"])
     sink = write_raster(tmp_path / "s.tif", s[None], descriptions=["2005"])
     out = {k: str(tmp_path / f"{k}.tif") for k in ("NET", "RATIO", "STATE")}
     run("gridbudget", {"EMISSIONS": [emission], "SINKS": [sink], **out})
     np.testing.assert_allclose(read_all(out["NET"])[0], [[-10, 5, 8], [10, 0, np.nan]])
-    np.testing.assert_allclose(read_all(out["RATIO"])[0], [[0.5, 2, 5], [np.nan, np.nan, np.nan]])
+    np.testing.assert_allclose(read_all(out["RATIO"])[0], [[0.5, 2, 5], [np.finfo(np.float32).max, np.nan, np.nan]])
     assert read_all(out["STATE"])[0].tolist() == [[1, 2, 4], [5, 0, 0]]
     state = open_raster(out["STATE"])
     assert state.GetRasterBand(1).DataType == gdal.GDT_Byte
