@@ -24,14 +24,18 @@ def features(path: str, layer_name: str | None = None) -> list[dict]:
 
 
 class Recorder(QgsProcessingFeedback):
-    """A feedback that keeps the info and warning lines."""
+    """A feedback that keeps what an algorithm logs: ``infos``, ``warnings`` and both in order in ``lines``."""
 
     def __init__(self):
         super().__init__()
-        self.lines = []
+        self.lines: list[str] = []
+        self.infos: list[str] = []
+        self.warnings: list[str] = []
 
     def pushInfo(self, text):
         self.lines.append(text)
+        self.infos.append(text)
 
     def pushWarning(self, text):
         self.lines.append(text)
+        self.warnings.append(text)

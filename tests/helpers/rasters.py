@@ -11,6 +11,7 @@ from osgeo import gdal, osr
 gdal.UseExceptions()
 
 UTM50 = 32650
+X0, Y0 = 500000.0, 3800000.0  # top-left of write_raster's default grid: 1 km cells, EPSG:32650
 
 
 def wkt_of(epsg: int) -> str:
@@ -22,7 +23,7 @@ def wkt_of(epsg: int) -> str:
 def write_raster(
     path: Path | str,
     data: np.ndarray,
-    geotransform: Sequence[float] = (500000.0, 1000.0, 0.0, 3800000.0, 0.0, -1000.0),
+    geotransform: Sequence[float] = (X0, 1000.0, 0.0, Y0, 0.0, -1000.0),
     epsg: int | None = UTM50,
     descriptions: Sequence[str] | None = None,
     nodata: float | None = None,

@@ -1,4 +1,7 @@
-"""Carbon sinks: nepsink (NEP = NPP - Rh) and landusesink (area x coefficient), engine and algorithms."""
+"""Carbon sinks: carbonbudget:nepsink (NEP = NPP - Rh) and carbonbudget:landusesink (area x coefficient).
+
+The engine (Rh, climate layouts, strips, coefficient tables): tests/engine/test_sinks.py and test_landuse.py.
+"""
 
 from __future__ import annotations
 
@@ -7,206 +10,29 @@ import math
 import numpy as np
 import pytest
 from helpers import sample as fixtures_sample
-from helpers.qgisrun import run
+from helpers.climate import CO2, monthly_stack, months, nep_hand_case, rh_hand
+from helpers.params import nep_params
+from helpers.qgisrun import Recorder, run
 from helpers.rasters import read_all, write_raster
 from osgeo import gdal, osr
-from qgis.core import QgsProcessingException, QgsProcessingFeedback
+from qgis.core import QgsProcessingException
 
-from carbon_budget.carbon_plugin import blockio
-from carbon_budget.carbon_plugin.blockio import warp_strip
 from carbon_budget.carbon_plugin.cellarea import row_cell_areas_m2
-from carbon_budget.carbon_plugin.errors import Cancelled, CarbonInputError
-from carbon_budget.carbon_plugin.landuse import (
-    cropland_coefficient_t_c_ha,
-    load_coefficients,
-    load_crop_parameters,
-    preset_coefficients,
-)
-from carbon_budget.carbon_plugin.progress import Progress
-from carbon_budget.carbon_plugin.raster import grid_of, open_raster, warp_to_grid
-from carbon_budget.carbon_plugin.sinks import (
-    compute_nep_sink,
-    monthly_slots,
-    npp_gc_m2,
-    rh_annual_from_annual_gc_m2,
-    rh_annual_from_months_gc_m2,
-    rh_monthly_gc_m2,
-)
+from carbon_budget.carbon_plugin.raster import grid_of, open_raster
 from carbon_budget.carbon_plugin.timeseries import band_years
 
 sample_dir = fixtures_sample.sample_dir
 gdal.UseExceptions()
 
-CO2 = 44.0 / 12.0
-UTM_GT = (500000.0, 1000.0, 0.0, 3800000.0, 0.0, -1000.0)  # 1 km cells: 1e6 m2, so t C per cell = NEP
-
-
-def rh_hand(t, p):
-    """Pei et al. 2009 written out independently of the engine."""
-    return 0.22 * (math.exp(0.0913 * t) + math.log(0.3145 * p + 1)) * 30 * 0.465
-
-
-def months(years):
-    return [f"{y}-{m:02d}" for y in years for m in range(1, 13)]
-
-
-def monthly_stack(path, per_month, years, geotransform=UTM_GT, epsg=32650, descriptions=True):
-    """A (rows, cols) field per month (callable (year, month) -> array) as a 12 x years band raster."""
-    data = np.stack([per_month(y, m) for y in years for m in range(1, 13)]).astype(np.float32)
-    return write_raster(path, data, geotransform, epsg, months(years) if descriptions else None)
-
-
-class LogFeedback(QgsProcessingFeedback):
-    """Keeps what an algorithm logs, to check its info lines and warnings."""
-
-    def __init__(self):
-        super().__init__()
-        self.infos: list[str] = []
-        self.warnings: list[str] = []
-
-    def pushInfo(self, info):
-        self.infos.append(info)
-        super().pushInfo(info)
-
-    def pushWarning(self, warning):
-        self.warnings.append(warning)
-        super().pushWarning(warning)
-
-
-# ---------------------------------------------------------------------------------------- Rh
-
-
-def test_rh_monthly_hand_values():
-    # 20 C, 100 mm: exp(0.0913 x 20) = exp(1.826) = 6.20894; ln(0.3145 x 100 + 1) = ln(32.45) = 3.47970
-    #   0.22 x (6.20894 + 3.47970) x 30 x 0.465 = 0.22 x 9.68864 x 13.95 = 29.7346 g C m-2
-    assert rh_monthly_gc_m2(20.0, 100.0) == pytest.approx(29.7346, abs=1e-4)
-    assert round(rh_monthly_gc_m2(20.0, 100.0), 2) == 29.73
-    # 0 C, 10 mm: exp(0) = 1; ln(0.3145 x 10 + 1) = ln(4.145) = 1.42190
-    #   0.22 x (1 + 1.42190) x 13.95 = 0.22 x 2.42190 x 13.95 = 7.4328 g C m-2
-    assert rh_monthly_gc_m2(0.0, 10.0) == pytest.approx(7.4328, abs=1e-4)
-    assert round(rh_monthly_gc_m2(0.0, 10.0), 2) == 7.43
-    # the whole bracket is multiplied: not 0.22 x exp(...) + ln(...)
-    assert rh_monthly_gc_m2(20.0, 100.0) != pytest.approx(0.22 * 6.20894 + 3.47970 * 13.95, rel=1e-3)
-
-
-def test_rh_on_arrays_keeps_nan_and_refuses_negative_precipitation():
-    rh = rh_monthly_gc_m2(np.array([20.0, np.nan, 0.0]), np.array([100.0, 5.0, 10.0]))
-    np.testing.assert_allclose(rh[[0, 2]], [rh_hand(20, 100), rh_hand(0, 10)], rtol=1e-12)
-    assert np.isnan(rh[1])
-    with pytest.raises(CarbonInputError, match="Negative precipitation"):
-        rh_monthly_gc_m2(np.array([10.0, 10.0]), np.array([5.0, -0.5]))
-
-
-def test_twelve_identical_months_give_twelve_times_and_the_annual_approximation():
-    t, p = np.full(12, 20.0), np.full(12, 100.0)
-    assert rh_annual_from_months_gc_m2(t, p) == pytest.approx(12 * 29.7346, abs=1e-3)
-    # annual climate: mean T 20 C, total P 1200 mm -> 12 x Rh_m(20, 100), the same for flat months
-    assert rh_annual_from_annual_gc_m2(20.0, 1200.0) == pytest.approx(12 * rh_hand(20, 100), rel=1e-12)
-    # with seasonal climate the approximation differs from the monthly sum (convex in T)
-    seasonal_t = 15 + 12 * np.sin(np.arange(12) / 12 * 2 * np.pi)
-    assert rh_annual_from_months_gc_m2(seasonal_t, p) > rh_annual_from_annual_gc_m2(seasonal_t.mean(), 1200.0)
-
-
-def test_annual_rh_from_months_is_the_sum_of_the_monthly_formula():
-    # the engine sums exp terms and takes one log of the product of (0.3145 R + 1): same value
-    rng = np.random.default_rng(3)
-    t = (rng.random((12, 50)) * 60 - 25).astype(np.float32)
-    p = (rng.random((12, 50)) * 1500).astype(np.float32)
-    p[:, 0] = 0.0
-    t[3, 1] = np.nan
-    expected = sum(rh_monthly_gc_m2(t[m], p[m]) for m in range(12))
-    got = rh_annual_from_months_gc_m2(t, p)
-    np.testing.assert_allclose(got, expected, rtol=1e-12)
-    assert np.isnan(got[1]) and np.isfinite(got[[0, 2]]).all()
-
-
-def test_npp_scale_and_valid_max_apply_to_raw_values():
-    dn = np.array([5000, 32767, -100, 32700], dtype=np.int16)
-    npp = npp_gc_m2(dn, 0.1, 32700)
-    np.testing.assert_allclose(npp[[0, 2, 3]], [500.0, -10.0, 3270.0])
-    assert np.isnan(npp[1])
-
-
-# ---------------------------------------------------------------------------------------- climate input
-
-
-def test_monthly_band_layouts(tmp_path):
-    z = np.zeros((2, 2), np.float32)
-    described = monthly_stack(tmp_path / "t.tif", lambda y, m: z, [2001, 2002])
-    plain = monthly_stack(tmp_path / "plain.tif", lambda y, m: z, [2001, 2002], descriptions=False)
-    per_year = [monthly_stack(tmp_path / f"tmp_{y}.tif", lambda y, m: z, [y], descriptions=False) for y in (2003, 2004)]
-    per_month = [write_raster(tmp_path / f"pre_2005{m:02d}.tif", z) for m in range(1, 13)]
-    annual = write_raster(tmp_path / "annual.tif", np.zeros((3, 2, 2)), descriptions=["2001", "2002", "2003"])
-    thirteen = write_raster(tmp_path / "thirteen.tif", np.zeros((13, 2, 2)))
-
-    def slots(paths, start_year=None):
-        return monthly_slots(paths, {p: open_raster(p) for p in paths}, start_year, "temperature")
-
-    assert slots([described]) == [(y, m) for y in (2001, 2002) for m in range(1, 13)]
-    assert slots([plain], 1999) == [(y, m) for y in (1999, 2000) for m in range(1, 13)]
-    assert slots(per_year) == [(y, m) for y in (2003, 2004) for m in range(1, 13)]
-    assert slots(per_month) == [(2005, m) for m in range(1, 13)]
-    with pytest.raises(CarbonInputError, match="START_YEAR"):
-        slots([plain])
-    with pytest.raises(CarbonInputError, match=r"3 bands described as years.*looks like annual climate"):
-        slots([annual])
-    with pytest.raises(CarbonInputError, match="13 bands, not 12 x years"):
-        slots([thirteen], 2001)
-
-
-def test_strip_warp_equals_a_warped_view_of_the_whole_raster(tmp_path):
-    # climate on a 0.05 deg geographic grid, read onto a 1 km UTM grid strip by strip
-    rng = np.random.default_rng(1)
-    data = (10 + rng.random((3, 40, 50)) * 5).astype(np.float32)
-    path = write_raster(tmp_path / "c.tif", data, (116.8, 0.05, 0, 34.5, 0, -0.05), 4326)
-    ds = open_raster(path)
-    npp = write_raster(tmp_path / "npp.tif", np.zeros((60, 70), np.float32))
-    grid = grid_of(open_raster(npp))
-    whole = warp_to_grid(ds, grid, "bilinear")
-    expected = np.stack([whole.GetRasterBand(b).ReadAsArray() for b in (1, 2, 3)])
-    parts = np.concatenate([warp_strip(ds, [1, 2, 3], grid, r, min(7, 60 - r), "bilinear")
-                            for r in range(0, 60, 7)], axis=1)
-    assert np.isfinite(expected).all()
-    np.testing.assert_allclose(parts, expected, rtol=1e-6)
-
 
 # ---------------------------------------------------------------------------------------- nepsink
 
 
-def hand_case(tmp_path, years=(2001, 2002)):
-    """NPP 3 x 4 (1 km UTM) and monthly climate on the same grid, each cell its own T and P."""
-    rows, cols = 3, 4
-    t_cell = np.linspace(-5, 25, rows * cols).reshape(rows, cols)
-    p_cell = np.linspace(0, 200, rows * cols).reshape(rows, cols)
-    npp = np.stack([np.linspace(100, 900, rows * cols).reshape(rows, cols) + 10 * k for k in range(len(years))])
-    npp[0, 0, 0] = np.nan
-    npp[:, 0, 1] = 20.0  # below any Rh here: an ecosystem source
-    npp_path = write_raster(tmp_path / "npp.tif", npp.astype(np.float32), descriptions=[str(y) for y in years],
-                            nodata=float("nan"))
-    # the 12 months of a year: T and P vary by month and year, identical in every month of
-    # cell (2, 3) so that its Rh is 12 x Rh_m
-    def t_month(y, m):
-        a = t_cell + 8 * math.sin(m / 12 * 2 * math.pi) + (y - 2001)
-        a[2, 3] = 20.0
-        return a
-
-    def p_month(y, m):
-        a = p_cell * (0.5 + m / 12)
-        a[2, 3] = 100.0
-        return a
-
-    t_path = monthly_stack(tmp_path / "t.tif", t_month, years)
-    p_path = monthly_stack(tmp_path / "p.tif", p_month, years)
-    rh = np.stack([sum(np.vectorize(rh_hand)(t_month(y, m).astype(np.float32), p_month(y, m).astype(np.float32))
-                       for m in range(1, 13)) for y in years])
-    return npp_path, t_path, p_path, npp.astype(np.float32).astype(np.float64), rh
-
-
 def test_nep_is_npp_minus_rh_cell_by_cell(provider, tmp_path):
-    npp_path, t_path, p_path, npp, rh = hand_case(tmp_path)
+    npp_path, t_path, p_path, npp, rh = nep_hand_case(tmp_path)
     out = {k: str(tmp_path / f"{k}.tif") for k in ("sink", "rh", "nep", "co2")}
-    result = run("nepsink", {"NPP": npp_path, "TEMPERATURE": t_path, "PRECIPITATION": p_path, "UNITS": 1,
-                             "OUTPUT": out["sink"], "OUTPUT_RH": out["rh"], "OUTPUT_NEP": out["nep"]})
+    result = run("nepsink", nep_params(npp_path, t_path, p_path, out["sink"], UNITS=1, OUTPUT_RH=out["rh"],
+                                       OUTPUT_NEP=out["nep"]))
     assert result["YEARS_OUT"] == "2001,2002" and result["BAND_COUNT"] == 2
     assert result["OUTPUT_RH"] == out["rh"] and result["OUTPUT_NEP"] == out["nep"]
     np.testing.assert_allclose(read_all(out["rh"]), rh, rtol=1e-6)
@@ -224,8 +50,7 @@ def test_nep_is_npp_minus_rh_cell_by_cell(provider, tmp_path):
     assert band_years(ds) == [2001, 2002]
     ds = None
     # default units: t CO2; positive-only mode sets sources to 0
-    run("nepsink", {"NPP": npp_path, "TEMPERATURE": t_path, "PRECIPITATION": p_path, "SIGN_MODE": 1,
-                    "OUTPUT": out["co2"]})
+    run("nepsink", nep_params(npp_path, t_path, p_path, out["co2"], SIGN_MODE=1))
     np.testing.assert_allclose(read_all(out["co2"]), np.where(nep < 0, 0, nep) * CO2, rtol=1e-6, atol=1e-4)
     assert open_raster(out["co2"]).GetMetadataItem("CARBON_UNITS") == "t CO2 / cell / yr"
 
@@ -235,9 +60,9 @@ def test_annual_climate_uses_the_stated_approximation(provider, tmp_path):
     t = write_raster(tmp_path / "t.tif", np.stack([np.full((3, 3), 14.0), np.full((3, 3), 15.0)]),
                      descriptions=["2001", "2002"])
     p = write_raster(tmp_path / "p.tif", np.full((2, 3, 3), 840.0), descriptions=["2001", "2002"])
-    feedback = LogFeedback()
-    run("nepsink", {"NPP": npp, "TEMPERATURE": t, "PRECIPITATION": p, "CLIMATE_TIMESTEP": 1, "UNITS": 1,
-                    "OUTPUT": str(tmp_path / "s.tif"), "OUTPUT_RH": str(tmp_path / "rh.tif")}, feedback)
+    feedback = Recorder()
+    run("nepsink", nep_params(npp, t, p, tmp_path / "s.tif", CLIMATE_TIMESTEP=1, UNITS=1,
+                              OUTPUT_RH=str(tmp_path / "rh.tif")), feedback)
     # Rh_yr = 12 x Rh_m(T, P / 12): 2001: 12 x Rh_m(14, 70)
     rh = read_all(tmp_path / "rh.tif")
     assert rh[0, 1, 1] == pytest.approx(12 * rh_hand(14, 70), rel=1e-6)
@@ -252,8 +77,7 @@ def test_mod17a3_fill_cells_have_no_sink(provider, tmp_path):
     npp = write_raster(tmp_path / "MOD17A3HGF_NPP_2010.tif", dn, data_type=gdal.GDT_Int16)
     t = monthly_stack(tmp_path / "t.tif", lambda y, m: np.full((2, 3), 10.0), [2010])
     p = monthly_stack(tmp_path / "p.tif", lambda y, m: np.full((2, 3), 50.0), [2010])
-    run("nepsink", {"NPP": [npp], "NPP_SCALE": 0.1, "NPP_VALID_MAX": 32700, "TEMPERATURE": t,
-                    "PRECIPITATION": p, "OUTPUT": str(tmp_path / "s.tif")})
+    run("nepsink", nep_params([npp], t, p, tmp_path / "s.tif", NPP_SCALE=0.1, NPP_VALID_MAX=32700))
     sink = read_all(tmp_path / "s.tif")[0]
     assert np.isnan(sink[dn == 32767]).all()
     # DN 5000 -> 500 g C m-2; Rh = 12 x Rh_m(10, 50) = 12 x 0.22 x (2.4918 + 2.8169) x 13.95 = 195.5
@@ -306,9 +130,8 @@ def test_geographic_and_projected_npp_give_the_same_total(provider, tmp_path):
     p = monthly_stack(tmp_path / "p.tif", lambda y, m: np.full(shape, p_mm), [2005], clim_gt, 4326)
     totals = {}
     for name, npp in (("utm", utm_npp), ("geo", geo_npp)):
-        feedback = LogFeedback()
-        run("nepsink", {"NPP": npp, "TEMPERATURE": t, "PRECIPITATION": p, "UNITS": 1,
-                        "OUTPUT": str(tmp_path / f"s_{name}.tif")}, feedback)
+        feedback = Recorder()
+        run("nepsink", nep_params(npp, t, p, tmp_path / f"s_{name}.tif", UNITS=1), feedback)
         assert any("Aligning the temperature raster" in line and "bilinear" in line for line in feedback.infos)
         totals[name] = float(np.nansum(read_all(tmp_path / f"s_{name}.tif").astype(np.float64)))
     # the bump's volume: 800 g m-2 x pi R^2 (1 / 2 - 2 / pi^2) -> t C
@@ -318,26 +141,6 @@ def test_geographic_and_projected_npp_give_the_same_total(provider, tmp_path):
     # ...and not what degrees squared would give
     geo_grid = grid_of(open_raster(geo_npp))
     assert row_cell_areas_m2(geo_grid).std() > 0
-
-
-def test_strips_and_years_stream_with_the_same_result(tmp_path, monkeypatch):
-    """Many small strips (climate warped per strip) give exactly what one strip gives."""
-    rng = np.random.default_rng(5)
-    npp = write_raster(tmp_path / "npp.tif", (300 + 400 * rng.random((3, 23, 17))).astype(np.float32),
-                       descriptions=["2001", "2002", "2003"])
-    clim_gt = (116.9, 0.05, 0, 34.4, 0, -0.05)
-    t = monthly_stack(tmp_path / "t.tif", lambda y, m: 10 + 10 * rng.random((12, 14)), [2001, 2002, 2003],
-                      clim_gt, 4326)
-    p = monthly_stack(tmp_path / "p.tif", lambda y, m: 80 * rng.random((12, 14)), [2001, 2002, 2003],
-                      clim_gt, 4326)
-    compute_nep_sink([npp], [t], [p], str(tmp_path / "one.tif"))
-    bytes_per_row = 17 * (2 * 12 * 4 + 8 * 8)
-    monkeypatch.setattr(blockio, "TILE", 1)
-    summary = compute_nep_sink([npp], [t], [p], str(tmp_path / "many.tif"), budget_bytes=3 * bytes_per_row)
-    one, many = read_all(tmp_path / "one.tif"), read_all(tmp_path / "many.tif")
-    assert np.isfinite(one).all()
-    np.testing.assert_allclose(many, one, rtol=1e-6)
-    assert summary.total[2002] == pytest.approx(float(one[1].astype(np.float64).sum()), rel=1e-6)
 
 
 def test_climate_nodata_and_partial_cover_give_no_sink(provider, tmp_path):
@@ -354,9 +157,8 @@ def test_climate_nodata_and_partial_cover_give_no_sink(provider, tmp_path):
     data_p = np.stack([field(60.0)] * 12).astype(np.float32)
     t = write_raster(tmp_path / "t.tif", data_t, clim_gt, descriptions=months([2001]), nodata=-9999.0)
     p = write_raster(tmp_path / "p.tif", data_p, clim_gt, descriptions=months([2001]), nodata=-9999.0)
-    feedback = LogFeedback()
-    run("nepsink", {"NPP": npp, "TEMPERATURE": t, "PRECIPITATION": p, "UNITS": 1,
-                    "OUTPUT": str(tmp_path / "s.tif")}, feedback)
+    feedback = Recorder()
+    run("nepsink", nep_params(npp, t, p, tmp_path / "s.tif", UNITS=1), feedback)
     sink = read_all(tmp_path / "s.tif")[0]
     assert np.isnan(sink[:, :3]).all()  # centres x < 503.5 km: only nodata climate around them
     assert np.isnan(sink[:, 11]).all()  # beyond the climate's east edge
@@ -365,30 +167,13 @@ def test_climate_nodata_and_partial_cover_give_no_sink(provider, tmp_path):
     assert any("have NPP but no climate value" in w for w in feedback.warnings)
 
 
-def test_cancel_leaves_no_output(tmp_path):
-    npp_path, t_path, p_path, _, _ = hand_case(tmp_path)
-    calls = []
-
-    def cancelled():
-        calls.append(1)
-        return len(calls) > 1  # after the first year of the first strip
-
-    before = sorted(p.name for p in tmp_path.iterdir())
-    with pytest.raises(Cancelled):
-        compute_nep_sink([npp_path], [t_path], [p_path], str(tmp_path / "s.tif"),
-                         output_rh=str(tmp_path / "rh.tif"), progress=Progress(is_cancelled=cancelled))
-    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(".aux.xml")) == \
-        [n for n in before if not n.endswith(".aux.xml")]
-
-
 def test_yearly_npp_files_monthly_climate_by_start_year_and_missing_years(provider, tmp_path):
     npp = [write_raster(tmp_path / f"MOD17A3HGF_NPP_{y}.tif", np.full((2, 2), 500, np.float32))
            for y in (2000, 2001, 2002)]
     t = monthly_stack(tmp_path / "t.tif", lambda y, m: np.full((2, 2), 12.0), [2001, 2002], descriptions=False)
     p = monthly_stack(tmp_path / "p.tif", lambda y, m: np.full((2, 2), 60.0), [2001, 2002], descriptions=False)
-    feedback = LogFeedback()
-    result = run("nepsink", {"NPP": npp, "TEMPERATURE": [t], "PRECIPITATION": [p], "START_YEAR": 2001,
-                             "OUTPUT": str(tmp_path / "s.tif")}, feedback)
+    feedback = Recorder()
+    result = run("nepsink", nep_params(npp, [t], [p], tmp_path / "s.tif", START_YEAR=2001), feedback)
     assert result["YEARS_OUT"] == "2001,2002" and result["SKIPPED_YEARS"] == "2000"
     assert any("No climate for the NPP years 2000" in w for w in feedback.warnings)
     np.testing.assert_allclose(read_all(tmp_path / "s.tif"), (500 - 12 * rh_hand(12, 60)) * CO2, rtol=1e-6)
@@ -399,13 +184,11 @@ def test_annual_climate_declared_monthly_is_a_clear_error(provider, tmp_path):
     t = write_raster(tmp_path / "t.tif", np.full((3, 2, 2), 12.0), descriptions=["2001", "2002", "2003"])
     p = write_raster(tmp_path / "p.tif", np.full((3, 2, 2), 700.0), descriptions=["2001", "2002", "2003"])
     with pytest.raises(QgsProcessingException, match=r"looks like annual climate.*CLIMATE_TIMESTEP"):
-        run("nepsink", {"NPP": npp, "TEMPERATURE": t, "PRECIPITATION": p, "CLIMATE_TIMESTEP": 0,
-                        "OUTPUT": str(tmp_path / "s.tif")})
+        run("nepsink", nep_params(npp, t, p, tmp_path / "s.tif", CLIMATE_TIMESTEP=0))
     # undescribed bands: the band count is not 12 x years
     t20 = write_raster(tmp_path / "t20.tif", np.full((20, 2, 2), 12.0))
     with pytest.raises(QgsProcessingException, match="20 bands, not 12 x years"):
-        run("nepsink", {"NPP": npp, "TEMPERATURE": t20, "PRECIPITATION": t20, "START_YEAR": 2001,
-                        "OUTPUT": str(tmp_path / "s.tif")})
+        run("nepsink", nep_params(npp, t20, t20, tmp_path / "s.tif", START_YEAR=2001))
     assert not (tmp_path / "s.tif").exists()
 
 
@@ -413,7 +196,7 @@ def test_npp_and_climate_years_not_overlapping_is_a_clear_error(provider, tmp_pa
     npp = write_raster(tmp_path / "npp.tif", np.full((2, 2, 2), 500, np.float32), descriptions=["2001", "2002"])
     t = monthly_stack(tmp_path / "t.tif", lambda y, m: np.full((2, 2), 12.0), [1990])
     with pytest.raises(QgsProcessingException, match=r"NPP years \(2001, 2002\).*\(1990\) do not overlap"):
-        run("nepsink", {"NPP": npp, "TEMPERATURE": t, "PRECIPITATION": t, "OUTPUT": str(tmp_path / "s.tif")})
+        run("nepsink", nep_params(npp, t, t, tmp_path / "s.tif"))
 
 
 def test_negative_precipitation_is_a_clear_error(provider, tmp_path):
@@ -422,7 +205,7 @@ def test_negative_precipitation_is_a_clear_error(provider, tmp_path):
     p = monthly_stack(tmp_path / "p.tif", lambda y, m: np.full((2, 2), -9999.0 if m == 7 else 50.0), [2001])
     with pytest.raises(QgsProcessingException, match="Negative precipitation in the precipitation rasters "
                                                     "for 2001: 4 cells, lowest -9999"):
-        run("nepsink", {"NPP": npp, "TEMPERATURE": t, "PRECIPITATION": p, "OUTPUT": str(tmp_path / "s.tif")})
+        run("nepsink", nep_params(npp, t, p, tmp_path / "s.tif"))
     assert not (tmp_path / "s.tif").exists()
 
 
@@ -430,32 +213,10 @@ def test_npp_without_crs_is_a_clear_error(provider, tmp_path):
     npp = write_raster(tmp_path / "npp_2001.tif", np.full((2, 2), 500, np.float32), epsg=None)
     t = monthly_stack(tmp_path / "t.tif", lambda y, m: np.full((2, 2), 12.0), [2001])
     with pytest.raises(QgsProcessingException, match=r"NPP raster .* no coordinate reference system"):
-        run("nepsink", {"NPP": npp, "TEMPERATURE": t, "PRECIPITATION": t, "OUTPUT": str(tmp_path / "s.tif")})
+        run("nepsink", nep_params(npp, t, t, tmp_path / "s.tif"))
 
 
 # ---------------------------------------------------------------------------------------- landusesink
-
-
-def test_presets_load():
-    cnlucc = preset_coefficients("cnlucc")
-    assert {c: k.t_c_ha_yr for c, k in cnlucc.items()} == {1: 0.0, 2: 0.644, 3: 0.021, 4: 0.253, 5: 0.0, 6: 0.005}
-    assert cnlucc[2].name == "forest"
-    clcd = preset_coefficients("clcd")
-    assert sorted(clcd) == list(range(1, 10))
-    assert (clcd[2].t_c_ha_yr, clcd[4].t_c_ha_yr, clcd[5].t_c_ha_yr, clcd[7].t_c_ha_yr) == (0.644, 0.021, 0.253, 0.005)
-    assert clcd[8].t_c_ha_yr == 0.0 and clcd[3].name == "shrub"
-
-
-def test_crop_yields_give_a_cropland_coefficient():
-    params = load_crop_parameters()
-    assert (params["wheat"].carbon_fraction, params["maize"].harvest_index, params["rice"].water_content) == \
-        (0.4853, 0.40, 0.12)
-    # wheat 1000 t: 0.4853 x 1000 x (1 - 0.12) / 0.40 = 1067.66 t C
-    # maize  500 t: 0.4709 x  500 x (1 - 0.13) / 0.40 =  512.10375 t C; over 1000 ha
-    coefficient = cropland_coefficient_t_c_ha({"wheat": 1000.0, "Maize": 500.0}, 1000.0, params)
-    assert coefficient == pytest.approx(1.57976375, rel=1e-12)
-    with pytest.raises(CarbonInputError, match="No crop parameters for 'sorghum'"):
-        cropland_coefficient_t_c_ha({"sorghum": 1.0}, 1.0, params)
 
 
 def test_three_classes_give_area_times_coefficient(provider, tmp_path):
@@ -475,7 +236,7 @@ def test_three_classes_give_area_times_coefficient(provider, tmp_path):
 def test_missing_class_is_reported_with_its_area(provider, tmp_path):
     classes = np.array([[2, 7, 7], [9, 3, 0]], np.uint8)
     lu = write_raster(tmp_path / "lu.tif", classes, data_type=gdal.GDT_Byte, nodata=0)
-    feedback = LogFeedback()
+    feedback = Recorder()
     result = run("landusesink", {"LANDUSE": lu, "YEARS": "2010", "OUTPUT": str(tmp_path / "s.tif")}, feedback)
     assert result["UNKNOWN_CLASSES"] == "7:2,9:1"
     warning = next(w for w in feedback.warnings if "not in the coefficient table" in w)
@@ -507,28 +268,22 @@ def test_bad_coefficient_csv_is_a_clear_error(provider, tmp_path):
     lu = write_raster(tmp_path / "lu_2001.tif", np.ones((2, 2), np.uint8), data_type=gdal.GDT_Byte)
     with pytest.raises(QgsProcessingException, match=r"lacks the column.*code, t_c_ha_yr"):
         run("landusesink", {"LANDUSE": lu, "COEFFICIENTS_FILE": str(table), "OUTPUT": str(tmp_path / "s.tif")})
-    table.write_text("code,name,t_c_ha_yr\n1,a,0.5\n1,b,0.6\n", encoding="utf-8")
-    with pytest.raises(CarbonInputError, match="line 3: class code 1 appears twice"):
-        load_coefficients(table)
+    # a class code twice: tests/engine/test_landuse.py
 
 
 # ---------------------------------------------------------------------------------------- sample province
 
 
 def sample_params(folder, output):
-    return {
-        "NPP": [str(folder / "npp" / f"MOD17A3HGF_NPP_{y}.tif") for y in range(2001, 2021)],
-        "NPP_SCALE": 0.1, "NPP_VALID_MAX": 32700,
-        "TEMPERATURE": str(folder / "temperature_monthly.tif"),
-        "PRECIPITATION": str(folder / "precipitation_monthly.tif"),
-        "OUTPUT": str(output),
-    }
+    return nep_params([str(folder / "npp" / f"MOD17A3HGF_NPP_{y}.tif") for y in range(2001, 2021)],
+                      str(folder / "temperature_monthly.tif"), str(folder / "precipitation_monthly.tif"), output,
+                      NPP_SCALE=0.1, NPP_VALID_MAX=32700)
 
 
 @pytest.fixture(scope="module")
 def sample_sink(sample_dir, tmp_path_factory, provider):
     out = tmp_path_factory.mktemp("nepsink") / "sink.tif"
-    feedback = LogFeedback()
+    feedback = Recorder()
     result = run("nepsink", sample_params(sample_dir, out), feedback)
     return out, result, feedback
 
@@ -566,9 +321,8 @@ def test_sample_qgis_process_matches_processing_run(sample_sink, sample_dir, plu
     np.testing.assert_array_equal(read_all(tmp_path / "cli.tif"), read_all(out))
 
 
-
 def test_sample_landuse_sink_equals_class_areas_times_coefficients(sample_dir, provider, tmp_path):
-    feedback = LogFeedback()
+    feedback = Recorder()
     result = run("landusesink", {"LANDUSE": str(sample_dir / "landuse.tif"), "UNITS": 1,
                                  "OUTPUT": str(tmp_path / "lu.tif")}, feedback)
     assert result["BAND_COUNT"] == 20 and result["UNKNOWN_CLASSES"] == ""
@@ -589,8 +343,7 @@ def test_mod17a3_fill_without_valid_max_is_an_error_naming_it(provider, tmp_path
     p = monthly_stack(tmp_path / "p.tif", lambda y, m: np.full((2, 3), 50.0), [2010])
     with pytest.raises(QgsProcessingException, match=r"NPP raster '.*MOD17A3HGF_NPP_2010.tif' holds the value 32767 "
                                                      r"\(year 2010, band 1, int16\) and declares no nodata value"):
-        run("nepsink", {"NPP": [npp], "NPP_SCALE": 0.1, "TEMPERATURE": t, "PRECIPITATION": p,
-                        "OUTPUT": str(tmp_path / "s.tif")})
+        run("nepsink", nep_params([npp], t, p, tmp_path / "s.tif", NPP_SCALE=0.1))
     assert not (tmp_path / "s.tif").exists()
 
 
