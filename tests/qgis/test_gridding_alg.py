@@ -1,155 +1,23 @@
-"""Mass-conserving emission gridding: the engine pieces and carbonbudget:gridemissions."""
+"""carbonbudget:gridemissions: mass-conserving emission gridding (the engine: tests/engine/test_gridding.py)."""
 
 from __future__ import annotations
 
-import csv
-from pathlib import Path
-
 import numpy as np
 import pytest
+from helpers.params import gridding_params
 from helpers.qgisprocess import enable_plugin, run_algorithm
-from helpers.qgisrun import run
-from helpers.rasters import read_all, write_raster
+from helpers.qgisrun import Recorder, features, run
+from helpers.rasters import X0, Y0, read_all, write_raster
 from helpers.sample import sample_dir  # noqa: F401
-from osgeo import gdal, ogr, osr
-from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
+from helpers.tables import write_csv
+from helpers.vectors import rect, write_polygons
+from osgeo import gdal, ogr
+from qgis.core import QgsProcessingException
 
-from carbon_budget.carbon_plugin.errors import CarbonInputError
-from carbon_budget.carbon_plugin.gridding import fit_power_law, proxy_weight
 from carbon_budget.carbon_plugin.raster import grid_of, open_raster
 from carbon_budget.carbon_plugin.timeseries import band_years
 
-X0, Y0 = 500000.0, 3800000.0  # top-left of the 4 x 4 test rasters (1 km cells, EPSG:32650)
-
-
-def rect(c0: float, r0: float, c1: float, r1: float) -> str:
-    """A rectangle in cell units of the test grid (columns c0-c1, rows r0-r1 from the top-left)."""
-    xa, xb, ya, yb = X0 + c0 * 1000, X0 + c1 * 1000, Y0 - r0 * 1000, Y0 - r1 * 1000
-    return f"POLYGON(({xa} {ya},{xb} {ya},{xb} {yb},{xa} {yb},{xa} {ya}))"
-
-
-def write_layer(path: Path, wkts, attributes: dict, epsg: int = 32650, kind=ogr.wkbMultiPolygon) -> str:
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(epsg)
-    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
-    layer = ds.CreateLayer("layer", srs, kind)
-    types = {str: ogr.OFTString, int: ogr.OFTInteger, float: ogr.OFTReal}
-    for name, values in attributes.items():
-        layer.CreateField(ogr.FieldDefn(name, types[type(next(v for v in values if v is not None))]))
-    for i, wkt in enumerate(wkts):
-        feature = ogr.Feature(layer.GetLayerDefn())
-        for name, values in attributes.items():
-            if values[i] is not None:
-                feature.SetField(name, values[i])
-        geom = ogr.CreateGeometryFromWkt(wkt)
-        feature.SetGeometry(ogr.ForceToMultiPolygon(geom) if kind == ogr.wkbMultiPolygon else geom)
-        layer.CreateFeature(feature)
-    ds = None
-    return str(path)
-
-
-def write_stats(path: Path, rows, header=("code", "year", "CO2_T")) -> str:
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(header)
-        writer.writerows(rows)
-    return str(path)
-
-
-class Log(QgsProcessingFeedback):
-    def __init__(self) -> None:
-        super().__init__()
-        self.warnings: list[str] = []
-        self.infos: list[str] = []
-
-    def pushWarning(self, message: str) -> None:
-        self.warnings.append(message)
-
-    def pushInfo(self, message: str) -> None:
-        self.infos.append(message)
-
-
-def table(path) -> list[dict]:
-    layer = QgsVectorLayer(str(path), "t", "ogr")
-    assert layer.isValid()
-    names = layer.fields().names()
-    return [dict(zip(names, f.attributes())) for f in layer.getFeatures()]
-
-
-# -- engine pieces ---------------------------------------------------------------------------
-
-def test_proxy_weight_cleans_and_combines():
-    ntl = np.array([[4.0, np.nan], [-3.0, 9.0]])
-    pop = np.array([[1.0, 2.0], [np.nan, -1.0]])
-    w = proxy_weight([ntl, pop], [1.0, 0.5], beta=0.5)
-    # sqrt(4) + 0.5 sqrt(1) = 2.5; NaN light -> 0 + 0.5 sqrt 2; negatives and NaN -> 0; sqrt 9 = 3
-    np.testing.assert_allclose(w, [[2.5, 0.5 * np.sqrt(2)], [0.0, 3.0]])
-    with pytest.raises(CarbonInputError, match="BETA"):
-        proxy_weight([ntl], [1.0], beta=0)
-
-
-def test_power_law_fit_recovers_a_and_b():
-    light = np.array([[10.0, 200.0, 3000.0], [20.0, 100.0, np.nan]])
-    emission = 7.5 * light ** 0.8
-    emission[1, 2] = np.nan
-    fit = fit_power_law(emission, light)
-    assert fit.a == pytest.approx(7.5) and fit.b == pytest.approx(0.8)
-    assert fit.n == 5 and fit.r2 == pytest.approx(1.0) and fit.rmse_log == pytest.approx(0.0, abs=1e-12)
-    assert fit.predict(50.0) == pytest.approx(7.5 * 50 ** 0.8)
-    with pytest.raises(CarbonInputError, match="at least 3 region-years"):
-        fit_power_law(np.array([1.0, 2.0]), np.array([1.0, 3.0]))
-
-
-def diagonal_regions():
-    """Three regions with slanted borders on a 40 x 600 cell grid: most border cells are split."""
-    x1, y1 = X0 + 40_000, Y0 - 600_000
-    return [
-        f"POLYGON(({X0} {Y0},{X0 + 25_300} {Y0},{X0 + 14_700} {Y0 - 330_250},{X0} {Y0 - 270_500},{X0} {Y0}))",
-        f"POLYGON(({X0 + 25_300} {Y0},{x1} {Y0},{x1} {y1},{X0 + 30_100} {y1},{X0 + 14_700} {Y0 - 330_250},"
-        f"{X0 + 25_300} {Y0}))",
-        f"POLYGON(({X0} {Y0 - 270_500},{X0 + 14_700} {Y0 - 330_250},{X0 + 30_100} {y1},{X0} {y1},"
-        f"{X0} {Y0 - 270_500}))",
-    ]
-
-
-def test_mass_is_conserved_per_year_and_strips_do_not_matter(tmp_path):
-    from carbon_budget.carbon_plugin.gridding import grid_emissions
-
-    rng = np.random.default_rng(11)
-    light = rng.gamma(0.6, 20.0, (3, 600, 40)).astype(np.float32)
-    light[:, 100:140, 5:30] = np.nan  # a nodata patch
-    light[1, 300:, :] = -1  # negative: counts as 0
-    proxy = write_raster(tmp_path / "ntl.tif", light, descriptions=["2001", "2002", "2003"])
-    stats = {(k, y): float(rng.uniform(1e3, 1e7)) for k in "ABC" for y in (2001, 2002, 2003)}
-    one = grid_emissions(diagonal_regions(), list("ABC"), stats, proxy, str(tmp_path / "one.tif"))
-    many = grid_emissions(diagonal_regions(), list("ABC"), stats, proxy, str(tmp_path / "many.tif"),
-                          budget_bytes=1)  # 1-row strips
-    a, b = read_all(tmp_path / "one.tif"), read_all(tmp_path / "many.tif")
-    np.testing.assert_array_equal(a, b)
-    np.testing.assert_allclose(many.zonal, one.zonal, rtol=1e-9)
-    for j, year in enumerate((2001, 2002, 2003)):
-        expected = sum(v for (k, y), v in stats.items() if y == year)
-        assert np.nansum(a[j].astype(np.float64)) == pytest.approx(expected, rel=1e-6)
-    assert np.abs(one.total_error()).max() < 1e-7  # Float32 storage: <= 6e-8
-    assert 0 < one.max_round_trip_error() < 0.05
-
-
-def test_cancel_leaves_no_output(tmp_path):
-    from carbon_budget.carbon_plugin.errors import Cancelled
-    from carbon_budget.carbon_plugin.gridding import grid_emissions
-    from carbon_budget.carbon_plugin.progress import Progress
-
-    proxy = write_raster(tmp_path / "ntl.tif", np.ones((600, 40), np.float32), descriptions=["2001"])
-    calls = []
-
-    def cancelled() -> bool:
-        calls.append(1)
-        return len(calls) > 3
-
-    with pytest.raises(Cancelled):
-        grid_emissions(diagonal_regions(), list("ABC"), {(k, 2001): 1.0 for k in "ABC"}, proxy,
-                       str(tmp_path / "o.tif"), progress=Progress(is_cancelled=cancelled), budget_bytes=1)
-    assert [p.name for p in tmp_path.iterdir()] == ["ntl.tif"]
+STATS = ("code", "year", "CO2_T")  # the statistics table's header
 
 
 # -- the hand-computed cases -------------------------------------------------------------------
@@ -162,10 +30,10 @@ def hand_case(tmp_path):
                   [-1, -9999, 0, 0]], np.float32)  # NaN, nodata (-9999) and negatives count as 0
     p2 = np.where(p == -9999, p, 2 * p)
     proxy = write_raster(tmp_path / "ntl.tif", np.stack([p, p2]), descriptions=["2001", "2002"], nodata=-9999)
-    regions = write_layer(tmp_path / "regions.gpkg", [rect(0, 0, 2, 4), rect(2, 0, 4, 2), rect(2, 2, 4, 4)],
-                          {"code": ["甲", "乙", "丙"]})
-    stats = write_stats(tmp_path / "stats.csv", [["甲", 2001, 100], ["乙", 2001, 80], ["丙", 2001, 40],
-                                                 ["甲", 2002, 50], ["乙", 2002, 0], ["丙", 2002, 8]])
+    regions = write_polygons(tmp_path / "regions.gpkg", [rect(0, 0, 2, 4), rect(2, 0, 4, 2), rect(2, 2, 4, 4)],
+                             {"code": ["甲", "乙", "丙"]})
+    stats = write_csv(tmp_path / "stats.csv", STATS, [["甲", 2001, 100], ["乙", 2001, 80], ["丙", 2001, 40],
+                                                      ["甲", 2002, 50], ["乙", 2002, 0], ["丙", 2002, 8]])
     return proxy, regions, stats
 
 
@@ -173,11 +41,12 @@ def test_hand_case_cell_by_cell_with_point_source_and_area_fallback(provider, tm
     proxy, regions, stats = hand_case(tmp_path)
     # a 16 t point source in 乙's cell (row 0, column 2), 2001; its proxy is 0
     points = tmp_path / "points.gpkg"
-    write_layer(points, [f"POINT({X0 + 2500} {Y0 - 500})"], {"year": [2001], "CO2_T": [16.0]}, kind=ogr.wkbPoint)
+    write_polygons(points, [f"POINT({X0 + 2500} {Y0 - 500})"], {"year": [2001], "CO2_T": [16.0]},
+                   geometry_type=ogr.wkbPoint)
     out = tmp_path / "grid.tif"
-    log = Log()
-    result = run("gridemissions", {"REGIONS": regions, "REGION_FIELD": "code", "STATS": stats, "PROXY": proxy,
-                  "POINTS": str(points), "OUTPUT": str(out), "OUTPUT_INTENSITY": str(tmp_path / "int.tif")}, log)
+    log = Recorder()
+    result = run("gridemissions", gridding_params(regions, stats, proxy, out, POINTS=str(points),
+                                                  OUTPUT_INTENSITY=str(tmp_path / "int.tif")), log)
     got = read_all(out)
     # 2001. 甲: weights 1, 2, 3, 4 (the rest 0), sum 10, E = 100 -> 10 t per unit of light.
     #       乙: point 16 t first, remainder 80 - 16 = 64 over weights 4 (row 0 col 3) + 4 (row 1 col 2) -> 32 each.
@@ -209,12 +78,11 @@ def test_split_cells_exact_coverage_and_round_trip_table(provider, tmp_path):
     # boundary at 1.5 cells: column 1 is half in A, half in B (rows 0-1) or C (rows 2-3)
     p = np.array([[1, 2, 3, 4], [1, 2, 3, 4], [1, 1, 1, 1], [1, 1, 1, 1]], np.float32)
     proxy = write_raster(tmp_path / "ntl.tif", p, descriptions=["2010"])
-    regions = write_layer(tmp_path / "r.gpkg", [rect(0, 0, 1.5, 4), rect(1.5, 0, 4, 2), rect(1.5, 2, 4, 4)],
-                          {"code": ["A", "B", "C"]})
-    stats = write_stats(tmp_path / "s.csv", [["A", 2010, 140], ["B", 2010, 160], ["C", 2010, 25]])
+    regions = write_polygons(tmp_path / "r.gpkg", [rect(0, 0, 1.5, 4), rect(1.5, 0, 4, 2), rect(1.5, 2, 4, 4)],
+                             {"code": ["A", "B", "C"]})
+    stats = write_csv(tmp_path / "s.csv", STATS, [["A", 2010, 140], ["B", 2010, 160], ["C", 2010, 25]])
     out, check = tmp_path / "g.tif", tmp_path / "check.csv"
-    result = run("gridemissions", {"REGIONS": regions, "REGION_FIELD": "code", "STATS": stats, "PROXY": proxy,
-                  "OUTPUT": str(out), "OUTPUT_CHECK": str(check)})
+    result = run("gridemissions", gridding_params(regions, stats, proxy, out, OUTPUT_CHECK=str(check)))
     # W_A = column 0 (1+1+1+1) + half of column 1 (2+2+1+1)/2 = 7 -> 140 / 7 = 20 t per unit weight
     # W_B = half of (2+2) + (3+4+3+4) = 16 -> 160 / 16 = 10; W_C = half of (1+1) + 4 = 5 -> 25 / 5 = 5
     # split cell (row 0, col 1), w = 2: 0.5 x 20 x 2 + 0.5 x 10 x 2 = 30; (row 2, col 1), w = 1: 10 + 2.5
@@ -225,7 +93,7 @@ def test_split_cells_exact_coverage_and_round_trip_table(provider, tmp_path):
     np.testing.assert_allclose(read_all(out)[0], expected, rtol=1e-6)
     # the zonal sums with the same fractions mix the split cells:
     # A = 80 + (30 + 30 + 12.5 + 12.5) / 2 = 122.5; B = (30 + 30) / 2 + 140 = 170; C = 12.5 + 20 = 32.5
-    rows = {r["region"]: r for r in table(check)}
+    rows = {r["region"]: r for r in features(check)}
     for key, stat, grid in (("A", 140, 122.5), ("B", 160, 170), ("C", 25, 32.5)):
         assert float(rows[key]["STAT_T"]) == pytest.approx(stat)
         assert float(rows[key]["GRID_T"]) == pytest.approx(grid)
@@ -239,12 +107,11 @@ def test_cell_centre_assignment_gives_each_cell_to_one_region(provider, tmp_path
     p = np.array([[1, 2, 3, 4], [1, 2, 3, 4], [1, 1, 1, 1], [1, 1, 1, 1]], np.float32)
     proxy = write_raster(tmp_path / "ntl.tif", p, descriptions=["2010"])
     # boundary at 1.4 cells: the centre of column 1 (1.5) lies in B / C
-    regions = write_layer(tmp_path / "r.gpkg", [rect(0, 0, 1.4, 4), rect(1.4, 0, 4, 2), rect(1.4, 2, 4, 4)],
-                          {"code": ["A", "B", "C"]})
-    stats = write_stats(tmp_path / "s.csv", [["A", 2010, 40], ["B", 2010, 180], ["C", 2010, 60]])
+    regions = write_polygons(tmp_path / "r.gpkg", [rect(0, 0, 1.4, 4), rect(1.4, 0, 4, 2), rect(1.4, 2, 4, 4)],
+                             {"code": ["A", "B", "C"]})
+    stats = write_csv(tmp_path / "s.csv", STATS, [["A", 2010, 40], ["B", 2010, 180], ["C", 2010, 60]])
     out = tmp_path / "g.tif"
-    result = run("gridemissions", {"REGIONS": regions, "REGION_FIELD": "code", "STATS": stats, "PROXY": proxy,
-                  "CELL_ASSIGNMENT": 1, "OUTPUT": str(out)})
+    result = run("gridemissions", gridding_params(regions, stats, proxy, out, CELL_ASSIGNMENT=1))
     # A = column 0: weights 1 x 4 -> 10 each; B = columns 1-3 rows 0-1: weights 2+3+4 twice = 18 -> 10 per unit;
     # C = columns 1-3 rows 2-3: 6 cells of weight 1 -> 10 each
     expected = [[10, 20, 30, 40], [10, 20, 30, 40], [10, 10, 10, 10], [10, 10, 10, 10]]
@@ -254,12 +121,11 @@ def test_cell_centre_assignment_gives_each_cell_to_one_region(provider, tmp_path
 
 def test_per_year_fields_on_the_regions_and_a_single_band_proxy(provider, tmp_path):
     proxy = write_raster(tmp_path / "pop.tif", np.arange(1, 17, dtype=np.float32).reshape(4, 4))
-    regions = write_layer(tmp_path / "r.gpkg", [rect(0, 0, 2, 4), rect(2, 0, 4, 4)],
-                          {"code": [1, 2], "EMI_2001": [10.0, 20.0], "EMI_2002": [30.0, 40.0]})
-    log = Log()
+    regions = write_polygons(tmp_path / "r.gpkg", [rect(0, 0, 2, 4), rect(2, 0, 4, 4)],
+                             {"code": [1, 2], "EMI_2001": [10.0, 20.0], "EMI_2002": [30.0, 40.0]})
+    log = Recorder()
     out = tmp_path / "g.tif"
-    result = run("gridemissions", {"REGIONS": regions, "REGION_FIELD": "code", "FIELD_PREFIX": "EMI_", "PROXY": proxy,
-                  "OUTPUT": str(out)}, log)
+    result = run("gridemissions", gridding_params(regions, None, proxy, out, FIELD_PREFIX="EMI_"), log)
     assert result["YEARS_OUT"] == "2001,2002"
     got = read_all(out)
     assert got[0][:, :2].sum() == pytest.approx(10) and got[1][:, 2:].sum() == pytest.approx(40)
@@ -269,10 +135,9 @@ def test_per_year_fields_on_the_regions_and_a_single_band_proxy(provider, tmp_pa
 
 def test_start_year_for_a_proxy_without_year_descriptions(provider, tmp_path):
     proxy = write_raster(tmp_path / "light.tif", np.ones((3, 4, 4), np.float32))  # no band descriptions
-    regions = write_layer(tmp_path / "r.gpkg", [rect(0, 0, 4, 4)], {"code": ["R"]})
-    stats = write_stats(tmp_path / "s.csv", [["R", 2011, 16], ["R", 2012, 32]])
-    params = {"REGIONS": regions, "REGION_FIELD": "code", "STATS": stats, "PROXY": proxy,
-              "OUTPUT": str(tmp_path / "g.tif")}
+    regions = write_polygons(tmp_path / "r.gpkg", [rect(0, 0, 4, 4)], {"code": ["R"]})
+    stats = write_csv(tmp_path / "s.csv", STATS, [["R", 2011, 16], ["R", 2012, 32]])
+    params = gridding_params(regions, stats, proxy, tmp_path / "g.tif")
     with pytest.raises(QgsProcessingException, match="Set START_YEAR"):
         run("gridemissions", params)
     result = run("gridemissions", {**params, "START_YEAR": 2010})  # bands 2010, 2011, 2012
@@ -285,12 +150,11 @@ def test_alpha_weights_two_proxies(provider, tmp_path):
                        geotransform=(X0, 1000.0, 0.0, Y0, 0.0, -1000.0))
     pop = write_raster(tmp_path / "pop.tif", np.array([[0, 0], [0, 100]], np.float32),
                        geotransform=(X0, 1000.0, 0.0, Y0, 0.0, -1000.0))
-    regions = write_layer(tmp_path / "r.gpkg", [rect(0, 0, 2, 2)], {"code": ["R"]})
-    stats = write_stats(tmp_path / "s.csv", [["R", 2005, 30]])
+    regions = write_polygons(tmp_path / "r.gpkg", [rect(0, 0, 2, 2)], {"code": ["R"]})
+    stats = write_csv(tmp_path / "s.csv", STATS, [["R", 2005, 30]])
     out = tmp_path / "g.tif"
     # w = 1 x ntl + 0.02 x pop: weights 1 and 2 -> 10 and 20 t
-    run("gridemissions", {"REGIONS": regions, "REGION_FIELD": "code", "STATS": stats, "PROXY": ntl, "PROXY2": pop,
-         "ALPHA": "1, 0.02", "OUTPUT": str(out)})
+    run("gridemissions", gridding_params(regions, stats, ntl, out, PROXY2=pop, ALPHA="1, 0.02"))
     np.testing.assert_allclose(read_all(out)[0], [[10, 0], [0, 20]], rtol=1e-6)
 
 
@@ -298,19 +162,19 @@ def test_regression_fills_missing_region_years_and_rescales_to_the_total(provide
     rng = np.random.default_rng(5)
     light = rng.uniform(1, 10, (3, 4, 4)).astype(np.float32)
     proxy = write_raster(tmp_path / "ntl.tif", light, descriptions=["2001", "2002", "2003"])
-    regions = write_layer(tmp_path / "r.gpkg", [rect(0, 0, 2, 4), rect(2, 0, 4, 2), rect(2, 2, 4, 4)],
-                          {"code": ["A", "B", "C"]})
+    regions = write_polygons(tmp_path / "r.gpkg", [rect(0, 0, 2, 4), rect(2, 0, 4, 2), rect(2, 2, 4, 4)],
+                             {"code": ["A", "B", "C"]})
     sums = {("A", j): float(light[j][:, :2].astype(np.float64).sum()) for j in range(3)}
     sums.update({("B", j): float(light[j][:2, 2:].astype(np.float64).sum()) for j in range(3)})
     sums.update({("C", j): float(light[j][2:, 2:].astype(np.float64).sum()) for j in range(3)})
     law = {k: 3.0 * v ** 1.2 for k, v in sums.items()}
     rows = [[k, 2001 + j, law[(k, j)]] for (k, j) in law if (k, j) not in (("C", 2), ("B", 2))]
     rows.append(["P", 2003, law[("A", 2)] + 100.0])  # the known total of 2003
-    stats = write_stats(tmp_path / "s.csv", rows)
+    stats = write_csv(tmp_path / "s.csv", STATS, rows)
     out, check = tmp_path / "g.tif", tmp_path / "c.csv"
-    log = Log()
-    run("gridemissions", {"REGIONS": regions, "REGION_FIELD": "code", "STATS": stats, "PROXY": proxy, "METHOD": 1,
-         "TOTAL_KEY": "P", "OUTPUT": str(out), "OUTPUT_CHECK": str(check)}, log)
+    log = Recorder()
+    run("gridemissions", gridding_params(regions, stats, proxy, out, METHOD=1, TOTAL_KEY="P",
+                                         OUTPUT_CHECK=str(check)), log)
     assert any("E = 3 x L^1.2000" in m and "R2 = 1.0000" in m for m in log.infos), log.infos
     got = read_all(out).astype(np.float64)
     # 2003: A keeps its statistic; B and C share the remaining 100 t in proportion to a L^b
@@ -318,7 +182,7 @@ def test_regression_fills_missing_region_years_and_rescales_to_the_total(provide
     share_b = law[("B", 2)] / (law[("B", 2)] + law[("C", 2)])
     assert got[2][:2, 2:].sum() == pytest.approx(100.0 * share_b, rel=1e-5)
     assert got[2].sum() == pytest.approx(law[("A", 2)] + 100.0, rel=1e-6)
-    sources = {(r["region"], int(r["year"])): r["SOURCE"] for r in table(check)}
+    sources = {(r["region"], int(r["year"])): r["SOURCE"] for r in features(check)}
     assert sources[("C", 2003)] == "regression" and sources[("A", 2003)] == "statistic"
 
 
@@ -326,11 +190,10 @@ def test_regression_fills_missing_region_years_and_rescales_to_the_total(provide
 
 def test_missing_years_in_the_proxy(provider, tmp_path):
     proxy, regions, _ = hand_case(tmp_path)
-    stats = write_stats(tmp_path / "s.csv", [["甲", 2001, 1], ["乙", 2001, 1], ["丙", 2001, 1],
-                                             ["甲", 2003, 1], ["乙", 2003, 1], ["丙", 2003, 1]])
+    stats = write_csv(tmp_path / "s.csv", STATS, [["甲", 2001, 1], ["乙", 2001, 1], ["丙", 2001, 1],
+                                                  ["甲", 2003, 1], ["乙", 2003, 1], ["丙", 2003, 1]])
     with pytest.raises(QgsProcessingException, match=r"proxy has no band for the years 2003 \(it has 2001-2002\)"):
-        run("gridemissions", {"REGIONS": regions, "REGION_FIELD": "code", "STATS": stats, "PROXY": proxy,
-             "OUTPUT": str(tmp_path / "o.tif")})
+        run("gridemissions", gridding_params(regions, stats, proxy, tmp_path / "o.tif"))
 
 
 def test_proxy_that_does_not_overlap_the_regions(provider, tmp_path):
@@ -338,23 +201,20 @@ def test_proxy_that_does_not_overlap_the_regions(provider, tmp_path):
     far = write_raster(tmp_path / "far.tif", np.ones((2, 4, 4), np.float32), descriptions=["2001", "2002"],
                        geotransform=(X0 + 1e5, 1000.0, 0.0, Y0, 0.0, -1000.0))
     with pytest.raises(QgsProcessingException, match="does not overlap the regions"):
-        run("gridemissions", {"REGIONS": regions, "REGION_FIELD": "code", "STATS": stats, "PROXY": far,
-             "OUTPUT": str(tmp_path / "o.tif")})
+        run("gridemissions", gridding_params(regions, stats, far, tmp_path / "o.tif"))
 
 
 def test_region_field_with_nulls(provider, tmp_path):
     proxy, _, stats = hand_case(tmp_path)
-    regions = write_layer(tmp_path / "n.gpkg", [rect(0, 0, 2, 4), rect(2, 0, 4, 4)], {"code": ["甲", None]})
+    regions = write_polygons(tmp_path / "n.gpkg", [rect(0, 0, 2, 4), rect(2, 0, 4, 4)], {"code": ["甲", None]})
     with pytest.raises(QgsProcessingException, match=r"region field is empty \(NULL\) for 1 features \(feature 2\)"):
-        run("gridemissions", {"REGIONS": regions, "REGION_FIELD": "code", "STATS": stats, "PROXY": proxy,
-             "OUTPUT": str(tmp_path / "o.tif")})
+        run("gridemissions", gridding_params(regions, stats, proxy, tmp_path / "o.tif"))
 
 
 def test_unmatched_keys_are_listed_and_allowed_on_request(provider, tmp_path):
     proxy, regions, _ = hand_case(tmp_path)
-    stats = write_stats(tmp_path / "s.csv", [["甲", 2001, 100], ["乙", 2001, 80], ["丁", 2001, 5]])
-    params = {"REGIONS": regions, "REGION_FIELD": "code", "STATS": stats, "PROXY": proxy,
-              "OUTPUT": str(tmp_path / "o.tif")}
+    stats = write_csv(tmp_path / "s.csv", STATS, [["甲", 2001, 100], ["乙", 2001, 80], ["丁", 2001, 5]])
+    params = gridding_params(regions, stats, proxy, tmp_path / "o.tif")
     with pytest.raises(QgsProcessingException, match="match no polygon: 丁; polygons without statistics: 丙"):
         run("gridemissions", params)
     result = run("gridemissions", {**params, "ALLOW_UNMATCHED": True})
@@ -368,10 +228,9 @@ def test_unmatched_keys_are_listed_and_allowed_on_request(provider, tmp_path):
                                             ("abc", "value 'abc' of region '乙', year 2001 is not a number")])
 def test_bad_statistics_values(provider, tmp_path, value, message):
     proxy, regions, _ = hand_case(tmp_path)
-    stats = write_stats(tmp_path / "s.csv", [["甲", 2001, 1], ["乙", 2001, value], ["丙", 2001, 1]])
+    stats = write_csv(tmp_path / "s.csv", STATS, [["甲", 2001, 1], ["乙", 2001, value], ["丙", 2001, 1]])
     with pytest.raises(QgsProcessingException, match=message):
-        run("gridemissions", {"REGIONS": regions, "REGION_FIELD": "code", "STATS": stats, "PROXY": proxy,
-             "OUTPUT": str(tmp_path / "o.tif")})
+        run("gridemissions", gridding_params(regions, stats, proxy, tmp_path / "o.tif"))
 
 
 # -- the sample province ---------------------------------------------------------------------
@@ -393,7 +252,7 @@ def sample_chain(provider, sample_dir, tmp_path_factory):  # noqa: F811
 
 def energy_totals(path) -> dict[int, float]:
     totals: dict[int, float] = {}
-    for row in table(path):
+    for row in features(path):
         totals[int(row["year"])] = totals.get(int(row["year"]), 0.0) + float(row["CO2_T"])
     return totals
 
@@ -421,7 +280,7 @@ def test_sample_cell_centre_zonal_sums_equal_each_city(sample_chain, sample_dir)
     gdal.RasterizeLayer(target, [1], counties.GetLayer(0), options=["ATTRIBUTE=city_code"])
     city = target.GetRasterBand(1).ReadAsArray()
     grid = read_all(path).astype(np.float64)
-    stats = {(str(r["city_code"]), int(r["year"])): float(r["CO2_T"]) for r in table(out / "co2.csv")}
+    stats = {(str(r["city_code"]), int(r["year"])): float(r["CO2_T"]) for r in features(out / "co2.csv")}
     years = band_years(ds)
     for (code, year), value in stats.items():
         band = grid[years.index(year)]
@@ -484,9 +343,8 @@ def test_qgis_process_chain_equals_processing_run(sample_chain, sample_dir, plug
 
 def test_negative_statistics_name_the_fix(provider, tmp_path):
     proxy, regions, _ = hand_case(tmp_path)
-    stats = write_stats(tmp_path / "s.csv", [["甲", 2001, 1], ["乙", 2001, -9999], ["丙", 2001, 1]])
+    stats = write_csv(tmp_path / "s.csv", STATS, [["甲", 2001, 1], ["乙", 2001, -9999], ["丙", 2001, 1]])
     with pytest.raises(QgsProcessingException, match=r"value -9999 of region '乙', year 2001 is negative. Emissions "
                                                      r"are 0 or more t per year: correct it, or leave the value empty"):
-        run("gridemissions", {"REGIONS": regions, "REGION_FIELD": "code", "STATS": stats, "PROXY": proxy,
-             "OUTPUT": str(tmp_path / "o.tif")})
+        run("gridemissions", gridding_params(regions, stats, proxy, tmp_path / "o.tif"))
     assert not (tmp_path / "o.tif").exists()
