@@ -63,3 +63,24 @@ def nep_hand_case(tmp_path: Path, years: Sequence[int] = (2001, 2002)):
     rh = np.stack([sum(np.vectorize(rh_hand)(t_month(y, m).astype(np.float32), p_month(y, m).astype(np.float32))
                        for m in range(1, 13)) for y in years])
     return npp_path, t_path, p_path, npp.astype(np.float32).astype(np.float64), rh
+
+
+def t_month_c(m: int) -> float:
+    """Monthly mean temperature, deg C: 14 C mean, 2 C in January to 26 C in July."""
+    return 14.0 + 12.0 * math.cos(2 * math.pi * (m - 7) / 12)
+
+
+def seasonal_climate(tmp_path: Path, year: int, kelvin: bool = False, p_mm: float = 60.0,
+                     shape: tuple[int, int] = (2, 3)) -> tuple[str, str]:
+    """One year of monthly temperature (t_month_c, in Kelvin if asked) and a constant precipitation, every
+    cell alike, on write_raster's default grid: the paths of t.tif (t_kelvin.tif) and p.tif."""
+    t = np.stack([np.full(shape, t_month_c(m) + (273.15 if kelvin else 0.0)) for m in range(1, 13)])
+    p = np.full((12, *shape), p_mm)
+    name = "t_kelvin" if kelvin else "t"
+    return (write_raster(tmp_path / f"{name}.tif", t.astype(np.float32), descriptions=months([year])),
+            write_raster(tmp_path / "p.tif", p.astype(np.float32), descriptions=months([year])))
+
+
+def rh_year(p_mm: float = 60.0) -> float:
+    """Annual Rh by hand (g C m-2) under seasonal_climate: the 12 months' Rh at float32 temperatures."""
+    return sum(rh_hand(float(np.float32(t_month_c(m))), p_mm) for m in range(1, 13))
