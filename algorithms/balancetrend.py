@@ -36,32 +36,6 @@ class BalanceTrend(CarbonAlgorithm):
         "@default",
         "carbon balance,source sink ratio,state,trend,Sen slope,Mann-Kendall,transition matrix,period"
     )
-    HELP = QT_TRANSLATE_NOOP(
-        "@default",
-        "Balance states and their change over periods for a budget layer (one feature per region "
-        "with EMI_yyyy and SNK_yyyy fields: emission and sink in t per year, both positive; years "
-        "are detected from the field names, at least 3).\n\n"
-        "Periods: consecutive blocks of PERIOD_LENGTH years from the first year (default 5: "
-        "2001-05, 2006-10, ...); a trailing single year is left out (logged). Per period and "
-        "region: CSR_yyyy = mean E / mean S over the period (the ratio of the period means, not "
-        "the mean of annual ratios; NULL where the mean sink is 0 or less); balance state ST_yyyy: "
-        "1 sink (CSR 1 or less), 2 mild (1-2], 3 moderate (2-4], 4 severe (4-8], 5 extreme (> 8, or "
-        "sink 0 or less); the breaks are editable; with a neutral band b, CSR within [1 - b, 1 + b] is "
-        "state 0 (neutral). CH_yyyy: change of CSR from the previous period: 'imbalancing' "
-        "(rose by more than TOLERANCE, default 5 %), 'neutralizing' (fell by more) or 'stable'; "
-        "CX_yyyy: +1 when CSR crossed above 1, -1 when it fell to 1 or below, else 0. "
-        "SEN_yyyy, MKZ_yyyy and MKP_yyyy: Sen slope (CSR per year), Mann-Kendall Z (tie correction, "
-        "continuity correction) and two-sided p of the annual CSR within the period (the risk index "
-        "reads MKZ_yyyy for its trend component); TC_yyyy: trend "
-        "class (1 significant decrease, 2 decrease, 3 no change, 4 increase, 5 significant "
-        "increase at ALPHA; 0 no data). SEN_ALL, MKZ_ALL, MKP_ALL, TC_ALL: the same over all years. Years "
-        "with sink 0 or less have no annual CSR and are skipped in the trends (fewer than 3 values: "
-        "NULL). Field names use the period's first year.\n\n"
-        "Outputs: the layer (input fields + the fields above), a transition table (regions "
-        "moving from state a to state b between consecutive periods and from the first to the "
-        "last period) and a province table per year (total emission, sink, net = E - S and CSR "
-        "over the regions with both values)."
-    )
 
     INPUT = "INPUT"
     PERIOD_LENGTH = "PERIOD_LENGTH"

@@ -100,32 +100,6 @@ class EnergyEmissions(CarbonAlgorithm):
     DISPLAY = QT_TRANSLATE_NOOP("@default", "CO2 emissions from energy consumption")
     GROUP_ID = "emissions"
     TAGS = QT_TRANSLATE_NOOP("@default", "CO2,emissions,energy,fuel,coal,natural gas,IPCC,emission factor,cement")
-    HELP = QT_TRANSLATE_NOOP(
-        "@default",
-        "Turns an energy consumption table (per region and year) into CO2 emissions with the IPCC "
-        "reference approach: CO2 = sum over fuels of quantity x NCV x CC x OF x 44/12 (NCV net "
-        "calorific value, CC carbon content in t C/TJ, OF oxidation rate).\n\n"
-        "Input: any table (CSV, GeoPackage, attribute table) with a region field and a year "
-        "field. Wide layout: one column per fuel, named after the fuel keys of the factor table "
-        "(raw_coal, coke, crude_oil, gasoline, kerosene, diesel, fuel_oil, lpg, natural_gas) or "
-        "their names; text columns such as region names are ignored, any other numeric column is "
-        "an error naming it. Long layout: a fuel field and a quantity field. Empty cells and '-' "
-        "count as 0; negative or non-numeric quantities are errors naming the row, region and "
-        "year. Rows repeating a region and year are summed.\n\n"
-        "Quantity units: by default as the factor table says, which is the yearbook convention "
-        "(10^4 t for solids and liquids, 10^4 m3 for natural gas); or t and m3, 10^4 t and "
-        "10^4 m3, 10^4 t and 10^8 m3 for all fuels.\n\n"
-        "Factors: the default table has the nine fuels with Chinese calorific values (raw coal "
-        "1.9003 t CO2/t, natural gas 21.622 t CO2 per 10^4 m3); a preset sets every oxidation "
-        "rate to the IPCC default 1. Your own CSV (fuel, name, ncv, ncv_unit, "
-        "carbon_content_t_c_per_tj, oxidation_rate, quantity_unit) replaces it; copy "
-        "carbon_plugin/data/emission_factors.csv to start.\n\n"
-        "Cement (optional): a clinker production field (in 10^4 t by default, else the chosen "
-        "mass unit) gives process CO2 = clinker x cement factor (default 0.52 t CO2/t clinker, "
-        "IPCC 2006 Tier 1), reported apart in CEMENT_T, with TOTAL_T = energy + cement.\n\n"
-        "Output: a table with the region field, year, CO2_T (C_T when the units are t C) and "
-        "one column per fuel; it plugs straight into 'Grid emissions' as its statistics table."
-    )
 
     INPUT = "INPUT"
     REGION_FIELD = "REGION_FIELD"

@@ -23,24 +23,6 @@ class GridBudget(CarbonAlgorithm):
     DISPLAY = QT_TRANSLATE_NOOP("@default", "Grid carbon budget (net, ratio, state)")
     GROUP_ID = "budget"
     TAGS = QT_TRANSLATE_NOOP("@default", "carbon budget,net emission,source sink ratio,balance state,grid,pixel")
-    HELP = QT_TRANSLATE_NOOP(
-        "@default",
-        "Per cell and year, from an emission and a sink time-series raster (t per cell per year, "
-        "both positive): net emission NCE = E - S, source/sink ratio CSR = E / S (NaN where S <= 0) "
-        "and the balance state: 1 sink (CSR <= 1), 2 mild (1-2], 3 moderate (2-4], 4 severe (4-8], "
-        "5 extreme (> 8, or S <= 0 with E > 0); 0 = no data or no flux at all (E <= 0 and S <= 0). "
-        "The state breaks are editable.\n\n"
-        "Inputs: each raster is a time-series raster (band per year, band description = year) or a "
-        "list of yearly rasters. The sink is aligned onto the emission grid only when the grids "
-        "differ, with 'sum' resampling so that t per cell are kept (stated in the log). Values are "
-        "converted to the chosen units using each raster's CARBON_UNITS metadata (t C or t CO2; "
-        "CO2 = C x 44/12). Years present in only one raster are reported and left out.\n\n"
-        "Outputs: three time-series rasters (net in t per cell, ratio, state as Byte with 0 as "
-        "nodata). Files appear only when complete; cancel leaves nothing behind.\n\n"
-        "Data checks (docs/DATA_CHECKS.md): negative emission cells, and fill codes such as -9999, "
-        "-3.4e38 or 65535 stored without a nodata declaration, are errors naming the file, year "
-        "and band."
-    )
 
     EMISSIONS = "EMISSIONS"
     SINKS = "SINKS"

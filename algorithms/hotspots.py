@@ -90,24 +90,6 @@ class HotSpots(CarbonAlgorithm):
     TAGS = QT_TRANSLATE_NOOP(
         "@default", "hot spot,cold spot,Getis-Ord,Gi*,LISA,local Moran,Moran's I,spatial autocorrelation,cluster"
     )
-    HELP = QT_TRANSLATE_NOOP(
-        "@default",
-        "Spatial clustering of any numeric field (e.g. RI_2016 risk index, NET_2020, CSR_2016).\n\n"
-        "Weights: queen contiguity (default; polygons sharing at least one boundary point), a "
-        "distance band (centroids within DISTANCE, in layer CRS units) or the K nearest "
-        "centroids; row-standardised. In a geographic CRS distances are in degrees: reproject "
-        "to a projected CRS first. Features with a NULL value are left out (NULL outputs). "
-        "Features without neighbours (islands) are listed in the log and get NULL Gi* and "
-        "LISA p.\n\n"
-        "Getis-Ord Gi* (Ord & Getis 1995, the feature itself included): GI_Z z-score, GI_P "
-        "two-sided normal p, GI_BIN +3/+2/+1 hot spot at 99/95/90 % confidence, -1/-2/-3 cold "
-        "spot, 0 not significant. Local Moran (LISA): LISA_I local I, LISA_P pseudo p from "
-        "conditional permutations (folded, as PySAL esda), LISA_CL cluster HH, LL, HL, LH when "
-        "LISA_P < ALPHA, else 'ns'. Global Moran's I with its normal-approximation z and p and "
-        "a permutation pseudo p (PERMUTATIONS random permutations).\n\n"
-        "Permutations use SEED (default 12345): the same seed gives the same p-values. Clear it "
-        "for a different random draw on every run."
-    )
 
     INPUT = "INPUT"
     FIELD = "FIELD"

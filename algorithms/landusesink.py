@@ -56,35 +56,6 @@ class LandUseSink(CarbonAlgorithm):
     GROUP_ID = "sinks"
     TAGS = QT_TRANSLATE_NOOP(
         "@default", "carbon sink,land use,land cover,CNLUCC,CLCD,coefficient,forest,grassland,water")
-    HELP = QT_TRANSLATE_NOOP(
-        "@default",
-        "Carbon sink per cell and year from land use: sink = true cell area (ha) x the coefficient "
-        "of the cell's class (t C ha-1 yr-1), reported in t CO2 (default; CO2 = C x 44/12) or t C.\n\n"
-        "Land use: integer class codes, as a raster with a band per year (descriptions = years), "
-        "one raster per year (year in the file name or listed in Years), or one single-band raster "
-        "standing for every year listed in Years. Rasters of later years on another grid are "
-        "aligned to the first one by nearest neighbour. Cell areas are true areas (geodesic per "
-        "row in a geographic CRS).\n\n"
-        "Coefficients: a preset, or a CSV file (UTF-8) with columns code, name, t_c_ha_yr (other "
-        "columns ignored) which replaces the preset. CNLUCC preset: 1 cropland 0, 2 forest 0.644, "
-        "3 grassland 0.021, 4 water 0.253, 5 built-up 0, 6 unused land 0.005. CLCD preset: "
-        "1 cropland 0, 2 forest 0.644, 3 shrub 0.644 (as forest), 4 grassland 0.021, 5 water "
-        "0.253, 6 snow/ice 0, 7 barren 0.005, 8 impervious 0, 9 wetland 0.253 (as water). "
-        "Cropland is 0 by default.\n\n"
-        "Crop production table (optional): crop production in t per region and year, a column per "
-        "crop named as in the crop parameters (wheat, maize, rice), a region key and a year field; "
-        "with the region polygons it gives each region's cropland its crop carbon, sum over crops "
-        "of c x Y x (1 - w) / H (c carbon fraction, Y production, w water content, H harvest "
-        "index; wheat 0.4853, 0.12, 0.40), spread over the cropland cells whose centre lies in "
-        "the region, so the region's cropland sink equals its crop carbon. Region-years without a "
-        "row keep the table's cropland coefficient.\n\n"
-        "Class codes present in the raster but missing from the table are listed in a warning "
-        "with their area (km2) and get no sink (nodata); the raster's nodata gives nodata. A float "
-        "land-use raster whose values are not whole class codes is an error naming the first few "
-        "values (docs/DATA_CHECKS.md).\n\n"
-        "Output: sink time-series raster (t per cell per year, band per year); the log gives the "
-        "total per year."
-    )
 
     LANDUSE = "LANDUSE"
     YEARS = "YEARS"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import importlib
 import pkgutil
 from pathlib import Path
@@ -10,7 +9,7 @@ from pathlib import Path
 from qgis.core import QgsMessageLog, QgsProcessingModelAlgorithm, QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
-from .base import ICON, CarbonAlgorithm
+from .base import ICON, CarbonAlgorithm, help_page_url, short_help
 from .compat import QGIS_CRITICAL
 from .i18n import QT_TRANSLATE_NOOP, tr
 
@@ -21,39 +20,6 @@ MODEL_DISPLAY_NAMES = {
     "riskworkflow": "Carbon imbalance risk workflow (whole chain)",
     "riskworkflow_statistics": "Carbon imbalance risk workflow from emission statistics (annual climate)",
     "riskworkflow_landuse": "Carbon imbalance risk workflow with the land-use sink",
-}
-# the help of each bundled model (scripts/make_workflow_model.py writes it into the .model3 too)
-MODEL_HELP = {
-    "riskworkflow": QT_TRANSLATE_NOOP(
-        "@default",
-        "The whole chain on an energy consumption table per city: energy use -> CO2 per city and year "
-        "(energyemissions) -> gridded by nighttime light over the cities (gridemissions); yearly NPP rasters "
-        "(stackyears) and monthly climate -> NEP sink (nepsink); net emission, ratio and state per cell "
-        "(gridbudget); county budgets with exact zonal sums (zonalbudget); balance states and trends per "
-        "period (balancetrend); imbalance risk index and levels (imbalancerisk) and their Monte Carlo "
-        "uncertainty (riskuncertainty); hot spots of the last period's risk (hotspots); an HTML report "
-        "(report) that names the counties by the name field. "
-        "NPP scale and valid maximum default to NPP already in g C m-2 yr-1 (scale 1, no valid maximum). "
-        "MODIS MOD17A3 digital numbers: set scale 0.1 and valid maximum 32700."),
-    "riskworkflow_statistics": QT_TRANSLATE_NOOP(
-        "@default",
-        "The whole chain on published emission statistics (CO2 in t per region and year, one row each, "
-        "e.g. CEADs county or city tables): the statistics are gridded by nighttime light over the counties "
-        "(gridemissions; counties sharing the matching key, e.g. a city code, share their city's statistic); "
-        "yearly NPP rasters (stackyears) and annual climate, one band per year of mean temperature and total "
-        "precipitation -> NEP sink (nepsink, annual approximation); then grid budget, county budgets, balance "
-        "trends, imbalance risk and its uncertainty, hot spots and the HTML report as in the energy workflow. "
-        "NPP scale and valid maximum default to NPP already in g C m-2 yr-1 (scale 1, no valid maximum). "
-        "MODIS MOD17A3 digital numbers: set scale 0.1 and valid maximum 32700."),
-    "riskworkflow_landuse": QT_TRANSLATE_NOOP(
-        "@default",
-        "The whole chain on published emission statistics (CO2 in t per region and year, one row each) and a "
-        "land-use map instead of NPP: the statistics are gridded by nighttime light over the counties "
-        "(gridemissions); the sink is the cell area times a coefficient per land-use class (landusesink, "
-        "CNLUCC or CLCD preset), cropland from an optional crop production table per county and year "
-        "(crop carbon = production x carbon fraction x (1 - water content) / harvest index, spread over the "
-        "county's cropland; 0 without a table); then grid budget, county budgets, balance trends, imbalance "
-        "risk and its uncertainty, hot spots and the HTML report as in the energy workflow."),
 }
 MODEL_TEXTS = (
     QT_TRANSLATE_NOOP("@default", "CO2 emissions per city and year"),
@@ -188,17 +154,10 @@ class BundledModel(QgsProcessingModelAlgorithm):
         return tr(super().group())
 
     def shortHelpString(self) -> str:
-        """The model's help in the user's language (HTML-safe: the dialog renders it as HTML)."""
-        text = MODEL_HELP.get(self.name()) or self.helpContent().get("ALG_DESC", "")
-        return html.escape(tr(text)).replace("\n", "<br>")
+        """The summary of the model's docs page in the user's language, with a link to the page."""
+        return short_help(self.name())
 
     def helpUrl(self) -> str:
-        """The model's page shipped with the plugin, found the same way as the tools' pages."""
-        return CarbonAlgorithm.helpUrl(_HelpPage(self.name()))
+        """The model's page shipped with the plugin (docs/html, built from its docs page)."""
+        return help_page_url(self.name())
 
-
-class _HelpPage:
-    """Stands for an algorithm id in CarbonAlgorithm.helpUrl (which builds the URL from ALG_ID)."""
-
-    def __init__(self, name: str) -> None:
-        self.ALG_ID = name

@@ -25,25 +25,6 @@ class RasterTrend(CarbonAlgorithm):
     DISPLAY = QT_TRANSLATE_NOOP("@default", "Per-cell trend (Sen slope, Mann-Kendall)")
     GROUP_ID = "risk"
     TAGS = QT_TRANSLATE_NOOP("@default", "trend,Sen slope,Theil-Sen,Mann-Kendall,time series,pixel,significance")
-    HELP = QT_TRANSLATE_NOOP(
-        "@default",
-        "Monotonic trend of every cell of a time-series raster (band per year; e.g. emission, "
-        "sink, net or ratio rasters, NPP, nighttime lights).\n\n"
-        "Sen slope: the median of the pairwise slopes (y_j - y_i) / (year_j - year_i), in the "
-        "raster's units per year. Mann-Kendall: S = sum of sign(y_j - y_i) over i < j, variance "
-        "with tie correction, Z with continuity correction (S - sign S) / sqrt Var(S), two-sided "
-        "normal p. Nodata years are skipped per cell; cells with fewer than 3 valid years are "
-        "nodata. Class: 1 significant decrease (slope < 0, p < ALPHA), 2 non-significant "
-        "decrease, 3 no change (slope 0), 4 non-significant increase, 5 significant increase; "
-        "0 nodata.\n\n"
-        "Input: one multi-band time-series raster (years from the band descriptions, else band 1 "
-        "= START_YEAR) or a list of yearly rasters (years from band descriptions or file names). "
-        "At least 3 years.\n\n"
-        "Outputs: single-band GeoTIFFs (slope, Z, p as Float32 with NaN nodata; class as Byte "
-        "with 0 nodata). The raster is processed in windows of one tile row (256 rows) holding "
-        "every year of the window, so memory stays bounded; files appear only when complete and "
-        "cancel leaves nothing behind."
-    )
 
     INPUT = "INPUT"
     START_YEAR = "START_YEAR"

@@ -29,21 +29,6 @@ class RiskUncertainty(RiskSettingsParameters, CarbonAlgorithm):
     TAGS = QT_TRANSLATE_NOOP(
         "@default", "carbon imbalance,risk index,uncertainty,Monte Carlo,confidence interval,probability"
     )
-    HELP = QT_TRANSLATE_NOOP(
-        "@default",
-        "How sure is each region's risk level? Emission statistics and sink estimates carry errors "
-        "(county energy-statistics CO2 about 10-20 %, model NEP sinks 20-50 %). This tool draws DRAWS "
-        "versions of every region's yearly emission E and sink S with multiplicative log-normal errors "
-        "(mean 1, relative standard deviations EMISSION_RSD and SINK_RSD; a share SHARED of the error "
-        "variance is a factor of the region common to all years of a draw, the rest is independent "
-        "per year), recomputes the risk index with the same settings as 'Carbon imbalance risk index' "
-        "for every draw, and summarises per region and period (field names use the period's first "
-        "year): RIM_yyyy median index, RIL_yyyy and RIH_yyyy the 5 % and 95 % values, PH_yyyy the "
-        "probability of an index of 0.6 or more (relatively high or high with the default level "
-        "breaks), RLM_yyyy the most likely level and PL_yyyy its probability (below 0.6: the level "
-        "is uncertain). The same SEED gives the same result; with both RSD 0 every draw is the deterministic index.\n\n"
-        "Input: the budget or balance layer (EMI_yyyy, SNK_yyyy in t CO2 per year)."
-    )
 
     INPUT = "INPUT"
     EMISSION_RSD = "EMISSION_RSD"

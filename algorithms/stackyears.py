@@ -43,22 +43,6 @@ class StackYears(CarbonAlgorithm):
     DISPLAY = QT_TRANSLATE_NOOP("@default", "Stack yearly rasters")
     GROUP_ID = "timeseries"
     TAGS = QT_TRANSLATE_NOOP("@default", "time series,stack,years,bands,NPP,nighttime light,MOD17A3")
-    HELP = QT_TRANSLATE_NOOP(
-        "@default",
-        "Builds a time-series raster (one band per year, band description = the 4-digit year) "
-        "from one single-band raster per year, e.g. MOD17A3 NPP 2001.tif ... 2020.tif.\n\n"
-        "Years: taken from each file's band description if it is a year, else from the single "
-        "4-digit year (1800-2099) in the file name, unless listed explicitly in Years (one per "
-        "input, in input order). Bands are sorted by year; a year given twice is an error, "
-        "missing years are reported in the log.\n\n"
-        "Grid: every input is aligned onto the reference grid (default: the raster of the first "
-        "year) with the chosen resampling: bilinear or cubic for continuous fields (NPP, "
-        "temperature), nearest or mode for classes (land use), sum for per-cell totals "
-        "(t CO2 per cell) so that mass is kept, average when going to a coarser grid.\n\n"
-        "Output: a tiled, DEFLATE-compressed Float32 GeoTIFF, NaN as nodata (the inputs' own "
-        "nodata values become NaN), with CARBON_QUANTITY and CARBON_UNITS metadata when given. "
-        "Every algorithm of this provider that takes a time series accepts it."
-    )
 
     INPUT = "INPUT"
     YEARS = "YEARS"

@@ -42,32 +42,6 @@ class ZonalBudget(CarbonAlgorithm):
     DISPLAY = QT_TRANSLATE_NOOP("@default", "Regional carbon budget (exact zonal sums)")
     GROUP_ID = "budget"
     TAGS = QT_TRANSLATE_NOOP("@default", "carbon budget,zonal statistics,county,emission,sink,source sink ratio,exact")
-    HELP = QT_TRANSLATE_NOOP(
-        "@default",
-        "Sums an emission and a sink time-series raster (t per cell per year) over region polygons "
-        "with exact cell coverage fractions (a cell split between two counties is split between "
-        "them, as exactextract does), so the regions add up to the province. QGIS's own zonal "
-        "statistics count whole cells by centre and are not used.\n\n"
-        "Per region and year: emission E and sink S (t), net NCE = E - S, source/sink ratio "
-        "CSR = E / S (NULL where S <= 0), compensation rate CCR = S / E, emission density E / area "
-        "(t km-2) and the ecological support coefficient ESC = (S_i / sum S) / (E_i / sum E). With "
-        "GDP fields (GDP field prefix, e.g. GDP_ for GDP_2001 ...): economic contribution "
-        "coefficient ECC = (GDP_i / sum GDP) / (E_i / sum E).\n\n"
-        "Inputs: regions in any CRS (transformed to each raster's CRS, edges densified); the two "
-        "rasters may be on different grids or CRSs (each gets its own exact coverage; geographic "
-        "rasters use geodesic cell areas). Nodata cells inside a region count as 0 and the regions "
-        "concerned are named in the log; a region with no valid cell at all in a year (outside the "
-        "raster, or only nodata) gets NULL for that year, never 0, and is named too. Years present "
-        "in only one raster are reported and left out. Values are "
-        "converted to the chosen units from each raster's CARBON_UNITS metadata (CO2 = C x 44/12).\n\n"
-        "Output: the budget layer (one feature per region, its geometry and fields, AREA_KM2 = area "
-        "covered by the rasters, and per year EMI_yyyy, SNK_yyyy, NET_yyyy, RAT_yyyy (+ ECC_yyyy, "
-        "ESC_yyyy with GDP)); optional long table (region, year, emission, sink, net, ratio, ccr, "
-        "density, esc, ecc). Field names fit shapefiles.\n\n"
-        "Data checks (docs/DATA_CHECKS.md): negative emission cells, and fill codes such as -9999, "
-        "-3.4e38 or 65535 stored without a nodata declaration, are errors naming the file, year "
-        "and band."
-    )
 
     REGIONS = "REGIONS"
     REGION_FIELD = "REGION_FIELD"

@@ -3,7 +3,7 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../algorithms/base.py" line="132" />
+        <location filename="../algorithms/base.py" line="139" />
         <source>Cancelled by the user; no output was written.</source>
         <translation>用户已取消；未写出任何结果。</translation>
     </message>
@@ -18,52 +18,52 @@
         <translation>{param}：“{text}”不是年份列表；请写成例如 2001, 2002 或 2001-2020。</translation>
     </message>
     <message>
-        <location filename="../algorithms/stackyears.py" line="72" />
+        <location filename="../algorithms/stackyears.py" line="56" />
         <source>Yearly rasters (one per year)</source>
         <translation>逐年栅格（每年一个）</translation>
     </message>
     <message>
-        <location filename="../algorithms/stackyears.py" line="74" />
+        <location filename="../algorithms/stackyears.py" line="58" />
         <source>Years, one per input in input order (default: from names)</source>
         <translation>年份，按输入顺序每个输入一个（默认：取自文件名）</translation>
     </message>
     <message>
-        <location filename="../algorithms/stackyears.py" line="76" />
+        <location filename="../algorithms/stackyears.py" line="60" />
         <source>Reference grid (default: the raster of the first year)</source>
         <translation>参考格网（默认：第一年的栅格）</translation>
     </message>
     <message>
-        <location filename="../algorithms/stackyears.py" line="78" />
+        <location filename="../algorithms/stackyears.py" line="62" />
         <source>Resampling onto the reference grid</source>
         <translation>重采样到参考格网的方法</translation>
     </message>
     <message>
-        <location filename="../algorithms/stackyears.py" line="81" />
+        <location filename="../algorithms/stackyears.py" line="65" />
         <source>Carbon quantity (metadata)</source>
         <translation>碳量类型（元数据）</translation>
     </message>
     <message>
-        <location filename="../algorithms/stackyears.py" line="86" />
+        <location filename="../algorithms/stackyears.py" line="70" />
         <source>Units (metadata, e.g. t CO2 / cell / yr)</source>
         <translation>单位（元数据，例如 t CO2 / 像元 / 年）</translation>
     </message>
     <message>
-        <location filename="../algorithms/stackyears.py" line="90" />
+        <location filename="../algorithms/stackyears.py" line="74" />
         <source>Time-series raster</source>
         <translation>时间序列栅格</translation>
     </message>
     <message>
-        <location filename="../algorithms/stackyears.py" line="91" />
+        <location filename="../algorithms/stackyears.py" line="75" />
         <source>Years written</source>
         <translation>写出的年份</translation>
     </message>
     <message>
-        <location filename="../algorithms/stackyears.py" line="92" />
+        <location filename="../algorithms/stackyears.py" line="76" />
         <source>Number of bands</source>
         <translation>波段数</translation>
     </message>
     <message>
-        <location filename="../algorithms/stackyears.py" line="109" />
+        <location filename="../algorithms/stackyears.py" line="93" />
         <source>Wrote {n} bands: {first}-{last}.</source>
         <translation>已写出 {n} 个波段：{first}-{last}。</translation>
     </message>
@@ -93,7 +93,7 @@
         <translation>碳平衡、趋势与风险</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="18" />
+        <location filename="../algorithms/provider.py" line="17" />
         <source>Carbon budget &amp; imbalance risk</source>
         <translation>碳收支与碳失衡风险</translation>
     </message>
@@ -108,23 +108,6 @@
         <translation>时间序列,合成,年份,波段,NPP,夜间灯光,MOD17A3</translation>
     </message>
     <message>
-        <location filename="../algorithms/stackyears.py" line="46" />
-        <source>Builds a time-series raster (one band per year, band description = the 4-digit year) from one single-band raster per year, e.g. MOD17A3 NPP 2001.tif ... 2020.tif.
-
-Years: taken from each file's band description if it is a year, else from the single 4-digit year (1800-2099) in the file name, unless listed explicitly in Years (one per input, in input order). Bands are sorted by year; a year given twice is an error, missing years are reported in the log.
-
-Grid: every input is aligned onto the reference grid (default: the raster of the first year) with the chosen resampling: bilinear or cubic for continuous fields (NPP, temperature), nearest or mode for classes (land use), sum for per-cell totals (t CO2 per cell) so that mass is kept, average when going to a coarser grid.
-
-Output: a tiled, DEFLATE-compressed Float32 GeoTIFF, NaN as nodata (the inputs' own nodata values become NaN), with CARBON_QUANTITY and CARBON_UNITS metadata when given. Every algorithm of this provider that takes a time series accepts it.</source>
-        <translation>由逐年单波段栅格（例如 MOD17A3 NPP 2001.tif … 2020.tif）构建时间序列栅格（每年一个波段，波段描述为 4 位年份）。
-
-年份：取自各文件的波段描述（若为年份），否则取自文件名中唯一的 4 位年份（1800-2099），也可在“年份”中按输入顺序逐一给出。波段按年份排序；年份重复视为错误，缺失年份会在日志中报告。
-
-格网：所有输入按所选重采样方法对齐到参考格网（默认：第一年的栅格）：连续场（NPP、气温）用双线性或三次卷积，类别（土地利用）用最邻近或众数，逐像元总量（t CO2/像元）用求和以保持总量守恒，变粗时用平均。
-
-输出：分块、DEFLATE 压缩的 Float32 GeoTIFF，NaN 为无数据值（输入自身的无数据值转为 NaN），给定时写入 CARBON_QUANTITY 与 CARBON_UNITS 元数据。本工具集中所有接受时间序列的算法都接受该输出。</translation>
-    </message>
-    <message>
         <location filename="../algorithms/balancetrend.py" line="33" />
         <source>Balance states and transformation trend</source>
         <translation>碳平衡状态与演变趋势</translation>
@@ -135,157 +118,157 @@ Output: a tiled, DEFLATE-compressed Float32 GeoTIFF, NaN as nodata (the inputs' 
         <translation>碳平衡,碳源汇比,状态,趋势,Sen 斜率,Mann-Kendall,转移矩阵,时段</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="77" />
+        <location filename="../algorithms/balancetrend.py" line="51" />
         <source>Budget layer (EMI_yyyy, SNK_yyyy fields)</source>
         <translation>碳收支图层（EMI_yyyy、SNK_yyyy 字段）</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>Period length (years)</source>
         <translation>时段长度（年）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridbudget.py" line="61" />
+        <location filename="../algorithms/gridbudget.py" line="43" />
         <source>State breaks on CSR (upper bounds of states 1-4)</source>
         <translation>CSR 状态分级断点（状态 1-4 的上限）</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="85" />
+        <location filename="../algorithms/balancetrend.py" line="59" />
         <source>Neutral band around CSR = 1 (e.g. 0.1; empty: none)</source>
         <translation>CSR = 1 附近的中性带（例如 0.1；留空：不设）</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="90" />
+        <location filename="../algorithms/balancetrend.py" line="64" />
         <source>Change tolerance (relative change of CSR, 0.05 = 5 %)</source>
         <translation>变化容差（CSR 的相对变化，0.05 = 5 %）</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="93" />
+        <location filename="../algorithms/balancetrend.py" line="67" />
         <source>Significance level of the Mann-Kendall test</source>
         <translation>Mann-Kendall 检验的显著性水平</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="96" />
+        <location filename="../algorithms/balancetrend.py" line="70" />
         <source>Balance layer</source>
         <translation>碳平衡图层</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>State transitions</source>
         <translation>状态转移</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>Province totals per year</source>
         <translation>逐年全省汇总</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="437" />
+        <location filename="../algorithms/report.py" line="402" />
         <source>Periods</source>
         <translation>时段</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="437" />
+        <location filename="../algorithms/report.py" line="402" />
         <source>Regions</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="112" />
+        <location filename="../algorithms/balancetrend.py" line="86" />
         <source>{n} regions, years {first}-{last} ({count} years).</source>
         <translation>{n} 个区域，年份 {first}-{last}（共 {count} 年）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="155" />
+        <location filename="../algorithms/balancetrend.py" line="129" />
         <source>{period}: {counts}</source>
         <translation>{period}：{counts}</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="158" />
+        <location filename="../algorithms/balancetrend.py" line="132" />
         <source>{n} region(s) have no emission or sink values; their fields are NULL.</source>
         <translation>{n} 个区域没有碳排放或碳汇数值，其字段为 NULL。</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="145" />
+        <location filename="../algorithms/energyemissions.py" line="119" />
         <source>Energy consumption table</source>
         <translation>能源消费表</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="147" />
+        <location filename="../algorithms/energyemissions.py" line="121" />
         <source>Region field</source>
         <translation>区域字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="149" />
+        <location filename="../algorithms/energyemissions.py" line="123" />
         <source>Year field</source>
         <translation>年份字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="152" />
+        <location filename="../algorithms/energyemissions.py" line="126" />
         <source>Table layout</source>
         <translation>表格格式</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="154" />
+        <location filename="../algorithms/energyemissions.py" line="128" />
         <source>Fuel field (long layout)</source>
         <translation>燃料字段（长表格式）</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="157" />
+        <location filename="../algorithms/energyemissions.py" line="131" />
         <source>Quantity field (long layout)</source>
         <translation>消费量字段（长表格式）</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="160" />
+        <location filename="../algorithms/energyemissions.py" line="134" />
         <source>Quantity units</source>
         <translation>消费量单位</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="162" />
+        <location filename="../algorithms/energyemissions.py" line="136" />
         <source>Emission factor table (CSV; default: the bundled table)</source>
         <translation>排放因子表（CSV；默认：内置表）</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="165" />
+        <location filename="../algorithms/energyemissions.py" line="139" />
         <source>Bundled factor table</source>
         <translation>内置排放因子表</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="171" />
+        <location filename="../algorithms/energyemissions.py" line="145" />
         <source>Cement process factor (t CO2 per t clinker)</source>
         <translation>水泥生产过程排放因子（t CO2/t 熟料）</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="94" />
+        <location filename="../algorithms/zonalbudget.py" line="68" />
         <source>Units</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="178" />
+        <location filename="../algorithms/energyemissions.py" line="152" />
         <source>CO2 emissions table</source>
         <translation>CO2 排放表</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="180" />
+        <location filename="../algorithms/energyemissions.py" line="154" />
         <source>Rows written</source>
         <translation>写出的行数</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="437" />
+        <location filename="../algorithms/report.py" line="402" />
         <source>Years</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="212" />
+        <location filename="../algorithms/energyemissions.py" line="186" />
         <source>Columns ignored (not fuels): {names}</source>
         <translation>已忽略的列（非燃料）：{names}</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="214" />
+        <location filename="../algorithms/energyemissions.py" line="188" />
         <source>The long layout needs FUEL_FIELD and QUANTITY_FIELD.</source>
         <translation>长表格式需要 FUEL_FIELD 和 QUANTITY_FIELD。</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="245" />
+        <location filename="../algorithms/energyemissions.py" line="219" />
         <source>{year}: {total:,.1f} {units} from energy</source>
         <translation>{year}：能源消费排放 {total:,.1f} {units}</translation>
     </message>
@@ -300,12 +283,12 @@ Output: a tiled, DEFLATE-compressed Float32 GeoTIFF, NaN as nodata (the inputs' 
         <translation>碳收支,净碳排放,碳源汇比,碳平衡状态,格网,像元</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="87" />
+        <location filename="../algorithms/zonalbudget.py" line="61" />
         <source>Emission time series (t per cell per year)</source>
         <translation>碳排放时间序列（t/像元/年）</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="89" />
+        <location filename="../algorithms/zonalbudget.py" line="63" />
         <source>Sink time series (t per cell per year)</source>
         <translation>碳汇时间序列（t/像元/年）</translation>
     </message>
@@ -315,12 +298,12 @@ Output: a tiled, DEFLATE-compressed Float32 GeoTIFF, NaN as nodata (the inputs' 
         <translation>波段 1 的年份（仅当波段描述不是年份时）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridbudget.py" line="65" />
+        <location filename="../algorithms/gridbudget.py" line="47" />
         <source>Net emission</source>
         <translation>净碳排放</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridbudget.py" line="65" />
+        <location filename="../algorithms/gridbudget.py" line="47" />
         <source>Source/sink ratio</source>
         <translation>碳源汇比</translation>
     </message>
@@ -330,7 +313,7 @@ Output: a tiled, DEFLATE-compressed Float32 GeoTIFF, NaN as nodata (the inputs' 
         <translation>碳平衡状态</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridbudget.py" line="81" />
+        <location filename="../algorithms/gridbudget.py" line="63" />
         <source>Wrote {n} years: {first}-{last}.</source>
         <translation>已写出 {n} 年：{first}-{last}。</translation>
     </message>
@@ -340,137 +323,137 @@ Output: a tiled, DEFLATE-compressed Float32 GeoTIFF, NaN as nodata (the inputs' 
         <translation>ALPHA：“{text}”必须是 {count} 个以逗号分隔的数值，每个代理变量一个权重。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="83" />
+        <location filename="../algorithms/zonalbudget.py" line="57" />
         <source>Regions (polygons)</source>
         <translation>区域（面）</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="85" />
+        <location filename="../algorithms/zonalbudget.py" line="59" />
         <source>Region key field</source>
         <translation>区域键字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="155" />
+        <location filename="../algorithms/gridemissions.py" line="120" />
         <source>Emission statistics table (region, year, value)</source>
         <translation>碳排放统计表（区域、年份、数值）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="157" />
+        <location filename="../algorithms/gridemissions.py" line="122" />
         <source>Statistics region field (default: same name as the region key field)</source>
         <translation>统计表区域字段（默认：与区域键字段同名）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="160" />
+        <location filename="../algorithms/gridemissions.py" line="125" />
         <source>Statistics year field</source>
         <translation>统计表年份字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="163" />
+        <location filename="../algorithms/gridemissions.py" line="128" />
         <source>Statistics value field</source>
         <translation>统计表数值字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="166" />
+        <location filename="../algorithms/gridemissions.py" line="131" />
         <source>Or: prefix of per-year fields on the regions (e.g. EMI_)</source>
         <translation>或：区域图层上逐年字段的前缀（例如 EMI_）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="168" />
+        <location filename="../algorithms/gridemissions.py" line="133" />
         <source>Proxy raster (nighttime light; band per year)</source>
         <translation>代理变量栅格（夜间灯光；每年一个波段）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="170" />
+        <location filename="../algorithms/gridemissions.py" line="135" />
         <source>Second proxy (e.g. population)</source>
         <translation>第二代理变量（例如人口）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="172" />
+        <location filename="../algorithms/gridemissions.py" line="137" />
         <source>Third proxy (e.g. built-up)</source>
         <translation>第三代理变量（例如建设用地）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="174" />
+        <location filename="../algorithms/gridemissions.py" line="139" />
         <source>Proxy weights alpha, one per proxy (comma-separated; default 1 each)</source>
         <translation>代理变量权重 alpha，每个代理变量一个（逗号分隔；默认均为 1）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="177" />
+        <location filename="../algorithms/gridemissions.py" line="142" />
         <source>Proxy exponent beta</source>
         <translation>代理变量指数 beta</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="181" />
+        <location filename="../algorithms/gridemissions.py" line="146" />
         <source>Point source year field</source>
         <translation>点源年份字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="184" />
+        <location filename="../algorithms/gridemissions.py" line="149" />
         <source>Point source emission field</source>
         <translation>点源排放量字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="187" />
+        <location filename="../algorithms/gridemissions.py" line="152" />
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="189" />
+        <location filename="../algorithms/gridemissions.py" line="154" />
         <source>Statistics key of the known total of all regions (regression)</source>
         <translation>全部区域已知总量在统计表中的键（回归法）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="193" />
+        <location filename="../algorithms/gridemissions.py" line="158" />
         <source>Cell assignment</source>
         <translation>像元归属方式</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="196" />
+        <location filename="../algorithms/gridemissions.py" line="161" />
         <source>Allow unmatched regions and statistics</source>
         <translation>允许区域与统计数据不匹配</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="199" />
+        <location filename="../algorithms/gridemissions.py" line="164" />
         <source>Units of the statistics and the output</source>
         <translation>统计数据与输出的单位</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="201" />
+        <location filename="../algorithms/gridemissions.py" line="166" />
         <source>Gridded emissions (t per cell per year)</source>
         <translation>格网化碳排放（t/像元/年）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="203" />
+        <location filename="../algorithms/gridemissions.py" line="168" />
         <source>Emission intensity (t per km2 per year)</source>
         <translation>碳排放强度（t/km2/年）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="206" />
+        <location filename="../algorithms/gridemissions.py" line="171" />
         <source>Round-trip check table (region, year, statistic, gridded)</source>
         <translation>回算校验表（区域、年份、统计值、格网值）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="210" />
+        <location filename="../algorithms/gridemissions.py" line="175" />
         <source>Largest relative error of a yearly total</source>
         <translation>年度总量的最大相对误差</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="211" />
+        <location filename="../algorithms/gridemissions.py" line="176" />
         <source>Largest relative per-region round-trip error</source>
         <translation>分区回算的最大相对误差</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="219" />
+        <location filename="../algorithms/gridemissions.py" line="184" />
         <source>{param}: the layer has no field '{field}'.</source>
         <translation>{param}：图层中没有字段“{field}”。</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="282" />
+        <location filename="../algorithms/gridemissions.py" line="247" />
         <source>The point source {fid} has no valid year or emission ({year_field}, {value_field}).</source>
         <translation>点源 {fid} 没有有效的年份或排放量（{year_field}，{value_field}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="306" />
+        <location filename="../algorithms/gridemissions.py" line="271" />
         <source>TOTAL_KEY: no statistics row has the key '{key}'.</source>
         <translation>TOTAL_KEY：统计表中没有键为“{key}”的行。</translation>
     </message>
@@ -500,139 +483,122 @@ Output: a tiled, DEFLATE-compressed Float32 GeoTIFF, NaN as nodata (the inputs' 
         <translation>热点,冷点,Getis-Ord,Gi*,LISA,局部 Moran,Moran's I,空间自相关,聚类</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="93" />
-        <source>Spatial clustering of any numeric field (e.g. RI_2016 risk index, NET_2020, CSR_2016).
-
-Weights: queen contiguity (default; polygons sharing at least one boundary point), a distance band (centroids within DISTANCE, in layer CRS units) or the K nearest centroids; row-standardised. In a geographic CRS distances are in degrees: reproject to a projected CRS first. Features with a NULL value are left out (NULL outputs). Features without neighbours (islands) are listed in the log and get NULL Gi* and LISA p.
-
-Getis-Ord Gi* (Ord &amp; Getis 1995, the feature itself included): GI_Z z-score, GI_P two-sided normal p, GI_BIN +3/+2/+1 hot spot at 99/95/90 % confidence, -1/-2/-3 cold spot, 0 not significant. Local Moran (LISA): LISA_I local I, LISA_P pseudo p from conditional permutations (folded, as PySAL esda), LISA_CL cluster HH, LL, HL, LH when LISA_P &lt; ALPHA, else 'ns'. Global Moran's I with its normal-approximation z and p and a permutation pseudo p (PERMUTATIONS random permutations).
-
-Permutations use SEED (default 12345): the same seed gives the same p-values. Clear it for a different random draw on every run.</source>
-        <translation>对任一数值字段进行空间聚类分析（例如风险指数 RI_2016、NET_2020、CSR_2016）。
-
-空间权重：Queen 邻接（默认；至少共享一个边界点的面）、距离阈值（质心距离在 DISTANCE 以内，单位为图层 CRS 单位）或 K 个最近质心；权重经行标准化。地理坐标系下距离单位为度：请先投影到投影坐标系。值为 NULL 的要素不参与计算（输出为 NULL）。没有邻居的要素（孤岛）在日志中列出，其 Gi* 与 LISA p 值为 NULL。
-
-Getis-Ord Gi*（Ord &amp; Getis 1995，包含要素自身）：GI_Z 为 z 得分，GI_P 为双侧正态 p 值，GI_BIN 取 +3/+2/+1 表示 99/95/90 % 置信度的热点，-1/-2/-3 表示冷点，0 表示不显著。局部 Moran（LISA）：LISA_I 为局部 I，LISA_P 为条件置换得到的伪 p 值（折叠，与 PySAL esda 相同），LISA_P &lt; ALPHA 时 LISA_CL 为聚类类型 HH、LL、HL、LH，否则为 'ns'。全局 Moran's I 给出正态近似的 z 值与 p 值，以及置换伪 p 值（PERMUTATIONS 次随机置换）。
-
-置换使用随机种子 SEED（默认 12345）：相同的种子得到相同的 p 值。清空该参数则每次运行进行不同的随机抽样。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/hotspots.py" line="125" />
+        <location filename="../algorithms/hotspots.py" line="107" />
         <source>Numeric field (default: the risk index of the last period, RI_yyyy)</source>
         <translation>数值字段（默认：最后一个时段的风险指数 RI_yyyy）</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="128" />
+        <location filename="../algorithms/hotspots.py" line="110" />
         <source>Spatial weights</source>
         <translation>空间权重</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="130" />
+        <location filename="../algorithms/hotspots.py" line="112" />
         <source>Distance band (layer CRS units; distance weights)</source>
         <translation>距离阈值（图层 CRS 单位；距离权重）</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="133" />
+        <location filename="../algorithms/hotspots.py" line="115" />
         <source>Number of nearest neighbours (k nearest weights)</source>
         <translation>最近邻数（K 近邻权重）</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="136" />
+        <location filename="../algorithms/hotspots.py" line="118" />
         <source>Permutations</source>
         <translation>置换次数</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="138" />
+        <location filename="../algorithms/hotspots.py" line="120" />
         <source>Random seed (empty: a new draw each run)</source>
         <translation>随机种子（留空：每次运行重新抽样）</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="141" />
+        <location filename="../algorithms/hotspots.py" line="123" />
         <source>Significance level of LISA clusters</source>
         <translation>LISA 聚类的显著性水平</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="146" />
+        <location filename="../algorithms/hotspots.py" line="128" />
         <source>Hot spots</source>
         <translation>热点</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="147" />
+        <location filename="../algorithms/hotspots.py" line="129" />
         <source>Global Moran's I</source>
         <translation>全局 Moran's I</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="147" />
+        <location filename="../algorithms/hotspots.py" line="129" />
         <source>Moran's I z (normality)</source>
         <translation>Moran's I z 值（正态假设）</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="147" />
+        <location filename="../algorithms/hotspots.py" line="129" />
         <source>Moran's I permutation p</source>
         <translation>Moran's I 置换 p 值</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="147" />
+        <location filename="../algorithms/hotspots.py" line="129" />
         <source>Moran's I p (normality, two-sided)</source>
         <translation>Moran's I p 值（正态假设，双侧）</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="147" />
+        <location filename="../algorithms/hotspots.py" line="129" />
         <source>Features without neighbours</source>
         <translation>无邻居的要素</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="182" />
+        <location filename="../algorithms/hotspots.py" line="164" />
         <source>{n} feature(s) with a NULL {field} are left out.</source>
         <translation>{n} 个 {field} 为 NULL 的要素未参与计算。</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="188" />
+        <location filename="../algorithms/hotspots.py" line="170" />
         <source> and {n} more</source>
         <translation>，另有 {n} 个</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="189" />
+        <location filename="../algorithms/hotspots.py" line="171" />
         <source>{n} feature(s) have no neighbours (islands): {list}{more}.</source>
         <translation>{n} 个要素没有邻居（孤岛）：{list}{more}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="192" />
+        <location filename="../algorithms/hotspots.py" line="174" />
         <source>Weights: {kind}; neighbours per feature: min {min}, mean {mean:.2f}, max {max}.</source>
         <translation>权重：{kind}；每个要素的邻居数：最少 {min}，平均 {mean:.2f}，最多 {max}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="195" />
+        <location filename="../algorithms/hotspots.py" line="177" />
         <source>No seed: the permutation p-values change from run to run.</source>
         <translation>未设随机种子：置换 p 值每次运行都会不同。</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="203" />
+        <location filename="../algorithms/hotspots.py" line="185" />
         <source>Global Moran's I = {i:.6f} (expected {e:.6f}), z = {z:.4f}, p (normal) = {pn:.4g}, permutation p = {ps:.4g} ({perms} permutations, seed {seed}).</source>
         <translation>全局 Moran's I = {i:.6f}（期望值 {e:.6f}），z = {z:.4f}，p（正态）= {pn:.4g}，置换 p = {ps:.4g}（{perms} 次置换，种子 {seed}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="208" />
+        <location filename="../algorithms/hotspots.py" line="190" />
         <source>Gi* bin {bin}: {n}</source>
         <translation>Gi* 分级 {bin}：{n}</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="210" />
+        <location filename="../algorithms/hotspots.py" line="192" />
         <source>LISA {label}: {n}</source>
         <translation>LISA {label}：{n}</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="226" />
+        <location filename="../algorithms/hotspots.py" line="208" />
         <source>Queen contiguity needs polygons; for points choose a distance band or k nearest neighbours.</source>
         <translation>Queen 邻接仅适用于面要素；点要素请选择距离阈值或 K 近邻。</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="230" />
+        <location filename="../algorithms/hotspots.py" line="212" />
         <source>The layer CRS is geographic: distances between centroids are in degrees. Reproject to a projected CRS for true distances.</source>
         <translation>图层 CRS 为地理坐标系：质心间距离以度为单位。如需真实距离，请投影到投影坐标系。</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="235" />
+        <location filename="../algorithms/hotspots.py" line="217" />
         <source>Feature {k} has no geometry.</source>
         <translation>要素 {k} 没有几何。</translation>
     </message>
@@ -662,7 +628,7 @@ Getis-Ord Gi*（Ord &amp; Getis 1995，包含要素自身）：GI_Z 为 z 得分
         <translation>碳失衡,风险指数,熵权法,风险等级,碳补偿,碳价,碳源汇比</translation>
     </message>
     <message>
-        <location filename="../algorithms/riskuncertainty.py" line="57" />
+        <location filename="../algorithms/riskuncertainty.py" line="42" />
         <source>Budget or balance layer (EMI_yyyy, SNK_yyyy fields)</source>
         <translation>碳收支或碳平衡图层（EMI_yyyy、SNK_yyyy 字段）</translation>
     </message>
@@ -682,12 +648,12 @@ Getis-Ord Gi*（Ord &amp; Getis 1995，包含要素自身）：GI_Z 为 z 得分
         <translation>风险等级断点（4 个位于 (0, 1) 内的数）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="210" />
+        <location filename="../algorithms/imbalancerisk.py" line="175" />
         <source>Carbon price (yuan per t CO2)</source>
         <translation>碳价（元/t CO2）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="212" />
+        <location filename="../algorithms/imbalancerisk.py" line="177" />
         <source>Risk layer</source>
         <translation>风险图层</translation>
     </message>
@@ -697,22 +663,22 @@ Getis-Ord Gi*（Ord &amp; Getis 1995，包含要素自身）：GI_Z 为 z 得分
         <translation>逐时段风险汇总</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="215" />
+        <location filename="../algorithms/imbalancerisk.py" line="180" />
         <source>Weights used</source>
         <translation>所用权重</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="217" />
+        <location filename="../algorithms/imbalancerisk.py" line="182" />
         <source>High-risk share of the last period</source>
         <translation>最后时段的高风险占比</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="252" />
+        <location filename="../algorithms/imbalancerisk.py" line="217" />
         <source>{period}: {levels}; RI &gt;= {high}: {count} of {n} ({share:.1%})</source>
         <translation>{period}：{levels}；RI &gt;= {high}：{n} 个中有 {count} 个（{share:.1%}）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="256" />
+        <location filename="../algorithms/imbalancerisk.py" line="221" />
         <source>{period}: {n} region(s) without data have no risk index.</source>
         <translation>{period}：{n} 个无数据区域没有风险指数。</translation>
     </message>
@@ -722,102 +688,102 @@ Getis-Ord Gi*（Ord &amp; Getis 1995，包含要素自身）：GI_Z 为 z 得分
         <translation>没有 {field} 字段：在椭球体 {ellipsoid} 上量算面积。</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="105" />
+        <location filename="../algorithms/landusesink.py" line="76" />
         <source>Land use (time-series raster, or one raster per year)</source>
         <translation>土地利用（时间序列栅格，或每年一个栅格）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="107" />
+        <location filename="../algorithms/landusesink.py" line="78" />
         <source>Years: one per band in input order, or those a single layer stands for (e.g. 2001-2020)</source>
         <translation>年份：按输入顺序每个波段一个，或单个图层所代表的年份（例如 2001-2020）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="111" />
+        <location filename="../algorithms/landusesink.py" line="82" />
         <source>Coefficient preset</source>
         <translation>碳汇系数预设</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="114" />
+        <location filename="../algorithms/landusesink.py" line="85" />
         <source>Coefficient CSV (code, name, t_c_ha_yr; replaces the preset)</source>
         <translation>系数 CSV（code、name、t_c_ha_yr；替代预设）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="142" />
+        <location filename="../algorithms/landusesink.py" line="113" />
         <source>Carbon sink (land use)</source>
         <translation>碳汇（土地利用）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="144" />
+        <location filename="../algorithms/landusesink.py" line="115" />
         <source>Class codes missing from the table</source>
         <translation>系数表中缺失的类别代码</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="155" />
+        <location filename="../algorithms/landusesink.py" line="126" />
         <source>Coefficients (t C ha-1 yr-1): {table}.</source>
         <translation>碳汇系数（t C ha-1 yr-1）：{table}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="170" />
+        <location filename="../algorithms/landusesink.py" line="141" />
         <source>{year}: sink {total:,.0f} {units}.</source>
         <translation>{year}：碳汇 {total:,.0f} {units}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="86" />
+        <location filename="../algorithms/nepsink.py" line="53" />
         <source>NPP (time-series raster, or one raster per year)</source>
         <translation>NPP（时间序列栅格，或每年一个栅格）</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="88" />
+        <location filename="../algorithms/nepsink.py" line="55" />
         <source>NPP scale factor to g C m-2 yr-1 (0.1 for MOD17A3HGF)</source>
         <translation>NPP 换算为 g C m-2 yr-1 的比例因子（MOD17A3HGF 为 0.1）</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="91" />
+        <location filename="../algorithms/nepsink.py" line="58" />
         <source>NPP valid maximum, raw value (32700 for MOD17A3HGF)</source>
         <translation>NPP 有效最大值，原始值（MOD17A3HGF 为 32700）</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="94" />
+        <location filename="../algorithms/nepsink.py" line="61" />
         <source>Air temperature, deg C (time-series raster or rasters)</source>
         <translation>气温，deg C（时间序列栅格或多个栅格）</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="96" />
+        <location filename="../algorithms/nepsink.py" line="63" />
         <source>Precipitation, mm (time-series raster or rasters)</source>
         <translation>降水量，mm（时间序列栅格或多个栅格）</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="98" />
+        <location filename="../algorithms/nepsink.py" line="65" />
         <source>Climate time step</source>
         <translation>气候数据时间步长</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="102" />
+        <location filename="../algorithms/nepsink.py" line="69" />
         <source>Sign of the sink</source>
         <translation>碳汇符号</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="108" />
+        <location filename="../algorithms/nepsink.py" line="75" />
         <source>Carbon sink (NEP)</source>
         <translation>碳汇（NEP）</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="109" />
+        <location filename="../algorithms/nepsink.py" line="76" />
         <source>Soil heterotrophic respiration Rh (g C m-2 yr-1)</source>
         <translation>土壤异养呼吸 Rh（g C m-2 yr-1）</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="112" />
+        <location filename="../algorithms/nepsink.py" line="79" />
         <source>NEP (g C m-2 yr-1)</source>
         <translation>净生态系统生产力 NEP（g C m-2 yr-1）</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="115" />
+        <location filename="../algorithms/nepsink.py" line="82" />
         <source>NPP years without climate</source>
         <translation>缺少气候数据的 NPP 年份</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="144" />
+        <location filename="../algorithms/nepsink.py" line="111" />
         <source>{year}: sink {total:,.0f} {units} (absorption {absorption:,.0f}, ecosystem source {source:,.0f}).</source>
         <translation>{year}：碳汇 {total:,.0f} {units}（吸收 {absorption:,.0f}，生态系统碳源 {source:,.0f}）。</translation>
     </message>
@@ -842,69 +808,52 @@ Getis-Ord Gi*（Ord &amp; Getis 1995，包含要素自身）：GI_Z 为 z 得分
         <translation>趋势,Sen 斜率,Theil-Sen,Mann-Kendall,时间序列,像元,显著性</translation>
     </message>
     <message>
-        <location filename="../algorithms/rastertrend.py" line="28" />
-        <source>Monotonic trend of every cell of a time-series raster (band per year; e.g. emission, sink, net or ratio rasters, NPP, nighttime lights).
-
-Sen slope: the median of the pairwise slopes (y_j - y_i) / (year_j - year_i), in the raster's units per year. Mann-Kendall: S = sum of sign(y_j - y_i) over i &lt; j, variance with tie correction, Z with continuity correction (S - sign S) / sqrt Var(S), two-sided normal p. Nodata years are skipped per cell; cells with fewer than 3 valid years are nodata. Class: 1 significant decrease (slope &lt; 0, p &lt; ALPHA), 2 non-significant decrease, 3 no change (slope 0), 4 non-significant increase, 5 significant increase; 0 nodata.
-
-Input: one multi-band time-series raster (years from the band descriptions, else band 1 = START_YEAR) or a list of yearly rasters (years from band descriptions or file names). At least 3 years.
-
-Outputs: single-band GeoTIFFs (slope, Z, p as Float32 with NaN nodata; class as Byte with 0 nodata). The raster is processed in windows of one tile row (256 rows) holding every year of the window, so memory stays bounded; files appear only when complete and cancel leaves nothing behind.</source>
-        <translation>时间序列栅格（每年一个波段；例如碳排放、碳汇、净排放或源汇比栅格，NPP，夜间灯光）中每个像元的单调趋势。
-
-Sen 斜率：两两斜率 (y_j - y_i) / (year_j - year_i) 的中位数，单位为栅格单位/年。Mann-Kendall：S = 对所有 i &lt; j 求 sign(y_j - y_i) 之和，方差含结校正，Z 经连续性校正 (S - sign S) / sqrt Var(S)，p 为双侧正态 p 值。逐像元跳过无数据年份；有效年份少于 3 个的像元为无数据。类别：1 显著下降（斜率 &lt; 0，p &lt; ALPHA），2 不显著下降，3 无变化（斜率为 0），4 不显著上升，5 显著上升；0 无数据。
-
-输入：一个多波段时间序列栅格（年份取自波段描述，否则波段 1 = START_YEAR）或逐年栅格列表（年份取自波段描述或文件名）。至少 3 年。
-
-输出：单波段 GeoTIFF（斜率、Z、p 为 Float32，NaN 为无数据值；类别为 Byte，0 为无数据值）。栅格以一个分块行（256 行）为窗口处理，每个窗口包含全部年份，因此内存占用有上限；文件仅在完整写出后才出现，取消运行不会留下任何文件。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/rastertrend.py" line="57" />
+        <location filename="../algorithms/rastertrend.py" line="38" />
         <source>Time series (one multi-band raster or yearly rasters)</source>
         <translation>时间序列（一个多波段栅格或逐年栅格）</translation>
     </message>
     <message>
-        <location filename="../algorithms/rastertrend.py" line="60" />
+        <location filename="../algorithms/rastertrend.py" line="41" />
         <source>Significance level</source>
         <translation>显著性水平</translation>
     </message>
     <message>
-        <location filename="../algorithms/rastertrend.py" line="62" />
+        <location filename="../algorithms/rastertrend.py" line="43" />
         <source>Sen slope (units per year)</source>
         <translation>Sen 斜率（单位/年）</translation>
     </message>
     <message>
-        <location filename="../algorithms/rastertrend.py" line="62" />
+        <location filename="../algorithms/rastertrend.py" line="43" />
         <source>Mann-Kendall Z</source>
         <translation>Mann-Kendall Z 值</translation>
     </message>
     <message>
-        <location filename="../algorithms/rastertrend.py" line="62" />
+        <location filename="../algorithms/rastertrend.py" line="43" />
         <source>Mann-Kendall p (two-sided)</source>
         <translation>Mann-Kendall p 值（双侧）</translation>
     </message>
     <message>
-        <location filename="../algorithms/rastertrend.py" line="62" />
+        <location filename="../algorithms/rastertrend.py" line="43" />
         <source>Trend class</source>
         <translation>趋势类别</translation>
     </message>
     <message>
-        <location filename="../algorithms/rastertrend.py" line="66" />
+        <location filename="../algorithms/rastertrend.py" line="47" />
         <source>Years used</source>
         <translation>所用年份</translation>
     </message>
     <message>
-        <location filename="../algorithms/rastertrend.py" line="67" />
+        <location filename="../algorithms/rastertrend.py" line="48" />
         <source>Cells with a significant trend</source>
         <translation>趋势显著的像元数</translation>
     </message>
     <message>
-        <location filename="../algorithms/rastertrend.py" line="75" />
+        <location filename="../algorithms/rastertrend.py" line="56" />
         <source>{n} years: {first}-{last}; {w} x {h} cells.</source>
         <translation>{n} 年：{first}-{last}；{w} x {h} 个像元。</translation>
     </message>
     <message>
-        <location filename="../algorithms/rastertrend.py" line="81" />
+        <location filename="../algorithms/rastertrend.py" line="62" />
         <source>Class {code} ({label}): {count} cells</source>
         <translation>类别 {code}（{label}）：{count} 个像元</translation>
     </message>
@@ -919,47 +868,47 @@ Sen 斜率：两两斜率 (y_j - y_i) / (year_j - year_i) 的中位数，单位�
         <translation>碳收支,分区统计,区县,碳排放,碳汇,碳源汇比,精确</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="92" />
+        <location filename="../algorithms/zonalbudget.py" line="66" />
         <source>GDP field prefix (e.g. GDP_ for GDP_2001, GDP_2002, ...)</source>
         <translation>GDP 字段前缀（例如 GDP_ 对应 GDP_2001、GDP_2002 ……）</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="95" />
+        <location filename="../algorithms/zonalbudget.py" line="69" />
         <source>Carbon budget layer</source>
         <translation>碳收支图层</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="96" />
+        <location filename="../algorithms/zonalbudget.py" line="70" />
         <source>Carbon budget table (long form)</source>
         <translation>碳收支表（长表）</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="103" />
+        <location filename="../algorithms/zonalbudget.py" line="77" />
         <source>The regions layer could not be read.</source>
         <translation>无法读取区域图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="105" />
+        <location filename="../algorithms/zonalbudget.py" line="79" />
         <source>The regions layer '{name}' is not a polygon layer.</source>
         <translation>区域图层“{name}”不是面图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="157" />
+        <location filename="../algorithms/zonalbudget.py" line="131" />
         <source>{n} regions have no value in the key field '{field}'; fill it or choose another field.</source>
         <translation>{n} 个区域的键字段“{field}”没有值；请填写或选择其他字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="162" />
+        <location filename="../algorithms/zonalbudget.py" line="136" />
         <source>The key field '{field}' has duplicate values: {values}. Each region needs its own key (dissolve multipart regions first).</source>
         <translation>键字段“{field}”有重复值：{values}。每个区域需要唯一的键（请先融合多部件区域）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="191" />
+        <location filename="../algorithms/zonalbudget.py" line="165" />
         <source>No GDP fields named {prefix}yyyy (e.g. {prefix}2001) were found in the regions layer.</source>
         <translation>区域图层中未找到名为 {prefix}yyyy 的 GDP 字段（例如 {prefix}2001）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="194" />
+        <location filename="../algorithms/zonalbudget.py" line="168" />
         <source>GDP fields found for {n} years.</source>
         <translation>找到 {n} 年的 GDP 字段。</translation>
     </message>
@@ -1012,31 +961,6 @@ Sen 斜率：两两斜率 (y_j - y_i) / (year_j - year_i) 的中位数，单位�
         <location filename="../algorithms/energyemissions.py" line="102" />
         <source>CO2,emissions,energy,fuel,coal,natural gas,IPCC,emission factor,cement</source>
         <translation>CO2,碳排放,能源,燃料,煤炭,天然气,IPCC,排放因子,水泥</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/energyemissions.py" line="103" />
-        <source>Turns an energy consumption table (per region and year) into CO2 emissions with the IPCC reference approach: CO2 = sum over fuels of quantity x NCV x CC x OF x 44/12 (NCV net calorific value, CC carbon content in t C/TJ, OF oxidation rate).
-
-Input: any table (CSV, GeoPackage, attribute table) with a region field and a year field. Wide layout: one column per fuel, named after the fuel keys of the factor table (raw_coal, coke, crude_oil, gasoline, kerosene, diesel, fuel_oil, lpg, natural_gas) or their names; text columns such as region names are ignored, any other numeric column is an error naming it. Long layout: a fuel field and a quantity field. Empty cells and '-' count as 0; negative or non-numeric quantities are errors naming the row, region and year. Rows repeating a region and year are summed.
-
-Quantity units: by default as the factor table says, which is the yearbook convention (10^4 t for solids and liquids, 10^4 m3 for natural gas); or t and m3, 10^4 t and 10^4 m3, 10^4 t and 10^8 m3 for all fuels.
-
-Factors: the default table has the nine fuels with Chinese calorific values (raw coal 1.9003 t CO2/t, natural gas 21.622 t CO2 per 10^4 m3); a preset sets every oxidation rate to the IPCC default 1. Your own CSV (fuel, name, ncv, ncv_unit, carbon_content_t_c_per_tj, oxidation_rate, quantity_unit) replaces it; copy carbon_plugin/data/emission_factors.csv to start.
-
-Cement (optional): a clinker production field (in 10^4 t by default, else the chosen mass unit) gives process CO2 = clinker x cement factor (default 0.52 t CO2/t clinker, IPCC 2006 Tier 1), reported apart in CEMENT_T, with TOTAL_T = energy + cement.
-
-Output: a table with the region field, year, CO2_T (C_T when the units are t C) and one column per fuel; it plugs straight into 'Grid emissions' as its statistics table.</source>
-        <translation>用 IPCC 参考方法将能源消费表（按区域与年份）换算为 CO2 排放量：CO2 = 各燃料的 消费量 x NCV x CC x OF x 44/12 之和（NCV 平均低位发热量，CC 单位热值含碳量，t C/TJ，OF 碳氧化率）。
-
-输入：任意含区域字段和年份字段的表（CSV、GeoPackage、属性表）。宽表格式：每种燃料一列，列名为排放因子表中的燃料键（raw_coal、coke、crude_oil、gasoline、kerosene、diesel、fuel_oil、lpg、natural_gas）或其名称；区域名称等文本列会被忽略，其他任何数值列视为错误并给出列名。长表格式：一个燃料字段和一个消费量字段。空单元格和 '-' 计为 0；负值或非数值的消费量视为错误，并给出所在行、区域和年份。区域与年份重复的行将相加。
-
-消费量单位：默认采用排放因子表所列单位，即统计年鉴惯例（固体和液体燃料 10^4 t，天然气 10^4 m3）；也可对所有燃料统一采用 t 和 m3、10^4 t 和 10^4 m3、10^4 t 和 10^8 m3。
-
-排放因子：默认表包含九种燃料，采用中国的平均低位发热量（原煤 1.9003 t CO2/t，天然气 21.622 t CO2/10^4 m3）；一项预设将所有碳氧化率设为 IPCC 默认值 1。自定义 CSV（fuel、name、ncv、ncv_unit、carbon_content_t_c_per_tj、oxidation_rate、quantity_unit）将替代默认表；可复制 carbon_plugin/data/emission_factors.csv 作为起点。
-
-水泥（可选）：熟料产量字段（默认单位 10^4 t，否则为所选质量单位）给出生产过程 CO2 = 熟料产量 x 水泥排放因子（默认 0.52 t CO2/t 熟料，IPCC 2006 Tier 1），单独写入 CEMENT_T，并有 TOTAL_T = 能源 + 水泥。
-
-输出：包含区域字段、年份、CO2_T（单位为 t C 时为 C_T）及每种燃料一列的表；可直接作为“格网碳排放”的统计表输入。</translation>
     </message>
     <message>
         <location filename="../algorithms/gridemissions.py" line="54" />
@@ -1239,152 +1163,152 @@ Output: a table with the region field, year, CO2_T (C_T when the units are t C) 
         <translation>报告,HTML,地图,图表,风险等级,碳平衡状态,热点,转移矩阵,汇总</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="302" />
+        <location filename="../algorithms/report.py" line="267" />
         <source>Risk layer (RI_yyyy, RL_yyyy fields)</source>
         <translation>风险图层（RI_yyyy、RL_yyyy 字段）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="304" />
+        <location filename="../algorithms/report.py" line="269" />
         <source>Balance layer (CSR_yyyy, ST_yyyy; if the risk layer lacks them)</source>
         <translation>碳平衡图层（CSR_yyyy、ST_yyyy；风险图层缺少这些字段时使用）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="307" />
+        <location filename="../algorithms/report.py" line="272" />
         <source>Hot spots layer (GI_BIN)</source>
         <translation>热点图层（GI_BIN）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="309" />
+        <location filename="../algorithms/report.py" line="274" />
         <source>Region name field (default: the first text field)</source>
         <translation>区域名称字段（默认：第一个文本字段）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="312" />
+        <location filename="../algorithms/report.py" line="277" />
         <source>Province totals per year (table: year, emission, sink, net, csr)</source>
         <translation>逐年全省汇总（表：year、emission、sink、net、csr）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="315" />
+        <location filename="../algorithms/report.py" line="280" />
         <source>State transitions (table)</source>
         <translation>状态转移（表）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="317" />
+        <location filename="../algorithms/report.py" line="282" />
         <source>Risk summary per period (table)</source>
         <translation>逐时段风险汇总（表）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="319" />
+        <location filename="../algorithms/report.py" line="284" />
         <source>Weights used (e.g. 'state 0.61, trend 0.39'; empty: from the risk summary)</source>
         <translation>所用权重（例如 'state 0.61, trend 0.39'；留空：取自风险汇总）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="328" />
+        <location filename="../algorithms/report.py" line="293" />
         <source>Analysis parameters to list (e.g. 'PERIOD_LENGTH=5; WEIGHTS=entropy')</source>
         <translation>要列出的分析参数（例如 'PERIOD_LENGTH=5; WEIGHTS=entropy'）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="333" />
+        <location filename="../algorithms/report.py" line="298" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="334" />
+        <location filename="../algorithms/report.py" line="299" />
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="334" />
+        <location filename="../algorithms/report.py" line="299" />
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="337" />
+        <location filename="../algorithms/report.py" line="302" />
         <source>Maps</source>
         <translation>地图数</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="345" />
+        <location filename="../algorithms/report.py" line="310" />
         <source>RISK: the risk layer could not be read.</source>
         <translation>RISK：无法读取风险图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="350" />
+        <location filename="../algorithms/report.py" line="315" />
         <source>RISK: the layer has no RI_yyyy or RL_yyyy fields; make it with 'Carbon imbalance risk index'.</source>
         <translation>RISK：该图层没有 RI_yyyy 或 RL_yyyy 字段；请用“碳失衡风险指数”生成。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="370" />
+        <location filename="../algorithms/report.py" line="335" />
         <source>No balance states (ST_yyyy fields): give the balance layer as BALANCE for the state maps and the transitions.</source>
         <translation>没有碳平衡状态（ST_yyyy 字段）：请将碳平衡图层作为 BALANCE 给出，以绘制状态图并统计状态转移。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="401" />
+        <location filename="../algorithms/report.py" line="366" />
         <source>Balance state {period}</source>
         <translation>碳平衡状态 {period}</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="407" />
+        <location filename="../algorithms/report.py" line="372" />
         <source>Risk level {period}</source>
         <translation>风险等级 {period}</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="416" />
+        <location filename="../algorithms/report.py" line="381" />
         <source>Regions with a risk index</source>
         <translation>有风险指数的区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="417" />
+        <location filename="../algorithms/report.py" line="382" />
         <source>Mean risk index</source>
         <translation>平均风险指数</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="418" />
+        <location filename="../algorithms/report.py" line="383" />
         <source>High-risk share (RI &gt;= 0.6)</source>
         <translation>高风险占比（RI &gt;= 0.6）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="432" />
+        <location filename="../algorithms/report.py" line="397" />
         <source>Gi* hot and cold spots</source>
         <translation>Gi* 冷热点</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="437" />
+        <location filename="../algorithms/report.py" line="402" />
         <source>Coordinate reference system</source>
         <translation>坐标参考系</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="456" />
+        <location filename="../algorithms/report.py" line="421" />
         <source>Report written: {path} ({maps} maps).</source>
         <translation>报告已写出：{path}（{maps} 幅地图）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="469" />
+        <location filename="../algorithms/report.py" line="434" />
         <source>No region name field: regions are named by their feature number.</source>
         <translation>没有区域名称字段：以要素编号命名区域。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="484" />
+        <location filename="../algorithms/report.py" line="449" />
         <source>{param}: the table could not be read.</source>
         <translation>{param}：无法读取该表。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="503" />
+        <location filename="../algorithms/report.py" line="468" />
         <source>PROVINCE_TABLE: the table needs the fields year, emission and sink (the province table of 'Balance states and transformation trend').</source>
         <translation>PROVINCE_TABLE：该表需要 year、emission 和 sink 字段（“碳平衡状态与演变趋势”输出的全省汇总表）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="517" />
+        <location filename="../algorithms/report.py" line="482" />
         <source>TRANSITIONS: the table needs the fields from_per, to_per, from_state, to_state and count (the transition table of 'Balance states and transformation trend').</source>
         <translation>TRANSITIONS：该表需要 from_per、to_per、from_state、to_state 和 count 字段（“碳平衡状态与演变趋势”输出的状态转移表）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="533" />
+        <location filename="../algorithms/report.py" line="498" />
         <source>RISK_SUMMARY: the table needs the fields period, n_l1 ... n_l5, n_high (the summary table of 'Carbon imbalance risk index').</source>
         <translation>RISK_SUMMARY：该表需要 period、n_l1 … n_l5、n_high 字段（“碳失衡风险指数”输出的汇总表）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="540" />
+        <location filename="../algorithms/report.py" line="505" />
         <source>RISK_SUMMARY: the counts of {period} differ from the risk layer's; are the table and the layer from the same run?</source>
         <translation>RISK_SUMMARY：{period} 的计数与风险图层不一致；该表与图层是否来自同一次运行？</translation>
     </message>
@@ -1394,12 +1318,12 @@ Output: a table with the region field, year, CO2_T (C_T when the units are t C) 
         <translation>无数据</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="739" />
+        <location filename="../algorithms/report.py" line="704" />
         <source>{n} regions</source>
         <translation>{n} 个区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="815" />
+        <location filename="../algorithms/report.py" line="780" />
         <source>Legend</source>
         <translation>图例</translation>
     </message>
@@ -1744,7 +1668,7 @@ Output: a table with the region field, year, CO2_T (C_T when the units are t C) 
         <translation>碳汇（源汇比 1 及以下）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="331" />
+        <location filename="../algorithms/report.py" line="296" />
         <source>Units of the emission and sink values</source>
         <translation>碳排放与碳汇数值的单位</translation>
     </message>
@@ -1839,137 +1763,137 @@ Output: a table with the region field, year, CO2_T (C_T when the units are t C) 
         <translation>热点图层</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>Carbon imbalance risk workflow (whole chain)</source>
         <translation>碳失衡风险评估流程（完整链条）</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>Workflow</source>
         <translation>工作流程</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>Energy consumption table (per city and year)</source>
         <translation>能源消费表（按城市和年份）</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>Energy table: city key field</source>
         <translation>能源表：城市标识字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>City polygons (statistics regions)</source>
         <translation>城市面（统计区域）</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>Cities: key field</source>
         <translation>城市：标识字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>Nighttime light (band per year)</source>
         <translation>夜间灯光（每年一个波段）</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>NPP rasters (one per year, or one time series)</source>
         <translation>NPP 栅格（每年一个，或一个时间序列）</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>NPP scale factor to g C m-2 yr-1 (0.1 for MOD17A3)</source>
         <translation>NPP 换算为 g C m-2 yr-1 的比例系数（MOD17A3 为 0.1）</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>NPP largest valid value (32700 for MOD17A3)</source>
         <translation>NPP 最大有效值（MOD17A3 为 32700）</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>Monthly air temperature (deg C, 12 bands per year)</source>
         <translation>月平均气温（deg C，每年 12 个波段）</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>Monthly precipitation (mm, 12 bands per year)</source>
         <translation>月降水量（mm，每年 12 个波段）</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>County polygons (budget regions)</source>
         <translation>区县面（碳收支区域）</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>Counties: key field</source>
         <translation>区县：标识字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>Report title</source>
         <translation>报告标题</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>CO2 emissions per city and year</source>
         <translation>各城市逐年 CO2 排放</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>Emission raster (t per cell per year)</source>
         <translation>碳排放栅格（t/像元/年）</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>NPP time series</source>
         <translation>NPP 时间序列</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>Sink raster (t per cell per year)</source>
         <translation>碳汇栅格（t/像元/年）</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>Net emission raster</source>
         <translation>净碳排放栅格</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>Source/sink ratio raster</source>
         <translation>碳源汇比栅格</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>Balance state raster</source>
         <translation>碳平衡状态栅格</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>County carbon budget</source>
         <translation>区县碳收支</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>Balance states and trends</source>
         <translation>碳平衡状态与趋势</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>Imbalance risk</source>
         <translation>碳失衡风险</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>Risk hot spots</source>
         <translation>风险冷热点</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>HTML report</source>
         <translation>HTML 报告</translation>
     </message>
@@ -2869,19 +2793,6 @@ Output: a table with the region field, year, CO2_T (C_T when the units are t C) 
         <translation>{count} 个像元-年有 NPP 但无气候值（在气候栅格范围外或为无数据）：这些位置无碳汇（无数据）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="39" />
-        <source>Balance states and their change over periods for a budget layer (one feature per region with EMI_yyyy and SNK_yyyy fields: emission and sink in t per year, both positive; years are detected from the field names, at least 3).
-
-Periods: consecutive blocks of PERIOD_LENGTH years from the first year (default 5: 2001-05, 2006-10, ...); a trailing single year is left out (logged). Per period and region: CSR_yyyy = mean E / mean S over the period (the ratio of the period means, not the mean of annual ratios; NULL where the mean sink is 0 or less); balance state ST_yyyy: 1 sink (CSR 1 or less), 2 mild (1-2], 3 moderate (2-4], 4 severe (4-8], 5 extreme (&gt; 8, or sink 0 or less); the breaks are editable; with a neutral band b, CSR within [1 - b, 1 + b] is state 0 (neutral). CH_yyyy: change of CSR from the previous period: 'imbalancing' (rose by more than TOLERANCE, default 5 %), 'neutralizing' (fell by more) or 'stable'; CX_yyyy: +1 when CSR crossed above 1, -1 when it fell to 1 or below, else 0. SEN_yyyy, MKZ_yyyy and MKP_yyyy: Sen slope (CSR per year), Mann-Kendall Z (tie correction, continuity correction) and two-sided p of the annual CSR within the period (the risk index reads MKZ_yyyy for its trend component); TC_yyyy: trend class (1 significant decrease, 2 decrease, 3 no change, 4 increase, 5 significant increase at ALPHA; 0 no data). SEN_ALL, MKZ_ALL, MKP_ALL, TC_ALL: the same over all years. Years with sink 0 or less have no annual CSR and are skipped in the trends (fewer than 3 values: NULL). Field names use the period's first year.
-
-Outputs: the layer (input fields + the fields above), a transition table (regions moving from state a to state b between consecutive periods and from the first to the last period) and a province table per year (total emission, sink, net = E - S and CSR over the regions with both values).</source>
-        <translation>计算碳收支图层的碳平衡状态及其在各时段间的变化（每个区域一个要素，含 EMI_yyyy 与 SNK_yyyy 字段：碳排放量与碳汇量，单位 t/年，均为正值；年份由字段名识别，至少 3 年）。
-
-时段：自第一年起每 PERIOD_LENGTH 年为一个连续时段（默认 5 年：2001-05、2006-10……）；末尾单独剩下的一年不参与计算（记入日志）。逐时段、逐区域计算：CSR_yyyy = 时段内平均 E / 平均 S（为时段均值之比，而非逐年比值的均值；平均碳汇为 0 或更小时为 NULL）；碳平衡状态 ST_yyyy：1 碳汇（CSR 不大于 1），2 轻度失衡 (1-2]，3 中度失衡 (2-4]，4 重度失衡 (4-8]，5 极度失衡（大于 8，或碳汇为 0 或更小）；分级断点可修改；设置中性带 b 时，CSR 位于 [1 - b, 1 + b] 内为状态 0（基本平衡）。CH_yyyy：CSR 相对上一时段的变化：'imbalancing'（失衡加剧，上升幅度超过 TOLERANCE，默认 5 %）、'neutralizing'（趋于平衡，下降幅度超过该值）或 'stable'（稳定）；CX_yyyy：CSR 升至 1 以上时为 +1，降至 1 及以下时为 -1，否则为 0。SEN_yyyy、MKZ_yyyy 与 MKP_yyyy：时段内逐年 CSR 的 Sen 斜率（CSR/年）、Mann-Kendall Z（含结校正与连续性校正）及双侧检验 p 值（风险指数的趋势分量读取 MKZ_yyyy）；TC_yyyy：趋势类别（在 ALPHA 显著性水平下：1 显著下降，2 下降，3 无变化，4 上升，5 显著上升；0 无数据）。SEN_ALL、MKZ_ALL、MKP_ALL、TC_ALL：全部年份的相应结果。碳汇为 0 或更小的年份没有逐年 CSR，在趋势计算中跳过（有效值少于 3 个时为 NULL）。字段名使用时段的第一年。
-
-输出：结果图层（输入字段 + 上述字段）、状态转移表（相邻时段之间以及首末时段之间由状态 a 转为状态 b 的区域数）和逐年全省汇总表（在两项数值均有的区域上汇总的碳排放总量、碳汇总量、净排放 = E - S 及 CSR）。</translation>
-    </message>
-    <message>
         <location filename="../algorithms/imbalancerisk.py" line="44" />
         <source>State: share of the emission not absorbed, 1 - S/E (relative: log of the ratio)</source>
         <translation>状态：未被吸收的碳排放占比 1 - S/E（相对法：源汇比的对数）</translation>
@@ -2927,46 +2838,17 @@ Outputs: the layer (input fields + the fields above), a transition table (region
         <translation>碳源汇比上限（相对标准化）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="165" />
-        <source>Carbon imbalance risk per region and period from a budget layer (or the balance layer; EMI_yyyy and SNK_yyyy fields in t CO2 per year; AREA_KM2 for the pressure component, else the ellipsoidal area of each polygon).
-
-Periods as in 'Balance states and transformation trend' (PERIOD_LENGTH years; period values are means over the years with both E and S).
-
-Absolute index (default): every component is bounded, so a region's index depends on its own data only and means the same in every province and period. State D = 1 - S / E clipped to [0, 1] (the share of the emission its own sink does not absorb; CSR 2.5 gives 0.6, CSR 5 gives 0.8; a sink of 0 gives 1); trend T = Phi(Z), the normal probability of the Mann-Kendall Z of the annual source/sink ratio within the period (0.5 = no trend, near 1 = a significant rise; read from the MKZ_yyyy fields of a balance layer when present; fewer than 3 years: 0.5); pressure (optional) P = rho / (rho + rho_ref), rho the emission density in t per km2 per year and rho_ref REFERENCE_DENSITY (empty: the median of the layer, which makes this component relative). Default weights equal: a region whose sink covers its emission, with no trend, gets 0.25; CSR 5 with no trend 0.65; CSR 5 rising significantly about 0.9.
-
-Relative index (the earlier method, kept for studies that use it): state = ln(CSR) with the CSR clipped to [1/CSR_CAP, CSR_CAP] (a sink of 0 or less takes CSR_CAP), trend = change of the capped CSR from the previous period (first period: Sen slope x period length), pressure = emission density, each min-max normalised over all regions and periods of the layer; entropy weights by default. A region's index then depends on the other regions in the layer.
-
-Index RI = sum of weight x component, in [0, 1]. Weights: equal, entropy weight method (p = x / sum x, e = -sum p ln p / ln n, w = (1 - e) / sum (1 - e)), or USER_WEIGHTS (one per chosen component in the order state, trend, pressure; normalised with a log line if they do not sum to 1; negative weights are an error). Level RL: 1 low [0, 0.2), 2 relatively low, 3 medium, 4 relatively high, 5 high [0.8, 1] with editable breaks; NULL = no data.
-
-Compensation value CV (budget-neutral, yuan per year): V = (S - E x S_R / E_R) x PRICE on the period means, S_R and E_R the totals over the regions; sum V = 0; V &amp;gt; 0 receives, V &amp;lt; 0 pays. PRICE default 60 yuan per t CO2.
-
-Outputs: the layer with RI_yyyy, RL_yyyy, CV_yyyy per period (first year; a GeoPackage layer also records the method in its description), and a summary table per period: the method (normalis, weighting), regions with an index, count and share per level, weights, count and share of regions with RI of 0.6 or more (high-risk share).</source>
-        <translation>根据碳收支图层（或碳平衡图层；EMI_yyyy 与 SNK_yyyy 字段，单位 t CO2/年；压力分量使用 AREA_KM2 字段，没有时使用各面的椭球面积）逐区域、逐时段计算碳失衡风险。
-
-时段划分与“碳平衡状态与演变趋势”相同（PERIOD_LENGTH 年；时段值为 E 与 S 均有值年份的均值）。
-
-绝对指数（默认）：各分量均有界，因此一个区域的指数只取决于它自身的数据，在任何省份和时段中含义相同。状态 D = 1 - S / E，截断到 [0, 1]（区域自身碳汇未能吸收的碳排放占比；CSR 为 2.5 时为 0.6，CSR 为 5 时为 0.8；碳汇为 0 时为 1）；趋势 T = Phi(Z)，即时段内逐年碳源汇比 Mann-Kendall Z 的标准正态概率（0.5 = 无趋势，接近 1 = 显著上升；输入为碳平衡图层时读取其 MKZ_yyyy 字段；少于 3 年时为 0.5）；压力（可选）P = rho / (rho + rho_ref)，rho 为碳排放密度（t/km2/年），rho_ref 为 REFERENCE_DENSITY（留空：取本图层的中位数，此时该分量为相对值）。默认等权重：碳汇足以抵消碳排放且无趋势的区域为 0.25；CSR 为 5 且无趋势为 0.65；CSR 为 5 且显著上升约为 0.9。
-
-相对指数（原方法，供沿用该方法的研究使用）：状态 = ln(CSR)，CSR 截断到 [1/CSR_CAP, CSR_CAP]（碳汇为 0 或更小时取 CSR_CAP），趋势 = 截断后 CSR 相对上一时段的变化（第一个时段：Sen 斜率 x 时段长度），压力 = 碳排放密度，各分量在本图层全部区域和时段上进行极差（min-max）标准化；默认熵权法。此时一个区域的指数取决于图层中的其他区域。
-
-风险指数 RI = 各分量与其权重乘积之和，取值 [0, 1]。权重：等权重、熵权法（p = x / sum x，e = -sum p ln p / ln n，w = (1 - e) / sum (1 - e)）或 USER_WEIGHTS（按状态、趋势、压力的顺序，每个所选分量一个；总和不为 1 时归一化并记入日志；负权重视为错误）。风险等级 RL：1 低风险 [0, 0.2)，2 较低风险，3 中等风险，4 较高风险，5 高风险 [0.8, 1]，分级断点可修改；NULL = 无数据。
-
-碳补偿价值 CV（收支中性，元/年）：基于时段均值计算 V = (S - E x S_R / E_R) x PRICE，S_R 与 E_R 为全部区域的总量；sum V = 0；V &amp;gt; 0 为受偿，V &amp;lt; 0 为支付。PRICE 默认 60 元/t CO2。
-
-输出：图层，每个时段（以第一年命名）带 RI_yyyy、RL_yyyy、CV_yyyy 字段（GeoPackage 图层还在其描述中记录所用方法）；以及逐时段汇总表：方法（normalis、weighting）、有风险指数的区域数、各等级的数量与占比、权重、RI 不小于 0.6 的区域数量与占比（高风险占比）。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/imbalancerisk.py" line="216" />
+        <location filename="../algorithms/imbalancerisk.py" line="181" />
         <source>Normalisation and weighting</source>
         <translation>标准化与赋权方法</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="226" />
+        <location filename="../algorithms/imbalancerisk.py" line="191" />
         <source>Mann-Kendall Z read from the MKZ_yyyy fields of the input layer.</source>
         <translation>Mann-Kendall Z 取自输入图层的 MKZ_yyyy 字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="232" />
+        <location filename="../algorithms/imbalancerisk.py" line="197" />
         <source>Method: {method}; weights: {weights}</source>
         <translation>方法：{method}；权重：{weights}</translation>
     </message>
@@ -2981,42 +2863,42 @@ Outputs: the layer with RI_yyyy, RL_yyyy, CV_yyyy per period (first year; a GeoP
         <translation>碳失衡,风险指数,不确定性,蒙特卡洛,置信区间,概率</translation>
     </message>
     <message>
-        <location filename="../algorithms/riskuncertainty.py" line="59" />
+        <location filename="../algorithms/riskuncertainty.py" line="44" />
         <source>Relative standard deviation of the emissions (0.10 = 10 %)</source>
         <translation>碳排放的相对标准差（0.10 = 10 %）</translation>
     </message>
     <message>
-        <location filename="../algorithms/riskuncertainty.py" line="62" />
+        <location filename="../algorithms/riskuncertainty.py" line="47" />
         <source>Relative standard deviation of the sinks (0.30 = 30 %)</source>
         <translation>碳汇的相对标准差（0.30 = 30 %）</translation>
     </message>
     <message>
-        <location filename="../algorithms/riskuncertainty.py" line="65" />
+        <location filename="../algorithms/riskuncertainty.py" line="50" />
         <source>Share of the error common to all years of a region (0-1)</source>
         <translation>区域各年共有误差所占比例（0-1）</translation>
     </message>
     <message>
-        <location filename="../algorithms/riskuncertainty.py" line="70" />
+        <location filename="../algorithms/riskuncertainty.py" line="55" />
         <source>Number of draws</source>
         <translation>抽样次数</translation>
     </message>
     <message>
-        <location filename="../algorithms/riskuncertainty.py" line="72" />
+        <location filename="../algorithms/riskuncertainty.py" line="57" />
         <source>Random seed (empty: a new one each run)</source>
         <translation>随机种子（留空：每次运行使用新的种子）</translation>
     </message>
     <message>
-        <location filename="../algorithms/riskuncertainty.py" line="76" />
+        <location filename="../algorithms/riskuncertainty.py" line="61" />
         <source>Risk uncertainty layer</source>
         <translation>风险不确定性图层</translation>
     </message>
     <message>
-        <location filename="../algorithms/riskuncertainty.py" line="77" />
+        <location filename="../algorithms/riskuncertainty.py" line="62" />
         <source>Regions whose last-period level is uncertain</source>
         <translation>最后一个时段风险等级不确定的区域数</translation>
     </message>
     <message>
-        <location filename="../algorithms/riskuncertainty.py" line="107" />
+        <location filename="../algorithms/riskuncertainty.py" line="92" />
         <source>{period}: {n} region(s) with an uncertain level (most likely level below {p:.0%})</source>
         <translation>{period}：{n} 个区域的风险等级不确定（最可能等级的概率低于 {p:.0%}）</translation>
     </message>
@@ -3056,7 +2938,7 @@ Outputs: the layer with RI_yyyy, RL_yyyy, CV_yyyy per period (first year; a GeoP
         <translation>至少需要 2 次抽样；实际为 {value}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>Risk uncertainty (Monte Carlo)</source>
         <translation>风险不确定性（蒙特卡洛）</translation>
     </message>
@@ -3166,69 +3048,39 @@ Outputs: the layer with RI_yyyy, RL_yyyy, CV_yyyy per period (first year; a GeoP
         <translation>该等级的概率</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="250" />
-        <source>One self-contained HTML file (images embedded, opens in any browser, can be mailed alone) summing up an analysis: the provincial time series of emissions, sinks and the source/sink ratio CSR (chart and table), the risk summary per period (count and share of regions per risk level, high-risk share RI &gt;= 0.6) with the method of the index (absolute or relative normalisation, weighting), the weights of the risk index, the 10 regions with the highest risk index in the last period, the balance state transition matrices, a section per period with a map of the balance state, a map of the risk level and a histogram of the risk index (bins of 0.1, bars coloured by level), the uncertainty of the index (when UNCERTAINTY is given), a map of Getis-Ord Gi* hot and cold spots, the inputs and parameters, and the plugin version.
-
-RISK is the risk layer of 'Carbon imbalance risk index' (RI_yyyy, RL_yyyy per period; its EMI_yyyy and SNK_yyyy fields give the province totals when no province table is given). When the risk index was computed on the balance layer, the risk layer also carries CSR_yyyy and ST_yyyy; otherwise give BALANCE (the balance layer). HOTSPOTS: the layer of 'Hot spots' (GI_BIN); without it, GI_BIN is taken from the risk layer when present. The tables of 'Balance states and transformation trend' (province totals, transitions) and the risk summary of 'Carbon imbalance risk index' are optional: without them the report computes the same numbers from the layers (the weights then come from WEIGHTS_USED, the output of the same name of the risk tool). NAME_FIELD names the regions (default: the first text field). ANALYSIS_PARAMETERS lists the parameters of the analysis in the report (e.g. 'PERIOD_LENGTH=5; WEIGHTS=entropy').
-
-Method of the index: read from the normalis and weighting columns of the risk summary table, else from METHOD (the output of the same name of the risk tool, e.g. 'absolute index, equal weights'). A relative (min-max) index is flagged in the report as not comparable across provinces.
-
-UNCERTAINTY (optional): the layer of 'Uncertainty of the imbalance risk (Monte Carlo)' (RIM_yyyy, RIL_yyyy, RIH_yyyy, PH_yyyy, RLM_yyyy, PL_yyyy). The report then adds a map of PH (the probability of an index of 0.6 or more) for the last period, the number of regions per period whose level is uncertain (the most likely level has a probability below 0.6), and the regions with the widest 5-95 % interval of the index.
-
-Maps are rendered with QGIS's own renderer (900 x 700 pixels, legend drawn in the image). Charts use matplotlib when it is installed, else built-in SVG charts.</source>
-        <translation>生成一个自包含的 HTML 文件（图片内嵌，可用任意浏览器打开，可单独通过邮件发送），汇总一次分析：全省碳排放、碳汇及碳源汇比 CSR 的时间序列（图表和表格），逐时段风险汇总（各风险等级的区域数量与占比，高风险占比 RI &gt;= 0.6）及风险指数的方法（绝对或相对标准化、赋权方式），风险指数的权重，最后时段风险指数最高的 10 个区域，碳平衡状态转移矩阵，每个时段一节（含碳平衡状态图、风险等级图和风险指数直方图，每 0.1 一组，柱按等级着色），风险指数的不确定性（给出 UNCERTAINTY 时），Getis-Ord Gi* 冷热点图，输入与参数，以及插件版本。
-
-RISK 为“碳失衡风险指数”输出的风险图层（每个时段的 RI_yyyy、RL_yyyy；未给出全省汇总表时，由其 EMI_yyyy 与 SNK_yyyy 字段计算全省总量）。若风险指数基于碳平衡图层计算，风险图层中也带有 CSR_yyyy 与 ST_yyyy；否则请给出 BALANCE（碳平衡图层）。HOTSPOTS：“热点分析与空间自相关”输出的热点图层（GI_BIN）；未给出时，若风险图层中有 GI_BIN 则从中读取。“碳平衡状态与演变趋势”输出的表（全省汇总、状态转移）以及“碳失衡风险指数”输出的风险汇总均为可选：未给出时，报告从图层计算相同的数值（此时权重取自 WEIGHTS_USED，即风险工具的同名输出）。NAME_FIELD 指定区域名称（默认：第一个文本字段）。ANALYSIS_PARAMETERS 在报告中列出分析参数（例如 'PERIOD_LENGTH=5; WEIGHTS=entropy'）。
-
-指数方法：取自风险汇总表的 normalis 与 weighting 列，否则取自 METHOD（风险工具的同名输出，例如 'absolute index, equal weights'）。相对（极差标准化）指数会在报告中标明其不能在省份之间比较。
-
-UNCERTAINTY（可选）：“碳失衡风险不确定性（蒙特卡洛）”输出的图层（RIM_yyyy、RIL_yyyy、RIH_yyyy、PH_yyyy、RLM_yyyy、PL_yyyy）。报告随之增加最后时段的 PH（指数不小于 0.6 的概率）地图、每个时段风险等级不确定（最可能等级的概率低于 0.6）的区域数，以及指数 5-95 % 区间最宽的区域。
-
-地图使用 QGIS 自身的渲染器绘制（900 x 700 像素，图例绘制在图像中）。已安装 matplotlib 时用其绘制图表，否则使用内置 SVG 图表。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/report.py" line="322" />
+        <location filename="../algorithms/report.py" line="287" />
         <source>Method of the risk index (e.g. 'absolute index, equal weights'; empty: from the risk summary)</source>
         <translation>风险指数的方法（例如 'absolute index, equal weights'；留空：取自风险汇总）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="325" />
+        <location filename="../algorithms/report.py" line="290" />
         <source>Risk uncertainty layer (RIM_yyyy, PH_yyyy, PL_yyyy fields)</source>
         <translation>风险不确定性图层（RIM_yyyy、PH_yyyy、PL_yyyy 字段）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="424" />
+        <location filename="../algorithms/report.py" line="389" />
         <source>Probability of a high risk index (0.6 or more), {period}</source>
         <translation>风险指数较高（不小于 0.6）的概率，{period}</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="551" />
+        <location filename="../algorithms/report.py" line="516" />
         <source>METHOD ('{text}') differs from the risk summary table ({normalisation}, {weighting}); the table's is shown.</source>
         <translation>METHOD（'{text}'）与风险汇总表（{normalisation}，{weighting}）不一致；显示汇总表中的方法。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="563" />
+        <location filename="../algorithms/report.py" line="528" />
         <source>UNCERTAINTY: the layer could not be read.</source>
         <translation>UNCERTAINTY：无法读取该图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="569" />
+        <location filename="../algorithms/report.py" line="534" />
         <source>UNCERTAINTY: the layer has no RIM_yyyy, RIL_yyyy, RIH_yyyy, PH_yyyy and PL_yyyy fields; make it with 'Uncertainty of the imbalance risk (Monte Carlo)'.</source>
         <translation>UNCERTAINTY：该图层没有 RIM_yyyy、RIL_yyyy、RIH_yyyy、PH_yyyy 与 PL_yyyy 字段；请用“碳失衡风险不确定性（蒙特卡洛）”生成。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="583" />
+        <location filename="../algorithms/report.py" line="548" />
         <source>{period}: {n} of {regions} regions with an uncertain risk level.</source>
         <translation>{period}：{regions} 个区域中 {n} 个的风险等级不确定。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/riskuncertainty.py" line="32" />
-        <source>How sure is each region's risk level? Emission statistics and sink estimates carry errors (county energy-statistics CO2 about 10-20 %, model NEP sinks 20-50 %). This tool draws DRAWS versions of every region's yearly emission E and sink S with multiplicative log-normal errors (mean 1, relative standard deviations EMISSION_RSD and SINK_RSD; a share SHARED of the error variance is a factor of the region common to all years of a draw, the rest is independent per year), recomputes the risk index with the same settings as 'Carbon imbalance risk index' for every draw, and summarises per region and period (field names use the period's first year): RIM_yyyy median index, RIL_yyyy and RIH_yyyy the 5 % and 95 % values, PH_yyyy the probability of an index of 0.6 or more (relatively high or high with the default level breaks), RLM_yyyy the most likely level and PL_yyyy its probability (below 0.6: the level is uncertain). The same SEED gives the same result; with both RSD 0 every draw is the deterministic index.
-
-Input: the budget or balance layer (EMI_yyyy, SNK_yyyy in t CO2 per year).</source>
-        <translation>各区域的风险等级有多确定？碳排放统计与碳汇估算都有误差（县级能源统计 CO2 约 10-20 %，模型 NEP 碳汇约 20-50 %）。本工具按乘性对数正态误差（均值 1，相对标准差分别为 EMISSION_RSD 与 SINK_RSD；误差方差中 SHARED 所占部分为区域在一次抽样内各年共用的因子，其余部分逐年独立）为每个区域的逐年碳排放 E 与碳汇 S 抽取 DRAWS 组样本，对每组样本按与“碳失衡风险指数”相同的设置重新计算风险指数，并逐区域、逐时段汇总（字段名使用时段的第一年）：RIM_yyyy 指数中位数，RIL_yyyy 与 RIH_yyyy 为 5 % 与 95 % 分位值，PH_yyyy 为指数不小于 0.6（按默认等级断点为较高或高风险）的概率，RLM_yyyy 为最可能的风险等级，PL_yyyy 为其概率（低于 0.6：等级不确定）。相同的 SEED 得到相同结果；两个 RSD 均为 0 时每次抽样都等于确定性指数。
-
-输入：碳收支图层或碳平衡图层（EMI_yyyy、SNK_yyyy，单位 t CO2/年）。</translation>
     </message>
     <message>
         <location filename="../carbon_plugin/budget.py" line="232" />
@@ -3246,304 +3098,227 @@ Input: the budget or balance layer (EMI_yyyy, SNK_yyyy in t CO2 per year).</sour
         <translation>{period}：全部 {n} 个区域的风险指数相同，均为 {value:.3f}；请检查碳排放与碳汇输入在区域之间是否有差异。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="205" />
+        <location filename="../algorithms/base.py" line="212" />
         <source>The output {output} '{path}' is the file of the input {input}: writing it would destroy the input. Choose another output file.</source>
         <translation>输出 {output}“{path}”正是输入 {input} 的文件：写出会破坏输入。请选择其他输出文件。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="271" />
+        <location filename="../algorithms/base.py" line="278" />
         <source>{name}: '{path}' is {encoding} text (not UTF-8); it is read through a UTF-8 copy.</source>
         <translation>{name}：“{path}”为 {encoding} 文本（不是 UTF-8）；已通过 UTF-8 副本读取。</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="201" />
+        <location filename="../algorithms/energyemissions.py" line="175" />
         <source>{param}: the table has no field '{name}'; its fields are: {fields}.</source>
         <translation>{param}：表中没有字段“{name}”；现有字段为：{fields}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridbudget.py" line="26" />
-        <source>Per cell and year, from an emission and a sink time-series raster (t per cell per year, both positive): net emission NCE = E - S, source/sink ratio CSR = E / S (NaN where S &lt;= 0) and the balance state: 1 sink (CSR &lt;= 1), 2 mild (1-2], 3 moderate (2-4], 4 severe (4-8], 5 extreme (&gt; 8, or S &lt;= 0 with E &gt; 0); 0 = no data or no flux at all (E &lt;= 0 and S &lt;= 0). The state breaks are editable.
-
-Inputs: each raster is a time-series raster (band per year, band description = year) or a list of yearly rasters. The sink is aligned onto the emission grid only when the grids differ, with 'sum' resampling so that t per cell are kept (stated in the log). Values are converted to the chosen units using each raster's CARBON_UNITS metadata (t C or t CO2; CO2 = C x 44/12). Years present in only one raster are reported and left out.
-
-Outputs: three time-series rasters (net in t per cell, ratio, state as Byte with 0 as nodata). Files appear only when complete; cancel leaves nothing behind.
-
-Data checks (docs/DATA_CHECKS.md): negative emission cells, and fill codes such as -9999, -3.4e38 or 65535 stored without a nodata declaration, are errors naming the file, year and band.</source>
-        <translation>逐像元、逐年根据碳排放与碳汇时间序列栅格（t/像元/年，均为正值）计算：净碳排放 NCE = E - S，碳源汇比 CSR = E / S（S &lt;= 0 处为 NaN）以及碳平衡状态：1 碳汇（CSR &lt;= 1），2 轻度失衡 (1-2]，3 中度失衡 (2-4]，4 重度失衡 (4-8]，5 极度失衡（&gt; 8，或 S &lt;= 0 且 E &gt; 0）；0 = 无数据或完全没有碳通量（E &lt;= 0 且 S &lt;= 0）。状态分级断点可修改。
-
-输入：每个栅格为时间序列栅格（每年一个波段，波段描述为年份）或逐年栅格列表。仅当格网不同时才将碳汇对齐到碳排放格网，并采用“求和”重采样以保持每像元的吨数（会在日志中说明）。数值按各栅格的 CARBON_UNITS 元数据（t C 或 t CO2；CO2 = C x 44/12）换算为所选单位。仅在一个栅格中出现的年份会被报告并剔除。
-
-输出：三个时间序列栅格（净排放，单位 t/像元；源汇比；状态，Byte 类型，0 为无数据值）。文件仅在完整写出后才出现；取消运行不会留下任何文件。
-
-数据检查（docs/DATA_CHECKS.md）：排放栅格中的负值像元，以及未声明为无数据值而存储的填充值（如 -9999、-3.4e38 或 65535），均为错误，并指明文件、年份和波段。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/gridemissions.py" line="89" />
-        <source>Shares each region's statistical emission E_U among its cells by a proxy weight, so that the gridded emission sums back to the statistics:
-E_p = E_U x w_p / sum of w over the region, with w = sum_k alpha_k x proxy_k ^ beta.
-
-Statistics: a table with region, year and value fields (the output of 'CO2 emissions from energy consumption' plugs straight in: region field, year, CO2_T), or per-year fields on the regions (FIELD_PREFIX, e.g. EMI_ for EMI_2001, EMI_2002 ...). Region keys are compared as text (4101 and '4101' match). Features sharing a key form one region, so counties with a city_code field take city statistics. Keys without polygon, polygons without statistics and gaps in the years are listed and stop the run unless ALLOW_UNMATCHED is set (then unmatched polygons are left NoData).
-
-Proxy: nighttime light (one band per year, years from the band descriptions or START_YEAR; a single band is used for every year, with a warning). Optional second and third proxies (population, built-up) are aligned on the first one's grid; ALPHA gives one weight per proxy (mind their scales), BETA the exponent. NoData, NaN and negative proxy values count as 0. A region whose weighted proxy sum is 0 is spread by area (a warning names it).
-
-Point sources (optional): points with a year and a t CO2 field are placed first in their cell and the rest of the region's emission is allocated by proxy.
-
-Method: proportional (default), or power-law regression: E = a (sum L)^b fitted in log space over the region-years with statistics (the fit is logged), used to estimate region-years without statistics; rows of the statistics whose key is TOTAL_KEY are known totals of all regions, and the estimates are rescaled to them.
-
-Cells are assigned by exact coverage fraction (default: a cell split between two regions is split between them) or by cell centre. The raster total of every year equals the statistics; the zonal sum over each region equals its statistic exactly with cell centres, while with exact coverage split cells mix neighbouring regions: this per-region round-trip error is logged and given in the optional check table.
-
-Output: a time-series raster on the proxy grid, t per cell per year (band per year, NoData outside the regions); optional intensity raster in t per km2 (true cell areas).
-
-Data checks (docs/DATA_CHECKS.md): a negative statistic is an error naming the region and year; a year without any statistic between the first and the last is a warning naming it (no band is written for it).</source>
-        <translation>按代理变量权重将每个区域的统计碳排放 E_U 分配到其像元上，使格网化排放加总后等于统计值：
-E_p = E_U x w_p / 区域内 w 之和，其中 w = sum_k alpha_k x proxy_k ^ beta。
-
-统计数据：含区域、年份和数值字段的表（“能源消费 CO2 排放”的输出可直接使用：区域字段、year、CO2_T），或区域图层上的逐年字段（FIELD_PREFIX，例如 EMI_ 对应 EMI_2001、EMI_2002 ……）。区域键按文本比较（4101 与 '4101' 相匹配）。键相同的要素构成一个区域，因此带 city_code 字段的区县可使用地级市统计数据。没有对应面的键、没有统计数据的面以及年份缺口都会列出并终止运行，除非设置了 ALLOW_UNMATCHED（此时未匹配的面为无数据）。
-
-代理变量：夜间灯光（每年一个波段，年份取自波段描述或 START_YEAR；只有一个波段时用于所有年份，并给出警告）。可选的第二、第三代理变量（人口、建设用地）对齐到第一个代理变量的格网；ALPHA 为每个代理变量给出一个权重（注意各自的量纲），BETA 为指数。无数据、NaN 和负的代理值计为 0。加权代理值之和为 0 的区域按面积分配（警告中会给出其名称）。
-
-点源（可选）：带年份字段和 t CO2 字段的点先放入其所在像元，区域其余的排放量再按代理变量分配。
-
-方法：按比例分配（默认），或幂函数回归：在对数空间中对有统计数据的区域年份拟合 E = a (sum L)^b（拟合结果记入日志），用于估算没有统计数据的区域年份；统计表中键为 TOTAL_KEY 的行是全部区域的已知总量，估算值将按其重新缩放。
-
-像元按精确覆盖比例归属（默认：被两个区域分割的像元按比例分给两者）或按像元中心归属。每年的栅格总量等于统计值；按像元中心归属时，各区域的分区求和与其统计值完全相等，而按精确覆盖归属时，被分割的像元会混合相邻区域：该分区回算误差记入日志，并在可选的校验表中给出。
-
-输出：代理变量格网上的时间序列栅格，t/像元/年（每年一个波段，区域外为无数据）；可选的碳排放强度栅格，单位 t/km2（按真实像元面积）。
-
-数据检查（docs/DATA_CHECKS.md）：统计值为负是错误，并指明区域和年份；首末年份之间某一年完全没有统计值时给出警告并指明该年（该年不写出波段）。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/landusesink.py" line="117" />
+        <location filename="../algorithms/landusesink.py" line="88" />
         <source>Crop production table (t per region and year, a column per crop: wheat, maize, rice)</source>
         <translation>作物产量表（各区域逐年产量，单位 t，每种作物一列：wheat、maize、rice）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="120" />
+        <location filename="../algorithms/landusesink.py" line="91" />
         <source>Crop table: region key field (default: as the regions' key field)</source>
         <translation>作物表：区域标识字段（默认与区域标识字段同名）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="123" />
+        <location filename="../algorithms/landusesink.py" line="94" />
         <source>Crop table: year field</source>
         <translation>作物表：年份字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="126" />
+        <location filename="../algorithms/landusesink.py" line="97" />
         <source>Regions of the crop table (polygons)</source>
         <translation>作物表对应的区域（面）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="128" />
+        <location filename="../algorithms/landusesink.py" line="99" />
         <source>Regions: key field</source>
         <translation>区域：标识字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="131" />
+        <location filename="../algorithms/landusesink.py" line="102" />
         <source>Cropland class code</source>
         <translation>耕地类别代码</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="133" />
+        <location filename="../algorithms/landusesink.py" line="104" />
         <source>Crop parameter CSV (crop, carbon_fraction, harvest_index, water_content; replaces the shipped table)</source>
         <translation>作物参数 CSV（crop、carbon_fraction、harvest_index、water_content；替代内置表）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="184" />
+        <location filename="../algorithms/landusesink.py" line="155" />
         <source>{label} [{param}]: the layer has no field '{field}'.</source>
         <translation>{label} [{param}]：图层中没有字段“{field}”。</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="196" />
+        <location filename="../algorithms/landusesink.py" line="167" />
         <source>A crop production table needs its regions: give the region polygons and their key field ({regions} [{regions_id}], {field} [{field_id}]).</source>
         <translation>作物产量表需要对应的区域：请给出区域面及其标识字段（{regions} [{regions_id}]，{field} [{field_id}]）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="38" />
-        <source>Carbon sink of vegetation per cell and year as net ecosystem productivity: NEP = NPP - Rh (g C m-2 yr-1), sink per cell = NEP x true cell area (m2) x 1e-6 t C, reported in t CO2 (default; CO2 = C x 44/12) or t C. Positive = absorption.
-
-NPP: a time-series raster (band per year, descriptions = years) or a list of yearly rasters (year in the file name, e.g. MOD17A3HGF_NPP_2005.tif). Its grid is the output grid. Stored values x NPP scale factor give g C m-2 yr-1 (1 for data already in g C m-2 yr-1; 0.1 for MOD17A3HGF DN). Raw values above the NPP valid maximum (32700 for MOD17A3, whose fill is 32767 on water) and the raster's nodata give no sink (nodata).
-
-Rh, soil heterotrophic respiration (Pei et al. 2009), per month: Rh = 0.22 x (exp(0.0913 T) + ln(0.3145 R + 1)) x 30 x 0.465 g C m-2, with T the monthly mean air temperature (deg C) and R the monthly precipitation (mm); annual Rh = sum of the 12 months. Monthly climate: 12 bands per year, described 'YYYY-MM', or band 1 = January of the start year; or one 12-band raster per year. Annual climate (mean temperature, total precipitation, band per year) uses the approximation Rh = 12 x Rh(T, P / 12), which the log states: with seasonal climate it underestimates Rh (about 10 % for a 27 deg C annual temperature range) and so overestimates the sink; prefer monthly climate. Negative precipitation is an error. Data checks (docs/DATA_CHECKS.md): a mean temperature below -60 or above 60 deg C (values of 200-340 are Kelvin: subtract 273.15), precipitation above 2000 mm in a month (12000 mm in a year), NPP above 3000 g C m-2 yr-1 after scaling and fill codes such as -9999 or 65535 without a nodata declaration are errors; unusual values are warnings.
-
-Climate rasters on another grid or CRS are resampled to the NPP grid (bilinear); the log says so. Only years with NPP and climate are computed; NPP years without climate are reported. Start year: the year of band 1 for inputs whose bands and file names carry no year.
-
-Sign: signed (default) keeps negative NEP as a negative sink, so the regional absorption is the signed sum; positive only counts absorbing cells. The log gives per year the total, the absorption and the ecosystem source (sum of negative cells).
-
-Outputs: sink time-series raster (t CO2 or t C per cell per year, band per year); optional Rh and NEP rasters in g C m-2 yr-1 for inspection.</source>
-        <translation>以净生态系统生产力（NEP）逐像元、逐年计算植被碳汇：NEP = NPP - Rh（g C m-2 yr-1），每像元碳汇 = NEP x 真实像元面积（m2）x 1e-6 t C，以 t CO2（默认；CO2 = C x 44/12）或 t C 输出。正值表示吸收。
-
-NPP：时间序列栅格（每年一个波段，波段描述为年份）或逐年栅格列表（年份在文件名中，例如 MOD17A3HGF_NPP_2005.tif）。其格网即输出格网。存储值 x NPP 比例因子得到 g C m-2 yr-1（数据已为 g C m-2 yr-1 时取 1；MOD17A3HGF 的 DN 值取 0.1）。原始值超过 NPP 有效最大值（MOD17A3 为 32700，其水体填充值为 32767）的像元以及栅格的无数据值不计碳汇（无数据）。
-
-Rh，土壤异养呼吸（Pei et al. 2009），逐月计算：Rh = 0.22 x (exp(0.0913 T) + ln(0.3145 R + 1)) x 30 x 0.465 g C m-2，其中 T 为月平均气温（deg C），R 为月降水量（mm）；年 Rh = 12 个月之和。逐月气候数据：每年 12 个波段，波段描述为 'YYYY-MM'，或波段 1 = 起始年份的 1 月；或每年一个 12 波段栅格。逐年气候数据（年平均气温、年降水量，每年一个波段）使用近似式 Rh = 12 x Rh(T, P / 12)，日志中会说明：气候季节性明显时会低估 Rh（气温年较差为 27 deg C 时约低估 10 %），从而高估碳汇；建议使用逐月气候数据。降水量为负值视为错误。数据检查（docs/DATA_CHECKS.md）：平均气温低于 -60 或高于 60 °C（200-340 的值是开尔文温度：请减去 273.15）、月降水量高于 2000 mm（年降水量高于 12000 mm）、换算后 NPP 高于 3000 g C m-2 yr-1，以及未声明为无数据值的填充值（如 -9999 或 65535）均为错误；不寻常的值给出警告。
-
-位于其他格网或 CRS 的气候栅格按双线性重采样到 NPP 格网；日志中会说明。仅计算同时具有 NPP 与气候数据的年份；缺少气候数据的 NPP 年份会被报告。起始年份：对波段和文件名均不含年份的输入，给出波段 1 的年份。
-
-符号：带符号（默认）将负的 NEP 保留为负碳汇，因此区域吸收量为带符号之和；仅正值只统计吸收碳的像元。日志逐年给出总量、吸收量和生态系统碳源（负值像元之和）。
-
-输出：碳汇时间序列栅格（t CO2 或 t C/像元/年，每年一个波段）；可选的 Rh 与 NEP 栅格，单位 g C m-2 yr-1，供检查。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/provider.py" line="27" />
+        <location filename="../algorithms/help_text.py" line="20" />
         <source>The whole chain on an energy consumption table per city: energy use -&gt; CO2 per city and year (energyemissions) -&gt; gridded by nighttime light over the cities (gridemissions); yearly NPP rasters (stackyears) and monthly climate -&gt; NEP sink (nepsink); net emission, ratio and state per cell (gridbudget); county budgets with exact zonal sums (zonalbudget); balance states and trends per period (balancetrend); imbalance risk index and levels (imbalancerisk) and their Monte Carlo uncertainty (riskuncertainty); hot spots of the last period's risk (hotspots); an HTML report (report) that names the counties by the name field. NPP scale and valid maximum default to NPP already in g C m-2 yr-1 (scale 1, no valid maximum). MODIS MOD17A3 digital numbers: set scale 0.1 and valid maximum 32700.</source>
         <translation>基于各城市能源消费表的完整链条：能源消费 -&gt; 各城市逐年 CO2（energyemissions）-&gt; 在城市范围内按夜间灯光空间化（gridemissions）；逐年 NPP 栅格（stackyears）与月气候 -&gt; NEP 碳汇（nepsink）；逐像元净排放、源汇比与状态（gridbudget）；精确分区求和的区县碳收支（zonalbudget）；分时段碳平衡状态与趋势（balancetrend）；碳失衡风险指数与等级（imbalancerisk）及其蒙特卡洛不确定性（riskuncertainty）；末时段风险热点（hotspots）；按名称字段标注区县的 HTML 报告（report）。NPP 比例系数与最大有效值默认按 NPP 已是 g C m-2 yr-1 处理（系数 1，不设最大有效值）。MODIS MOD17A3 原始数值：请将系数设为 0.1、最大有效值设为 32700。</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="38" />
+        <location filename="../algorithms/help_text.py" line="22" />
         <source>The whole chain on published emission statistics (CO2 in t per region and year, one row each, e.g. CEADs county or city tables): the statistics are gridded by nighttime light over the counties (gridemissions; counties sharing the matching key, e.g. a city code, share their city's statistic); yearly NPP rasters (stackyears) and annual climate, one band per year of mean temperature and total precipitation -&gt; NEP sink (nepsink, annual approximation); then grid budget, county budgets, balance trends, imbalance risk and its uncertainty, hot spots and the HTML report as in the energy workflow. NPP scale and valid maximum default to NPP already in g C m-2 yr-1 (scale 1, no valid maximum). MODIS MOD17A3 digital numbers: set scale 0.1 and valid maximum 32700.</source>
         <translation>基于已发布排放统计（各区域逐年 CO2，单位 t，每行一条，如 CEADs 区县或城市表）的完整链条：统计数据在区县范围内按夜间灯光空间化（gridemissions；对应字段取值相同的区县，如同一城市代码，共享该城市的统计值）；逐年 NPP 栅格（stackyears）与年气候（每年一个波段的平均气温与降水总量）-&gt; NEP 碳汇（nepsink，年尺度近似）；其后的格网收支、区县碳收支、平衡趋势、失衡风险及其不确定性、热点与 HTML 报告同能源流程。NPP 比例系数与最大有效值默认按 NPP 已是 g C m-2 yr-1 处理（系数 1，不设最大有效值）。MODIS MOD17A3 原始数值：请将系数设为 0.1、最大有效值设为 32700。</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="48" />
+        <location filename="../algorithms/help_text.py" line="21" />
         <source>The whole chain on published emission statistics (CO2 in t per region and year, one row each) and a land-use map instead of NPP: the statistics are gridded by nighttime light over the counties (gridemissions); the sink is the cell area times a coefficient per land-use class (landusesink, CNLUCC or CLCD preset), cropland from an optional crop production table per county and year (crop carbon = production x carbon fraction x (1 - water content) / harvest index, spread over the county's cropland; 0 without a table); then grid budget, county budgets, balance trends, imbalance risk and its uncertainty, hot spots and the HTML report as in the energy workflow.</source>
         <translation>基于已发布排放统计（各区域逐年 CO2，单位 t，每行一条）并以土地利用图代替 NPP 的完整链条：统计数据在区县范围内按夜间灯光空间化（gridemissions）；碳汇为像元面积乘以各土地利用类别的系数（landusesink，CNLUCC 或 CLCD 预设），耕地碳汇来自可选的区县逐年作物产量表（作物固碳量 = 产量 x 含碳率 x (1 - 含水率) / 收获指数，按面积分配到该区县耕地；无表时为 0）；其后的格网收支、区县碳收支、平衡趋势、失衡风险及其不确定性、热点与 HTML 报告同能源流程。</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>Carbon imbalance risk workflow from emission statistics (annual climate)</source>
         <translation>碳失衡风险评估流程：基于排放统计（年气候）</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>Carbon imbalance risk workflow with the land-use sink</source>
         <translation>碳失衡风险评估流程：基于土地利用碳汇</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>Cities: key field (as in the energy table)</source>
         <translation>城市：标识字段（与能源表一致）</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>Emission statistics table (CO2 in t per region and year, one row each)</source>
         <translation>排放统计表（各区域逐年 CO2，单位 t，每行一条）</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>Emission table: region key field</source>
         <translation>排放表：区域标识字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>Emission table: year field</source>
         <translation>排放表：年份字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>Emission table: CO2 field (t)</source>
         <translation>排放表：CO2 字段（t）</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>Crop production table (t per county and year, a column per crop: wheat, maize, rice)</source>
         <translation>作物产量表（各区县逐年产量，单位 t，每种作物一列：wheat、maize、rice）</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>Crop table: county key field</source>
         <translation>作物表：区县标识字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>Counties: name field (names the counties in the report)</source>
         <translation>区县：名称字段（报告中用于显示区县名称）</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>Counties: field matching the emission table's regions (the county key, or the city key for city statistics)</source>
         <translation>区县：与排放表区域对应的字段（区县统计用区县标识，城市统计用城市标识）</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>Annual mean air temperature (deg C, one band per year)</source>
         <translation>年平均气温（deg C，每年一个波段）</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>Annual total precipitation (mm, one band per year)</source>
         <translation>年降水总量（mm，每年一个波段）</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>NPP scale factor to g C m-2 yr-1 (1 = already in g C; 0.1 for MODIS MOD17A3)</source>
         <translation>NPP 换算为 g C m-2 yr-1 的比例系数（1 = 已是 g C；MODIS MOD17A3 为 0.1）</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>NPP largest valid raw value (empty = none; 32700 for MODIS MOD17A3)</source>
         <translation>NPP 最大有效原始值（留空 = 不限；MODIS MOD17A3 为 32700）</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>Land use (class codes, band per year)</source>
         <translation>土地利用（类别代码，每年一个波段）</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>Land-use classes</source>
         <translation>土地利用分类</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>Emission allocation check per region and year</source>
         <translation>各区域逐年排放分配核验表</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>Energy use -&gt; CO2 per city and year (energyemissions)</source>
         <translation>能源消费 -&gt; 各城市逐年 CO2（energyemissions）</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>CO2 statistics -&gt; emission grid by night light (gridemissions)</source>
         <translation>CO2 统计 -&gt; 按夜间灯光空间化排放（gridemissions）</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>Yearly NPP rasters -&gt; one time series (stackyears)</source>
         <translation>逐年 NPP 栅格 -&gt; 时间序列（stackyears）</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>NPP and climate -&gt; NEP carbon sink (nepsink)</source>
         <translation>NPP 与气候 -&gt; NEP 碳汇（nepsink）</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>Land use -&gt; carbon sink (landusesink)</source>
         <translation>土地利用 -&gt; 碳汇（landusesink）</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>Net emission, ratio and state per cell (gridbudget)</source>
         <translation>逐像元净排放、源汇比与状态（gridbudget）</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>County carbon budgets (zonalbudget)</source>
         <translation>区县碳收支（zonalbudget）</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>Balance states and trends per period (balancetrend)</source>
         <translation>分时段碳平衡状态与趋势（balancetrend）</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>Imbalance risk index and levels (imbalancerisk)</source>
         <translation>碳失衡风险指数与等级（imbalancerisk）</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>Risk uncertainty, Monte Carlo (riskuncertainty)</source>
         <translation>风险不确定性，蒙特卡洛（riskuncertainty）</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>Risk hot spots (hotspots)</source>
         <translation>风险热点（hotspots）</translation>
     </message>
     <message>
-        <location filename="../algorithms/provider.py" line="58" />
+        <location filename="../algorithms/provider.py" line="24" />
         <source>HTML report (report)</source>
         <translation>HTML 报告（report）</translation>
     </message>
@@ -3558,43 +3333,22 @@ Rh，土壤异养呼吸（Pei et al. 2009），逐月计算：Rh = 0.22 x (exp(0
         <translation>有要素无法写出</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="45" />
-        <source>Sums an emission and a sink time-series raster (t per cell per year) over region polygons with exact cell coverage fractions (a cell split between two counties is split between them, as exactextract does), so the regions add up to the province. QGIS's own zonal statistics count whole cells by centre and are not used.
-
-Per region and year: emission E and sink S (t), net NCE = E - S, source/sink ratio CSR = E / S (NULL where S &lt;= 0), compensation rate CCR = S / E, emission density E / area (t km-2) and the ecological support coefficient ESC = (S_i / sum S) / (E_i / sum E). With GDP fields (GDP field prefix, e.g. GDP_ for GDP_2001 ...): economic contribution coefficient ECC = (GDP_i / sum GDP) / (E_i / sum E).
-
-Inputs: regions in any CRS (transformed to each raster's CRS, edges densified); the two rasters may be on different grids or CRSs (each gets its own exact coverage; geographic rasters use geodesic cell areas). Nodata cells inside a region count as 0 and the regions concerned are named in the log; a region with no valid cell at all in a year (outside the raster, or only nodata) gets NULL for that year, never 0, and is named too. Years present in only one raster are reported and left out. Values are converted to the chosen units from each raster's CARBON_UNITS metadata (CO2 = C x 44/12).
-
-Output: the budget layer (one feature per region, its geometry and fields, AREA_KM2 = area covered by the rasters, and per year EMI_yyyy, SNK_yyyy, NET_yyyy, RAT_yyyy (+ ECC_yyyy, ESC_yyyy with GDP)); optional long table (region, year, emission, sink, net, ratio, ccr, density, esc, ecc). Field names fit shapefiles.
-
-Data checks (docs/DATA_CHECKS.md): negative emission cells, and fill codes such as -9999, -3.4e38 or 65535 stored without a nodata declaration, are errors naming the file, year and band.</source>
-        <translation>以精确的像元覆盖比例在区域面上对碳排放与碳汇时间序列栅格（t/像元/年）求和（被两个区县分割的像元按比例分给两者，与 exactextract 相同），因此各区域之和等于全省总量。QGIS 自带的分区统计按像元中心计入整个像元，故不采用。
-
-逐区域、逐年计算：碳排放 E 与碳汇 S（t），净碳排放 NCE = E - S，碳源汇比 CSR = E / S（S &lt;= 0 处为 NULL），碳补偿率 CCR = S / E，碳排放密度 E / 面积（t km-2），以及生态支撑系数 ESC = (S_i / sum S) / (E_i / sum E)。有 GDP 字段时（GDP 字段前缀，例如 GDP_ 对应 GDP_2001 ……）：经济贡献系数 ECC = (GDP_i / sum GDP) / (E_i / sum E)。
-
-输入：任意 CRS 的区域（转换到各栅格的 CRS，边界加密）；两个栅格可以位于不同的格网或 CRS（各自计算精确覆盖；地理坐标栅格使用大地线像元面积）。区域内的无数据像元计为 0，并在日志中列出涉及的区域；某年完全没有有效像元的区域（位于栅格之外或只有无数据像元）该年为 NULL，而不是 0，也会列出。仅在一个栅格中出现的年份会被报告并剔除。数值按各栅格的 CARBON_UNITS 元数据换算为所选单位（CO2 = C x 44/12）。
-
-输出：碳收支图层（每个区域一个要素，保留其几何与字段，AREA_KM2 = 栅格覆盖的面积，并逐年写出 EMI_yyyy、SNK_yyyy、NET_yyyy、RAT_yyyy（有 GDP 时另加 ECC_yyyy、ESC_yyyy））；可选的长表（region、year、emission、sink、net、ratio、ccr、density、esc、ecc）。字段名符合 shapefile 的限制。
-
-数据检查（docs/DATA_CHECKS.md）：排放栅格中的负值像元，以及未声明为无数据值而存储的填充值（如 -9999、-3.4e38 或 65535），均为错误，并指明文件、年份和波段。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/zonalbudget.py" line="110" />
+        <location filename="../algorithms/zonalbudget.py" line="84" />
         <source>The regions layer has no field '{field}'; its fields are: {fields}.</source>
         <translation>区域图层没有字段“{field}”；现有字段为：{fields}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="184" />
+        <location filename="../algorithms/zonalbudget.py" line="158" />
         <source>GDP field '{field}', region '{region}': '{value}' is not a number. Write GDP as plain numbers (1234.5 or 1,234.5), or leave it empty where unknown.</source>
         <translation>GDP 字段“{field}”，区域“{region}”：“{value}”不是数字。请将 GDP 写成普通数字（1234.5 或 1,234.5），未知处留空。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="196" />
+        <location filename="../algorithms/zonalbudget.py" line="170" />
         <source>{n} GDP values were stored as text and read as numbers.</source>
         <translation>有 {n} 个 GDP 值以文本存储，已按数字读取。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="199" />
+        <location filename="../algorithms/zonalbudget.py" line="173" />
         <source>The GDP fields of {years} are empty for every region: no ECC/ESC for those years.</source>
         <translation>{years} 年的 GDP 字段在所有区域均为空：这些年份没有 ECC/ESC。</translation>
     </message>
@@ -3799,612 +3553,587 @@ Data checks (docs/DATA_CHECKS.md): negative emission cells, and fill codes such 
         <translation>文件未能写完；可能是磁盘已满或达到了文件大小限制</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="59" />
-        <source>Carbon sink per cell and year from land use: sink = true cell area (ha) x the coefficient of the cell's class (t C ha-1 yr-1), reported in t CO2 (default; CO2 = C x 44/12) or t C.
-
-Land use: integer class codes, as a raster with a band per year (descriptions = years), one raster per year (year in the file name or listed in Years), or one single-band raster standing for every year listed in Years. Rasters of later years on another grid are aligned to the first one by nearest neighbour. Cell areas are true areas (geodesic per row in a geographic CRS).
-
-Coefficients: a preset, or a CSV file (UTF-8) with columns code, name, t_c_ha_yr (other columns ignored) which replaces the preset. CNLUCC preset: 1 cropland 0, 2 forest 0.644, 3 grassland 0.021, 4 water 0.253, 5 built-up 0, 6 unused land 0.005. CLCD preset: 1 cropland 0, 2 forest 0.644, 3 shrub 0.644 (as forest), 4 grassland 0.021, 5 water 0.253, 6 snow/ice 0, 7 barren 0.005, 8 impervious 0, 9 wetland 0.253 (as water). Cropland is 0 by default.
-
-Crop production table (optional): crop production in t per region and year, a column per crop named as in the crop parameters (wheat, maize, rice), a region key and a year field; with the region polygons it gives each region's cropland its crop carbon, sum over crops of c x Y x (1 - w) / H (c carbon fraction, Y production, w water content, H harvest index; wheat 0.4853, 0.12, 0.40), spread over the cropland cells whose centre lies in the region, so the region's cropland sink equals its crop carbon. Region-years without a row keep the table's cropland coefficient.
-
-Class codes present in the raster but missing from the table are listed in a warning with their area (km2) and get no sink (nodata); the raster's nodata gives nodata. A float land-use raster whose values are not whole class codes is an error naming the first few values (docs/DATA_CHECKS.md).
-
-Output: sink time-series raster (t per cell per year, band per year); the log gives the total per year.</source>
-        <translation>由土地利用逐像元、逐年计算碳汇：碳汇 = 真实像元面积（ha）x 该像元所属类别的碳汇系数（t C ha-1 yr-1），以 t CO2（默认；CO2 = C x 44/12）或 t C 输出。
-
-土地利用：整数类别代码，可以是每年一个波段的栅格（波段描述为年份）、每年一个栅格（年份在文件名中或在“年份”中列出），或代表“年份”中所列全部年份的单个单波段栅格。后续年份中位于其他格网的栅格按最邻近法对齐到第一个栅格。像元面积为真实面积（地理坐标系下逐行按大地线计算）。
-
-系数：预设，或替代预设的 CSV 文件（UTF-8），包含 code、name、t_c_ha_yr 列（其他列忽略）。CNLUCC 预设：1 耕地 0，2 林地 0.644，3 草地 0.021，4 水域 0.253，5 建设用地 0，6 未利用地 0.005。CLCD 预设：1 耕地 0，2 森林 0.644，3 灌木 0.644（同森林），4 草地 0.021，5 水体 0.253，6 冰雪 0，7 裸地 0.005，8 不透水面 0，9 湿地 0.253（同水体）。耕地默认为 0。
-
-作物产量表（可选）：各区域逐年的作物产量（t），每种作物一列，列名与作物参数一致（wheat、maize、rice），另有区域标识字段和年份字段；结合区域面，每个区域的耕地获得其作物固碳量，即对各作物求 c x Y x (1 - w) / H 之和（c 含碳率，Y 产量，w 含水率，H 收获指数；小麦 0.4853、0.12、0.40），按面积分配到像元中心位于该区域内的耕地像元，使该区域耕地碳汇等于其作物固碳量。表中没有记录的区域-年份沿用系数表中的耕地系数。
-
-栅格中存在但系数表中缺失的类别代码会连同其面积（km2）在警告中列出，且不计碳汇（无数据）；栅格的无数据值输出为无数据。以浮点数存储且值不是整数类别代码的土地利用栅格视为错误，并列出前几个这样的值（docs/DATA_CHECKS.md）。
-
-输出：碳汇时间序列栅格（t/像元/年，每年一个波段）；日志给出每年的总量。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/param_help.py" line="9" />
+        <location filename="../algorithms/help_text.py" line="29" />
         <source>The budget layer: one polygon per region with EMI_yyyy and SNK_yyyy fields (emission and sink, t CO2 per year, both positive; any case). Years are detected from the field names; a year with only one of the two fields is left out (logged). At least 3 years. RAT_yyyy, NET_yyyy, AREA_KM2 are optional and not used: the ratio is recomputed from E and S</source>
         <translation>预算图层：每个区域一个多边形，含 EMI_yyyy 和 SNK_yyyy 字段（排放与碳汇，t CO2/年，均为正值；大小写不限）。年份从字段名识别；只有其中一个字段的年份被略去（记入日志）。至少 3 年。RAT_yyyy、NET_yyyy、AREA_KM2 可有可无且不使用：比值由 E 和 S 重新计算</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="10" />
+        <location filename="../algorithms/help_text.py" line="30" />
         <source>Years per period (default 5): consecutive blocks from the first year, e.g. 2001-05, 2006-10, 2011-15, 2016-20. A trailing block of a single year is left out (logged). Must not exceed the number of years</source>
         <translation>每个时段的年数（默认 5）：从第一年起连续分段，如 2001-05、2006-10、2011-15、2016-20。末尾只有一年的时段被略去（记入日志）。不得超过年数</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="11" />
+        <location filename="../algorithms/help_text.py" line="31" />
         <source>CSR upper bounds of states 1-4 (default 1, 2, 4, 8)</source>
         <translation>状态 1-4 的 CSR 上界（默认 1, 2, 4, 8）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="12" />
+        <location filename="../algorithms/help_text.py" line="32" />
         <source>Optional b (e.g. 0.1): CSR within [1 - b, 1 + b] becomes state 0 "neutral"</source>
         <translation>可选 b（如 0.1）：CSR 落在 [1 - b, 1 + b] 内记为状态 0“中性”</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="13" />
+        <location filename="../algorithms/help_text.py" line="33" />
         <source>Relative change of CSR below which a region is "stable" (default 0.05 = 5 %)</source>
         <translation>CSR 相对变化低于该值的区域记为“稳定”（默认 0.05 = 5 %）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="14" />
+        <location filename="../algorithms/help_text.py" line="34" />
         <source>Significance level of the Mann-Kendall test (default 0.05)</source>
         <translation>Mann-Kendall 检验的显著性水平（默认 0.05）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="17" />
+        <location filename="../algorithms/help_text.py" line="37" />
         <source>Any table: CSV (UTF-8, or GB18030/GBK as Chinese Excel saves it: detected and logged), GeoPackage, attribute table (geometry ignored); a field that is not found is an error listing the fields the table has</source>
         <translation>任意表格：CSV（UTF-8，或中文 Excel 保存的 GB18030/GBK：自动识别并记入日志）、GeoPackage、属性表（忽略几何）；找不到的字段会报错并列出表中已有字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="18" />
+        <location filename="../algorithms/help_text.py" line="38" />
         <source>Region key (text or number; an empty key is an error naming the row)</source>
         <translation>区域键（文本或数字；空键报错并指出所在行）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="19" />
+        <location filename="../algorithms/help_text.py" line="39" />
         <source>Year (default year)</source>
         <translation>年份（默认 year）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="20" />
+        <location filename="../algorithms/help_text.py" line="40" />
         <source>0 wide (default): one column per fuel, named by the fuel key or name in any case (raw_coal, Raw coal); 1 long: a fuel column and a quantity column</source>
         <translation>0 宽表（默认）：每种燃料一列，列名为燃料键或名称，大小写不限（raw_coal、Raw coal）；1 长表：一列燃料、一列数量</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="22" />
+        <location filename="../algorithms/help_text.py" line="42" />
         <source>The fuel and quantity columns of the long layout</source>
         <translation>长表格式中的燃料列和数量列</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="23" />
+        <location filename="../algorithms/help_text.py" line="43" />
         <source>0 as in the factor table (default; the yearbook convention: 10^4 t for solids and liquids, 10^4 m3 for gas), 1 t and m3, 2 10^4 t and 10^4 m3, 3 10^4 t and 10^8 m3</source>
         <translation>0 与系数表相同（默认；年鉴惯例：固体和液体 10^4 t，气体 10^4 m3），1 t 和 m3，2 10^4 t 和 10^4 m3，3 10^4 t 和 10^8 m3</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="24" />
+        <location filename="../algorithms/help_text.py" line="44" />
         <source>Optional CSV replacing the bundled table: fuel, name, ncv, ncv_unit (kJ/kg, MJ/kg, GJ/t, kJ/m3, MJ/m3), carbon_content_t_c_per_tj, oxidation_rate, quantity_unit (t, 10^4 t, m3, 10^4 m3, 10^8 m3); extra columns (e.g. source) are ignored</source>
         <translation>可选 CSV，替换内置系数表：fuel, name, ncv, ncv_unit（kJ/kg、MJ/kg、GJ/t、kJ/m3、MJ/m3）, carbon_content_t_c_per_tj, oxidation_rate, quantity_unit（t、10^4 t、m3、10^4 m3、10^8 m3）；多余的列（如 source）忽略</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="25" />
+        <location filename="../algorithms/help_text.py" line="45" />
         <source>0 China (default), 1 IPCC default OF = 1 (used when FACTORS is empty)</source>
         <translation>0 中国（默认），1 IPCC 缺省值 OF = 1（FACTORS 为空时使用）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="26" />
+        <location filename="../algorithms/help_text.py" line="46" />
         <source>Optional clinker production field, in 10^4 t with QUANTITY_UNITS 0 (else the chosen mass unit)</source>
         <translation>可选熟料产量字段，QUANTITY_UNITS 为 0 时单位为 10^4 t（否则为所选质量单位）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="27" />
+        <location filename="../algorithms/help_text.py" line="47" />
         <source>Advanced: t CO2 per t clinker, default 0.52</source>
         <translation>高级：每吨熟料的 t CO2，默认 0.52</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="28" />
+        <location filename="../algorithms/help_text.py" line="48" />
         <source>0 t CO2 (default), 1 t C (= CO2 x 12/44)</source>
         <translation>0 t CO2（默认），1 t C（= CO2 x 12/44）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="32" />
+        <location filename="../algorithms/help_text.py" line="52" />
         <source>Time-series rasters (or lists of yearly rasters); the sink is aligned onto the emission grid only when the grids differ, with sum resampling so that t per cell are kept</source>
         <translation>时间序列栅格（或逐年栅格列表）；仅当网格不同时才把碳汇对齐到排放网格，采用求和重采样以保持每像元的吨数</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="158" />
+        <location filename="../algorithms/help_text.py" line="178" />
         <source>Year of band 1, only when band descriptions are not years</source>
         <translation>第 1 波段的年份，仅当波段描述不是年份时使用</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="34" />
+        <location filename="../algorithms/help_text.py" line="54" />
         <source>t CO2 (default) or t C; inputs converted from their CARBON_UNITS metadata</source>
         <translation>t CO2（默认）或 t C；输入按其 CARBON_UNITS 元数据换算</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="35" />
+        <location filename="../algorithms/help_text.py" line="55" />
         <source>Upper CSR bounds of states 1-4, default 1, 2, 4, 8</source>
         <translation>状态 1-4 的 CSR 上界，默认 1, 2, 4, 8</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="38" />
+        <location filename="../algorithms/help_text.py" line="58" />
         <source>Region polygons (any CRS: transformed to the proxy's)</source>
         <translation>区域多边形（任意坐标系：转换到代理栅格的坐标系）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="39" />
+        <location filename="../algorithms/help_text.py" line="59" />
         <source>Region key; features sharing a key form one region (counties with city_code take city statistics); NULL keys are an error</source>
         <translation>区域键；键相同的要素组成一个区域（带 city_code 的县使用市级统计）；NULL 键报错</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="40" />
+        <location filename="../algorithms/help_text.py" line="60" />
         <source>Statistics table (long: region, year, value); the output of energyemissions fits as is</source>
         <translation>统计表（长表：区域、年份、数值）；energyemissions 的输出可直接使用</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="41" />
+        <location filename="../algorithms/help_text.py" line="61" />
         <source>Its region field (default: the same name as REGION_FIELD)</source>
         <translation>其区域字段（默认：与 REGION_FIELD 同名）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="43" />
+        <location filename="../algorithms/help_text.py" line="63" />
         <source>Defaults year, CO2_T</source>
         <translation>默认 year、CO2_T</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="44" />
+        <location filename="../algorithms/help_text.py" line="64" />
         <source>Instead of STATS: per-year fields on the regions, &lt;prefix&gt;yyyy (e.g. EMI_2001)</source>
         <translation>代替 STATS：区域上的逐年字段 &lt;prefix&gt;yyyy（如 EMI_2001）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="45" />
+        <location filename="../algorithms/help_text.py" line="65" />
         <source>Nighttime light: one band per year (years from the band descriptions, else START_YEAR); a single band is used for every year (warning)</source>
         <translation>夜间灯光：每年一个波段（年份取自波段描述，否则取 START_YEAR）；单波段栅格用于所有年份（警告）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="47" />
+        <location filename="../algorithms/help_text.py" line="67" />
         <source>Optional further proxies (population, built-up), aligned on PROXY's grid (average resampling)</source>
         <translation>可选的其他代理变量（人口、建成区），对齐到 PROXY 的网格（平均值重采样）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="48" />
+        <location filename="../algorithms/help_text.py" line="68" />
         <source>Weights, one per proxy, comma separated (default 1 each); mind the proxies' scales (e.g. 1, 0.001)</source>
         <translation>权重，每个代理变量一个，逗号分隔（默认均为 1）；注意各代理变量的量纲（如 1, 0.001）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="49" />
+        <location filename="../algorithms/help_text.py" line="69" />
         <source>Exponent (default 1; &gt; 0)</source>
         <translation>指数（默认 1；&gt; 0）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="52" />
+        <location filename="../algorithms/help_text.py" line="72" />
         <source>Optional point sources with a year and an emission (defaults year, CO2_T, same units as the statistics)</source>
         <translation>可选点源，含年份和排放量（默认 year、CO2_T，单位与统计数据相同）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="53" />
+        <location filename="../algorithms/help_text.py" line="73" />
         <source>0 proportional (default), 1 power-law regression</source>
         <translation>0 按比例（默认），1 幂律回归</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="54" />
+        <location filename="../algorithms/help_text.py" line="74" />
         <source>Advanced, regression: the statistics key holding the total of all regions per year</source>
         <translation>高级，回归：统计数据中保存各年全部区域总量的键</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="55" />
+        <location filename="../algorithms/help_text.py" line="75" />
         <source>0 exact coverage fraction (default), 1 cell centre</source>
         <translation>0 精确覆盖比例（默认），1 像元中心</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="56" />
+        <location filename="../algorithms/help_text.py" line="76" />
         <source>Statistics keys without polygon, polygons without statistics and gaps in the years are listed and stop the run unless this is set; then unmatched polygons are NoData</source>
         <translation>没有多边形的统计键、没有统计数据的多边形以及年份缺口会被列出并中止运行，除非勾选此项；此时未匹配的多边形为 NoData</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="57" />
+        <location filename="../algorithms/help_text.py" line="77" />
         <source>Advanced: the year of band 1 when band descriptions are not years</source>
         <translation>高级：当波段描述不是年份时第 1 波段的年份</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="58" />
+        <location filename="../algorithms/help_text.py" line="78" />
         <source>Units of the statistics and the output: 0 t CO2 (default), 1 t C</source>
         <translation>统计数据和输出的单位：0 t CO2（默认），1 t C</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="61" />
+        <location filename="../algorithms/help_text.py" line="81" />
         <source>Polygons (or points, with distance or k-nearest weights)</source>
         <translation>多边形（或点，配合距离或 k 近邻权重）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="62" />
+        <location filename="../algorithms/help_text.py" line="82" />
         <source>A numeric field; features where it is NULL are left out (their outputs are NULL, logged); a text field is an error naming its type and the numeric fields</source>
         <translation>数值字段；该字段为 NULL 的要素被略去（其输出为 NULL，记入日志）；文本字段报错并指出其类型和可用的数值字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="63" />
+        <location filename="../algorithms/help_text.py" line="83" />
         <source>0 queen contiguity (default): polygons sharing at least one boundary point (found with a spatial index of bounding boxes and GEOS intersects); 1 distance band between centroids; 2 k nearest centroids</source>
         <translation>0 后式邻接（默认）：至少共享一个边界点的多边形（用外包框空间索引和 GEOS intersects 查找）；1 质心间距离阈值；2 k 个最近质心</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="64" />
+        <location filename="../algorithms/help_text.py" line="84" />
         <source>The distance band in layer CRS units (for WEIGHTS=1; inclusive)</source>
         <translation>距离阈值，单位为图层坐标系单位（用于 WEIGHTS=1；含边界）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="65" />
+        <location filename="../algorithms/help_text.py" line="85" />
         <source>Number of nearest neighbours (for WEIGHTS=2, default 8)</source>
         <translation>最近邻个数（用于 WEIGHTS=2，默认 8）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="66" />
+        <location filename="../algorithms/help_text.py" line="86" />
         <source>Random permutations for the pseudo p-values (default 999)</source>
         <translation>伪 p 值的随机置换次数（默认 999）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="67" />
+        <location filename="../algorithms/help_text.py" line="87" />
         <source>Random seed (default 12345): the same seed gives the same p-values; clear it for a new draw each run</source>
         <translation>随机种子（默认 12345）：相同种子得到相同 p 值；清空则每次运行重新抽样</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="68" />
+        <location filename="../algorithms/help_text.py" line="88" />
         <source>Significance level of LISA clusters (default 0.05, advanced)</source>
         <translation>LISA 聚类的显著性水平（默认 0.05，高级）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="71" />
+        <location filename="../algorithms/help_text.py" line="91" />
         <source>The budget layer, or the balance layer from balancetrend (its fields are kept): EMI_yyyy, SNK_yyyy in t CO2 per year; AREA_KM2 (km2) for the pressure component, else the ellipsoidal area of each polygon is measured (logged); MKZ_yyyy used for the trend when present</source>
         <translation>预算图层，或 balancetrend 输出的平衡图层（保留其字段）：EMI_yyyy、SNK_yyyy，单位 t CO2/年；压力分量用 AREA_KM2（km2），否则量算每个多边形的椭球面积（记入日志）；若有 MKZ_yyyy 则用于趋势</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="72" />
+        <location filename="../algorithms/help_text.py" line="92" />
         <source>Years per period (default 5), as in balancetrend</source>
         <translation>每个时段的年数（默认 5），与 balancetrend 相同</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="73" />
+        <location filename="../algorithms/help_text.py" line="93" />
         <source>0 absolute (default), 1 relative (min-max over the regions and periods of the layer; the earlier method)</source>
         <translation>0 绝对（默认），1 相对（在图层的全部区域和时段上做最小-最大归一化；旧方法）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="74" />
+        <location filename="../algorithms/help_text.py" line="94" />
         <source>Any of 0 state, 1 trend, 2 pressure (default 0,1); in qgis_process one comma list, e.g. COMPONENTS=0,1,2</source>
         <translation>0 状态、1 趋势、2 压力中的任意几个（默认 0,1）；qgis_process 中写成一个逗号列表，如 COMPONENTS=0,1,2</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="75" />
+        <location filename="../algorithms/help_text.py" line="95" />
         <source>Optional: 0 entropy, 1 equal, 2 user (USER_WEIGHTS); empty = equal for absolute, entropy for relative</source>
         <translation>可选：0 熵权，1 等权，2 自定义（USER_WEIGHTS）；为空时绝对指数用等权，相对指数用熵权</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="76" />
+        <location filename="../algorithms/help_text.py" line="96" />
         <source>One number per chosen component in the order state, trend, pressure, e.g. 0.5, 0.3, 0.2; not summing to 1: normalised with a log line; negative or all zero: error</source>
         <translation>按状态、趋势、压力的顺序，每个所选分量一个数，如 0.5, 0.3, 0.2；总和不为 1 时归一化并记入日志；为负或全为零时报错</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="77" />
+        <location filename="../algorithms/help_text.py" line="97" />
         <source>Advanced, absolute index with pressure: rho_ref in t CO2 km-2 yr-1 (positive); empty = the median emission density of the layer's regions and periods (then the pressure is relative, logged)</source>
         <translation>高级，含压力分量的绝对指数：rho_ref，单位 t CO2 km-2 yr-1（正数）；为空时取图层各区域各时段排放密度的中位数（此时压力为相对值，记入日志）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="78" />
+        <location filename="../algorithms/help_text.py" line="98" />
         <source>Advanced, relative index only: cap on the source/sink ratio (default 100, must exceed 1)</source>
         <translation>高级，仅相对指数：碳源/碳汇比的上限（默认 100，须大于 1）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="79" />
+        <location filename="../algorithms/help_text.py" line="99" />
         <source>Advanced: 4 increasing numbers in (0, 1) (default 0.2, 0.4, 0.6, 0.8)</source>
         <translation>高级：(0, 1) 内 4 个递增的数（默认 0.2, 0.4, 0.6, 0.8）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="80" />
+        <location filename="../algorithms/help_text.py" line="100" />
         <source>Carbon price for the compensation value (default 60 yuan per t CO2; China ETS averages 2021-24: 53-89)</source>
         <translation>补偿价值所用碳价（默认每吨 CO2 60 元；全国碳市场 2021-24 年均价 53-89）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="83" />
+        <location filename="../algorithms/help_text.py" line="103" />
         <source>Integer land-use classes: a raster with a band per year (band descriptions = years), one raster per year (year in the file name), or one single-band raster standing for all the years in YEARS; rasters of later years on another grid are aligned to the first by nearest neighbour</source>
         <translation>整数土地利用类别：每年一个波段的栅格（波段描述 = 年份），每年一个栅格（文件名中含年份），或代表 YEARS 中所有年份的单波段栅格；较晚年份的栅格若在另一网格上，按最近邻对齐到第一个</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="84" />
+        <location filename="../algorithms/help_text.py" line="104" />
         <source>Optional: one year per band in input order (e.g. 2000, 2005, 2010), or the years a single layer stands for (e.g. 2001-2020)</source>
         <translation>可选：按输入顺序每个波段一个年份（如 2000, 2005, 2010），或单个图层所代表的年份（如 2001-2020）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="85" />
+        <location filename="../algorithms/help_text.py" line="105" />
         <source>Optional: the year of band 1 when band descriptions are not years</source>
         <translation>可选：当波段描述不是年份时第 1 波段的年份</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="86" />
+        <location filename="../algorithms/help_text.py" line="106" />
         <source>Preset: 0 CNLUCC first-level classes (default), 1 CLCD</source>
         <translation>预设：0 CNLUCC 一级类（默认），1 CLCD</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="87" />
+        <location filename="../algorithms/help_text.py" line="107" />
         <source>Optional CSV (UTF-8) replacing the preset: columns code, name, t_c_ha_yr (others ignored)</source>
         <translation>可选 CSV（UTF-8），替换预设：列 code, name, t_c_ha_yr（其余列忽略）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="88" />
+        <location filename="../algorithms/help_text.py" line="108" />
         <source>Optional: crop production per region and year (CSV or any table): a region key, a year, and one column per crop in t, named as in the crop parameters (wheat, maize, rice, case-insensitive; other columns ignored, empty cells = no production)</source>
         <translation>可选：按区域和年份的作物产量（CSV 或任意表格）：一个区域键、一个年份，每种作物一列，单位 t，列名与作物参数一致（wheat、maize、rice，大小写不限；其他列忽略，空单元格 = 无产量）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="89" />
+        <location filename="../algorithms/help_text.py" line="109" />
         <source>Its region key (default: the same name as CROP_REGION_FIELD)</source>
         <translation>其区域键（默认：与 CROP_REGION_FIELD 同名）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="90" />
+        <location filename="../algorithms/help_text.py" line="110" />
         <source>Its year field (default year)</source>
         <translation>其年份字段（默认 year）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="92" />
+        <location filename="../algorithms/help_text.py" line="112" />
         <source>The region polygons of the table (any CRS) and their key; required with CROP_TABLE</source>
         <translation>该表对应的区域多边形（任意坐标系）及其键；使用 CROP_TABLE 时必填</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="93" />
+        <location filename="../algorithms/help_text.py" line="113" />
         <source>Advanced: the cropland class code (default 1, as in CNLUCC and CLCD)</source>
         <translation>高级：耕地类别代码（默认 1，与 CNLUCC 和 CLCD 相同）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="94" />
+        <location filename="../algorithms/help_text.py" line="114" />
         <source>Advanced: a CSV replacing crop_parameters.csv (crop, carbon_fraction, harvest_index, water_content)</source>
         <translation>高级：替换 crop_parameters.csv 的 CSV（crop, carbon_fraction, harvest_index, water_content）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="106" />
+        <location filename="../algorithms/help_text.py" line="126" />
         <source>0 t CO2 (default), 1 t C</source>
         <translation>0 t CO2（默认），1 t C</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="98" />
+        <location filename="../algorithms/help_text.py" line="118" />
         <source>NPP, one time-series raster (band per year, band descriptions = years) or several yearly rasters (year in the file name, e.g. MOD17A3HGF_NPP_2005.tif); its grid and CRS (required) are the output's</source>
         <translation>NPP，一个时间序列栅格（每年一个波段，波段描述 = 年份）或多个逐年栅格（文件名中含年份，如 MOD17A3HGF_NPP_2005.tif）；输出采用其网格和坐标系（必须有坐标系）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="99" />
+        <location filename="../algorithms/help_text.py" line="119" />
         <source>Factor from stored values to g C m-2 yr-1 (default 1; 0.1 for MOD17A3HGF DN)</source>
         <translation>由存储值换算为 g C m-2 yr-1 的系数（默认 1；MOD17A3HGF 原始 DN 为 0.1）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="100" />
+        <location filename="../algorithms/help_text.py" line="120" />
         <source>Optional: raw values above it are fill (32700 for MOD17A3HGF)</source>
         <translation>可选：原始值超过它即为填充值（MOD17A3HGF 为 32700）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="101" />
+        <location filename="../algorithms/help_text.py" line="121" />
         <source>Air temperature, deg C: monthly mean (monthly time step) or annual mean (annual)</source>
         <translation>气温，摄氏度：月平均（逐月时间步长）或年平均（逐年）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="102" />
+        <location filename="../algorithms/help_text.py" line="122" />
         <source>Precipitation, mm: monthly total (monthly) or annual total (annual)</source>
         <translation>降水，mm：月总量（逐月）或年总量（逐年）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="103" />
+        <location filename="../algorithms/help_text.py" line="123" />
         <source>0 monthly (default), 1 annual (approximation, see above)</source>
         <translation>0 逐月（默认），1 逐年（近似，见上文）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="104" />
+        <location filename="../algorithms/help_text.py" line="124" />
         <source>The year of band 1 for inputs whose band descriptions and file names hold no year</source>
         <translation>波段描述和文件名中都没有年份时第 1 波段的年份</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="105" />
+        <location filename="../algorithms/help_text.py" line="125" />
         <source>Advanced: 0 signed (default), 1 positive only</source>
         <translation>高级：0 带符号（默认），1 仅正值</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="109" />
+        <location filename="../algorithms/help_text.py" line="129" />
         <source>One multi-band time-series raster (band per year, band description = year; e.g. from stackyears or gridbudget) or a list of yearly rasters (years from band descriptions or file names). At least 3 years</source>
         <translation>一个多波段时间序列栅格（每年一个波段，波段描述 = 年份；如 stackyears 或 gridbudget 的输出）或逐年栅格列表（年份取自波段描述或文件名）。至少 3 年</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="110" />
+        <location filename="../algorithms/help_text.py" line="130" />
         <source>The year of band 1, only when the band descriptions are not years</source>
         <translation>第 1 波段的年份，仅当波段描述不是年份时使用</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="111" />
+        <location filename="../algorithms/help_text.py" line="131" />
         <source>Significance level for the class raster (default 0.05)</source>
         <translation>类别栅格的显著性水平（默认 0.05）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="114" />
+        <location filename="../algorithms/help_text.py" line="134" />
         <source>The risk layer of imbalancerisk: RI_yyyy (risk index) and RL_yyyy (level) per period (first year of the period). Its EMI_yyyy / SNK_yyyy fields (kept from the budget layer) give the province totals when PROVINCE_TABLE is not given. When imbalancerisk ran on the balance layer, it also carries CSR_yyyy and ST_yyyy; a hot spots layer made from it carries everything</source>
         <translation>imbalancerisk 输出的风险图层：每个时段（以时段首年命名）的 RI_yyyy（风险指数）和 RL_yyyy（等级）。未给出 PROVINCE_TABLE 时，用其 EMI_yyyy / SNK_yyyy 字段（从预算图层保留）得到全省总量。若 imbalancerisk 是在平衡图层上运行的，它还带有 CSR_yyyy 和 ST_yyyy；由它生成的热点图层包含全部字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="115" />
+        <location filename="../algorithms/help_text.py" line="135" />
         <source>Optional: the balance layer of balancetrend (CSR_yyyy, ST_yyyy), for the state maps and transitions when the risk layer lacks them. Its CSR and state are joined to the top-10 table by region name (when the names are unique)</source>
         <translation>可选：balancetrend 输出的平衡图层（CSR_yyyy、ST_yyyy），风险图层缺少这些字段时用于状态图和转移统计。其 CSR 和状态按区域名称连接到前 10 名表中（名称唯一时）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="116" />
+        <location filename="../algorithms/help_text.py" line="136" />
         <source>Optional: the layer of hotspots (GI_BIN); without it, GI_BIN is taken from the risk layer when present</source>
         <translation>可选：hotspots 输出的图层（GI_BIN）；未给出时，若风险图层中有 GI_BIN 则取自风险图层</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="117" />
+        <location filename="../algorithms/help_text.py" line="137" />
         <source>Optional field of RISK naming the regions (default: the first text field; else #1, #2 ...)</source>
         <translation>可选：RISK 中给区域命名的字段（默认：第一个文本字段；否则为 #1、#2 ...）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="118" />
+        <location filename="../algorithms/help_text.py" line="138" />
         <source>Optional table year, emission, sink[, net, csr] (OUTPUT_PROVINCE of balancetrend; CSV or any table). Without it: summed from EMI_yyyy / SNK_yyyy of the risk layer over the regions with both values (the same numbers)</source>
         <translation>可选表格 year, emission, sink[, net, csr]（balancetrend 的 OUTPUT_PROVINCE；CSV 或任意表格）。未给出时：由风险图层的 EMI_yyyy / SNK_yyyy 在两者都有值的区域上求和（数值相同）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="119" />
+        <location filename="../algorithms/help_text.py" line="139" />
         <source>Optional table from_per, to_per, from_state, to_state, count (OUTPUT_TRANSITIONS of balancetrend). Without it: computed from the ST_yyyy fields</source>
         <translation>可选表格 from_per, to_per, from_state, to_state, count（balancetrend 的 OUTPUT_TRANSITIONS）。未给出时：由 ST_yyyy 字段计算</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="120" />
+        <location filename="../algorithms/help_text.py" line="140" />
         <source>Optional table (OUTPUT_SUMMARY of imbalancerisk): period, year, normalis, weighting, regions, n_nodata, n_l1..n_l5, sh_l1..sh_l5, n_high, high_share, w_state, w_trend, w_pressure. Without it: counted from RI_yyyy / RL_yyyy. When given, its counts are compared with the layer's (a note if they differ: table and layer from different runs?)</source>
         <translation>可选表格（imbalancerisk 的 OUTPUT_SUMMARY）：period, year, normalis, weighting, regions, n_nodata, n_l1..n_l5, sh_l1..sh_l5, n_high, high_share, w_state, w_trend, w_pressure。未给出时：由 RI_yyyy / RL_yyyy 统计。给出时与图层的统计数比较（不一致时给出提示：表格和图层来自不同的运行？）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="121" />
+        <location filename="../algorithms/help_text.py" line="141" />
         <source>Optional text, e.g. state 0.6123, trend 0.3877 (the WEIGHTS_USED output of imbalancerisk); empty: the w_* columns of RISK_SUMMARY</source>
         <translation>可选文本，如 state 0.6123, trend 0.3877（imbalancerisk 的 WEIGHTS_USED 输出）；为空时取 RISK_SUMMARY 的 w_* 列</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="122" />
+        <location filename="../algorithms/help_text.py" line="142" />
         <source>Optional text, the METHOD output of imbalancerisk, e.g. absolute index, equal weights; used when RISK_SUMMARY has no normalis / weighting columns (when both are given and differ, the table's is shown with a note)</source>
         <translation>可选文本，imbalancerisk 的 METHOD 输出，如 absolute index, equal weights；RISK_SUMMARY 没有 normalis / weighting 列时使用（两者都给出且不同时显示表格中的值并附提示）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="123" />
+        <location filename="../algorithms/help_text.py" line="143" />
         <source>Optional: the layer of riskuncertainty (RIM_yyyy, RIL_yyyy, RIH_yyyy, PH_yyyy, RLM_yyyy, PL_yyyy per period); regions named by the same NAME_FIELD or the first text field</source>
         <translation>可选：riskuncertainty 输出的图层（每个时段的 RIM_yyyy、RIL_yyyy、RIH_yyyy、PH_yyyy、RLM_yyyy、PL_yyyy）；区域按同一 NAME_FIELD 或第一个文本字段命名</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="124" />
+        <location filename="../algorithms/help_text.py" line="144" />
         <source>Optional text listed in the report, KEY=VALUE separated by ; or new lines, e.g. PERIOD_LENGTH=5; WEIGHTS=entropy; PRICE=60</source>
         <translation>可选文本，列入报告，KEY=VALUE 以 ; 或换行分隔，如 PERIOD_LENGTH=5; WEIGHTS=entropy; PRICE=60</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="125" />
+        <location filename="../algorithms/help_text.py" line="145" />
         <source>Units of the emission and sink values: 0 t CO2 (default), 1 t C (labels only; nothing is converted)</source>
         <translation>排放与碳汇数值的单位：0 t CO2（默认），1 t C（仅用于标注；不做换算）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="126" />
+        <location filename="../algorithms/help_text.py" line="146" />
         <source>The report title (default "Carbon budget and imbalance risk report")</source>
         <translation>报告标题（默认“Carbon budget and imbalance risk report”）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="127" />
+        <location filename="../algorithms/help_text.py" line="147" />
         <source>The HTML file</source>
         <translation>HTML 文件</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="130" />
+        <location filename="../algorithms/help_text.py" line="150" />
         <source>The budget or balance layer: EMI_yyyy, SNK_yyyy in t CO2 per year (AREA_KM2 in km2 for the pressure component, else the ellipsoidal polygon area)</source>
         <translation>预算或平衡图层：EMI_yyyy、SNK_yyyy，单位 t CO2/年（压力分量用 AREA_KM2，单位 km2，否则用多边形椭球面积）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="131" />
+        <location filename="../algorithms/help_text.py" line="151" />
         <source>Relative standard deviation of the emissions (default 0.10 = 10 %; 0-5)</source>
         <translation>排放的相对标准差（默认 0.10 = 10 %；0-5）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="132" />
+        <location filename="../algorithms/help_text.py" line="152" />
         <source>Relative standard deviation of the sinks (default 0.30 = 30 %; 0-5)</source>
         <translation>碳汇的相对标准差（默认 0.30 = 30 %；0-5）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="133" />
+        <location filename="../algorithms/help_text.py" line="153" />
         <source>Advanced: share of the error variance common to all years of a region (default 0.5; 0-1)</source>
         <translation>高级：区域各年共有的误差方差占比（默认 0.5；0-1）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="134" />
+        <location filename="../algorithms/help_text.py" line="154" />
         <source>Number of draws (default 1000; 2 to 1 000 000)</source>
         <translation>抽样次数（默认 1000；2 到 1 000 000）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="135" />
+        <location filename="../algorithms/help_text.py" line="155" />
         <source>Random seed (default 1): the same seed and inputs give the same results; empty = a new seed each run</source>
         <translation>随机种子（默认 1）：相同种子和输入得到相同结果；为空则每次运行使用新种子</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="143" />
+        <location filename="../algorithms/help_text.py" line="163" />
         <source>The index settings, exactly as in imbalancerisk (default: absolute index, state and trend, equal weights, 5-year periods)</source>
         <translation>指数设置，与 imbalancerisk 完全相同（默认：绝对指数，状态和趋势，等权，5 年时段）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="146" />
+        <location filename="../algorithms/help_text.py" line="166" />
         <source>The yearly rasters (any order)</source>
         <translation>逐年栅格（顺序不限）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="147" />
+        <location filename="../algorithms/help_text.py" line="167" />
         <source>Optional: the years, one per input in input order (2001, 2002 or 2001-2020); default: from each file's band description, else the single 4-digit year (1800-2099) in its file name</source>
         <translation>可选：年份，按输入顺序每个输入一个（2001, 2002 或 2001-2020）；默认：取自各文件的波段描述，否则取文件名中唯一的 4 位年份（1800-2099）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="148" />
+        <location filename="../algorithms/help_text.py" line="168" />
         <source>Optional: the grid to align onto; default: the raster of the first year</source>
         <translation>可选：对齐的目标网格；默认：第一年的栅格</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="149" />
+        <location filename="../algorithms/help_text.py" line="169" />
         <source>None (inputs must already align: an error names the one that does not), nearest, bilinear (default), cubic, average, sum, mode</source>
         <translation>none（输入须已对齐：报错指出未对齐的输入）、nearest、bilinear（默认）、cubic、average、sum、mode</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="151" />
+        <location filename="../algorithms/help_text.py" line="171" />
         <source>Optional metadata written as CARBON_QUANTITY and CARBON_UNITS</source>
         <translation>可选元数据，写为 CARBON_QUANTITY 和 CARBON_UNITS</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="154" />
+        <location filename="../algorithms/help_text.py" line="174" />
         <source>Region polygons (any CRS; transformed to each raster's CRS with edges densified)</source>
         <translation>区域多边形（任意坐标系；转换到每个栅格的坐标系并加密边界）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="155" />
+        <location filename="../algorithms/help_text.py" line="175" />
         <source>Key field (text or integer; nulls and duplicates are errors naming them)</source>
         <translation>键字段（文本或整数；空值和重复值报错并列出）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="157" />
+        <location filename="../algorithms/help_text.py" line="177" />
         <source>Time-series rasters in t per cell per year (one multi-band raster or yearly rasters); may be on different grids or CRSs</source>
         <translation>时间序列栅格，单位 t/像元/年（一个多波段栅格或逐年栅格）；可位于不同网格或坐标系</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="159" />
+        <location filename="../algorithms/help_text.py" line="179" />
         <source>Optional, e.g. GDP_ for fields GDP_2001, GDP_2002, ... on the regions; numbers or text such as 1,234.5 (a value that is not a number is an error naming the field, region and value; empty = missing)</source>
         <translation>可选，如 GDP_ 对应区域上的 GDP_2001、GDP_2002 ... 字段；数字或 1,234.5 这样的文本（不是数字的值报错并指出字段、区域和值；为空 = 缺失）</translation>
     </message>
     <message>
-        <location filename="../algorithms/param_help.py" line="160" />
+        <location filename="../algorithms/help_text.py" line="180" />
         <source>t CO2 (default) or t C; each raster is converted from its CARBON_UNITS metadata (CO2 = C x 44/12)</source>
         <translation>t CO2（默认）或 t C；每个栅格按其 CARBON_UNITS 元数据换算（CO2 = C x 44/12）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="179" />
+        <location filename="../algorithms/gridemissions.py" line="144" />
         <source>Point sources</source>
         <translation>点源</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="232" />
+        <location filename="../algorithms/gridemissions.py" line="197" />
         <source>{param}: the regions have no fields named {prefix}yyyy (e.g. {prefix}2001).</source>
         <translation>{param}：区域图层中没有名为 {prefix}yyyy 的字段（例如 {prefix}2001）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="295" />
+        <location filename="../algorithms/gridemissions.py" line="260" />
         <source>Give the statistics: a table in {stats}, or {prefix} for per-year fields on the regions.</source>
         <translation>请提供统计数据：{stats} 中的表，或用 {prefix} 指定区域图层上的逐年字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="163" />
+        <location filename="../algorithms/hotspots.py" line="145" />
         <source>{param}: the layer has no field '{name}'; its fields are: {fields}.</source>
         <translation>{param}：图层没有字段“{name}”；现有字段为：{fields}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="169" />
+        <location filename="../algorithms/hotspots.py" line="151" />
         <source>{param}: '{name}' is a {type} field, not a number; hot spots need a numeric field (numeric fields here: {fields}).</source>
         <translation>{param}：“{name}”是 {type} 字段，不是数值；热点分析需要数值字段（此图层的数值字段：{fields}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="176" />
+        <location filename="../algorithms/hotspots.py" line="158" />
         <source>{param}: every value of '{name}' is NULL; there is nothing to analyse.</source>
         <translation>{param}：“{name}”的所有值均为 NULL；没有可分析的数据。</translation>
     </message>
     <message>
-        <location filename="../algorithms/hotspots.py" line="241" />
+        <location filename="../algorithms/hotspots.py" line="223" />
         <source>{param}: give the distance band for distance weights.</source>
         <translation>{param}：使用距离权重时请给出距离阈值。</translation>
     </message>
@@ -4414,7 +4143,7 @@ Output: sink time-series raster (t per cell per year, band per year); the log gi
         <translation>{param}：请至少选择状态、趋势、压力中的一项。</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="168" />
+        <location filename="../algorithms/energyemissions.py" line="142" />
         <source>Clinker production field (for cement process CO2)</source>
         <translation>熟料产量字段（用于水泥生产过程 CO2）</translation>
     </message>
@@ -4432,6 +4161,76 @@ Output: sink time-series raster (t per cell per year, band per year); the log gi
         <location filename="../algorithms/styles.py" line="126" />
         <source>No sink (sink 0 or less)</source>
         <translation>无碳汇（碳汇 ≤ 0）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/base.py" line="45" />
+        <source>Full help: inputs, method, outputs and an example</source>
+        <translation>完整帮助：输入、方法、输出及示例</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/help_text.py" line="9" />
+        <source>Classifies each region's carbon balance per period, tells whether it is getting more or less imbalanced, and tests the monotonic trend of its source/sink ratio.</source>
+        <translation>按时段划分各区域的碳平衡状态，判断其失衡是在加剧还是缓解，并检验其碳源汇比的单调趋势。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/help_text.py" line="10" />
+        <source>Turns an energy consumption table (per region and year, e.g. a statistical yearbook) into CO2 with the IPCC reference approach and Chinese calorific values. The output table plugs straight into gridemissions as its statistics.</source>
+        <translation>用 IPCC 参考方法和中国平均低位发热量，将能源消费表（按区域和年份，如统计年鉴）换算为 CO2。输出表可直接作为 gridemissions 的统计数据。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/help_text.py" line="11" />
+        <source>Per cell and year, from an emission and a sink time-series raster (t per cell per year, both positive): net emission, source/sink ratio and balance state.</source>
+        <translation>由碳排放和碳汇时间序列栅格（t/像元/年，均为正值）逐像元、逐年计算净排放、碳源汇比和平衡状态。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/help_text.py" line="12" />
+        <source>Top-down, mass-conserving allocation of regional emission statistics (t per region and year) to the cells of a proxy grid, usually nighttime light. The output is a time-series raster, t CO2 per cell per year, that sums back to the statistics.</source>
+        <translation>自上而下、总量守恒地将区域排放统计（t/区域/年）按代理栅格（通常为夜间灯光）分配到像元。输出为时间序列栅格（t CO2/像元/年），其总和等于统计值。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/help_text.py" line="13" />
+        <source>Where do high (or low) values of a field cluster? Getis-Ord Gi* hot and cold spots, local Moran clusters (LISA) and global Moran's I for any numeric field, e.g. the risk index RI_2016, the net emission NET_2020 or the ratio CSR_2016.</source>
+        <translation>某字段的高值（或低值）在哪里聚集？对任意数值字段（如风险指数 RI_2016、净排放 NET_2020 或碳源汇比 CSR_2016）计算 Getis-Ord Gi* 冷热点、局部 Moran 聚类（LISA）和全局 Moran's I。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/help_text.py" line="14" />
+        <source>A risk index in [0, 1] and a risk level 1-5 per region and period, from how far the region's sink falls short of its emission, whether its source/sink ratio is rising and (optionally) how dense its emissions are; plus a budget-neutral compensation value. The default index is absolute: a region's value depends on its own data only and means the same in every province and period. The earlier relative (min-max) index is kept behind NORMALISATION=1.</source>
+        <translation>按区域和时段给出 [0, 1] 的风险指数和 1-5 级风险等级，依据区域碳汇对其排放的缺口、碳源汇比是否上升以及（可选）排放强度；另给出收支平衡的补偿价值。默认指数为绝对指数：区域的值只取决于其自身数据，在任何省份和时段含义相同。原先的相对（极差标准化）指数可通过 NORMALISATION=1 使用。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/help_text.py" line="15" />
+        <source>Carbon absorbed per cell and year from its land-use class: the cell's true area times a coefficient per class. The output is a time-series raster of the sink, t CO2 (or t C) per cell per year, on the land-use grid.</source>
+        <translation>按土地利用类型计算每个像元每年的碳吸收量：像元真实面积乘以该类型的系数。输出为土地利用格网上的碳汇时间序列栅格，单位 t CO2（或 t C）/像元/年。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/help_text.py" line="16" />
+        <source>Carbon absorbed by vegetation per cell and year, as net ecosystem productivity: the NPP of the vegetation minus the carbon soils release by heterotrophic respiration. The output is a time-series raster of the sink, t CO2 (or t C) per cell per year, on the NPP grid.</source>
+        <translation>以净生态系统生产力计算每个像元每年植被吸收的碳：植被 NPP 减去土壤异养呼吸释放的碳。输出为 NPP 格网上的碳汇时间序列栅格，单位 t CO2（或 t C）/像元/年。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/help_text.py" line="17" />
+        <source>Sen slope and Mann-Kendall test of every cell of a time-series raster: where do emissions, sinks, the net budget or the source/sink ratio rise or fall significantly?</source>
+        <translation>对时间序列栅格的每个像元计算 Sen 斜率并做 Mann-Kendall 检验：排放、碳汇、净收支或碳源汇比在哪里显著上升或下降？</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/help_text.py" line="18" />
+        <source>One self-contained HTML file that sums up an analysis: charts, maps rendered by QGIS and tables, all embedded (PNG as base64, or inline SVG), so the file opens in any browser and can be mailed or archived alone. It is the last step of the bundled workflow (riskworkflow).</source>
+        <translation>一个独立的 HTML 文件汇总一次分析：图表、QGIS 渲染的地图和表格全部内嵌（PNG 以 base64 或内联 SVG），可在任何浏览器中打开，并可单独邮寄或存档。它是内置工作流（riskworkflow）的最后一步。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/help_text.py" line="19" />
+        <source>How sure is each region's risk level? Emission statistics and sink estimates carry errors (county energy-statistics CO2 about 10-20 %, model NEP sinks 20-50 %). This tool draws many versions of every region's yearly emission and sink, recomputes the risk index of imbalancerisk for each draw with the same settings, and reports per region and period the median index, its 5-95 % interval and the probabilities of high risk and of the most likely level.</source>
+        <translation>各区域的风险等级有多确定？排放统计和碳汇估算都有误差（县级能源统计 CO2 约 10-20 %，模型 NEP 碳汇 20-50 %）。本工具对每个区域的逐年排放和碳汇抽取多组样本，以相同设置对每次抽样重算 imbalancerisk 的风险指数，并按区域和时段报告指数中位数、其 5-95 % 区间、高风险概率及最可能等级的概率。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/help_text.py" line="23" />
+        <source>Builds a time-series raster (one band per year) from one single-band raster per year, the way MODIS NPP, nighttime lights or climate grids are usually delivered (MOD17A3HGF_NPP_2001.tif, ...). Every algorithm of the provider that takes a time series accepts the result.</source>
+        <translation>由每年一个单波段栅格（MODIS NPP、夜间灯光或气候格网通常以此方式发布，如 MOD17A3HGF_NPP_2001.tif ...）构建时间序列栅格（每年一个波段）。本插件中所有接受时间序列的算法都可使用其结果。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/help_text.py" line="24" />
+        <source>Sums an emission and a sink time-series raster over region polygons with exact cell coverage fractions (a cell split between two counties is split between them, as exactextract does), so regions add up to their union. QGIS's native zonal statistics count whole cells by their centre and switch to area weights only when at most one centre falls inside; they are not used.</source>
+        <translation>以精确的像元覆盖比例（被两个县分割的像元按比例分给两县，与 exactextract 相同）将排放和碳汇时间序列栅格汇总到区域多边形，使各区域之和等于其并集。QGIS 自带的分区统计按像元中心计整个像元，仅在区域内至多一个像元中心时才改用面积权重，因此不使用。</translation>
     </message>
 </context>
 </TS>

@@ -23,9 +23,13 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 MODELS = REPO / "algorithms" / "models"
-# layout of the modeler boxes (centres, px): inputs at x 120 INPUT_STEP apart, children at CHILD_X
-# one per row, the model outputs of a child at OUTPUT_X beside it, OUTPUT_STEP apart
-INPUT_X, INPUT_STEP, CHILD_X, OUTPUT_X, ROW_STEP, OUTPUT_STEP = 120, 60, 520, 800, 130, 40
+# layout of the modeler boxes (centres, px): inputs at INPUT_X INPUT_STEP apart, children at CHILD_X
+# one per row, the model outputs of a child at OUTPUT_X beside it, OUTPUT_STEP apart. Inputs and
+# children are BOX wide and INPUT_HEIGHT / CHILD_HEIGHT high: the modeler wraps a label in its box
+# (12 px font) and cuts what does not fit, and the longest labels take 3 lines in English, 2 in
+# Chinese (scripts/screenshots.py draws them); outputs keep the modeler's 200 x 30.
+INPUT_X, INPUT_STEP, CHILD_X, OUTPUT_X, ROW_STEP, OUTPUT_STEP = 170, 72, 560, 880, 130, 40
+BOX, INPUT_HEIGHT, CHILD_HEIGHT = 300, 52, 44
 HELP_BASE = "docs/algorithms"  # the provider points each model's help button at its page there
 
 
@@ -183,18 +187,19 @@ def build(name: str = "riskworkflow"):
     from qgis.core import (
         QgsProcessingModelChildParameterSource as Source,
     )
-    from qgis.PyQt.QtCore import QPointF
+    from qgis.PyQt.QtCore import QPointF, QSizeF
 
-    from carbon_budget.algorithms.provider import MODEL_HELP
+    from carbon_budget.algorithms.help_text import SUMMARY
 
     emissions, sink = VARIANTS[name]
     # name (= the id), group, group id; the provider shows a translated display name (MODEL_TEXTS)
     model = QgsProcessingModelAlgorithm(name, "Workflow", "workflow")
-    model.setHelpContent({"ALG_DESC": MODEL_HELP[name], "ALG_CREATOR": "Carbon Budget & Imbalance Risk plugin"})
+    model.setHelpContent({"ALG_DESC": SUMMARY[name], "ALG_CREATOR": "Carbon Budget & Imbalance Risk plugin"})
     params = inputs(emissions, sink)
     for k, param in enumerate(params):
         model.addModelParameter(param, QgsProcessingModelParameter(param.name()))
         model.parameterComponent(param.name()).setPosition(QPointF(INPUT_X, 60 + INPUT_STEP * k))
+        model.parameterComponent(param.name()).setSize(QSizeF(BOX, INPUT_HEIGHT))
     model.setParameterOrder([param.name() for param in params])  # the dialog's order (else alphabetical)
     rows = iter(range(100))
 
@@ -204,9 +209,10 @@ def build(name: str = "riskworkflow"):
         step.setDescription(CHILD_TITLES[child_id])
         step.setDependencies([QgsProcessingModelChildDependency(other) for other in after])
         # one column of children in chain order, their model outputs in a column to the right
-        # (positions are box centres; boxes are 200 x 30, so nothing overlaps)
+        # (positions are box centres, so nothing overlaps)
         centre = QPointF(CHILD_X, 60 + ROW_STEP * next(rows))
         step.setPosition(centre)
+        step.setSize(QSizeF(BOX, CHILD_HEIGHT))
         for key, source in sources.items():
             step.addParameterSources(key, source if isinstance(source, list) else [source])
         # every other parameter keeps the algorithm's default, visible and editable in the modeler

@@ -1,6 +1,6 @@
 """Build the installable plugin zip: top folder ``carbon_budget/``, tracked runtime files only,
 plus the help generated from the docs (scripts/build_help.py: docs/html/*.html and
-algorithms/param_help.py, regenerated first).
+algorithms/help_text.py, regenerated first).
 
 Usage: python scripts/package.py OUTDIR   -> OUTDIR/carbon_budget-<version>.zip
 """

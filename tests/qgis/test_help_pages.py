@@ -1,6 +1,6 @@
 """Help from one source, the docs: HTML pages opened by the Help button, parameter tooltips.
 
-The committed docs/html/*.html and algorithms/param_help.py are what scripts/build_help.py makes
+The committed docs/html/*.html and algorithms/help_text.py are what scripts/build_help.py makes
 of the Markdown (regenerated in a temp folder and compared), every algorithm's and bundled model's
 helpUrl opens one of them, and no page links to a file that is not there.
 """
@@ -27,7 +27,7 @@ def test_committed_help_is_up_to_date(tmp_path):
     build_help.build(tmp_path)
     fresh = {p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()}
     assert {"docs/html/METHODS.html", "docs/html/index.html", "docs/html/hotspots.html",
-            "docs/html/DATA_CHECKS.html", "algorithms/param_help.py"} <= fresh
+            "docs/html/DATA_CHECKS.html", "algorithms/help_text.py"} <= fresh
     stale = [name for name in sorted(fresh)
              if not (REPO / name).is_file()
              or (REPO / name).read_text(encoding="utf-8") != (tmp_path / name).read_text(encoding="utf-8")]
@@ -83,7 +83,7 @@ def test_every_help_url_opens_a_shipped_html_page(provider):
 
 def test_every_input_parameter_has_a_tooltip_from_its_docs_row(provider):
     """setHelp from the docs page's inputs table: each input of each tool has one, HTML-safe."""
-    from carbon_budget.algorithms.param_help import PARAM_HELP
+    from carbon_budget.algorithms.help_text import PARAM_HELP
 
     missing = []
     for alg in provider.algorithms():

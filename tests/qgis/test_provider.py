@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import html
+import re
+from pathlib import Path
 
 import pytest
 from helpers.qgis_locale import ui_locale
@@ -55,12 +57,13 @@ def _last_sentence(text: str) -> str:
 
 @pytest.mark.parametrize("locale", ["en", "zh_CN"])
 def test_help_is_shown_whole_as_qgis_renders_it(qgis_app, locale):
-    """QGIS shows shortHelpString as HTML: every character of the help must survive, e.g. the
-    last sentence after an 'S <= 0' (it was swallowed before, with everything after a '<')."""
+    """QGIS shows shortHelpString as HTML: every character of the summary must survive (a bare '<'
+    swallowed the rest before), it stays short for the dialog's narrow panel and links to the page."""
+    from qgis.PyQt.QtCore import QUrl
     from qgis.PyQt.QtGui import QTextDocument
 
     import carbon_budget
-    from carbon_budget.algorithms.base import CarbonAlgorithm
+    from carbon_budget.algorithms.help_text import SUMMARY
     from carbon_budget.algorithms.i18n import tr
     from carbon_budget.algorithms.provider import CarbonProvider
 
@@ -69,14 +72,19 @@ def test_help_is_shown_whole_as_qgis_renders_it(qgis_app, locale):
         try:
             provider = CarbonProvider()
             provider.loadAlgorithms()
-            algorithms = [a for a in provider.algorithms() if isinstance(a, CarbonAlgorithm)]
-            assert len(algorithms) >= 13
+            algorithms = provider.algorithms()
+            assert {a.name() for a in algorithms} == set(SUMMARY)  # every tool and bundled model
             for alg in algorithms:
                 document = QTextDocument()
                 document.setHtml(alg.shortHelpString())
                 shown = " ".join(document.toPlainText().split())
-                source = tr(alg.HELP)
+                source = tr(SUMMARY[alg.name()])
+                assert source != SUMMARY[alg.name()] or locale == "en", alg.name()  # translated
                 assert _last_sentence(source) in shown, alg.name()
-                assert len(shown) >= 0.95 * len(" ".join(html.unescape(source).split())), alg.name()
+                assert len(" ".join(html.unescape(source).split())) <= len(shown) <= 1000, alg.name()
+                links = re.findall(r'<a href="([^"]+)">', alg.shortHelpString())
+                assert [Path(QUrl(html.unescape(link)).toLocalFile()).name for link in links] == [f"{alg.name()}.html"]
+                assert links[0] == html.escape(alg.helpUrl(), quote=True)
+                assert Path(QUrl(alg.helpUrl()).toLocalFile()).is_file()
         finally:
             plugin.unload()

@@ -279,14 +279,14 @@ def test_npp_defaults_are_g_c_like_nepsink(provider, name):
 def test_provider_shows_each_model_with_name_help_and_page(provider, name):
     from qgis.PyQt.QtCore import QUrl
 
-    from carbon_budget.algorithms.provider import MODEL_DISPLAY_NAMES, MODEL_HELP
+    from carbon_budget.algorithms.help_text import SUMMARY
+    from carbon_budget.algorithms.provider import MODEL_DISPLAY_NAMES
 
     bundled = next(a for a in provider.algorithms() if a.name() == name)
     assert bundled.displayName() == MODEL_DISPLAY_NAMES[name]
     assert bundled.group() == "Workflow"
     help_text = bundled.shortHelpString()
-    assert help_text and "<" not in MODEL_HELP[name]
-    assert MODEL_HELP[name].split(". ")[-1].replace("'", "&#x27;") in help_text  # the whole text, HTML-safe
+    assert help_text.startswith(SUMMARY[name].replace("->", "-&gt;"))  # the whole summary, HTML-safe
     page = Path(QUrl(bundled.helpUrl()).toLocalFile())
     assert page.is_file() and page.stem == name
 
