@@ -161,3 +161,14 @@ class BundledModel(QgsProcessingModelAlgorithm):
         """The model's page shipped with the plugin (docs/html, built from its docs page)."""
         return help_page_url(self.name())
 
+    def createInstance(self) -> BundledModel:
+        """The copy QGIS runs and shows (toolbox dialog, qgis_process): a BundledModel too, else
+        QgsProcessingModelAlgorithm's copy would title the dialog 'riskworkflow' with English help and
+        no help page. Its steps find their algorithms now that the provider is registered (while the
+        provider loads, they are not in the registry yet and the modeler would draw the boxes as errors)."""
+        copy = BundledModel()
+        copy.loadVariant(self.toVariant())
+        copy.setSourceFilePath(self.sourceFilePath())
+        return copy
+
+
