@@ -2,9 +2,11 @@
 
 Every renderer is built here from a *kind* (what the values mean) and the layer itself:
 
-- categorical kinds (``risk_level``, ``balance_state``, ``gi_bin``, ``trend_class``): a categorized
-  renderer on a vector field, or a paletted renderer on a raster band, fixed colours and translated
-  labels; vector styles end with a grey "No data" category for NULL;
+- categorical kinds (``risk_level``, ``balance_state``, ``gi_bin``, ``trend_class``,
+  ``high_risk_probability``): a categorized renderer on a vector field, or a paletted renderer on
+  a raster band, with the values, colours and translated labels of ``carbon_plugin/legend.py`` (the
+  report draws its maps with the same renderers); vector styles end with a grey "No data"
+  category for NULL;
 - continuous kinds: ``risk_index`` (0-1, the risk level breaks) and ``ratio`` (source/sink ratio
   around 1) have fixed classes; ``net_emission`` (diverging, white at 0), ``emission`` (reds) and
   ``sink`` (greens; diverging when some cells are sources) are fitted to the data: quantiles of the
@@ -58,6 +60,7 @@ from qgis.core import (
 from qgis.PyQt import sip
 from qgis.PyQt.QtGui import QColor
 
+from ..carbon_plugin import legend
 from ..carbon_plugin.budget import NO_SINK_RATIO
 from .compat import (
     LINE_GEOMETRY,
@@ -78,48 +81,14 @@ LOG_TAG = "Carbon budget"
 
 # -- what the values mean: colours and labels -------------------------------------------------
 
-NO_DATA = ("#d9d9d9", QT_TRANSLATE_NOOP("@default", "No data"))
-RISK_COLOURS = ("#1a9641", "#a6d96a", "#ffffbf", "#fdae61", "#d7191c")  # green -> red
-STATE_COLOURS = ("#1a9850", "#fee08b", "#fdae61", "#f46d43", "#a50026")
-
-# kind -> ((value, colour, label), ...)
-CATEGORIES: dict[str, tuple[tuple[int, str, str], ...]] = {
-    "risk_level": (
-        (1, RISK_COLOURS[0], QT_TRANSLATE_NOOP("@default", "Low")),
-        (2, RISK_COLOURS[1], QT_TRANSLATE_NOOP("@default", "Relatively low")),
-        (3, RISK_COLOURS[2], QT_TRANSLATE_NOOP("@default", "Medium")),
-        (4, RISK_COLOURS[3], QT_TRANSLATE_NOOP("@default", "Relatively high")),
-        (5, RISK_COLOURS[4], QT_TRANSLATE_NOOP("@default", "High")),
-    ),
-    "balance_state": (
-        (1, STATE_COLOURS[0], QT_TRANSLATE_NOOP("@default", "Sink")),
-        (2, STATE_COLOURS[1], QT_TRANSLATE_NOOP("@default", "Mild")),
-        (3, STATE_COLOURS[2], QT_TRANSLATE_NOOP("@default", "Moderate")),
-        (4, STATE_COLOURS[3], QT_TRANSLATE_NOOP("@default", "Severe")),
-        (5, STATE_COLOURS[4], QT_TRANSLATE_NOOP("@default", "Extreme")),
-    ),
-    "gi_bin": (
-        (-3, "#2166ac", QT_TRANSLATE_NOOP("@default", "Cold spot, 99% confidence")),
-        (-2, "#67a9cf", QT_TRANSLATE_NOOP("@default", "Cold spot, 95% confidence")),
-        (-1, "#d1e5f0", QT_TRANSLATE_NOOP("@default", "Cold spot, 90% confidence")),
-        (0, "#f7f7f7", QT_TRANSLATE_NOOP("@default", "Not significant")),
-        (1, "#fddbc7", QT_TRANSLATE_NOOP("@default", "Hot spot, 90% confidence")),
-        (2, "#ef8a62", QT_TRANSLATE_NOOP("@default", "Hot spot, 95% confidence")),
-        (3, "#b2182b", QT_TRANSLATE_NOOP("@default", "Hot spot, 99% confidence")),
-    ),
-    "trend_class": (
-        (1, "#2166ac", QT_TRANSLATE_NOOP("@default", "Significant decrease")),
-        (2, "#92c5de", QT_TRANSLATE_NOOP("@default", "Non-significant decrease")),
-        (3, "#f7f7f7", QT_TRANSLATE_NOOP("@default", "No change")),
-        (4, "#f4a582", QT_TRANSLATE_NOOP("@default", "Non-significant increase")),
-        (5, "#b2182b", QT_TRANSLATE_NOOP("@default", "Significant increase")),
-    ),
-}
-# categories shown only when the data has them: state 0 is 'neutral' when a neutral band was used
-OPTIONAL_CATEGORIES = {"balance_state": ((0, "#d9ef8b", QT_TRANSLATE_NOOP("@default", "Neutral")), 1)}
+# the categorical kinds (risk_level, balance_state, gi_bin, trend_class, ...) and their classes:
+# carbon_plugin/legend.py, shared with the report's maps and charts
+RISK_COLOURS = tuple(c.colour for c in legend.CLASSES[legend.RISK_LEVEL])  # green -> red
+STATE_COLOURS = tuple(c.colour for c in legend.CLASSES[legend.BALANCE_STATE])
 
 # fixed classes: (lower, upper, colour, label); the last upper is open (data max if larger)
-RISK_INDEX_CLASSES = tuple((k / 5, (k + 1) / 5, RISK_COLOURS[k], CATEGORIES["risk_level"][k][2]) for k in range(5))
+RISK_INDEX_CLASSES = tuple((k / 5, (k + 1) / 5, RISK_COLOURS[k], legend.CLASSES[legend.RISK_LEVEL][k].label)
+                           for k in range(5))
 RATIO_STOPS = ((0.0, STATE_COLOURS[0]), (1.0, "#ffffbf"), (2.0, STATE_COLOURS[1]), (4.0, STATE_COLOURS[2]),
                (8.0, STATE_COLOURS[3]), (16.0, STATE_COLOURS[4]))
 # the ratio raster's cells with emission but no sink (S <= 0) as their own class, not transparent
@@ -137,7 +106,7 @@ SEQUENTIAL = {"emission": REDS, "sink": GREENS}
 DIVERGING = {"net_emission": (NET_NEGATIVE, NET_POSITIVE), "sink": (SINK_NEGATIVE, GREENS[1:])}
 
 CONTINUOUS_KINDS = ("risk_index", "ratio", "net_emission", "emission", "sink")
-KINDS = (*CATEGORIES, *CONTINUOUS_KINDS)
+KINDS = (*legend.CLASSES, *CONTINUOUS_KINDS)
 # the CARBON_QUANTITY names of time-series rasters (stackyears) as kinds
 ALIASES = {"net": "net_emission", "state": "balance_state", "trend": "trend_class"}
 
@@ -283,13 +252,10 @@ def symbol_for(geometry_type, colour) -> object:
 def categorized_renderer(kind: str, field: str, geometry_type=POLYGON_GEOMETRY,
                          present: Sequence[float] = ()) -> QgsCategorizedSymbolRenderer:
     """One category per value of the kind (labels translated) and a grey 'No data' for the rest."""
-    entries = list(CATEGORIES[kind])
-    optional = OPTIONAL_CATEGORIES.get(kind)
-    if optional and optional[0][0] in present:
-        entries.insert(optional[1], optional[0])
     categories = [QgsRendererCategory(value, symbol_for(geometry_type, colour), tr(label))
-                  for value, colour, label in entries]
-    categories.append(QgsRendererCategory("", symbol_for(geometry_type, NO_DATA[0]), tr(NO_DATA[1])))
+                  for value, colour, label in legend.classes(kind, present)]
+    categories.append(QgsRendererCategory("", symbol_for(geometry_type, legend.NO_DATA_COLOUR),
+                                          tr(legend.NO_DATA_LABEL)))
     return QgsCategorizedSymbolRenderer(field, categories)
 
 
@@ -305,7 +271,7 @@ def graduated_renderer(kind: str, field: str, values: np.ndarray,
 
 def paletted_renderer(kind: str, band: int = 1, provider=None) -> QgsPalettedRasterRenderer:
     classes = [QgsPalettedRasterRenderer.Class(value, QColor(colour), tr(label))
-               for value, colour, label in CATEGORIES[kind]]
+               for value, colour, label in legend.CLASSES[kind]]
     return QgsPalettedRasterRenderer(provider, band, classes)
 
 
@@ -366,7 +332,7 @@ def build_renderer(layer: QgsMapLayer, kind: str, field: str | None = None, band
         raise StyleError(f"no style of kind '{kind}'")
     if isinstance(layer, QgsRasterLayer):
         band = band or layer.bandCount()
-        if style in CATEGORIES:
+        if style in legend.CLASSES:
             return paletted_renderer(style, band, layer.dataProvider())
         values = np.empty(0) if style in ("risk_index", "ratio") else raster_values(layer, band)
         return pseudocolor_renderer(style, values, band, layer.dataProvider())
@@ -374,7 +340,7 @@ def build_renderer(layer: QgsMapLayer, kind: str, field: str | None = None, band
         if not field or layer.fields().indexOf(field) < 0:
             raise StyleError(f"the layer has no field '{field}'")
         values = field_values(layer, field)
-        if style in CATEGORIES:
+        if style in legend.CLASSES:
             present = [int(v) for v in np.unique(values[np.isfinite(values)])]
             return categorized_renderer(style, field, layer.geometryType(), present)
         return graduated_renderer(style, field, values, layer.geometryType())

@@ -108,18 +108,18 @@ def write_templates(outdir: Path, styles=None) -> list[Path]:
     written = []
     for name, (kind, field) in VECTOR_TEMPLATES.items():
         layer = _vector_layer(name, kind, field, styles)
-        if kind in styles.CATEGORIES:
-            renderer = styles.categorized_renderer(kind, field)
-        else:
+        if kind in styles.CONTINUOUS_KINDS:
             renderer = styles.graduated_renderer(kind, field, example_values(kind))
+        else:
+            renderer = styles.categorized_renderer(kind, field)
         written.append(_save(layer, renderer, outdir / f"{name}.qml", styles))
     with tempfile.TemporaryDirectory() as scratch:
         raster = QgsRasterLayer(_template_raster(Path(scratch)), "template", "gdal")
         for name, kind in RASTER_TEMPLATES.items():
-            if kind in styles.CATEGORIES:
-                renderer = styles.paletted_renderer(kind, 1, raster.dataProvider())
-            else:
+            if kind in styles.CONTINUOUS_KINDS:
                 renderer = styles.pseudocolor_renderer(kind, example_values(kind), 1, raster.dataProvider())
+            else:
+                renderer = styles.paletted_renderer(kind, 1, raster.dataProvider())
             written.append(_save(raster, renderer, outdir / f"{name}.qml", styles))
         del raster
     return written
