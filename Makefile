@@ -28,7 +28,7 @@ package: setup
 	$(PY) scripts/package.py dist
 
 translations:
-	pylupdate5 -noobsolete plugin.py algorithms/*.py carbon_plugin/*.py -ts i18n/carbon_plugin_zh_CN.ts
+	pylupdate5 -noobsolete plugin.py algorithms/*.py carbon_plugin/*.py carbon_plugin/reporting/*.py -ts i18n/carbon_plugin_zh_CN.ts
 	python3 scripts/fill_translations.py
 	lrelease -silent i18n/carbon_plugin_zh_CN.ts
 

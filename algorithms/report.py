@@ -2,9 +2,11 @@
 
 The maps are rendered headlessly with QGIS's own renderer into images (``QgsMapSettings`` +
 ``QgsMapRendererCustomPainterJob.renderSynchronously`` on a QImage) from memory layers built here
-from the features of the inputs, with a categorized renderer made in code: nothing touches
+from the features of the inputs, drawn with the layer styles (``styles.categorized_renderer``, the
+classes of ``carbon_plugin/legend.py``) so that they look as the layers do in QGIS: nothing touches
 ``iface``, the canvas or the project, so the algorithm can run in Processing's worker thread.
-The HTML itself is built by the engine (``carbon_plugin/report.py``).
+The report itself is built by ``carbon_plugin/reporting`` (``model`` from the layers read here,
+``document`` renders the HTML).
 """
 
 from __future__ import annotations
@@ -13,16 +15,12 @@ import math
 
 import numpy as np
 from qgis.core import (
-    QgsCategorizedSymbolRenderer,
     QgsFeature,
     QgsFields,
-    QgsFillSymbol,
     QgsGeometry,
-    QgsLineSymbol,
     QgsMapLayer,
     QgsMapRendererCustomPainterJob,
     QgsMapSettings,
-    QgsMarkerSymbol,
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
@@ -33,17 +31,16 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsProperty,
     QgsRectangle,
-    QgsRendererCategory,
     QgsVectorLayer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt, QVariant
 from qgis.PyQt.QtGui import QColor, QFont, QImage, QPainter, QPen
 
-from ..carbon_plugin import report as engine
-from ..carbon_plugin import schema
+from ..carbon_plugin import legend, schema
 from ..carbon_plugin.errors import CarbonInputError
 from ..carbon_plugin.imbalance import HIGH_RISK
+from ..carbon_plugin.reporting import document, model
 from ..carbon_plugin.risk import risk_levels
 from ..carbon_plugin.units import UNITS
 from .base import PLUGIN_DIR, CarbonAlgorithm
@@ -64,174 +61,11 @@ from .compat import (
     null_rectangle,
 )
 from .i18n import QT_TRANSLATE_NOOP, tr, user_locale
+from .styles import categorized_renderer
 from .vectors import LayerData, read_layer
 
-# Every literal the engine passes to its translate callable (a test checks the two lists agree)
-REPORT_TEXTS = (
-    QT_TRANSLATE_NOOP(
-        "@default",
-        "Generated {date} by the QGIS plugin Carbon Budget & Imbalance Risk, version {version}."
-    ),
-    QT_TRANSLATE_NOOP("@default", "Provincial time series"),
-    QT_TRANSLATE_NOOP("@default", "Risk summary per period"),
-    QT_TRANSLATE_NOOP("@default", "Weights of the risk index"),
-    QT_TRANSLATE_NOOP("@default", "Regions with the highest risk index"),
-    QT_TRANSLATE_NOOP("@default", "Balance state transitions"),
-    QT_TRANSLATE_NOOP("@default", "Period {period}"),
-    QT_TRANSLATE_NOOP("@default", "Hot spots (Getis-Ord Gi*)"),
-    QT_TRANSLATE_NOOP("@default", "Inputs and parameters"),
-    QT_TRANSLATE_NOOP("@default", "Contents"),
-    QT_TRANSLATE_NOOP("@default", "Item"),
-    QT_TRANSLATE_NOOP("@default", "Value"),
-    QT_TRANSLATE_NOOP("@default", "Emissions and sinks"),
-    QT_TRANSLATE_NOOP("@default", "Emission"),
-    QT_TRANSLATE_NOOP("@default", "Sink"),
-    QT_TRANSLATE_NOOP("@default", "{unit} per year"),
-    QT_TRANSLATE_NOOP("@default", "Year"),
-    QT_TRANSLATE_NOOP("@default", "Source/sink ratio (CSR)"),
-    QT_TRANSLATE_NOOP("@default", "CSR"),
-    QT_TRANSLATE_NOOP("@default", "Emission / sink"),
-    QT_TRANSLATE_NOOP("@default", "Balance (CSR = 1)"),
-    QT_TRANSLATE_NOOP("@default", "Emission ({unit})"),
-    QT_TRANSLATE_NOOP("@default", "Sink ({unit})"),
-    QT_TRANSLATE_NOOP("@default", "Net emission ({unit})"),
-    QT_TRANSLATE_NOOP("@default", "Highest provincial CSR: {csr} in {year}."),
-    QT_TRANSLATE_NOOP("@default", "Period"),
-    QT_TRANSLATE_NOOP("@default", "Regions"),
-    QT_TRANSLATE_NOOP("@default", "Low"),
-    QT_TRANSLATE_NOOP("@default", "Relatively low"),
-    QT_TRANSLATE_NOOP("@default", "Medium"),
-    QT_TRANSLATE_NOOP("@default", "Relatively high"),
-    QT_TRANSLATE_NOOP("@default", "High"),
-    QT_TRANSLATE_NOOP("@default", "High-risk regions (RI >= {threshold})"),
-    QT_TRANSLATE_NOOP("@default", "High-risk share"),
-    QT_TRANSLATE_NOOP("@default", "No data"),
-    QT_TRANSLATE_NOOP(
-        "@default",
-        "Count of regions per risk level (share of the regions with an index). Levels: 1 low [0, "
-        "0.2), 2 relatively low [0.2, 0.4), 3 medium [0.4, 0.6), 4 relatively high [0.6, 0.8), 5 "
-        "high [0.8, 1] (default breaks)."
-    ),
-    QT_TRANSLATE_NOOP("@default", "Component"),
-    QT_TRANSLATE_NOOP("@default", "Weight"),
-    QT_TRANSLATE_NOOP("@default", "State"),
-    QT_TRANSLATE_NOOP("@default", "Trend"),
-    QT_TRANSLATE_NOOP(
-        "@default",
-        "Index RI = sum of weight x normalised component (state: log of the capped CSR; trend: "
-        "change of CSR from the previous period; pressure: emission density)."
-    ),
-    QT_TRANSLATE_NOOP("@default", "Top {n} regions by risk index in {period}."),
-    QT_TRANSLATE_NOOP("@default", "Rank"),
-    QT_TRANSLATE_NOOP("@default", "Region"),
-    QT_TRANSLATE_NOOP("@default", "Risk index"),
-    QT_TRANSLATE_NOOP("@default", "Risk level"),
-    QT_TRANSLATE_NOOP("@default", "Balance state"),
-    QT_TRANSLATE_NOOP("@default", "Extreme"),
-    QT_TRANSLATE_NOOP("@default", "Severe"),
-    QT_TRANSLATE_NOOP("@default", "Mild"),
-    QT_TRANSLATE_NOOP(
-        "@default",
-        "Regions moving from the state in the first period (rows) to the state in the second period"
-        " (columns); the diagonal counts regions that kept their state."
-    ),
-    QT_TRANSLATE_NOOP("@default", "From {first} to {second}"),
-    QT_TRANSLATE_NOOP("@default", "Moderate"),
-    QT_TRANSLATE_NOOP("@default", "Total"),
-    QT_TRANSLATE_NOOP(
-        "@default",
-        "Gi* confidence bins: hot spots (+1, +2, +3) and cold spots (-1, -2, -3) at 90, 95 and 99 %"
-        " confidence; 0 is not significant."
-    ),
-    QT_TRANSLATE_NOOP("@default", "Parameter"),
-    QT_TRANSLATE_NOOP("@default", "Description"),
-    QT_TRANSLATE_NOOP("@default", "Analysis parameters"),
-    QT_TRANSLATE_NOOP("@default", "Plugin version"),
-    QT_TRANSLATE_NOOP("@default", "Units"),
-    QT_TRANSLATE_NOOP("@default", "Generated"),
-    QT_TRANSLATE_NOOP("@default", "Carbon Budget & Imbalance Risk, version {version}"),
-    QT_TRANSLATE_NOOP(
-        "@default",
-        "No province totals: give the province table or a layer with EMI_yyyy and SNK_yyyy fields."
-    ),
-    QT_TRANSLATE_NOOP("@default", "No risk summary."),
-    QT_TRANSLATE_NOOP(
-        "@default",
-        "The weights are not known: give the risk summary table or the WEIGHTS_USED text."
-    ),
-    QT_TRANSLATE_NOOP("@default", "No region has a risk index."),
-    QT_TRANSLATE_NOOP("@default", "No balance states: give the transition table or a layer with ST_yyyy fields."),
-    QT_TRANSLATE_NOOP("@default", "No maps for this period."),
-    QT_TRANSLATE_NOOP("@default", "No hot spot layer (GI_BIN field) was given."),
-    QT_TRANSLATE_NOOP("@default", "Neutral"),
-    QT_TRANSLATE_NOOP("@default", "Pressure"),
-    QT_TRANSLATE_NOOP("@default", "Uncertainty of the risk index (Monte Carlo)"),
-    QT_TRANSLATE_NOOP("@default", "Absolute index"),
-    QT_TRANSLATE_NOOP("@default", "Relative index (min-max)"),
-    QT_TRANSLATE_NOOP("@default", "Equal weights"),
-    QT_TRANSLATE_NOOP("@default", "Entropy weights"),
-    QT_TRANSLATE_NOOP("@default", "User weights"),
-    QT_TRANSLATE_NOOP("@default", "not known"),
-    QT_TRANSLATE_NOOP("@default", "Risk index method: {normalisation}, {weighting}."),
-    QT_TRANSLATE_NOOP(
-        "@default",
-        "The index is absolute: its components are bounded (state 1 - S/E, trend from the Mann-Kendall Z of the "
-        "annual CSR), so a region's index depends on its own data only and can be compared across regions, "
-        "periods and provinces."
-    ),
-    QT_TRANSLATE_NOOP(
-        "@default",
-        "This is a RELATIVE index: every component is min-max normalised over the regions and periods of this "
-        "layer, so a region's index depends on the other regions in the layer. Its values and levels are not "
-        "comparable across provinces or with other runs."
-    ),
-    QT_TRANSLATE_NOOP(
-        "@default",
-        "The normalisation of the index is not known: give the risk summary table or the METHOD text of the risk "
-        "tool."
-    ),
-    QT_TRANSLATE_NOOP(
-        "@default",
-        "Index RI = sum of weight x component (state: 1 - S/E clipped to [0, 1]; trend: normal probability of the "
-        "Mann-Kendall Z of the annual CSR in the period; pressure: density / (density + reference density))."
-    ),
-    QT_TRANSLATE_NOOP("@default", "Risk index distribution {period}"),
-    QT_TRANSLATE_NOOP("@default", "Regions per risk index bin of 0.1; bars coloured by risk level (default breaks)."),
-    QT_TRANSLATE_NOOP(
-        "@default", "No uncertainty layer (RIM_yyyy, RIL_yyyy, RIH_yyyy, PH_yyyy, PL_yyyy fields) was given."
-    ),
-    QT_TRANSLATE_NOOP("@default", "{period}: {n} of {regions}"),
-    QT_TRANSLATE_NOOP(
-        "@default",
-        "Regions with an uncertain risk level (the most likely level has a probability below {p}): {counts}."
-    ),
-    QT_TRANSLATE_NOOP("@default", "Regions with the widest 5-95 % interval of the risk index in {period}."),
-    QT_TRANSLATE_NOOP("@default", "Median index"),
-    QT_TRANSLATE_NOOP("@default", "Interval width"),
-    QT_TRANSLATE_NOOP("@default", "P(RI >= 0.6)"),
-    QT_TRANSLATE_NOOP("@default", "Most likely level"),
-    QT_TRANSLATE_NOOP("@default", "Probability of that level")
-)
-
-# map classes: (value, colour); labels from the engine's names or GI_LABELS
+CLASS_FIELD = "cls"  # the class of a feature in the map's memory layer
 LEFT_MIDDLE = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter  # text boxes in the map pictures
-RISK_CLASSES = tuple(engine.LEVEL_COLOURS.items())
-# probability of a high index (PH_yyyy) in classes of 0.2: class k covers [(k - 1) / 5, k / 5), the last one 1 too
-PH_CLASSES = ((1, "#fee5d9"), (2, "#fcae91"), (3, "#fb6a4a"), (4, "#de2d26"), (5, "#a50f15"))
-PH_LABELS = {k: f"{20 * (k - 1)}-{20 * k} %" for k, _ in PH_CLASSES}
-STATE_CLASSES = ((0, "#abd9e9"), (1, "#1a9850"), (2, "#d9ef8b"), (3, "#fee08b"), (4, "#fc8d59"), (5, "#b2182b"))
-GI_CLASSES = ((3, "#b2182b"), (2, "#ef8a62"), (1, "#fddbc7"), (0, "#f7f7f7"), (-1, "#d1e5f0"), (-2, "#67a9cf"),
-              (-3, "#2166ac"))
-GI_LABELS = {
-    3: QT_TRANSLATE_NOOP("@default", "Hot spot, 99 % confidence"),
-    2: QT_TRANSLATE_NOOP("@default", "Hot spot, 95 % confidence"),
-    1: QT_TRANSLATE_NOOP("@default", "Hot spot, 90 % confidence"),
-    0: QT_TRANSLATE_NOOP("@default", "Not significant"),
-    -1: QT_TRANSLATE_NOOP("@default", "Cold spot, 90 % confidence"),
-    -2: QT_TRANSLATE_NOOP("@default", "Cold spot, 95 % confidence"),
-    -3: QT_TRANSLATE_NOOP("@default", "Cold spot, 99 % confidence")
-}
-NO_DATA_COLOUR = "#bdbdbd"
 IMAGE_SIZE = QSize(900, 700)
 MAP_RECT = (12, 56, 620, 632)  # x, y, width, height of the map inside the image
 MARGIN = 0.04  # of the layer extent, each side
@@ -316,7 +150,7 @@ class Report(CarbonAlgorithm):
                                       "'Carbon imbalance risk index'."))
         notes: list[str] = []
         years = _years(risk)
-        labels = engine.period_labels(firsts, years)
+        labels = model.period_labels(firsts, years)
         names = self._names(parameters, context, risk, progress)
         index = np.array([_column(risk, risk_fields[schema.RISK_INDEX].get(y)) for y in firsts])
         level = np.array([_column(risk, risk_fields[schema.RISK_LEVEL].get(y)) for y in firsts])
@@ -341,14 +175,14 @@ class Report(CarbonAlgorithm):
         summary, weights, method = self._summary(parameters, context, index, level, labels, firsts, progress, notes)
         text = self.parameterAsString(parameters, self.WEIGHTS_USED, context)
         if not weights and text.strip():  # the w_* columns of the summary table first; the text is a fallback
-            weights = engine.parse_weights(text)
+            weights = model.parse_weights(text)
         method = self._method(parameters, context, method, notes)
 
         # top regions in the last period, with the CSR and state of that period where known
         last = firsts[-1]
         csr, state = self._balance_of_last_period(risk, risk_fields, balance, balance_fields, last, names, parameters,
                                                   context, progress)
-        top = engine.top_regions(names, index[-1], level[-1], csr, state)
+        top = model.top_regions(names, index[-1], level[-1], csr, state)
 
         # maps
         hot_source = self.parameterAsSource(parameters, self.HOTSPOTS, context) if parameters.get(
@@ -361,53 +195,51 @@ class Report(CarbonAlgorithm):
         done = 0
         sections = []
         for b, first in enumerate(firsts):
-            section = engine.PeriodSection(labels[b], first, index=index[b])
+            section = model.PeriodSection(labels[b], first, index=index[b])
             if first in balance_fields[schema.STATE]:
                 title = tr("Balance state {period}").format(period=labels[b])
-                section.figures.append(engine.Figure(title, render_map(
-                    balance, balance_crs, _column(balance, balance_fields[schema.STATE][first]), STATE_CLASSES,
-                    {k: tr(v) for k, v in engine.STATE_NAMES.items()}, title, optional_classes=(0,))))
+                section.figures.append(model.Figure(title, render_map(
+                    balance, balance_crs, _column(balance, balance_fields[schema.STATE][first]),
+                    legend.BALANCE_STATE, title)))
             done += 1
             progress.report(0.2 + 0.7 * done / jobs)
             title = tr("Risk level {period}").format(period=labels[b])
-            section.figures.append(engine.Figure(title, render_map(
-                risk, risk_source.sourceCrs(), np.where(level[b] > 0, level[b], np.nan), RISK_CLASSES,
-                {k: tr(v) for k, v in engine.LEVEL_NAMES.items()}, title)))
+            section.figures.append(model.Figure(title, render_map(
+                risk, risk_source.sourceCrs(), np.where(level[b] > 0, level[b], np.nan), legend.RISK_LEVEL, title)))
             done += 1
             progress.report(0.2 + 0.7 * done / jobs)
             valid = int(np.sum(level[b] > 0))
             known = np.isfinite(index[b])
             section.facts = [
                 (tr("Regions with a risk index"), str(valid)),
-                (tr("Mean risk index"), _fmt(float(np.mean(index[b][known])) if known.any() else math.nan)),
+                (tr("Mean risk index"), document.fmt(np.mean(index[b][known]) if known.any() else math.nan, 3)),
                 (tr("High-risk share (RI >= 0.6)"),
-                 engine.share_text(np.sum(index[b][known] >= HIGH_RISK) / valid if valid else math.nan)),
+                 document.share_text(np.sum(index[b][known] >= HIGH_RISK) / valid if valid else math.nan)),
             ]
             sections.append(section)
         if uncertainty is not None:
             summary_u, data, crs, ph = uncertainty
             title = tr("Probability of a high risk index (0.6 or more), {period}").format(period=summary_u.period)
             classes = np.where(np.isfinite(ph), np.minimum(np.floor(ph * 5) + 1, 5), np.nan)
-            summary_u.figures.append(engine.Figure(title, render_map(data, crs, classes, PH_CLASSES, PH_LABELS,
-                                                                     title)))
+            summary_u.figures.append(model.Figure(title, render_map(data, crs, classes, legend.HIGH_RISK_PROBABILITY,
+                                                                    title)))
             uncertainty = summary_u
             progress.report(0.2 + 0.7 * (jobs - 1) / jobs)
         hotspots = []
         if gi_field:
             title = tr("Gi* hot and cold spots")
-            hotspots.append(engine.Figure(title, render_map(
-                hot, hot_crs, _column(hot, gi_field), GI_CLASSES, {k: tr(v) for k, v in GI_LABELS.items()}, title)))
+            hotspots.append(model.Figure(title, render_map(hot, hot_crs, _column(hot, gi_field), legend.GI_BIN, title)))
         progress.report(0.95)
 
-        report = engine.Report(
+        report = model.Report(
             title=self.parameterAsString(parameters, self.TITLE, context).strip() or tr(DEFAULT_TITLE),
-            version=engine.plugin_version(PLUGIN_DIR / "metadata.txt"),
+            version=model.plugin_version(PLUGIN_DIR / "metadata.txt"),
             language=report_language(),
             units=UNITS[self.parameterAsEnum(parameters, self.UNITS, context)],
             province=province, risk_summary=summary, weights=weights, top_period=labels[-1], top=top,
             transitions=transitions, periods=sections, method=method, uncertainty=uncertainty, hotspots=hotspots,
             inputs=self._inputs(parameters, context, output),
-            analysis_parameters=engine.parse_key_values(
+            analysis_parameters=model.parse_key_values(
                 self.parameterAsString(parameters, self.ANALYSIS_PARAMETERS, context)),
             facts=[(tr("Regions"), str(len(risk.features))), (tr("Periods"), ", ".join(labels)),
                    (tr("Years"), f"{years[0]}-{years[-1]}" if years else "–"),
@@ -416,7 +248,7 @@ class Report(CarbonAlgorithm):
         )
         for note in notes:
             progress.warning(note)
-        path = engine.write_html(output, engine.build_html(report, tr))
+        path = document.write_html(output, document.build_html(report, tr))
         maps = sum(len(s.figures) for s in sections) + len(hotspots) + (len(uncertainty.figures) if uncertainty else 0)
         progress.info(tr("Report written: {path} ({maps} maps).").format(path=path, maps=maps))
         progress.report(1.0)
@@ -460,20 +292,20 @@ class Report(CarbonAlgorithm):
                 progress.report(0.15)
         return rows
 
-    def _province(self, parameters, context, risk: LayerData, years, progress) -> engine.ProvinceSeries | None:
+    def _province(self, parameters, context, risk: LayerData, years, progress) -> model.ProvinceSeries | None:
         rows = self._table(parameters, self.PROVINCE_TABLE, context, progress)
         if rows is not None:
             missing = [c for c in ("year", "emission", "sink") if rows and c not in rows[0]]
             if missing or not rows:
                 raise CarbonInputError(tr("PROVINCE_TABLE: the table needs the fields year, emission and sink "
                                           "(the province table of 'Balance states and transformation trend')."))
-            return engine.province_from_table(rows)
+            return model.province_from_table(rows)
         if not years:
             return None
         found = schema.fields_by_prefix(risk.fields.names(), (schema.EMISSION, schema.SINK))
         emission = risk.columns([found[schema.EMISSION][y] for y in years])
         sink = risk.columns([found[schema.SINK][y] for y in years])
-        return engine.province_from_budget(emission, sink, years)
+        return model.province_from_budget(emission, sink, years)
 
     def _transitions(self, parameters, context, balance: LayerData, fields, years, progress) -> list:
         rows = self._table(parameters, self.TRANSITIONS, context, progress)
@@ -482,34 +314,34 @@ class Report(CarbonAlgorithm):
                 raise CarbonInputError(tr("TRANSITIONS: the table needs the fields from_per, to_per, from_state, "
                                           "to_state and count (the transition table of 'Balance states and "
                                           "transformation trend')."))
-            return engine.transitions_from_table(rows)
+            return model.transitions_from_table(rows)
         state_years = sorted(fields[schema.STATE])
         if len(state_years) < 2:
             return []
         states = np.array([_column(balance, fields[schema.STATE][y]) for y in state_years])
-        return engine.transitions_from_states(states, engine.period_labels(state_years, years))
+        return model.transitions_from_states(states, model.period_labels(state_years, years))
 
     def _summary(self, parameters, context, index, level, labels, firsts, progress, notes):
-        derived = engine.risk_summary_from_layer(index, level, labels, firsts)
+        derived = model.risk_summary_from_layer(index, level, labels, firsts)
         rows = self._table(parameters, self.RISK_SUMMARY, context, progress)
         if rows is None:
-            return derived, {}, engine.RiskMethod()
+            return derived, {}, model.RiskMethod()
         if rows and not {"period", "n_l1", "n_high"} <= set(rows[0]):
             raise CarbonInputError(tr("RISK_SUMMARY: the table needs the fields period, n_l1 ... n_l5, n_high "
                                       "(the summary table of 'Carbon imbalance risk index')."))
-        summary, weights = engine.risk_summary_from_table(rows)
+        summary, weights = model.risk_summary_from_table(rows)
         by_label = {row.period: row for row in derived}
         for row in summary:
             mine = by_label.get(row.period)
             if mine is not None and (mine.counts != row.counts or mine.high_count != row.high_count):
                 notes.append(tr("RISK_SUMMARY: the counts of {period} differ from the risk layer's; are the table "
                                 "and the layer from the same run?").format(period=row.period))
-        return summary, weights, engine.method_from_table(rows)
+        return summary, weights, model.method_from_table(rows)
 
-    def _method(self, parameters, context, from_table: engine.RiskMethod, notes: list[str]) -> engine.RiskMethod:
+    def _method(self, parameters, context, from_table: model.RiskMethod, notes: list[str]) -> model.RiskMethod:
         """The method from the summary table's normalis / weighting columns, else from METHOD."""
         text = self.parameterAsString(parameters, self.METHOD, context)
-        given = engine.parse_method(text) if text.strip() else None
+        given = model.parse_method(text) if text.strip() else None
         if from_table.normalisation or from_table.weighting:
             if given is not None and (given.normalisation, given.weighting) != (from_table.normalisation,
                                                                                 from_table.weighting):
@@ -517,7 +349,7 @@ class Report(CarbonAlgorithm):
                                 "{weighting}); the table's is shown.").format(
                     text=text.strip(), normalisation=from_table.normalisation, weighting=from_table.weighting))
             return from_table
-        return given or engine.RiskMethod()
+        return given or model.RiskMethod()
 
     def _uncertainty(self, parameters, context, firsts, labels, years, progress):
         """(summary without maps, layer, CRS, PH of the last period) of the UNCERTAINTY layer, or None."""
@@ -535,13 +367,13 @@ class Report(CarbonAlgorithm):
                                       "PL_yyyy fields; make it with 'Uncertainty of the imbalance risk (Monte "
                                       "Carlo)'."))
         by_first = dict(zip(firsts, labels))
-        own = engine.period_labels(periods, _years(data) or years)
+        own = model.period_labels(periods, _years(data) or years)
         names = self._names(parameters, context, data, progress)
 
         def columns(prefix):
             return np.array([_column(data, found[prefix].get(y)) for y in periods])
 
-        summary = engine.uncertainty_summary(
+        summary = model.uncertainty_summary(
             names, [by_first.get(y, own[k]) for k, y in enumerate(periods)],
             *(columns(prefix) for prefix in UNCERTAINTY_PREFIXES))
         for label, n, regions in zip(summary.periods, summary.uncertain, summary.regions):
@@ -614,10 +446,6 @@ def _column(data: LayerData, name: str | None) -> np.ndarray:
     return data.column(name)
 
 
-def _fmt(value: float, digits: int = 3) -> str:
-    return "–" if value is None or math.isnan(value) else f"{value:.{digits}f}"
-
-
 def _value_text(value, context) -> str:
     """A parameter value as text: layer sources as their path, empty as a dash."""
     if isinstance(value, QgsProcessingFeatureSourceDefinition):
@@ -637,51 +465,20 @@ def _value_text(value, context) -> str:
 # Maps
 
 
-def render_map(data: LayerData, crs, values: np.ndarray, classes, labels: dict, title: str,
-               optional_classes: tuple = ()) -> bytes:
-    """A PNG (IMAGE_SIZE) of the features coloured by class ``values`` (NaN = no data), title and legend.
+def render_map(data: LayerData, crs, values: np.ndarray, kind: str, title: str) -> bytes:
+    """A PNG (IMAGE_SIZE) of the features coloured by their class ``values`` (NaN = no data) in the
+    layer style of ``kind`` (a categorical kind of ``carbon_plugin/legend.py``), with title and legend.
 
-    The features are copied into a memory layer with one integer field; the map is drawn by QGIS's
-    renderer into a QImage in this thread. ``optional_classes`` are listed in the legend only if present.
+    The features are copied into a memory layer with one integer field styled by
+    ``styles.categorized_renderer``, as the output layers are; the map is drawn by QGIS's renderer
+    into a QImage in this thread. Optional classes (state 0) are in the legend only where present.
     """
-    fields = QgsFields()
-    fields.append(make_field("cls", "int"))
-    geometry_kind = geometry_type(data.features[0].geometry().wkbType()) if data.features else None
-    wkb = {POINT_GEOMETRY: WKB_MULTIPOINT,
-           LINE_GEOMETRY: WKB_MULTILINESTRING}.get(geometry_kind, WKB_MULTIPOLYGON)
-    # constructed from Python (not returned by a C++ factory) so sip never hands back a stale wrapper
-    # of a layer deleted earlier at the same address: seen as "wrapped C/C++ object ... deleted" when
-    # this ran in a background task
-    layer = QgsVectorLayer(f"{QgsWkbTypes.displayString(wkb)}?crs={crs.authid() or 'EPSG:4326'}",
-                           "report map", "memory")
-    if crs.isValid():
-        layer.setCrs(crs)
-    layer.dataProvider().addAttributes(fields.toList())
-    layer.updateFields()
-    classes_values = np.where(np.isfinite(values), np.round(values), np.nan)
-    features = []
-    extent = null_rectangle()
-    for feature, value in zip(data.features, classes_values):
-        geometry = QgsGeometry(feature.geometry())
-        if geometry.isNull() or geometry.isEmpty():
-            continue
-        geometry.get().dropZValue()
-        geometry.get().dropMValue()
-        geometry.convertToMultiType()
-        out = QgsFeature(fields)
-        out.setGeometry(geometry)
-        out.setAttributes([None if math.isnan(value) else int(value)])
-        features.append(out)
-        extent.combineExtentWith(geometry.boundingBox())
-    layer.dataProvider().addFeatures(features)
-
-    counts = {value: int(np.sum(classes_values == value)) for value, _ in classes}
-    nodata = int(np.sum(np.isnan(classes_values)))
-    legend = [(value, colour, labels.get(value, str(value))) for value, colour in classes
-              if value not in optional_classes or counts[value]]
-    categories = [QgsRendererCategory(value, _symbol(wkb, colour), label) for value, colour, label in legend]
-    categories.append(QgsRendererCategory(None, _symbol(wkb, NO_DATA_COLOUR), tr("No data")))
-    layer.setRenderer(QgsCategorizedSymbolRenderer("cls", categories))
+    classes = np.where(np.isfinite(values), np.round(values), np.nan)
+    layer, extent = class_layer(data, crs, classes)
+    present = [int(v) for v in np.unique(classes[np.isfinite(classes)])]
+    renderer = categorized_renderer(kind, CLASS_FIELD, layer.geometryType(), present)
+    layer.setRenderer(renderer)
+    rows = legend_rows(renderer, classes)
 
     extent, (x, y, width, height) = map_frame(extent)
     map_image = _render(layer, extent, QSize(width, height))
@@ -697,15 +494,59 @@ def render_map(data: LayerData, crs, values: np.ndarray, classes, labels: dict, 
         painter.setPen(QColor("#222222"))
         painter.setFont(_font(20, bold=True))
         painter.drawText(QRectF(x, 10, IMAGE_SIZE.width() - 2 * x, 40), int(LEFT_MIDDLE), title)
-        rows = [(colour, f"{label} ({counts[value]})") for value, colour, label in legend]
-        if nodata:
-            rows.append((NO_DATA_COLOUR, f"{tr('No data')} ({nodata})"))
         legend_x = MAP_RECT[0] + MAP_RECT[2] + 16
         _legend(painter, legend_x, MAP_RECT[1], IMAGE_SIZE.width() - legend_x - 8, rows,
                 tr("{n} regions").format(n=len(data.features)))
     finally:
         painter.end()
     return _png(image)
+
+
+def class_layer(data: LayerData, crs, classes: np.ndarray) -> tuple[QgsVectorLayer, QgsRectangle]:
+    """A memory layer of the features (their geometry as multi-part 2D) with their class in the
+    integer field CLASS_FIELD (NULL for NaN), and its extent."""
+    fields = QgsFields()
+    fields.append(make_field(CLASS_FIELD, "int"))
+    geometry_kind = geometry_type(data.features[0].geometry().wkbType()) if data.features else None
+    wkb = {POINT_GEOMETRY: WKB_MULTIPOINT,
+           LINE_GEOMETRY: WKB_MULTILINESTRING}.get(geometry_kind, WKB_MULTIPOLYGON)
+    # constructed from Python (not returned by a C++ factory) so sip never hands back a stale wrapper
+    # of a layer deleted earlier at the same address: seen as "wrapped C/C++ object ... deleted" when
+    # this ran in a background task
+    layer = QgsVectorLayer(f"{QgsWkbTypes.displayString(wkb)}?crs={crs.authid() or 'EPSG:4326'}",
+                           "report map", "memory")
+    if crs.isValid():
+        layer.setCrs(crs)
+    layer.dataProvider().addAttributes(fields.toList())
+    layer.updateFields()
+    features = []
+    extent = null_rectangle()
+    for feature, value in zip(data.features, classes):
+        geometry = QgsGeometry(feature.geometry())
+        if geometry.isNull() or geometry.isEmpty():
+            continue
+        geometry.get().dropZValue()
+        geometry.get().dropMValue()
+        geometry.convertToMultiType()
+        out = QgsFeature(fields)
+        out.setGeometry(geometry)
+        out.setAttributes([None if math.isnan(value) else int(value)])
+        features.append(out)
+        extent.combineExtentWith(geometry.boundingBox())
+    layer.dataProvider().addFeatures(features)
+    return layer, extent
+
+
+def legend_rows(renderer, classes: np.ndarray) -> list[tuple[str, str]]:
+    """(colour, 'label (count)') per category of the renderer; its 'No data' category (value '')
+    only when some features have no class."""
+    rows = []
+    for category in renderer.categories():
+        value = category.value()
+        count = int(np.sum(np.isnan(classes))) if value == "" else int(np.sum(classes == value))
+        if value != "" or count:
+            rows.append((category.symbol().color().name(), f"{category.label()} ({count})"))
+    return rows
 
 
 def report_language() -> str:
@@ -756,15 +597,6 @@ def _render(layer, extent: QgsRectangle, size: QSize) -> QImage:
     finally:
         painter.end()
     return image
-
-
-def _symbol(wkb, colour: str):
-    kind = geometry_type(wkb)
-    if kind == POINT_GEOMETRY:
-        return QgsMarkerSymbol.createSimple({"color": colour, "outline_color": "#555555", "size": "3"})
-    if kind == LINE_GEOMETRY:
-        return QgsLineSymbol.createSimple({"line_color": colour, "line_width": "0.8"})
-    return QgsFillSymbol.createSimple({"color": colour, "outline_color": "#5a5a5a", "outline_width": "0.15"})
 
 
 def _font(pixels: int, bold: bool = False) -> QFont:

@@ -163,12 +163,12 @@
         <translation>逐年全省汇总</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="402" />
+        <location filename="../algorithms/report.py" line="234" />
         <source>Periods</source>
         <translation>时段</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="402" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Regions</source>
         <translation>区域</translation>
     </message>
@@ -238,7 +238,7 @@
         <translation>水泥生产过程排放因子（t CO2/t 熟料）</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="68" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Units</source>
         <translation>单位</translation>
     </message>
@@ -253,7 +253,7 @@
         <translation>写出的行数</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="402" />
+        <location filename="../algorithms/report.py" line="234" />
         <source>Years</source>
         <translation>年份</translation>
     </message>
@@ -308,7 +308,7 @@
         <translation>碳源汇比</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Balance state</source>
         <translation>碳平衡状态</translation>
     </message>
@@ -603,12 +603,12 @@
         <translation>要素 {k} 没有几何。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/model.py" line="34" />
         <source>Entropy weights</source>
         <translation>熵权法</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/model.py" line="33" />
         <source>Equal weights</source>
         <translation>等权重</translation>
     </message>
@@ -658,7 +658,7 @@
         <translation>风险图层</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Risk summary per period</source>
         <translation>逐时段风险汇总</translation>
     </message>
@@ -1043,352 +1043,322 @@
         <translation>碳汇,NEP,NPP,土壤呼吸,Rh,MOD17A3,气温,降水,生态系统</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="87" />
+        <location filename="../carbon_plugin/legend.py" line="37" />
         <source>Low</source>
         <translation>低风险</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="87" />
+        <location filename="../carbon_plugin/legend.py" line="37" />
         <source>Relatively low</source>
         <translation>较低风险</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="87" />
+        <location filename="../carbon_plugin/legend.py" line="37" />
         <source>Medium</source>
         <translation>中等风险</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="87" />
+        <location filename="../carbon_plugin/legend.py" line="37" />
         <source>Relatively high</source>
         <translation>较高风险</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="87" />
+        <location filename="../carbon_plugin/legend.py" line="37" />
         <source>High</source>
         <translation>高风险</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="119" />
+        <location filename="../carbon_plugin/legend.py" line="74" />
         <source>Neutral</source>
         <translation>基本平衡</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="94" />
+        <location filename="../carbon_plugin/legend.py" line="44" />
         <source>Sink</source>
         <translation>碳汇</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="94" />
+        <location filename="../carbon_plugin/legend.py" line="44" />
         <source>Mild</source>
         <translation>轻度失衡</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="94" />
+        <location filename="../carbon_plugin/legend.py" line="44" />
         <source>Moderate</source>
         <translation>中度失衡</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="94" />
+        <location filename="../carbon_plugin/legend.py" line="44" />
         <source>Severe</source>
         <translation>重度失衡</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="94" />
+        <location filename="../carbon_plugin/legend.py" line="44" />
         <source>Extreme</source>
         <translation>极度失衡</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/model.py" line="29" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/model.py" line="29" />
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/model.py" line="30" />
         <source>Pressure</source>
         <translation>压力</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="226" />
-        <source>Hot spot, 99 % confidence</source>
-        <translation>热点（99 % 置信度）</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/report.py" line="227" />
-        <source>Hot spot, 95 % confidence</source>
-        <translation>热点（95 % 置信度）</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/report.py" line="228" />
-        <source>Hot spot, 90 % confidence</source>
-        <translation>热点（90 % 置信度）</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/styles.py" line="101" />
+        <location filename="../carbon_plugin/legend.py" line="51" />
         <source>Not significant</source>
         <translation>不显著</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="230" />
-        <source>Cold spot, 90 % confidence</source>
-        <translation>冷点（90 % 置信度）</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/report.py" line="231" />
-        <source>Cold spot, 95 % confidence</source>
-        <translation>冷点（95 % 置信度）</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/report.py" line="232" />
-        <source>Cold spot, 99 % confidence</source>
-        <translation>冷点（99 % 置信度）</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/report.py" line="240" />
+        <location filename="../algorithms/report.py" line="74" />
         <source>Carbon budget and imbalance risk report</source>
         <translation>碳收支与碳失衡风险报告</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="245" />
+        <location filename="../algorithms/report.py" line="79" />
         <source>Carbon budget and risk report (HTML)</source>
         <translation>碳收支与风险报告（HTML）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="247" />
+        <location filename="../algorithms/report.py" line="81" />
         <source>report,HTML,map,chart,risk level,balance state,hot spot,transition matrix,summary</source>
         <translation>报告,HTML,地图,图表,风险等级,碳平衡状态,热点,转移矩阵,汇总</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="267" />
+        <location filename="../algorithms/report.py" line="101" />
         <source>Risk layer (RI_yyyy, RL_yyyy fields)</source>
         <translation>风险图层（RI_yyyy、RL_yyyy 字段）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="269" />
+        <location filename="../algorithms/report.py" line="103" />
         <source>Balance layer (CSR_yyyy, ST_yyyy; if the risk layer lacks them)</source>
         <translation>碳平衡图层（CSR_yyyy、ST_yyyy；风险图层缺少这些字段时使用）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="272" />
+        <location filename="../algorithms/report.py" line="106" />
         <source>Hot spots layer (GI_BIN)</source>
         <translation>热点图层（GI_BIN）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="274" />
+        <location filename="../algorithms/report.py" line="108" />
         <source>Region name field (default: the first text field)</source>
         <translation>区域名称字段（默认：第一个文本字段）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="277" />
+        <location filename="../algorithms/report.py" line="111" />
         <source>Province totals per year (table: year, emission, sink, net, csr)</source>
         <translation>逐年全省汇总（表：year、emission、sink、net、csr）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="280" />
+        <location filename="../algorithms/report.py" line="114" />
         <source>State transitions (table)</source>
         <translation>状态转移（表）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="282" />
+        <location filename="../algorithms/report.py" line="116" />
         <source>Risk summary per period (table)</source>
         <translation>逐时段风险汇总（表）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="284" />
+        <location filename="../algorithms/report.py" line="118" />
         <source>Weights used (e.g. 'state 0.61, trend 0.39'; empty: from the risk summary)</source>
         <translation>所用权重（例如 'state 0.61, trend 0.39'；留空：取自风险汇总）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="293" />
+        <location filename="../algorithms/report.py" line="127" />
         <source>Analysis parameters to list (e.g. 'PERIOD_LENGTH=5; WEIGHTS=entropy')</source>
         <translation>要列出的分析参数（例如 'PERIOD_LENGTH=5; WEIGHTS=entropy'）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="298" />
+        <location filename="../algorithms/report.py" line="132" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="299" />
+        <location filename="../algorithms/report.py" line="133" />
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="299" />
+        <location filename="../algorithms/report.py" line="133" />
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="302" />
+        <location filename="../algorithms/report.py" line="136" />
         <source>Maps</source>
         <translation>地图数</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="310" />
+        <location filename="../algorithms/report.py" line="144" />
         <source>RISK: the risk layer could not be read.</source>
         <translation>RISK：无法读取风险图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="315" />
+        <location filename="../algorithms/report.py" line="149" />
         <source>RISK: the layer has no RI_yyyy or RL_yyyy fields; make it with 'Carbon imbalance risk index'.</source>
         <translation>RISK：该图层没有 RI_yyyy 或 RL_yyyy 字段；请用“碳失衡风险指数”生成。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="335" />
+        <location filename="../algorithms/report.py" line="169" />
         <source>No balance states (ST_yyyy fields): give the balance layer as BALANCE for the state maps and the transitions.</source>
         <translation>没有碳平衡状态（ST_yyyy 字段）：请将碳平衡图层作为 BALANCE 给出，以绘制状态图并统计状态转移。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="366" />
+        <location filename="../algorithms/report.py" line="200" />
         <source>Balance state {period}</source>
         <translation>碳平衡状态 {period}</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="372" />
+        <location filename="../algorithms/report.py" line="206" />
         <source>Risk level {period}</source>
         <translation>风险等级 {period}</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="381" />
+        <location filename="../algorithms/report.py" line="214" />
         <source>Regions with a risk index</source>
         <translation>有风险指数的区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="382" />
+        <location filename="../algorithms/report.py" line="215" />
         <source>Mean risk index</source>
         <translation>平均风险指数</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="383" />
+        <location filename="../algorithms/report.py" line="216" />
         <source>High-risk share (RI &gt;= 0.6)</source>
         <translation>高风险占比（RI &gt;= 0.6）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="397" />
+        <location filename="../algorithms/report.py" line="230" />
         <source>Gi* hot and cold spots</source>
         <translation>Gi* 冷热点</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="402" />
+        <location filename="../algorithms/report.py" line="234" />
         <source>Coordinate reference system</source>
         <translation>坐标参考系</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="421" />
+        <location filename="../algorithms/report.py" line="253" />
         <source>Report written: {path} ({maps} maps).</source>
         <translation>报告已写出：{path}（{maps} 幅地图）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="434" />
+        <location filename="../algorithms/report.py" line="266" />
         <source>No region name field: regions are named by their feature number.</source>
         <translation>没有区域名称字段：以要素编号命名区域。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="449" />
+        <location filename="../algorithms/report.py" line="281" />
         <source>{param}: the table could not be read.</source>
         <translation>{param}：无法读取该表。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="468" />
+        <location filename="../algorithms/report.py" line="300" />
         <source>PROVINCE_TABLE: the table needs the fields year, emission and sink (the province table of 'Balance states and transformation trend').</source>
         <translation>PROVINCE_TABLE：该表需要 year、emission 和 sink 字段（“碳平衡状态与演变趋势”输出的全省汇总表）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="482" />
+        <location filename="../algorithms/report.py" line="314" />
         <source>TRANSITIONS: the table needs the fields from_per, to_per, from_state, to_state and count (the transition table of 'Balance states and transformation trend').</source>
         <translation>TRANSITIONS：该表需要 from_per、to_per、from_state、to_state 和 count 字段（“碳平衡状态与演变趋势”输出的状态转移表）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="498" />
+        <location filename="../algorithms/report.py" line="330" />
         <source>RISK_SUMMARY: the table needs the fields period, n_l1 ... n_l5, n_high (the summary table of 'Carbon imbalance risk index').</source>
         <translation>RISK_SUMMARY：该表需要 period、n_l1 … n_l5、n_high 字段（“碳失衡风险指数”输出的汇总表）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="505" />
+        <location filename="../algorithms/report.py" line="337" />
         <source>RISK_SUMMARY: the counts of {period} differ from the risk layer's; are the table and the layer from the same run?</source>
         <translation>RISK_SUMMARY：{period} 的计数与风险图层不一致；该表与图层是否来自同一次运行？</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="81" />
+        <location filename="../carbon_plugin/legend.py" line="27" />
         <source>No data</source>
         <translation>无数据</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="704" />
+        <location filename="../algorithms/report.py" line="498" />
         <source>{n} regions</source>
         <translation>{n} 个区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="780" />
+        <location filename="../algorithms/report.py" line="612" />
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="101" />
+        <location filename="../carbon_plugin/legend.py" line="51" />
         <source>Cold spot, 99% confidence</source>
         <translation>冷点（99% 置信度）</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="101" />
+        <location filename="../carbon_plugin/legend.py" line="51" />
         <source>Cold spot, 95% confidence</source>
         <translation>冷点（95% 置信度）</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="101" />
+        <location filename="../carbon_plugin/legend.py" line="51" />
         <source>Cold spot, 90% confidence</source>
         <translation>冷点（90% 置信度）</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="101" />
+        <location filename="../carbon_plugin/legend.py" line="51" />
         <source>Hot spot, 90% confidence</source>
         <translation>热点（90% 置信度）</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="101" />
+        <location filename="../carbon_plugin/legend.py" line="51" />
         <source>Hot spot, 95% confidence</source>
         <translation>热点（95% 置信度）</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="101" />
+        <location filename="../carbon_plugin/legend.py" line="51" />
         <source>Hot spot, 99% confidence</source>
         <translation>热点（99% 置信度）</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="110" />
+        <location filename="../carbon_plugin/legend.py" line="60" />
         <source>Significant decrease</source>
         <translation>显著下降</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="110" />
+        <location filename="../carbon_plugin/legend.py" line="60" />
         <source>Non-significant decrease</source>
         <translation>不显著下降</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="110" />
+        <location filename="../carbon_plugin/legend.py" line="60" />
         <source>No change</source>
         <translation>无变化</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="110" />
+        <location filename="../carbon_plugin/legend.py" line="60" />
         <source>Non-significant increase</source>
         <translation>不显著上升</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="110" />
+        <location filename="../carbon_plugin/legend.py" line="60" />
         <source>Significant increase</source>
         <translation>显著上升</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="466" />
+        <location filename="../algorithms/styles.py" line="432" />
         <source>The layer {name} was loaded without its style: {error}</source>
         <translation>图层 {name} 已加载，但未能应用其样式：{error}</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="504" />
+        <location filename="../algorithms/styles.py" line="470" />
         <source>No style saved for {output}: {error}</source>
         <translation>未能为 {output} 保存样式：{error}</translation>
     </message>
@@ -1403,272 +1373,272 @@
         <translation>无法创建输出 {name}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Generated {date} by the QGIS plugin Carbon Budget &amp; Imbalance Risk, version {version}.</source>
         <translation>由 QGIS 插件“碳收支与碳失衡风险”（版本 {version}）于 {date} 生成。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Provincial time series</source>
         <translation>全省时间序列</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Weights of the risk index</source>
         <translation>风险指数权重</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Regions with the highest risk index</source>
         <translation>风险指数最高的区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Balance state transitions</source>
         <translation>碳平衡状态转移</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Period {period}</source>
         <translation>时段 {period}</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Hot spots (Getis-Ord Gi*)</source>
         <translation>冷热点分析（Getis-Ord Gi*）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Inputs and parameters</source>
         <translation>输入与参数</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Contents</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Emissions and sinks</source>
         <translation>碳排放与碳汇</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Emission</source>
         <translation>碳排放</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>{unit} per year</source>
         <translation>{unit}/年</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Source/sink ratio (CSR)</source>
         <translation>碳源汇比（CSR）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>CSR</source>
         <translation>CSR</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Emission / sink</source>
         <translation>碳排放 / 碳汇</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Balance (CSR = 1)</source>
         <translation>平衡线（CSR = 1）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Emission ({unit})</source>
         <translation>碳排放（{unit}）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Sink ({unit})</source>
         <translation>碳汇（{unit}）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Net emission ({unit})</source>
         <translation>净碳排放（{unit}）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Highest provincial CSR: {csr} in {year}.</source>
         <translation>全省 CSR 峰值出现在 {year} 年：{csr}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Period</source>
         <translation>时段</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>High-risk regions (RI &gt;= {threshold})</source>
         <translation>高风险区域（RI &gt;= {threshold}）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>High-risk share</source>
         <translation>高风险占比</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Count of regions per risk level (share of the regions with an index). Levels: 1 low [0, 0.2), 2 relatively low [0.2, 0.4), 3 medium [0.4, 0.6), 4 relatively high [0.6, 0.8), 5 high [0.8, 1] (default breaks).</source>
         <translation>各风险等级的区域数（及其在有风险指数区域中的占比）。等级：1 低风险 [0, 0.2)，2 较低风险 [0.2, 0.4)，3 中等风险 [0.4, 0.6)，4 较高风险 [0.6, 0.8)，5 高风险 [0.8, 1]（默认断点）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Component</source>
         <translation>分量</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Index RI = sum of weight x normalised component (state: log of the capped CSR; trend: change of CSR from the previous period; pressure: emission density).</source>
         <translation>风险指数 RI = 各标准化分量与其权重乘积之和（状态：截断后 CSR 的对数；趋势：CSR 相对上一时段的变化；压力：碳排放密度）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Top {n} regions by risk index in {period}.</source>
         <translation>{period} 风险指数最高的前 {n} 个区域。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Risk index</source>
         <translation>风险指数</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Risk level</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Regions moving from the state in the first period (rows) to the state in the second period (columns); the diagonal counts regions that kept their state.</source>
         <translation>由第一个时段的状态（行）转为第二个时段的状态（列）的区域数；对角线为状态保持不变的区域数。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>From {first} to {second}</source>
         <translation>从 {first} 到 {second}</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Gi* confidence bins: hot spots (+1, +2, +3) and cold spots (-1, -2, -3) at 90, 95 and 99 % confidence; 0 is not significant.</source>
         <translation>Gi* 置信度分级：热点（+1、+2、+3）与冷点（-1、-2、-3）分别对应 90、95 和 99 % 置信度；0 为不显著。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Parameter</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Analysis parameters</source>
         <translation>分析参数</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Plugin version</source>
         <translation>插件版本</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Generated</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Carbon Budget &amp; Imbalance Risk, version {version}</source>
         <translation>碳收支与碳失衡风险，版本 {version}</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>No province totals: give the province table or a layer with EMI_yyyy and SNK_yyyy fields.</source>
         <translation>没有全省汇总：请给出全省汇总表或带 EMI_yyyy 与 SNK_yyyy 字段的图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>No risk summary.</source>
         <translation>没有风险汇总。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>The weights are not known: give the risk summary table or the WEIGHTS_USED text.</source>
         <translation>权重未知：请给出风险汇总表或 WEIGHTS_USED 文本。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>No region has a risk index.</source>
         <translation>没有任何区域具有风险指数。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>No balance states: give the transition table or a layer with ST_yyyy fields.</source>
         <translation>没有碳平衡状态：请给出状态转移表或带 ST_yyyy 字段的图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>No maps for this period.</source>
         <translation>该时段没有地图。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>No hot spot layer (GI_BIN field) was given.</source>
         <translation>未给出热点图层（GI_BIN 字段）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="127" />
+        <location filename="../algorithms/styles.py" line="96" />
         <source>Sink (ratio 1 or less)</source>
         <translation>碳汇（源汇比 1 及以下）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="296" />
+        <location filename="../algorithms/report.py" line="130" />
         <source>Units of the emission and sink values</source>
         <translation>碳排放与碳汇数值的单位</translation>
     </message>
@@ -2943,142 +2913,142 @@
         <translation>风险不确定性（蒙特卡洛）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Uncertainty of the risk index (Monte Carlo)</source>
         <translation>风险指数的不确定性（蒙特卡洛）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/model.py" line="31" />
         <source>Absolute index</source>
         <translation>绝对指数</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/model.py" line="32" />
         <source>Relative index (min-max)</source>
         <translation>相对指数（极差标准化）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/model.py" line="35" />
         <source>User weights</source>
         <translation>用户权重</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>not known</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Risk index method: {normalisation}, {weighting}.</source>
         <translation>风险指数方法：{normalisation}，{weighting}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>The index is absolute: its components are bounded (state 1 - S/E, trend from the Mann-Kendall Z of the annual CSR), so a region's index depends on its own data only and can be compared across regions, periods and provinces.</source>
         <translation>该指数为绝对指数：各分量有界（状态 1 - S/E，趋势取自逐年 CSR 的 Mann-Kendall Z），因此一个区域的指数只取决于它自身的数据，可在区域、时段和省份之间比较。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>This is a RELATIVE index: every component is min-max normalised over the regions and periods of this layer, so a region's index depends on the other regions in the layer. Its values and levels are not comparable across provinces or with other runs.</source>
         <translation>这是一个相对指数：每个分量都在本图层的全部区域和时段上进行极差（min-max）标准化，因此一个区域的指数取决于图层中的其他区域。其数值和等级不能在省份之间或与其他运行结果比较。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>The normalisation of the index is not known: give the risk summary table or the METHOD text of the risk tool.</source>
         <translation>风险指数的标准化方法未知：请给出风险汇总表或风险工具的 METHOD 文本。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Index RI = sum of weight x component (state: 1 - S/E clipped to [0, 1]; trend: normal probability of the Mann-Kendall Z of the annual CSR in the period; pressure: density / (density + reference density)).</source>
         <translation>风险指数 RI = 各分量与其权重乘积之和（状态：1 - S/E，截断到 [0, 1]；趋势：时段内逐年 CSR 的 Mann-Kendall Z 的标准正态概率；压力：密度 / (密度 + 参考密度)）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Risk index distribution {period}</source>
         <translation>风险指数分布 {period}</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Regions per risk index bin of 0.1; bars coloured by risk level (default breaks).</source>
         <translation>风险指数每 0.1 一组的区域数；柱按风险等级着色（默认断点）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>No uncertainty layer (RIM_yyyy, RIL_yyyy, RIH_yyyy, PH_yyyy, PL_yyyy fields) was given.</source>
         <translation>未给出不确定性图层（RIM_yyyy、RIL_yyyy、RIH_yyyy、PH_yyyy、PL_yyyy 字段）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>{period}: {n} of {regions}</source>
         <translation>{period}：{regions} 个中 {n} 个</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Regions with an uncertain risk level (the most likely level has a probability below {p}): {counts}.</source>
         <translation>风险等级不确定的区域（最可能等级的概率低于 {p}）：{counts}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Regions with the widest 5-95 % interval of the risk index in {period}.</source>
         <translation>{period} 风险指数 5-95 % 区间最宽的区域。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Median index</source>
         <translation>指数中位数</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Interval width</source>
         <translation>区间宽度</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>P(RI &gt;= 0.6)</source>
         <translation>P(RI &gt;= 0.6)</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Most likely level</source>
         <translation>最可能等级</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="70" />
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
         <source>Probability of that level</source>
         <translation>该等级的概率</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="287" />
+        <location filename="../algorithms/report.py" line="121" />
         <source>Method of the risk index (e.g. 'absolute index, equal weights'; empty: from the risk summary)</source>
         <translation>风险指数的方法（例如 'absolute index, equal weights'；留空：取自风险汇总）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="290" />
+        <location filename="../algorithms/report.py" line="124" />
         <source>Risk uncertainty layer (RIM_yyyy, PH_yyyy, PL_yyyy fields)</source>
         <translation>风险不确定性图层（RIM_yyyy、PH_yyyy、PL_yyyy 字段）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="389" />
+        <location filename="../algorithms/report.py" line="222" />
         <source>Probability of a high risk index (0.6 or more), {period}</source>
         <translation>风险指数较高（不小于 0.6）的概率，{period}</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="516" />
+        <location filename="../algorithms/report.py" line="348" />
         <source>METHOD ('{text}') differs from the risk summary table ({normalisation}, {weighting}); the table's is shown.</source>
         <translation>METHOD（'{text}'）与风险汇总表（{normalisation}，{weighting}）不一致；显示汇总表中的方法。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="528" />
+        <location filename="../algorithms/report.py" line="360" />
         <source>UNCERTAINTY: the layer could not be read.</source>
         <translation>UNCERTAINTY：无法读取该图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="534" />
+        <location filename="../algorithms/report.py" line="366" />
         <source>UNCERTAINTY: the layer has no RIM_yyyy, RIL_yyyy, RIH_yyyy, PH_yyyy and PL_yyyy fields; make it with 'Uncertainty of the imbalance risk (Monte Carlo)'.</source>
         <translation>UNCERTAINTY：该图层没有 RIM_yyyy、RIL_yyyy、RIH_yyyy、PH_yyyy 与 PL_yyyy 字段；请用“碳失衡风险不确定性（蒙特卡洛）”生成。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="548" />
+        <location filename="../algorithms/report.py" line="380" />
         <source>{period}: {n} of {regions} regions with an uncertain risk level.</source>
         <translation>{period}：{regions} 个区域中 {n} 个的风险等级不确定。</translation>
     </message>
@@ -4158,7 +4128,7 @@
         <translation>用户权重 {weights} 之和为 {total:g}，不等于 1；已归一化为 {normalised}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="126" />
+        <location filename="../algorithms/styles.py" line="95" />
         <source>No sink (sink 0 or less)</source>
         <translation>无碳汇（碳汇 ≤ 0）</translation>
     </message>

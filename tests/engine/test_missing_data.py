@@ -8,8 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from carbon_budget.carbon_plugin import balance, budget, imbalance, report
+from carbon_budget.carbon_plugin import balance, budget, imbalance
 from carbon_budget.carbon_plugin.progress import Progress
+from carbon_budget.carbon_plugin.reporting import model as report
 
 YEARS = list(range(2001, 2011))
 BLOCKS = [(2001, YEARS[:5]), (2006, YEARS[5:])]

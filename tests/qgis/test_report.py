@@ -32,7 +32,8 @@ from helpers.report_inputs import (
 from osgeo import ogr
 from qgis.core import QgsProcessingException
 
-from carbon_budget.carbon_plugin import report as engine
+from carbon_budget.carbon_plugin import legend
+from carbon_budget.carbon_plugin.reporting import charts, document, model
 from carbon_budget.carbon_plugin.risk import risk_levels
 
 ogr.UseExceptions()
@@ -108,7 +109,7 @@ def tables_of(text: str) -> list[str]:
 # Engine
 
 
-def sample_report(names=("郑州市", "开封市", "<script>x</script>", "洛阳市")) -> engine.Report:
+def sample_report(names=("郑州市", "开封市", "<script>x</script>", "洛阳市")) -> model.Report:
     years = list(range(2001, 2011))
     e = np.linspace(2.0e7, 3.5e7, 10)
     s = np.linspace(6.0e6, 5.0e6, 10)
@@ -116,15 +117,15 @@ def sample_report(names=("郑州市", "开封市", "<script>x</script>", "洛阳
     states = np.array([[1, 2, 3, np.nan], [2, 2, 5, 1]])
     index = np.array([[0.1, 0.5, 0.7, np.nan], [0.3, 0.9, 0.65, 0.2]])
     level = risk_levels(index)
-    return engine.Report(
+    return model.Report(
         "碳收支报告 <测试>", version="9.9.9", generated="2024-01-01 00:00",
-        province=engine.ProvinceSeries(years, e, s, e - s, e / s),
-        transitions=engine.transitions_from_states(states, LABELS),
-        risk_summary=engine.risk_summary_from_layer(index, level, LABELS, FIRSTS),
-        weights=engine.parse_weights("state 0.6123, trend 0.3877"), top_period=LABELS[-1],
-        top=engine.top_regions(list(names), index[-1], level[-1], np.array([1.0, 9.0, 3.0, 0.5]), states[-1]),
-        periods=[engine.PeriodSection(label, first) for label, first in zip(LABELS, FIRSTS)],
-        inputs=[("RISK", "Risk layer", "/data/风险.gpkg")], analysis_parameters=engine.parse_key_values(
+        province=model.ProvinceSeries(years, e, s, e - s, e / s),
+        transitions=model.transitions_from_states(states, LABELS),
+        risk_summary=model.risk_summary_from_layer(index, level, LABELS, FIRSTS),
+        weights=model.parse_weights("state 0.6123, trend 0.3877"), top_period=LABELS[-1],
+        top=model.top_regions(list(names), index[-1], level[-1], np.array([1.0, 9.0, 3.0, 0.5]), states[-1]),
+        periods=[model.PeriodSection(label, first) for label, first in zip(LABELS, FIRSTS)],
+        inputs=[("RISK", "Risk layer", "/data/风险.gpkg")], analysis_parameters=model.parse_key_values(
             "PERIOD_LENGTH=5; WEIGHTS=entropy"),
     )
 
@@ -139,23 +140,24 @@ HAND_RLM = np.array([[2, 3, 4, 5, np.nan], [2, 3, 4, 5, 1]])
 HAND_PL = np.array([[0.95, 0.45, 0.59, 0.60, np.nan], [0.99, 0.50, 0.52, 0.70, 1.0]])
 
 
-def with_uncertainty(report: engine.Report, normalisation: str = "absolute") -> engine.Report:
+def with_uncertainty(report: model.Report, normalisation: str = "absolute") -> model.Report:
     """The sample report with a method, the risk index per period (histograms) and the hand Monte Carlo."""
-    report.method = engine.RiskMethod(normalisation, "equal" if normalisation == "absolute" else "entropy")
+    report.method = model.RiskMethod(normalisation, "equal" if normalisation == "absolute" else "entropy")
     for period, values in zip(report.periods, ([0.0, 0.05, 0.19, 0.2, np.nan], [0.61, 0.99, 1.0, 0.35, 0.6])):
         period.index = values
-    report.uncertainty = engine.uncertainty_summary(HAND_NAMES, LABELS, HAND_RIM, HAND_RIL, HAND_RIH, HAND_PH,
+    report.uncertainty = model.uncertainty_summary(HAND_NAMES, LABELS, HAND_RIM, HAND_RIL, HAND_RIH, HAND_PH,
                                                     HAND_RLM, HAND_PL)
-    report.uncertainty.figures.append(engine.Figure("ph", PNG_SIGNATURE))
+    report.uncertainty.figures.append(model.Figure("ph", PNG_SIGNATURE))
     return report
 
 
 def test_engine_histogram_bars_count_the_regions_per_bin(monkeypatch):
     monkeypatch.setitem(sys.modules, "matplotlib", None)
-    text = engine.build_html(with_uncertainty(sample_report()))
+    text = document.build_html(with_uncertainty(sample_report()))
     # 2 line charts of the province + one histogram per period, all SVG without matplotlib
     assert text.count('data-chart="svg"') == 2 + len(LABELS)
-    colour_of_bin = ["#1a9850"] * 2 + ["#a6d96a"] * 2 + ["#fee08b"] * 2 + ["#fc8d59"] * 2 + ["#d73027"] * 2
+    level_colour = legend.colours(legend.RISK_LEVEL)  # as the risk level layers
+    colour_of_bin = [level_colour[k] for k in (1, 1, 2, 2, 3, 3, 4, 4, 5, 5)]
     for label, values in zip(LABELS, ([0.0, 0.05, 0.19, 0.2, np.nan], [0.61, 0.99, 1.0, 0.35, 0.6])):
         part = section(text, f"period-{label[:4]}")
         bars = re.findall(r'<rect class="bar" data-count="(\d+)" data-low="([\d.]+)".*?fill="(#[0-9a-f]{6})"', part)
@@ -170,52 +172,52 @@ def test_engine_histogram_bars_count_the_regions_per_bin(monkeypatch):
 
 def test_engine_histogram_with_matplotlib():
     pytest.importorskip("matplotlib")
-    text = engine.build_html(with_uncertainty(sample_report(names=("a", "b", "c", "d"))))
+    text = document.build_html(with_uncertainty(sample_report(names=("a", "b", "c", "d"))))
     charts = [png for cls, png in Page(text).images if cls == "chart"]
     assert len(charts) == 2 + len(LABELS) and len(set(charts)) == len(charts)
     assert all(png.startswith(PNG_SIGNATURE) for png in charts)
     # a period without any index has no histogram
-    empty = engine.build_html(engine.Report("e", periods=[engine.PeriodSection("x", 1, index=[np.nan])]))
+    empty = document.build_html(model.Report("e", periods=[model.PeriodSection("x", 1, index=[np.nan])]))
     assert "histogram" not in empty
 
 
 def test_engine_says_which_method_made_the_index():
-    absolute = section(engine.build_html(with_uncertainty(sample_report(), "absolute")), "risk-summary")
+    absolute = section(document.build_html(with_uncertainty(sample_report(), "absolute")), "risk-summary")
     assert "Risk index method: Absolute index, Equal weights." in absolute
     assert "compared across regions, periods and provinces" in absolute and "RELATIVE" not in absolute
-    relative = section(engine.build_html(with_uncertainty(sample_report(), "relative")), "risk-summary")
+    relative = section(document.build_html(with_uncertainty(sample_report(), "relative")), "risk-summary")
     assert "Risk index method: Relative index (min-max), Entropy weights." in relative
     assert re.search(r'<p class="note">This is a RELATIVE index: .*not comparable across provinces', relative)
-    unknown = section(engine.build_html(sample_report()), "risk-summary")
+    unknown = section(document.build_html(sample_report()), "risk-summary")
     assert "The normalisation of the index is not known" in unknown
-    assert engine.parse_method("absolute index, equal weights") == engine.RiskMethod("absolute", "equal")
-    assert engine.parse_method("relative index, user weights") == engine.RiskMethod("relative", "user")
-    assert engine.parse_method("") == engine.RiskMethod("", "")
-    assert engine.method_from_table([{"normalis": "relative", "weighting": "entropy"}]) == engine.RiskMethod(
+    assert model.parse_method("absolute index, equal weights") == model.RiskMethod("absolute", "equal")
+    assert model.parse_method("relative index, user weights") == model.RiskMethod("relative", "user")
+    assert model.parse_method("") == model.RiskMethod("", "")
+    assert model.method_from_table([{"normalis": "relative", "weighting": "entropy"}]) == model.RiskMethod(
         "relative", "entropy")
 
 
 def test_engine_uncertainty_section():
-    summary = engine.uncertainty_summary(HAND_NAMES, LABELS, HAND_RIM, HAND_RIL, HAND_RIH, HAND_PH, HAND_RLM, HAND_PL)
+    summary = model.uncertainty_summary(HAND_NAMES, LABELS, HAND_RIM, HAND_RIL, HAND_RIH, HAND_PH, HAND_RLM, HAND_PL)
     # PL below 0.6 by hand: period 1 regions 1, 2 (0.60 is not below); period 2 regions 1, 2
     assert summary.uncertain == [2, 2] and summary.regions == [4, 5]
     # widest RIH - RIL in 2006-2010: 丙 0.50, 乙 0.48, 甲 0.16, 丁 0.10, 戊 0.07
     assert [r.name for r in summary.widest] == ["丙", "乙", "甲", "丁", "戊"]
     assert summary.widest[0].width == pytest.approx(0.5) and summary.period == LABELS[-1]
-    text = engine.build_html(with_uncertainty(sample_report()))
+    text = document.build_html(with_uncertainty(sample_report()))
     part = section(text, "uncertainty")
     assert "2001-2005: 2 of 4; 2006-2010: 2 of 5" in part and "below 60.0 %" in part
     widest = re.search(r'<table class="widest">.*?</table>', part, re.S).group(0)
     assert [m for m in re.findall(r"<td>([^<]+)</td>", widest) if m in HAND_NAMES] == ["丙", "乙", "甲", "丁", "戊"]
     assert "0.500" in widest and "4 Relatively high" in widest and "58.0 %" in widest
-    none = section(engine.build_html(sample_report()), "uncertainty")
+    none = section(document.build_html(sample_report()), "uncertainty")
     assert "No uncertainty layer" in none
 
 
 def test_engine_svg_fallback_without_matplotlib(monkeypatch):
     monkeypatch.setitem(sys.modules, "matplotlib", None)
-    assert engine.matplotlib_chart_png(engine.Chart("t", [1, 2], [engine.Series("a", [1, 2], "#000")], "y")) is None
-    text = engine.build_html(sample_report())
+    assert charts.matplotlib_chart_png(charts.Chart("t", [1, 2], [charts.Series("a", [1, 2], "#000")], "y")) is None
+    text = document.build_html(sample_report())
     page = Page(text)
     assert text.count('data-chart="svg"') == 2 and 'data-chart="matplotlib"' not in text
     assert page.svgs == 2
@@ -227,7 +229,7 @@ def test_engine_svg_fallback_without_matplotlib(monkeypatch):
 
 def test_engine_uses_matplotlib_when_present():
     pytest.importorskip("matplotlib")
-    text = engine.build_html(sample_report(names=("a", "b", "c", "d")))
+    text = document.build_html(sample_report(names=("a", "b", "c", "d")))
     page = Page(text)
     charts = [png for cls, png in page.images if cls == "chart"]
     assert text.count('data-chart="matplotlib"') == 2 and len(charts) == 2
@@ -236,7 +238,7 @@ def test_engine_uses_matplotlib_when_present():
 
 
 def test_engine_escapes_and_keeps_chinese():
-    text = engine.build_html(sample_report())
+    text = document.build_html(sample_report())
     page = Page(text)
     assert page.charset == "utf-8"
     assert "<script>" not in text and "&lt;script&gt;x&lt;/script&gt;" in text
@@ -260,70 +262,86 @@ def test_engine_headings_go_through_translate():
         return "译" + text
 
     report = sample_report()
-    report.periods[0].figures.append(engine.Figure("map", PNG_SIGNATURE))
-    report.hotspots.append(engine.Figure("gi", PNG_SIGNATURE))
-    page = Page(engine.build_html(report, translate))
+    report.periods[0].figures.append(model.Figure("map", PNG_SIGNATURE))
+    report.hotspots.append(model.Figure("gi", PNG_SIGNATURE))
+    page = Page(document.build_html(report, translate))
     assert all(h.startswith("译") for h in page.headings[1:])
     assert "译Provincial time series" in page.headings and "译Period 2001-2005" in page.headings
     assert "译Relatively high" in page.all_text  # a level name in the summary table
 
 
-def test_engine_texts_are_marked_for_translation():
-    """Every literal the engine translates is in the adapter's REPORT_TEXTS (so pylupdate5 finds it)."""
-    from carbon_budget.algorithms.report import REPORT_TEXTS
+def template_literals() -> set[str]:
+    """The literals the report template passes to its translate callable ``t``."""
+    from jinja2.ext import extract_from_ast
 
-    seen: set[str] = set()
+    env = document.ENVIRONMENT
+    source = env.loader.get_source(env, document.TEMPLATE)[0]
+    found = extract_from_ast(env.parse(source), gettext_functions=("t",), babel_style=False)
+    return {text for _, _, texts in found for text in ((texts,) if isinstance(texts, str) else texts)}
+
+
+def test_engine_texts_are_marked_for_translation():
+    """Every literal the report translates is marked for pylupdate5: the template's and document.py's in
+    reporting/texts.py, the class names, components and methods where they are declared; and `make
+    translations` extracted them all."""
+    from xml.etree import ElementTree
+
+    from carbon_budget.carbon_plugin.reporting.texts import REPORT_TEXTS
+
+    seen = template_literals()
 
     def record(text: str) -> str:
         seen.add(text)
         return text
 
     full = sample_report()
-    full.periods[0].figures.append(engine.Figure("map", PNG_SIGNATURE))
-    full.hotspots.append(engine.Figure("gi", PNG_SIGNATURE))
+    full.periods[0].figures.append(model.Figure("map", PNG_SIGNATURE))
+    full.hotspots.append(model.Figure("gi", PNG_SIGNATURE))
     full.facts = [("a", "b")]
     full.weights["pressure"] = 0.1
-    engine.build_html(full, record)
-    engine.build_html(engine.Report("empty", periods=[engine.PeriodSection("x", 1)]), record)
+    document.build_html(full, record)
+    document.build_html(model.Report("empty", periods=[model.PeriodSection("x", 1)]), record)
     for normalisation in ("absolute", "relative"):  # the method texts, a histogram, the uncertainty section
-        engine.build_html(with_uncertainty(sample_report(), normalisation), record, prefer_matplotlib=False)
-    seen |= set(engine.LEVEL_NAMES.values()) | set(engine.STATE_NAMES.values()) | set(
-        engine.COMPONENT_NAMES.values()) | set(engine.NORMALISATION_NAMES.values()) | set(
-        engine.WEIGHTING_NAMES.values())
-    assert seen - set(REPORT_TEXTS) == set()
-    assert set(REPORT_TEXTS) - seen == set()
+        document.build_html(with_uncertainty(sample_report(), normalisation), record, prefer_matplotlib=False)
+    declared = {legend.NO_DATA_LABEL, *model.LEVEL_NAMES.values(), *model.STATE_NAMES.values(),
+                *model.COMPONENT_NAMES.values(), *model.NORMALISATION_NAMES.values(), *model.WEIGHTING_NAMES.values()}
+    assert seen - declared - set(REPORT_TEXTS) == set()
+    assert set(REPORT_TEXTS) - seen == set() and set(REPORT_TEXTS) & declared == set()
+    catalogue = ElementTree.parse(REPO / "i18n" / "carbon_plugin_zh_CN.ts")
+    extracted = {message.findtext("source") for message in catalogue.iter("message")}
+    assert (seen | declared) - extracted == set()
 
 
 def test_engine_tables_and_helpers():
     rows = [{"from_per": "2001-2005", "to_per": "2006-2010", "from_state": "1", "to_state": "2", "count": "3"},
             {"from_per": "2001-2005", "to_per": "2006-2010", "from_state": "2", "to_state": "2", "count": "1"},
             {"from_per": "2001-2005", "to_per": "2006-2010", "from_state": None, "to_state": "2", "count": "9"}]
-    (tr,) = engine.transitions_from_table(rows)
+    (tr,) = model.transitions_from_table(rows)
     assert tr.codes == [1, 2] and tr.matrix.tolist() == [[0, 3], [0, 1]]
     states = np.array([[1, 1, 2, np.nan], [2, 1, 2, 3], [3, 3, 3, 3]])
-    pairs = engine.transitions_from_states(states, ["a", "b", "c"])
+    pairs = model.transitions_from_states(states, ["a", "b", "c"])
     assert [(p.from_label, p.to_label) for p in pairs] == [("a", "b"), ("b", "c"), ("a", "c")]
     assert pairs[0].matrix.sum() == 3 and pairs[0].matrix[0, 1] == 1
-    province = engine.province_from_table([{"year": "2002", "emission": "4", "sink": "2"},
+    province = model.province_from_table([{"year": "2002", "emission": "4", "sink": "2"},
                                            {"year": "2001", "emission": "3", "sink": "0"}])
     assert province.years == [2001, 2002] and province.net.tolist() == [3.0, 2.0]
     assert math.isnan(province.csr[0]) and province.csr[1] == 2.0
-    summary, weights = engine.risk_summary_from_table([{"period": "2001-2005", "year": "2001", "regions": "4",
+    summary, weights = model.risk_summary_from_table([{"period": "2001-2005", "year": "2001", "regions": "4",
                                                         "n_l1": "1", "n_l5": "3", "n_high": "3",
                                                         "high_share": "0.75", "w_state": "0.7", "w_trend": "0.3"}])
     assert summary[0].counts == {1: 1, 2: 0, 3: 0, 4: 0, 5: 3} and summary[0].shares[5] == 0.75
     assert weights == {"state": 0.7, "trend": 0.3}
-    assert engine.period_labels([2001, 2006, 2011], range(2001, 2014)) == ["2001-2005", "2006-2010", "2011-2013"]
-    assert engine.period_labels([2001], []) == ["2001"]
-    assert engine.parse_weights("state=0.5; trend: 0.5") == {"state": 0.5, "trend": 0.5}
-    assert engine.parse_key_values("A=1\nfree text") == [("A", "1"), ("", "free text")]
-    assert engine.plugin_version(REPO / "metadata.txt") != ""
-    assert engine.plugin_version(REPO / "missing.txt") == ""
-    assert engine.unit_scale([2.0e7], "t CO2") == (1e6, "Mt CO2")
-    assert engine.unit_scale([500.0], "t C") == (1e3, "kt C")
-    ticks = engine.nice_ticks(0.0, 37.0)
+    assert model.period_labels([2001, 2006, 2011], range(2001, 2014)) == ["2001-2005", "2006-2010", "2011-2013"]
+    assert model.period_labels([2001], []) == ["2001"]
+    assert model.parse_weights("state=0.5; trend: 0.5") == {"state": 0.5, "trend": 0.5}
+    assert model.parse_key_values("A=1\nfree text") == [("A", "1"), ("", "free text")]
+    assert model.plugin_version(REPO / "metadata.txt") != ""
+    assert model.plugin_version(REPO / "missing.txt") == ""
+    assert document.unit_scale([2.0e7], "t CO2") == (1e6, "Mt CO2")
+    assert document.unit_scale([500.0], "t C") == (1e3, "kt C")
+    ticks = charts.nice_ticks(0.0, 37.0)
     assert ticks[0] <= 0.0 and ticks[-1] >= 37.0 and len(ticks) <= 8
-    top = engine.top_regions(list("abcdefghijkl"), np.r_[np.arange(11.0) / 10, np.nan])
+    top = model.top_regions(list("abcdefghijkl"), np.r_[np.arange(11.0) / 10, np.nan])
     assert [t.name for t in top] == list("kjihgfedcba")[:10]
 
 
@@ -352,7 +370,7 @@ def test_report_from_layers_and_tables(provider, inputs, tmp_path):
     assert len(re.findall(r"<tr>", top)) == 11  # header + 10 regions
     assert any(name in top for name in NAMES)
     assert "PERIOD_LENGTH" in section(text, "inputs") and "risk.gpkg" in section(text, "inputs")
-    assert engine.plugin_version(REPO / "metadata.txt") in page.all_text
+    assert model.plugin_version(REPO / "metadata.txt") in page.all_text
     # maps: 2 per period + Gi*, non-empty PNGs, all different, each with more than 2 colours
     maps = page.maps
     assert len(maps) == 5
@@ -462,7 +480,7 @@ def test_report_method_from_the_summary_table(provider, inputs, tmp_path):
     summary = section(text, "risk-summary")
     assert "Risk index method: Relative index (min-max), Entropy weights." in summary
     assert re.search(r'<p class="note">This is a RELATIVE index: .*not comparable across provinces', summary)
-    assert "METHOD (&#x27;absolute index, equal weights&#x27;) differs from the risk summary table" in text
+    assert "METHOD ('absolute index, equal weights') differs from the risk summary table" in Page(text).all_text
     assert "No uncertainty layer" in section(text, "uncertainty")
 
 
@@ -573,7 +591,7 @@ def test_screenshot_script(tmp_path):
     if screenshot_report.find_chromium() is None:
         pytest.skip("Chromium is not installed (apt-get install chromium)")
     html_path = tmp_path / "r.html"
-    html_path.write_text(engine.build_html(sample_report()), encoding="utf-8")
+    html_path.write_text(document.build_html(sample_report()), encoding="utf-8")
     png = tmp_path / "r.png"
     done = subprocess.run([sys.executable, str(REPO / "scripts" / "screenshot_report.py"), str(html_path), str(png),
                            "--height", "1200"], capture_output=True, text=True, timeout=240)
