@@ -141,6 +141,10 @@ class CarbonProvider(QgsProcessingProvider):
                 for child_id in model.childAlgorithms():
                     step = model.childAlgorithm(child_id)  # a reference: the box title in the modeler
                     step.setDescription(tr(step.description()))
+                    outputs = step.modelOutputs()  # a copy: the output boxes' titles (3.40's modeler)
+                    for output in outputs.values():
+                        output.setDescription(tr(output.description()))
+                    step.setModelOutputs(outputs)
                 self.addAlgorithm(model)
 
 

@@ -25,11 +25,12 @@ REPO = Path(__file__).resolve().parent.parent
 MODELS = REPO / "algorithms" / "models"
 # layout of the modeler boxes (centres, px): inputs at INPUT_X INPUT_STEP apart, children at CHILD_X
 # one per row, the model outputs of a child at OUTPUT_X beside it, OUTPUT_STEP apart. Inputs and
-# children are BOX wide and INPUT_HEIGHT / CHILD_HEIGHT high: the modeler wraps a label in its box
-# (12 px font) and cuts what does not fit, and the longest labels take 3 lines in English, 2 in
-# Chinese (scripts/screenshots.py draws them); outputs keep the modeler's 200 x 30.
-INPUT_X, INPUT_STEP, CHILD_X, OUTPUT_X, ROW_STEP, OUTPUT_STEP = 170, 72, 560, 880, 130, 40
-BOX, INPUT_HEIGHT, CHILD_HEIGHT = 300, 52, 44
+# children are BOX wide and INPUT_HEIGHT / CHILD_HEIGHT high, outputs OUTPUT_BOX: the modeler wraps a
+# label in its box (12 px font) and cuts what does not fit; the longest labels take 3 lines in
+# English, 2 in Chinese (scripts/screenshots.py draws them). QGIS 3.22 titles an output box with the
+# output's name, 3.40 with its description (2 lines).
+INPUT_X, INPUT_STEP, CHILD_X, OUTPUT_X, ROW_STEP, OUTPUT_STEP = 170, 72, 560, 900, 130, 44
+BOX, INPUT_HEIGHT, CHILD_HEIGHT, OUTPUT_BOX = 300, 52, 44, (240, 40)
 HELP_BASE = "docs/algorithms"  # the provider points each model's help button at its page there
 
 
@@ -226,6 +227,7 @@ def build(name: str = "riskworkflow"):
             output = QgsProcessingModelOutput(label, description)
             output.setChildId(child_id)
             output.setPosition(QPointF(OUTPUT_X, centre.y() + OUTPUT_STEP * (k - (len(outputs) - 1) / 2)))
+            output.setSize(QSizeF(*OUTPUT_BOX))
             output.setChildOutputName(out_name)
             output.setDefaultValue(QgsProcessing.TEMPORARY_OUTPUT)  # the chain needs every output
             model_outputs[label] = output
