@@ -1,4 +1,5 @@
-"""carbonbudget:rastertrend: per-cell Sen slope / Mann-Kendall equal pymannkendall per series."""
+"""carbonbudget:rastertrend: per-cell Sen slope / Mann-Kendall equal pymannkendall per series (the trend
+windows: tests/engine/test_balance.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from helpers.rasters import read_all, write_raster
 from osgeo import gdal
 from qgis.core import QgsProcessingException
 
-from carbon_budget.carbon_plugin import balance, blockio
+from carbon_budget.carbon_plugin import blockio
 from carbon_budget.carbon_plugin.raster import open_raster
 
 YEARS = list(range(2001, 2013))
@@ -77,25 +78,13 @@ def test_strips_give_the_same_result_and_yearly_files_work(provider, tmp_path, m
         np.testing.assert_array_equal(read_all(strips_dir / f"{name}.tif"), read_all(whole / f"{name}.tif"))
 
 
-def test_windows_cover_the_raster_once_and_follow_tiles():
-    windows = balance.trend_windows(5000, 6000, 20, blockio.BUDGET_BYTES)
-    cover = np.zeros((5000, 6000), dtype=np.int8)
-    for row0, nrows, col0, ncols in windows:
-        cover[row0:row0 + nrows, col0:col0 + ncols] += 1
-        assert row0 % 256 == 0 and col0 % 256 == 0
-        assert nrows * ncols * 20 * 8 <= blockio.BUDGET_BYTES
-    assert (cover == 1).all()
-    assert balance.trend_windows(23, 5, 12, 480)[:2] == [(0, 5, 0, 1), (0, 5, 1, 1)]
-
-
 def test_start_year_changes_slope_units(provider, tmp_path):
     stack = series_stack(rows=3, cols=3)
     path = write_raster(tmp_path / "ts.tif", stack, nodata=float("nan"))  # no band descriptions
     with pytest.raises(QgsProcessingException, match="START_YEAR"):
         run("rastertrend", {"INPUT": [path], **outputs(tmp_path)})
     result = run("rastertrend", {"INPUT": [path], "START_YEAR": 1990, "SLOPE": str(tmp_path / "s.tif"), "Z": None,
-                                 "P": None,
-                  "CLASS": None})
+                                 "P": None, "CLASS": None})
     assert result["YEARS_OUT"].startswith("1990,1991")
     assert not (tmp_path / "z.tif").exists()
 
