@@ -15,15 +15,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from helpers.qgisrun import Recorder, run
-from helpers.rasters import write_raster
-from helpers.vectors import square, write_polygons
+from helpers.params import zonal_params
+from helpers.qgisrun import Recorder, features, run
+from helpers.rasters import X0, Y0, write_raster
+from helpers.vectors import rect, square, write_polygons
 from osgeo import ogr
-from qgis.core import QgsProcessingException, QgsVectorLayer
+from qgis.core import QgsProcessingException
 
-from carbon_budget.carbon_plugin.files import parse_number, read_csv
-
-X0, Y0 = 500000.0, 3800000.0
 TESTS = Path(__file__).resolve().parent
 
 
@@ -60,8 +58,7 @@ def test_vector_output_equal_to_its_input_layer_is_refused(provider, tmp_path):
                              {"code": ["a", "b"]})
     before = digest(regions)
     with pytest.raises(QgsProcessingException, match=r"OUTPUT .*is the file of the input REGIONS"):
-        run("zonalbudget", {"REGIONS": regions, "REGION_FIELD": "code", "EMISSIONS": [emission], "SINKS": [sink],
-                            "OUTPUT": regions})
+        run("zonalbudget", zonal_params(regions, [emission], [sink], regions))
     assert digest(regions) == before
 
 
@@ -91,9 +88,8 @@ def test_raster_output_named_gpkg_is_refused(provider, tmp_path):
 def test_missing_folder_and_long_name_are_clear_errors(provider, tmp_path):
     emission, sink, _ = two_year_rasters(tmp_path)
     regions = write_polygons(tmp_path / "r.gpkg", [square(X0, Y0 - 4000, 4000)], {"code": ["a"]})
-    params = {"REGIONS": regions, "REGION_FIELD": "code", "EMISSIONS": [emission], "SINKS": [sink]}
     with pytest.raises(QgsProcessingException, match="the folder does not exist") as err:
-        run("zonalbudget", dict(params, OUTPUT=str(tmp_path / "missing" / "budget.gpkg")))
+        run("zonalbudget", zonal_params(regions, [emission], [sink], tmp_path / "missing" / "budget.gpkg"))
     assert "sqlite" not in str(err.value)
     with pytest.raises(QgsProcessingException, match="the file name is too long"):
         run("gridbudget", {"EMISSIONS": [emission], "SINKS": [sink], "NET": str(tmp_path / ("n" * 250 + ".tif"))})
@@ -105,16 +101,13 @@ def test_geopackage_with_other_layers_is_replaced_with_a_warning(provider, tmp_p
     the run warns first. An ogr: URI with table= adds the layer and keeps the others."""
     emission, sink, _ = two_year_rasters(tmp_path)
     regions = write_polygons(tmp_path / "r.gpkg", [square(X0, Y0 - 4000, 4000)], {"code": ["a"]})
-    params = {"REGIONS": regions, "REGION_FIELD": "code", "EMISSIONS": [emission], "SINKS": [sink]}
     multi = write_polygons(tmp_path / "multi.gpkg", [square(X0, Y0 - 4000, 4000)], {"code": ["a"]}, layer="keep")
     feedback = Recorder()
-    import processing
-
-    processing.run("carbonbudget:zonalbudget", dict(params, OUTPUT=multi), feedback=feedback)
+    run("zonalbudget", zonal_params(regions, [emission], [sink], multi), feedback)
     assert any("holds other layers (keep)" in w for w in feedback.lines)
     assert "keep" not in {layer.GetName() for layer in ogr.Open(multi)}
     kept = write_polygons(tmp_path / "kept.gpkg", [square(X0, Y0 - 4000, 4000)], {"code": ["a"]}, layer="keep")
-    run("zonalbudget", dict(params, OUTPUT=f"ogr:dbname='{kept}' table=\"budget\" (geom)"))
+    run("zonalbudget", zonal_params(regions, [emission], [sink], f"ogr:dbname='{kept}' table=\"budget\" (geom)"))
     assert {"keep", "budget"} <= {layer.GetName() for layer in ogr.Open(kept)}
 
 
@@ -179,9 +172,8 @@ def test_full_disk_geopackage_leaves_nothing(plugins_dir, tmp_path):
     regions = write_polygons(tmp_path / "r.gpkg", wkts, {"code": [f"县{i:04d}" for i in range(400)]})
     out = tmp_path / "out"
     out.mkdir()
-    result, text = run_child(plugins_dir, "zonalbudget", {"REGIONS": regions, "REGION_FIELD": "code",
-                                                          "EMISSIONS": [emission], "SINKS": [sink],
-                                                          "OUTPUT": str(out / "budget.gpkg")}, limit=150_000)
+    result, text = run_child(plugins_dir, "zonalbudget", zonal_params(regions, [emission], [sink], out / "budget.gpkg"),
+                             limit=150_000)
     assert result["error"] and "budget.gpkg" in result["error"]
     assert "the disk is probably full" in result["error"] or DISK_FULL in result["error"]
     assert "Traceback" not in text
@@ -235,19 +227,16 @@ def write_energy(path: Path, encoding: str) -> str:
 
 
 def energy_table(path) -> dict[str, float]:
-    layer = QgsVectorLayer(str(path), "t", "ogr")
-    return {f["城市代码"]: float(f["CO2_T"]) for f in layer.getFeatures()}
+    return {row["城市代码"]: float(row["CO2_T"]) for row in features(path)}
 
 
 def test_gb18030_energy_table_reads_chinese_fields_and_names(provider, tmp_path):
     gbk = write_energy(tmp_path / "energy_gbk.csv", "gb18030")
     utf8 = write_energy(tmp_path / "energy_utf8.csv", "utf-8")
     assert b"\xd6\xa3\xd6\xdd" in Path(gbk).read_bytes()  # 郑州 in GBK, as Chinese Excel saves it
-    import processing
-
     feedback = Recorder()
-    processing.run("carbonbudget:energyemissions", {"INPUT": gbk, "REGION_FIELD": "城市代码", "YEAR_FIELD": "year",
-                                                    "OUTPUT": str(tmp_path / "gbk_out.csv")}, feedback=feedback)
+    run("energyemissions", {"INPUT": gbk, "REGION_FIELD": "城市代码", "YEAR_FIELD": "year",
+                            "OUTPUT": str(tmp_path / "gbk_out.csv")}, feedback)
     run("energyemissions", {"INPUT": utf8, "REGION_FIELD": "城市代码", "YEAR_FIELD": "year",
                             "OUTPUT": str(tmp_path / "utf8_out.csv")})
     assert any("GB18030" in line for line in feedback.lines)
@@ -264,18 +253,6 @@ def test_field_not_found_lists_the_fields(provider, tmp_path):
                                 "OUTPUT": str(tmp_path / "out.csv")})
 
 
-def test_gb18030_coefficient_and_factor_csv_are_read(tmp_path):
-    path = tmp_path / "coefficients.csv"
-    path.write_bytes("code,name,t_c_ha_yr\n11,水田,0.5\n21,有林地,1.2\n".encode("gb18030"))
-    header, rows = read_csv(path, "land-use coefficient CSV")
-    assert header == ["code", "name", "t_c_ha_yr"]
-    assert [row["name"] for _, row in rows] == ["水田", "有林地"]
-    from carbon_budget.carbon_plugin.landuse import load_coefficients
-
-    classes = load_coefficients(path)
-    assert classes[21].name == "有林地" and classes[21].t_c_ha_yr == 1.2
-
-
 # ---------------------------------------------------------------------------------------------
 # Tracebacks that became messages
 
@@ -288,34 +265,19 @@ def test_hotspots_on_a_text_field_names_the_field_and_type(provider, tmp_path):
     assert "zero-size" not in str(err.value)
 
 
-def test_parse_number_reads_text_numbers():
-    assert parse_number("1,234.5") == 1234.5
-    assert parse_number("１２３４") == 1234.0
-    assert np.isnan(parse_number(""))
-    with pytest.raises(ValueError):
-        parse_number("1.234,5")
-
-
 def test_gdp_stored_as_text_is_read(provider, tmp_path):
     emission, sink, e = two_year_rasters(tmp_path)
-    west, east = square(X0, Y0 - 4000, 2000), square(X0 + 2000, Y0 - 4000, 2000)  # columns 0-1 / 2-3, rows 2-3
-    regions = write_polygons(tmp_path / "r.gpkg", [f"POLYGON(({X0} {Y0 - 4000},{X0 + 2000} {Y0 - 4000},"
-                                                   f"{X0 + 2000} {Y0},{X0} {Y0},{X0} {Y0 - 4000}))",
-                                                   f"POLYGON(({X0 + 2000} {Y0 - 4000},{X0 + 4000} {Y0 - 4000},"
-                                                   f"{X0 + 4000} {Y0},{X0 + 2000} {Y0},{X0 + 2000} {Y0 - 4000}))"],
+    regions = write_polygons(tmp_path / "r.gpkg", [rect(0, 0, 2, 4), rect(2, 0, 4, 4)],  # columns 0-1 / 2-3
                              {"code": ["西区", "东区"], "GDP_2001": ["1,234.5", "2,469"]})
-    del west, east
     out = tmp_path / "budget.gpkg"
-    run("zonalbudget", {"REGIONS": regions, "REGION_FIELD": "code", "EMISSIONS": [emission], "SINKS": [sink],
-                        "GDP_FIELD_PREFIX": "GDP_", "OUTPUT": str(out)})
-    got = {f["code"]: f for f in QgsVectorLayer(str(out), "b", "ogr").getFeatures()}
+    run("zonalbudget", zonal_params(regions, [emission], [sink], out, GDP_FIELD_PREFIX="GDP_"))
+    got = {row["code"]: row for row in features(out)}
     e_west, e_east = e[0][:, :2].sum(), e[0][:, 2:].sum()  # 2001: 0..15, west columns 0-1
     ecc_west = (1234.5 / (1234.5 + 2469.0)) / (e_west / (e_west + e_east))
     assert got["西区"]["ECC_2001"] == pytest.approx(ecc_west, rel=1e-9)
     bad = write_polygons(tmp_path / "bad.gpkg", [square(X0, Y0 - 4000, 4000)], {"code": ["全区"], "GDP_2001": ["n/a"]})
     with pytest.raises(QgsProcessingException, match=r"GDP field 'GDP_2001', region '全区': 'n/a' is not a number"):
-        run("zonalbudget", {"REGIONS": bad, "REGION_FIELD": "code", "EMISSIONS": [emission], "SINKS": [sink],
-                            "GDP_FIELD_PREFIX": "GDP_", "OUTPUT": str(tmp_path / "bad_out.gpkg")})
+        run("zonalbudget", zonal_params(bad, [emission], [sink], tmp_path / "bad_out.gpkg", GDP_FIELD_PREFIX="GDP_"))
 
 
 def test_stackyears_two_year_candidates_says_which_and_what_to_do(provider, tmp_path):
