@@ -6,18 +6,18 @@ import csv
 
 import numpy as np
 import pytest
-from helpers.qgisrun import run
-from helpers.rasters import write_raster
-from helpers.vectors import square, write_polygons
-from qgis.core import QgsProcessingException, QgsVectorLayer
+from helpers.params import zonal_params
+from helpers.qgisrun import features, run
+from helpers.rasters import X0, Y0, write_raster
+from helpers.vectors import rect, square, write_polygons
+from osgeo import ogr, osr
+from qgis.core import QgsProcessingException
 
-X0, Y0 = 500000.0, 3800000.0  # top-left of the 4 x 4 test rasters (1 km cells, EPSG:32650)
 
-
-def rows(path):
-    layer = QgsVectorLayer(str(path), "out", "ogr")
-    assert layer.isValid()
-    return {f["code"]: f for f in layer.getFeatures()}, [f.name() for f in layer.fields()]
+def rows(path) -> tuple[dict[str, dict], list[str]]:
+    """The output's features by region code (NULL -> None) and its field names."""
+    got = features(path)
+    return {row["code"]: row for row in got}, list(got[0])
 
 
 def rasters(tmp_path):
@@ -32,14 +32,9 @@ def rasters(tmp_path):
 def test_hand_case_with_split_cells_and_chinese_names(provider, tmp_path):
     e, _, emission, sink = rasters(tmp_path)
     # west: columns 0 and half of column 1; east: the rest (the split cells share their values)
-    regions = write_polygons(tmp_path / "r.gpkg", [
-        f"POLYGON(({X0} {Y0 - 4000},{X0 + 1500} {Y0 - 4000},{X0 + 1500} {Y0},{X0} {Y0},{X0} {Y0 - 4000}))",
-        f"POLYGON(({X0 + 1500} {Y0 - 4000},{X0 + 4000} {Y0 - 4000},{X0 + 4000} {Y0},{X0 + 1500} {Y0},"
-        f"{X0 + 1500} {Y0 - 4000}))",
-    ], {"code": ["西区", "东区"]})
+    regions = write_polygons(tmp_path / "r.gpkg", [rect(0, 0, 1.5, 4), rect(1.5, 0, 4, 4)], {"code": ["西区", "东区"]})
     out = tmp_path / "budget.gpkg"
-    run("zonalbudget", {"REGIONS": regions, "REGION_FIELD": "code", "EMISSIONS": [emission], "SINKS": [sink],
-         "OUTPUT": str(out)})
+    run("zonalbudget", zonal_params(regions, [emission], [sink], out))
     got, names = rows(out)
     west_e = e[0][:, 0].sum() + 0.5 * e[0][:, 1].sum()  # 0+4+8+12 + (1+5+9+13)/2 = 24 + 14 = 38
     assert west_e == 38
@@ -63,16 +58,13 @@ def test_regions_tiling_the_raster_sum_to_its_total(provider, tmp_path):
                for r in range(4) for c in range(4)]
     regions = write_polygons(tmp_path / "tiles.gpkg", shifted, {"code": [f"r{i}" for i in range(16)]})
     out = tmp_path / "budget.gpkg"
-    run("zonalbudget", {"REGIONS": regions, "REGION_FIELD": "code", "EMISSIONS": [emission], "SINKS": [sink],
-         "OUTPUT": str(out)})
+    run("zonalbudget", zonal_params(regions, [emission], [sink], out))
     got, _ = rows(out)
     total = sum(f["EMI_2002"] for f in got.values())
     assert total == pytest.approx(e[1].sum(), rel=1e-9)
 
 
 def test_regions_in_4326_give_the_same_totals(provider, tmp_path):
-    from osgeo import ogr, osr
-
     _, _, emission, sink = rasters(tmp_path)
     wkt = f"POLYGON(({X0 + 300} {Y0 - 3700},{X0 + 3600} {Y0 - 3100},{X0 + 2500} {Y0 - 400},{X0 + 300} {Y0 - 3700}))"
     projected = write_polygons(tmp_path / "p.gpkg", [wkt], {"code": ["a"]})
@@ -88,8 +80,7 @@ def test_regions_in_4326_give_the_same_totals(provider, tmp_path):
     results = []
     for regions in (projected, geographic):
         out = tmp_path / f"out_{len(results)}.gpkg"
-        run("zonalbudget", {"REGIONS": regions, "REGION_FIELD": "code", "EMISSIONS": [emission], "SINKS": [sink],
-             "OUTPUT": str(out)})
+        run("zonalbudget", zonal_params(regions, [emission], [sink], out))
         results.append(rows(out)[0]["a"])
     for field in ("EMI_2001", "SNK_2002", "AREA_KM2"):
         assert results[1][field] == pytest.approx(results[0][field], rel=1e-4)
@@ -100,8 +91,7 @@ def test_long_table_and_shapefile_output(provider, tmp_path):
     regions = write_polygons(tmp_path / "r.gpkg", [square(X0, Y0 - 4000, 4000)], {"code": ["全省"]})
     shp = tmp_path / "budget.shp"
     table = tmp_path / "table.csv"
-    run("zonalbudget", {"REGIONS": regions, "REGION_FIELD": "code", "EMISSIONS": [emission], "SINKS": [sink],
-         "OUTPUT": str(shp), "OUTPUT_TABLE": str(table)})
+    run("zonalbudget", zonal_params(regions, [emission], [sink], shp, OUTPUT_TABLE=str(table)))
     got, _ = rows(shp)
     assert got["全省"]["EMI_2002"] == pytest.approx(e[1].sum())
     with open(table, encoding="utf-8", newline="") as f:
@@ -118,37 +108,26 @@ def test_long_table_and_shapefile_output(provider, tmp_path):
 def test_bad_keys_are_clear_errors(provider, tmp_path, codes, message):
     _, _, emission, sink = rasters(tmp_path)
     regions = write_polygons(tmp_path / "r.gpkg", [square(X0, Y0 - 2000, 1000), square(X0, Y0 - 1000, 1000)],
-                             {"code": ["x", "y"]})
-    from qgis.core import QgsVectorLayer
-
-    layer = QgsVectorLayer(regions, "r", "ogr")
-    layer.startEditing()
-    for feature, code in zip(layer.getFeatures(), codes):
-        layer.changeAttributeValue(feature.id(), 1, code)
-    layer.commitChanges()
+                             {"code": codes})
     with pytest.raises(QgsProcessingException, match=message):
-        run("zonalbudget", {"REGIONS": regions, "REGION_FIELD": "code", "EMISSIONS": [emission], "SINKS": [sink],
-             "OUTPUT": str(tmp_path / "o.gpkg")})
+        run("zonalbudget", zonal_params(regions, [emission], [sink], tmp_path / "o.gpkg"))
 
 
 def test_no_overlap_and_empty_geometry_are_clear_errors(provider, tmp_path):
     _, _, emission, sink = rasters(tmp_path)
     far = write_polygons(tmp_path / "far.gpkg", [square(X0 + 90000, Y0, 1000)], {"code": ["far"]})
     with pytest.raises(QgsProcessingException, match="None of the regions overlaps the emission raster"):
-        run("zonalbudget", {"REGIONS": far, "REGION_FIELD": "code", "EMISSIONS": [emission], "SINKS": [sink],
-             "OUTPUT": str(tmp_path / "o.gpkg")})
+        run("zonalbudget", zonal_params(far, [emission], [sink], tmp_path / "o.gpkg"))
     empty = write_polygons(tmp_path / "empty.gpkg", [square(X0, Y0 - 1000, 1000), ""], {"code": ["ok", "hole"]})
     with pytest.raises(QgsProcessingException, match="hole"):
-        run("zonalbudget", {"REGIONS": empty, "REGION_FIELD": "code", "EMISSIONS": [emission], "SINKS": [sink],
-             "OUTPUT": str(tmp_path / "o2.gpkg")})
+        run("zonalbudget", zonal_params(empty, [emission], [sink], tmp_path / "o2.gpkg"))
 
 
 def test_non_year_bands_need_start_year(provider, tmp_path):
     regions = write_polygons(tmp_path / "r.gpkg", [square(X0, Y0 - 2000, 2000)], {"code": ["a"]})
     emission = write_raster(tmp_path / "e.tif", np.ones((2, 4, 4)), descriptions=["band a", "band b"])
     sink = write_raster(tmp_path / "s.tif", np.ones((2, 4, 4)), descriptions=["band a", "band b"])
-    params = {"REGIONS": regions, "REGION_FIELD": "code", "EMISSIONS": [emission], "SINKS": [sink],
-              "OUTPUT": str(tmp_path / "o.gpkg")}
+    params = zonal_params(regions, [emission], [sink], tmp_path / "o.gpkg")
     with pytest.raises(QgsProcessingException, match="START_YEAR"):
         run("zonalbudget", params)
     run("zonalbudget", {**params, "START_YEAR": 2010})
@@ -157,22 +136,11 @@ def test_non_year_bands_need_start_year(provider, tmp_path):
 
 
 def test_point_layer_is_refused(provider, tmp_path):
-    from osgeo import ogr, osr
-
     _, _, emission, sink = rasters(tmp_path)
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(32650)
-    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(tmp_path / "pts.gpkg"))
-    lyr = ds.CreateLayer("pts", srs, ogr.wkbPoint)
-    lyr.CreateField(ogr.FieldDefn("code", ogr.OFTString))
-    f = ogr.Feature(lyr.GetLayerDefn())
-    f.SetField("code", "p")
-    f.SetGeometry(ogr.CreateGeometryFromWkt(f"POINT({X0 + 10} {Y0 - 10})"))
-    lyr.CreateFeature(f)
-    ds = None
+    points = write_polygons(tmp_path / "pts.gpkg", [f"POINT({X0 + 10} {Y0 - 10})"], {"code": ["p"]}, layer="pts",
+                            geometry_type=ogr.wkbPoint)
     with pytest.raises(QgsProcessingException):
-        run("zonalbudget", {"REGIONS": str(tmp_path / "pts.gpkg"), "REGION_FIELD": "code", "EMISSIONS": [emission],
-             "SINKS": [sink], "OUTPUT": str(tmp_path / "o.gpkg")})
+        run("zonalbudget", zonal_params(points, [emission], [sink], tmp_path / "o.gpkg"))
 
 
 def test_regions_without_sink_data_are_null_not_zero(provider, tmp_path):
@@ -181,21 +149,12 @@ def test_regions_without_sink_data_are_null_not_zero(provider, tmp_path):
     s[1, :, 2:] = 1.0  # 2002: data in the east half only
     emission = write_raster(tmp_path / "e.tif", e, descriptions=["2001", "2002"])
     sink = write_raster(tmp_path / "s.tif", s, descriptions=["2001", "2002"])
-    regions = write_polygons(tmp_path / "r.gpkg", [
-        f"POLYGON(({X0} {Y0 - 4000},{X0 + 2000} {Y0 - 4000},{X0 + 2000} {Y0},{X0} {Y0},{X0} {Y0 - 4000}))",
-        f"POLYGON(({X0 + 2000} {Y0 - 4000},{X0 + 4000} {Y0 - 4000},{X0 + 4000} {Y0},{X0 + 2000} {Y0},"
-        f"{X0 + 2000} {Y0 - 4000}))",
-    ], {"code": ["west", "east"]})
+    regions = write_polygons(tmp_path / "r.gpkg", [rect(0, 0, 2, 4), rect(2, 0, 4, 4)], {"code": ["west", "east"]})
     out = tmp_path / "budget.gpkg"
-    run("zonalbudget", {"REGIONS": regions, "REGION_FIELD": "code", "EMISSIONS": [emission], "SINKS": [sink],
-                        "OUTPUT": str(out)})
-    got, _ = rows(out)
-
-    def null(value) -> bool:  # NULL is None on Qt6 QGIS, a null QVariant on 3.22
-        return value is None or (hasattr(value, "isNull") and value.isNull())
-
+    run("zonalbudget", zonal_params(regions, [emission], [sink], out))
+    got, _ = rows(out)  # NULL read as None (a null QVariant on QGIS 3.22, None on Qt6 QGIS)
     for code in ("west", "east"):
         assert got[code]["EMI_2001"] == pytest.approx(24.0)
-        assert null(got[code]["SNK_2001"]) and null(got[code]["RAT_2001"]) and null(got[code]["NET_2001"])
-    assert null(got["west"]["SNK_2002"])
+        assert got[code]["SNK_2001"] is None and got[code]["RAT_2001"] is None and got[code]["NET_2001"] is None
+    assert got["west"]["SNK_2002"] is None
     assert got["east"]["SNK_2002"] == pytest.approx(8.0) and got["east"]["RAT_2002"] == pytest.approx(3.0)
