@@ -16,8 +16,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+# matplotlib reads only the first face of a font collection: Debian's and Ubuntu's fonts-noto-cjk
+# (NotoSansCJK-Regular.ttc) show up as "Noto Sans CJK JP", which has every Simplified Chinese glyph
 CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei",
-             "SimHei", "Microsoft YaHei", "PingFang SC", "Heiti SC", "AR PL UMing CN", "Droid Sans Fallback")
+             "SimHei", "Microsoft YaHei", "PingFang SC", "Heiti SC", "AR PL UMing CN", "Droid Sans Fallback",
+             "Noto Sans CJK JP")
 
 
 @dataclass
