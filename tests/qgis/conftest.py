@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from helpers.budgets import lattice_budget, write_budget_layer
 from helpers.report_inputs import report_inputs
 
 
@@ -17,6 +18,13 @@ def provider(qgis_app, qgis_processing):
     plugin.initProcessing()
     yield QgsApplication.processingRegistry().providerById("carbonbudget")
     plugin.unload()
+
+
+@pytest.fixture
+def budget_gpkg(tmp_path):
+    """The lattice budget layer of helpers.budgets: its path, and E and S (16 regions x 10 years, t CO2)."""
+    emission, sink = lattice_budget()
+    return write_budget_layer(tmp_path / "budget.gpkg", emission, sink), emission, sink
 
 
 @pytest.fixture

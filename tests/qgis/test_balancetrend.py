@@ -16,12 +16,6 @@ from carbon_budget.carbon_plugin import balance
 ogr.UseExceptions()
 
 
-@pytest.fixture
-def budget_gpkg(tmp_path):
-    emission, sink = lattice_budget()
-    return write_budget_layer(tmp_path / "budget.gpkg", emission, sink), emission, sink
-
-
 def test_layer_fields_values_and_tables(provider, budget_gpkg, tmp_path):
     path, emission, sink = budget_gpkg
     out = {"OUTPUT": str(tmp_path / "balance.gpkg"), "OUTPUT_TRANSITIONS": str(tmp_path / "transitions.csv"),

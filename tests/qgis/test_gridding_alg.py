@@ -74,12 +74,19 @@ def test_hand_case_cell_by_cell_with_point_source_and_area_fallback(provider, tm
     assert ds.GetMetadataItem("CARBON_UNITS") == "t CO2 / cell / yr"
 
 
-def test_split_cells_exact_coverage_and_round_trip_table(provider, tmp_path):
-    # boundary at 1.5 cells: column 1 is half in A, half in B (rows 0-1) or C (rows 2-3)
+def boundary_case(tmp_path, boundary: float):
+    """Proxy 1, 2, 3, 4 across rows 0-1 and 1 in rows 2-3 (2010); A = columns 0 to ``boundary``, B and C the
+    rest of rows 0-1 and 2-3."""
     p = np.array([[1, 2, 3, 4], [1, 2, 3, 4], [1, 1, 1, 1], [1, 1, 1, 1]], np.float32)
     proxy = write_raster(tmp_path / "ntl.tif", p, descriptions=["2010"])
-    regions = write_polygons(tmp_path / "r.gpkg", [rect(0, 0, 1.5, 4), rect(1.5, 0, 4, 2), rect(1.5, 2, 4, 4)],
-                             {"code": ["A", "B", "C"]})
+    regions = write_polygons(tmp_path / "r.gpkg", [rect(0, 0, boundary, 4), rect(boundary, 0, 4, 2),
+                                                   rect(boundary, 2, 4, 4)], {"code": ["A", "B", "C"]})
+    return proxy, regions
+
+
+def test_split_cells_exact_coverage_and_round_trip_table(provider, tmp_path):
+    # boundary at 1.5 cells: column 1 is half in A, half in B (rows 0-1) or C (rows 2-3)
+    proxy, regions = boundary_case(tmp_path, 1.5)
     stats = write_csv(tmp_path / "s.csv", STATS, [["A", 2010, 140], ["B", 2010, 160], ["C", 2010, 25]])
     out, check = tmp_path / "g.tif", tmp_path / "check.csv"
     result = run("gridemissions", gridding_params(regions, stats, proxy, out, OUTPUT_CHECK=str(check)))
@@ -104,11 +111,8 @@ def test_split_cells_exact_coverage_and_round_trip_table(provider, tmp_path):
 
 
 def test_cell_centre_assignment_gives_each_cell_to_one_region(provider, tmp_path):
-    p = np.array([[1, 2, 3, 4], [1, 2, 3, 4], [1, 1, 1, 1], [1, 1, 1, 1]], np.float32)
-    proxy = write_raster(tmp_path / "ntl.tif", p, descriptions=["2010"])
     # boundary at 1.4 cells: the centre of column 1 (1.5) lies in B / C
-    regions = write_polygons(tmp_path / "r.gpkg", [rect(0, 0, 1.4, 4), rect(1.4, 0, 4, 2), rect(1.4, 2, 4, 4)],
-                             {"code": ["A", "B", "C"]})
+    proxy, regions = boundary_case(tmp_path, 1.4)
     stats = write_csv(tmp_path / "s.csv", STATS, [["A", 2010, 40], ["B", 2010, 180], ["C", 2010, 60]])
     out = tmp_path / "g.tif"
     result = run("gridemissions", gridding_params(regions, stats, proxy, out, CELL_ASSIGNMENT=1))

@@ -13,12 +13,6 @@ from qgis.core import QgsProcessingException
 from carbon_budget.carbon_plugin import imbalance, risk
 
 
-@pytest.fixture
-def budget_gpkg(tmp_path):
-    emission, sink = lattice_budget()
-    return write_budget_layer(tmp_path / "budget.gpkg", emission, sink), emission, sink
-
-
 def test_layer_and_summary_are_consistent(provider, budget_gpkg, tmp_path):
     path, emission, sink = budget_gpkg
     result = run("imbalancerisk", {"INPUT": path, "COMPONENTS": [0, 1, 2], "OUTPUT": str(tmp_path / "risk.gpkg"),

@@ -5,15 +5,14 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from helpers.budgets import NAMES, YEARS, lattice_budget, write_budget_layer
+from helpers.budgets import NAMES, YEARS
 from helpers.qgisrun import features, run
 
 from carbon_budget.carbon_plugin import imbalance, uncertainty
 
 
-def test_layer_fields_and_reproducible_default_seed(provider, tmp_path):
-    emission, sink = lattice_budget()
-    path = write_budget_layer(tmp_path / "budget.gpkg", emission, sink)
+def test_layer_fields_and_reproducible_default_seed(provider, budget_gpkg, tmp_path):
+    path, emission, sink = budget_gpkg
     first = run("riskuncertainty", {"INPUT": path, "DRAWS": 300, "OUTPUT": str(tmp_path / "u1.gpkg")})
     second = run("riskuncertainty", {"INPUT": path, "DRAWS": 300, "OUTPUT": str(tmp_path / "u2.shp")})
     rows, again = features(first["OUTPUT"]), features(second["OUTPUT"])
@@ -31,15 +30,11 @@ def test_layer_fields_and_reproducible_default_seed(provider, tmp_path):
     assert not math.isnan(rows[0]["RIM_2006"])
 
 
-def test_zero_rsd_layer_equals_imbalancerisk(provider, tmp_path):
-    import processing
-
-    emission, sink = lattice_budget()
-    path = write_budget_layer(tmp_path / "budget.gpkg", emission, sink)
+def test_zero_rsd_layer_equals_imbalancerisk(provider, budget_gpkg, tmp_path):
+    path, _, _ = budget_gpkg
     params = {"INPUT": path, "NORMALISATION": 1, "COMPONENTS": [0, 1, 2]}
     mc = run("riskuncertainty", {**params, "EMISSION_RSD": 0, "SINK_RSD": 0, "DRAWS": 10,
                                  "OUTPUT": str(tmp_path / "u.gpkg")})
-    risk = processing.run("carbonbudget:imbalancerisk", {**params, "OUTPUT": str(tmp_path / "r.gpkg"),
-                                                          "OUTPUT_SUMMARY": None})
+    risk = run("imbalancerisk", {**params, "OUTPUT": str(tmp_path / "r.gpkg"), "OUTPUT_SUMMARY": None})
     for a, b in zip(features(mc["OUTPUT"]), features(risk["OUTPUT"])):
         assert a["RIM_2006"] == b["RI_2006"] and a["RLM_2006"] == b["RL_2006"]
