@@ -5,7 +5,6 @@ are CSV files as the upstream tools write them. Engine-safe (ogr and the engine 
 
 from __future__ import annotations
 
-import csv
 import math
 import re
 from pathlib import Path
@@ -17,6 +16,7 @@ from carbon_budget.carbon_plugin.balance import province_totals
 from carbon_budget.carbon_plugin.risk import risk_levels
 from carbon_budget.carbon_plugin.trend import transition_matrix
 from helpers.budgets import NAMES, lattice_budget
+from helpers.tables import write_csv
 
 ogr.UseExceptions()
 
@@ -77,16 +77,6 @@ def write_layer(path: Path, fields: list[str], values: dict[str, np.ndarray], na
                 feature.SetField(name, int(value) if feature.GetFieldType(name) == ogr.OFTInteger else float(value))
         layer.CreateFeature(feature)
     ds = None
-    return str(path)
-
-
-def write_csv(path: Path, header: list[str], rows: list[list]) -> str:
-    with open(path, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        for row in rows:
-            writer.writerow(["" if isinstance(v, float) and math.isnan(v) else (repr(v) if isinstance(v, float) else v)
-                             for v in row])
     return str(path)
 
 
