@@ -49,7 +49,8 @@ def steps(sample: Path, out: Path) -> list[Step]:
             "cities": sample / "cities.gpkg", "city_field": "city_code", "nightlights": sample / "ntl.tif",
             "npp": sorted(str(p) for p in (sample / "npp").glob("*.tif")), "npp_scale": 0.1, "npp_valid_max": 32700,
             "temperature": sample / "temperature_monthly.tif", "precipitation": sample / "precipitation_monthly.tif",
-            "counties": sample / "counties.gpkg", "county_field": "code", "period_length": 5,
+            "counties": sample / "counties.gpkg", "county_field": "code", "county_name_field": "name_py",
+            "period_length": 5,
             "title": "Zhongyuan sample province 2001-2020",
             **{name: out / file for name, file in workflow_outputs.items()},
         }, "the bundled workflow: energy -> emissions -> sinks -> budgets -> trends -> risk -> uncertainty -> "
