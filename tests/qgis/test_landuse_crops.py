@@ -5,13 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from helpers.qgisrun import run
-from helpers.rasters import read_all, write_raster
-from helpers.vectors import square, write_polygons
+from helpers.rasters import X0, Y0, read_all, write_raster
+from helpers.vectors import rect, square, write_polygons
 from osgeo import gdal
 from qgis.core import QgsProcessingException
 
-# the grid: 3 rows x 4 columns of 1 km cells (100 ha), x 500-504 km, y 3797-3800 km (UTM 50N)
-X0, Y0 = 500000.0, 3800000.0
+# the grid: 3 rows x 4 columns of 1 km cells (100 ha) from (X0, Y0): x 500-504 km, y 3797-3800 km (UTM 50N)
 WHEAT = 0.4853 * (1 - 0.12) / 0.40  # t C per t of wheat: carbon fraction x (1 - water content) / harvest index
 MAIZE = 0.4709 * (1 - 0.13) / 0.40
 
@@ -28,11 +27,8 @@ def landscape(tmp_path):
     y2011 = np.array([[1, 1, 2, 2], [1, 2, 1, 1], [2, 2, 1, 1]], np.uint8)
     landuse = write_raster(tmp_path / "landuse.tif", np.stack([y2010, y2011]), descriptions=["2010", "2011"],
                            data_type=gdal.GDT_Byte, nodata=0)
-    regions = write_polygons(tmp_path / "regions.gpkg", [
-        f"POLYGON(({X0} {Y0 - 3000},{X0 + 2000} {Y0 - 3000},{X0 + 2000} {Y0},{X0} {Y0},{X0} {Y0 - 3000}))",
-        f"POLYGON(({X0 + 2000} {Y0 - 3000},{X0 + 4000} {Y0 - 3000},{X0 + 4000} {Y0},{X0 + 2000} {Y0},"
-        f"{X0 + 2000} {Y0 - 3000}))",
-    ], {"code": ["410101", "410102"]})
+    regions = write_polygons(tmp_path / "regions.gpkg", [rect(0, 0, 2, 3), rect(2, 0, 4, 3)],
+                             {"code": ["410101", "410102"]})
     return landuse, regions, y2010, y2011
 
 
