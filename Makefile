@@ -2,7 +2,7 @@
 PY := .venv/bin/python
 export QT_QPA_PLATFORM := offscreen
 
-.PHONY: setup test test-qgis340 lint demo package translations sample bench clean
+.PHONY: setup test test-qgis340 lint demo screenshots package translations sample bench clean
 
 setup:
 	@bash scripts/setup.sh
@@ -20,6 +20,13 @@ test-qgis340:
 
 demo: setup
 	$(PY) scripts/demo.py demo_output
+
+# the README's pictures in English and Chinese (docs/*.png: toolbox, dialogs, bundled models, the report
+# of make demo's outputs); installs Chromium and a CJK font if missing, runs make demo if never run
+screenshots:
+	@bash scripts/setup.sh screenshots
+	@[ -f demo_output/risk.gpkg ] || $(MAKE) demo
+	$(PY) scripts/screenshots.py
 
 sample: setup
 	$(PY) scripts/make_sample.py demo_output/sample

@@ -5,6 +5,9 @@ cd "$(dirname "$0")/.."
 
 SYS_PY=/usr/bin/python3
 APT_PKGS="qgis python3-qgis qgis-providers python3-gdal gdal-bin pyqt5-dev-tools qttools5-dev-tools"
+# `setup.sh screenshots` (make screenshots): also Chromium for the report and a font with Chinese glyphs
+SCREENSHOTS=0
+if [ "${1:-}" = screenshots ]; then SCREENSHOTS=1; APT_PKGS="$APT_PKGS chromium fonts-noto-cjk"; fi
 
 need_apt=0
 for p in $APT_PKGS; do
@@ -25,4 +28,10 @@ if [ ! -f "$stamp" ] || [ requirements-dev.txt -nt "$stamp" ]; then
   echo "numpy==$np" > .venv/constraints.txt
   .venv/bin/python -m pip install -q --disable-pip-version-check -c .venv/constraints.txt -r requirements-dev.txt
   touch "$stamp"
+fi
+
+if [ "$SCREENSHOTS" = 1 ]; then
+  # matplotlib keeps its own list of the fonts it found once: without the CJK font installed after it,
+  # the Chinese report would draw its charts without matplotlib; the list is rebuilt when next needed
+  rm -f "$(.venv/bin/python -c 'import matplotlib; print(matplotlib.get_cachedir())')"/fontlist-*.json
 fi
