@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -32,25 +31,6 @@ MODELS = REPO / "algorithms" / "models"
 INPUT_X, INPUT_STEP, CHILD_X, OUTPUT_X, ROW_STEP, OUTPUT_STEP = 170, 72, 560, 900, 130, 44
 BOX, INPUT_HEIGHT, CHILD_HEIGHT, OUTPUT_BOX = 300, 52, 44, (240, 40)
 HELP_BASE = "docs/algorithms"  # the provider points each model's help button at its page there
-
-
-def _qgis():
-    from qgis.core import QgsApplication
-
-    app = QgsApplication([], False)
-    app.initQgis()
-    sys.path.append("/usr/share/qgis/python/plugins")
-    from processing.core.Processing import Processing
-
-    Processing.initialize()
-    plugins = Path(tempfile.mkdtemp())
-    (plugins / "carbon_budget").symlink_to(REPO, target_is_directory=True)
-    sys.path.insert(0, str(plugins))
-    import carbon_budget
-
-    plugin = carbon_budget.classFactory(None)
-    plugin.initProcessing()
-    return app, plugin
 
 
 # what each bundled model starts from: (emission source, sink) -> the children that differ
@@ -313,7 +293,9 @@ def main(argv: list[str] | None = None) -> int:
     """Build every model (or those named on the command line) and write them to algorithms/models."""
     names = (sys.argv[1:] if argv is None else argv) or list(VARIANTS)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    app, plugin = _qgis()
+    from qgis_start import start_qgis  # beside this script
+
+    app, plugin = start_qgis(gui=False)
     failed = 0
     for name in names:
         model = build(name)

@@ -25,24 +25,20 @@ from __future__ import annotations
 import argparse
 import base64
 import importlib.util
-import os
 import re
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 HERE = REPO / "scripts"
-PROCESSING_PLUGINS = "/usr/share/qgis/python/plugins"
 LOCALES = ("", "zh_CN")  # English (QGIS's default) and Chinese; "" = no override
 DIALOGS = ("imbalancerisk", "gridemissions", "riskworkflow")
 MODELS = ("riskworkflow", "riskworkflow_statistics", "riskworkflow_landuse")
 DIALOG_SIZE = (980, 720)
 TOOLBOX_SIZE = (640, 640)  # the height is fitted to the rows
-FONT_POINTS = 10  # a desktop's UI font (the offscreen platform's default is 12 pt)
 MODEL_MARGIN = 16
 REPORT_SIZE = (1200, 2200)  # the top of the report: title, contents, provincial series, risk summary
 REPORTS = "screenshots"  # the reports drawn are kept in this folder of the demo's output
@@ -53,11 +49,6 @@ REPORT_TITLES = {"zh_CN": "中原样例省 2001-2020 年"}
 
 def suffix(locale: str) -> str:
     return f"_{locale}" if locale else ""
-
-
-def qgis_translation(locale: str) -> str:
-    """QGIS's own name for the language of a locale string (its .qm files: qgis_zh-Hans.qm)."""
-    return "zh-Hans" if locale.lower().startswith("zh") else locale
 
 
 def _load(name: str) -> ModuleType:
@@ -72,51 +63,6 @@ def _load(name: str) -> ModuleType:
 
 # ---------------------------------------------------------------------------------------------
 # QGIS
-
-
-def start_qgis(locale: str = "") -> tuple[Any, Any]:
-    """A QGIS application in ``locale`` (a fresh profile), Processing and the plugin loaded as QGIS
-    loads it: (application, plugin). Call once per process, before anything else of QGIS."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    os.environ["QGIS_CUSTOM_CONFIG_PATH"] = tempfile.mkdtemp(prefix="carbon_shots_")
-    from qgis.core import QgsApplication
-    from qgis.PyQt.QtCore import QSettings
-
-    if locale:
-        QgsApplication.setTranslation(qgis_translation(locale))  # QGIS's own texts (Run, Parameters ...)
-    app = QgsApplication([], True)
-    app.initQgis()
-    font = app.font()
-    font.setPointSize(FONT_POINTS)
-    app.setFont(font)
-    if locale:  # the plugin's translator follows QGIS's interface language (algorithms/i18n.py)
-        QSettings().setValue("locale/overrideFlag", True)
-        QSettings().setValue("locale/userLocale", locale)
-        _install_qgis_translation(app, locale)
-    if PROCESSING_PLUGINS not in sys.path:
-        sys.path.append(PROCESSING_PLUGINS)
-    from processing.core.Processing import Processing
-
-    Processing.initialize()
-    plugins = Path(tempfile.mkdtemp(prefix="carbon_plugins_"))
-    (plugins / "carbon_budget").symlink_to(REPO, target_is_directory=True)
-    sys.path.insert(0, str(plugins))
-    import carbon_budget
-
-    plugin = carbon_budget.classFactory(None)
-    plugin.initProcessing()
-    return app, plugin
-
-
-def _install_qgis_translation(app: Any, locale: str) -> None:
-    """QGIS's own texts in the language: 3.22's QgsApplication loads them after setTranslation, 3.40's
-    leaves it to the desktop application. Once more on 3.22 does no harm."""
-    from qgis.core import QgsApplication
-    from qgis.PyQt.QtCore import QTranslator
-
-    translator = QTranslator(app)  # owned by the application: lives as long as it
-    if translator.load(f"qgis_{qgis_translation(locale)}", QgsApplication.i18nPath()):
-        app.installTranslator(translator)
 
 
 def _save(image: Any, path: Path) -> Path:
@@ -245,8 +191,9 @@ def report_html(demo: Path, locale: str, path: Path) -> Path:
 
 
 def qt_pictures(locale: str, docs: Path, demo: Path | None) -> list[Path]:
-    """Everything QGIS draws in one language (run in a fresh process: see start_qgis)."""
-    app, plugin = start_qgis(locale)
+    """Everything QGIS draws in one language (run in a fresh process: QGIS and the plugin choose
+    their translations when they start)."""
+    app, plugin = _load("qgis_start").start_qgis(locale)
     end = suffix(locale)
     try:
         written = [toolbox_image(docs / f"toolbox{end}.png")]
