@@ -3,7 +3,7 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../algorithms/base.py" line="139" />
+        <location filename="../algorithms/base.py" line="153" />
         <source>Cancelled by the user; no output was written.</source>
         <translation>用户已取消；未写出任何结果。</translation>
     </message>
@@ -68,27 +68,27 @@
         <translation>已写出 {n} 个波段：{first}-{last}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="39" />
+        <location filename="../algorithms/base.py" line="40" />
         <source>Time series</source>
         <translation>时间序列</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="40" />
+        <location filename="../algorithms/base.py" line="41" />
         <source>Carbon emissions</source>
         <translation>碳排放</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="41" />
+        <location filename="../algorithms/base.py" line="42" />
         <source>Carbon sinks</source>
         <translation>碳汇</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="42" />
+        <location filename="../algorithms/base.py" line="43" />
         <source>Carbon budget</source>
         <translation>碳收支</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="43" />
+        <location filename="../algorithms/base.py" line="44" />
         <source>Balance, trend and risk</source>
         <translation>碳平衡、趋势与风险</translation>
     </message>
@@ -3068,12 +3068,12 @@
         <translation>{period}：全部 {n} 个区域的风险指数相同，均为 {value:.3f}；请检查碳排放与碳汇输入在区域之间是否有差异。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="212" />
+        <location filename="../algorithms/base.py" line="226" />
         <source>The output {output} '{path}' is the file of the input {input}: writing it would destroy the input. Choose another output file.</source>
         <translation>输出 {output}“{path}”正是输入 {input} 的文件：写出会破坏输入。请选择其他输出文件。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="278" />
+        <location filename="../algorithms/base.py" line="292" />
         <source>{name}: '{path}' is {encoding} text (not UTF-8); it is read through a UTF-8 copy.</source>
         <translation>{name}：“{path}”为 {encoding} 文本（不是 UTF-8）；已通过 UTF-8 副本读取。</translation>
     </message>
@@ -4133,7 +4133,7 @@
         <translation>无碳汇（碳汇 ≤ 0）</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="45" />
+        <location filename="../algorithms/base.py" line="46" />
         <source>Full help: inputs, method, outputs and an example</source>
         <translation>完整帮助：输入、方法、输出及示例</translation>
     </message>
@@ -4161,11 +4161,6 @@
         <location filename="../algorithms/help_text.py" line="13" />
         <source>Where do high (or low) values of a field cluster? Getis-Ord Gi* hot and cold spots, local Moran clusters (LISA) and global Moran's I for any numeric field, e.g. the risk index RI_2016, the net emission NET_2020 or the ratio CSR_2016.</source>
         <translation>某字段的高值（或低值）在哪里聚集？对任意数值字段（如风险指数 RI_2016、净排放 NET_2020 或碳源汇比 CSR_2016）计算 Getis-Ord Gi* 冷热点、局部 Moran 聚类（LISA）和全局 Moran's I。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/help_text.py" line="14" />
-        <source>A risk index in [0, 1] and a risk level 1-5 per region and period, from how far the region's sink falls short of its emission, whether its source/sink ratio is rising and (optionally) how dense its emissions are; plus a budget-neutral compensation value. The default index is absolute: a region's value depends on its own data only and means the same in every province and period. The earlier relative (min-max) index is kept behind NORMALISATION=1.</source>
-        <translation>按区域和时段给出 [0, 1] 的风险指数和 1-5 级风险等级，依据区域碳汇对其排放的缺口、碳源汇比是否上升以及（可选）排放强度；另给出收支平衡的补偿价值。默认指数为绝对指数：区域的值只取决于其自身数据，在任何省份和时段含义相同。原先的相对（极差标准化）指数可通过 NORMALISATION=1 使用。</translation>
     </message>
     <message>
         <location filename="../algorithms/help_text.py" line="15" />
@@ -4201,6 +4196,11 @@
         <location filename="../algorithms/help_text.py" line="24" />
         <source>Sums an emission and a sink time-series raster over region polygons with exact cell coverage fractions (a cell split between two counties is split between them, as exactextract does), so regions add up to their union. QGIS's native zonal statistics count whole cells by their centre and switch to area weights only when at most one centre falls inside; they are not used.</source>
         <translation>以精确的像元覆盖比例（被两个县分割的像元按比例分给两县，与 exactextract 相同）将排放和碳汇时间序列栅格汇总到区域多边形，使各区域之和等于其并集。QGIS 自带的分区统计按像元中心计整个像元，仅在区域内至多一个像元中心时才改用面积权重，因此不使用。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/help_text.py" line="14" />
+        <source>A risk index in [0, 1] and a risk level 1-5 per region and period, from how far the region's sink falls short of its emission, whether its source/sink ratio is rising and (optionally) how dense its emissions are; plus a budget-neutral compensation value. The default index is absolute: a region's value depends on its own data only and means the same in every province and period. The earlier relative (min-max) index is kept as the other Normalisation option.</source>
+        <translation>按区域和时段给出 [0, 1] 的风险指数和 1-5 级风险等级，依据区域碳汇对其排放的缺口、碳源汇比是否上升以及（可选）排放强度；另给出收支平衡的补偿价值。默认指数为绝对指数：区域的值只取决于其自身数据，在任何省份和时段含义相同。原先的相对（极差标准化）指数保留为“标准化方法”的另一选项。</translation>
     </message>
 </context>
 </TS>

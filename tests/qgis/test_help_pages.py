@@ -8,6 +8,7 @@ helpUrl opens one of them, and no page links to a file that is not there.
 from __future__ import annotations
 
 import html
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -109,8 +110,6 @@ def test_every_input_parameter_has_a_tooltip_from_its_docs_row(provider):
 
 def test_tooltips_are_chinese_with_zh_cn(qgis_app):
     """The tooltips are translated: under zh_CN every input's help has Chinese characters."""
-    import re
-
     import carbon_budget
     from carbon_budget.algorithms.provider import algorithm_classes
 
@@ -151,3 +150,18 @@ def test_metadata_changelog_starts_with_the_current_version():
     for landed in ("riskuncertainty", "absolute", "3.40", "Qt6", "missing-data", "Plausibility", "all outputs of a run",
                    "bundled models", "HTML page"):
         assert landed.lower() in text.lower(), landed
+
+
+def test_tooltips_name_other_parameters_by_their_label(provider):
+    """The docs rows name other parameters by id (for qgis_process); a tooltip shows the dialog's
+    label with the id in brackets, also for a parameter added after it (WEIGHTS -> USER_WEIGHTS)."""
+    bare = []
+    for alg in provider.algorithms():
+        names = {d.name() for d in alg.parameterDefinitions()}
+        for d in alg.parameterDefinitions():
+            ids = re.findall(r"(?<![\w\[])([A-Z][A-Z0-9_]+)(?![\w\]])", d.help())
+            bare += [f"{alg.name()}:{d.name()}:{i}" for i in ids if i in names and i != d.name()]
+    assert bare == []
+    risk = provider.algorithm("imbalancerisk")
+    user = risk.parameterDefinition("USER_WEIGHTS").description()
+    assert f"{user} [USER_WEIGHTS]" in risk.parameterDefinition("WEIGHTS").help()
