@@ -1,4 +1,4 @@
-"""The report as one self-contained HTML file, rendered from ``templates/report.html`` with Jinja2.
+"""The report as one self-contained HTML file, rendered from ``templates/report.html.j2`` with Jinja2.
 
 ``build_html`` turns a :class:`~.model.Report` into the document: the provincial time series
 (chart + table), the risk summary with the index method, the weights, the top regions by risk,
@@ -54,7 +54,7 @@ from .model import (
 
 Translate = Callable[[str], str]
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-TEMPLATE = "report.html"
+TEMPLATE = "report.html.j2"
 EMISSION_COLOUR = "#d7301f"
 SINK_COLOUR = "#1a9850"
 CSR_COLOUR = "#54278f"

@@ -1,4 +1,4 @@
-"""The literals the report document translates (``document.py`` and ``templates/report.html``), marked
+"""The literals the report document translates (``document.py`` and ``templates/report.html.j2``), marked
 for extraction: pylupdate5 reads Python only, so the template's texts are listed here.
 
 The report's class names, components and methods are marked where they are declared
