@@ -8,6 +8,7 @@ Usage: python scripts/package.py OUTDIR   -> OUTDIR/carbon_budget-<version>.zip
 from __future__ import annotations
 
 import configparser
+import fnmatch
 import subprocess
 import sys
 import zipfile
@@ -17,7 +18,10 @@ REPO = Path(__file__).resolve().parent.parent
 TOP = "carbon_budget"
 # development-only paths never shipped to users
 EXCLUDED_DIRS = ("tests/", "bench/", "scripts/", ".ci/", "demo_output/", "dist/", "build/")
-EXCLUDED_FILES = {".gitignore", "Makefile", "pyproject.toml", "requirements-dev.txt"}
+EXCLUDED_FILES = {".gitignore", "Makefile", "pyproject.toml", "requirements-dev.txt", "README.md"}
+# the README and its pictures (docs/*.png, 3 MB of screenshots) are for the repository's page; the
+# plugin's help is docs/html and the Markdown it is built from
+EXCLUDED_PATTERNS = ("docs/*.png",)
 
 
 def generated_help() -> list[str]:
@@ -40,7 +44,8 @@ def shipped_files(extra: list[str] = ()) -> list[str]:
     names = {n for n in listed.decode().split("\0") if n} | set(extra)
     return sorted(
         n for n in names
-        if not n.startswith(EXCLUDED_DIRS) and n not in EXCLUDED_FILES and (REPO / n).is_file()
+        if not n.startswith(EXCLUDED_DIRS) and n not in EXCLUDED_FILES
+        and not any(fnmatch.fnmatch(n, pattern) for pattern in EXCLUDED_PATTERNS) and (REPO / n).is_file()
     )
 
 

@@ -81,7 +81,8 @@ def test_stackyears_via_qgis_process_matches_processing_run(installed, provider,
 
 def test_every_help_url_and_doc_link_resolves_inside_the_zip(installed, provider):
     """The Help button of every tool and bundled model opens an HTML page shipped in the zip, and no
-    shipped page (HTML help, Markdown docs, README) links to a file the zip does not hold."""
+    shipped page (HTML help, Markdown docs) links to a file the zip does not hold; the README and
+    its screenshots stay in the repository."""
     from helpers.doclinks import broken_links
     from qgis.PyQt.QtCore import QUrl
 
@@ -100,3 +101,5 @@ def test_every_help_url_and_doc_link_resolves_inside_the_zip(installed, provider
              if n.endswith((".md", ".html"))}
     assert "carbon_budget/docs/html/METHODS.html" in pages and "carbon_budget/docs/METHODS.md" in pages
     assert broken_links(pages, present) == []
+    assert "carbon_budget/README.md" not in present
+    assert not [n for n in present if n.startswith("carbon_budget/docs/") and n.endswith(".png")]
