@@ -26,11 +26,15 @@ from ..carbon_plugin.errors import Cancelled
 from ..carbon_plugin.gridding import (
     ASSIGNMENTS,
     METHODS,
+    GriddingOptions,
+    GriddingOutputs,
     PointSource,
+    PointSources,
     clean_statistics,
     grid_emissions,
     report_lines,
 )
+from ..carbon_plugin.inputs import Regions
 from ..carbon_plugin.schema import region_key
 from ..carbon_plugin.units import UNITS
 from .base import CarbonAlgorithm
@@ -213,7 +217,7 @@ class GridEmissions(CarbonAlgorithm):
                     continue  # the same value on every feature of a multi-feature region
                 seen[(k, year)] = values[name]
                 rows.append((key, year, values[name]))
-        return source, key_field, geometries, keys, rows
+        return Regions(geometries, keys, _wkt(source.sourceCrs())), key_field, rows
 
     def _statistics(self, parameters, context, key_field):
         source = self.parameterAsSource(parameters, self.STATS, context)
@@ -226,10 +230,10 @@ class GridEmissions(CarbonAlgorithm):
         return [(plain_value(f[region_field]), plain_value(f[year_field]), plain_value(f[value_field]))
                 for f in source.getFeatures(request)]
 
-    def _points(self, parameters, context):
+    def _points(self, parameters, context) -> PointSources:
         source = self.parameterAsSource(parameters, self.POINTS, context)
         if source is None:
-            return [], None
+            return PointSources()
         year_field = self._field(parameters, self.POINT_YEAR_FIELD, context, source, "year")
         value_field = self._field(parameters, self.POINT_VALUE_FIELD, context, source, "CO2_T")
         points = []
@@ -248,12 +252,12 @@ class GridEmissions(CarbonAlgorithm):
                     "The point source {fid} has no valid year or emission ({year_field}, {value_field})."
                 ).format(fid=feature.id(), year_field=year_field, value_field=value_field)) from None
             points.append(PointSource(point.x(), point.y(), year, value, label=f"#{feature.id()}"))
-        return points, _wkt(source.sourceCrs())
+        return PointSources(points, _wkt(source.sourceCrs()))
 
     # -- the run -------------------------------------------------------------------------------
 
     def compute(self, parameters, context, feedback, progress):
-        regions, key_field, geometries, keys, field_rows = self._regions(parameters, context, feedback)
+        regions, key_field, field_rows = self._regions(parameters, context, feedback)
         rows = self._statistics(parameters, context, key_field)
         if rows is None:
             if not field_rows:
@@ -273,26 +277,24 @@ class GridEmissions(CarbonAlgorithm):
         proxies = []
         for name in (self.PROXY, self.PROXY2, self.PROXY3):
             layer = self.parameterAsRasterLayer(parameters, name, context)
-            proxies.append(gdal_source(layer, param_label(self, name)) if layer is not None else None)
-        alpha = _alpha(self.parameterAsString(parameters, self.ALPHA, context),
-                       sum(p is not None for p in proxies))
-        points, points_crs = self._points(parameters, context)
-        start_year = optional_int(self, parameters, self.START_YEAR, context)
+            if layer is not None:
+                proxies.append(gdal_source(layer, param_label(self, name)))
         units = UNITS[self.parameterAsEnum(parameters, self.UNITS, context)]
-        output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
-        intensity = self.parameterAsOutputLayer(parameters, self.OUTPUT_INTENSITY, context) or None
-
-        result = grid_emissions(
-            geometries, keys, rows, proxies[0], output,
-            regions_crs_wkt=_wkt(regions.sourceCrs()),
-            proxy2=proxies[1], proxy3=proxies[2], alpha=alpha,
-            beta=self.parameterAsDouble(parameters, self.BETA, context),
-            start_year=start_year,
+        options = GriddingOptions(
             method=METHODS[self.parameterAsEnum(parameters, self.METHOD, context)],
             assignment=ASSIGNMENTS[self.parameterAsEnum(parameters, self.CELL_ASSIGNMENT, context)],
-            points=points, points_crs_wkt=points_crs, totals=totals,
+            alpha=_alpha(self.parameterAsString(parameters, self.ALPHA, context), len(proxies)),
+            beta=self.parameterAsDouble(parameters, self.BETA, context),
+            start_year=optional_int(self, parameters, self.START_YEAR, context),
+            totals=totals,
             allow_unmatched=self.parameterAsBoolean(parameters, self.ALLOW_UNMATCHED, context),
-            units=units, intensity_output=intensity, progress=progress,
+            units=units,
+        )
+        output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
+        intensity = self.parameterAsOutputLayer(parameters, self.OUTPUT_INTENSITY, context) or None
+        result = grid_emissions(
+            regions, rows, proxies, GriddingOutputs(output, intensity), self._points(parameters, context), options,
+            progress=progress,
         )
         for line in report_lines(result, units):
             progress.info(line)
@@ -325,15 +327,15 @@ class GridEmissions(CarbonAlgorithm):
         fallback = set(result.fallback)
         for j, year in enumerate(result.years):
             for i, key in enumerate(result.keys):
-                stat = result.allocated[j, i]
+                stat = result.allocated[i, j]
                 feature = QgsFeature(fields)
                 feature.setAttributes([
                     key, year,
                     None if stat != stat else float(stat),
-                    float(result.points[j, i]),
-                    float(result.zonal[j, i]),
-                    None if errors[j, i] != errors[j, i] else float(errors[j, i]),
-                    result.source[j, i] or None,
+                    float(result.points[i, j]),
+                    float(result.zonal[i, j]),
+                    None if errors[i, j] != errors[i, j] else float(errors[i, j]),
+                    result.source[i, j] or None,
                     int((key, year) in fallback),
                 ])
                 sink.addFeature(feature, FAST_INSERT)

@@ -134,7 +134,8 @@ def child(kind: str, proxy: str, counties: str, stats: str, out: str) -> dict:
 
     from carbon_budget.carbon_plugin.blockio import TILE, Window, read_window
     from carbon_budget.carbon_plugin.coverage import exact_coverage
-    from carbon_budget.carbon_plugin.gridding import grid_emissions
+    from carbon_budget.carbon_plugin.gridding import GriddingOptions, GriddingOutputs, grid_emissions
+    from carbon_budget.carbon_plugin.inputs import Regions
     from carbon_budget.carbon_plugin.raster import grid_of, open_raster
     from carbon_budget.carbon_plugin.timeseries import TimeSeriesWriter, band_years
 
@@ -154,12 +155,11 @@ def child(kind: str, proxy: str, counties: str, stats: str, out: str) -> dict:
         geoms, _, wkt = _regions(counties)
         exact_coverage(geoms, wkt, grid)
     else:
-        geoms, keys, wkt = _regions(counties)
         with open(stats, encoding="utf-8") as f:
             rows = [(r["code"], int(r["year"]), float(r["CO2_T"])) for r in csv.DictReader(f)
                     if int(r["year"]) in years]
-        res = grid_emissions(geoms, keys, rows, proxy, out, regions_crs_wkt=wkt,
-                             assignment="centre" if kind == "centre" else "exact")
+        res = grid_emissions(Regions(*_regions(counties)), rows, [proxy], GriddingOutputs(out),
+                             options=GriddingOptions(assignment="centre" if kind == "centre" else "exact"))
         err = np.abs(res.round_trip_error())
         result.update(max_round_trip=float(np.nanmax(err)), mean_round_trip=float(np.nanmean(err)),
                       max_total_error=float(np.max(np.abs(res.total_error()))))

@@ -183,13 +183,14 @@ def task_gridding(raster: str, regions: str, stats: str, out: str) -> dict:
     sys.path.insert(0, plugin_path())
     from zonal import _regions
 
-    from carbon_budget.carbon_plugin.gridding import grid_emissions
+    from carbon_budget.carbon_plugin.gridding import GriddingOutputs, grid_emissions
+    from carbon_budget.carbon_plugin.inputs import Regions
 
     t0, c0 = time.perf_counter(), time.process_time()
     wkbs, names, wkt = _regions(regions)
     with open(stats, encoding="utf-8") as f:
         rows = [(r["code"], int(r["year"]), float(r["CO2_T"])) for r in csv.DictReader(f)]
-    result = grid_emissions(wkbs, names, rows, raster, out, regions_crs_wkt=wkt, assignment="exact")
+    result = grid_emissions(Regions(wkbs, names, wkt), rows, [raster], GriddingOutputs(out))
     seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
     return {"seconds": seconds, "cpu_s": cpu,
             "max_total_error": float(np.max(np.abs(result.total_error())))}

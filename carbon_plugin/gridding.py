@@ -43,6 +43,7 @@ from . import blockio
 from .cellarea import row_cell_areas_m2
 from .coverage import Coverage, cell_centre_coverage, exact_coverage
 from .errors import QT_TRANSLATE_NOOP, CarbonInputError, fill
+from .inputs import Regions
 from .plausibility import check_statistic, missing_years
 from .progress import Progress
 from .raster import Grid, open_raster, srs_from_wkt
@@ -53,6 +54,8 @@ from .units import KM2_PER_M2, T_CO2, check_units
 METHODS = ("proportional", "regression")
 ASSIGNMENTS = ("exact", "centre")
 ARRAYS_PER_ROW = 12  # float64 buffers held per strip row (proxies, weights, output, areas...)
+
+PROXY_ROLES = ("proxy", "second proxy", "third proxy")  # how messages name the proxy rasters
 
 SOURCE_STATISTIC = "statistic"
 SOURCE_REGRESSION = "regression"
@@ -68,10 +71,7 @@ def proxy_weight(proxies: Sequence[np.ndarray], alpha: Sequence[float], beta: fl
         raise CarbonInputError(
             QT_TRANSLATE_NOOP("@default", "{n_alpha} weights (ALPHA) were given for {n_proxies} proxies."),
             n_alpha=len(alpha), n_proxies=len(proxies))
-    if not beta > 0 or not math.isfinite(beta):
-        raise CarbonInputError(
-            QT_TRANSLATE_NOOP("@default", "The exponent BETA = {beta} must be a positive number."),
-            beta=beta)
+    check_beta(beta)
     weight = None
     for values, a in zip(proxies, alpha):
         if a == 0:
@@ -83,6 +83,13 @@ def proxy_weight(proxies: Sequence[np.ndarray], alpha: Sequence[float], beta: fl
             term *= a
         weight = term if weight is None else np.add(weight, term, out=weight)
     return np.zeros(np.shape(proxies[0])) if weight is None else weight
+
+
+def check_beta(beta: float) -> None:
+    if not beta > 0 or not math.isfinite(beta):
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "The exponent BETA = {beta} must be a positive number."),
+            beta=beta)
 
 
 def check_alpha(alpha: Sequence[float], count: int) -> list[float]:
@@ -158,6 +165,57 @@ class PointSource:
     label: str = ""
 
 
+@dataclass(frozen=True)
+class PointSources:
+    """Point sources and the CRS of their coordinates (None or '': the proxy's)."""
+
+    sources: Sequence[PointSource] = ()
+    crs_wkt: str | None = None
+
+
+@dataclass(frozen=True)
+class GriddingOutputs:
+    """The rasters ``grid_emissions`` writes: ``emission`` in t per cell per year and, optionally,
+    ``intensity`` in t per km2 per year."""
+
+    emission: str
+    intensity: str | None = None
+
+
+@dataclass(frozen=True)
+class GriddingOptions:
+    """How ``grid_emissions`` allocates; checked when made.
+
+    ``method``: one of ``METHODS``; ``assignment``: one of ``ASSIGNMENTS`` (exact coverage
+    fractions or cell centres); ``alpha``: one weight per proxy (None: 1 each) and ``beta`` the
+    proxy exponent (module docstring); ``start_year``: the year of band 1 of a proxy without
+    year descriptions; ``totals``: {year: t}, known totals of all regions (regression: the
+    estimates are rescaled to them; proportional: checked); ``allow_unmatched``: grid what
+    matches (with warnings) instead of failing; ``units`` of the statistics and the outputs.
+    """
+
+    method: str = "proportional"
+    assignment: str = "exact"
+    alpha: Sequence[float] | None = None
+    beta: float = 1.0
+    start_year: int | None = None
+    totals: Mapping[int, float] | None = None
+    allow_unmatched: bool = False
+    units: str = T_CO2
+
+    def __post_init__(self) -> None:
+        check_units(self.units)
+        if self.method not in METHODS:
+            raise CarbonInputError(
+                QT_TRANSLATE_NOOP("@default", "Unknown method '{method}': use one of {choices}."),
+                method=self.method, choices=", ".join(METHODS))
+        if self.assignment not in ASSIGNMENTS:
+            raise CarbonInputError(
+                QT_TRANSLATE_NOOP("@default", "Unknown cell assignment '{assignment}': use one of {choices}."),
+                assignment=self.assignment, choices=", ".join(ASSIGNMENTS))
+        check_beta(self.beta)
+
+
 @dataclass
 class Proxy:
     """One proxy raster on the output grid: a time series, or a single band used for every year."""
@@ -186,10 +244,10 @@ def _statistics_matrix(
 ) -> np.ndarray:
     index = {k: i for i, k in enumerate(keys)}
     col = {y: j for j, y in enumerate(years)}
-    out = np.full((len(years), len(keys)), np.nan)
+    out = np.full((len(keys), len(years)), np.nan)
     for (key, year), value in statistics.items():
         if key in index and year in col:
-            out[col[year], index[key]] = value
+            out[index[key], col[year]] = value
     return out
 
 
@@ -248,7 +306,8 @@ def clean_statistics(
 
 @dataclass
 class GridResult:
-    """What was allocated and how well it round-trips (arrays are years x regions)."""
+    """What was allocated and how well it round-trips: arrays are (regions, years), ``gridded_total``
+    is per year."""
 
     years: list[int]
     keys: list[str]
@@ -264,7 +323,7 @@ class GridResult:
 
     @property
     def expected_total(self) -> np.ndarray:
-        return np.nansum(self.allocated, axis=1)
+        return np.nansum(self.allocated, axis=0)
 
     def total_error(self) -> np.ndarray:
         """Relative error of the raster total per year."""
@@ -286,17 +345,17 @@ class GridResult:
 # The allocation
 
 
-def _point_cells(points, crs_wkt, grid: Grid):
+def _point_cells(points: PointSources, grid: Grid):
     """(row, col) of each point on the grid, None outside; points transformed to the grid's CRS."""
     target = grid.srs
     transform = None
-    if crs_wkt:
-        source = srs_from_wkt(crs_wkt)
+    if points.crs_wkt:
+        source = srs_from_wkt(points.crs_wkt)
         if not source.IsSame(target):
             transform = osr.CoordinateTransformation(source, target)
     x0, px, _, y0, _, py = grid.geotransform
     cells = []
-    for p in points:
+    for p in points.sources:
         x, y = p.x, p.y
         if transform is not None:
             x, y, _ = transform.TransformPoint(x, y)
@@ -324,6 +383,13 @@ def _listed(items: Sequence, limit: int = 12) -> str:
     items = list(items)
     shown = ", ".join(str(i) for i in items[:limit])
     return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
+
+
+def _region_years(mask: np.ndarray) -> list[tuple[int, int]]:
+    """(region, year) indices where ``mask`` (regions, years) is set, year by year: the order the
+    messages list them in."""
+    year_index, region_index = np.nonzero(mask.T)
+    return list(zip(region_index.tolist(), year_index.tolist()))
 
 
 @dataclass
@@ -453,12 +519,12 @@ def _fill_by_regression(allocated, source, light, years, keys, totals, progress)
     missing = ~np.isfinite(allocated)
     estimate = fit.predict(light)
     for j, year in enumerate(years):
-        gap = missing[j]
+        gap = missing[:, j]
         if not gap.any():
             continue
-        values = estimate[j, gap]
+        values = estimate[gap, j]
         if year in totals:
-            known = float(np.nansum(allocated[j]))
+            known = float(np.nansum(allocated[:, j]))
             rest = totals[year] - known
             if rest < -1e-9 * max(totals[year], 1.0):
                 raise CarbonInputError(
@@ -472,9 +538,9 @@ def _fill_by_regression(allocated, source, light, years, keys, totals, progress)
                     QT_TRANSLATE_NOOP("@default", "{year}: the regions without statistics have no proxy; {rest:,.1f} "
                                                   "of the known total could not be placed."),
                     year=year, rest=rest)
-        allocated[j, gap] = values
-        source[j, gap] = SOURCE_REGRESSION
-    filled = [f"{keys[i]} {years[j]}" for j, i in zip(*np.nonzero(missing))]
+        allocated[gap, j] = values
+        source[gap, j] = SOURCE_REGRESSION
+    filled = [f"{keys[i]} {years[j]}" for i, j in _region_years(missing)]
     if filled:
         progress.log(
             QT_TRANSLATE_NOOP("@default", "Estimated by the regression: {n_filled} region-years ({filled})."),
@@ -484,8 +550,8 @@ def _fill_by_regression(allocated, source, light, years, keys, totals, progress)
 
 def _check_totals(allocated, years, totals, progress) -> None:
     for j, year in enumerate(years):
-        if year in totals and np.isfinite(allocated[j]).all():
-            known = float(np.sum(allocated[j]))
+        if year in totals and np.isfinite(allocated[:, j]).all():
+            known = float(np.sum(allocated[:, j]))
             if abs(known - totals[year]) > 1e-6 * max(abs(totals[year]), 1.0):
                 progress.warning(
                     QT_TRANSLATE_NOOP("@default", "{year}: the statistics sum to {known:,.1f} but the known total is "
@@ -493,16 +559,16 @@ def _check_totals(allocated, years, totals, progress) -> None:
                     year=year, known=known, total=totals[year])
 
 
-def _place_points(points, points_crs_wkt, layout: _Layout, allocated, years, progress):
+def _place_points(points: PointSources, layout: _Layout, allocated, years, progress):
     """Point sources on their cells: (t per region-year, [(year index, row, col, t)])."""
     point_sum = np.zeros_like(allocated)
     placed: list[tuple[int, int, int, int, float]] = []  # (year index, key index, row, col, t)
-    if not points:
+    if not points.sources:
         return point_sum, []
     year_index = {y: j for j, y in enumerate(years)}
     key_index = {k: i for i, k in enumerate(layout.keys)}
     outside, no_region, other_year = [], [], 0
-    for p, cell in zip(points, _point_cells(points, points_crs_wkt, layout.grid)):
+    for p, cell in zip(points.sources, _point_cells(points, layout.grid)):
         label = p.label or f"({p.x:.6g}, {p.y:.6g})"
         if not math.isfinite(p.value) or p.value < 0:
             raise CarbonInputError(
@@ -519,10 +585,10 @@ def _place_points(points, points_crs_wkt, layout: _Layout, allocated, years, pro
         if k is None:
             k = _point_region(layout.coverage, layout.feature_region, *cell)
         j = year_index[p.year]
-        if k is None or not np.isfinite(allocated[j, k]):
+        if k is None or not np.isfinite(allocated[k, j]):
             no_region.append(label)
             continue
-        point_sum[j, k] += p.value
+        point_sum[k, j] += p.value
         placed.append((j, k, cell[0], cell[1], p.value))
     if outside:
         progress.warning(
@@ -544,105 +610,65 @@ def _place_points(points, points_crs_wkt, layout: _Layout, allocated, years, pro
         progress.warning(
             QT_TRANSLATE_NOOP("@default", "Point sources exceed the regional emission and were scaled down to it: "
                                           "{regions}."),
-            regions=_listed([f"{layout.keys[i]} {years[j]}" for j, i in zip(*np.nonzero(over))]))
-        placed = [(j, k, r, c, v * scale[j, k]) for j, k, r, c, v in placed]
+            regions=_listed([f"{layout.keys[i]} {years[j]}" for i, j in _region_years(over)]))
+        placed = [(j, k, r, c, v * scale[k, j]) for j, k, r, c, v in placed]
         point_sum = np.where(over, allocated, point_sum)
     return point_sum, [(j, r, c, v) for j, _k, r, c, v in placed]
 
 
 def grid_emissions(
-    geometries: Sequence,
-    feature_keys: Sequence,
+    regions: Regions,
     statistics: Mapping[tuple, object] | Iterable[tuple],
-    proxy: str,
-    output: str,
-    regions_crs_wkt: str | None = None,
-    proxy2: str | None = None,
-    proxy3: str | None = None,
-    alpha: Sequence[float] | None = None,
-    beta: float = 1.0,
-    start_year: int | None = None,
-    method: str = "proportional",
-    assignment: str = "exact",
-    points: Sequence[PointSource] = (),
-    points_crs_wkt: str | None = None,
-    totals: Mapping[int, float] | None = None,
-    allow_unmatched: bool = False,
-    units: str = T_CO2,
-    intensity_output: str | None = None,
+    proxies: Sequence[str],
+    outputs: GriddingOutputs,
+    points: PointSources = PointSources(),
+    options: GriddingOptions = GriddingOptions(),
+    *,
     progress: Progress | None = None,
     budget_bytes: int | None = None,
 ) -> GridResult:
     """Allocate regional statistics to the cells of the proxy grid (see the module docstring).
 
-    ``statistics``: {(key, year): t} or (key, year, t) rows; ``totals``: {year: t}, known totals
-    of all regions (regression: the estimates are rescaled to them; proportional: checked).
-    ``geometries``: one polygon per feature (WKB, WKT or ogr.Geometry, in ``regions_crs_wkt``);
-    ``feature_keys``: the region key of each feature (features sharing a key form one region).
-    Writes ``output`` (t per cell per year, band per year) and optionally ``intensity_output``
-    (t per km2 per year); returns a ``GridResult`` with totals and the per-region round trip.
+    ``regions``: one polygon per feature and its region key (features sharing a key form one
+    region); ``statistics``: {(key, year): t} or (key, year, t) rows; ``proxies``: one to three
+    proxy rasters (paths; the first one's grid is the output grid), weighted by ``options.alpha``.
+    Writes ``outputs``; returns a ``GridResult`` with totals and the per-region round trip.
     """
     progress = progress or Progress()
-    check_units(units)
-    if method not in METHODS:
-        raise CarbonInputError(
-            QT_TRANSLATE_NOOP("@default", "Unknown method '{method}': use one of {choices}."),
-            method=method, choices=", ".join(METHODS))
-    if assignment not in ASSIGNMENTS:
-        raise CarbonInputError(
-            QT_TRANSLATE_NOOP("@default", "Unknown cell assignment '{assignment}': use one of {choices}."),
-            assignment=assignment, choices=", ".join(ASSIGNMENTS))
-    if len(geometries) != len(feature_keys):
-        raise CarbonInputError(
-            QT_TRANSLATE_NOOP("@default", "{n_feature_keys} region keys were given for {n_geometries} regions."),
-            n_feature_keys=len(feature_keys), n_geometries=len(geometries))
-    if not geometries:
-        raise CarbonInputError(QT_TRANSLATE_NOOP("@default", "The regions layer has no features."))
-    keys, feature_region = _region_keys(feature_keys)
+    _check_regions(regions)
+    keys, feature_region = _region_keys(regions.keys)
     stats = clean_statistics(statistics, progress=progress)
-    totals = {int(y): float(v) for y, v in (totals or {}).items()}
+    totals = {int(y): float(v) for y, v in (options.totals or {}).items()}
     if not stats:
         raise CarbonInputError(QT_TRANSLATE_NOOP("@default", "There are no statistics to allocate."))
 
-    proxies = [open_proxy(proxy, None, start_year, "proxy", progress)]
-    grid = proxies[0].series.grid
-    for extra, role in ((proxy2, "second proxy"), (proxy3, "third proxy")):
-        if extra:
-            proxies.append(open_proxy(extra, grid, start_year, role, progress))
-    alpha = check_alpha(alpha if alpha is not None else [1.0] * len(proxies), len(proxies))
-    if not beta > 0 or not math.isfinite(beta):
-        raise CarbonInputError(
-            QT_TRANSLATE_NOOP("@default", "The exponent BETA = {beta} must be a positive number."),
-            beta=beta)
-    for p in proxies:
-        if p.static:
-            progress.warning(
-                QT_TRANSLATE_NOOP("@default", "The proxy '{name}' has one band; it is used for every year."),
-                name=p.name)
-    unmatched, without = _check_matching(stats, keys, method, allow_unmatched, progress)
-    years = _years(stats, totals, proxies, method)
+    opened = _open_proxies(proxies, options.start_year, progress)
+    grid = opened[0].series.grid
+    alpha = check_alpha(options.alpha if options.alpha is not None else [1.0] * len(opened), len(opened))
+    unmatched, without = _check_matching(stats, keys, options.method, options.allow_unmatched, progress)
+    years = _years(stats, totals, opened, options.method)
     _warn_missing_years(years, progress)
 
-    cover = exact_coverage if assignment == "exact" else cell_centre_coverage
-    names = [str(region_key(v)) for v in feature_keys]
-    coverage = cover(geometries, regions_crs_wkt, grid, names=names, progress=progress.sub(0.0, 0.2))
+    cover = exact_coverage if options.assignment == "exact" else cell_centre_coverage
+    names = [str(region_key(v)) for v in regions.keys]
+    coverage = cover(regions.geometries, regions.crs_wkt, grid, names=names, progress=progress.sub(0.0, 0.2))
     if not (coverage.labels >= 0).any() and coverage.cells.size == 0:
         bounds = ", ".join(f"{v:.6g}" for v in grid.bounds)
         raise CarbonInputError(
             QT_TRANSLATE_NOOP("@default", "The proxy raster '{proxy}' does not overlap the regions (no cell of its "
                                           "grid, bounds {bounds}, lies in any region). Check that both cover the "
                                           "same area and their CRS."),
-            proxy=proxy, bounds=bounds)
+            proxy=proxies[0], bounds=bounds)
     # strips of whole tile rows (at least one): the output is written tile row by tile row
     row_strips = blockio.plan_strips(grid, grid.width * 8 * ARRAYS_PER_ROW, budget_bytes, whole_tile_row=True)
     layout = _Layout(keys, feature_region, coverage, grid, row_strips, row_cell_areas_m2(grid))
 
     def weights(year: int, row0: int, nrows: int, cache: dict) -> np.ndarray:
-        signature = tuple(p.layer_of(year) for p in proxies)
+        signature = tuple(p.layer_of(year) for p in opened)
         if signature not in cache:
             cache.clear()  # one year's weights at a time; static proxies are read once per strip
-            arrays = [p.series.read(p.layer_of(year), row0, nrows) for p in proxies]
-            cache[signature] = proxy_weight(arrays, alpha, beta)
+            arrays = [p.series.read(p.layer_of(year), row0, nrows) for p in opened]
+            cache[signature] = proxy_weight(arrays, alpha, options.beta)
         return cache[signature]
 
     light, area = _pass_one(layout, years, weights, progress.sub(0.2, 0.45))
@@ -650,31 +676,80 @@ def grid_emissions(
     allocated = _statistics_matrix(stats, keys, years)
     source = np.where(np.isfinite(allocated), SOURCE_STATISTIC, "").astype(object)
     fit = None
-    if method == "regression":
+    if options.method == "regression":
         fit = _fill_by_regression(allocated, source, light, years, keys, totals, progress)
     _check_totals(allocated, years, totals, progress)
-    unreachable = [keys[i] for i in np.flatnonzero(area <= 0) if np.nansum(allocated[:, i]) > 0]
-    if unreachable:
-        if not allow_unmatched:
-            raise CarbonInputError(
-                QT_TRANSLATE_NOOP("@default", "The regions {regions} cover no cell of the proxy grid; their emissions "
-                                              "cannot be placed. Use a proxy covering every region, or set "
-                                              "ALLOW_UNMATCHED."),
-                regions=_listed(unreachable))
-        progress.warning(
-            QT_TRANSLATE_NOOP("@default", "The regions {regions} cover no cell of the proxy grid; their emissions "
-                                          "cannot be placed."),
-            regions=_listed(unreachable))
-        allocated[:, area <= 0] = np.nan
-        source[:, area <= 0] = ""
+    _drop_unreachable(allocated, source, area, keys, options.allow_unmatched, progress)
 
-    point_sum, placed = _place_points(points, points_crs_wkt, layout, allocated, years, progress)
+    point_sum, placed = _place_points(points, layout, allocated, years, progress)
+    by_weight, by_area, use_area, fallback = _multipliers(allocated, point_sum, light, area, keys, years, progress)
+    gridded, zonal = _pass_two(layout, years, weights, by_weight, by_area, use_area,
+                               np.isfinite(allocated).astype(np.float64), placed, outputs, options.units,
+                               progress.sub(0.45, 1.0))
+    return GridResult(
+        years=years, keys=keys, allocated=allocated, source=source, gridded_total=gridded, zonal=zonal,
+        points=point_sum, fallback=fallback, fit=fit, unmatched_statistics=unmatched,
+        unmatched_regions=without,
+    )
+
+
+def _check_regions(regions: Regions) -> None:
+    if len(regions.geometries) != len(regions.keys):
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "{n_feature_keys} region keys were given for {n_geometries} regions."),
+            n_feature_keys=len(regions.keys), n_geometries=len(regions.geometries))
+    if not regions.geometries:
+        raise CarbonInputError(QT_TRANSLATE_NOOP("@default", "The regions layer has no features."))
+
+
+def _open_proxies(paths: Sequence[str], start_year: int | None, progress: Progress) -> list[Proxy]:
+    """The proxies, all on the grid of the first; single-band ones stand for every year (a warning)."""
+    if not paths:
+        raise CarbonInputError(QT_TRANSLATE_NOOP("@default", "No {role} raster was given."), role=PROXY_ROLES[0])
+    first = open_proxy(paths[0], None, start_year, PROXY_ROLES[0], progress)
+    opened = [first] + [open_proxy(path, first.series.grid, start_year, _proxy_role(k), progress)
+                        for k, path in enumerate(paths[1:], start=1)]
+    for p in opened:
+        if p.static:
+            progress.warning(
+                QT_TRANSLATE_NOOP("@default", "The proxy '{name}' has one band; it is used for every year."),
+                name=p.name)
+    return opened
+
+
+def _proxy_role(index: int) -> str:
+    """How messages name the proxy ``index`` (0-based)."""
+    return PROXY_ROLES[index] if index < len(PROXY_ROLES) else f"proxy {index + 1}"
+
+
+def _drop_unreachable(allocated, source, area, keys, allow_unmatched: bool, progress: Progress) -> None:
+    """Regions with emissions but no cell of the proxy grid: an error, or (allowed) left out with a warning."""
+    unreachable = [keys[i] for i in np.flatnonzero(area <= 0) if np.nansum(allocated[i]) > 0]
+    if not unreachable:
+        return
+    if not allow_unmatched:
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "The regions {regions} cover no cell of the proxy grid; their emissions "
+                                          "cannot be placed. Use a proxy covering every region, or set "
+                                          "ALLOW_UNMATCHED."),
+            regions=_listed(unreachable))
+    progress.warning(
+        QT_TRANSLATE_NOOP("@default", "The regions {regions} cover no cell of the proxy grid; their emissions "
+                                      "cannot be placed."),
+        regions=_listed(unreachable))
+    allocated[area <= 0] = np.nan
+    source[area <= 0] = ""
+
+
+def _multipliers(allocated, point_sum, light, area, keys, years, progress: Progress):
+    """Per region-year: t per unit of proxy weight, t per m2 where the weighted proxy sum is 0 (area
+    fallback, named in a warning), where that fallback applies, and the fallback (key, year) pairs."""
     remainder = np.maximum(np.where(np.isfinite(allocated), allocated - point_sum, 0.0), 0.0)
-    # per-region multipliers: by proxy weight, or by area where the weighted proxy sum is 0
     by_weight = np.where(light > 0, remainder / np.where(light > 0, light, 1.0), 0.0)
-    use_area = (light <= 0) & (remainder > 0) & (area > 0)
-    by_area = np.where(use_area, remainder / np.where(area > 0, area, 1.0), 0.0)
-    fallback = [(keys[i], years[j]) for j, i in zip(*np.nonzero(use_area))]
+    region_area = area[:, None]
+    use_area = (light <= 0) & (remainder > 0) & (region_area > 0)
+    by_area = np.where(use_area, remainder / np.where(region_area > 0, region_area, 1.0), 0.0)
+    fallback = [(keys[i], years[j]) for i, j in _region_years(use_area)]
     if fallback:
         regions: dict[str, list[int]] = {}
         for k, y in fallback:
@@ -684,20 +759,12 @@ def grid_emissions(
                                           "emission is spread by area."),
             regions="; ".join(f"{k} ({_listed(sorted(ys), 4)})" for k, ys in regions.items()),
         )
-
-    gridded, zonal = _pass_two(layout, years, weights, by_weight, by_area, use_area,
-                               np.isfinite(allocated).astype(np.float64), placed, output, intensity_output,
-                               units, progress.sub(0.45, 1.0))
-    return GridResult(
-        years=years, keys=keys, allocated=allocated, source=source, gridded_total=gridded, zonal=zonal,
-        points=point_sum, fallback=fallback, fit=fit, unmatched_statistics=unmatched,
-        unmatched_regions=without,
-    )
+    return by_weight, by_area, use_area, fallback
 
 
 def _pass_one(layout: _Layout, years, weights, progress: Progress):
-    """Weighted proxy sums W (years x regions) and covered areas A (m2) per region."""
-    light = np.zeros((len(years), len(layout.keys)))
+    """Weighted proxy sums W (regions, years) and covered areas A (m2) per region."""
+    light = np.zeros((len(layout.keys), len(years)))
     area = np.zeros(len(layout.keys))
 
     def per_strip(strip: blockio.Window):
@@ -706,27 +773,28 @@ def _pass_one(layout: _Layout, years, weights, progress: Progress):
         area[:] += layout.sums(window, np.ascontiguousarray(layout.cell_area(row0, nrows)))
         cache: dict = {}
         for j, year in enumerate(years):
-            light[j] += layout.sums(window, weights(year, row0, nrows, cache))
+            light[:, j] += layout.sums(window, weights(year, row0, nrows, cache))
             yield
 
     blockio.for_each_block(layout.strips, per_strip, progress, steps_per_block=len(years))
     return light, area
 
 
-def _pass_two(layout: _Layout, years, weights, by_weight, by_area, use_area, valid, placed, output,
-              intensity_output, units, progress: Progress):
+def _pass_two(layout: _Layout, years, weights, by_weight, by_area, use_area, valid, placed,
+              outputs: GriddingOutputs, units: str, progress: Progress):
     """Write E_p strip by strip and year by year; return the raster totals and the zonal sums."""
     gridded = np.zeros(len(years))
-    zonal = np.zeros((len(years), len(layout.keys)))
+    zonal = np.zeros((len(layout.keys), len(years)))
     points_by_year: dict[int, list] = {}
     for j, r, c, v in placed:
         points_by_year.setdefault(j, []).append((r, c, v))
     with ExitStack() as stack:
-        out = stack.enter_context(TimeSeriesWriter(output, layout.grid, years, "emission", f"{units} / cell / yr"))
+        out = stack.enter_context(
+            TimeSeriesWriter(outputs.emission, layout.grid, years, "emission", f"{units} / cell / yr"))
         intensity = None
-        if intensity_output:
+        if outputs.intensity:
             intensity = stack.enter_context(
-                TimeSeriesWriter(intensity_output, layout.grid, years, "emission", f"{units} / km2 / yr"))
+                TimeSeriesWriter(outputs.intensity, layout.grid, years, "emission", f"{units} / km2 / yr"))
 
         def per_strip(strip: blockio.Window):
             row0, nrows = strip.row0, strip.nrows
@@ -735,16 +803,16 @@ def _pass_two(layout: _Layout, years, weights, by_weight, by_area, use_area, val
             cache: dict = {}
             masks: dict[bytes, np.ndarray] = {}
             for j, year in enumerate(years):
-                values = weights(year, row0, nrows, cache) * layout.spread(window, by_weight[j])
-                if use_area[j].any():
-                    values += cell_area * layout.spread(window, by_area[j])
+                values = weights(year, row0, nrows, cache) * layout.spread(window, by_weight[:, j])
+                if use_area[:, j].any():
+                    values += cell_area * layout.spread(window, by_area[:, j])
                 for r, c, v in points_by_year.get(j, ()):
                     if row0 <= r < row0 + nrows:
                         values[r - row0, c] += v
-                signature = valid[j].tobytes()
+                signature = valid[:, j].tobytes()
                 if signature not in masks:  # cells of no region with a value this year: NoData
                     masks.clear()
-                    masks[signature] = layout.spread(window, valid[j]) <= 0
+                    masks[signature] = layout.spread(window, valid[:, j]) <= 0
                 outside = masks[signature]
                 values[outside] = np.nan
                 stored = values.astype(np.float32)
@@ -752,7 +820,7 @@ def _pass_two(layout: _Layout, years, weights, by_weight, by_area, use_area, val
                 as64 = stored.astype(np.float64)  # the totals of what is stored
                 as64[outside] = 0.0
                 gridded[j] += math.fsum(as64.sum(axis=1))
-                zonal[j] += layout.sums(window, as64)
+                zonal[:, j] += layout.sums(window, as64)
                 if intensity is not None:
                     intensity.write(j, row0, (values / (cell_area * KM2_PER_M2)).astype(np.float32))
                 yield
@@ -768,7 +836,7 @@ def report_lines(result: GridResult, units: str) -> list[str]:
     for j, year in enumerate(result.years):
         expected = result.expected_total[j]
         rel = result.total_error()[j]
-        row = np.abs(err[j])
+        row = np.abs(err[:, j])
         worst = ""
         if np.isfinite(row).any():
             i = int(np.nanargmax(row))

@@ -8,7 +8,8 @@ import pytest
 from helpers.rasters import X0, Y0, read_all, write_raster
 
 from carbon_budget.carbon_plugin.errors import Cancelled, CarbonInputError
-from carbon_budget.carbon_plugin.gridding import fit_power_law, grid_emissions, proxy_weight
+from carbon_budget.carbon_plugin.gridding import GriddingOutputs, fit_power_law, grid_emissions, proxy_weight
+from carbon_budget.carbon_plugin.inputs import Regions
 from carbon_budget.carbon_plugin.progress import Progress
 
 
@@ -34,16 +35,16 @@ def test_power_law_fit_recovers_a_and_b():
         fit_power_law(np.array([1.0, 2.0]), np.array([1.0, 3.0]))
 
 
-def diagonal_regions():
-    """Three regions with slanted borders on a 40 x 600 cell grid: most border cells are split."""
+def diagonal_regions() -> Regions:
+    """Three regions (A, B, C) with slanted borders on a 40 x 600 cell grid: most border cells are split."""
     x1, y1 = X0 + 40_000, Y0 - 600_000
-    return [
+    return Regions([
         f"POLYGON(({X0} {Y0},{X0 + 25_300} {Y0},{X0 + 14_700} {Y0 - 330_250},{X0} {Y0 - 270_500},{X0} {Y0}))",
         f"POLYGON(({X0 + 25_300} {Y0},{x1} {Y0},{x1} {y1},{X0 + 30_100} {y1},{X0 + 14_700} {Y0 - 330_250},"
         f"{X0 + 25_300} {Y0}))",
         f"POLYGON(({X0} {Y0 - 270_500},{X0 + 14_700} {Y0 - 330_250},{X0 + 30_100} {y1},{X0} {y1},"
         f"{X0} {Y0 - 270_500}))",
-    ]
+    ], list("ABC"))
 
 
 def test_mass_is_conserved_per_year_and_strips_do_not_matter(tmp_path):
@@ -53,8 +54,8 @@ def test_mass_is_conserved_per_year_and_strips_do_not_matter(tmp_path):
     light[1, 300:, :] = -1  # negative: counts as 0
     proxy = write_raster(tmp_path / "ntl.tif", light, descriptions=["2001", "2002", "2003"])
     stats = {(k, y): float(rng.uniform(1e3, 1e7)) for k in "ABC" for y in (2001, 2002, 2003)}
-    one = grid_emissions(diagonal_regions(), list("ABC"), stats, proxy, str(tmp_path / "one.tif"))
-    many = grid_emissions(diagonal_regions(), list("ABC"), stats, proxy, str(tmp_path / "many.tif"),
+    one = grid_emissions(diagonal_regions(), stats, [proxy], GriddingOutputs(str(tmp_path / "one.tif")))
+    many = grid_emissions(diagonal_regions(), stats, [proxy], GriddingOutputs(str(tmp_path / "many.tif")),
                           budget_bytes=1)  # 1-row strips
     a, b = read_all(tmp_path / "one.tif"), read_all(tmp_path / "many.tif")
     np.testing.assert_array_equal(a, b)
@@ -75,6 +76,7 @@ def test_cancel_leaves_no_output(tmp_path):
         return len(calls) > 3
 
     with pytest.raises(Cancelled):
-        grid_emissions(diagonal_regions(), list("ABC"), {(k, 2001): 1.0 for k in "ABC"}, proxy,
-                       str(tmp_path / "o.tif"), progress=Progress(is_cancelled=cancelled), budget_bytes=1)
+        grid_emissions(diagonal_regions(), {(k, 2001): 1.0 for k in "ABC"}, [proxy],
+                       GriddingOutputs(str(tmp_path / "o.tif")), progress=Progress(is_cancelled=cancelled),
+                       budget_bytes=1)
     assert [p.name for p in tmp_path.iterdir()] == ["ntl.tif"]
