@@ -24,6 +24,8 @@ from ..carbon_plugin.emissions import (
     LAYOUTS,
     PRESETS,
     QUANTITY_SYSTEMS,
+    EmissionOptions,
+    EnergyTable,
     energy_emissions,
     load_factors,
     wide_fuel_columns,
@@ -187,13 +189,13 @@ class EnergyEmissions(CarbonAlgorithm):
         elif not (fuel_field and quantity_field):
             raise QgsProcessingException(tr("The long layout needs FUEL_FIELD and QUANTITY_FIELD."))
 
-        table = energy_emissions(
-            records, region_field, year_field, factors, layout=layout, fuel_columns=fuel_columns,
-            fuel_field=fuel_field, quantity_field=quantity_field,
+        options = EmissionOptions(
             quantity_units=UNIT_SYSTEMS[self.parameterAsEnum(parameters, self.QUANTITY_UNITS, context)],
-            cement_field=cement_field,
-            cement_factor=self.parameterAsDouble(parameters, self.CEMENT_FACTOR, context),
-            units=units, progress=progress.sub(0.0, 0.8),
+            cement_factor=self.parameterAsDouble(parameters, self.CEMENT_FACTOR, context), units=units)
+        table = energy_emissions(
+            EnergyTable(records, region_field, year_field, layout, fuel_columns, fuel_field, quantity_field,
+                        cement_field),
+            factors, options, progress=progress.sub(0.0, 0.8),
         )
 
         out_fields = QgsFields()

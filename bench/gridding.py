@@ -64,7 +64,7 @@ def prepare(workdir: Path, sizes: list[str], years: int) -> dict[str, Path]:
     """The sample, the 100 m light, year subsets (VRT) and the county statistics."""
     from osgeo import gdal, ogr
 
-    from carbon_budget.carbon_plugin.emissions import energy_emissions, load_factors, wide_fuel_columns
+    from carbon_budget.carbon_plugin.emissions import EnergyTable, energy_emissions, load_factors, wide_fuel_columns
 
     gdal.UseExceptions()
     sample = workdir / "sample"
@@ -92,7 +92,7 @@ def prepare(workdir: Path, sizes: list[str], years: int) -> dict[str, Path]:
         records = list(csv.DictReader(f))
     factors = load_factors()
     columns, _ = wide_fuel_columns(list(records[0]), [], records, factors, {"city_code", "year", "city_zh"})
-    city = energy_emissions(records, "city_code", "year", factors, fuel_columns=columns)
+    city = energy_emissions(EnergyTable(records, "city_code", "year", fuel_columns=columns), factors)
     city_co2 = {(str(r[0]), int(r[1])): r[2] for r in city.rows}
     ds = ogr.Open(str(paths["counties"]))
     county_city = {f.GetField("code"): f.GetField("city_code") for f in ds.GetLayer(0)}

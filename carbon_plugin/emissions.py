@@ -202,12 +202,16 @@ def match_fuel(name: str, factors: Mapping[str, FuelFactor]) -> str | None:
     return None
 
 
-def unit_per_fuel(factors: Mapping[str, FuelFactor], system: str = "table") -> dict[str, str]:
-    """The quantity unit of each fuel's input values under a ``QUANTITY_SYSTEMS`` choice."""
+def check_quantity_system(system: str) -> None:
     if system not in QUANTITY_SYSTEMS:
         raise CarbonInputError(
             QT_TRANSLATE_NOOP("@default", "Unknown quantity units '{system}': use one of {choices}."),
             system=system, choices=", ".join(QUANTITY_SYSTEMS))
+
+
+def unit_per_fuel(factors: Mapping[str, FuelFactor], system: str = "table") -> dict[str, str]:
+    """The quantity unit of each fuel's input values under a ``QUANTITY_SYSTEMS`` choice."""
+    check_quantity_system(system)
     chosen = QUANTITY_SYSTEMS[system]
     return {k: (f.quantity_unit if chosen is None else chosen[f.kind]) for k, f in factors.items()}
 
@@ -363,85 +367,112 @@ def _mostly_numbers(values: Iterable) -> bool:
     return seen > 0 and numbers * 2 >= seen
 
 
+@dataclass(frozen=True)
+class EnergyTable:
+    """An energy table: ``records`` (field -> value) and where its values are; checked when made.
+
+    ``region_field`` and ``year_field`` hold the region key and the year. Wide layout:
+    ``fuel_columns`` maps column -> fuel key (see ``wide_fuel_columns``). Long layout:
+    ``fuel_field`` holds the fuel (key or name) and ``quantity_field`` the quantity.
+    ``cement_field`` (optional) holds clinker production.
+    """
+
+    records: Sequence[Mapping]
+    region_field: str
+    year_field: str
+    layout: str = "wide"
+    fuel_columns: Mapping[str, str] | None = None
+    fuel_field: str | None = None
+    quantity_field: str | None = None
+    cement_field: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.layout not in LAYOUTS:
+            raise CarbonInputError(
+                QT_TRANSLATE_NOOP("@default", "Unknown layout '{layout}': use 'wide' or 'long'."),
+                layout=self.layout)
+        if self.layout == "wide" and not self.fuel_columns:
+            raise CarbonInputError(QT_TRANSLATE_NOOP("@default", "No fuel column was given for the wide layout."))
+        if self.layout == "long" and not (self.fuel_field and self.quantity_field):
+            raise CarbonInputError(
+                QT_TRANSLATE_NOOP("@default", "The long layout needs a fuel field and a quantity field.")
+            )
+
+
+@dataclass(frozen=True)
+class EmissionOptions:
+    """How ``energy_emissions`` converts; checked when made.
+
+    ``quantity_units``: one of ``QUANTITY_SYSTEMS`` ('table': per fuel as the factor table says);
+    ``cement_factor`` in t CO2 per t clinker; ``cement_unit``: the unit of the clinker production
+    (None: the mass unit of ``quantity_units``; 10^4 t with the per-fuel 'table' units, the
+    yearbook convention); ``units`` of the output.
+    """
+
+    quantity_units: str = "table"
+    cement_factor: float = CEMENT_FACTOR
+    cement_unit: str | None = None
+    units: str = T_CO2
+
+    def __post_init__(self) -> None:
+        check_units(self.units)
+        if not math.isfinite(self.cement_factor) or self.cement_factor < 0:
+            raise CarbonInputError(
+                QT_TRANSLATE_NOOP("@default", "The cement factor {cement_factor} must be a number >= 0."),
+                cement_factor=self.cement_factor)
+        check_quantity_system(self.quantity_units)
+        if QUANTITY_UNITS[self.clinker_unit][0] != "mass":
+            raise CarbonInputError(
+                QT_TRANSLATE_NOOP("@default", "Clinker production must be a mass (t or 10^4 t), not {cement_unit}."),
+                cement_unit=self.cement_unit)
+
+    @property
+    def clinker_unit(self) -> str:
+        """The canonical unit of the clinker production."""
+        system = QUANTITY_SYSTEMS[self.quantity_units]
+        return quantity_unit(self.cement_unit or ("10^4 t" if system is None else system["mass"]))
+
+
 def energy_emissions(
-    records: Sequence[Mapping],
-    region_field: str,
-    year_field: str,
+    table: EnergyTable,
     factors: Mapping[str, FuelFactor],
-    layout: str = "wide",
-    fuel_columns: Mapping[str, str] | None = None,
-    fuel_field: str | None = None,
-    quantity_field: str | None = None,
-    quantity_units: str = "table",
-    cement_field: str | None = None,
-    cement_factor: float = CEMENT_FACTOR,
-    cement_unit: str | None = None,
-    units: str = T_CO2,
+    options: EmissionOptions = EmissionOptions(),
+    *,
     progress: Progress | None = None,
 ) -> EmissionTable:
-    """CO2 per (region, year) from an energy table given as records (field -> value).
+    """CO2 per (region, year) from an energy table (see ``EnergyTable`` and ``EmissionOptions``).
 
-    Wide layout: ``fuel_columns`` maps column -> fuel key (see ``wide_fuel_columns``). Long
-    layout: ``fuel_field`` holds the fuel (key or name) and ``quantity_field`` the quantity.
-    Rows for the same region and year are summed (logged). ``cement_field`` holds clinker
-    production in ``cement_unit`` (default: the mass unit of ``quantity_units``; 10^4 t with the
-    per-fuel 'table' units, the yearbook convention).
+    Rows for the same region and year are summed (logged); clinker production times
+    ``options.cement_factor`` is the process CO2, reported apart.
     """
     progress = progress or Progress()
-    check_units(units)
-    if layout not in LAYOUTS:
-        raise CarbonInputError(
-            QT_TRANSLATE_NOOP("@default", "Unknown layout '{layout}': use 'wide' or 'long'."),
-            layout=layout)
-    if not math.isfinite(cement_factor) or cement_factor < 0:
-        raise CarbonInputError(
-            QT_TRANSLATE_NOOP("@default", "The cement factor {cement_factor} must be a number >= 0."),
-            cement_factor=cement_factor)
-    per_unit = factors_per_unit(factors, quantity_units)
-    to_units = factor_from_t_co2(units)
-    if cement_unit is None:
-        system = QUANTITY_SYSTEMS[quantity_units]
-        cement_unit = "10^4 t" if system is None else system["mass"]
-    cement_kind, t_per_cement_unit = QUANTITY_UNITS[quantity_unit(cement_unit)]
-    if cement_kind != "mass":
-        raise CarbonInputError(
-            QT_TRANSLATE_NOOP("@default", "Clinker production must be a mass (t or 10^4 t), not {cement_unit}."),
-            cement_unit=cement_unit)
+    per_unit = factors_per_unit(factors, options.quantity_units)
+    to_units = factor_from_t_co2(options.units)
+    t_per_cement_unit = QUANTITY_UNITS[options.clinker_unit][1]
 
     totals: dict[tuple, dict[str, float]] = {}
     first_value: dict[tuple, object] = {}
     cement: dict[tuple, float] = {}
     duplicates = 0
-    used_fuels: list[str] = []
+    wide_columns: Mapping[str, str] = table.fuel_columns or {}
+    used_fuels: list[str] = list(wide_columns.values())
     unknown_fuels: dict[str, int] = {}
-    wide_columns: Mapping[str, str] = {}  # the checked fields of the layout
-    long_quantity = ""
-    if layout == "wide":
-        if not fuel_columns:
-            raise CarbonInputError(QT_TRANSLATE_NOOP("@default", "No fuel column was given for the wide layout."))
-        wide_columns = fuel_columns
-        used_fuels = [fuel_columns[c] for c in fuel_columns]
-    elif not fuel_field or not quantity_field:
-        raise CarbonInputError(
-            QT_TRANSLATE_NOOP("@default", "The long layout needs a fuel field and a quantity field.")
-        )
-    else:
-        long_quantity = quantity_field
+    long_quantity = table.quantity_field or ""
 
-    for i, record in enumerate(records, start=1):
-        region = _region(record.get(region_field), i, region_field)
-        year = _year(record.get(year_field), i, region, year_field)
+    for i, record in enumerate(table.records, start=1):
+        region = _region(record.get(table.region_field), i, table.region_field)
+        year = _year(record.get(table.year_field), i, region, table.year_field)
         key = (region_key(region), year)
-        if key in totals and layout == "wide":
+        if key in totals and table.layout == "wide":
             duplicates += 1
         first_value.setdefault(key, region)
         slot = totals.setdefault(key, {})
-        if layout == "wide":
+        if table.layout == "wide":
             for column, fuel in wide_columns.items():
                 q = _quantity(record.get(column), column, i, region, year)
                 slot[fuel] = slot.get(fuel, 0.0) + q * per_unit[fuel]
         else:
-            raw_fuel = record.get(fuel_field)
+            raw_fuel = record.get(table.fuel_field)
             matched = None if _is_missing(raw_fuel) else match_fuel(str(raw_fuel), factors)
             q = _quantity(record.get(long_quantity), long_quantity, i, region, year)
             if matched is None:
@@ -452,17 +483,17 @@ def energy_emissions(
             if matched not in used_fuels:
                 used_fuels.append(matched)
             slot[matched] = slot.get(matched, 0.0) + q * per_unit[matched]
-        if cement_field:
-            c = _quantity(record.get(cement_field), cement_field, i, region, year)
-            cement[key] = cement.get(key, 0.0) + c * t_per_cement_unit * cement_factor
-        progress.report(i / max(len(records), 1))
+        if table.cement_field:
+            c = _quantity(record.get(table.cement_field), table.cement_field, i, region, year)
+            cement[key] = cement.get(key, 0.0) + c * t_per_cement_unit * options.cement_factor
+        progress.report(i / max(len(table.records), 1))
 
     if unknown_fuels:
         shown = ", ".join(f"'{f}' (row {r})" for f, r in unknown_fuels.items())
         raise CarbonInputError(
             QT_TRANSLATE_NOOP("@default", "Unknown fuels in field '{fuel_field}': {shown}. The factor table has "
                                           "{factors}; use these keys or add the fuels to a factor table (FACTORS)."),
-            fuel_field=fuel_field, shown=shown, factors=", ".join(factors))
+            fuel_field=table.fuel_field, shown=shown, factors=", ".join(factors))
     if not totals:
         raise CarbonInputError(QT_TRANSLATE_NOOP("@default", "The energy table has no rows."))
     if duplicates:
@@ -478,9 +509,9 @@ def energy_emissions(
         values = [by_fuel.get(f, 0.0) * to_units for f in fuels]
         total = math.fsum(values)
         row = [first_value[key], key[1], total, *values]
-        if cement_field:
+        if table.cement_field:
             process = cement.get(key, 0.0) * to_units
             row += [process, total + process]
         rows.append(row)
-    total_field = "CO2_T" if units == T_CO2 else "C_T"
-    return EmissionTable(region_field, total_field, fuels, rows, units, cement=bool(cement_field))
+    total_field = "CO2_T" if options.units == T_CO2 else "C_T"
+    return EmissionTable(table.region_field, total_field, fuels, rows, options.units, cement=bool(table.cement_field))

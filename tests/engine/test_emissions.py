@@ -7,6 +7,8 @@ import pytest
 
 from carbon_budget.carbon_plugin.emissions import (
     PRESETS,
+    EmissionOptions,
+    EnergyTable,
     energy_emissions,
     factors_per_unit,
     load_factors,
@@ -86,8 +88,9 @@ def test_bad_factor_tables_are_refused(tmp_path):
 def test_one_row_by_hand():
     factors = load_factors()
     record = {"city": "4101", "year": 2001, "raw_coal": 100.0, "natural_gas": 50.0}
-    table = energy_emissions([record], "city", "year", factors,
-                             fuel_columns={"raw_coal": "raw_coal", "natural_gas": "natural_gas"})
+    table = energy_emissions(
+        EnergyTable([record], "city", "year", fuel_columns={"raw_coal": "raw_coal", "natural_gas": "natural_gas"}),
+        factors)
     # 100 x 10^4 t raw coal: 1e6 t x 0.020908 TJ/t x 26.37 t C/TJ x 0.94 x 44/12 = 1 900 298.9 t CO2
     coal = 1e6 * 0.020908 * 26.37 * 0.94 * 44 / 12
     # 50 x 10^4 m3 gas: 50 x 0.38931 TJ x 15.30 x 0.99 x 44/12 = 1081.09 t CO2
@@ -109,8 +112,9 @@ def test_long_layout_t_c_units_and_cement():
         {"r": "A", "y": "2005", "fuel": "raw_coal", "q": "3", "clinker": 0},
         {"r": "A", "y": "2005", "fuel": "natural gas", "q": "1", "clinker": None},
     ]
-    table = energy_emissions(records, "r", "y", factors, layout="long", fuel_field="fuel", quantity_field="q",
-                             quantity_units="t, m3", cement_field="clinker", units="t C")
+    table = energy_emissions(
+        EnergyTable(records, "r", "y", "long", fuel_field="fuel", quantity_field="q", cement_field="clinker"),
+        factors, EmissionOptions(quantity_units="t, m3", units="t C"))
     coal_c = 5 * factors["raw_coal"].t_co2_per_unit("t") * 12 / 44
     gas_c = factors["natural_gas"].t_co2_per_unit("m3") * 12 / 44
     assert table.columns == ["r", "year", "C_T", "raw_coal", "natural_gas", "CEMENT_T", "TOTAL_T"]
@@ -122,15 +126,18 @@ def test_long_layout_t_c_units_and_cement():
 
 def test_engine_errors_name_the_problem():
     factors = load_factors()
-    cols = {"raw_coal": "raw_coal"}
+
+    def wide(records):
+        return EnergyTable(records, "r", "y", fuel_columns={"raw_coal": "raw_coal"})
+
     with pytest.raises(CarbonInputError, match=r"Negative quantity -5 in column 'raw_coal' \(row 2, region 'B', "
                                                r"year 2002\)"):
-        energy_emissions([{"r": "A", "y": 2001, "raw_coal": 1}, {"r": "B", "y": 2002, "raw_coal": -5}],
-                         "r", "y", factors, fuel_columns=cols)
+        energy_emissions(wide([{"r": "A", "y": 2001, "raw_coal": 1}, {"r": "B", "y": 2002, "raw_coal": -5}]),
+                         factors)
     with pytest.raises(CarbonInputError, match=r"'12,5' in column 'raw_coal' \(row 1, region 'A', year 2001\)"):
-        energy_emissions([{"r": "A", "y": 2001, "raw_coal": "12,5"}], "r", "y", factors, fuel_columns=cols)
+        energy_emissions(wide([{"r": "A", "y": 2001, "raw_coal": "12,5"}]), factors)
     with pytest.raises(CarbonInputError, match="region field 'r' is empty at row 1"):
-        energy_emissions([{"r": None, "y": 2001, "raw_coal": 1}], "r", "y", factors, fuel_columns=cols)
+        energy_emissions(wide([{"r": None, "y": 2001, "raw_coal": 1}]), factors)
     with pytest.raises(CarbonInputError, match="Unknown fuels in field 'fuel': 'peat' \\(row 1\\)"):
-        energy_emissions([{"r": "A", "y": 2001, "fuel": "peat", "q": 1}], "r", "y", factors, layout="long",
-                         fuel_field="fuel", quantity_field="q")
+        energy_emissions(EnergyTable([{"r": "A", "y": 2001, "fuel": "peat", "q": 1}], "r", "y", "long",
+                                     fuel_field="fuel", quantity_field="q"), factors)
