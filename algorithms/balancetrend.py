@@ -82,11 +82,12 @@ class BalanceTrend(CarbonAlgorithm):
         breaks = parse_numbers(self.parameterAsString(parameters, self.STATE_BREAKS, context),
                                param_label(self, self.STATE_BREAKS), 4)
         neutral = optional_number(self, parameters, self.NEUTRAL_BAND, context)
-        data, fields, emission, sink = read_budget(source, progress)
+        data, budget = read_budget(source, progress)
+        years = budget.years
         progress.info(tr("{n} regions, years {first}-{last} ({count} years).").format(
-            n=len(data.features), first=fields.years[0], last=fields.years[-1], count=len(fields.years)))
+            n=len(data.features), first=years[0], last=years[-1], count=len(years)))
         result = balance_trend(
-            emission, sink, fields.years, length, breaks, neutral,
+            budget.emission, budget.sink, years, length, breaks, neutral,
             self.parameterAsDouble(parameters, self.TOLERANCE, context),
             self.parameterAsDouble(parameters, self.ALPHA, context), progress.sub(0.1, 0.8),
         )
@@ -118,11 +119,11 @@ class BalanceTrend(CarbonAlgorithm):
         transitions_dest = write_table(
             self, parameters, self.OUTPUT_TRANSITIONS, context, schema_fields(schema.TRANSITION_COLUMNS),
             transitions)
-        totals = province_totals(emission, sink, fields.years)
+        totals = province_totals(budget.emission, budget.sink, years)
         province_dest = write_table(
             self, parameters, self.OUTPUT_PROVINCE, context, schema_fields(schema.PROVINCE_COLUMNS),
             [[y, totals.emission[k], totals.sink[k], totals.net[k], totals.csr[k], totals.regions[k]]
-             for k, y in enumerate(fields.years)])
+             for k, y in enumerate(years)])
 
         for b, label in enumerate(labels):
             counts = ", ".join(f"{STATE_LABELS[c]} {int(np.sum(result.state[b] == c))}" for c in result.codes)

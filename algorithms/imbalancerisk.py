@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 from qgis.core import (
     QgsDistanceArea,
@@ -17,7 +19,8 @@ from qgis.core import (
 
 from ..carbon_plugin import schema
 from ..carbon_plugin.errors import CarbonInputError
-from ..carbon_plugin.imbalance import COMPONENTS, HIGH_RISK, assess_risk, risk_settings
+from ..carbon_plugin.imbalance import COMPONENTS, DEFAULT_PRICE, HIGH_RISK, RiskSettings, assess_risk
+from ..carbon_plugin.inputs import BudgetTable
 from ..carbon_plugin.risk import LEVEL_LABELS, NORMALISATIONS, WEIGHT_MODES
 from ..carbon_plugin.trend import periods
 from .base import CarbonAlgorithm
@@ -34,6 +37,7 @@ from .params import optional_enum, optional_number, param_label, parse_numbers
 from .styles import style_outputs
 from .vectors import (
     AREA_FIELD,
+    LayerData,
     describe_layer,
     read_budget,
     schema_fields,
@@ -99,8 +103,8 @@ class RiskSettingsParameters:
         breaks.setFlags(breaks.flags() | FLAG_ADVANCED)
         self.addParameter(breaks)
 
-    def settings_from(self, parameters, context):
-        """The checked ``RiskSettings`` of a run."""
+    def settings_from(self, parameters, context, price: float = DEFAULT_PRICE) -> RiskSettings:
+        """The checked ``RiskSettings`` of a run (``price`` per t for the compensation values)."""
         chosen = [COMPONENTS[i] for i in self.parameterAsEnums(parameters, self.COMPONENTS, context)]
         if not chosen:
             raise CarbonInputError(tr("{param}: choose at least one of state, trend, pressure.").format(
@@ -112,18 +116,23 @@ class RiskSettingsParameters:
             user = parse_numbers(self.parameterAsString(parameters, self.USER_WEIGHTS, context),
                                  param_label(self, self.USER_WEIGHTS),
                                  len(chosen))
-        return risk_settings(
-            NORMALISATIONS[self.parameterAsEnum(parameters, self.NORMALISATION, context)], chosen, mode, user,
+        return RiskSettings(
+            NORMALISATIONS[self.parameterAsEnum(parameters, self.NORMALISATION, context)], tuple(chosen), mode, user,
             self.parameterAsDouble(parameters, self.CSR_CAP, context),
             optional_number(self, parameters, self.REFERENCE_DENSITY, context),
             self.parameterAsInt(parameters, self.PERIOD_LENGTH, context),
-            parse_numbers(self.parameterAsString(parameters, self.LEVEL_BREAKS, context),
-                          param_label(self, self.LEVEL_BREAKS), 4),
+            tuple(parse_numbers(self.parameterAsString(parameters, self.LEVEL_BREAKS, context),
+                                param_label(self, self.LEVEL_BREAKS), 4)),
+            price,
         )
 
-    def areas_if_needed(self, settings, source, data, context, progress):
-        """Region areas (km2) when the pressure component is chosen, else None."""
-        return region_areas(source, data, context, progress) if "pressure" in settings.components else None
+    def budget_from(self, settings: RiskSettings, source, context, progress) -> tuple[LayerData, BudgetTable]:
+        """The layer's features and its budget, with the region areas (km2) when the pressure
+        component is chosen."""
+        data, budget = read_budget(source, progress)
+        if "pressure" in settings.components:
+            budget = replace(budget, area_km2=region_areas(source, data, context, progress))
+        return data, budget
 
 
 def method_text(settings) -> str:
@@ -173,7 +182,7 @@ class ImbalanceRisk(RiskSettingsParameters, CarbonAlgorithm):
             self.INPUT, tr("Budget or balance layer (EMI_yyyy, SNK_yyyy fields)"), [TYPE_VECTOR_POLYGON]))
         self.add_settings_parameters()
         self.addParameter(QgsProcessingParameterNumber(
-            self.PRICE, tr("Carbon price (yuan per t CO2)"), NUMBER_DOUBLE, defaultValue=60.0, minValue=0.0))
+            self.PRICE, tr("Carbon price (yuan per t CO2)"), NUMBER_DOUBLE, defaultValue=DEFAULT_PRICE, minValue=0.0))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Risk layer")))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_SUMMARY, tr("Risk summary per period"), TYPE_VECTOR, optional=True, createByDefault=True))
@@ -183,15 +192,12 @@ class ImbalanceRisk(RiskSettingsParameters, CarbonAlgorithm):
 
     def compute(self, parameters, context, feedback, progress):
         source = self.parameterAsSource(parameters, self.INPUT, context)
-        settings = self.settings_from(parameters, context)
-        data, fields, emission, sink = read_budget(source, progress)
-        area = self.areas_if_needed(settings, source, data, context, progress)
-        z = layer_z(data, [first for first, _ in periods(fields.years, settings.period_length)])
+        settings = self.settings_from(parameters, context, self.parameterAsDouble(parameters, self.PRICE, context))
+        data, budget = self.budget_from(settings, source, context, progress)
+        z = layer_z(data, [first for first, _ in periods(budget.years, settings.period_length)])
         if z is not None and settings.normalisation == "absolute":
             progress.info(tr("Mann-Kendall Z read from the MKZ_yyyy fields of the input layer."))
-        result = assess_risk(emission, sink, fields.years, area,
-                             price=self.parameterAsDouble(parameters, self.PRICE, context), mk_z=z,
-                             progress=progress.sub(0.1, 0.8), settings=settings)
+        result = assess_risk(budget, settings, mk_z=z, progress=progress.sub(0.1, 0.8))
         method = method_text(settings)
         weights_text = ", ".join(f"{name} {w:.4f}" for name, w in result.weights.items())
         progress.info(tr("Method: {method}; weights: {weights}").format(method=method, weights=weights_text))

@@ -19,7 +19,7 @@ from .i18n import QT_TRANSLATE_NOOP, tr
 from .imbalancerisk import RiskSettingsParameters, method_text
 from .params import optional_int
 from .styles import style_outputs
-from .vectors import describe_layer, read_budget, schema_fields, write_layer
+from .vectors import describe_layer, schema_fields, write_layer
 
 
 class RiskUncertainty(RiskSettingsParameters, CarbonAlgorithm):
@@ -65,12 +65,11 @@ class RiskUncertainty(RiskSettingsParameters, CarbonAlgorithm):
     def compute(self, parameters, context, feedback, progress):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         settings = self.settings_from(parameters, context)
-        data, fields, emission, sink = read_budget(source, progress)
-        area = self.areas_if_needed(settings, source, data, context, progress)
+        data, budget = self.budget_from(settings, source, context, progress)
         seed = optional_int(self, parameters, self.SEED, context)
         draws = self.parameterAsInt(parameters, self.DRAWS, context)
         result = risk_uncertainty(
-            emission, sink, fields.years, settings, area,
+            budget.emission, budget.sink, budget.years, settings, budget.area_km2,
             emission_rsd=self.parameterAsDouble(parameters, self.EMISSION_RSD, context),
             sink_rsd=self.parameterAsDouble(parameters, self.SINK_RSD, context),
             shared=self.parameterAsDouble(parameters, self.SHARED, context), draws=draws, seed=seed,

@@ -29,8 +29,9 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..carbon_plugin import files, schema
-from ..carbon_plugin.balance import BudgetFields, budget_fields
+from ..carbon_plugin.balance import budget_fields
 from ..carbon_plugin.errors import CarbonInputError
+from ..carbon_plugin.inputs import BudgetTable
 from .compat import FAST_INSERT, NO_GEOMETRY, make_field
 from .i18n import QT_TRANSLATE_NOOP, tr
 
@@ -358,11 +359,11 @@ def describe_layer(destination: str, text: str) -> None:
     dataset = None
 
 
-def read_budget(source, progress, role: str = "budget layer") -> tuple[LayerData, BudgetFields, np.ndarray, np.ndarray]:
-    """The features, year fields, and E, S as (regions, years) arrays of a budget layer."""
+def read_budget(source, progress, role: str = "budget layer") -> tuple[LayerData, BudgetTable]:
+    """The features and the budget (E, S as (regions, years) arrays of the year fields) of a budget layer."""
     fields = budget_fields(source.fields().names(), progress, role)
     data = read_layer(source, progress, role)
-    return data, fields, data.columns(fields.emission), data.columns(fields.sink)
+    return data, BudgetTable(data.columns(fields.emission), data.columns(fields.sink), fields.years)
 
 
 

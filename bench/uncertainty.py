@@ -36,16 +36,17 @@ def main() -> int:
     args = parser.parse_args()
     sys.path.insert(0, plugin_path())
     from carbon_budget.carbon_plugin import imbalance, uncertainty
+    from carbon_budget.carbon_plugin.inputs import BudgetTable
 
     emission, sink = budget(args.regions, args.years)
     years = list(range(2001, 2001 + args.years))
     t0 = time.perf_counter()
-    imbalance.assess_risk(emission, sink, years)
+    imbalance.assess_risk(BudgetTable(emission, sink, years))
     baseline = time.perf_counter() - t0
     print(f"{args.draws} draws x {args.regions} regions x {args.years} years; "
           f"one deterministic index: {baseline * 1000:.1f} ms")
     for normalisation, mode in (("absolute", "equal"), ("absolute", "entropy"), ("relative", "entropy")):
-        settings = imbalance.risk_settings(normalisation, ("state", "trend"), mode)
+        settings = imbalance.RiskSettings(normalisation, ("state", "trend"), mode)
         t0 = time.perf_counter()
         uncertainty.risk_uncertainty(emission, sink, years, settings, draws=args.draws, seed=1)
         took = time.perf_counter() - t0

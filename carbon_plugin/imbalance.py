@@ -10,13 +10,14 @@ budgets at once (Monte Carlo draws, ``uncertainty``); ``assess_risk`` is one dra
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from .balance import period_label, series_trend, yearly_budget
 from .budget import source_sink_ratio
 from .errors import QT_TRANSLATE_NOOP, CarbonInputError
+from .inputs import BudgetTable
 from .progress import Progress
 from .risk import (
     LEVEL_LABELS,
@@ -39,28 +40,8 @@ from .trend import mann_kendall_cells, period_means
 COMPONENTS = ("state", "trend", "pressure")
 HIGH_RISK = 0.6  # METHODS: "high-risk share" = share of regions with index >= 0.6
 DEFAULT_LEVEL_BREAKS = (0.2, 0.4, 0.6, 0.8)
+DEFAULT_PRICE = 60.0  # yuan per t CO2
 NO_LEVEL = 0
-
-
-@dataclass(frozen=True)
-class RiskSettings:
-    """How the index is built; made (and checked) by ``risk_settings``.
-
-    ``weights`` are fixed (equal or user weights, in the order of ``components``) or None for
-    entropy weights computed on the data;
-    ``reference_density`` in t km-2 yr-1, None = the median density of the data; ``note`` is
-    the log note of ``risk.resolve_weights`` (user weights normalised).
-    """
-
-    normalisation: str
-    components: tuple[str, ...]
-    weight_mode: str
-    weights: tuple[float, ...] | None
-    cap: float
-    reference_density: float | None
-    period_length: int
-    level_breaks: tuple[float, ...]
-    note: Note | None = None
 
 
 def check_level_breaks(breaks: Sequence[float]) -> tuple[float, ...]:
@@ -73,39 +54,60 @@ def check_level_breaks(breaks: Sequence[float]) -> tuple[float, ...]:
     return b
 
 
-def risk_settings(
-    normalisation: str = "absolute",
-    components: Sequence[str] = ("state", "trend"),
-    weight_mode: str | None = None,
-    user_weights=None,
-    cap: float = 100.0,
-    reference_density: float | None = None,
-    period_length: int = 5,
-    level_breaks: Sequence[float] = DEFAULT_LEVEL_BREAKS,
-) -> RiskSettings:
-    """Checked settings. ``weight_mode`` None: equal weights for the absolute index, entropy
-    weights for the relative one (as the earlier formulation)."""
-    if normalisation not in NORMALISATIONS:
-        raise CarbonInputError(
-            QT_TRANSLATE_NOOP("@default", "Unknown normalisation '{got}': use one of {choices}."),
-            got=normalisation, choices=", ".join(NORMALISATIONS))
-    names = tuple(n for n in COMPONENTS if n in set(components))
-    unknown = sorted(set(components) - set(COMPONENTS))
-    if unknown or not names:
-        raise CarbonInputError(
-            QT_TRANSLATE_NOOP("@default", "Components must be among {choices}; got {got}."),
-            choices=", ".join(COMPONENTS), got=list(components))
-    mode = weight_mode or ("equal" if normalisation == "absolute" else "entropy")
-    weights, note = (None, None) if mode == "entropy" else resolve_weights(mode, len(names), user_weights)
-    if reference_density is not None and not reference_density > 0:
-        raise CarbonInputError(
-            QT_TRANSLATE_NOOP("@default", "The reference emission density must be positive (t per km2 per year); "
-                                          "got {value}."),
-            value=reference_density)
-    return RiskSettings(
-        normalisation, names, mode, None if weights is None else tuple(map(float, weights)), check_cap(cap),
-        reference_density, int(period_length), check_level_breaks(level_breaks), note,
-    )
+@dataclass(frozen=True)
+class RiskSettings:
+    """How the index is built and the price of the compensation values; checked when made.
+
+    ``components``: among ``COMPONENTS`` (kept in that order); ``weight_mode``: 'equal',
+    'entropy' or 'user' (``user_weights``, one per component; normalised to sum 1 with a note);
+    None: equal weights for the absolute index, entropy weights for the relative one (as the
+    earlier formulation); ``cap`` on the CSR (relative index); ``reference_density`` in t km-2
+    yr-1, None = the median density of the data (pressure); ``period_length`` in years;
+    ``level_breaks``: 4 increasing numbers in (0, 1); ``price`` per t for the compensation
+    values. Made from these: ``weights``, fixed (equal or user weights, in the order of
+    ``components``) or None for entropy weights computed on the data, and ``note``, the log
+    note of ``risk.resolve_weights`` (user weights normalised).
+    """
+
+    normalisation: str = "absolute"
+    components: tuple[str, ...] = ("state", "trend")
+    weight_mode: str | None = None
+    user_weights: Sequence[float] | None = None
+    cap: float = 100.0
+    reference_density: float | None = None
+    period_length: int = 5
+    level_breaks: tuple[float, ...] = DEFAULT_LEVEL_BREAKS
+    price: float = DEFAULT_PRICE
+    weights: tuple[float, ...] | None = field(init=False)
+    note: Note | None = field(init=False)
+
+    def __post_init__(self) -> None:
+        if self.normalisation not in NORMALISATIONS:
+            raise CarbonInputError(
+                QT_TRANSLATE_NOOP("@default", "Unknown normalisation '{got}': use one of {choices}."),
+                got=self.normalisation, choices=", ".join(NORMALISATIONS))
+        names = tuple(n for n in COMPONENTS if n in set(self.components))
+        unknown = sorted(set(self.components) - set(COMPONENTS))
+        if unknown or not names:
+            raise CarbonInputError(
+                QT_TRANSLATE_NOOP("@default", "Components must be among {choices}; got {got}."),
+                choices=", ".join(COMPONENTS), got=list(self.components))
+        mode = self.weight_mode or ("equal" if self.normalisation == "absolute" else "entropy")
+        weights, note = (None, None) if mode == "entropy" else resolve_weights(mode, len(names), self.user_weights)
+        if self.reference_density is not None and not self.reference_density > 0:
+            raise CarbonInputError(
+                QT_TRANSLATE_NOOP("@default", "The reference emission density must be positive (t per km2 per "
+                                              "year); got {value}."),
+                value=self.reference_density)
+        made = {"components": names, "weight_mode": mode, "cap": check_cap(self.cap),
+                "weights": None if weights is None else tuple(map(float, weights)), "note": note,
+                "period_length": int(self.period_length), "level_breaks": check_level_breaks(self.level_breaks)}
+        if not self.price >= 0:
+            raise CarbonInputError(
+                QT_TRANSLATE_NOOP("@default", "The carbon price must be >= 0; got {price}."),
+                price=self.price)
+        for name, value in made.items():
+            object.__setattr__(self, name, value)  # frozen: the checked values replace the given ones
 
 
 @dataclass(frozen=True, eq=False)
@@ -259,45 +261,28 @@ class RiskAssessment:
 
 
 def assess_risk(
-    emission,
-    sink,
-    years: Sequence[int],
-    area_km2=None,
-    period_length: int = 5,
-    components: Sequence[str] = ("state", "trend"),
-    weight_mode: str | None = None,
-    user_weights=None,
-    cap: float = 100.0,
-    level_breaks: Sequence[float] = DEFAULT_LEVEL_BREAKS,
-    price: float = 60.0,
-    normalisation: str = "absolute",
-    reference_density: float | None = None,
-    mk_z=None,
+    budget: BudgetTable,
+    settings: RiskSettings = RiskSettings(),
+    *,
+    mk_z: np.ndarray | None = None,
     progress: Progress | None = None,
-    settings: RiskSettings | None = None,
 ) -> RiskAssessment:
     """Risk index, level and compensation value per region and period.
 
-    ``emission``, ``sink``: (n_regions, n_years) in t (CO2 by default) per year; ``area_km2``:
-    per region, needed for the pressure component (emission density = period-mean E / area).
-    Period values are means over the years where both E and S are known. See ``risk_settings``
-    for the index settings (``settings``, when given, replaces them) and ``index_draws`` for
-    ``mk_z``. Compensation
-    V = (S - E x S_R / E_R) x price on the period means (sums to 0 over the regions with data).
-    Notes (e.g. user weights normalised) go to ``progress``.
+    ``budget``: E and S (regions, years) in t (CO2 by default) per year and, for the pressure
+    component, the region areas (emission density = period-mean E / area). Period values are
+    means over the years where both E and S are known. ``mk_z`` (periods, regions): the
+    Mann-Kendall Z of a balance layer, used instead of computing it (absolute index; ignored
+    when its shape does not match). Compensation V = (S - E x S_R / E_R) x ``settings.price``
+    on the period means (sums to 0 over the regions with data). Notes (e.g. user weights
+    normalised) go to ``progress``.
     """
     progress = progress or Progress()
-    settings = settings or risk_settings(normalisation, components, weight_mode, user_weights, cap,
-                                         reference_density, period_length, level_breaks)
-    if not price >= 0:
-        raise CarbonInputError(
-            QT_TRANSLATE_NOOP("@default", "The carbon price must be >= 0; got {price}."),
-            price=price)
-    years = [int(y) for y in years]
-    e, s, blocks = yearly_budget(emission, sink, years, settings.period_length)
+    years = [int(y) for y in budget.years]
+    e, s, blocks = yearly_budget(budget.emission, budget.sink, years, settings.period_length)
     area = None
     if "pressure" in settings.components:
-        area = region_areas(area_km2, e.shape[0], progress)
+        area = region_areas(budget.area_km2, e.shape[0], progress)
     if mk_z is not None and np.shape(mk_z) != (len(blocks), e.shape[0]):
         mk_z = None
     draws = index_draws(e[None], s[None], years, blocks, settings, area, mk_z)
@@ -327,7 +312,7 @@ def assess_risk(
     compensation = np.full(index.shape, np.nan)
     for b in range(len(blocks)):
         if np.nansum(mean_e[b]) > 0:
-            compensation[b] = compensation_values(mean_e[b], mean_s[b], price)
+            compensation[b] = compensation_values(mean_e[b], mean_s[b], settings.price)
         else:
             progress.warning(QT_TRANSLATE_NOOP("@default", "Period {period}: total emission is not positive; no "
                                                            "compensation values."), period=period_label(blocks[b][1]))

@@ -8,6 +8,8 @@ from helpers.budgets import YEARS, ZERO_SINK, lattice_budget
 
 from carbon_budget.carbon_plugin import imbalance, risk
 from carbon_budget.carbon_plugin.errors import CarbonInputError
+from carbon_budget.carbon_plugin.imbalance import RiskSettings
+from carbon_budget.carbon_plugin.inputs import BudgetTable
 
 
 def test_engine_by_hand_equal_weights():
@@ -16,8 +18,8 @@ def test_engine_by_hand_equal_weights():
     e = np.array([[1.0, 1.0, 2.0, 2.0], [4.0, 4.0, 4.0, 4.0], [1.0, 1.0, 1.0, 1.0]])
     s = np.array([[2.0, 2.0, 2.0, 2.0], [1.0, 1.0, 2.0, 2.0], [0.0, 0.0, 0.0, 0.0]])
     cap = 10.0
-    result = imbalance.assess_risk(e, s, years, period_length=2, weight_mode="equal", cap=cap, price=2.0,
-                                   normalisation="relative")
+    result = imbalance.assess_risk(BudgetTable(e, s, years), RiskSettings(
+        "relative", weight_mode="equal", cap=cap, period_length=2, price=2.0))
     # capped CSR: period 1: 0.5, 4, 10; period 2: 1, 2, 10
     np.testing.assert_allclose(result.csr, [[0.5, 4.0, 10.0], [1.0, 2.0, 10.0]])
     state = np.log(result.csr)
@@ -37,8 +39,8 @@ def test_engine_by_hand_equal_weights():
 
 def test_engine_zero_sink_gets_cap_and_top_state():
     emission, sink = lattice_budget()
-    result = imbalance.assess_risk(emission, sink, YEARS, area_km2=np.full(16, 100.0),
-                                   components=("state", "trend", "pressure"))
+    result = imbalance.assess_risk(BudgetTable(emission, sink, YEARS, np.full(16, 100.0)),
+                                   RiskSettings(components=("state", "trend", "pressure")))
     assert np.all(result.csr[:, ZERO_SINK] == 100.0)
     assert not np.isnan(result.index).any()
     assert np.all(result.components.values[0][:, ZERO_SINK] == 1.0)  # highest state score
@@ -49,12 +51,14 @@ def test_engine_zero_sink_gets_cap_and_top_state():
 
 
 def test_engine_bad_input():
-    e, s = lattice_budget()
+    budget = BudgetTable(*lattice_budget(), YEARS)
     with pytest.raises(CarbonInputError, match="needs the region areas"):
-        imbalance.assess_risk(e, s, YEARS, components=("pressure",))
+        imbalance.assess_risk(budget, RiskSettings(components=("pressure",)))
     with pytest.raises(CarbonInputError, match="must not be negative"):
-        imbalance.assess_risk(e, s, YEARS, weight_mode="user", user_weights=[1.5, -0.5])
+        RiskSettings(weight_mode="user", user_weights=[1.5, -0.5])
     with pytest.raises(CarbonInputError, match="4 increasing numbers"):
-        imbalance.assess_risk(e, s, YEARS, level_breaks=(0.2, 0.4, 0.6))
+        RiskSettings(level_breaks=(0.2, 0.4, 0.6))
     with pytest.raises(CarbonInputError, match="Components must be"):
-        imbalance.assess_risk(e, s, YEARS, components=("stat",))
+        RiskSettings(components=("stat",))
+    with pytest.raises(CarbonInputError, match="carbon price must be >= 0"):
+        RiskSettings(price=-1.0)

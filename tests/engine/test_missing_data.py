@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from carbon_budget.carbon_plugin import balance, budget, imbalance
+from carbon_budget.carbon_plugin.imbalance import RiskSettings
+from carbon_budget.carbon_plugin.inputs import BudgetTable
 from carbon_budget.carbon_plugin.progress import Progress
 from carbon_budget.carbon_plugin.reporting import model as report
 
@@ -44,8 +46,8 @@ def test_null_exactly_where_data_is_missing_in_every_stage(data, normalisation):
     np.testing.assert_array_equal(np.isnan(states), missing)
     if normalisation == "relative" and missing.all():
         return  # nothing to normalise over
-    result = imbalance.assess_risk(emission, sink, YEARS, normalisation=normalisation, weight_mode="equal",
-                                   components=("state",), progress=Progress())
+    result = imbalance.assess_risk(BudgetTable(emission, sink, YEARS),
+                                   RiskSettings(normalisation, ("state",), "equal"), progress=Progress())
     np.testing.assert_array_equal(np.isnan(result.index), missing)
     np.testing.assert_array_equal(result.level == 0, missing)
     rows = report.risk_summary_from_layer(result.index, result.level, ["2001-2005", "2006-2010"], [2001, 2006])
@@ -58,14 +60,14 @@ def test_zero_sink_with_emission_is_the_worst_state_not_missing():
     e = np.full((1, 10), 5.0)
     s = np.zeros((1, 10))
     assert (balance.balance_trend(e, s, YEARS, 5).state == 5).all()
-    assert (imbalance.assess_risk(e, s, YEARS).components.values[0] == 1.0).all()  # D = 1
+    assert (imbalance.assess_risk(BudgetTable(e, s, YEARS)).components.values[0] == 1.0).all()  # D = 1
 
 
 def test_no_flux_at_all_is_no_data():
     e = np.zeros((2, 10))
     s = np.zeros((2, 10))
     e[1], s[1] = 4.0, 2.0
-    result = imbalance.assess_risk(e, s, YEARS)
+    result = imbalance.assess_risk(BudgetTable(e, s, YEARS))
     assert np.isnan(result.index[:, 0]).all() and not np.isnan(result.index[:, 1]).any()
     assert np.isnan(balance.province_totals(e[:1], s[:1], YEARS).emission).all()
 
@@ -73,7 +75,7 @@ def test_no_flux_at_all_is_no_data():
 def test_identical_regions_are_reported():
     progress = Progress()
     e = np.full((3, 10), 10.0)
-    imbalance.assess_risk(e, e, YEARS, weight_mode="entropy", progress=progress)
+    imbalance.assess_risk(BudgetTable(e, e, YEARS), RiskSettings(weight_mode="entropy"), progress=progress)
     assert any("same risk index 0.250" in w for w in progress.warnings)
     assert any("entropy weights carry no information" in w for w in progress.warnings)
 

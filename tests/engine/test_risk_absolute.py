@@ -13,12 +13,14 @@ from hypothesis.extra import numpy as hnp
 
 from carbon_budget.carbon_plugin import imbalance, risk
 from carbon_budget.carbon_plugin.errors import CarbonInputError
+from carbon_budget.carbon_plugin.imbalance import RiskSettings
+from carbon_budget.carbon_plugin.inputs import BudgetTable
 
 YEARS = [2016, 2017, 2018, 2019, 2020]
 
 
-def one_region(emission, sink, **kwargs) -> float:
-    result = imbalance.assess_risk(np.atleast_2d(emission), np.atleast_2d(sink), YEARS, **kwargs)
+def one_region(emission, sink) -> float:
+    result = imbalance.assess_risk(BudgetTable(np.atleast_2d(emission), np.atleast_2d(sink), YEARS))
     return float(result.index[0, 0])
 
 
@@ -52,7 +54,7 @@ def test_zero_sink_every_year_has_full_degree_and_no_trend():
     from carbon_budget.carbon_plugin.progress import Progress
 
     progress = Progress()
-    result = imbalance.assess_risk(np.array([[5.0] * 5]), np.zeros((1, 5)), YEARS, progress=progress)
+    result = imbalance.assess_risk(BudgetTable(np.array([[5.0] * 5]), np.zeros((1, 5)), YEARS), progress=progress)
     assert result.index[0, 0] == 0.75
     assert any("trend score 0.5" in w for w in progress.warnings)
 
@@ -60,12 +62,12 @@ def test_zero_sink_every_year_has_full_degree_and_no_trend():
 def test_missing_years_and_regions_without_data():
     e = np.array([[10.0, np.nan, 10.0, 10.0, 10.0], [np.nan] * 5])
     s = np.array([[2.0, 2.0, 2.0, np.nan, 2.0], [1.0] * 5])
-    result = imbalance.assess_risk(e, s, YEARS)
+    result = imbalance.assess_risk(BudgetTable(e, s, YEARS))
     assert result.index[0, 0] == pytest.approx(0.65)  # three years with both: no trend, CSR 5
     assert np.isnan(result.index[0, 1]) and result.level[0, 1] == 0
     assert result.summaries[0].regions == 1 and result.summaries[0].counts[0] == 1
     # with the trend alone too: no data is no index, not the 0.5 of "no trend"
-    trend_only = imbalance.assess_risk(e, s, YEARS, components=("trend",))
+    trend_only = imbalance.assess_risk(BudgetTable(e, s, YEARS), RiskSettings(components=("trend",)))
     assert trend_only.index[0, 0] == 0.5 and np.isnan(trend_only.index[0, 1])
     assert trend_only.summaries[0].counts[0] == 1
 
@@ -73,12 +75,12 @@ def test_missing_years_and_regions_without_data():
 def test_pressure_with_a_reference_density():
     e = np.array([[300.0] * 5])
     s = np.array([[600.0] * 5])
-    result = imbalance.assess_risk(e, s, YEARS, area_km2=[1.0], components=("state", "trend", "pressure"),
-                                   reference_density=100.0)
+    result = imbalance.assess_risk(BudgetTable(e, s, YEARS, np.ones(1)), RiskSettings(
+        components=("state", "trend", "pressure"), reference_density=100.0))
     # D 0, T 0.5, P = 300 / (300 + 100) = 0.75, equal weights 1/3
     assert result.index[0, 0] == pytest.approx((0.0 + 0.5 + 0.75) / 3, abs=1e-12)
     with pytest.raises(CarbonInputError, match="reference emission density must be positive"):
-        imbalance.assess_risk(e, s, YEARS, area_km2=[1.0], components=("pressure",), reference_density=0.0)
+        RiskSettings(components=("pressure",), reference_density=0.0)
 
 
 def test_pressure_median_reference_is_logged_as_relative():
@@ -86,7 +88,7 @@ def test_pressure_median_reference_is_logged_as_relative():
 
     progress = Progress()
     e = np.array([[100.0] * 5, [300.0] * 5, [900.0] * 5])
-    result = imbalance.assess_risk(e, e * 2, YEARS, area_km2=[1.0, 1.0, 1.0], components=("pressure",),
+    result = imbalance.assess_risk(BudgetTable(e, e * 2, YEARS, np.ones(3)), RiskSettings(components=("pressure",)),
                                    progress=progress)
     assert result.reference_density == 300.0
     np.testing.assert_allclose(result.index[0], [0.25, 0.5, 0.75])
@@ -96,14 +98,14 @@ def test_pressure_median_reference_is_logged_as_relative():
 def test_z_from_a_balance_layer_replaces_the_computed_one():
     e = np.array([[8.0, 9.0, 10.0, 11.0, 12.0]])
     s = np.full((1, 5), 2.0)
-    assert imbalance.assess_risk(e, s, YEARS, mk_z=np.zeros((1, 1))).index[0, 0] == pytest.approx(0.65)
+    assert imbalance.assess_risk(BudgetTable(e, s, YEARS), mk_z=np.zeros((1, 1))).index[0, 0] == pytest.approx(0.65)
 
 
 def test_default_weights_follow_the_normalisation():
-    assert imbalance.risk_settings("absolute").weight_mode == "equal"
-    assert imbalance.risk_settings("relative").weight_mode == "entropy"
+    assert RiskSettings("absolute").weight_mode == "equal"
+    assert RiskSettings("relative").weight_mode == "entropy"
     with pytest.raises(CarbonInputError, match="Unknown normalisation"):
-        imbalance.risk_settings("z-score")
+        RiskSettings("z-score")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -117,17 +119,17 @@ BUDGET = st.integers(2, 8).flatmap(lambda n: st.tuples(
     st.integers(0, n - 1),
 ))
 SETTINGS = st.sampled_from([
-    {},
-    {"weight_mode": "user", "user_weights": [0.7, 0.3]},
-    {"components": ("state", "trend", "pressure"), "reference_density": 1000.0},
-    {"components": ("state", "trend", "pressure"), "reference_density": 50.0, "weight_mode": "user",
-     "user_weights": [1.0, 2.0, 1.0]},
+    RiskSettings(),
+    RiskSettings(weight_mode="user", user_weights=[0.7, 0.3]),
+    RiskSettings(components=("state", "trend", "pressure"), reference_density=1000.0),
+    RiskSettings(components=("state", "trend", "pressure"), reference_density=50.0, weight_mode="user",
+                 user_weights=[1.0, 2.0, 1.0]),
 ])
 TEN_YEARS = list(range(2001, 2011))
 
 
-def index_of(e, s, area, options):
-    return imbalance.assess_risk(e, s, TEN_YEARS, area_km2=area, **options).index
+def index_of(e, s, area, options: RiskSettings):
+    return imbalance.assess_risk(BudgetTable(e, s, TEN_YEARS, area), options).index
 
 
 @settings(max_examples=120, deadline=None)

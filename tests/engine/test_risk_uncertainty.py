@@ -8,18 +8,19 @@ from helpers.budgets import YEARS, lattice_budget
 
 from carbon_budget.carbon_plugin import imbalance, uncertainty
 from carbon_budget.carbon_plugin.errors import CarbonInputError
+from carbon_budget.carbon_plugin.inputs import BudgetTable
 
 SETTINGS = [
-    imbalance.risk_settings(),
-    imbalance.risk_settings("relative"),
-    imbalance.risk_settings("absolute", ("state", "trend", "pressure"), "entropy"),
+    imbalance.RiskSettings(),
+    imbalance.RiskSettings("relative"),
+    imbalance.RiskSettings("absolute", ("state", "trend", "pressure"), "entropy"),
 ]
 
 
 SETTINGS = [
-    imbalance.risk_settings(),
-    imbalance.risk_settings("relative"),
-    imbalance.risk_settings("absolute", ("state", "trend", "pressure"), "entropy"),
+    imbalance.RiskSettings(),
+    imbalance.RiskSettings("relative"),
+    imbalance.RiskSettings("absolute", ("state", "trend", "pressure"), "entropy"),
 ]
 
 
@@ -34,7 +35,7 @@ def run_mc(settings, **kwargs):
 def test_zero_rsd_gives_the_deterministic_index_in_every_draw(settings):
     e, s = lattice_budget()
     area = np.full(len(e), 100.0) if "pressure" in settings.components else None
-    expected = imbalance.assess_risk(e, s, YEARS, area, settings=settings)
+    expected = imbalance.assess_risk(BudgetTable(e, s, YEARS, area), settings)
     # a small chunk budget: several chunks of draws
     result = run_mc(settings, emission_rsd=0.0, sink_rsd=0.0, draws=30, seed=5, budget=50_000)
     for values in (result.median, result.low, result.high):

@@ -11,6 +11,8 @@ from helpers.qgisrun import Recorder, features, run
 from qgis.core import QgsProcessingException
 
 from carbon_budget.carbon_plugin import imbalance, risk
+from carbon_budget.carbon_plugin.imbalance import RiskSettings
+from carbon_budget.carbon_plugin.inputs import BudgetTable
 
 
 def test_layer_and_summary_are_consistent(provider, budget_gpkg, tmp_path):
@@ -19,8 +21,8 @@ def test_layer_and_summary_are_consistent(provider, budget_gpkg, tmp_path):
                   "OUTPUT_SUMMARY": str(tmp_path / "summary.gpkg")})
     rows = features(result["OUTPUT"])
     assert [r["NAME"] for r in rows] == NAMES
-    engine = imbalance.assess_risk(emission, sink, YEARS, np.full(16, 100.0),
-                                   components=("state", "trend", "pressure"))
+    engine = imbalance.assess_risk(BudgetTable(emission, sink, YEARS, np.full(16, 100.0)),
+                                   RiskSettings(components=("state", "trend", "pressure")))
     summary = features(result["OUTPUT_SUMMARY"])
     assert [s["period"] for s in summary] == ["2001-2005", "2006-2010"]
     for b, first in enumerate((2001, 2006)):
@@ -79,7 +81,8 @@ def test_user_weights_normalised_and_logged(provider, budget_gpkg, tmp_path):
     assert any("normalised to [0.75, 0.25]" in line for line in feedback.lines)
     rows = features(result["OUTPUT"])  # shapefile: names and fields kept
     assert [r["NAME"] for r in rows] == NAMES
-    engine = imbalance.assess_risk(emission, sink, YEARS, weight_mode="user", user_weights=[0.75, 0.25])
+    engine = imbalance.assess_risk(BudgetTable(emission, sink, YEARS),
+                                   RiskSettings(weight_mode="user", user_weights=[0.75, 0.25]))
     np.testing.assert_allclose([r["RI_2006"] for r in rows], engine.index[1], atol=1e-12)
     assert all(len(name) <= 10 for name in rows[0])
 
