@@ -12,7 +12,7 @@ from qgis.core import (
 
 from ..carbon_plugin import schema
 from ..carbon_plugin.balance import period_label
-from ..carbon_plugin.uncertainty import UNCERTAIN_LEVEL, risk_uncertainty
+from ..carbon_plugin.uncertainty import UNCERTAIN_LEVEL, UncertaintyOptions, risk_uncertainty
 from .base import CarbonAlgorithm
 from .compat import FLAG_ADVANCED, NUMBER_DOUBLE, NUMBER_INTEGER, TYPE_VECTOR_POLYGON
 from .i18n import QT_TRANSLATE_NOOP, tr
@@ -65,16 +65,16 @@ class RiskUncertainty(RiskSettingsParameters, CarbonAlgorithm):
     def compute(self, parameters, context, feedback, progress):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         settings = self.settings_from(parameters, context)
-        data, budget = self.budget_from(settings, source, context, progress)
-        seed = optional_int(self, parameters, self.SEED, context)
-        draws = self.parameterAsInt(parameters, self.DRAWS, context)
-        result = risk_uncertainty(
-            budget.emission, budget.sink, budget.years, settings, budget.area_km2,
+        options = UncertaintyOptions(
+            settings,
             emission_rsd=self.parameterAsDouble(parameters, self.EMISSION_RSD, context),
             sink_rsd=self.parameterAsDouble(parameters, self.SINK_RSD, context),
-            shared=self.parameterAsDouble(parameters, self.SHARED, context), draws=draws, seed=seed,
-            progress=progress.sub(0.1, 0.85),
+            shared=self.parameterAsDouble(parameters, self.SHARED, context),
+            draws=self.parameterAsInt(parameters, self.DRAWS, context),
+            seed=optional_int(self, parameters, self.SEED, context),
         )
+        data, budget = self.budget_from(settings, source, context, progress)
+        result = risk_uncertainty(budget, options, progress=progress.sub(0.1, 0.85))
         new_fields: list[QgsField] = []
         columns = []
         for b, first in enumerate(result.first_years):
@@ -84,9 +84,9 @@ class RiskUncertainty(RiskSettingsParameters, CarbonAlgorithm):
         rows = [[c[k] for c in columns] for k in range(len(data.features))]
         dest = write_layer(self, parameters, self.OUTPUT, context, source, data, new_fields, rows, progress)
         method = method_text(settings)
-        describe_layer(dest, f"Carbon imbalance risk uncertainty: {method}; {draws} draws, emission RSD "
-                             f"{result.emission_rsd:g}, sink RSD {result.sink_rsd:g}, shared {result.shared:g}, "
-                             f"seed {seed}.")
+        describe_layer(dest, f"Carbon imbalance risk uncertainty: {method}; {options.draws} draws, emission RSD "
+                             f"{options.emission_rsd:g}, sink RSD {options.sink_rsd:g}, shared {options.shared:g}, "
+                             f"seed {options.seed}.")
         for b in range(len(result.blocks)):
             progress.info(tr("{period}: {n} region(s) with an uncertain level (most likely level below {p:.0%})")
                           .format(period=period_label(result.blocks[b][1]),

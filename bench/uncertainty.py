@@ -38,17 +38,17 @@ def main() -> int:
     from carbon_budget.carbon_plugin import imbalance, uncertainty
     from carbon_budget.carbon_plugin.inputs import BudgetTable
 
-    emission, sink = budget(args.regions, args.years)
-    years = list(range(2001, 2001 + args.years))
+    table = BudgetTable(*budget(args.regions, args.years), list(range(2001, 2001 + args.years)))
     t0 = time.perf_counter()
-    imbalance.assess_risk(BudgetTable(emission, sink, years))
+    imbalance.assess_risk(table)
     baseline = time.perf_counter() - t0
     print(f"{args.draws} draws x {args.regions} regions x {args.years} years; "
           f"one deterministic index: {baseline * 1000:.1f} ms")
     for normalisation, mode in (("absolute", "equal"), ("absolute", "entropy"), ("relative", "entropy")):
-        settings = imbalance.RiskSettings(normalisation, ("state", "trend"), mode)
+        options = uncertainty.UncertaintyOptions(imbalance.RiskSettings(normalisation, ("state", "trend"), mode),
+                                                 draws=args.draws, seed=1)
         t0 = time.perf_counter()
-        uncertainty.risk_uncertainty(emission, sink, years, settings, draws=args.draws, seed=1)
+        uncertainty.risk_uncertainty(table, options)
         took = time.perf_counter() - t0
         print(f"{normalisation:8s} {mode:7s}: {took:6.2f} s = {took / baseline:6.0f} deterministic runs "
               f"({took / args.draws * 1000:.2f} ms per draw)")

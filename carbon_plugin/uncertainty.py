@@ -11,14 +11,14 @@ once (``imbalance.index_draws``), never in a Python loop per draw.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from .balance import yearly_budget
 from .errors import QT_TRANSLATE_NOOP, CarbonInputError
 from .imbalance import HIGH_RISK, RiskSettings, index_draws, region_areas
+from .inputs import BudgetTable
 from .progress import Progress
 from .risk import LEVEL_LABELS, risk_levels
 
@@ -27,11 +27,44 @@ WORK_ARRAYS = 16  # (draws, regions, years) float64 arrays alive at once while a
 UNCERTAIN_LEVEL = 0.6  # a level whose probability is below this is reported as uncertain
 
 
+@dataclass(frozen=True)
+class UncertaintyOptions:
+    """The Monte Carlo of ``risk_uncertainty``; checked when made.
+
+    ``settings``: the index, as ``imbalance.assess_risk`` builds it; ``emission_rsd`` and
+    ``sink_rsd``: relative standard deviations of the errors of E and S (0.3 = 30 %, 0-5);
+    ``shared`` in [0, 1]: the share of the error variance common to all years of a region;
+    ``draws`` (at least 2); ``seed`` of the random generator (None: a new one each run).
+    """
+
+    settings: RiskSettings = field(default_factory=RiskSettings)
+    emission_rsd: float = 0.10
+    sink_rsd: float = 0.30
+    shared: float = 0.5
+    draws: int = 1000
+    seed: int | None = None
+
+    def __post_init__(self) -> None:
+        for name, value in (("emission", self.emission_rsd), ("sink", self.sink_rsd)):
+            if not 0 <= value <= 5:
+                raise CarbonInputError(
+                    QT_TRANSLATE_NOOP("@default", "The relative standard deviation of the {role} must be between 0 "
+                                                  "and 5 (0.3 = 30 %); got {value}."),
+                    role=name, value=value)
+        if not 0 <= self.shared <= 1:
+            raise CarbonInputError(
+                QT_TRANSLATE_NOOP("@default", "The shared share of the error must be between 0 and 1; got {value}."),
+                value=self.shared)
+        if not self.draws >= 2:
+            raise CarbonInputError(
+                QT_TRANSLATE_NOOP("@default", "Give at least 2 draws; got {value}."), value=self.draws)
+
+
 @dataclass(frozen=True, eq=False)
 class RiskUncertainty:
     """Per period and region (n_periods, n_regions): median, 5 % and 95 % of the index over the
     draws, probability of index >= 0.6, the most likely level and its probability (NaN / 0 where
-    the region has no data); the draws, the RSDs and the seed used."""
+    the region has no data); the options used."""
 
     years: list[int]
     blocks: list[tuple[int, list[int]]]
@@ -41,11 +74,7 @@ class RiskUncertainty:
     p_high: np.ndarray
     likely_level: np.ndarray
     p_level: np.ndarray
-    draws: int
-    emission_rsd: float
-    sink_rsd: float
-    shared: float
-    seed: int | None
+    options: UncertaintyOptions
 
     @property
     def first_years(self) -> list[int]:
@@ -77,65 +106,44 @@ def chunk_size(n_regions: int, n_years: int, draws: int, budget: int = CHUNK_BYT
 
 
 def risk_uncertainty(
-    emission,
-    sink,
-    years: Sequence[int],
-    settings: RiskSettings,
-    area_km2=None,
-    emission_rsd: float = 0.10,
-    sink_rsd: float = 0.30,
-    shared: float = 0.5,
-    draws: int = 1000,
-    seed: int | None = None,
+    budget: BudgetTable,
+    options: UncertaintyOptions = UncertaintyOptions(),
+    *,
     progress: Progress | None = None,
-    budget: int = CHUNK_BYTES,
+    budget_bytes: int | None = None,
 ) -> RiskUncertainty:
-    """Monte Carlo of the risk index over errors of E and S, (n_regions, n_years) in t per year.
-
-    ``settings`` as made by ``imbalance.risk_settings``; ``shared`` in [0, 1] is the share of
-    the error variance common to all years of a region. The same seed and inputs give the same
-    results (the chunk size depends only on the input's shape and ``budget``).
+    """Monte Carlo of the risk index over errors of E and S (``budget``: (regions, years) in t per
+    year, the areas for the pressure component); see ``UncertaintyOptions``. The same seed and
+    inputs give the same results (the chunk size depends only on the input's shape and
+    ``budget_bytes``, default ``CHUNK_BYTES``).
     """
     progress = progress or Progress()
-    for name, value in (("emission", emission_rsd), ("sink", sink_rsd)):
-        if not 0 <= value <= 5:
-            raise CarbonInputError(
-                QT_TRANSLATE_NOOP("@default", "The relative standard deviation of the {role} must be between 0 "
-                                              "and 5 (0.3 = 30 %); got {value}."),
-                role=name, value=value)
-    if not 0 <= shared <= 1:
-        raise CarbonInputError(
-            QT_TRANSLATE_NOOP("@default", "The shared share of the error must be between 0 and 1; got {value}."),
-            value=shared)
-    if not draws >= 2:
-        raise CarbonInputError(
-            QT_TRANSLATE_NOOP("@default", "Give at least 2 draws; got {value}."), value=draws)
-    years = [int(y) for y in years]
-    e, s, blocks = yearly_budget(emission, sink, years, settings.period_length)
-    area = region_areas(area_km2, e.shape[0], progress) if "pressure" in settings.components else None
-    rng = np.random.default_rng(seed)
+    settings = options.settings
+    years = [int(y) for y in budget.years]
+    e, s, blocks = yearly_budget(budget.emission, budget.sink, years, settings.period_length)
+    area = region_areas(budget.area_km2, e.shape[0], progress) if "pressure" in settings.components else None
+    rng = np.random.default_rng(options.seed)
+    draws = options.draws
     index = np.empty((draws, len(blocks), e.shape[0]))
     n_regions, n_years = e.shape
-    step = chunk_size(n_regions, n_years, draws, budget)
+    step = chunk_size(n_regions, n_years, draws, CHUNK_BYTES if budget_bytes is None else budget_bytes)
     for start in range(0, draws, step):
         n = min(step, draws - start)
-        fe = error_factors(rng, (n, *e.shape), emission_rsd, shared)
-        fs = error_factors(rng, (n, *e.shape), sink_rsd, shared)
+        fe = error_factors(rng, (n, *e.shape), options.emission_rsd, options.shared)
+        fs = error_factors(rng, (n, *e.shape), options.sink_rsd, options.shared)
         index[start:start + n] = index_draws(e * fe, s * fs, years, blocks, settings, area).index
         progress.report(0.9 * (start + n) / draws)
-    return summarise_draws(index, years, blocks, settings, emission_rsd, sink_rsd, shared, seed)
+    return summarise_draws(index, years, blocks, options)
 
 
-def summarise_draws(index: np.ndarray, years, blocks, settings: RiskSettings, emission_rsd: float,
-                    sink_rsd: float, shared: float, seed: int | None) -> RiskUncertainty:
+def summarise_draws(index: np.ndarray, years, blocks, options: UncertaintyOptions) -> RiskUncertainty:
     """Median, 5-95 % interval, P(index >= 0.6) and the most likely level over (draws, ...)."""
     known = ~np.isnan(index[0])
     low, median, high = np.percentile(index, [5.0, 50.0, 95.0], axis=0)
     with np.errstate(invalid="ignore"):
         p_high = np.where(known, np.mean(index >= HIGH_RISK, axis=0), np.nan)
-    levels = risk_levels(index, settings.level_breaks)
+    levels = risk_levels(index, options.settings.level_breaks)
     shares = np.stack([np.mean(levels == k, axis=0) for k in LEVEL_LABELS])
     likely = np.where(known, np.argmax(shares, axis=0) + 1, 0).astype(np.uint8)
     p_level = np.where(known, shares.max(axis=0), np.nan)
-    return RiskUncertainty(years, blocks, median, low, high, p_high, likely, p_level, index.shape[0],
-                           emission_rsd, sink_rsd, shared, seed)
+    return RiskUncertainty(years, blocks, median, low, high, p_high, likely, p_level, options)

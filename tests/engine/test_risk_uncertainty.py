@@ -8,36 +8,34 @@ from helpers.budgets import YEARS, lattice_budget
 
 from carbon_budget.carbon_plugin import imbalance, uncertainty
 from carbon_budget.carbon_plugin.errors import CarbonInputError
+from carbon_budget.carbon_plugin.imbalance import RiskSettings
 from carbon_budget.carbon_plugin.inputs import BudgetTable
+from carbon_budget.carbon_plugin.uncertainty import UncertaintyOptions
 
 SETTINGS = [
-    imbalance.RiskSettings(),
-    imbalance.RiskSettings("relative"),
-    imbalance.RiskSettings("absolute", ("state", "trend", "pressure"), "entropy"),
+    RiskSettings(),
+    RiskSettings("relative"),
+    RiskSettings("absolute", ("state", "trend", "pressure"), "entropy"),
 ]
 
 
-SETTINGS = [
-    imbalance.RiskSettings(),
-    imbalance.RiskSettings("relative"),
-    imbalance.RiskSettings("absolute", ("state", "trend", "pressure"), "entropy"),
-]
-
-
-def run_mc(settings, **kwargs):
+def lattice(settings: RiskSettings) -> BudgetTable:
+    """The lattice budget, with region areas when the pressure component needs them."""
     e, s = lattice_budget()
-    kwargs.setdefault("draws", 200)
-    area = np.full(len(e), 100.0) if "pressure" in settings.components else None
-    return uncertainty.risk_uncertainty(e, s, YEARS, settings, area, **kwargs)
+    return BudgetTable(e, s, YEARS, np.full(len(e), 100.0) if "pressure" in settings.components else None)
+
+
+def run_mc(settings: RiskSettings, budget_bytes: int | None = None, **options):
+    options.setdefault("draws", 200)
+    return uncertainty.risk_uncertainty(lattice(settings), UncertaintyOptions(settings, **options),
+                                        budget_bytes=budget_bytes)
 
 
 @pytest.mark.parametrize("settings", SETTINGS)
 def test_zero_rsd_gives_the_deterministic_index_in_every_draw(settings):
-    e, s = lattice_budget()
-    area = np.full(len(e), 100.0) if "pressure" in settings.components else None
-    expected = imbalance.assess_risk(BudgetTable(e, s, YEARS, area), settings)
+    expected = imbalance.assess_risk(lattice(settings), settings)
     # a small chunk budget: several chunks of draws
-    result = run_mc(settings, emission_rsd=0.0, sink_rsd=0.0, draws=30, seed=5, budget=50_000)
+    result = run_mc(settings, budget_bytes=50_000, emission_rsd=0.0, sink_rsd=0.0, draws=30, seed=5)
     for values in (result.median, result.low, result.high):
         np.testing.assert_array_equal(values, expected.index)
     np.testing.assert_array_equal(result.p_high, (expected.index >= 0.6).astype(float))
@@ -82,16 +80,15 @@ def test_error_factors_have_mean_one_and_the_rsd():
 def test_region_without_data_stays_empty():
     e, s = lattice_budget()
     e[3] = np.nan
-    result = uncertainty.risk_uncertainty(e, s, YEARS, SETTINGS[0], draws=20, seed=1)
+    result = uncertainty.risk_uncertainty(BudgetTable(e, s, YEARS), UncertaintyOptions(draws=20, seed=1))
     assert np.isnan(result.median[:, 3]).all() and np.isnan(result.p_high[:, 3]).all()
     assert (result.likely_level[:, 3] == 0).all()
 
 
 def test_bad_parameters():
-    e, s = lattice_budget()
     with pytest.raises(CarbonInputError, match="between 0 and 5"):
-        uncertainty.risk_uncertainty(e, s, YEARS, SETTINGS[0], sink_rsd=-0.1)
+        UncertaintyOptions(sink_rsd=-0.1)
     with pytest.raises(CarbonInputError, match="between 0 and 1"):
-        uncertainty.risk_uncertainty(e, s, YEARS, SETTINGS[0], shared=1.5)
+        UncertaintyOptions(shared=1.5)
     with pytest.raises(CarbonInputError, match="at least 2 draws"):
-        uncertainty.risk_uncertainty(e, s, YEARS, SETTINGS[0], draws=1)
+        UncertaintyOptions(draws=1)

@@ -8,7 +8,8 @@ import numpy as np
 from helpers.budgets import NAMES, YEARS
 from helpers.qgisrun import features, run
 
-from carbon_budget.carbon_plugin import imbalance, uncertainty
+from carbon_budget.carbon_plugin import uncertainty
+from carbon_budget.carbon_plugin.inputs import BudgetTable
 
 
 def test_layer_fields_and_reproducible_default_seed(provider, budget_gpkg, tmp_path):
@@ -17,7 +18,8 @@ def test_layer_fields_and_reproducible_default_seed(provider, budget_gpkg, tmp_p
     second = run("riskuncertainty", {"INPUT": path, "DRAWS": 300, "OUTPUT": str(tmp_path / "u2.shp")})
     rows, again = features(first["OUTPUT"]), features(second["OUTPUT"])
     assert [r["NAME"] for r in rows] == NAMES and [r["NAME"] for r in again] == NAMES
-    engine = uncertainty.risk_uncertainty(emission, sink, YEARS, imbalance.RiskSettings(), draws=300, seed=1)
+    engine = uncertainty.risk_uncertainty(BudgetTable(emission, sink, YEARS),
+                                          uncertainty.UncertaintyOptions(draws=300, seed=1))
     for b, first_year in enumerate((2001, 2006)):
         for name, values in (("RIM", engine.median), ("RIL", engine.low), ("RIH", engine.high),
                              ("PH", engine.p_high), ("PL", engine.p_level)):
