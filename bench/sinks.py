@@ -185,13 +185,13 @@ def child(kind: str, npp: str, temperature: str, precipitation: str, out: str) -
                 c.GetRasterBand(b + 1).ReadAsArray()
     elif kind == "resampling":
         climate = [open_raster(temperature), open_raster(precipitation)]
-        warpers = [StripWarper(grid, "bilinear") for _ in climate]
+        warpers = [StripWarper(grid, "bilinear", exact=False) for _ in climate]  # as compute_nep_sink's
         for row0 in range(0, grid.height, TILE):
             nrows = min(TILE, grid.height - row0)
             buffer = np.empty((12, nrows, grid.width), dtype=np.float32)
             for j in range(len(years)):
                 for c, warper in zip(climate, warpers):
-                    warper.read(c, list(range(12 * j + 1, 12 * j + 13)), row0, nrows, buffer)
+                    warper.read(c, list(range(12 * j + 1, 12 * j + 13)), Window(row0, nrows, 0, grid.width), buffer)
     else:
         summary = compute_nep_sink([npp], [temperature], [precipitation], out)
         result["first_year_mt_co2"] = summary.total[years[0]] / 1e6

@@ -22,13 +22,16 @@ import os
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import lru_cache
+from itertools import accumulate, repeat
 from typing import NamedTuple
 
 import numpy as np
 from osgeo import gdal, gdal_array, osr
 
+from .errors import QT_TRANSLATE_NOOP, CarbonInputError
 from .progress import Progress
-from .raster import Grid, grid_of
+from .raster import KERNEL_RADIUS, RESAMPLING, Grid, grid_of
 
 gdal.UseExceptions()
 
@@ -278,6 +281,9 @@ def for_each_block(
 
 # -- strip warper -------------------------------------------------------------------------------
 
+# the most source one warp call holds (bytes); a window whose source is larger is warped in parts
+WARP_SOURCE_BYTES = 32 * 1024 * 1024
+
 
 def _source_window(src: Grid, grid: Grid, bounds: tuple[float, float, float, float],
                    pad: int) -> tuple[int, int, int, int]:
@@ -303,55 +309,174 @@ def _source_window(src: Grid, grid: Grid, bounds: tuple[float, float, float, flo
     return c0, r0, c1 - c0, r1 - r0
 
 
-class StripWarper:
-    """Resamples bands of a raster onto row strips of ``grid``, straight into a numpy buffer.
+def _kernel_scale(cells: int, source_cells: int, coordinates: list[float]) -> float | None:
+    """``cells`` of the grid per source cell over the extent ``coordinates`` span (in source pixels),
+    clamped to the source as GDAL's ComputeSourceWindow clamps it; None without overlap."""
+    def near_whole(v: float) -> float:  # GDAL rounds coordinates within 1e-6 of a whole pixel
+        return round(v) if abs(round(v) - v) < 1e-6 else v
 
-    For a strip, the source window under it (plus a margin for the kernel) is read into memory
-    and warped in one call for all the bands asked for (the coordinate transformation is
-    shared): the values of a warped view of the whole raster to within float32 rounding.
+    low, high = near_whole(min(coordinates)), near_whole(max(coordinates))
+    extent = max(0.0, min(source_cells - int(max(0.0, low)), high - low))
+    return cells / extent if extent > 0 else None
+
+
+@lru_cache(maxsize=64)
+def kernel_scales(src: Grid, grid: Grid) -> tuple[float, float] | None:
+    """Cells of ``grid`` per cell of ``src`` along x and y, as GDAL computes them for one warp of the
+    whole grid (21 points along each edge, in source pixels); None when they cannot be computed.
+
+    Every warp is given these (XSCALE, YSCALE): GDAL otherwise computes them per warped part, and
+    a thin strip across a CRS change, skewed in the source, gets smaller ones than the whole grid,
+    which widens the bilinear and cubic kernels as for downsampling (values then depend on the strip
+    height).
+    """
+    ratios = list(accumulate(repeat(1 / 20, 20), initial=0.0))  # stepped as GDAL steps
+    w, h = grid.width, grid.height
+    pixels = ([(r * w, 0.0) for r in ratios] + [(r * w, float(h)) for r in ratios]
+              + [(0.0, r * h) for r in ratios] + [(float(w), r * h) for r in ratios])
+    points = [gdal.ApplyGeoTransform(grid.geotransform, x, y) for x, y in pixels]
+    if not src.srs.IsSame(grid.srs):
+        try:
+            points = [p[:2] for p in osr.CoordinateTransformation(grid.srs, src.srs).TransformPoints(points)]
+        except RuntimeError:
+            return None
+    inverse = gdal.InvGeoTransform(src.geotransform)
+    source = [gdal.ApplyGeoTransform(inverse, x, y) for x, y in points]
+    source = [p for p in source if math.isfinite(p[0]) and math.isfinite(p[1])]
+    if not source:
+        return None
+    x = _kernel_scale(w, src.width, [p[0] for p in source])
+    y = _kernel_scale(h, src.height, [p[1] for p in source])
+    return (x, y) if x is not None and y is not None else None
+
+
+def _halves(window: Window) -> list[Window]:
+    """``window`` cut in two along its rows (its columns when it has one row); [] for one cell."""
+    row0, nrows, col0, ncols = window
+    if nrows > 1:
+        return [Window(row0, nrows // 2, col0, ncols), Window(row0 + nrows // 2, nrows - nrows // 2, col0, ncols)]
+    if ncols > 1:
+        return [Window(row0, 1, col0, ncols // 2), Window(row0, 1, col0 + ncols // 2, ncols - ncols // 2)]
+    return []
+
+
+class StripWarper:
+    """Resamples bands of a raster onto windows of ``grid``, straight into a numpy buffer: the one
+    resampling path of every stage (``TimeSeries`` reads of files on another grid, the NEP sink's
+    climate).
+
+    The source window under a window (plus a margin for the kernel) is read into memory in the
+    buffer's type (float64 or float32, GDAL's working type) and warped in one call for all the
+    bands asked for (the coordinate transformation and ``sum``'s cell overlaps are computed once).
+    Its values equal a warp of the whole grid at once (``gdal.Warp`` to a MEM dataset), whatever the
+    windows: every call gets the whole grid's kernel scales (``kernel_scales``) and, when ``exact``,
+    transforms every cell's coordinates exactly (errorThreshold 0); GDAL's default approximate
+    transformation (linear along each row of a warped part, within 0.125 source pixels) depends on
+    the width of the part. A window whose source exceeds ``WARP_SOURCE_BYTES`` is warped in parts.
     Reading the source directly, not through a band-subset VRT, keeps memory flat (each VRT
     left GDAL state behind per band touched); a warped VRT of a 240-band monthly stack re-warps
     all bands for each band read once its blocks no longer fit the GDAL cache.
     """
 
-    def __init__(self, grid: Grid, resampling: str) -> None:
+    def __init__(self, grid: Grid, resampling: str, exact: bool = True) -> None:
+        if resampling not in KERNEL_RADIUS:
+            raise CarbonInputError(
+                QT_TRANSLATE_NOOP("@default", "Unknown resampling '{resampling}': use one of {choices}."),
+                resampling=resampling, choices=RESAMPLING[1:])
         self.grid = grid
         self.resampling = resampling
+        self.error_threshold = 0.0 if exact else None  # None: GDAL's default, 0.125 source pixels
 
-    def read(self, ds: gdal.Dataset, bands: list[int], row0: int, nrows: int,
-             out: np.ndarray | None = None) -> np.ndarray:
-        """Bands of ``ds`` on rows [row0, row0 + nrows) of the grid: float32, NaN nodata, written
-        into ``out`` (float32, shape (bands, nrows, width), C-contiguous) when given."""
-        grid = self.grid
+    def read(self, ds: gdal.Dataset, bands: list[int], window: Window, out: np.ndarray | None = None) -> np.ndarray:
+        """Bands of ``ds`` on ``window`` of the grid, NaN where no source cell contributes: written
+        into ``out`` (float64 or float32, shape (bands, rows, cols), C-contiguous) or a new float64
+        array."""
+        shape = (len(bands), window.nrows, window.ncols)
         src = grid_of(ds)
-        x0, px, _, y0, _, py = grid.geotransform
-        top, bottom = y0 + py * row0, y0 + py * (row0 + nrows)
-        bounds = (x0, min(top, bottom), x0 + px * grid.width, max(top, bottom))
-        c0, r0, cols, rows = _source_window(src, grid, bounds, pad=3)
-        data = ds.ReadAsArray(c0, r0, cols, rows, band_list=list(bands), buf_type=gdal.GDT_Float32)
-        source = gdal_array.OpenNumPyArray(np.ascontiguousarray(data.reshape(len(bands), rows, cols)), True)
-        sx0, spx, _, sy0, _, spy = src.geotransform
-        source.SetGeoTransform((sx0 + c0 * spx, spx, 0.0, sy0 + r0 * spy, 0.0, spy))
-        source.SetProjection(src.crs_wkt)
+        parts = self._parts(src, window, self._source(src, window), len(bands) * (8 if out is None else out.itemsize))
+        if out is None and parts == [window]:
+            return self._warp_within(ds, bands, src, window, np.dtype(np.float64))  # a view: no copy
         if out is None:
-            out = np.empty((len(bands), nrows, grid.width), dtype=np.float32)
-        if out.dtype != np.float32 or out.shape != (len(bands), nrows, grid.width) or not out.flags.c_contiguous:
-            raise ValueError("out must be a C-contiguous float32 array of shape (bands, rows, width)")
+            out = np.empty(shape)
+        if out.dtype not in (np.float32, np.float64) or out.shape != shape or not out.flags.c_contiguous:
+            raise ValueError("out must be a C-contiguous float64 or float32 array of shape (bands, rows, cols)")
+        for part in parts:
+            if part == window and self._grown(src, window) == window:
+                self._warp(ds, bands, src, window, out)  # straight into ``out``
+                continue
+            rows = slice(part.row0 - window.row0, part.row0 - window.row0 + part.nrows)
+            cols = slice(part.col0 - window.col0, part.col0 - window.col0 + part.ncols)
+            out[:, rows, cols] = self._warp_within(ds, bands, src, part, out.dtype)
+        return out
+
+    def _grown(self, src: Grid, window: Window) -> Window:
+        """``window`` and, when ``exact``, the cells within a source cell (plus one) around it on the grid.
+
+        GDAL skips a warp whose cells all lie outside the source, yet a warp of the whole grid
+        gives the cells within a source cell of its edge the edge's values (``average`` and
+        ``mode`` take at least one source cell): warped with cells that reach the source, a thin
+        window next to the source's edge gets the same values.
+        """
+        if self.error_threshold is None:
+            return window
+        margin = math.ceil(max(1.0, *(kernel_scales(src, self.grid) or (1.0, 1.0)))) + 1
+        row0, col0 = max(0, window.row0 - margin), max(0, window.col0 - margin)
+        row1 = min(self.grid.height, window.row0 + window.nrows + margin)
+        col1 = min(self.grid.width, window.col0 + window.ncols + margin)
+        return Window(row0, row1 - row0, col0, col1 - col0)
+
+    def _warp_within(self, ds: gdal.Dataset, bands: list[int], src: Grid, window: Window,
+                     dtype: np.dtype) -> np.ndarray:
+        """``window`` warped as part of ``_grown(window)``: a view of the grown window's values."""
+        grown = self._grown(src, window)
+        values = self._warp(ds, bands, src, grown, np.empty((len(bands), grown.nrows, grown.ncols), dtype))
+        return values[:, window.row0 - grown.row0:window.row0 - grown.row0 + window.nrows,
+                      window.col0 - grown.col0:window.col0 - grown.col0 + window.ncols]
+
+    def _source(self, src: Grid, window: Window) -> tuple[int, int, int, int]:
+        """The source window under ``window`` plus the kernel's reach (in source cells)."""
+        x0, px, _, y0, _, py = self.grid.geotransform
+        left, top = x0 + px * window.col0, y0 + py * window.row0
+        right, bottom = left + px * window.ncols, top + py * window.nrows
+        scales = kernel_scales(src, self.grid) or (1.0, 1.0)
+        pad = math.ceil(KERNEL_RADIUS[self.resampling] / min(1.0, *scales)) + 2
+        return _source_window(src, self.grid, (left, min(top, bottom), right, max(top, bottom)), pad)
+
+    def _parts(self, src: Grid, window: Window, source: tuple[int, int, int, int],
+               bytes_per_cell: int) -> list[Window]:
+        """``window`` halved until the source of each part fits ``WARP_SOURCE_BYTES``."""
+        halves = _halves(window)
+        if source[2] * source[3] * bytes_per_cell <= WARP_SOURCE_BYTES or not halves:
+            return [window]
+        sources = [self._source(src, half) for half in halves]
+        if source in sources:
+            return [window]  # a half needs as much (the whole raster, see _source_window)
+        return [part for half, s in zip(halves, sources) for part in self._parts(src, half, s, bytes_per_cell)]
+
+    def _warp(self, ds: gdal.Dataset, bands: list[int], src: Grid, window: Window, out: np.ndarray) -> np.ndarray:
+        """Warp the source under ``window`` onto it, into ``out``."""
+        c0, r0, cols, rows = self._source(src, window)
+        data_type = gdal.GDT_Float32 if out.dtype == np.float32 else gdal.GDT_Float64
+        data = ds.ReadAsArray(c0, r0, cols, rows, band_list=list(bands), buf_type=data_type)
+        source_ds = gdal_array.OpenNumPyArray(np.ascontiguousarray(data.reshape(len(bands), rows, cols)), True)
+        sx0, spx, _, sy0, _, spy = src.geotransform
+        source_ds.SetGeoTransform((sx0 + c0 * spx, spx, 0.0, sy0 + r0 * spy, 0.0, spy))
+        source_ds.SetProjection(src.crs_wkt)
+        out.fill(np.nan)  # GDAL skips a part it finds no source cells for, leaving the buffer as it was
         # the warp writes straight into ``out`` (a GDAL dataset over the numpy array)
         target = gdal_array.OpenNumPyArray(out, True)
-        target.SetGeoTransform((x0, px, 0.0, top, 0.0, py))
-        target.SetProjection(grid.crs_wkt)
+        x0, px, _, y0, _, py = self.grid.geotransform
+        target.SetGeoTransform((x0 + px * window.col0, px, 0.0, y0 + py * window.row0, 0.0, py))
+        target.SetProjection(self.grid.crs_wkt)
         # NaN where no source pixel contributes; INIT_DEST instead of a destination nodata
         # value, which would add a destination validity mask and make the warp ~2.5x slower.
         # Single-threaded: for an in-memory target GDAL's extra threads cost more than they give.
-        gdal.Warp(target, source, resampleAlg=self.resampling,
-                  srcNodata=ds.GetRasterBand(bands[0]).GetNoDataValue(), warpOptions=["INIT_DEST=NaN"])
+        options = ["INIT_DEST=NaN"]
+        scales = kernel_scales(src, self.grid)
+        if scales is not None:
+            options += [f"XSCALE={scales[0]!r}", f"YSCALE={scales[1]!r}"]
+        gdal.Warp(target, source_ds, resampleAlg=self.resampling, errorThreshold=self.error_threshold,
+                  srcNodata=ds.GetRasterBand(bands[0]).GetNoDataValue(), warpOptions=options)
         target.FlushCache()
-        target = source = None
+        target = source_ds = None
         return out
-
-
-def warp_strip(ds: gdal.Dataset, bands: list[int], grid: Grid, row0: int, nrows: int,
-               resampling: str) -> np.ndarray:
-    """Bands of ``ds`` resampled onto rows [row0, row0 + nrows) of ``grid`` (float32, NaN nodata)."""
-    return StripWarper(grid, resampling).read(ds, bands, row0, nrows)

@@ -660,7 +660,8 @@ def grid_emissions(
                                           "same area and their CRS."),
             proxy=proxies[0], bounds=bounds)
     # strips of whole tile rows (at least one): the output is written tile row by tile row
-    row_strips = blockio.plan_strips(grid, grid.width * 8 * ARRAYS_PER_ROW, budget_bytes, whole_tile_row=True)
+    held = ARRAYS_PER_ROW + sum(p.series.warp_bands for p in opened)  # + the bands of proxies off the grid
+    row_strips = blockio.plan_strips(grid, grid.width * 8 * held, budget_bytes, whole_tile_row=True)
     layout = _Layout(keys, feature_region, coverage, grid, row_strips, row_cell_areas_m2(grid))
 
     def weights(year: int, row0: int, nrows: int, cache: dict) -> np.ndarray:

@@ -1,6 +1,6 @@
-"""Raster grids: open with clear errors, describe a grid, align onto a grid (warped view).
+"""Raster grids: open with clear errors, describe a grid, the resampling methods offered.
 
-Reading, planning blocks and resampling strips is ``blockio``'s job.
+Reading, planning blocks and resampling onto a grid is ``blockio``'s job.
 """
 
 from __future__ import annotations
@@ -16,8 +16,11 @@ from .plausibility import LayerInfo
 gdal.UseExceptions()
 osr.UseExceptions()
 
+# GDAL's resampling methods the stages offer, with the source cells each kernel reaches beyond a
+# cell's footprint at full resolution (GDAL's GWKGetFilterRadius; ``blockio.StripWarper``)
+KERNEL_RADIUS = {"nearest": 0, "bilinear": 1, "cubic": 2, "average": 0, "sum": 0, "mode": 0}
 # "none": inputs must already be on the reference grid
-RESAMPLING = ("none", "nearest", "bilinear", "cubic", "average", "sum", "mode")
+RESAMPLING = ("none", *KERNEL_RADIUS)
 
 
 @dataclass(frozen=True)
@@ -97,29 +100,6 @@ def grid_of(ds: gdal.Dataset, role: str = "raster") -> Grid:
                                           "(gdalwarp)."),
             role=role, name=name)
     return Grid(gt, ds.RasterXSize, ds.RasterYSize, wkt)
-
-
-def warp_to_grid(ds: gdal.Dataset, grid: Grid, resampling: str) -> gdal.Dataset:
-    """A virtual (VRT) view of ``ds`` on ``grid``: read lazily, block by block, NaN outside."""
-    if resampling not in RESAMPLING[1:]:
-        raise CarbonInputError(
-            QT_TRANSLATE_NOOP("@default", "Unknown resampling '{resampling}': use one of {choices}."),
-            resampling=resampling, choices=RESAMPLING[1:])
-    band = ds.GetRasterBand(1)
-    src_nodata = band.GetNoDataValue()
-    options = gdal.WarpOptions(
-        format="VRT",
-        outputBounds=grid.bounds,
-        width=grid.width,
-        height=grid.height,
-        dstSRS=grid.crs_wkt,
-        resampleAlg=resampling,
-        outputType=gdal.GDT_Float64,
-        srcNodata=None if src_nodata is None else src_nodata,
-        dstNodata=float("nan"),
-        multithread=True,
-    )
-    return gdal.Warp("", ds, options=options)
 
 
 def stored_band(path: str, band: int = 1) -> tuple[str, float | None]:

@@ -276,7 +276,9 @@ class ClimateSeries:
             if layer.path not in self._sources:
                 ds = open_raster(layer.path, role)
                 self._sources[layer.path] = _Source(layer.path, ds, grid_of(ds, role).matches(grid))
-        self._warper = StripWarper(grid, CLIMATE_RESAMPLING)
+        # GDAL's approximate transformation (as gdal.Warp by default): the exact one moves the
+        # sample points by up to 0.125 climate cells and the sinks with them (docs/ARCHITECTURE.md)
+        self._warper = StripWarper(grid, CLIMATE_RESAMPLING, exact=False)
         self._buffer = np.empty(0, dtype=np.float32)
 
     @property
@@ -328,7 +330,7 @@ class ClimateSeries:
             if source.aligned:
                 _read_aligned(source.ds, bands, window, out[k:j + 1])
             else:
-                self._warper.read(source.ds, bands, row0, nrows, out[k:j + 1])
+                self._warper.read(source.ds, bands, window, out[k:j + 1])
             k = j + 1
         return out
 
@@ -559,7 +561,7 @@ def compute_nep_sink(
     months = 12 if timestep == MONTHLY else 1
     # climate (2 x months, float32) + NPP, Rh, NEP, sink and temporaries (float64), per cell of
     # a row: 256-row strips (whole output tiles) up to ~6500 columns, narrower strips beyond
-    bytes_per_row = grid.width * (2 * months * 4 + 8 * 8)
+    bytes_per_row = grid.width * (2 * months * 4 + 8 * (8 + npp.warp_bands))
     climate_sets = temperature.datasets + precipitation.datasets
     if temperature.aligned and precipitation.aligned and any(blockio.interleaved(ds) for ds in climate_sets):
         # climate on the grid, pixel-interleaved: a tile holds every band, so windows of whole

@@ -18,7 +18,7 @@ from . import blockio, files
 from .blockio import Window
 from .errors import QT_TRANSLATE_NOOP, CarbonInputError
 from .progress import Progress
-from .raster import Grid, grid_of, open_raster, warp_to_grid
+from .raster import Grid, grid_of, open_raster
 from .schema import parse_year, year_candidates
 
 QUANTITIES = ("emission", "sink", "net", "ratio", "state")
@@ -89,17 +89,36 @@ class YearLayer:
 
 @dataclass
 class TimeSeries:
-    """Yearly layers aligned on one grid; ``read`` gives a float64 strip with NaN as nodata."""
+    """Yearly layers on one grid; ``read`` gives a float64 strip with NaN as nodata.
+
+    Files on another grid or CRS (``off_grid``) are resampled onto ``grid`` by ``warper``: all the
+    bands the series reads from such a file in one warp per window, kept for the reads of that
+    window (a stage reads the years of a window one after the other).
+    """
 
     layers: list[YearLayer]
     grid: Grid
-    datasets: dict[str, gdal.Dataset] = field(repr=False)
+    datasets: dict[str, gdal.Dataset] = field(repr=False)  # the files, by path
     metadata: dict[str, str] = field(default_factory=dict)
     scale: float = 1.0  # applied on read, e.g. a unit conversion (t C -> t CO2)
+    warper: blockio.StripWarper | None = field(default=None, repr=False)
+    off_grid: frozenset[str] = frozenset()  # paths of the files read through ``warper``
+    _warped: tuple[str, Window, np.ndarray] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def years(self) -> list[int]:
         return [layer.year for layer in self.layers]
+
+    @property
+    def warp_bands(self) -> int:
+        """Float64 values per cell that a read holds besides the one it returns: the warped bands of
+        the file off the grid with the most layers (0 when every file is on the grid). Stages count
+        them in their memory plan."""
+        return max((len(self.bands_of(path)) for path in self.off_grid), default=0)
+
+    def bands_of(self, path: str) -> list[int]:
+        """The bands the series reads from ``path``, in layer order."""
+        return [layer.band for layer in self.layers if layer.path == path]
 
     def read(self, index: int, row0: int, nrows: int) -> np.ndarray:
         """Rows [row0, row0 + nrows) of layer ``index`` (whole width): ``read_window`` of a strip."""
@@ -108,7 +127,23 @@ class TimeSeries:
     def read_window(self, index: int, window: Window) -> np.ndarray:
         """A window of layer ``index``: float64, NaN nodata (``blockio.read_window``), x ``scale``."""
         layer = self.layers[index]
-        return blockio.read_window(self.datasets[layer.path], layer.band, window, self.scale)
+        if layer.path not in self.off_grid:
+            return blockio.read_window(self.datasets[layer.path], layer.band, window, self.scale)
+        if self._warped is None or self._warped[:2] != (layer.path, window):
+            self._warped = None  # free the last window's bands first
+            self._warped = (layer.path, window, self.warp(layer.path, window))
+        return self._warped[2][self.bands_of(layer.path).index(layer.band)] * self.scale
+
+    def warp(self, path: str, window: Window) -> np.ndarray:
+        """``bands_of(path)`` (a file off the grid) resampled onto ``window``: (bands, rows, cols),
+        float64, NaN where ``blockio.invalid_cells`` says no data, not scaled."""
+        if self.warper is None:
+            raise ValueError(f"'{path}' is on the grid of the series: read it, do not warp it")
+        values = self.warper.read(self.datasets[path], self.bands_of(path), window)
+        invalid = blockio.invalid_cells(values, None)
+        if invalid is not None:
+            values[invalid] = np.nan
+        return values
 
     def read_year(self, year: int, row0: int, nrows: int) -> np.ndarray:
         return self.read(self.years.index(year), row0, nrows)
@@ -116,7 +151,8 @@ class TimeSeries:
     def subset(self, years: Sequence[int]) -> TimeSeries:
         """The same series restricted to ``years`` (in that order)."""
         by_year = {layer.year: layer for layer in self.layers}
-        return TimeSeries([by_year[y] for y in years], self.grid, self.datasets, self.metadata, self.scale)
+        return TimeSeries([by_year[y] for y in years], self.grid, self.datasets, self.metadata, self.scale,
+                          self.warper, self.off_grid)
 
 
 def _layers_from_one(path: str, ds: gdal.Dataset, start_year: int | None, role: str) -> list[YearLayer]:
@@ -189,9 +225,9 @@ def open_time_series(
 ) -> TimeSeries:
     """Open yearly data from one multi-band raster or a list of yearly rasters, on one grid.
 
-    ``grid`` defaults to the grid of the first raster; rasters on another grid or CRS are read
-    through a warped view with ``resampling`` (and a log line says so). ``opened``: datasets
-    the caller has already opened, by path (each file is opened once).
+    ``grid`` defaults to the grid of the first raster; rasters on another grid or CRS are resampled
+    onto it with ``resampling`` as they are read (``blockio.StripWarper``; a log line says so).
+    ``opened``: datasets the caller has already opened, by path (each file is opened once).
     """
     progress = progress or Progress()
     paths = [str(p) for p in paths]
@@ -199,7 +235,6 @@ def open_time_series(
         raise CarbonInputError(QT_TRANSLATE_NOOP("@default", "No {role} raster was given."), role=role)
     opened = opened or {}
     datasets = {p: opened[p] if p in opened else open_raster(p, role) for p in paths}
-    originals = dict(datasets)  # the files themselves, also when read through a warped view
     if years is not None:
         layers = _explicit_years(paths, datasets, list(years), role)
     elif len(paths) == 1:
@@ -208,6 +243,7 @@ def open_time_series(
         layers = [YearLayer(_year_of_single(p, datasets[p], role), p, 1) for p in paths]
     layers = _check_years(layers, role, progress)
     target = grid or grid_of(datasets[layers[0].path], role)
+    off_grid = set()
     for p, ds in datasets.items():
         if not grid_of(ds, role).matches(target):
             if resampling == "none":
@@ -220,10 +256,11 @@ def open_time_series(
                 QT_TRANSLATE_NOOP("@default", "Aligning the {role} raster '{p}' to the reference grid ({resampling} "
                                               "resampling)."),
                 role=role, p=p, resampling=resampling)
-            datasets[p] = warp_to_grid(ds, target, resampling)
-    first = originals[layers[0].path]
+            off_grid.add(p)
+    warper = blockio.StripWarper(target, resampling) if off_grid else None
+    first = datasets[layers[0].path]
     metadata = {k: v for k, v in (first.GetMetadata() or {}).items() if k.startswith("CARBON_")}
-    return TimeSeries(layers, target, datasets, metadata)
+    return TimeSeries(layers, target, datasets, metadata, warper=warper, off_grid=frozenset(off_grid))
 
 
 def _explicit_years(paths: list[str], datasets: dict, years: list[int], role: str) -> list[YearLayer]:
@@ -411,6 +448,6 @@ def stack_years(
                 out.write(i, window.row0, series.read_window(i, window).astype(np.float32))
                 yield
 
-        blockio.for_each_block(blockio.plan_strips(series.grid, series.grid.width * 8, budget_bytes), copy_block,
-                               progress, steps_per_block=len(series.layers))
+        strips = blockio.plan_strips(series.grid, series.grid.width * 8 * (1 + series.warp_bands), budget_bytes)
+        blockio.for_each_block(strips, copy_block, progress, steps_per_block=len(series.layers))
     return series.years

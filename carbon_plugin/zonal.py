@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import overload
 
 import numpy as np
@@ -95,19 +96,26 @@ def plan_blocks(
     reads only its part.
     """
     datasets = [ds for s in series for ds in s.datasets.values()]
-    per_cell = blockio.cached_bytes_per_cell(datasets) + WORK_BYTES_PER_CELL
+    warped = 8 * sum(s.warp_bands for s in series)  # the bands of files off the grid, warped per block
+    per_cell = blockio.cached_bytes_per_cell(datasets) + warped + WORK_BYTES_PER_CELL
     reach = coverage.covered_columns if coverage is not None else None
     return blockio.plan_blocks(grid.width, grid.height, per_cell, budget_bytes, _block_size(series), reach=reach)
 
 
-def _read_groups(series: TimeSeries) -> list[tuple[gdal.Dataset, list[int], list[int]]]:
-    """(dataset, layer indices, band numbers): consecutive layers read in one call when interleaved.
+Reader = Callable[[Window], Iterator[tuple[np.ndarray, np.ndarray | None]]]
 
-    Multi-threaded decoding is used where it cannot decode a tile twice: whole groups of an
-    interleaved file, or files whose bands are stored apart.
+
+def _read_groups(series: TimeSeries) -> list[tuple[Reader, list[int]]]:
+    """(read a block: values as stored and invalid cells per layer, layer indices) per group of layers.
+
+    Consecutive layers of an interleaved file are read in one call, and so are all the layers of
+    a file off the grid (one warp). Multi-threaded decoding is used where it cannot decode a tile
+    twice: whole groups of an interleaved file, or files whose bands are stored apart.
     """
     groups: list[tuple[gdal.Dataset, list[int], list[int]]] = []
     for i, layer in enumerate(series.layers):
+        if layer.path in series.off_grid:
+            continue
         ds = series.datasets[layer.path]
         if groups and groups[-1][0] is ds and blockio.interleaved(ds):
             groups[-1][1].append(i)
@@ -115,12 +123,21 @@ def _read_groups(series: TimeSeries) -> list[tuple[gdal.Dataset, list[int], list
         else:
             groups.append((ds, [i], [layer.band]))
     handles: dict[int, gdal.Dataset] = {}
-    out = []
+    out: list[tuple[Reader, list[int]]] = []
     for ds, indices, bands in groups:
         if len(bands) > 1 or not blockio.interleaved(ds):
             ds = handles.setdefault(id(ds), blockio.decoding_handle(ds))
-        out.append((ds, indices, bands))
+        out.append((partial(blockio.read_stored, ds, bands), indices))
+    for path in sorted(series.off_grid):
+        indices = [i for i, layer in enumerate(series.layers) if layer.path == path]
+        out.append((partial(_read_warped, series, path), indices))
     return out
+
+
+def _read_warped(series: TimeSeries, path: str, window: Window) -> Iterator[tuple[np.ndarray, np.ndarray | None]]:
+    """The layers of ``path`` (off the grid) warped onto ``window``, each with its invalid (NaN) cells."""
+    for values in series.warp(path, window):
+        yield values, blockio.invalid_cells(values, None)
 
 
 def as_zero(values: np.ndarray, invalid: np.ndarray | None) -> np.ndarray:
@@ -206,8 +223,8 @@ def zonal_sums(
         covered_km2[:] += window.sums(cell_km2)
         block_sums = _BlockSums(window, cell_km2)
         for k, series_groups in enumerate(groups):
-            for ds, indices, bands in series_groups:
-                for i, (values, invalid) in zip(indices, blockio.read_stored(ds, bands, block)):
+            for read, indices in series_groups:
+                for i, (values, invalid) in zip(indices, read(block)):
                     values = as_zero(values, invalid)
                     guard = guard_list[k]
                     if guard is not None:

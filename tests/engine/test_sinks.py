@@ -1,5 +1,5 @@
-"""Engine tests for carbon_plugin.sinks: Rh (Pei et al. 2009), NPP scaling, monthly climate layouts, strip
-warping and the streamed NEP sink (the algorithm: tests/qgis/test_sinks_alg.py)."""
+"""Engine tests for carbon_plugin.sinks: Rh (Pei et al. 2009), NPP scaling, monthly climate layouts and the
+streamed NEP sink (the algorithm: tests/qgis/test_sinks_alg.py; the climate's warp: test_warp.py)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,9 @@ from helpers.climate import monthly_stack, nep_hand_case, rh_hand
 from helpers.rasters import read_all, write_raster
 
 from carbon_budget.carbon_plugin import blockio
-from carbon_budget.carbon_plugin.blockio import warp_strip
 from carbon_budget.carbon_plugin.errors import Cancelled, CarbonInputError
 from carbon_budget.carbon_plugin.progress import Progress
-from carbon_budget.carbon_plugin.raster import grid_of, open_raster, warp_to_grid
+from carbon_budget.carbon_plugin.raster import open_raster
 from carbon_budget.carbon_plugin.sinks import (
     compute_nep_sink,
     monthly_slots,
@@ -101,22 +100,6 @@ def test_monthly_band_layouts(tmp_path):
         slots([annual])
     with pytest.raises(CarbonInputError, match="13 bands, not 12 x years"):
         slots([thirteen], 2001)
-
-
-def test_strip_warp_equals_a_warped_view_of_the_whole_raster(tmp_path):
-    # climate on a 0.05 deg geographic grid, read onto a 1 km UTM grid strip by strip
-    rng = np.random.default_rng(1)
-    data = (10 + rng.random((3, 40, 50)) * 5).astype(np.float32)
-    path = write_raster(tmp_path / "c.tif", data, (116.8, 0.05, 0, 34.5, 0, -0.05), 4326)
-    ds = open_raster(path)
-    npp = write_raster(tmp_path / "npp.tif", np.zeros((60, 70), np.float32))
-    grid = grid_of(open_raster(npp))
-    whole = warp_to_grid(ds, grid, "bilinear")
-    expected = np.stack([whole.GetRasterBand(b).ReadAsArray() for b in (1, 2, 3)])
-    parts = np.concatenate([warp_strip(ds, [1, 2, 3], grid, r, min(7, 60 - r), "bilinear")
-                            for r in range(0, 60, 7)], axis=1)
-    assert np.isfinite(expected).all()
-    np.testing.assert_allclose(parts, expected, rtol=1e-6)
 
 
 # ---------------------------------------------------------------------------------------- the streamed NEP sink
