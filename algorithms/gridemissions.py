@@ -32,7 +32,6 @@ from ..carbon_plugin.gridding import (
     PointSources,
     clean_statistics,
     grid_emissions,
-    report_lines,
 )
 from ..carbon_plugin.inputs import Regions
 from ..carbon_plugin.schema import region_key
@@ -296,8 +295,6 @@ class GridEmissions(CarbonAlgorithm):
             regions, rows, proxies, GriddingOutputs(output, intensity), self._points(parameters, context), options,
             progress=progress,
         )
-        for line in report_lines(result, units):
-            progress.info(line)
         outputs = {
             self.OUTPUT: output,
             "YEARS_OUT": ",".join(map(str, result.years)),

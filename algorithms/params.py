@@ -115,7 +115,7 @@ def carbon_series(alg, parameters: dict, name: str, context, units: str, role: s
     aligned onto ``grid`` with 'sum' resampling, which keeps t per cell, when it is on another one."""
     series = open_time_series(time_series_paths(alg, parameters, name, context), start_year=start_year,
                               grid=grid, resampling="sum", role=role, progress=progress)
-    series.scale = factor_to(series.metadata.get("CARBON_UNITS"), units, role, progress.info)
+    series.scale = factor_to(series.metadata.get("CARBON_UNITS"), units, role, progress)
     return series
 
 

@@ -632,7 +632,7 @@ def grid_emissions(
     ``regions``: one polygon per feature and its region key (features sharing a key form one
     region); ``statistics``: {(key, year): t} or (key, year, t) rows; ``proxies``: one to three
     proxy rasters (paths; the first one's grid is the output grid), weighted by ``options.alpha``.
-    Writes ``outputs``; returns a ``GridResult`` with totals and the per-region round trip.
+    Writes ``outputs``; returns a ``GridResult`` with totals and the per-region round trip (also logged).
     """
     progress = progress or Progress()
     _check_regions(regions)
@@ -687,11 +687,13 @@ def grid_emissions(
     gridded, zonal = _pass_two(layout, years, weights, by_weight, by_area, use_area,
                                np.isfinite(allocated).astype(np.float64), placed, outputs, options.units,
                                progress.sub(0.45, 1.0))
-    return GridResult(
+    result = GridResult(
         years=years, keys=keys, allocated=allocated, source=source, gridded_total=gridded, zonal=zonal,
         points=point_sum, fallback=fallback, fit=fit, unmatched_statistics=unmatched,
         unmatched_regions=without,
     )
+    log_round_trip(result, options.units, progress)
+    return result
 
 
 def _check_regions(regions: Regions) -> None:
@@ -830,20 +832,21 @@ def _pass_two(layout: _Layout, years, weights, by_weight, by_area, use_area, val
     return gridded, zonal
 
 
-def report_lines(result: GridResult, units: str) -> list[str]:
-    """Log lines: per year the raster total vs the statistics and the per-region round trip."""
-    lines = []
-    err = result.round_trip_error()
+def log_round_trip(result: GridResult, units: str, progress: Progress) -> None:
+    """Log per year the raster total against the statistics and the per-region round trip."""
+    err = np.abs(result.round_trip_error())
     for j, year in enumerate(result.years):
-        expected = result.expected_total[j]
-        rel = result.total_error()[j]
-        row = np.abs(err[:, j])
-        worst = ""
-        if np.isfinite(row).any():
-            i = int(np.nanargmax(row))
-            worst = (f"; per-region round trip: max |error| {row[i]:.2e} ({result.keys[i]}), "
-                     f"mean {np.nanmean(row):.2e}")
-        lines.append(f"{year}: raster total {result.gridded_total[j]:,.1f} {units}, statistics "
-                     f"{expected:,.1f} (relative error {rel:.1e}){worst}")
-    return lines
+        totals = {"year": year, "gridded": result.gridded_total[j], "units": units,
+                  "expected": result.expected_total[j], "rel": result.total_error()[j]}
+        row = err[:, j]
+        if not np.isfinite(row).any():
+            progress.log(QT_TRANSLATE_NOOP("@default", "{year}: raster total {gridded:,.1f} {units}, statistics "
+                                                       "{expected:,.1f} (relative error {rel:.1e})"), **totals)
+            continue
+        i = int(np.nanargmax(row))
+        progress.log(
+            QT_TRANSLATE_NOOP("@default", "{year}: raster total {gridded:,.1f} {units}, statistics {expected:,.1f} "
+                                          "(relative error {rel:.1e}); per-region round trip: max |error| "
+                                          "{worst:.2e} ({region}), mean {mean:.2e}"),
+            **totals, worst=row[i], region=result.keys[i], mean=np.nanmean(row))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .errors import QT_TRANSLATE_NOOP, CarbonInputError
+from .progress import Progress
 
 CO2_PER_C = 44.0 / 12.0
 T_CO2 = "t CO2"
@@ -45,10 +46,13 @@ def units_of_label(label: str | None) -> str | None:
     return None
 
 
-def factor_to(label: str | None, target: str, role: str, info) -> float:
+def factor_to(label: str | None, target: str, role: str, progress: Progress) -> float:
     """Multiplier turning a raster labelled ``label`` into ``target`` units; unlabelled: 1 (logged)."""
     source = units_of_label(label)
     if source is None:
-        info(f"The {role} raster has no CARBON_UNITS metadata; its values are taken as {target}.")
+        progress.log(
+            QT_TRANSLATE_NOOP("@default", "The {role} raster has no CARBON_UNITS metadata; its values are taken as "
+                                          "{target}."),
+            role=role, target=target)
         return 1.0
     return factor_from_t_c(target) / factor_from_t_c(source)

@@ -173,67 +173,67 @@
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="86" />
+        <location filename="../algorithms/balancetrend.py" line="91" />
         <source>{n} regions, years {first}-{last} ({count} years).</source>
         <translation>{n} 个区域，年份 {first}-{last}（共 {count} 年）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="129" />
+        <location filename="../algorithms/balancetrend.py" line="130" />
         <source>{period}: {counts}</source>
         <translation>{period}：{counts}</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="132" />
+        <location filename="../algorithms/balancetrend.py" line="133" />
         <source>{n} region(s) have no emission or sink values; their fields are NULL.</source>
         <translation>{n} 个区域没有碳排放或碳汇数值，其字段为 NULL。</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="119" />
+        <location filename="../algorithms/energyemissions.py" line="121" />
         <source>Energy consumption table</source>
         <translation>能源消费表</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="121" />
+        <location filename="../algorithms/energyemissions.py" line="123" />
         <source>Region field</source>
         <translation>区域字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="123" />
+        <location filename="../algorithms/energyemissions.py" line="125" />
         <source>Year field</source>
         <translation>年份字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="126" />
+        <location filename="../algorithms/energyemissions.py" line="128" />
         <source>Table layout</source>
         <translation>表格格式</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="128" />
+        <location filename="../algorithms/energyemissions.py" line="130" />
         <source>Fuel field (long layout)</source>
         <translation>燃料字段（长表格式）</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="131" />
+        <location filename="../algorithms/energyemissions.py" line="133" />
         <source>Quantity field (long layout)</source>
         <translation>消费量字段（长表格式）</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="134" />
+        <location filename="../algorithms/energyemissions.py" line="136" />
         <source>Quantity units</source>
         <translation>消费量单位</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="136" />
+        <location filename="../algorithms/energyemissions.py" line="138" />
         <source>Emission factor table (CSV; default: the bundled table)</source>
         <translation>排放因子表（CSV；默认：内置表）</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="139" />
+        <location filename="../algorithms/energyemissions.py" line="141" />
         <source>Bundled factor table</source>
         <translation>内置排放因子表</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="145" />
+        <location filename="../algorithms/energyemissions.py" line="147" />
         <source>Cement process factor (t CO2 per t clinker)</source>
         <translation>水泥生产过程排放因子（t CO2/t 熟料）</translation>
     </message>
@@ -243,12 +243,12 @@
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="152" />
+        <location filename="../algorithms/energyemissions.py" line="154" />
         <source>CO2 emissions table</source>
         <translation>CO2 排放表</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="154" />
+        <location filename="../algorithms/energyemissions.py" line="156" />
         <source>Rows written</source>
         <translation>写出的行数</translation>
     </message>
@@ -258,17 +258,17 @@
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="186" />
+        <location filename="../algorithms/energyemissions.py" line="188" />
         <source>Columns ignored (not fuels): {names}</source>
         <translation>已忽略的列（非燃料）：{names}</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="188" />
+        <location filename="../algorithms/energyemissions.py" line="190" />
         <source>The long layout needs FUEL_FIELD and QUANTITY_FIELD.</source>
         <translation>长表格式需要 FUEL_FIELD 和 QUANTITY_FIELD。</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="219" />
+        <location filename="../algorithms/energyemissions.py" line="221" />
         <source>{year}: {total:,.1f} {units} from energy</source>
         <translation>{year}：能源消费排放 {total:,.1f} {units}</translation>
     </message>
@@ -283,12 +283,12 @@
         <translation>碳收支,净碳排放,碳源汇比,碳平衡状态,格网,像元</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="61" />
+        <location filename="../algorithms/zonalbudget.py" line="62" />
         <source>Emission time series (t per cell per year)</source>
         <translation>碳排放时间序列（t/像元/年）</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="63" />
+        <location filename="../algorithms/zonalbudget.py" line="64" />
         <source>Sink time series (t per cell per year)</source>
         <translation>碳汇时间序列（t/像元/年）</translation>
     </message>
@@ -313,147 +313,147 @@
         <translation>碳平衡状态</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridbudget.py" line="63" />
+        <location filename="../algorithms/gridbudget.py" line="64" />
         <source>Wrote {n} years: {first}-{last}.</source>
         <translation>已写出 {n} 年：{first}-{last}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="73" />
+        <location filename="../algorithms/gridemissions.py" line="76" />
         <source>ALPHA: '{text}' must be {count} comma-separated numbers, one weight per proxy.</source>
         <translation>ALPHA：“{text}”必须是 {count} 个以逗号分隔的数值，每个代理变量一个权重。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="57" />
+        <location filename="../algorithms/zonalbudget.py" line="58" />
         <source>Regions (polygons)</source>
         <translation>区域（面）</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="59" />
+        <location filename="../algorithms/zonalbudget.py" line="60" />
         <source>Region key field</source>
         <translation>区域键字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="120" />
+        <location filename="../algorithms/gridemissions.py" line="123" />
         <source>Emission statistics table (region, year, value)</source>
         <translation>碳排放统计表（区域、年份、数值）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="122" />
+        <location filename="../algorithms/gridemissions.py" line="125" />
         <source>Statistics region field (default: same name as the region key field)</source>
         <translation>统计表区域字段（默认：与区域键字段同名）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="125" />
+        <location filename="../algorithms/gridemissions.py" line="128" />
         <source>Statistics year field</source>
         <translation>统计表年份字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="128" />
+        <location filename="../algorithms/gridemissions.py" line="131" />
         <source>Statistics value field</source>
         <translation>统计表数值字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="131" />
+        <location filename="../algorithms/gridemissions.py" line="134" />
         <source>Or: prefix of per-year fields on the regions (e.g. EMI_)</source>
         <translation>或：区域图层上逐年字段的前缀（例如 EMI_）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="133" />
+        <location filename="../algorithms/gridemissions.py" line="136" />
         <source>Proxy raster (nighttime light; band per year)</source>
         <translation>代理变量栅格（夜间灯光；每年一个波段）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="135" />
+        <location filename="../algorithms/gridemissions.py" line="138" />
         <source>Second proxy (e.g. population)</source>
         <translation>第二代理变量（例如人口）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="137" />
+        <location filename="../algorithms/gridemissions.py" line="140" />
         <source>Third proxy (e.g. built-up)</source>
         <translation>第三代理变量（例如建设用地）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="139" />
+        <location filename="../algorithms/gridemissions.py" line="142" />
         <source>Proxy weights alpha, one per proxy (comma-separated; default 1 each)</source>
         <translation>代理变量权重 alpha，每个代理变量一个（逗号分隔；默认均为 1）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="142" />
+        <location filename="../algorithms/gridemissions.py" line="145" />
         <source>Proxy exponent beta</source>
         <translation>代理变量指数 beta</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="146" />
+        <location filename="../algorithms/gridemissions.py" line="149" />
         <source>Point source year field</source>
         <translation>点源年份字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="149" />
+        <location filename="../algorithms/gridemissions.py" line="152" />
         <source>Point source emission field</source>
         <translation>点源排放量字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="152" />
+        <location filename="../algorithms/gridemissions.py" line="155" />
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="154" />
+        <location filename="../algorithms/gridemissions.py" line="157" />
         <source>Statistics key of the known total of all regions (regression)</source>
         <translation>全部区域已知总量在统计表中的键（回归法）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="158" />
+        <location filename="../algorithms/gridemissions.py" line="161" />
         <source>Cell assignment</source>
         <translation>像元归属方式</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="161" />
+        <location filename="../algorithms/gridemissions.py" line="164" />
         <source>Allow unmatched regions and statistics</source>
         <translation>允许区域与统计数据不匹配</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="164" />
+        <location filename="../algorithms/gridemissions.py" line="167" />
         <source>Units of the statistics and the output</source>
         <translation>统计数据与输出的单位</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="166" />
+        <location filename="../algorithms/gridemissions.py" line="169" />
         <source>Gridded emissions (t per cell per year)</source>
         <translation>格网化碳排放（t/像元/年）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="168" />
+        <location filename="../algorithms/gridemissions.py" line="171" />
         <source>Emission intensity (t per km2 per year)</source>
         <translation>碳排放强度（t/km2/年）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="171" />
+        <location filename="../algorithms/gridemissions.py" line="174" />
         <source>Round-trip check table (region, year, statistic, gridded)</source>
         <translation>回算校验表（区域、年份、统计值、格网值）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="175" />
+        <location filename="../algorithms/gridemissions.py" line="178" />
         <source>Largest relative error of a yearly total</source>
         <translation>年度总量的最大相对误差</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="176" />
+        <location filename="../algorithms/gridemissions.py" line="179" />
         <source>Largest relative per-region round-trip error</source>
         <translation>分区回算的最大相对误差</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="184" />
+        <location filename="../algorithms/gridemissions.py" line="187" />
         <source>{param}: the layer has no field '{field}'.</source>
         <translation>{param}：图层中没有字段“{field}”。</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="247" />
+        <location filename="../algorithms/gridemissions.py" line="250" />
         <source>The point source {fid} has no valid year or emission ({year_field}, {value_field}).</source>
         <translation>点源 {fid} 没有有效的年份或排放量（{year_field}，{value_field}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="271" />
+        <location filename="../algorithms/gridemissions.py" line="274" />
         <source>TOTAL_KEY: no statistics row has the key '{key}'.</source>
         <translation>TOTAL_KEY：统计表中没有键为“{key}”的行。</translation>
     </message>
@@ -613,17 +613,17 @@
         <translation>等权重</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="50" />
+        <location filename="../algorithms/imbalancerisk.py" line="54" />
         <source>User weights (USER_WEIGHTS)</source>
         <translation>自定义权重（USER_WEIGHTS）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="159" />
+        <location filename="../algorithms/imbalancerisk.py" line="168" />
         <source>Carbon imbalance risk index</source>
         <translation>碳失衡风险指数</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="161" />
+        <location filename="../algorithms/imbalancerisk.py" line="170" />
         <source>carbon imbalance,risk index,entropy weight,risk level,compensation,carbon price,source sink ratio</source>
         <translation>碳失衡,风险指数,熵权法,风险等级,碳补偿,碳价,碳源汇比</translation>
     </message>
@@ -633,27 +633,27 @@
         <translation>碳收支或碳平衡图层（EMI_yyyy、SNK_yyyy 字段）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="78" />
+        <location filename="../algorithms/imbalancerisk.py" line="82" />
         <source>Components</source>
         <translation>分量</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="84" />
+        <location filename="../algorithms/imbalancerisk.py" line="88" />
         <source>User weights, one per chosen component (e.g. 0.5, 0.3, 0.2)</source>
         <translation>自定义权重，每个所选分量一个（例如 0.5, 0.3, 0.2）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="97" />
+        <location filename="../algorithms/imbalancerisk.py" line="101" />
         <source>Risk level breaks (4 numbers in (0, 1))</source>
         <translation>风险等级断点（4 个位于 (0, 1) 内的数）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="175" />
+        <location filename="../algorithms/imbalancerisk.py" line="184" />
         <source>Carbon price (yuan per t CO2)</source>
         <translation>碳价（元/t CO2）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="177" />
+        <location filename="../algorithms/imbalancerisk.py" line="186" />
         <source>Risk layer</source>
         <translation>风险图层</translation>
     </message>
@@ -663,67 +663,67 @@
         <translation>逐时段风险汇总</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="180" />
+        <location filename="../algorithms/imbalancerisk.py" line="189" />
         <source>Weights used</source>
         <translation>所用权重</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="182" />
+        <location filename="../algorithms/imbalancerisk.py" line="191" />
         <source>High-risk share of the last period</source>
         <translation>最后时段的高风险占比</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="217" />
+        <location filename="../algorithms/imbalancerisk.py" line="223" />
         <source>{period}: {levels}; RI &gt;= {high}: {count} of {n} ({share:.1%})</source>
         <translation>{period}：{levels}；RI &gt;= {high}：{n} 个中有 {count} 个（{share:.1%}）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="221" />
+        <location filename="../algorithms/imbalancerisk.py" line="227" />
         <source>{period}: {n} region(s) without data have no risk index.</source>
         <translation>{period}：{n} 个无数据区域没有风险指数。</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="141" />
+        <location filename="../algorithms/imbalancerisk.py" line="150" />
         <source>No {field} field: areas are measured on the ellipsoid {ellipsoid}.</source>
         <translation>没有 {field} 字段：在椭球体 {ellipsoid} 上量算面积。</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="76" />
+        <location filename="../algorithms/landusesink.py" line="78" />
         <source>Land use (time-series raster, or one raster per year)</source>
         <translation>土地利用（时间序列栅格，或每年一个栅格）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="78" />
+        <location filename="../algorithms/landusesink.py" line="80" />
         <source>Years: one per band in input order, or those a single layer stands for (e.g. 2001-2020)</source>
         <translation>年份：按输入顺序每个波段一个，或单个图层所代表的年份（例如 2001-2020）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="82" />
+        <location filename="../algorithms/landusesink.py" line="84" />
         <source>Coefficient preset</source>
         <translation>碳汇系数预设</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="85" />
+        <location filename="../algorithms/landusesink.py" line="87" />
         <source>Coefficient CSV (code, name, t_c_ha_yr; replaces the preset)</source>
         <translation>系数 CSV（code、name、t_c_ha_yr；替代预设）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="113" />
+        <location filename="../algorithms/landusesink.py" line="115" />
         <source>Carbon sink (land use)</source>
         <translation>碳汇（土地利用）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="115" />
+        <location filename="../algorithms/landusesink.py" line="117" />
         <source>Class codes missing from the table</source>
         <translation>系数表中缺失的类别代码</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="126" />
+        <location filename="../algorithms/landusesink.py" line="128" />
         <source>Coefficients (t C ha-1 yr-1): {table}.</source>
         <translation>碳汇系数（t C ha-1 yr-1）：{table}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="141" />
+        <location filename="../algorithms/landusesink.py" line="140" />
         <source>{year}: sink {total:,.0f} {units}.</source>
         <translation>{year}：碳汇 {total:,.0f} {units}。</translation>
     </message>
@@ -853,42 +853,42 @@
         <translation>{n} 年：{first}-{last}；{w} x {h} 个像元。</translation>
     </message>
     <message>
-        <location filename="../algorithms/rastertrend.py" line="62" />
+        <location filename="../algorithms/rastertrend.py" line="63" />
         <source>Class {code} ({label}): {count} cells</source>
         <translation>类别 {code}（{label}）：{count} 个像元</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="42" />
+        <location filename="../algorithms/zonalbudget.py" line="43" />
         <source>Regional carbon budget (exact zonal sums)</source>
         <translation>区域碳收支（精确分区求和）</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="44" />
+        <location filename="../algorithms/zonalbudget.py" line="45" />
         <source>carbon budget,zonal statistics,county,emission,sink,source sink ratio,exact</source>
         <translation>碳收支,分区统计,区县,碳排放,碳汇,碳源汇比,精确</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="66" />
+        <location filename="../algorithms/zonalbudget.py" line="67" />
         <source>GDP field prefix (e.g. GDP_ for GDP_2001, GDP_2002, ...)</source>
         <translation>GDP 字段前缀（例如 GDP_ 对应 GDP_2001、GDP_2002 ……）</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="69" />
+        <location filename="../algorithms/zonalbudget.py" line="70" />
         <source>Carbon budget layer</source>
         <translation>碳收支图层</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="70" />
+        <location filename="../algorithms/zonalbudget.py" line="71" />
         <source>Carbon budget table (long form)</source>
         <translation>碳收支表（长表）</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="77" />
+        <location filename="../algorithms/zonalbudget.py" line="78" />
         <source>The regions layer could not be read.</source>
         <translation>无法读取区域图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="79" />
+        <location filename="../algorithms/zonalbudget.py" line="80" />
         <source>The regions layer '{name}' is not a polygon layer.</source>
         <translation>区域图层“{name}”不是面图层。</translation>
     </message>
@@ -913,102 +913,102 @@
         <translation>找到 {n} 年的 GDP 字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="46" />
+        <location filename="../algorithms/energyemissions.py" line="48" />
         <source>Wide: one column per fuel</source>
         <translation>宽表：每种燃料一列</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="46" />
+        <location filename="../algorithms/energyemissions.py" line="48" />
         <source>Long: a fuel column and a quantity column</source>
         <translation>长表：一列燃料、一列消费量</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="51" />
+        <location filename="../algorithms/energyemissions.py" line="53" />
         <source>As in the factor table (default: 10^4 t solids and liquids, 10^4 m3 gas)</source>
         <translation>与排放因子表一致（默认：固体和液体 10^4 t，气体 10^4 m3）</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="51" />
+        <location filename="../algorithms/energyemissions.py" line="53" />
         <source>t and m3</source>
         <translation>t 和 m3</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="51" />
+        <location filename="../algorithms/energyemissions.py" line="53" />
         <source>10^4 t and 10^4 m3</source>
         <translation>10^4 t 和 10^4 m3</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="51" />
+        <location filename="../algorithms/energyemissions.py" line="53" />
         <source>10^4 t and 10^8 m3</source>
         <translation>10^4 t 和 10^8 m3</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="58" />
+        <location filename="../algorithms/energyemissions.py" line="60" />
         <source>China: yearbook NCV, provincial inventory CC and OF</source>
         <translation>中国：统计年鉴平均低位发热量 NCV，省级温室气体清单 CC 与 OF</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="58" />
+        <location filename="../algorithms/energyemissions.py" line="60" />
         <source>IPCC default oxidation factor OF = 1</source>
         <translation>IPCC 默认碳氧化率 OF = 1</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="100" />
+        <location filename="../algorithms/energyemissions.py" line="102" />
         <source>CO2 emissions from energy consumption</source>
         <translation>能源消费 CO2 排放</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="102" />
+        <location filename="../algorithms/energyemissions.py" line="104" />
         <source>CO2,emissions,energy,fuel,coal,natural gas,IPCC,emission factor,cement</source>
         <translation>CO2,碳排放,能源,燃料,煤炭,天然气,IPCC,排放因子,水泥</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="54" />
+        <location filename="../algorithms/gridemissions.py" line="57" />
         <source>Proportional to the proxy weight</source>
         <translation>按代理变量权重比例分配</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="54" />
+        <location filename="../algorithms/gridemissions.py" line="57" />
         <source>Power-law regression E = a (sum L)^b fills region-years without statistics</source>
         <translation>幂函数回归 E = a (sum L)^b 填补无统计数据的区域年份</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="58" />
+        <location filename="../algorithms/gridemissions.py" line="61" />
         <source>Exact coverage fraction (split cells are shared)</source>
         <translation>精确覆盖比例（被分割的像元按比例分摊）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="58" />
+        <location filename="../algorithms/gridemissions.py" line="61" />
         <source>Cell centre (each cell wholly to one region)</source>
         <translation>像元中心（每个像元整体归属一个区域）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="85" />
+        <location filename="../algorithms/gridemissions.py" line="88" />
         <source>Grid emissions (top-down, mass-conserving)</source>
         <translation>格网碳排放（自上而下，总量守恒）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="87" />
+        <location filename="../algorithms/gridemissions.py" line="90" />
         <source>CO2,emissions,downscaling,gridding,nighttime light,NTL,proxy,allocation,top-down</source>
         <translation>CO2,碳排放,降尺度,格网化,夜间灯光,NTL,代理变量,空间分配,自上而下</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="47" />
+        <location filename="../algorithms/landusesink.py" line="49" />
         <source>CNLUCC first-level classes (1 cropland ... 6 unused land)</source>
         <translation>CNLUCC 一级类（1 耕地 …… 6 未利用地）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="47" />
+        <location filename="../algorithms/landusesink.py" line="49" />
         <source>CLCD classes (1 cropland ... 9 wetland)</source>
         <translation>CLCD 类别（1 耕地 …… 9 湿地）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="55" />
+        <location filename="../algorithms/landusesink.py" line="57" />
         <source>Carbon sink from land use (coefficients)</source>
         <translation>土地利用碳汇（系数法）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="57" />
+        <location filename="../algorithms/landusesink.py" line="59" />
         <source>carbon sink,land use,land cover,CNLUCC,CLCD,coefficient,forest,grassland,water</source>
         <translation>碳汇,土地利用,土地覆盖,CNLUCC,CLCD,碳汇系数,林地,草地,水域</translation>
     </message>
@@ -1363,12 +1363,12 @@
         <translation>未能为 {output} 保存样式：{error}</translation>
     </message>
     <message>
-        <location filename="../algorithms/vectors.py" line="100" />
+        <location filename="../algorithms/vectors.py" line="101" />
         <source>The {role} has no features.</source>
         <translation>{role}没有要素。</translation>
     </message>
     <message>
-        <location filename="../algorithms/vectors.py" line="313" />
+        <location filename="../algorithms/vectors.py" line="314" />
         <source>Cannot create the output {name}.</source>
         <translation>无法创建输出 {name}。</translation>
     </message>
@@ -1708,27 +1708,27 @@
         <translation>一个或多个</translation>
     </message>
     <message>
-        <location filename="../algorithms/vectors.py" line="39" />
+        <location filename="../algorithms/vectors.py" line="40" />
         <source>input layer</source>
         <translation>输入图层</translation>
     </message>
     <message>
-        <location filename="../algorithms/vectors.py" line="39" />
+        <location filename="../algorithms/vectors.py" line="40" />
         <source>budget layer</source>
         <translation>碳收支图层</translation>
     </message>
     <message>
-        <location filename="../algorithms/vectors.py" line="39" />
+        <location filename="../algorithms/vectors.py" line="40" />
         <source>risk layer</source>
         <translation>风险图层</translation>
     </message>
     <message>
-        <location filename="../algorithms/vectors.py" line="39" />
+        <location filename="../algorithms/vectors.py" line="40" />
         <source>balance layer</source>
         <translation>碳平衡图层</translation>
     </message>
     <message>
-        <location filename="../algorithms/vectors.py" line="39" />
+        <location filename="../algorithms/vectors.py" line="40" />
         <source>hot spots layer</source>
         <translation>热点图层</translation>
     </message>
@@ -1868,92 +1868,92 @@
         <translation>HTML 报告</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="72" />
+        <location filename="../carbon_plugin/balance.py" line="75" />
         <source>The {role} has no pairs of year fields EMI_yyyy and SNK_yyyy (emission and sink per year, e.g. EMI_2001 and SNK_2001). Make it with 'Zonal carbon budget' or rename its fields.</source>
         <translation>{role}中没有成对的年份字段 EMI_yyyy 与 SNK_yyyy（每年的碳排放与碳汇，例如 EMI_2001 与 SNK_2001）。请用“区域碳收支”生成该图层，或重命名其字段。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="79" />
+        <location filename="../carbon_plugin/balance.py" line="82" />
         <source>Years with only an emission or only a sink field are left out: {years}.</source>
         <translation>只有碳排放字段或只有碳汇字段的年份不参与计算：{years}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="83" />
+        <location filename="../carbon_plugin/balance.py" line="86" />
         <source>The {role} has {n_years} year(s) with both EMI_yyyy and SNK_yyyy fields ({years}); trends need at least {MIN_VALUES} years.</source>
         <translation>{role}中同时具有 EMI_yyyy 与 SNK_yyyy 字段的年份有 {n_years} 个（{years}）；趋势计算至少需要 {MIN_VALUES} 年。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="102" />
+        <location filename="../carbon_plugin/balance.py" line="105" />
         <source>Emission and sink must both be (regions, years); got {e_shape} and {s_shape}.</source>
         <translation>碳排放与碳汇都必须为（区域, 年份）形状；实际为 {e_shape} 和 {s_shape}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="194" />
+        <location filename="../carbon_plugin/balance.py" line="228" />
         <source>Years must be unique and increasing; got {years}.</source>
         <translation>年份必须唯一且递增；实际为 {years}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="198" />
+        <location filename="../carbon_plugin/balance.py" line="203" />
         <source>The trend tolerance must be &gt;= 0; got {tolerance}.</source>
         <translation>趋势容差必须 &gt;= 0；实际为 {tolerance}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="202" />
+        <location filename="../carbon_plugin/balance.py" line="207" />
         <source>The neutral band must be in [0, 1); got {neutral_band}.</source>
         <translation>中性带必须位于 [0, 1) 内；实际为 {neutral_band}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="311" />
+        <location filename="../carbon_plugin/balance.py" line="179" />
         <source>The significance level must be between 0 and 1; got {alpha}.</source>
         <translation>显著性水平必须介于 0 与 1 之间；实际为 {alpha}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="114" />
+        <location filename="../carbon_plugin/balance.py" line="117" />
         <source>Got {n_columns} yearly columns for {n_years} years.</source>
         <translation>共有 {n_columns} 个逐年列，但年份有 {n_years} 个。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="213" />
+        <location filename="../carbon_plugin/balance.py" line="235" />
         <source>Years not in a whole period are left out of the period values: {years}.</source>
         <translation>不构成完整时段的年份不参与时段值计算：{years}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="316" />
+        <location filename="../carbon_plugin/balance.py" line="357" />
         <source>A trend needs at least {MIN_VALUES} years; the time series has {years}.</source>
         <translation>趋势计算至少需要 {MIN_VALUES} 年；该时间序列为 {years}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="330" />
+        <location filename="../carbon_plugin/balance.py" line="322" />
         <source>Choose at least one output (slope, Z, p or class).</source>
         <translation>请至少选择一项输出（斜率、Z、p 或类别）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="362" />
+        <location filename="../carbon_plugin/balance.py" line="402" />
         <source>No {prefix}yyyy field found; choose the field to analyse.</source>
         <translation>未找到 {prefix}yyyy 字段；请选择要分析的字段。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/budget.py" line="83" />
+        <location filename="../carbon_plugin/budget.py" line="85" />
         <source>The emission years ({emission_first}-{emission_last}) and the sink years ({sink_first}-{sink_last}) do not overlap.</source>
         <translation>碳排放年份（{emission_first}-{emission_last}）与碳汇年份（{sink_first}-{sink_last}）没有重叠。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/budget.py" line="90" />
+        <location filename="../carbon_plugin/budget.py" line="92" />
         <source>Years present in only one of the emission and sink rasters are left out: {years}.</source>
         <translation>仅出现在碳排放栅格或碳汇栅格之一中的年份不参与计算：{years}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/budget.py" line="144" />
+        <location filename="../carbon_plugin/budget.py" line="132" />
         <source>Choose at least one output (net, ratio or state).</source>
         <translation>请至少选择一项输出（净排放、源汇比或状态）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/budget.py" line="209" />
+        <location filename="../carbon_plugin/budget.py" line="243" />
         <source>None of the regions overlaps the {role} raster; check that both cover the same area (and that the layers' CRSs are right).</source>
         <translation>没有任何区域与{role}栅格重叠；请检查两者是否覆盖同一地区（以及图层的坐标参考系是否正确）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/budget.py" line="244" />
+        <location filename="../carbon_plugin/budget.py" line="279" />
         <source>{km2:.3f} km2 of region '{name}' has no {role} data in some years (counted as 0).</source>
         <translation>区域“{name}”中有 {km2:.3f} km2 在某些年份没有{role}数据（计为 0）。</translation>
     </message>
@@ -2048,342 +2048,342 @@
         <translation>排放因子表“{path}”第 {line} 行：未知的 ncv_unit“{ncv_unit}”（请使用 kJ/kg、MJ/kg、GJ/t、kJ/m3 或 MJ/m3）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="208" />
+        <location filename="../carbon_plugin/emissions.py" line="207" />
         <source>Unknown quantity units '{system}': use one of {choices}.</source>
         <translation>未知的消费量单位方案“{system}”：请使用以下之一：{choices}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="275" />
+        <location filename="../carbon_plugin/emissions.py" line="279" />
         <source>The value '{value}' in column '{column}' ({where}) is not a number. Fix the table (empty cells and '-' count as 0; no thousands separators).</source>
         <translation>列“{column}”中的值“{value}”（{where}）不是数值。请修改该表（空单元格和 '-' 计为 0；不要使用千位分隔符）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="280" />
+        <location filename="../carbon_plugin/emissions.py" line="284" />
         <source>Negative quantity {number:g} in column '{column}' ({where}): energy consumption must be &gt;= 0.</source>
         <translation>列“{column}”中的消费量 {number:g} 为负值（{where}）：能源消费量必须 &gt;= 0。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="290" />
+        <location filename="../carbon_plugin/emissions.py" line="294" />
         <source>The year '{value}' in field '{field}' ({where}) is not a 4-digit year.</source>
         <translation>字段“{field}”中的年份“{value}”（{where}）不是 4 位数年份。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="298" />
+        <location filename="../carbon_plugin/emissions.py" line="302" />
         <source>The region field '{field}' is empty at row {row}; every row needs a region key.</source>
         <translation>第 {row} 行的区域字段“{field}”为空；每一行都需要区域键。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="330" />
+        <location filename="../carbon_plugin/emissions.py" line="334" />
         <source>The columns '{other}' and '{column}' are both the fuel '{fuel}'.</source>
         <translation>列“{other}”与列“{column}”都对应燃料“{fuel}”。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="339" />
+        <location filename="../carbon_plugin/emissions.py" line="343" />
         <source>Unknown fuel columns: {unknown}. The factor table has {factors}; rename the columns to these keys, add the fuels to a factor table (FACTORS), or remove the columns.</source>
         <translation>未知的燃料列：{unknown}。排放因子表中的燃料为 {factors}；请将这些列重命名为这些键，或将燃料添加到排放因子表（FACTORS），或删除这些列。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="345" />
+        <location filename="../carbon_plugin/emissions.py" line="349" />
         <source>No fuel column found; the columns must be named after the fuels of the factor table ({factors}).</source>
         <translation>未找到燃料列；列名必须为排放因子表中的燃料（{factors}）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="393" />
+        <location filename="../carbon_plugin/emissions.py" line="391" />
         <source>Unknown layout '{layout}': use 'wide' or 'long'.</source>
         <translation>未知的表格式“{layout}”：请使用 'wide' 或 'long'。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="397" />
+        <location filename="../carbon_plugin/emissions.py" line="420" />
         <source>The cement factor {cement_factor} must be a number &gt;= 0.</source>
         <translation>水泥排放因子 {cement_factor} 必须是 &gt;= 0 的数值。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="407" />
+        <location filename="../carbon_plugin/emissions.py" line="425" />
         <source>Clinker production must be a mass (t or 10^4 t), not {cement_unit}.</source>
         <translation>熟料产量必须是质量单位（t 或 10^4 t），而不是 {cement_unit}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="421" />
+        <location filename="../carbon_plugin/emissions.py" line="395" />
         <source>No fuel column was given for the wide layout.</source>
         <translation>宽表格式未给出燃料列。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="425" />
+        <location filename="../carbon_plugin/emissions.py" line="397" />
         <source>The long layout needs a fuel field and a quantity field.</source>
         <translation>长表格式需要一个燃料字段和一个消费量字段。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="462" />
+        <location filename="../carbon_plugin/emissions.py" line="493" />
         <source>Unknown fuels in field '{fuel_field}': {shown}. The factor table has {factors}; use these keys or add the fuels to a factor table (FACTORS).</source>
         <translation>字段“{fuel_field}”中有未知燃料：{shown}。排放因子表中的燃料为 {factors}；请使用这些键，或将燃料添加到排放因子表（FACTORS）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="467" />
+        <location filename="../carbon_plugin/emissions.py" line="498" />
         <source>The energy table has no rows.</source>
         <translation>能源消费表没有任何行。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/emissions.py" line="469" />
+        <location filename="../carbon_plugin/emissions.py" line="500" />
         <source>{duplicates} rows repeat a region and year already seen; their quantities were summed.</source>
         <translation>有 {duplicates} 行与已出现的区域和年份重复；其消费量已相加。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="68" />
+        <location filename="../carbon_plugin/gridding.py" line="71" />
         <source>{n_alpha} weights (ALPHA) were given for {n_proxies} proxies.</source>
         <translation>给出了 {n_alpha} 个权重（ALPHA），但代理变量有 {n_proxies} 个。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="614" />
+        <location filename="../carbon_plugin/gridding.py" line="90" />
         <source>The exponent BETA = {beta} must be a positive number.</source>
         <translation>指数 BETA = {beta} 必须是正数。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="91" />
+        <location filename="../carbon_plugin/gridding.py" line="98" />
         <source>ALPHA has {n_alpha} values for {count} proxies; give one weight per proxy.</source>
         <translation>ALPHA 有 {n_alpha} 个值，但代理变量有 {count} 个；请为每个代理变量给出一个权重。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="95" />
+        <location filename="../carbon_plugin/gridding.py" line="102" />
         <source>The proxy weights ALPHA {alpha} must be &gt;= 0 and at least one &gt; 0.</source>
         <translation>代理变量权重 ALPHA {alpha} 必须 &gt;= 0，且至少有一个 &gt; 0。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="129" />
+        <location filename="../carbon_plugin/gridding.py" line="136" />
         <source>The regression needs at least 3 region-years with statistics and a positive, varying proxy sum; {n} were usable. Use the proportional method.</source>
         <translation>回归至少需要 3 个有统计数据且代理值之和为正、有变化的区域年份；可用的只有 {n} 个。请使用按比例分配方法。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="211" />
+        <location filename="../carbon_plugin/gridding.py" line="269" />
         <source>The {role} have a row without region key (NULL), year {raw_year}.</source>
         <translation>{role}中有一行没有区域键（NULL），年份为 {raw_year}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="216" />
+        <location filename="../carbon_plugin/gridding.py" line="274" />
         <source>The {role} of region '{key}' have the year '{raw_year}', not a year.</source>
         <translation>区域“{key}”的{role}年份为“{raw_year}”，不是年份。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="228" />
+        <location filename="../carbon_plugin/gridding.py" line="286" />
         <source>The {role} value '{raw}' of region '{key}', year {year} is not a number.</source>
         <translation>区域“{key}”在 {year} 年的{role}值“{raw}”不是数值。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="234" />
+        <location filename="../carbon_plugin/gridding.py" line="292" />
         <source>The {role} have two values for region '{key}', year {year}.</source>
         <translation>区域“{key}”在 {year} 年有两个{role}值。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="239" />
+        <location filename="../carbon_plugin/gridding.py" line="297" />
         <source>Empty {role} values were skipped: {empty}.</source>
         <translation>已跳过空的{role}值：{empty}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="368" />
+        <location filename="../carbon_plugin/gridding.py" line="434" />
         <source>The region field is empty (NULL) for {n_nulls} features (feature {nulls}); every region needs a key.</source>
         <translation>有 {n_nulls} 个要素的区域字段为空（NULL）（要素 {nulls}）；每个区域都需要键。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="381" />
+        <location filename="../carbon_plugin/gridding.py" line="447" />
         <source>No statistics region key matches the region field (statistics: {stat_keys}; regions: {feature_keys}). Check the region fields.</source>
         <translation>统计数据的区域键与区域字段均不匹配（统计数据：{stat_keys}；区域：{feature_keys}）。请检查区域字段。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="387" />
+        <location filename="../carbon_plugin/gridding.py" line="453" />
         <source>statistics for regions that match no polygon: {regions}</source>
         <translation>统计数据中没有对应面的区域：{regions}</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="391" />
+        <location filename="../carbon_plugin/gridding.py" line="457" />
         <source>polygons without statistics: {regions}</source>
         <translation>没有统计数据的面：{regions}</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="400" />
+        <location filename="../carbon_plugin/gridding.py" line="466" />
         <source>regions without statistics in some years: {regions}</source>
         <translation>部分年份缺少统计数据的区域：{regions}</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="404" />
+        <location filename="../carbon_plugin/gridding.py" line="470" />
         <source>Unmatched regions: {problems}. Fix the keys, or set ALLOW_UNMATCHED to grid what matches.</source>
         <translation>区域不匹配：{problems}。请修正区域键，或设置 ALLOW_UNMATCHED 以仅对匹配部分进行格网化。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="408" />
+        <location filename="../carbon_plugin/gridding.py" line="474" />
         <source>Unmatched regions: {problems}.</source>
         <translation>区域不匹配：{problems}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="423" />
+        <location filename="../carbon_plugin/gridding.py" line="489" />
         <source>The proxy has no band for the years {years} (it has {first}-{last}). Give a proxy with these years, or statistics for the proxy's years only.</source>
         <translation>代理变量缺少以下年份的波段：{years}（其年份为 {first}-{last}）。请提供包含这些年份的代理变量，或只提供代理变量所含年份的统计数据。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="429" />
+        <location filename="../carbon_plugin/gridding.py" line="495" />
         <source>No year to grid.</source>
         <translation>没有可格网化的年份。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="450" />
+        <location filename="../carbon_plugin/gridding.py" line="516" />
         <source>Power-law fit over region-years with statistics: {fit}</source>
         <translation>在有统计数据的区域年份上拟合的幂函数：{fit}</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="464" />
+        <location filename="../carbon_plugin/gridding.py" line="530" />
         <source>{year}: the known total {total:,.1f} is smaller than the sum of the regional statistics {known:,.1f}.</source>
         <translation>{year}：已知总量 {total:,.1f} 小于各区域统计值之和 {known:,.1f}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="471" />
+        <location filename="../carbon_plugin/gridding.py" line="537" />
         <source>{year}: the regions without statistics have no proxy; {rest:,.1f} of the known total could not be placed.</source>
         <translation>{year}：没有统计数据的区域没有代理值；已知总量中有 {rest:,.1f} 无法分配。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="479" />
+        <location filename="../carbon_plugin/gridding.py" line="545" />
         <source>Estimated by the regression: {n_filled} region-years ({filled}).</source>
         <translation>由回归估算：{n_filled} 个区域年份（{filled}）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="490" />
+        <location filename="../carbon_plugin/gridding.py" line="556" />
         <source>{year}: the statistics sum to {known:,.1f} but the known total is {total:,.1f}; the statistics were kept.</source>
         <translation>{year}：统计值之和为 {known:,.1f}，但已知总量为 {total:,.1f}；已保留统计值。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="508" />
+        <location filename="../carbon_plugin/gridding.py" line="574" />
         <source>The point source {label} has the value {value}; it must be &gt;= 0.</source>
         <translation>点源 {label} 的值为 {value}；该值必须 &gt;= 0。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="528" />
+        <location filename="../carbon_plugin/gridding.py" line="594" />
         <source>Point sources outside the proxy grid were ignored: {outside}.</source>
         <translation>已忽略位于代理变量格网之外的点源：{outside}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="532" />
+        <location filename="../carbon_plugin/gridding.py" line="598" />
         <source>{other_year} point sources in years that are not gridded were ignored.</source>
         <translation>已忽略 {other_year} 个年份不在格网化年份中的点源。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="536" />
+        <location filename="../carbon_plugin/gridding.py" line="602" />
         <source>Point sources outside every region with statistics were ignored: {no_region}.</source>
         <translation>已忽略不在任何有统计数据区域内的点源：{no_region}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="544" />
+        <location filename="../carbon_plugin/gridding.py" line="610" />
         <source>Point sources exceed the regional emission and were scaled down to it: {regions}.</source>
         <translation>点源超过了区域碳排放量，已按比例缩减至该值：{regions}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="588" />
+        <location filename="../carbon_plugin/gridding.py" line="209" />
         <source>Unknown method '{method}': use one of {choices}.</source>
         <translation>未知的方法“{method}”：请使用以下之一：{choices}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="592" />
+        <location filename="../carbon_plugin/gridding.py" line="213" />
         <source>Unknown cell assignment '{assignment}': use one of {choices}.</source>
         <translation>未知的像元归属方式“{assignment}”：请使用以下之一：{choices}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="596" />
+        <location filename="../carbon_plugin/gridding.py" line="701" />
         <source>{n_feature_keys} region keys were given for {n_geometries} regions.</source>
         <translation>给出了 {n_feature_keys} 个区域键，但区域有 {n_geometries} 个。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="600" />
+        <location filename="../carbon_plugin/gridding.py" line="705" />
         <source>The regions layer has no features.</source>
         <translation>区域图层没有任何要素。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="605" />
+        <location filename="../carbon_plugin/gridding.py" line="643" />
         <source>There are no statistics to allocate.</source>
         <translation>没有可分配的统计数据。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="619" />
+        <location filename="../carbon_plugin/gridding.py" line="717" />
         <source>The proxy '{name}' has one band; it is used for every year.</source>
         <translation>代理变量“{name}”只有一个波段；该波段将用于所有年份。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="631" />
+        <location filename="../carbon_plugin/gridding.py" line="657" />
         <source>The proxy raster '{proxy}' does not overlap the regions (no cell of its grid, bounds {bounds}, lies in any region). Check that both cover the same area and their CRS.</source>
         <translation>代理变量栅格“{proxy}”与区域不重叠（其格网范围 {bounds} 内没有任何像元落在区域中）。请检查两者是否覆盖同一地区以及坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="659" />
+        <location filename="../carbon_plugin/gridding.py" line="734" />
         <source>The regions {regions} cover no cell of the proxy grid; their emissions cannot be placed. Use a proxy covering every region, or set ALLOW_UNMATCHED.</source>
         <translation>区域 {regions} 未覆盖代理变量格网的任何像元；其碳排放无法分配。请使用覆盖全部区域的代理变量，或设置 ALLOW_UNMATCHED。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="664" />
+        <location filename="../carbon_plugin/gridding.py" line="739" />
         <source>The regions {regions} cover no cell of the proxy grid; their emissions cannot be placed.</source>
         <translation>区域 {regions} 未覆盖代理变量格网的任何像元；其碳排放无法分配。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="682" />
+        <location filename="../carbon_plugin/gridding.py" line="760" />
         <source>No proxy signal (weighted proxy sum 0) in the regions {regions}: their emission is spread by area.</source>
         <translation>区域 {regions} 没有代理信号（加权代理值之和为 0）：其碳排放按面积分配。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="70" />
+        <location filename="../carbon_plugin/imbalance.py" line="51" />
         <source>Risk level breaks must be 4 increasing numbers between 0 and 1; got {got}.</source>
         <translation>风险等级断点必须是介于 0 与 1 之间的 4 个递增数值；实际为 {got}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="95" />
+        <location filename="../carbon_plugin/imbalance.py" line="92" />
         <source>Components must be among {choices}; got {got}.</source>
         <translation>分量必须属于 {choices}；实际为 {got}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="293" />
+        <location filename="../carbon_plugin/imbalance.py" line="106" />
         <source>The carbon price must be &gt;= 0; got {price}.</source>
         <translation>碳价必须 &gt;= 0；实际为 {price}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="365" />
+        <location filename="../carbon_plugin/imbalance.py" line="350" />
         <source>The pressure component (emission density) needs the region areas (AREA_KM2).</source>
         <translation>压力分量（碳排放密度）需要区域面积（AREA_KM2）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="371" />
+        <location filename="../carbon_plugin/imbalance.py" line="356" />
         <source>Need one area per region ({n_regions}); got {n_areas}.</source>
         <translation>每个区域需要一个面积（{n_regions} 个）；实际为 {n_areas} 个。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="375" />
+        <location filename="../carbon_plugin/imbalance.py" line="360" />
         <source>{n_regions} region(s) have no positive area; their pressure is NULL.</source>
         <translation>有 {n_regions} 个区域没有正的面积；其压力分量为 NULL。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="310" />
+        <location filename="../carbon_plugin/imbalance.py" line="295" />
         <source>{n_regions} region(s) have fewer than 2 years with data in the first period: no trend, so no risk index, in that period.</source>
         <translation>有 {n_regions} 个区域在第一个时段内有数据的年份少于 2 年：该时段没有趋势，因此没有风险指数。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="214" />
+        <location filename="../carbon_plugin/imbalance.py" line="216" />
         <source>Entropy weights need at least 2 regions x periods with every component known.</source>
         <translation>熵权法至少需要 2 个各分量均已知的“区域 x 时段”观测。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/raster.py" line="74" />
+        <location filename="../carbon_plugin/raster.py" line="77" />
         <source>Cannot open the {role} raster '{path}': {err}</source>
         <translation>无法打开{role}栅格“{path}”：{err}</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/raster.py" line="78" />
+        <location filename="../carbon_plugin/raster.py" line="81" />
         <source>The {role} raster '{path}' has no bands.</source>
         <translation>{role}栅格“{path}”没有波段。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/raster.py" line="89" />
+        <location filename="../carbon_plugin/raster.py" line="92" />
         <source>The {role} raster '{name}' has no coordinate reference system. Assign one (Raster &gt; Projections &gt; Assign Projection) and run again.</source>
         <translation>{role}栅格“{name}”没有坐标参考系。请为其指定坐标参考系（栅格 &gt; 投影 &gt; 指定投影）后重新运行。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/raster.py" line="95" />
+        <location filename="../carbon_plugin/raster.py" line="98" />
         <source>The {role} raster '{name}' is rotated or not north-up; warp it first (gdalwarp).</source>
         <translation>{role}栅格“{name}”经过旋转或不是北向朝上；请先对其重投影（gdalwarp）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/raster.py" line="105" />
+        <location filename="../carbon_plugin/blockio.py" line="387" />
         <source>Unknown resampling '{resampling}': use one of {choices}.</source>
         <translation>未知的重采样方法“{resampling}”：请使用以下之一：{choices}。</translation>
     </message>
@@ -2503,152 +2503,152 @@
         <translation>{role}栅格“{path}”的波段描述不是年份（{shown}）。请设置 START_YEAR（波段 1 的年份），或用“逐年栅格合成时间序列”生成该栅格。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="134" />
+        <location filename="../carbon_plugin/timeseries.py" line="170" />
         <source>The {role} raster '{path}' has {n_bands} bands; give one file per year, or a single multi-band time-series raster.</source>
         <translation>{role}栅格“{path}”有 {n_bands} 个波段；请每年提供一个文件，或提供单个多波段时间序列栅格。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="153" />
+        <location filename="../carbon_plugin/timeseries.py" line="189" />
         <source>No year found in the name or band description of the {role} raster '{path}'. Rename it with a 4-digit year (e.g. npp_2005.tif) or give the years explicitly.</source>
         <translation>在{role}栅格“{path}”的文件名或波段描述中未找到年份。请用 4 位数年份重命名（例如 npp_2005.tif），或明确给出年份。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="166" />
+        <location filename="../carbon_plugin/timeseries.py" line="202" />
         <source>Year {year} appears twice in the {role} rasters ('{first_path}' and '{second_path}'); remove one or give the years explicitly.</source>
         <translation>年份 {year} 在{role}栅格中出现了两次（“{first_path}”和“{second_path}”）；请删除其中一个，或明确给出年份。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="174" />
+        <location filename="../carbon_plugin/timeseries.py" line="210" />
         <source>The {role} series has no data for the years {years}.</source>
         <translation>{role}时间序列缺少以下年份的数据：{years}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="199" />
+        <location filename="../carbon_plugin/timeseries.py" line="235" />
         <source>No {role} raster was given.</source>
         <translation>未给出{role}栅格。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="214" />
+        <location filename="../carbon_plugin/timeseries.py" line="250" />
         <source>The {role} raster '{p}' does not align with the reference grid (size, cell size, origin or CRS differ); choose a resampling method to align it.</source>
         <translation>{role}栅格“{p}”与参考格网不对齐（大小、像元大小、原点或坐标参考系不同）；请选择重采样方法以对齐。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="219" />
+        <location filename="../carbon_plugin/timeseries.py" line="255" />
         <source>Aligning the {role} raster '{p}' to the reference grid ({resampling} resampling).</source>
         <translation>正在将{role}栅格“{p}”对齐到参考格网（{resampling} 重采样）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="232" />
+        <location filename="../carbon_plugin/timeseries.py" line="269" />
         <source>{n_years} years were given for {n_slots} {role} bands; give one year per band.</source>
         <translation>给出了 {n_years} 个年份，但{role}波段有 {n_slots} 个；请为每个波段给出一个年份。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/trend.py" line="346" />
+        <location filename="../carbon_plugin/trend.py" line="348" />
         <source>A trend needs at least {MIN_VALUES} years; got {n_years} ({years}). Add years.</source>
         <translation>趋势计算至少需要 {MIN_VALUES} 年；实际为 {n_years} 年（{years}）。请增加年份。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/trend.py" line="351" />
+        <location filename="../carbon_plugin/trend.py" line="353" />
         <source>Years must be unique; got {years}.</source>
         <translation>年份必须唯一；实际为 {years}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/trend.py" line="353" />
+        <location filename="../carbon_plugin/trend.py" line="355" />
         <source>Period length {length} must be between 1 and the number of years ({n_years}).</source>
         <translation>时段长度 {length} 必须介于 1 与年份数（{n_years}）之间。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/trend.py" line="390" />
+        <location filename="../carbon_plugin/trend.py" line="386" />
         <source>State breaks must be 4 increasing CSR values; got {breaks}.</source>
         <translation>状态断点必须是 4 个递增的 CSR 值；实际为 {breaks}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/trend.py" line="442" />
+        <location filename="../carbon_plugin/trend.py" line="450" />
         <source>x (years) must be {n} strictly increasing values; got {got}.</source>
         <translation>x（年份）必须是 {n} 个严格递增的值；实际为 {got}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/trend.py" line="451" />
+        <location filename="../carbon_plugin/trend.py" line="459" />
         <source>Expected a block (n_years, rows, cols); got shape {stack_shape}.</source>
         <translation>应为 (n_years, rows, cols) 形状的数据块；实际形状为 {stack_shape}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/units.py" line="18" />
+        <location filename="../carbon_plugin/units.py" line="19" />
         <source>Unknown carbon unit '{units}': use one of {choices}.</source>
         <translation>未知的碳单位“{units}”：请使用以下之一：{choices}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/zonal.py" line="76" />
+        <location filename="../carbon_plugin/zonal.py" line="77" />
         <source>A raster is not on the grid the region coverage was computed for; open it on that grid (open_time_series(..., grid=...)) or compute a coverage for its own grid.</source>
         <translation>某个栅格不在计算区域覆盖时所用的格网上；请在该格网上打开它（open_time_series(..., grid=...)），或为其自身的格网计算覆盖。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/landuse.py" line="57" />
+        <location filename="../carbon_plugin/landuse.py" line="61" />
         <source>The {what} CSV '{path}' lacks the column(s) {missing}; its header must name {required} (found: {found}).</source>
         <translation>{what} CSV“{path}”缺少列 {missing}；表头必须包含 {required}（实际为：{found}）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/landuse.py" line="75" />
+        <location filename="../carbon_plugin/landuse.py" line="79" />
         <source>'{path}' line {line}: {column} '{text}' is not a number.</source>
         <translation>“{path}”第 {line} 行：{column}“{text}”不是数字。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/landuse.py" line="87" />
+        <location filename="../carbon_plugin/landuse.py" line="91" />
         <source>'{path}' line {line}: class code '{code}' is not an integer.</source>
         <translation>“{path}”第 {line} 行：类别代码“{code}”不是整数。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/landuse.py" line="92" />
+        <location filename="../carbon_plugin/landuse.py" line="96" />
         <source>'{path}' line {line}: class code {code} appears twice.</source>
         <translation>“{path}”第 {line} 行：类别代码 {code} 重复出现。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/landuse.py" line="98" />
+        <location filename="../carbon_plugin/landuse.py" line="102" />
         <source>The land-use coefficient CSV '{path}' has no classes.</source>
         <translation>土地利用系数 CSV“{path}”中没有任何类别。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/landuse.py" line="107" />
+        <location filename="../carbon_plugin/landuse.py" line="111" />
         <source>Unknown land-use preset '{name}': use one of {presets}.</source>
         <translation>未知的土地利用预设“{name}”：请使用 {presets} 之一。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/landuse.py" line="121" />
+        <location filename="../carbon_plugin/landuse.py" line="125" />
         <source>'{path}' line {line}: crop '{crop}' needs 0 &lt; carbon_fraction &lt;= 1, 0 &lt; harvest_index &lt;= 1 and 0 &lt;= water_content &lt; 1.</source>
         <translation>“{path}”第 {line} 行：作物“{crop}”要求 0 &lt; carbon_fraction &lt;= 1、0 &lt; harvest_index &lt;= 1 且 0 &lt;= water_content &lt; 1。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/landuse.py" line="134" />
+        <location filename="../carbon_plugin/landuse.py" line="138" />
         <source>No crop parameters for '{crop}'; add it to the crop parameter CSV (known: {known}).</source>
         <translation>没有作物“{crop}”的参数；请将其加入作物参数 CSV（已有：{known}）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/landuse.py" line="138" />
+        <location filename="../carbon_plugin/landuse.py" line="142" />
         <source>The production of '{crop}' must be a number &gt;= 0 t, not {value}.</source>
         <translation>“{crop}”的产量必须是 &gt;= 0 t 的数字，而不是 {value}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/landuse.py" line="148" />
+        <location filename="../carbon_plugin/landuse.py" line="152" />
         <source>The cropland area must be &gt; 0 ha to spread crop carbon over, not {area}.</source>
         <translation>用于分摊作物碳量的耕地面积必须 &gt; 0 ha，而不是 {area}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/landuse.py" line="177" />
+        <location filename="../carbon_plugin/landuse.py" line="181" />
         <source>Land-use class codes not in the coefficient table (no sink there, nodata): {codes}. Add them to a coefficient CSV if they should count.</source>
         <translation>系数表中没有的土地利用类别代码（这些位置无碳汇，记为无数据）：{codes}。如需计入，请将其加入系数 CSV。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/landuse.py" line="181" />
+        <location filename="../carbon_plugin/landuse.py" line="185" />
         <source>Land-use class codes not in the coefficient table (no sink there, nodata): {codes} per year on average. Add them to a coefficient CSV if they should count.</source>
         <translation>系数表中没有的土地利用类别代码（这些位置无碳汇，记为无数据）：年均 {codes}。如需计入，请将其加入系数 CSV。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/landuse.py" line="220" />
+        <location filename="../carbon_plugin/landuse.py" line="236" />
         <source>No land-use raster was given.</source>
         <translation>未给出土地利用栅格。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/landuse.py" line="226" />
+        <location filename="../carbon_plugin/landuse.py" line="244" />
         <source>One land-use layer stands for all {count} years.</source>
         <translation>一个土地利用图层代表全部 {count} 年。</translation>
     </message>
@@ -2673,7 +2673,7 @@
         <translation>月尺度气候每年需要 12 个月，实际为 {t_months} 和 {p_months}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="520" />
+        <location filename="../carbon_plugin/sinks.py" line="522" />
         <source>Unknown sign mode '{mode}': use one of {modes}.</source>
         <translation>未知的符号模式“{mode}”：请使用 {modes} 之一。</translation>
     </message>
@@ -2708,117 +2708,117 @@
         <translation>12 波段 {role} 栅格“{path}”的名称中找不到年份；请在文件名中写入 4 位年份（例如 tmp_2005.tif）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="387" />
+        <location filename="../carbon_plugin/sinks.py" line="389" />
         <source>Unknown climate time step '{timestep}': use monthly or annual.</source>
         <translation>未知的气候时间步长“{timestep}”：请使用 monthly（逐月）或 annual（逐年）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="395" />
+        <location filename="../carbon_plugin/sinks.py" line="397" />
         <source>The {role} raster '{path}' has monthly bands ({first}, {second}, ...) but CLIMATE_TIMESTEP is annual; set it to monthly.</source>
         <translation>{role} 栅格“{path}”是逐月波段（{first}、{second}……），但 CLIMATE_TIMESTEP 为逐年；请设为逐月。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="411" />
+        <location filename="../carbon_plugin/sinks.py" line="413" />
         <source>Month {month} appears twice in the {role} rasters.</source>
         <translation>月份 {month} 在 {role} 栅格中出现两次。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="422" />
+        <location filename="../carbon_plugin/sinks.py" line="424" />
         <source>The {role} series lacks months in {years}: those years are left out.</source>
         <translation>{role} 序列在 {years} 缺少月份：这些年份被略去。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="426" />
+        <location filename="../carbon_plugin/sinks.py" line="428" />
         <source>The {role} rasters hold no complete year of 12 months.</source>
         <translation>{role} 栅格中没有完整的 12 个月的年份。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="524" />
+        <location filename="../carbon_plugin/sinks.py" line="526" />
         <source>NPP_SCALE must be a positive number, not {scale}.</source>
         <translation>NPP_SCALE 必须为正数，而不是 {scale}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="537" />
+        <location filename="../carbon_plugin/sinks.py" line="539" />
         <source>Temperature and precipitation cover different years; only common years are used (temperature only: {t_only}; precipitation only: {p_only}).</source>
         <translation>气温与降水覆盖的年份不同；仅使用共同年份（仅有气温：{t_only}；仅有降水：{p_only}）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="543" />
+        <location filename="../carbon_plugin/sinks.py" line="545" />
         <source>The NPP years ({npp_years}) and the climate years ({climate_years}) do not overlap; give climate rasters for the NPP years (or check START_YEAR).</source>
         <translation>NPP 年份（{npp_years}）与气候年份（{climate_years}）没有重叠；请提供 NPP 年份的气候栅格（或检查 START_YEAR）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="550" />
+        <location filename="../carbon_plugin/sinks.py" line="552" />
         <source>No climate for the NPP years {years}: these years are left out of the outputs.</source>
         <translation>NPP 年份 {years} 没有气候数据：这些年份不写入输出。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="553" />
+        <location filename="../carbon_plugin/sinks.py" line="555" />
         <source>Years computed: {years} ({count}).</source>
         <translation>已计算年份：{years}（{count} 年）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="627" />
+        <location filename="../carbon_plugin/sinks.py" line="629" />
         <source>{count} cell-years have NPP but no climate value (outside the climate rasters or nodata there): they have no sink (nodata).</source>
         <translation>{count} 个像元-年有 NPP 但无气候值（在气候栅格范围外或为无数据）：这些位置无碳汇（无数据）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="44" />
+        <location filename="../algorithms/imbalancerisk.py" line="48" />
         <source>State: share of the emission not absorbed, 1 - S/E (relative: log of the ratio)</source>
         <translation>状态：未被吸收的碳排放占比 1 - S/E（相对法：源汇比的对数）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="44" />
+        <location filename="../algorithms/imbalancerisk.py" line="48" />
         <source>Trend: Mann-Kendall rise of the ratio in the period (relative: change from the previous period)</source>
         <translation>趋势：时段内源汇比的 Mann-Kendall 上升趋势（相对法：相对上一时段的变化）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="44" />
+        <location filename="../algorithms/imbalancerisk.py" line="48" />
         <source>Pressure: emission density (t per km2 per year)</source>
         <translation>压力：碳排放密度（t/km2/年）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="55" />
+        <location filename="../algorithms/imbalancerisk.py" line="59" />
         <source>Absolute: bounded components, comparable across regions and periods</source>
         <translation>绝对指数：各分量有界，可在区域和时段之间比较</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="55" />
+        <location filename="../algorithms/imbalancerisk.py" line="59" />
         <source>Relative: min-max over the regions and periods of this layer (earlier method)</source>
         <translation>相对指数：在本图层全部区域和时段上进行极差（min-max）标准化（原方法）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="76" />
+        <location filename="../algorithms/imbalancerisk.py" line="80" />
         <source>Normalisation</source>
         <translation>标准化方法</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="81" />
+        <location filename="../algorithms/imbalancerisk.py" line="85" />
         <source>Weights (empty: equal for absolute, entropy for relative)</source>
         <translation>权重（留空：绝对指数用等权重，相对指数用熵权法）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="86" />
+        <location filename="../algorithms/imbalancerisk.py" line="90" />
         <source>Reference emission density for the pressure component (t per km2 per year; empty: the median of the layer)</source>
         <translation>压力分量的参考碳排放密度（t/km2/年；留空：取本图层的中位数）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="92" />
+        <location filename="../algorithms/imbalancerisk.py" line="96" />
         <source>Cap on the source/sink ratio (relative normalisation)</source>
         <translation>碳源汇比上限（相对标准化）</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="181" />
+        <location filename="../algorithms/imbalancerisk.py" line="190" />
         <source>Normalisation and weighting</source>
         <translation>标准化与赋权方法</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="191" />
+        <location filename="../algorithms/imbalancerisk.py" line="199" />
         <source>Mann-Kendall Z read from the MKZ_yyyy fields of the input layer.</source>
         <translation>Mann-Kendall Z 取自输入图层的 MKZ_yyyy 字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="197" />
+        <location filename="../algorithms/imbalancerisk.py" line="203" />
         <source>Method: {method}; weights: {weights}</source>
         <translation>方法：{method}；权重：{weights}</translation>
     </message>
@@ -2868,42 +2868,42 @@
         <translation>最后一个时段风险等级不确定的区域数</translation>
     </message>
     <message>
-        <location filename="../algorithms/riskuncertainty.py" line="92" />
+        <location filename="../algorithms/riskuncertainty.py" line="91" />
         <source>{period}: {n} region(s) with an uncertain level (most likely level below {p:.0%})</source>
         <translation>{period}：{n} 个区域的风险等级不确定（最可能等级的概率低于 {p:.0%}）</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="89" />
+        <location filename="../carbon_plugin/imbalance.py" line="86" />
         <source>Unknown normalisation '{got}': use one of {choices}.</source>
         <translation>未知的标准化方法“{got}”：请使用 {choices} 之一。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="101" />
+        <location filename="../carbon_plugin/imbalance.py" line="98" />
         <source>The reference emission density must be positive (t per km2 per year); got {value}.</source>
         <translation>参考碳排放密度必须为正数（t/km2/年）；实际为 {value}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="305" />
+        <location filename="../carbon_plugin/imbalance.py" line="290" />
         <source>{n} region-period(s) have fewer than 3 years with a source/sink ratio: no trend there (trend score 0.5).</source>
         <translation>{n} 个“区域-时段”有源汇比的年份少于 3 年：该处无趋势（趋势得分 0.5）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="315" />
+        <location filename="../carbon_plugin/imbalance.py" line="300" />
         <source>No reference emission density given: the pressure component uses the median density of these regions and periods, {value:.1f} t per km2 per year, so it is relative to this set of regions.</source>
         <translation>未给出参考碳排放密度：压力分量使用这些区域和时段的碳排放密度中位数 {value:.1f} t/km2/年，因此该分量相对于这组区域。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/uncertainty.py" line="102" />
+        <location filename="../carbon_plugin/uncertainty.py" line="50" />
         <source>The relative standard deviation of the {role} must be between 0 and 5 (0.3 = 30 %); got {value}.</source>
         <translation>{role} 的相对标准差必须在 0 到 5 之间（0.3 = 30 %）；实际为 {value}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/uncertainty.py" line="107" />
+        <location filename="../carbon_plugin/uncertainty.py" line="55" />
         <source>The shared share of the error must be between 0 and 1; got {value}.</source>
         <translation>误差中共有部分的比例必须在 0 到 1 之间；实际为 {value}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/uncertainty.py" line="111" />
+        <location filename="../carbon_plugin/uncertainty.py" line="59" />
         <source>Give at least 2 draws; got {value}.</source>
         <translation>至少需要 2 次抽样；实际为 {value}。</translation>
     </message>
@@ -3053,17 +3053,17 @@
         <translation>{period}：{regions} 个区域中 {n} 个的风险等级不确定。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/budget.py" line="232" />
+        <location filename="../carbon_plugin/budget.py" line="267" />
         <source>Region '{name}' has no {role} data in {years}: its {role} is NULL there (no data, not 0).</source>
         <translation>区域“{name}”在 {years} 没有 {role} 数据：该处 {role} 为 NULL（无数据，而非 0）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="351" />
+        <location filename="../carbon_plugin/imbalance.py" line="336" />
         <source>No component varies between the regions and periods: the entropy weights carry no information and are equal.</source>
         <translation>各分量在区域和时段之间均无变化：熵权不含信息，取等权重。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="356" />
+        <location filename="../carbon_plugin/imbalance.py" line="341" />
         <source>{period}: all {n} regions have the same risk index {value:.3f}; check that the emission and sink inputs differ between regions.</source>
         <translation>{period}：全部 {n} 个区域的风险指数相同，均为 {value:.3f}；请检查碳排放与碳汇输入在区域之间是否有差异。</translation>
     </message>
@@ -3078,52 +3078,52 @@
         <translation>{name}：“{path}”为 {encoding} 文本（不是 UTF-8）；已通过 UTF-8 副本读取。</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="175" />
+        <location filename="../algorithms/energyemissions.py" line="177" />
         <source>{param}: the table has no field '{name}'; its fields are: {fields}.</source>
         <translation>{param}：表中没有字段“{name}”；现有字段为：{fields}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="88" />
+        <location filename="../algorithms/landusesink.py" line="90" />
         <source>Crop production table (t per region and year, a column per crop: wheat, maize, rice)</source>
         <translation>作物产量表（各区域逐年产量，单位 t，每种作物一列：wheat、maize、rice）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="91" />
+        <location filename="../algorithms/landusesink.py" line="93" />
         <source>Crop table: region key field (default: as the regions' key field)</source>
         <translation>作物表：区域标识字段（默认与区域标识字段同名）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="94" />
+        <location filename="../algorithms/landusesink.py" line="96" />
         <source>Crop table: year field</source>
         <translation>作物表：年份字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="97" />
+        <location filename="../algorithms/landusesink.py" line="99" />
         <source>Regions of the crop table (polygons)</source>
         <translation>作物表对应的区域（面）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="99" />
+        <location filename="../algorithms/landusesink.py" line="101" />
         <source>Regions: key field</source>
         <translation>区域：标识字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="102" />
+        <location filename="../algorithms/landusesink.py" line="104" />
         <source>Cropland class code</source>
         <translation>耕地类别代码</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="104" />
+        <location filename="../algorithms/landusesink.py" line="106" />
         <source>Crop parameter CSV (crop, carbon_fraction, harvest_index, water_content; replaces the shipped table)</source>
         <translation>作物参数 CSV（crop、carbon_fraction、harvest_index、water_content；替代内置表）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="155" />
+        <location filename="../algorithms/landusesink.py" line="154" />
         <source>{label} [{param}]: the layer has no field '{field}'.</source>
         <translation>{label} [{param}]：图层中没有字段“{field}”。</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="167" />
+        <location filename="../algorithms/landusesink.py" line="166" />
         <source>A crop production table needs its regions: give the region polygons and their key field ({regions} [{regions_id}], {field} [{field_id}]).</source>
         <translation>作物产量表需要对应的区域：请给出区域面及其标识字段（{regions} [{regions_id}]，{field} [{field_id}]）。</translation>
     </message>
@@ -3293,17 +3293,17 @@
         <translation>HTML 报告（report）</translation>
     </message>
     <message>
-        <location filename="../algorithms/vectors.py" line="203" />
+        <location filename="../algorithms/vectors.py" line="204" />
         <source>{name}: the GeoPackage '{path}' holds other layers ({layers}); a file path as output replaces the whole file, so they will be gone. To add the layer to the file instead, give the output as ogr:dbname='{path}' table="{table}" (geom).</source>
         <translation>{name}：GeoPackage“{path}”中还有其他图层（{layers}）；以文件路径作为输出会替换整个文件，这些图层将丢失。若要把图层加入该文件，请将输出写为 ogr:dbname='{path}' table="{table}" (geom)。</translation>
     </message>
     <message>
-        <location filename="../algorithms/vectors.py" line="235" />
+        <location filename="../algorithms/vectors.py" line="236" />
         <source>a feature could not be written</source>
         <translation>有要素无法写出</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="84" />
+        <location filename="../algorithms/zonalbudget.py" line="85" />
         <source>The regions layer has no field '{field}'; its fields are: {fields}.</source>
         <translation>区域图层没有字段“{field}”；现有字段为：{fields}。</translation>
     </message>
@@ -3418,7 +3418,7 @@
         <translation>无法写出 {what}“{path}”：{cause}（{detail}）。未写出任何文件；请选择其他文件或文件夹。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="438" />
+        <location filename="../carbon_plugin/gridding.py" line="504" />
         <source>The statistics have no value at all for the years {gaps} (between {first} and {last}): the emission raster gets no band for them, {count} bands for {first}-{last}, and later tools treat those years as without data. Add the statistics of those years, or use the regression method with a proxy that has them.</source>
         <translation>统计数据在 {gaps} 年（{first} 至 {last} 年之间）完全没有数值：排放栅格不为这些年份写出波段（{first}-{last} 共 {count} 个波段），后续工具将这些年份视为无数据。请补充这些年份的统计数据，或使用回归方法并提供含有这些年份的代理数据。</translation>
     </message>
@@ -3503,17 +3503,17 @@
         <translation>土地利用栅格“{path}”在 {year} 年含有非整数的类别代码（{count} 个像元，例如 {values}）：取整会把它们归入其他类别。请以整数给出类别代码（最邻近以外的重采样会混合代码；请用最邻近法重新导出土地利用数据，或导出为整数栅格）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="145" />
+        <location filename="../carbon_plugin/timeseries.py" line="181" />
         <source>The name of the {role} raster '{path}' holds {n} year candidates ({candidates}), so its year is ambiguous. Give the years explicitly with 'Stack yearly rasters' (parameter YEARS, one year per input in input order), or rename the files so that each name holds a single 4-digit year (e.g. npp_2003.tif).</source>
         <translation>{role}栅格“{path}”的文件名中有 {n} 个可能的年份（{candidates}），无法确定年份。请在“堆叠逐年栅格”中明确给出年份（参数 YEARS，按输入顺序每个输入一个年份），或重命名文件，使每个文件名只含一个 4 位年份（例如 npp_2003.tif）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="246" />
+        <location filename="../carbon_plugin/timeseries.py" line="283" />
         <source>The {what} '{path}' ends in '{extension}', but raster outputs are written as GeoTIFF: name it .tif or .tiff.</source>
         <translation>{what}“{path}”的扩展名为“{extension}”，但栅格输出以 GeoTIFF 格式写出：请使用 .tif 或 .tiff 扩展名。</translation>
     </message>
     <message>
-        <location filename="../algorithms/vectors.py" line="272" />
+        <location filename="../algorithms/vectors.py" line="273" />
         <source>Cannot write the {what} '{path}': {cause} ({written} of {total} features could be read back). Nothing was written; choose another file or folder.</source>
         <translation>无法写出 {what}“{path}”：{cause}（{total} 个要素中只能读回 {written} 个）。未写出任何文件；请选择其他文件或文件夹。</translation>
     </message>
@@ -4073,17 +4073,17 @@
         <translation>t CO2（默认）或 t C；每个栅格按其 CARBON_UNITS 元数据换算（CO2 = C x 44/12）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="144" />
+        <location filename="../algorithms/gridemissions.py" line="147" />
         <source>Point sources</source>
         <translation>点源</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="197" />
+        <location filename="../algorithms/gridemissions.py" line="200" />
         <source>{param}: the regions have no fields named {prefix}yyyy (e.g. {prefix}2001).</source>
         <translation>{param}：区域图层中没有名为 {prefix}yyyy 的字段（例如 {prefix}2001）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="260" />
+        <location filename="../algorithms/gridemissions.py" line="263" />
         <source>Give the statistics: a table in {stats}, or {prefix} for per-year fields on the regions.</source>
         <translation>请提供统计数据：{stats} 中的表，或用 {prefix} 指定区域图层上的逐年字段。</translation>
     </message>
@@ -4108,17 +4108,17 @@
         <translation>{param}：使用距离权重时请给出距离阈值。</translation>
     </message>
     <message>
-        <location filename="../algorithms/imbalancerisk.py" line="106" />
+        <location filename="../algorithms/imbalancerisk.py" line="110" />
         <source>{param}: choose at least one of state, trend, pressure.</source>
         <translation>{param}：请至少选择状态、趋势、压力中的一项。</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="142" />
+        <location filename="../algorithms/energyemissions.py" line="144" />
         <source>Clinker production field (for cement process CO2)</source>
         <translation>熟料产量字段（用于水泥生产过程 CO2）</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="332" />
+        <location filename="../carbon_plugin/imbalance.py" line="317" />
         <source>Period {period}: total emission is not positive; no compensation values.</source>
         <translation>时段 {period}：排放总量不为正；不计算补偿价值。</translation>
     </message>
@@ -4201,6 +4201,21 @@
         <location filename="../algorithms/help_text.py" line="14" />
         <source>A risk index in [0, 1] and a risk level 1-5 per region and period, from how far the region's sink falls short of its emission, whether its source/sink ratio is rising and (optionally) how dense its emissions are; plus a budget-neutral compensation value. The default index is absolute: a region's value depends on its own data only and means the same in every province and period. The earlier relative (min-max) index is kept as the other Normalisation option.</source>
         <translation>按区域和时段给出 [0, 1] 的风险指数和 1-5 级风险等级，依据区域碳汇对其排放的缺口、碳源汇比是否上升以及（可选）排放强度；另给出收支平衡的补偿价值。默认指数为绝对指数：区域的值只取决于其自身数据，在任何省份和时段含义相同。原先的相对（极差标准化）指数保留为“标准化方法”的另一选项。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/gridding.py" line="843" />
+        <source>{year}: raster total {gridded:,.1f} {units}, statistics {expected:,.1f} (relative error {rel:.1e})</source>
+        <translation>{year}：栅格总量 {gridded:,.1f} {units}，统计值 {expected:,.1f}（相对误差 {rel:.1e}）</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/gridding.py" line="847" />
+        <source>{year}: raster total {gridded:,.1f} {units}, statistics {expected:,.1f} (relative error {rel:.1e}); per-region round trip: max |error| {worst:.2e} ({region}), mean {mean:.2e}</source>
+        <translation>{year}：栅格总量 {gridded:,.1f} {units}，统计值 {expected:,.1f}（相对误差 {rel:.1e}）；分区回算：最大 |误差| {worst:.2e}（{region}），平均 {mean:.2e}</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/units.py" line="53" />
+        <source>The {role} raster has no CARBON_UNITS metadata; its values are taken as {target}.</source>
+        <translation>{role}栅格没有 CARBON_UNITS 元数据；其数值按 {target} 计。</translation>
     </message>
 </context>
 </TS>
