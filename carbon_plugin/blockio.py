@@ -7,7 +7,10 @@
 - Planner: ``plan_blocks`` (windows of whole tiles, narrower when a pixel-interleaved file
   makes GDAL decode many bands per tile) and ``plan_strips`` (whole-width strips of whole tile
   rows); the memory setting is ``budget_bytes`` everywhere, default ``BUDGET_BYTES``.
-- Warper: ``StripWarper`` resamples a raster onto the strips of a grid, straight into a buffer.
+- Warper: ``StripWarper``, the one resampling path (``TimeSeries`` reads of files on another
+  grid, the NEP sink's climate): bands of a raster onto any window of a grid, straight into a
+  float64 or float32 buffer, with the values of a warp of the whole grid at once whatever the
+  windows (see the class).
 - Loop: ``for_each_block`` calls a stage's per-block function on every window, reports
   progress and checks cancel between steps (``Progress.report`` raises ``Cancelled``).
 - Writer: ``timeseries.TimeSeriesWriter`` (atomic: the file appears only when complete).
@@ -130,7 +133,8 @@ def strip(grid: Grid, row0: int, nrows: int) -> Window:
 
 
 def interleaved(ds: gdal.Dataset) -> bool:
-    """True when reading one band decodes all of them (pixel-interleaved file, warped view)."""
+    """True when reading one band decodes all of them: a pixel-interleaved file, or a VRT (a warped
+    one computes all its bands per block)."""
     pixel = ds.GetMetadataItem("INTERLEAVE", "IMAGE_STRUCTURE") == "PIXEL"
     return ds.RasterCount > 1 and (pixel or ds.GetDriver().ShortName == "VRT")
 
