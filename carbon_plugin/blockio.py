@@ -374,9 +374,10 @@ class StripWarper:
     bands asked for (the coordinate transformation and ``sum``'s cell overlaps are computed once).
     Its values equal a warp of the whole grid at once (``gdal.Warp`` to a MEM dataset), whatever the
     windows: every call gets the whole grid's kernel scales (``kernel_scales``) and, when ``exact``,
-    transforms every cell's coordinates exactly (errorThreshold 0); GDAL's default approximate
-    transformation (linear along each row of a warped part, within 0.125 source pixels) depends on
-    the width of the part. A window whose source exceeds ``WARP_SOURCE_BYTES`` is warped in parts.
+    transforms every cell's coordinates exactly (errorThreshold 0; GDAL's default approximates the
+    transformation linearly along each row of a warped part, within 0.125 source pixels, so its
+    values depend on the part's width) and warps a margin of cells around the window (``_grown``).
+    A window whose source exceeds ``WARP_SOURCE_BYTES`` is warped in parts.
     Reading the source directly, not through a band-subset VRT, keeps memory flat (each VRT
     left GDAL state behind per band touched); a warped VRT of a 240-band monthly stack re-warps
     all bands for each band read once its blocks no longer fit the GDAL cache.
