@@ -329,7 +329,8 @@ def raster_trend(
     if not any(writers):
         raise CarbonInputError(QT_TRANSLATE_NOOP("@default", "Choose at least one output (slope, Z, p or class)."))
     x = np.asarray(years, dtype=np.float64)
-    windows = trend_windows(series.grid.height, series.grid.width, len(years), budget_bytes)
+    # the year stack and, for files off the grid, their warped bands
+    windows = trend_windows(series.grid.height, series.grid.width, len(years) + series.warp_bands, budget_bytes)
     counts = np.zeros(6, dtype=np.int64)
 
     def per_window(window: blockio.Window):

@@ -159,7 +159,8 @@ def grid_budget(
                     if writer is not None:
                         writer.write(i, window.row0, product(e, s, breaks), window.col0)
 
-        blocks = blockio.plan_strips(emission.grid, emission.grid.width * 8 * 4, budget_bytes)
+        held = 4 + emission.warp_bands + sink.warp_bands  # float64 arrays per cell
+        blocks = blockio.plan_strips(emission.grid, emission.grid.width * 8 * held, budget_bytes)
         blockio.for_each_block(blocks, per_block, progress)
     return years
 

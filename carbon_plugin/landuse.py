@@ -275,8 +275,8 @@ def compute_landuse_sink(
                 out.write(i, row0, sink.astype(np.float32))
                 yield
 
-        blockio.for_each_block(blockio.plan_strips(grid, grid.width * 8 * 8, budget_bytes), per_block, progress,
-                               steps_per_block=len(out_years))
+        strips = blockio.plan_strips(grid, grid.width * 8 * (8 + series.warp_bands), budget_bytes)
+        blockio.for_each_block(strips, per_block, progress, steps_per_block=len(out_years))
     if any(summary.unknown_area_km2.values()):
         _warn_unknown_codes(summary, progress)
     return summary
