@@ -18,7 +18,7 @@ from qgis.core import (
 )
 
 from ..carbon_plugin import schema
-from ..carbon_plugin.balance import balance_trend, province_totals
+from ..carbon_plugin.balance import BalanceOptions, balance_trend, province_totals
 from ..carbon_plugin.trend import STATE_LABELS
 from .base import CarbonAlgorithm
 from .compat import FLAG_ADVANCED, NUMBER_DOUBLE, NUMBER_INTEGER, TYPE_VECTOR, TYPE_VECTOR_POLYGON, is_int_field
@@ -78,19 +78,19 @@ class BalanceTrend(CarbonAlgorithm):
 
     def compute(self, parameters, context, feedback, progress):
         source = self.parameterAsSource(parameters, self.INPUT, context)
-        length = self.parameterAsInt(parameters, self.PERIOD_LENGTH, context)
-        breaks = parse_numbers(self.parameterAsString(parameters, self.STATE_BREAKS, context),
-                               param_label(self, self.STATE_BREAKS), 4)
-        neutral = optional_number(self, parameters, self.NEUTRAL_BAND, context)
+        options = BalanceOptions(
+            self.parameterAsInt(parameters, self.PERIOD_LENGTH, context),
+            tuple(parse_numbers(self.parameterAsString(parameters, self.STATE_BREAKS, context),
+                                param_label(self, self.STATE_BREAKS), 4)),
+            optional_number(self, parameters, self.NEUTRAL_BAND, context),
+            self.parameterAsDouble(parameters, self.TOLERANCE, context),
+            self.parameterAsDouble(parameters, self.ALPHA, context),
+        )
         data, budget = read_budget(source, progress)
         years = budget.years
         progress.info(tr("{n} regions, years {first}-{last} ({count} years).").format(
             n=len(data.features), first=years[0], last=years[-1], count=len(years)))
-        result = balance_trend(
-            budget.emission, budget.sink, years, length, breaks, neutral,
-            self.parameterAsDouble(parameters, self.TOLERANCE, context),
-            self.parameterAsDouble(parameters, self.ALPHA, context), progress.sub(0.1, 0.8),
-        )
+        result = balance_trend(budget, options, progress=progress.sub(0.1, 0.8))
 
         new_fields: list[QgsField] = []
         columns: list[np.ndarray] = []

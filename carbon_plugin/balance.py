@@ -29,15 +29,18 @@ from osgeo import gdal
 from . import blockio, schema
 from .budget import source_sink_ratio
 from .errors import QT_TRANSLATE_NOOP, CarbonInputError
+from .inputs import BudgetTable
 from .progress import Progress
 from .timeseries import TimeSeries, TimeSeriesWriter
 from .trend import (
     MIN_VALUES,
     NEUTRAL_STATE,
     NODATA_CLASS,
+    STATE_BREAKS,
     STATES,
     balance_state,
     change_class,
+    check_state_breaks,
     classify_trend,
     effective_csr,
     mann_kendall_cells,
@@ -171,42 +174,61 @@ class BalanceTrend:
         return [period_label(ys) for _, ys in self.blocks]
 
 
-def balance_trend(
-    emission,
-    sink,
-    years: Sequence[int],
-    period_length: int = 5,
-    breaks: Sequence[float] = (1.0, 2.0, 4.0, 8.0),
-    neutral_band: float | None = None,
-    tolerance: float = 0.05,
-    alpha: float = 0.05,
-    progress: Progress | None = None,
-) -> BalanceTrend:
-    """States per period, change classes, within-period and whole-series trends of CSR.
-
-    ``emission`` and ``sink`` are (n_regions, n_years) in the same units; see the module
-    docstring for the definitions. Years left out of every period (a trailing single year) are
-    reported as a warning.
-    """
-    progress = progress or Progress()
-    years = [int(y) for y in years]
-    if list(years) != sorted(set(years)):
-        raise CarbonInputError(
-            QT_TRANSLATE_NOOP("@default", "Years must be unique and increasing; got {years}."),
-            years=years)
-    if not tolerance >= 0:
-        raise CarbonInputError(
-            QT_TRANSLATE_NOOP("@default", "The trend tolerance must be >= 0; got {tolerance}."),
-            tolerance=tolerance)
-    if neutral_band is not None and not 0 <= neutral_band < 1:
-        raise CarbonInputError(
-            QT_TRANSLATE_NOOP("@default", "The neutral band must be in [0, 1); got {neutral_band}."),
-            neutral_band=neutral_band)
+def check_significance(alpha: float) -> None:
     if not 0 < alpha < 1:
         raise CarbonInputError(
             QT_TRANSLATE_NOOP("@default", "The significance level must be between 0 and 1; got {alpha}."),
             alpha=alpha)
-    e, s, blocks = yearly_budget(emission, sink, years, period_length)
+
+
+@dataclass(frozen=True)
+class BalanceOptions:
+    """How ``balance_trend`` classifies; checked when made.
+
+    ``period_length`` in years; ``breaks``: the upper CSR bounds of states 1-4; ``neutral_band``
+    b: CSR within [1 - b, 1 + b] is state 0, neutral (None: no neutral state); ``tolerance``: the
+    relative CSR change between periods within which a region is stable; ``alpha``: the
+    significance level of the trend classes.
+    """
+
+    period_length: int = 5
+    breaks: tuple[float, ...] = STATE_BREAKS
+    neutral_band: float | None = None
+    tolerance: float = 0.05
+    alpha: float = 0.05
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "breaks", check_state_breaks(self.breaks))  # frozen: the checked tuple
+        if not self.tolerance >= 0:
+            raise CarbonInputError(
+                QT_TRANSLATE_NOOP("@default", "The trend tolerance must be >= 0; got {tolerance}."),
+                tolerance=self.tolerance)
+        if self.neutral_band is not None and not 0 <= self.neutral_band < 1:
+            raise CarbonInputError(
+                QT_TRANSLATE_NOOP("@default", "The neutral band must be in [0, 1); got {neutral_band}."),
+                neutral_band=self.neutral_band)
+        check_significance(self.alpha)
+
+
+def balance_trend(
+    budget: BudgetTable,
+    options: BalanceOptions = BalanceOptions(),
+    *,
+    progress: Progress | None = None,
+) -> BalanceTrend:
+    """States per period, change classes, within-period and whole-series trends of CSR.
+
+    ``budget``: E and S (regions, years) in the same units; see the module docstring for the
+    definitions. Years left out of every period (a trailing single year) are reported as a
+    warning.
+    """
+    progress = progress or Progress()
+    years = [int(y) for y in budget.years]
+    if list(years) != sorted(set(years)):
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "Years must be unique and increasing; got {years}."),
+            years=years)
+    e, s, blocks = yearly_budget(budget.emission, budget.sink, years, options.period_length)
     used = {y for _, ys in blocks for y in ys}
     left_out = [y for y in years if y not in used]
     if left_out:
@@ -215,9 +237,9 @@ def balance_trend(
             years=", ".join(map(str, left_out)))
     mean_e, mean_s = period_means(e.T, years, blocks), period_means(s.T, years, blocks)
     csr = source_sink_ratio(mean_e, mean_s)
-    state = balance_state(csr, mean_s, tuple(breaks), neutral_band)
+    state = balance_state(csr, mean_s, options.breaks, options.neutral_band)
     eff = effective_csr(csr, mean_s)
-    change = [change_class(eff[b - 1], eff[b], tolerance) for b in range(1, len(blocks))]
+    change = [change_class(eff[b - 1], eff[b], options.tolerance) for b in range(1, len(blocks))]
 
     annual = source_sink_ratio(e, s)
     index = {y: k for k, y in enumerate(years)}
@@ -226,15 +248,15 @@ def balance_trend(
         sen[b], mkp[b], mkz[b] = series_trend(annual[:, [index[y] for y in ys]], ys)
         progress.report(0.8 * (b + 1) / (len(blocks) + 1))
     sen_all, mkp_all, mkz_all = series_trend(annual, years)
-    codes = ((NEUTRAL_STATE,) if neutral_band is not None else ()) + tuple(STATES)
+    codes = ((NEUTRAL_STATE,) if options.neutral_band is not None else ()) + tuple(STATES)
     pairs = [(b - 1, b) for b in range(1, len(blocks))]
     if len(blocks) > 2:
         pairs.append((0, len(blocks) - 1))
     transitions = [(a, b, transition_matrix(state[a], state[b], codes)) for a, b in pairs]
     progress.report(1.0)
     return BalanceTrend(
-        years, blocks, e, s, csr, state, change, sen, mkz, mkp, classify_trend(sen, mkp, alpha),
-        sen_all, mkz_all, mkp_all, classify_trend(sen_all, mkp_all, alpha), transitions, codes, annual,
+        years, blocks, e, s, csr, state, change, sen, mkz, mkp, classify_trend(sen, mkp, options.alpha),
+        sen_all, mkz_all, mkp_all, classify_trend(sen_all, mkp_all, options.alpha), transitions, codes, annual,
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import os
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -33,6 +34,7 @@ TREND_CLASSES = {
 }
 
 STATES = (1, 2, 3, 4, 5)
+STATE_BREAKS = (1.0, 2.0, 4.0, 8.0)  # the default upper CSR bounds of states 1-4
 NEUTRAL_STATE = 0
 STATE_LABELS = {0: "neutral", 1: "sink", 2: "mild", 3: "moderate", 4: "severe", 5: "extreme"}
 
@@ -378,7 +380,16 @@ def effective_csr(csr, sink) -> np.ndarray:
     return np.where(np.asarray(sink, dtype=np.float64) <= 0, np.inf, csr)
 
 
-def balance_state(csr, sink, breaks=(1.0, 2.0, 4.0, 8.0), neutral_band: float | None = None) -> np.ndarray:
+def check_state_breaks(breaks: Sequence[float]) -> tuple[float, ...]:
+    """The upper CSR bounds of states 1-4: 4 increasing numbers."""
+    if len(breaks) != len(STATES) - 1 or np.any(np.diff(breaks) <= 0):
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "State breaks must be 4 increasing CSR values; got {breaks}."),
+            breaks=breaks)
+    return tuple(float(b) for b in breaks)
+
+
+def balance_state(csr, sink, breaks=STATE_BREAKS, neutral_band: float | None = None) -> np.ndarray:
     """Balance state per region or cell (float64 array) from CSR = E / S and the sink S.
 
     1 sink (CSR <= 1), 2 mild (1, 2], 3 moderate (2, 4], 4 severe (4, 8], 5 extreme (> 8 or
@@ -386,10 +397,7 @@ def balance_state(csr, sink, breaks=(1.0, 2.0, 4.0, 8.0), neutral_band: float | 
     CSR within [1 - b, 1 + b] (and S > 0) is state 0 "neutral". NaN where CSR is NaN and S is
     not <= 0 (missing data).
     """
-    if len(breaks) != len(STATES) - 1 or np.any(np.diff(breaks) <= 0):
-        raise CarbonInputError(
-            QT_TRANSLATE_NOOP("@default", "State breaks must be 4 increasing CSR values; got {breaks}."),
-            breaks=breaks)
+    check_state_breaks(breaks)
     csr = effective_csr(csr, sink)
     state = np.searchsorted(np.asarray(breaks, dtype=np.float64), csr, side="left") + 1.0
     if neutral_band is not None:

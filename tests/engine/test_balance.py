@@ -11,7 +11,9 @@ import pytest
 from helpers.budgets import YEARS, lattice_budget
 
 from carbon_budget.carbon_plugin import balance, blockio
+from carbon_budget.carbon_plugin.balance import BalanceOptions
 from carbon_budget.carbon_plugin.errors import CarbonInputError
+from carbon_budget.carbon_plugin.inputs import BudgetTable
 
 
 def test_engine_periods_states_and_trends_by_hand():
@@ -19,7 +21,7 @@ def test_engine_periods_states_and_trends_by_hand():
     years = [2001, 2002, 2003, 2004, 2005, 2006]
     e = np.array([[4.0, 5.0, 6.0, 9.0, 9.0, 9.0], [1.0, 1.0, 1.0, 1.0, 1.0, 1.0]])
     s = np.array([[2.0, 2.0, 2.0, 1.0, 1.0, 1.0], [2.0, 0.0, 2.0, 0.0, 0.0, 0.0]])
-    result = balance.balance_trend(e, s, years, 3)
+    result = balance.balance_trend(BudgetTable(e, s, years), BalanceOptions(period_length=3))
     assert result.first_years == [2001, 2004]
     # region 0: mean E 5 / mean S 2 = 2.5 (moderate), then 9 (extreme); region 1: 1 / (4/3) = 0.75, S = 0
     np.testing.assert_allclose(result.csr[:, 0], [2.5, 9.0])
@@ -36,7 +38,7 @@ def test_engine_periods_states_and_trends_by_hand():
 
 def test_engine_trends_equal_pymannkendall():
     emission, sink = lattice_budget()
-    result = balance.balance_trend(emission, sink, YEARS, 5)
+    result = balance.balance_trend(BudgetTable(emission, sink, YEARS))
     with np.errstate(divide="ignore"):
         annual = emission / sink
     for k in (1, 7, 12):
@@ -60,7 +62,7 @@ def test_engine_budget_fields_and_bad_input():
     with pytest.raises(CarbonInputError, match="at least 3 years"):
         balance.budget_fields(["EMI_2001", "SNK_2001", "EMI_2002", "SNK_2002"])
     with pytest.raises(CarbonInputError, match="Period length 11"):
-        balance.balance_trend(np.ones((2, 10)), np.ones((2, 10)), YEARS, 11)
+        balance.balance_trend(BudgetTable(np.ones((2, 10)), np.ones((2, 10)), YEARS), BalanceOptions(period_length=11))
 
 
 def test_province_totals_skip_regions_with_missing_values():

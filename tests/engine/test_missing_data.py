@@ -42,7 +42,7 @@ def expected_missing(emission, sink) -> np.ndarray:
 def test_null_exactly_where_data_is_missing_in_every_stage(data, normalisation):
     emission, sink = data
     missing = expected_missing(emission, sink)
-    states = balance.balance_trend(emission, sink, YEARS, 5).state
+    states = balance.balance_trend(BudgetTable(emission, sink, YEARS)).state
     np.testing.assert_array_equal(np.isnan(states), missing)
     if normalisation == "relative" and missing.all():
         return  # nothing to normalise over
@@ -59,7 +59,7 @@ def test_null_exactly_where_data_is_missing_in_every_stage(data, normalisation):
 def test_zero_sink_with_emission_is_the_worst_state_not_missing():
     e = np.full((1, 10), 5.0)
     s = np.zeros((1, 10))
-    assert (balance.balance_trend(e, s, YEARS, 5).state == 5).all()
+    assert (balance.balance_trend(BudgetTable(e, s, YEARS)).state == 5).all()
     assert (imbalance.assess_risk(BudgetTable(e, s, YEARS)).components.values[0] == 1.0).all()  # D = 1
 
 

@@ -12,6 +12,7 @@ from osgeo import ogr
 from qgis.core import QgsProcessingException
 
 from carbon_budget.carbon_plugin import balance
+from carbon_budget.carbon_plugin.inputs import BudgetTable
 
 ogr.UseExceptions()
 
@@ -30,7 +31,7 @@ def test_layer_fields_values_and_tables(provider, budget_gpkg, tmp_path):
                 "TC_ALL"}
     assert expected <= set(rows[0]) and "CH_2001" not in rows[0]
     assert all(len(name) <= 10 for name in rows[0])
-    engine = balance.balance_trend(emission, sink, YEARS, 5)
+    engine = balance.balance_trend(BudgetTable(emission, sink, YEARS))
     for k, row in enumerate(rows):
         for b, first in enumerate((2001, 2006)):
             if k == ZERO_SINK:
