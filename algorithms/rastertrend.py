@@ -10,7 +10,7 @@ from qgis.core import (
     QgsProcessingParameterRasterDestination,
 )
 
-from ..carbon_plugin.balance import raster_trend
+from ..carbon_plugin.balance import RasterTrendOptions, TrendRasters, raster_trend
 from ..carbon_plugin.timeseries import open_time_series
 from ..carbon_plugin.trend import TREND_CLASSES
 from .base import CarbonAlgorithm
@@ -56,8 +56,9 @@ class RasterTrend(CarbonAlgorithm):
         progress.info(tr("{n} years: {first}-{last}; {w} x {h} cells.").format(
             n=len(series.years), first=series.years[0], last=series.years[-1], w=series.grid.width,
             h=series.grid.height))
-        summary = raster_trend(series, outputs[self.SLOPE], outputs[self.Z], outputs[self.P], outputs[self.CLASS],
-                               self.parameterAsDouble(parameters, self.ALPHA, context), progress)
+        summary = raster_trend(
+            series, TrendRasters(outputs[self.SLOPE], outputs[self.Z], outputs[self.P], outputs[self.CLASS]),
+            RasterTrendOptions(self.parameterAsDouble(parameters, self.ALPHA, context)), progress=progress)
         for code, count in summary.class_counts.items():
             progress.info(tr("Class {code} ({label}): {count} cells").format(
                 code=code, label=TREND_CLASSES[code], count=count))

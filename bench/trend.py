@@ -108,13 +108,13 @@ def _plugins() -> str:
 
 def task_ours(raster: str, outdir: str) -> dict:
     sys.path.insert(0, _plugins())
-    from carbon_budget.carbon_plugin.balance import raster_trend
+    from carbon_budget.carbon_plugin.balance import TrendRasters, raster_trend
     from carbon_budget.carbon_plugin.timeseries import open_time_series
 
     t0 = time.perf_counter()
     series = open_time_series([raster])
     paths = [os.path.join(outdir, f"{name}.tif") for name in ("slope", "z", "p", "class")]
-    summary = raster_trend(series, *paths)
+    summary = raster_trend(series, TrendRasters(*paths))
     return {"seconds": time.perf_counter() - t0, "windows": summary.windows, "classes": summary.class_counts}
 
 

@@ -307,13 +307,36 @@ def trend_windows(height: int, width: int, n_years: int, budget_bytes: int | Non
     return blockio.plan_blocks(width, height, 8 * n_years, budget_bytes, at_least_a_tile=False, max_tile_rows=1)
 
 
+@dataclass(frozen=True)
+class TrendRasters:
+    """The single-band rasters ``raster_trend`` writes (None: not written; at least one):
+    Sen slope in units per year, Mann-Kendall Z, p (two-sided) and the trend class."""
+
+    slope: str | None = None
+    z: str | None = None
+    p: str | None = None
+    trend_class: str | None = None
+
+    def __post_init__(self) -> None:
+        if not any((self.slope, self.z, self.p, self.trend_class)):
+            raise CarbonInputError(QT_TRANSLATE_NOOP("@default", "Choose at least one output (slope, Z, p or class)."))
+
+
+@dataclass(frozen=True)
+class RasterTrendOptions:
+    """``alpha``: the significance level of the trend classes; checked when made."""
+
+    alpha: float = 0.05
+
+    def __post_init__(self) -> None:
+        check_significance(self.alpha)
+
+
 def raster_trend(
     series: TimeSeries,
-    slope_path: str | None,
-    z_path: str | None,
-    p_path: str | None,
-    class_path: str | None,
-    alpha: float = 0.05,
+    outputs: TrendRasters,
+    options: RasterTrendOptions = RasterTrendOptions(),
+    *,
     progress: Progress | None = None,
     budget_bytes: int | None = None,
 ) -> RasterTrendSummary:
@@ -329,10 +352,6 @@ def raster_trend(
     2.4e-7 of the magnitude of its middle pairwise slopes; float64 when the values are not float32).
     """
     progress = progress or Progress()
-    if not 0 < alpha < 1:
-        raise CarbonInputError(
-            QT_TRANSLATE_NOOP("@default", "The significance level must be between 0 and 1; got {alpha}."),
-            alpha=alpha)
     years = series.years
     if len(years) < MIN_VALUES:
         raise CarbonInputError(
@@ -342,14 +361,12 @@ def raster_trend(
     units = series.metadata.get("CARBON_UNITS")
     slope_units = f"({units}) / yr" if units else "units / yr"
     writers = [
-        TimeSeriesWriter(slope_path, series.grid, label, None, slope_units) if slope_path else None,
-        TimeSeriesWriter(z_path, series.grid, label) if z_path else None,
-        TimeSeriesWriter(p_path, series.grid, label) if p_path else None,
-        TimeSeriesWriter(class_path, series.grid, label, data_type=gdal.GDT_Byte,
-                         nodata=NODATA_CLASS) if class_path else None,
+        TimeSeriesWriter(outputs.slope, series.grid, label, None, slope_units) if outputs.slope else None,
+        TimeSeriesWriter(outputs.z, series.grid, label) if outputs.z else None,
+        TimeSeriesWriter(outputs.p, series.grid, label) if outputs.p else None,
+        TimeSeriesWriter(outputs.trend_class, series.grid, label, data_type=gdal.GDT_Byte,
+                         nodata=NODATA_CLASS) if outputs.trend_class else None,
     ]
-    if not any(writers):
-        raise CarbonInputError(QT_TRANSLATE_NOOP("@default", "Choose at least one output (slope, Z, p or class)."))
     x = np.asarray(years, dtype=np.float64)
     # the year stack and, for files off the grid, their warped bands
     windows = trend_windows(series.grid.height, series.grid.width, len(years) + series.warp_bands, budget_bytes)
@@ -363,7 +380,7 @@ def raster_trend(
         slope, mk = trend_cells(block, x)  # the fast kernel: MK identical, Sen to float32 precision
         del block
         yield
-        classes = classify_trend(slope, mk.p, alpha)
+        classes = classify_trend(slope, mk.p, options.alpha)
         counts[:] += np.bincount(classes.ravel(), minlength=6)
         for writer, values in zip(writers, (slope, mk.z, mk.p, classes)):
             if writer is not None:
