@@ -9,7 +9,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..carbon_plugin.budget import grid_budget
+from ..carbon_plugin.budget import BudgetRasters, GridBudgetOptions, grid_budget
 from ..carbon_plugin.units import UNITS
 from .base import CarbonAlgorithm
 from .compat import FLAG_ADVANCED, TYPE_RASTER
@@ -57,9 +57,10 @@ class GridBudget(CarbonAlgorithm):
                              grid=emission.grid)
         outputs = {name: self.parameterAsOutputLayer(parameters, name, context) or None
                    for name in (self.NET, self.RATIO, self.STATE)}
-        years = grid_budget(emission, sink, outputs[self.NET], outputs[self.RATIO], outputs[self.STATE], units,
-                            parse_numbers(self.parameterAsString(parameters, self.STATE_BREAKS, context),
-                                          param_label(self, self.STATE_BREAKS), 4), progress)
+        options = GridBudgetOptions(units, tuple(parse_numbers(
+            self.parameterAsString(parameters, self.STATE_BREAKS, context), param_label(self, self.STATE_BREAKS), 4)))
+        years = grid_budget(emission, sink, BudgetRasters(outputs[self.NET], outputs[self.RATIO], outputs[self.STATE]),
+                            options, progress=progress).years
         progress.info(tr("Wrote {n} years: {first}-{last}.").format(n=len(years), first=years[0], last=years[-1]))
         style_outputs(context, {outputs[self.NET]: ("net_emission", None), outputs[self.RATIO]: ("ratio", None),
                                 outputs[self.STATE]: ("balance_state", None)}, feedback)

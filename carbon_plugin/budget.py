@@ -23,7 +23,8 @@ from .plausibility import CarbonGuard
 from .progress import Progress
 from .raster import layer_infos
 from .timeseries import TimeSeries, TimeSeriesWriter
-from .trend import balance_state
+from .trend import STATE_BREAKS, balance_state, check_state_breaks
+from .units import T_CO2, check_units
 from .zonal import ZonalSums, zonal_sums
 
 STATE_NODATA = 0
@@ -116,18 +117,50 @@ CELL_PRODUCTS = (
 )
 
 
+@dataclass(frozen=True)
+class BudgetRasters:
+    """The rasters ``grid_budget`` writes (None: not written; at least one): net emission E - S in
+    t per cell per year, the ratio E / S and the balance state, a band per year each."""
+
+    net: str | None = None
+    ratio: str | None = None
+    state: str | None = None
+
+    def __post_init__(self) -> None:
+        if not any((self.net, self.ratio, self.state)):
+            raise CarbonInputError(QT_TRANSLATE_NOOP("@default", "Choose at least one output (net, ratio or state)."))
+
+
+@dataclass(frozen=True)
+class GridBudgetOptions:
+    """``units`` of the inputs and the net output; ``breaks``: the upper CSR bounds of states 1-4;
+    checked when made."""
+
+    units: str = T_CO2
+    breaks: tuple[float, ...] = STATE_BREAKS
+
+    def __post_init__(self) -> None:
+        check_units(self.units)
+        object.__setattr__(self, "breaks", check_state_breaks(self.breaks))  # frozen: the checked tuple
+
+
+@dataclass(frozen=True)
+class GridBudgetResult:
+    """What ``grid_budget`` wrote: the years, one band each in every output."""
+
+    years: list[int]
+
+
 def grid_budget(
     emission: TimeSeries,
     sink: TimeSeries,
-    net_path: str | None,
-    ratio_path: str | None,
-    state_path: str | None,
-    units: str,
-    breaks: Sequence[float] = (1.0, 2.0, 4.0, 8.0),
+    outputs: BudgetRasters,
+    options: GridBudgetOptions = GridBudgetOptions(),
+    *,
     progress: Progress | None = None,
     budget_bytes: int | None = None,
-) -> list[int]:
-    """Net, ratio and state rasters per cell and year, streamed strip by strip; returns the years.
+) -> GridBudgetResult:
+    """Net, ratio and state rasters per cell and year, streamed strip by strip.
 
     ``sink`` must already be on the emission grid (open it with ``grid=emission.grid`` and
     ``resampling='sum'`` so that per-cell totals are kept).
@@ -135,13 +168,12 @@ def grid_budget(
     progress = progress or Progress()
     years = common_years(emission, sink, progress)
     writers = [
-        TimeSeriesWriter(net_path, emission.grid, years, "net", f"{units} / cell / yr") if net_path else None,
-        TimeSeriesWriter(ratio_path, emission.grid, years, "ratio", "E / S") if ratio_path else None,
-        TimeSeriesWriter(state_path, emission.grid, years, "state", "1 sink .. 5 extreme",
-                         data_type=gdal.GDT_Byte, nodata=STATE_NODATA) if state_path else None,
+        TimeSeriesWriter(outputs.net, emission.grid, years, "net", f"{options.units} / cell / yr")
+        if outputs.net else None,
+        TimeSeriesWriter(outputs.ratio, emission.grid, years, "ratio", "E / S") if outputs.ratio else None,
+        TimeSeriesWriter(outputs.state, emission.grid, years, "state", "1 sink .. 5 extreme",
+                         data_type=gdal.GDT_Byte, nodata=STATE_NODATA) if outputs.state else None,
     ]
-    if not any(writers):
-        raise CarbonInputError(QT_TRANSLATE_NOOP("@default", "Choose at least one output (net, ratio or state)."))
     # plausibility of the strips read (docs/DATA_CHECKS.md): fill codes as data, negative emissions
     emission_guard = CarbonGuard("emission", layer_infos(emission.layers), nonnegative=True)
     sink_guard = CarbonGuard("sink", layer_infos(sink.layers), nonnegative=False)
@@ -157,12 +189,12 @@ def grid_budget(
                 sink_guard(sink.years.index(year), s, sink.scale)
                 for writer, product in zip(writers, CELL_PRODUCTS):
                     if writer is not None:
-                        writer.write(i, window.row0, product(e, s, breaks), window.col0)
+                        writer.write(i, window.row0, product(e, s, options.breaks), window.col0)
 
         held = 4 + emission.warp_bands + sink.warp_bands  # float64 arrays per cell
         blocks = blockio.plan_strips(emission.grid, emission.grid.width * 8 * held, budget_bytes)
         blockio.for_each_block(blocks, per_block, progress)
-    return years
+    return GridBudgetResult(years)
 
 
 @dataclass
