@@ -18,6 +18,7 @@ from qgis.core import (
 from ..carbon_plugin import schema
 from ..carbon_plugin.budget import zonal_budget
 from ..carbon_plugin.files import parse_number
+from ..carbon_plugin.inputs import Regions
 from ..carbon_plugin.units import UNITS
 from .base import CarbonAlgorithm
 from .compat import (
@@ -92,10 +93,9 @@ class ZonalBudget(CarbonAlgorithm):
         sink = carbon_series(self, parameters, self.SINKS, context, units, "sink", progress, start_year)
         prefix = self.parameterAsString(parameters, self.GDP_FIELD_PREFIX, context).strip()
         gdp = _gdp_by_year(features, prefix, source.fields(), progress, keys) if prefix else None
-        result = zonal_budget(
-            [bytes(f.geometry().asWkb()) if f.hasGeometry() else b"" for f in features],
-            source.sourceCrs().toWkt(WKT_PREFERRED_GDAL), keys, emission, sink, gdp, progress.sub(0, 0.95),
-        )
+        regions = Regions([bytes(f.geometry().asWkb()) if f.hasGeometry() else b"" for f in features], keys,
+                          source.sourceCrs().toWkt(WKT_PREFERRED_GDAL))
+        result = zonal_budget(regions, emission, sink, gdp, progress=progress.sub(0, 0.95))
         outputs = {self.OUTPUT: self._write_layer(parameters, context, source, features, result, progress)}
         if parameters.get(self.OUTPUT_TABLE):
             outputs[self.OUTPUT_TABLE] = self._write_table(parameters, context, keys, result)

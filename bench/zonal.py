@@ -298,13 +298,14 @@ def task_budget_engine(raster: str, regions: str) -> dict:
     both emission and sink (one coverage for the shared grid, two reads, as the algorithm does)."""
     sys.path.insert(0, plugin_path())
     from carbon_budget.carbon_plugin.budget import zonal_budget
+    from carbon_budget.carbon_plugin.inputs import Regions
     from carbon_budget.carbon_plugin.timeseries import open_time_series
 
     t0, c0 = time.perf_counter(), time.process_time()
     wkbs, names, wkt = _regions(regions)
     emission = open_time_series([raster], role="emission")
     sink = open_time_series([raster], role="sink")
-    result = zonal_budget(wkbs, wkt, names, emission, sink)
+    result = zonal_budget(Regions(wkbs, names, wkt), emission, sink)
     t2, c2 = time.perf_counter(), time.process_time()
     return {"seconds": t2 - t0, "cpu_s": c2 - c0, "names": names,
             "sums": np.asarray(result.indicators["emission"]).tolist()}

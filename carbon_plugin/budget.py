@@ -19,6 +19,7 @@ from osgeo import gdal
 from . import blockio
 from .coverage import Coverage, exact_coverage
 from .errors import QT_TRANSLATE_NOOP, CarbonInputError
+from .inputs import Regions
 from .plausibility import CarbonGuard
 from .progress import Progress
 from .raster import layer_infos
@@ -207,37 +208,37 @@ class ZonalBudget:
     indicators: dict[str, np.ndarray]
 
 
-def _coverage_for(series: TimeSeries, regions: Sequence, crs_wkt: str, names: Sequence[str],
-                  progress: Progress, known: dict) -> Coverage:
+def _coverage_for(series: TimeSeries, regions: Regions, progress: Progress, known: dict) -> Coverage:
     """One coverage per distinct grid (the emission and sink rasters often share one)."""
     for grid, coverage in known.items():
         if grid.matches(series.grid):
             return coverage
-    coverage = exact_coverage(regions, crs_wkt, series.grid, names, progress)
+    coverage = exact_coverage(regions.geometries, regions.crs_wkt, series.grid, regions.keys, progress)
     known[series.grid] = coverage
     return coverage
 
 
 def zonal_budget(
-    regions: Sequence,
-    crs_wkt: str,
-    names: Sequence[str],
+    regions: Regions,
     emission: TimeSeries,
     sink: TimeSeries,
     gdp_by_year: dict[int, np.ndarray] | None = None,
+    *,
     progress: Progress | None = None,
+    budget_bytes: int | None = None,
 ) -> ZonalBudget:
     """Exact zonal sums of emission and sink per region and year, and the budget indicators.
 
-    ``regions``: geometries (WKB) in ``crs_wkt``; each raster gets its own exact coverage, so
-    the two may be on different grids or CRSs. ``gdp_by_year``: GDP per region for some years.
+    ``regions``: one polygon and one key (its name in the result) per region; each raster gets
+    its own exact coverage, so the two may be on different grids or CRSs. ``gdp_by_year``: GDP
+    per region for some years. No options: the sums and indicators have none.
     """
     progress = progress or Progress()
     years = common_years(emission, sink, progress)
     known: dict = {}
     sums = []
     for k, (series, role) in enumerate(((emission, "emission"), (sink, "sink"))):
-        coverage = _coverage_for(series, regions, crs_wkt, names, progress.sub(0.5 * k, 0.5 * k + 0.15), known)
+        coverage = _coverage_for(series, regions, progress.sub(0.5 * k, 0.5 * k + 0.15), known)
         if not coverage.covered_area_km2().any():
             raise CarbonInputError(
                 QT_TRANSLATE_NOOP("@default", "None of the regions overlaps the {role} raster; check that both cover "
@@ -245,16 +246,17 @@ def zonal_budget(
                 role=role)
         subset = series.subset(years)
         guard = CarbonGuard(role, layer_infos(subset.layers), nonnegative=role == "emission")
-        sums.append(zonal_sums(coverage, subset, progress.sub(0.5 * k + 0.15, 0.5 * k + 0.5), guards=[guard]))
+        sums.append(zonal_sums(coverage, subset, progress.sub(0.5 * k + 0.15, 0.5 * k + 0.5), budget_bytes,
+                               guards=[guard]))
     for result, role in zip(sums, ("emission", "sink")):
         _report_nodata(result, role, progress)
     emission_t, sink_t = (without_data_as_null(result, role, progress) for result, role in
                           zip(sums, ("emission", "sink")))
     gdp = None
     if gdp_by_year:
-        gdp = np.stack([gdp_by_year.get(y, np.full(len(names), np.nan)) for y in years], axis=1)
+        gdp = np.stack([gdp_by_year.get(y, np.full(len(regions.keys), np.nan)) for y in years], axis=1)
     indicators = region_budget(emission_t, sink_t, sums[0].covered_area_km2, gdp)
-    return ZonalBudget(list(names), years, sums[0].covered_area_km2, indicators)
+    return ZonalBudget(list(regions.keys), years, sums[0].covered_area_km2, indicators)
 
 
 def without_data_as_null(result: ZonalSums, role: str, progress: Progress) -> np.ndarray:
