@@ -18,8 +18,10 @@ from qgis.core import (
 )
 
 from ..carbon_plugin.cropland import CropProduction, production_rows
+from ..carbon_plugin.inputs import Regions
 from ..carbon_plugin.landuse import (
     CROP_PARAMETERS,
+    LandUseOptions,
     compute_landuse_sink,
     load_coefficients,
     load_crop_parameters,
@@ -127,16 +129,13 @@ class LandUseSink(CarbonAlgorithm):
             table=", ".join(f"{c.code} {c.name} {c.t_c_ha_yr:g}" for c in coefficients.values())))
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         units = UNITS[self.parameterAsEnum(parameters, self.UNITS, context)]
-        summary = compute_landuse_sink(
-            paths,
-            output,
-            coefficients,
+        options = LandUseOptions(
             years=parse_years(self.parameterAsString(parameters, self.YEARS, context), param_label(self, self.YEARS)),
             start_year=optional_int(self, parameters, self.START_YEAR, context),
             units=units,
-            progress=progress,
-            cropland=self._crop_production(parameters, context),
         )
+        summary = compute_landuse_sink(paths, coefficients, output, self._crop_production(parameters, context),
+                                       options, progress=progress)
         for year in summary.years:
             progress.info(tr("{year}: sink {total:,.0f} {units}.").format(
                 year=year, total=summary.total[year], units=units))
@@ -185,6 +184,6 @@ class LandUseSink(CarbonAlgorithm):
             keys.append(plain_value(feature[key_field]))
         crs = regions.sourceCrs()
         return CropProduction(
-            geometries, keys, crs.toWkt(WKT_PREFERRED_GDAL) if crs.isValid() else None,
+            Regions(geometries, keys, crs.toWkt(WKT_PREFERRED_GDAL) if crs.isValid() else None),
             production_rows(rows, table_key, year_field, crop_parameters), crop_parameters,
             self.parameterAsInt(parameters, self.CROPLAND_CLASS, context))

@@ -20,6 +20,7 @@ import numpy as np
 from . import blockio
 from .coverage import cell_centre_coverage
 from .errors import QT_TRANSLATE_NOOP
+from .inputs import Regions
 from .landuse import M2_PER_HA, CropParameters, crop_carbon_t_c
 from .progress import Progress
 from .schema import parse_year, region_key
@@ -27,12 +28,10 @@ from .schema import parse_year, region_key
 
 @dataclass
 class CropProduction:
-    """Crop production (t) per region key and year, and the region polygons (WKB or WKT, one per
-    feature; features sharing a key form one region)."""
+    """Crop production (t) per region key and year, and the region polygons (features sharing a
+    key form one region)."""
 
-    geometries: Sequence
-    keys: Sequence[str]
-    crs_wkt: str | None
+    regions: Regions
     production: Mapping[tuple[str, int], Mapping[str, float]]  # (key, year) -> crop -> t
     parameters: Mapping[str, CropParameters]
     cropland_code: int = 1
@@ -44,10 +43,11 @@ class CropProduction:
         """Region of every cell (by cell centre) and cropland area per region and year: one pass."""
         progress = progress or Progress()
         grid = series.grid
-        keys = [region_key(k) for k in self.keys]
+        keys = [region_key(k) for k in self.regions.keys]
         regions = sorted({k for k in keys if k is not None})
         index = {key: k for k, key in enumerate(regions)}
-        coverage = cell_centre_coverage(self.geometries, self.crs_wkt, grid, [str(k) for k in keys], progress)
+        coverage = cell_centre_coverage(self.regions.geometries, self.regions.crs_wkt, grid, [str(k) for k in keys],
+                                        progress)
         outside = len(regions)
         by_feature = np.array([outside if k is None else index.get(k, outside) for k in keys] + [outside],
                               dtype=np.int64)

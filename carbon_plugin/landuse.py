@@ -14,6 +14,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -25,7 +26,10 @@ from .plausibility import check_class_codes
 from .progress import Progress
 from .raster import layer_infos, open_raster
 from .timeseries import TimeSeriesWriter, open_time_series
-from .units import M2_PER_KM2, T_CO2, factor_from_t_c
+from .units import M2_PER_KM2, T_CO2, check_units, factor_from_t_c
+
+if TYPE_CHECKING:  # cropland imports this module
+    from .cropland import CropProduction
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 PRESETS = {"cnlucc": DATA_DIR / "landuse_cnlucc.csv", "clcd": DATA_DIR / "landuse_clcd.csv"}
@@ -192,33 +196,47 @@ def _add_areas(target: dict[int, float], codes: np.ndarray, areas: np.ndarray) -
         target[code] = target.get(code, 0.0) + area
 
 
+@dataclass(frozen=True)
+class LandUseOptions:
+    """``years`` of the land-use layers (None: from their band descriptions or file names, else
+    ``start_year`` for band 1); a single-band raster given several ``years`` stands for all of
+    them. ``units`` of the output. Checked when made."""
+
+    years: Sequence[int] | None = None
+    start_year: int | None = None
+    units: str = T_CO2
+
+    def __post_init__(self) -> None:
+        check_units(self.units)
+
+
 def compute_landuse_sink(
     landuse_paths: Sequence[str],
-    output: str,
     coefficients: Mapping[int, LandUseClass | float],
-    years: Sequence[int] | None = None,
-    start_year: int | None = None,
-    units: str = T_CO2,
-    year_coefficients: Mapping[int, Mapping[int, float]] | None = None,
+    output: str,
+    cropland: CropProduction | None = None,
+    options: LandUseOptions = LandUseOptions(),
+    *,
     progress: Progress | None = None,
-    cropland=None,
     budget_bytes: int | None = None,
 ) -> LandUseSummary:
-    """Land-use sink raster (band per year, t per cell per year).
+    """Land-use sink raster ``output`` (band per year, t per cell per year).
 
     Land use: one raster with a band per year, one raster per year, or one single-band raster
-    standing for all of ``years``. ``year_coefficients`` overrides class coefficients for given
-    years (e.g. cropland from that year's crop production). Cells whose class is not in the
-    table are nodata and reported with their area. ``cropland`` (a ``cropland.CropProduction``)
+    standing for all of ``options.years``. ``coefficients``: t C ha-1 yr-1 per class code; cells
+    whose class is not in the table are nodata and reported with their area. ``cropland``
     replaces the cropland coefficient per region and year by crop carbon / cropland area.
     """
     progress = progress or Progress()
     paths = [str(p) for p in landuse_paths]
+    units, years = options.units, options.years
     carbon_units = f"{units} / cell / yr"
     factor = factor_from_t_c(units)
     if not paths:
         raise CarbonInputError(QT_TRANSLATE_NOOP("@default", "No land-use raster was given."))
-    base = {int(k): float(v.t_c_ha_yr if isinstance(v, LandUseClass) else v) for k, v in coefficients.items()}
+    table = {int(k): float(v.t_c_ha_yr if isinstance(v, LandUseClass) else v) for k, v in coefficients.items()}
+    table_codes = np.array(sorted(table), dtype=np.int64)
+    table_values = np.array([table[c] for c in table_codes.tolist()], dtype=np.float64)
     band_count = sum(open_raster(p, "land-use").RasterCount for p in paths)
     if years is not None and band_count == 1 and len(years) > 1:
         series = open_time_series(paths, years=[years[0]], role="land-use", progress=progress)
@@ -226,18 +244,12 @@ def compute_landuse_sink(
         progress.log(QT_TRANSLATE_NOOP("@default", "One land-use layer stands for all {count} years."),
                      count=len(layer_of))
     else:
-        series = open_time_series(paths, start_year=start_year, years=years, resampling="nearest",
+        series = open_time_series(paths, start_year=options.start_year, years=years, resampling="nearest",
                                   role="land-use", progress=progress)
         layer_of = {y: i for i, y in enumerate(series.years)}
     out_years = sorted(layer_of)
     grid = series.grid
     area_m2 = row_cell_areas_m2(grid)
-    tables = {}
-    for year in out_years:
-        table = dict(base)
-        table.update({int(k): float(v) for k, v in (year_coefficients or {}).get(year, {}).items()})
-        codes = np.array(sorted(table), dtype=np.int64)
-        tables[year] = (codes, np.array([table[c] for c in codes.tolist()], dtype=np.float64))
     summary = LandUseSummary(out_years, units)
     for year in out_years:
         summary.total[year] = 0.0
@@ -261,7 +273,6 @@ def compute_landuse_sink(
                     check_class_codes(values, series.layers[layer_of[year]].path, year)
                 valid = np.isfinite(values)
                 code = np.rint(np.where(valid, values, 0)).astype(np.int64)
-                table_codes, table_values = tables[year]
                 at = np.clip(np.searchsorted(table_codes, code), 0, len(table_codes) - 1)
                 known = valid & (table_codes[at] == code)
                 coefficient = np.where(known, table_values[at], np.nan)
