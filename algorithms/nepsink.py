@@ -11,7 +11,7 @@ from qgis.core import (
     QgsProcessingParameterRasterDestination,
 )
 
-from ..carbon_plugin.sinks import SIGN_MODES, TIMESTEPS, compute_nep_sink
+from ..carbon_plugin.sinks import SIGN_MODES, TIMESTEPS, NepOptions, SinkRasters, compute_nep_sink
 from ..carbon_plugin.units import UNITS
 from .base import CarbonAlgorithm
 from .compat import FLAG_ADVANCED, NUMBER_DOUBLE, TYPE_RASTER
@@ -92,20 +92,19 @@ class NepSink(CarbonAlgorithm):
         output_rh = self._optional_output(parameters, self.OUTPUT_RH, context)
         output_nep = self._optional_output(parameters, self.OUTPUT_NEP, context)
         units = UNITS[self.parameterAsEnum(parameters, self.UNITS, context)]
-        summary = compute_nep_sink(
-            time_series_paths(self, parameters, self.NPP, context),
-            time_series_paths(self, parameters, self.TEMPERATURE, context),
-            time_series_paths(self, parameters, self.PRECIPITATION, context),
-            output,
+        options = NepOptions(
             timestep=TIMESTEPS[self.parameterAsEnum(parameters, self.CLIMATE_TIMESTEP, context)],
             npp_scale=self.parameterAsDouble(parameters, self.NPP_SCALE, context),
             npp_valid_max=optional_number(self, parameters, self.NPP_VALID_MAX, context),
             start_year=optional_int(self, parameters, self.START_YEAR, context),
             sign_mode=SIGN_MODES[self.parameterAsEnum(parameters, self.SIGN_MODE, context)],
             units=units,
-            output_rh=output_rh,
-            output_nep=output_nep,
-            progress=progress,
+        )
+        summary = compute_nep_sink(
+            time_series_paths(self, parameters, self.NPP, context),
+            time_series_paths(self, parameters, self.TEMPERATURE, context),
+            time_series_paths(self, parameters, self.PRECIPITATION, context),
+            SinkRasters(output, output_rh, output_nep), options, progress=progress,
         )
         for year in summary.years:
             progress.info(tr("{year}: sink {total:,.0f} {units} (absorption {absorption:,.0f}, "

@@ -164,7 +164,7 @@ def child(kind: str, npp: str, temperature: str, precipitation: str, out: str) -
 
     from carbon_budget.carbon_plugin.blockio import TILE, StripWarper, Window, read_window
     from carbon_budget.carbon_plugin.raster import grid_of, open_raster
-    from carbon_budget.carbon_plugin.sinks import compute_nep_sink
+    from carbon_budget.carbon_plugin.sinks import SinkRasters, compute_nep_sink
     from carbon_budget.carbon_plugin.timeseries import TimeSeriesWriter, band_years
 
     ds = open_raster(npp)
@@ -193,7 +193,7 @@ def child(kind: str, npp: str, temperature: str, precipitation: str, out: str) -
                 for c, warper in zip(climate, warpers):
                     warper.read(c, list(range(12 * j + 1, 12 * j + 13)), Window(row0, nrows, 0, grid.width), buffer)
     else:
-        summary = compute_nep_sink([npp], [temperature], [precipitation], out)
+        summary = compute_nep_sink([npp], [temperature], [precipitation], SinkRasters(out))
         result["first_year_mt_co2"] = summary.total[years[0]] / 1e6
     result["seconds"] = time.perf_counter() - start
     result["peak_mb"] = peak_mb()

@@ -374,6 +374,12 @@ def _open_with_optional_start_year(paths, start_year, role, progress, **kwargs) 
         return open_time_series(paths, start_year=start_year, role=role, progress=progress, **kwargs)
 
 
+def check_timestep(timestep: str) -> None:
+    if timestep not in TIMESTEPS:
+        raise CarbonInputError(QT_TRANSLATE_NOOP(
+            "@default", "Unknown climate time step '{timestep}': use monthly or annual."), timestep=timestep)
+
+
 def open_climate(
     paths: Sequence[str],
     timestep: str,
@@ -385,9 +391,7 @@ def open_climate(
     """Open a monthly or annual climate series whose values will be read on ``grid``."""
     progress = progress or Progress()
     paths = [str(p) for p in paths]
-    if timestep not in TIMESTEPS:
-        raise CarbonInputError(QT_TRANSLATE_NOOP(
-            "@default", "Unknown climate time step '{timestep}': use monthly or annual."), timestep=timestep)
+    check_timestep(timestep)
     if not paths:
         raise CarbonInputError(QT_TRANSLATE_NOOP("@default", "No {role} raster was given."), role=role)
     if timestep == ANNUAL:
@@ -496,19 +500,52 @@ def _span(years: Sequence[int]) -> str:
     return ", ".join(map(str, years))
 
 
+@dataclass(frozen=True)
+class SinkRasters:
+    """The rasters ``compute_nep_sink`` writes, a band per year: ``sink`` in t per cell per year and,
+    optionally, Rh and NEP in g C m-2 yr-1."""
+
+    sink: str
+    rh: str | None = None
+    nep: str | None = None
+
+
+@dataclass(frozen=True)
+class NepOptions:
+    """How ``compute_nep_sink`` reads and signs; checked when made.
+
+    ``timestep`` of the climate rasters (``TIMESTEPS``); ``npp_scale`` and ``npp_valid_max``:
+    stored NPP into g C m-2 yr-1 (``npp_gc_m2``); ``start_year``: the year of band 1 of inputs
+    without years in their band descriptions or file names; ``sign_mode``: ``SIGNED`` (an
+    ecosystem source is a negative sink) or ``POSITIVE`` (sources count as 0); ``units`` of the
+    sink.
+    """
+
+    timestep: str = MONTHLY
+    npp_scale: float = 1.0
+    npp_valid_max: float | None = None
+    start_year: int | None = None
+    sign_mode: str = SIGNED
+    units: str = T_CO2
+
+    def __post_init__(self) -> None:
+        check_timestep(self.timestep)
+        if self.sign_mode not in SIGN_MODES:
+            raise CarbonInputError(QT_TRANSLATE_NOOP("@default", "Unknown sign mode '{mode}': use one of {modes}."),
+                                   mode=self.sign_mode, modes=", ".join(SIGN_MODES))
+        sink_units(self.units)  # checks the units
+        if not (math.isfinite(self.npp_scale) and self.npp_scale > 0):
+            raise CarbonInputError(QT_TRANSLATE_NOOP("@default", "NPP_SCALE must be a positive number, not {scale}."),
+                                   scale=self.npp_scale)
+
+
 def compute_nep_sink(
     npp_paths: Sequence[str],
     temperature_paths: Sequence[str],
     precipitation_paths: Sequence[str],
-    output: str,
-    timestep: str = MONTHLY,
-    npp_scale: float = 1.0,
-    npp_valid_max: float | None = None,
-    start_year: int | None = None,
-    sign_mode: str = SIGNED,
-    units: str = T_CO2,
-    output_rh: str | None = None,
-    output_nep: str | None = None,
+    outputs: SinkRasters,
+    options: NepOptions = NepOptions(),
+    *,
     progress: Progress | None = None,
     budget_bytes: int | None = None,
 ) -> SinkSummary:
@@ -518,13 +555,9 @@ def compute_nep_sink(
     Only years with both NPP and a complete climate year are written; the others are reported.
     """
     progress = progress or Progress()
-    if sign_mode not in SIGN_MODES:
-        raise CarbonInputError(QT_TRANSLATE_NOOP("@default", "Unknown sign mode '{mode}': use one of {modes}."),
-                               mode=sign_mode, modes=", ".join(SIGN_MODES))
+    timestep, start_year, units = options.timestep, options.start_year, options.units
+    npp_scale, npp_valid_max = options.npp_scale, options.npp_valid_max
     carbon_units = sink_units(units)
-    if not (math.isfinite(npp_scale) and npp_scale > 0):
-        raise CarbonInputError(QT_TRANSLATE_NOOP("@default", "NPP_SCALE must be a positive number, not {scale}."),
-                               scale=npp_scale)
     # NPP on its own first grid; yearly files on other grids are aligned by nearest neighbour so
     # that fill codes (e.g. 32767) are never blended into valid values before NPP_VALID_MAX
     npp = _open_with_optional_start_year([str(p) for p in npp_paths], start_year, "NPP", progress,
@@ -579,11 +612,11 @@ def compute_nep_sink(
     unusual = Unusual()  # possible but unusual values: one warning each after the run
 
     with ExitStack() as stack:
-        out_sink = stack.enter_context(TimeSeriesWriter(output, grid, years, "sink", carbon_units))
-        out_rh = stack.enter_context(TimeSeriesWriter(output_rh, grid, years, None, DENSITY_UNITS)) \
-            if output_rh else None
-        out_nep = stack.enter_context(TimeSeriesWriter(output_nep, grid, years, None, DENSITY_UNITS)) \
-            if output_nep else None
+        out_sink = stack.enter_context(TimeSeriesWriter(outputs.sink, grid, years, "sink", carbon_units))
+        out_rh = stack.enter_context(TimeSeriesWriter(outputs.rh, grid, years, None, DENSITY_UNITS)) \
+            if outputs.rh else None
+        out_nep = stack.enter_context(TimeSeriesWriter(outputs.nep, grid, years, None, DENSITY_UNITS)) \
+            if outputs.nep else None
 
         whole = blocks and all(w.col0 == 0 and w.ncols == grid.width for w in blocks)
 
@@ -611,7 +644,7 @@ def compute_nep_sink(
                 source = -float(sink[sink < 0].sum())
                 summary.absorption[year] += absorption
                 summary.source[year] += source
-                if sign_mode == SIGNED:
+                if options.sign_mode == SIGNED:
                     summary.total[year] += absorption - source
                 else:
                     summary.total[year] += absorption
@@ -642,6 +675,8 @@ __all__ = [
     "T_C",
     "T_CO2",
     "ClimateSeries",
+    "NepOptions",
+    "SinkRasters",
     "SinkSummary",
     "compute_nep_sink",
     "monthly_slots",

@@ -13,7 +13,7 @@ from osgeo import gdal, osr
 
 from carbon_budget.carbon_plugin import blockio
 from carbon_budget.carbon_plugin.raster import grid_of
-from carbon_budget.carbon_plugin.sinks import compute_nep_sink, open_climate
+from carbon_budget.carbon_plugin.sinks import SinkRasters, compute_nep_sink, open_climate
 
 gdal.UseExceptions()
 
@@ -111,7 +111,7 @@ def test_nep_sink_bit_identical_on_pixel_and_band_interleave(inputs, budget):
     for layout, (t, p) in files.items():
         out = folder / f"sink_{layout}_{budget}.tif"
         rh = folder / f"rh_{layout}_{budget}.tif"
-        summary = compute_nep_sink([npp], [t], [p], str(out), output_rh=str(rh), budget_bytes=budget)
+        summary = compute_nep_sink([npp], [t], [p], SinkRasters(str(out), str(rh)), budget_bytes=budget)
         assert summary.years == list(YEARS)
         outputs[layout] = (_bands(str(out)), _bands(str(rh)), summary.total)
     ref_sink, ref_rh, ref_total = outputs["band"]

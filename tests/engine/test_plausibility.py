@@ -17,7 +17,7 @@ from carbon_budget.carbon_plugin import plausibility as pl
 from carbon_budget.carbon_plugin.errors import CarbonInputError
 from carbon_budget.carbon_plugin.plausibility import LayerInfo, Unusual
 from carbon_budget.carbon_plugin.progress import Progress
-from carbon_budget.carbon_plugin.sinks import compute_nep_sink
+from carbon_budget.carbon_plugin.sinks import NepOptions, SinkRasters, compute_nep_sink
 
 # -------------------------------------------------------------- the module, by hand
 
@@ -150,10 +150,11 @@ def test_nepsink_undeclared_fill_in_the_temperature_and_wet_months(tmp_path):
     _, p = seasonal_climate(tmp_path, 2001)
     t_path = write_raster(tmp_path / "t_fill.tif", t.astype(np.float32), descriptions=months([2001]))
     with pytest.raises(CarbonInputError, match=r"temperature raster '.*t_fill.tif' holds the value -9999 \(year 2001"):
-        compute_nep_sink([npp], [t_path], [p], str(tmp_path / "s.tif"))
+        compute_nep_sink([npp], [t_path], [p], SinkRasters(str(tmp_path / "s.tif")))
     # 1200 mm in a month is unusual but possible: a warning, and the sink is computed
     t_ok, p_wet = seasonal_climate(tmp_path, 2001, p_mm=1200.0)
     progress = Progress()
-    summary = compute_nep_sink([npp], [t_ok], [p_wet], str(tmp_path / "s.tif"), units="t C", progress=progress)
+    summary = compute_nep_sink([npp], [t_ok], [p_wet], SinkRasters(str(tmp_path / "s.tif")), NepOptions(units="t C"),
+                               progress=progress)
     assert any("up to 1200 mm in a month" in w and "2001" in w for w in progress.warnings)
     assert summary.total[2001] == pytest.approx(6 * (900.0 - rh_year(1200.0)), rel=1e-6)

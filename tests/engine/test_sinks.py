@@ -13,6 +13,7 @@ from carbon_budget.carbon_plugin.errors import Cancelled, CarbonInputError
 from carbon_budget.carbon_plugin.progress import Progress
 from carbon_budget.carbon_plugin.raster import open_raster
 from carbon_budget.carbon_plugin.sinks import (
+    SinkRasters,
     compute_nep_sink,
     monthly_slots,
     npp_gc_m2,
@@ -115,10 +116,10 @@ def test_strips_and_years_stream_with_the_same_result(tmp_path, monkeypatch):
                       clim_gt, 4326)
     p = monthly_stack(tmp_path / "p.tif", lambda y, m: 80 * rng.random((12, 14)), [2001, 2002, 2003],
                       clim_gt, 4326)
-    compute_nep_sink([npp], [t], [p], str(tmp_path / "one.tif"))
+    compute_nep_sink([npp], [t], [p], SinkRasters(str(tmp_path / "one.tif")))
     bytes_per_row = 17 * (2 * 12 * 4 + 8 * 8)
     monkeypatch.setattr(blockio, "TILE", 1)
-    summary = compute_nep_sink([npp], [t], [p], str(tmp_path / "many.tif"), budget_bytes=3 * bytes_per_row)
+    summary = compute_nep_sink([npp], [t], [p], SinkRasters(str(tmp_path / "many.tif")), budget_bytes=3 * bytes_per_row)
     one, many = read_all(tmp_path / "one.tif"), read_all(tmp_path / "many.tif")
     assert np.isfinite(one).all()
     np.testing.assert_allclose(many, one, rtol=1e-6)
@@ -135,7 +136,7 @@ def test_cancel_leaves_no_output(tmp_path):
 
     before = sorted(p.name for p in tmp_path.iterdir())
     with pytest.raises(Cancelled):
-        compute_nep_sink([npp_path], [t_path], [p_path], str(tmp_path / "s.tif"),
-                         output_rh=str(tmp_path / "rh.tif"), progress=Progress(is_cancelled=cancelled))
+        compute_nep_sink([npp_path], [t_path], [p_path], SinkRasters(str(tmp_path / "s.tif"), str(tmp_path / "rh.tif")),
+                         progress=Progress(is_cancelled=cancelled))
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(".aux.xml")) == \
         [n for n in before if not n.endswith(".aux.xml")]
