@@ -13,7 +13,7 @@ from qgis.core import (
 )
 
 from ..carbon_plugin.raster import RESAMPLING
-from ..carbon_plugin.timeseries import QUANTITIES, stack_years
+from ..carbon_plugin.timeseries import QUANTITIES, StackOptions, stack_years
 from .base import CarbonAlgorithm
 from .compat import FLAG_ADVANCED, TYPE_RASTER
 from .i18n import QT_TRANSLATE_NOOP, tr
@@ -80,16 +80,14 @@ class StackYears(CarbonAlgorithm):
         paths = [gdal_source(layer, param_label(self, self.INPUT)) for layer in layers]
         reference = self.parameterAsRasterLayer(parameters, self.REFERENCE, context)
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
-        years = stack_years(
-            paths,
-            output,
+        options = StackOptions(
             years=parse_years(self.parameterAsString(parameters, self.YEARS, context), param_label(self, self.YEARS)),
-            reference=gdal_source(reference, param_label(self, self.REFERENCE)) if reference else None,
             resampling=RESAMPLING[self.parameterAsEnum(parameters, self.RESAMPLING, context)],
             quantity=QUANTITY_CHOICES[self.parameterAsEnum(parameters, self.QUANTITY, context)] or None,
             units=self.parameterAsString(parameters, self.UNITS, context) or None,
-            progress=progress,
         )
+        reference_path = gdal_source(reference, param_label(self, self.REFERENCE)) if reference else None
+        years = stack_years(paths, output, reference_path, options, progress=progress).years
         progress.info(tr("Wrote {n} bands: {first}-{last}.").format(n=len(years), first=years[0], last=years[-1]))
         quantity = QUANTITY_CHOICES[self.parameterAsEnum(parameters, self.QUANTITY, context)]
         style_outputs(context, {output: (quantity, None)}, feedback)

@@ -424,24 +424,42 @@ class TimeSeriesWriter:
         files.commit(self._tmp, self.path)
 
 
+@dataclass(frozen=True)
+class StackOptions:
+    """How ``stack_years`` stacks: ``years`` of the inputs (None: from their band descriptions or
+    file names), ``resampling`` of inputs off the reference grid (``raster.RESAMPLING``; 'none':
+    they must align), the ``quantity`` and ``units`` written as CARBON_QUANTITY and CARBON_UNITS."""
+
+    years: Sequence[int] | None = None
+    resampling: str = "bilinear"
+    quantity: str | None = None
+    units: str | None = None
+
+
+@dataclass(frozen=True)
+class StackResult:
+    """What ``stack_years`` wrote: the years, one band each, sorted."""
+
+    years: list[int]
+
+
 def stack_years(
     paths: Sequence[str],
     output: str,
-    years: Sequence[int] | None = None,
     reference: str | None = None,
-    resampling: str = "bilinear",
-    quantity: str | None = None,
-    units: str | None = None,
+    options: StackOptions = StackOptions(),
+    *,
     progress: Progress | None = None,
     budget_bytes: int | None = None,
-) -> list[int]:
-    """Build a time-series raster (band per year, sorted) from yearly rasters; returns the years."""
+) -> StackResult:
+    """Build a time-series raster ``output`` (band per year, sorted) from yearly rasters, on the
+    grid of ``reference`` (default: the raster of the first year)."""
     progress = progress or Progress()
     grid = grid_of(open_raster(reference, "reference"), "reference") if reference else None
-    series = open_time_series(paths, years=years, grid=grid, resampling=resampling, role="input",
+    series = open_time_series(paths, years=options.years, grid=grid, resampling=options.resampling, role="input",
                               progress=progress)
     # inputs' own nodata values become NaN, the contract's nodata for float rasters
-    with TimeSeriesWriter(output, series.grid, series.years, quantity, units) as out:
+    with TimeSeriesWriter(output, series.grid, series.years, options.quantity, options.units) as out:
 
         def copy_block(window: Window):
             for i in range(len(series.layers)):
@@ -450,4 +468,4 @@ def stack_years(
 
         strips = blockio.plan_strips(series.grid, series.grid.width * 8 * (1 + series.warp_bands), budget_bytes)
         blockio.for_each_block(strips, copy_block, progress, steps_per_block=len(series.layers))
-    return series.years
+    return StackResult(series.years)
