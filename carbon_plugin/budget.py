@@ -246,8 +246,8 @@ def zonal_budget(
                 role=role)
         subset = series.subset(years)
         guard = CarbonGuard(role, layer_infos(subset.layers), nonnegative=role == "emission")
-        sums.append(zonal_sums(coverage, subset, progress.sub(0.5 * k + 0.15, 0.5 * k + 0.5), budget_bytes,
-                               guards=[guard]))
+        sums.append(zonal_sums(coverage, subset, [guard], progress=progress.sub(0.5 * k + 0.15, 0.5 * k + 0.5),
+                               budget_bytes=budget_bytes))
     for result, role in zip(sums, ("emission", "sink")):
         _report_nodata(result, role, progress)
     emission_t, sink_t = (without_data_as_null(result, role, progress) for result, role in

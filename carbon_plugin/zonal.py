@@ -2,7 +2,7 @@
 
 Public API
 ----------
-``zonal_sums(coverage, series, progress=None, budget_bytes=None)``
+``zonal_sums(coverage, series, guards=None, *, progress=None, budget_bytes=None)``
     -> ``ZonalSums`` for one ``TimeSeries``, or ``list[ZonalSums]`` (same order) for a list.
     ``coverage``: a ``carbon_plugin.coverage.Coverage`` on the series' grid (every series must
     be on ``coverage.grid``: open them with ``open_time_series(..., grid=coverage.grid)`` or
@@ -175,9 +175,10 @@ Guard = Callable[[int, np.ndarray], None]
 def zonal_sums(
     coverage: Coverage,
     series: TimeSeries,
+    guards: Sequence[Guard | None] | None = None,
+    *,
     progress: Progress | None = None,
     budget_bytes: int | None = None,
-    guards: Sequence[Guard | None] | None = None,
 ) -> ZonalSums: ...
 
 
@@ -185,18 +186,20 @@ def zonal_sums(
 def zonal_sums(
     coverage: Coverage,
     series: Sequence[TimeSeries],
+    guards: Sequence[Guard | None] | None = None,
+    *,
     progress: Progress | None = None,
     budget_bytes: int | None = None,
-    guards: Sequence[Guard | None] | None = None,
 ) -> list[ZonalSums]: ...
 
 
 def zonal_sums(
     coverage: Coverage,
     series: TimeSeries | Sequence[TimeSeries],
+    guards: Sequence[Guard | None] | None = None,
+    *,
     progress: Progress | None = None,
     budget_bytes: int | None = None,
-    guards: Sequence[Guard | None] | None = None,
 ) -> ZonalSums | list[ZonalSums]:
     """Sum every band of ``series`` over every region in one pass (see the module docstring).
 
