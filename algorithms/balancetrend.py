@@ -96,13 +96,12 @@ class BalanceTrend(CarbonAlgorithm):
         columns: list[np.ndarray] = []
         for b, first in enumerate(result.first_years):
             new_fields += schema_fields(schema.period_fields(first, schema.BALANCE_STATE_FIELDS))
-            columns += [result.csr[b], result.state[b]]
+            columns += [result.csr[:, b], result.state[:, b]]
             if b > 0:
-                change = result.change[b - 1]
                 new_fields += schema_fields(schema.period_fields(first, schema.BALANCE_CHANGE_FIELDS))
-                columns += [change.label, change.crossing]
+                columns += [result.change.label[:, b - 1], result.change.crossing[:, b - 1]]
             new_fields += schema_fields(schema.period_fields(first, schema.BALANCE_TREND_FIELDS))
-            columns += [result.sen[b], result.mkz[b], result.mkp[b], result.trend_class[b]]
+            columns += [result.sen[:, b], result.mkz[:, b], result.mkp[:, b], result.trend_class[:, b]]
         new_fields += schema_fields(schema.period_fields(schema.ALL, schema.BALANCE_TREND_FIELDS))
         columns += [result.sen_all, result.mkz_all, result.mkp_all, result.class_all]
         rows = [[_state_or_value(f, c[k]) for f, c in zip(new_fields, columns)] for k in range(len(data.features))]
@@ -126,9 +125,9 @@ class BalanceTrend(CarbonAlgorithm):
              for k, y in enumerate(years)])
 
         for b, label in enumerate(labels):
-            counts = ", ".join(f"{STATE_LABELS[c]} {int(np.sum(result.state[b] == c))}" for c in result.codes)
+            counts = ", ".join(f"{STATE_LABELS[c]} {int(np.sum(result.state[:, b] == c))}" for c in result.codes)
             progress.info(tr("{period}: {counts}").format(period=label, counts=counts))
-        missing = int(np.sum(np.isnan(result.state).all(axis=0)))
+        missing = int(np.sum(np.isnan(result.state).all(axis=1)))
         if missing:
             progress.warning(tr("{n} region(s) have no emission or sink values; their fields are NULL.").format(
                 n=missing))

@@ -3,7 +3,8 @@
 
 Budget table: arrays shaped (n_regions, n_years) of emission E and sink S (t per year, both
 positive quantities), one column per year of ``years``. Periods are consecutive calendar blocks
-of ``period_length`` years (``trend.periods``). Per period and region:
+of ``period_length`` years (``trend.periods``); period results are (n_regions, n_periods), one
+column per period. Per period and region:
 
 - CSR = mean E / mean S over the period's years where both E and S are known (the CSR of the
   period means, not the mean of annual CSR, so that a year with a tiny sink cannot dominate);
@@ -38,6 +39,7 @@ from .trend import (
     NODATA_CLASS,
     STATE_BREAKS,
     STATES,
+    Change,
     balance_state,
     change_class,
     check_state_breaks,
@@ -120,12 +122,6 @@ def yearly_budget(emission, sink, years: Sequence[int], period_length: int):
     return e, s, periods(years, int(period_length))
 
 
-def period_budget(emission, sink, years: Sequence[int], blocks) -> tuple[np.ndarray, np.ndarray]:
-    """Period means of E and S, shaped (n_periods, n_regions), over years where both are known."""
-    e, s = joint_mask(emission, sink)
-    return period_means(e.T, years, blocks), period_means(s.T, years, blocks)
-
-
 def series_trend(values, years: Sequence[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Sen slope (per year, x = the years), Mann-Kendall p and Z of each row of (regions, years)."""
     stack = np.asarray(values, dtype=np.float64).T[:, None, :]  # (years, 1, regions)
@@ -136,14 +132,15 @@ def series_trend(values, years: Sequence[int]) -> tuple[np.ndarray, np.ndarray, 
 
 @dataclass(frozen=True, eq=False)
 class BalanceTrend:
-    """Result of ``balance_trend``; period arrays are shaped (n_periods, n_regions).
+    """Result of ``balance_trend``; period arrays are shaped (n_regions, n_periods).
 
     blocks: ``trend.periods`` output; csr: CSR of the period means (NaN where mean S <= 0);
-    state: balance state (NaN = no data); change: one ``trend.Change`` per period after the first;
-    sen, mkz, mkp, trend_class: Sen slope (CSR per year), Mann-Kendall Z and p and
-    ``trend.classify_trend`` code of the annual CSR within each period; sen_all, mkz_all,
-    mkp_all, class_all: the same over all years; transitions: (index a, index b, matrix) with
-    rows/columns in ``codes``; annual_csr: (regions, years).
+    state: balance state (NaN = no data); change: one ``trend.Change`` of arrays (n_regions,
+    n_periods - 1), column b - 1 the change from period b - 1 to period b; sen, mkz, mkp,
+    trend_class: Sen slope (CSR per year), Mann-Kendall Z and p and ``trend.classify_trend`` code
+    of the annual CSR within each period; sen_all, mkz_all, mkp_all, class_all: the same over all
+    years (n_regions,); transitions: (index a, index b, matrix) with rows/columns in ``codes``;
+    annual_csr: (n_regions, n_years).
     """
 
     years: list[int]
@@ -152,7 +149,7 @@ class BalanceTrend:
     sink: np.ndarray
     csr: np.ndarray
     state: np.ndarray
-    change: list
+    change: Change
     sen: np.ndarray
     mkz: np.ndarray
     mkp: np.ndarray
@@ -235,24 +232,24 @@ def balance_trend(
         progress.warning(
             QT_TRANSLATE_NOOP("@default", "Years not in a whole period are left out of the period values: {years}."),
             years=", ".join(map(str, left_out)))
-    mean_e, mean_s = period_means(e.T, years, blocks), period_means(s.T, years, blocks)
+    mean_e, mean_s = period_means(e, years, blocks), period_means(s, years, blocks)
     csr = source_sink_ratio(mean_e, mean_s)
     state = balance_state(csr, mean_s, options.breaks, options.neutral_band)
     eff = effective_csr(csr, mean_s)
-    change = [change_class(eff[b - 1], eff[b], options.tolerance) for b in range(1, len(blocks))]
+    change = change_class(eff[:, :-1], eff[:, 1:], options.tolerance)
 
     annual = source_sink_ratio(e, s)
     index = {y: k for k, y in enumerate(years)}
     sen, mkp, mkz = (np.full(csr.shape, np.nan) for _ in range(3))
     for b, (_, ys) in enumerate(blocks):
-        sen[b], mkp[b], mkz[b] = series_trend(annual[:, [index[y] for y in ys]], ys)
+        sen[:, b], mkp[:, b], mkz[:, b] = series_trend(annual[:, [index[y] for y in ys]], ys)
         progress.report(0.8 * (b + 1) / (len(blocks) + 1))
     sen_all, mkp_all, mkz_all = series_trend(annual, years)
     codes = ((NEUTRAL_STATE,) if options.neutral_band is not None else ()) + tuple(STATES)
     pairs = [(b - 1, b) for b in range(1, len(blocks))]
     if len(blocks) > 2:
         pairs.append((0, len(blocks) - 1))
-    transitions = [(a, b, transition_matrix(state[a], state[b], codes)) for a, b in pairs]
+    transitions = [(a, b, transition_matrix(state[:, a], state[:, b], codes)) for a, b in pairs]
     progress.report(1.0)
     return BalanceTrend(
         years, blocks, e, s, csr, state, change, sen, mkz, mkp, classify_trend(sen, mkp, options.alpha),

@@ -1,6 +1,6 @@
 """Carbon imbalance risk per period for a budget table (METHODS section 6). Plain numpy.
 
-Assembles the pieces of ``risk``: period means of E and S (``balance.period_budget``), the
+Assembles the pieces of ``risk``: period means of E and S (``period_budget_draws``), the
 components state / trend / pressure (absolute: ``risk.absolute_components``; relative:
 ``risk.relative_components``), weights (equal, entropy or user), the index, levels,
 compensation values and a summary per period. ``index_draws`` computes the index for a stack of
@@ -201,7 +201,7 @@ def period_budget_draws(e: np.ndarray, s: np.ndarray, years: Sequence[int], bloc
     """Period means of E and S per draw, (draws, regions, years) -> (draws, periods, regions),
     over the years where both are known (E and S are NaN together)."""
     def by_period(v: np.ndarray) -> np.ndarray:
-        return np.moveaxis(period_means(np.moveaxis(v, -1, 0), years, blocks), 0, -2)
+        return np.moveaxis(period_means(v, years, blocks), -1, -2)
 
     return by_period(e), by_period(s)
 

@@ -78,7 +78,7 @@ class MannKendallCells:
 
 @dataclass(frozen=True, eq=False)
 class Change:
-    """Change between two periods, per region.
+    """Change between two periods, per region: arrays shaped like the CSR ``change_class`` compares.
 
     label: 'imbalancing' (CSR rose by more than the tolerance), 'neutralizing' (fell by more),
     'stable', or None where either CSR is unknown (NaN); relative: (CSR - previous) / previous;
@@ -363,14 +363,19 @@ def periods(years, length: int) -> list[tuple[int, list[int]]]:
 
 
 def period_means(values: np.ndarray, years, blocks: list[tuple[int, list[int]]]) -> np.ndarray:
-    """Means of annual values over each block, NaN ignored: (n_years, ...) -> (n_blocks, ...)."""
-    values = np.asarray(values, dtype=np.float64)
+    """Means of annual values over each block, NaN ignored: (..., n_years) -> (..., n_blocks).
+
+    A block's years are taken as a C-contiguous (block years, ...) copy and summed along its
+    first axis, year by year in order (numpy sums a contiguous last axis pairwise, which can
+    change the last bit of a mean over 8 years or more).
+    """
+    by_year = np.moveaxis(np.asarray(values, dtype=np.float64), -1, 0)  # a view: (n_years, ...)
     index = {int(y): k for k, y in enumerate(years)}
-    means = np.full((len(blocks), *values.shape[1:]), np.nan)
+    means = np.full((*by_year.shape[1:], len(blocks)), np.nan)
     for b, (_, ys) in enumerate(blocks):
-        part = values[[index[y] for y in ys]]
+        part = by_year[[index[y] for y in ys]]  # fancy indexing copies, C-contiguous
         valid = np.sum(~np.isnan(part), axis=0)
-        means[b] = np.where(valid > 0, np.nansum(part, axis=0) / np.maximum(valid, 1), np.nan)
+        means[..., b] = np.where(valid > 0, np.nansum(part, axis=0) / np.maximum(valid, 1), np.nan)
     return means
 
 

@@ -24,15 +24,15 @@ def test_engine_periods_states_and_trends_by_hand():
     result = balance.balance_trend(BudgetTable(e, s, years), BalanceOptions(period_length=3))
     assert result.first_years == [2001, 2004]
     # region 0: mean E 5 / mean S 2 = 2.5 (moderate), then 9 (extreme); region 1: 1 / (4/3) = 0.75, S = 0
-    np.testing.assert_allclose(result.csr[:, 0], [2.5, 9.0])
-    assert result.csr[0, 1] == pytest.approx(0.75) and math.isnan(result.csr[1, 1])
-    assert result.state.tolist() == [[3.0, 1.0], [5.0, 5.0]]
-    assert result.change[0].label.tolist() == ["imbalancing", "imbalancing"]
-    assert result.change[0].crossing.tolist() == [0, 1]
+    np.testing.assert_allclose(result.csr[0], [2.5, 9.0])
+    assert result.csr[1, 0] == pytest.approx(0.75) and math.isnan(result.csr[1, 1])
+    assert result.state.tolist() == [[3.0, 5.0], [1.0, 5.0]]  # (regions, periods)
+    assert result.change.label.tolist() == [["imbalancing"], ["imbalancing"]]
+    assert result.change.crossing.tolist() == [[0], [1]]
     # annual CSR of region 0 in period 1: 2, 2.5, 3 -> Sen slope 0.5 per year
     assert result.sen[0, 0] == pytest.approx(0.5)
     # region 1 has only 2 annual CSR values in period 1 (S = 0 in 2002): no trend
-    assert math.isnan(result.sen[0, 1]) and math.isnan(result.mkp[0, 1])
+    assert math.isnan(result.sen[1, 0]) and math.isnan(result.mkp[1, 0])
     assert result.transitions[0][2][2, 4] == 1  # moderate -> extreme
 
 
@@ -44,9 +44,9 @@ def test_engine_trends_equal_pymannkendall():
     for k in (1, 7, 12):
         for b, cols in enumerate((slice(0, 5), slice(5, 10))):
             ref = pymannkendall.original_test(annual[k, cols])
-            assert result.sen[b, k] == pytest.approx(ref.slope, abs=1e-9)
-            assert result.mkp[b, k] == pytest.approx(ref.p, abs=1e-9)
-            assert result.mkz[b, k] == pytest.approx(ref.z, abs=1e-9)
+            assert result.sen[k, b] == pytest.approx(ref.slope, abs=1e-9)
+            assert result.mkp[k, b] == pytest.approx(ref.p, abs=1e-9)
+            assert result.mkz[k, b] == pytest.approx(ref.z, abs=1e-9)
         ref = pymannkendall.original_test(annual[k])
         assert (result.sen_all[k], result.mkp_all[k]) == (pytest.approx(ref.slope), pytest.approx(ref.p))
         assert result.mkz_all[k] == pytest.approx(ref.z, abs=1e-9)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import math
+import operator
 
 import numpy as np
 import pymannkendall
@@ -118,10 +120,19 @@ def test_periods_bad_input():
 
 
 def test_period_means_ignore_nan():
-    values = np.array([[1.0, math.nan], [3.0, math.nan], [5.0, 4.0], [7.0, 8.0]])
+    values = np.array([[1.0, 3.0, 5.0, 7.0], [math.nan, math.nan, 4.0, 8.0]])  # (regions, years)
     blocks = [(2001, [2001, 2002]), (2003, [2003, 2004])]
     means = trend.period_means(values, [2001, 2002, 2003, 2004], blocks)
-    np.testing.assert_array_equal(means, [[2.0, math.nan], [6.0, 6.0]])
+    np.testing.assert_array_equal(means, [[2.0, 6.0], [math.nan, 6.0]])
+
+
+def test_period_means_sum_year_by_year():
+    # a block of 12 years: the sums run year by year, in order, as the means always were (numpy's
+    # pairwise sum of a contiguous last axis would move the last bit of some of them)
+    values = np.random.default_rng(3).lognormal(10.0, 1.0, (200, 12))
+    means = trend.period_means(values, range(2001, 2013), [(2001, list(range(2001, 2013)))])
+    expected = [functools.reduce(operator.add, row) / 12 for row in values.tolist()]
+    assert means[:, 0].tolist() == expected
 
 
 def test_balance_state_breaks_and_sink():

@@ -39,14 +39,14 @@ def test_layer_fields_values_and_tables(provider, budget_gpkg, tmp_path):
             else:
                 assert row[f"CSR_{first}"] == pytest.approx(emission[k, 5 * b:5 * b + 5].mean()
                                                             / sink[k, 5 * b:5 * b + 5].mean(), rel=1e-12)
-                assert row[f"ST_{first}"] == engine.state[b, k]
-                assert row[f"SEN_{first}"] == pytest.approx(engine.sen[b, k], abs=1e-12)
+                assert row[f"ST_{first}"] == engine.state[k, b]
+                assert row[f"SEN_{first}"] == pytest.approx(engine.sen[k, b], abs=1e-12)
                 # the Mann-Kendall Z the risk index reads, against pymannkendall on the annual CSR
                 reference = pymannkendall.original_test(emission[k, 5 * b:5 * b + 5] / sink[k, 5 * b:5 * b + 5])
                 assert row[f"MKZ_{first}"] == pytest.approx(reference.z, abs=1e-9)
         if k != ZERO_SINK:
             assert row["MKZ_ALL"] == pytest.approx(pymannkendall.original_test(emission[k] / sink[k]).z, abs=1e-9)
-        assert row["CH_2006"] == engine.change[0].label[k]
+        assert row["CH_2006"] == engine.change.label[k, 0]
     assert rows[0]["ST_2001"] == 1
     assert rows[ZERO_SINK]["CH_2006"] == "stable" and rows[ZERO_SINK]["SEN_ALL"] is None
 
@@ -56,7 +56,7 @@ def test_layer_fields_values_and_tables(provider, budget_gpkg, tmp_path):
     assert {t["from_per"] for t in transitions} == {"2001-2005"}
     for t in transitions:
         a, b = int(t["from_state"]), int(t["to_state"])
-        assert int(t["count"]) == int(np.sum((engine.state[0] == a) & (engine.state[1] == b)))
+        assert int(t["count"]) == int(np.sum((engine.state[:, 0] == a) & (engine.state[:, 1] == b)))
     province = features(result["OUTPUT_PROVINCE"])
     assert [int(p["year"]) for p in province] == YEARS
     assert float(province[0]["emission"]) == pytest.approx(emission[:, 0].sum())
