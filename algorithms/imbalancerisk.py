@@ -156,11 +156,11 @@ def region_areas(source, data, context, progress) -> np.ndarray:
 
 
 def layer_z(data, first_years: list[int]) -> np.ndarray | None:
-    """MKZ_yyyy of a balance layer, (periods, regions), when it has exactly these periods."""
+    """MKZ_yyyy of a balance layer, (regions, periods), when it has exactly these periods."""
     found = schema.years_of(data.fields.names(), schema.MKZ)
     if set(found) != set(first_years):
         return None
-    return data.columns([found[y] for y in first_years]).T
+    return data.columns([found[y] for y in first_years])
 
 
 class ImbalanceRisk(RiskSettingsParameters, CarbonAlgorithm):
@@ -206,8 +206,8 @@ class ImbalanceRisk(RiskSettingsParameters, CarbonAlgorithm):
         columns = []
         for b, first in enumerate(result.first_years):
             new_fields += schema_fields(schema.period_fields(first, schema.RISK_FIELDS))
-            columns += [result.index[b], [None if v == 0 else int(v) for v in result.level[b]],
-                        result.compensation[b]]
+            columns += [result.index[:, b], [None if v == 0 else int(v) for v in result.level[:, b]],
+                        result.compensation[:, b]]
         rows = [[c[k] for c in columns] for k in range(len(data.features))]
         dest = write_layer(self, parameters, self.OUTPUT, context, source, data, new_fields, rows, progress)
         describe_layer(dest, f"Carbon imbalance risk: {method} ({weights_text}).")

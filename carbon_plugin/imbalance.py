@@ -1,10 +1,11 @@
 """Carbon imbalance risk per period for a budget table (METHODS section 6). Plain numpy.
 
-Assembles the pieces of ``risk``: period means of E and S (``period_budget_draws``), the
+Assembles the pieces of ``risk``: period means of E and S (``trend.period_means``), the
 components state / trend / pressure (absolute: ``risk.absolute_components``; relative:
 ``risk.relative_components``), weights (equal, entropy or user), the index, levels,
 compensation values and a summary per period. ``index_draws`` computes the index for a stack of
-budgets at once (Monte Carlo draws, ``uncertainty``); ``assess_risk`` is one draw of it.
+budgets at once (Monte Carlo draws, ``uncertainty``); ``assess_risk`` is one draw of it. Yearly
+arrays are (..., regions, years), period arrays (..., regions, periods).
 """
 
 from __future__ import annotations
@@ -112,8 +113,8 @@ class RiskSettings:
 
 @dataclass(frozen=True, eq=False)
 class IndexDraws:
-    """The index of a stack of budgets: components (n_components, draws, periods, regions),
-    weights (draws, n_components), index (draws, periods, regions; NaN = no data), period means
+    """The index of a stack of budgets: components (n_components, draws, regions, periods),
+    weights (draws, n_components), index (draws, regions, periods; NaN = no data), period means
     of E and S, the emission density (t km-2 yr-1) and its reference per draw (pressure only),
     and how many region-periods with data had too few annual ratios for a trend (absolute: their
     T is 0.5; relative: regions without a first-period slope), counted when trend is chosen."""
@@ -130,13 +131,13 @@ class IndexDraws:
 
 def period_mk_z(emission, sink, years: Sequence[int], blocks) -> np.ndarray:
     """Mann-Kendall Z of the annual CSR within each period, (..., regions, years) ->
-    (..., periods, regions); NaN with fewer than 3 annual ratios (years with S <= 0 have none)."""
+    (..., regions, periods); NaN with fewer than 3 annual ratios (years with S <= 0 have none)."""
     annual = source_sink_ratio(emission, sink)
     index = {y: k for k, y in enumerate(years)}
-    z = np.full((*annual.shape[:-2], len(blocks), annual.shape[-2]), np.nan)
+    z = np.full((*annual.shape[:-1], len(blocks)), np.nan)
     for b, (_, ys) in enumerate(blocks):
         part = np.moveaxis(annual[..., [index[y] for y in ys]], -1, 0)  # (period years, ..., regions)
-        z[..., b, :] = mann_kendall_cells(part.reshape(len(ys), -1, part.shape[-1])).z.reshape(part.shape[1:])
+        z[..., b] = mann_kendall_cells(part.reshape(len(ys), -1, part.shape[-1])).z.reshape(part.shape[1:])
     return z
 
 
@@ -159,16 +160,17 @@ def index_draws(emission, sink, years: Sequence[int], blocks, settings: RiskSett
                 mk_z=None) -> IndexDraws:
     """The risk index of budgets shaped (draws, regions, years), E and S NaN together.
 
-    ``area_km2`` (regions,) is needed for the pressure component; ``mk_z`` (periods, regions),
+    ``area_km2`` (regions,) is needed for the pressure component; ``mk_z`` (regions, periods),
     the Mann-Kendall Z of a balance layer, is used instead of computing it (absolute index).
-    Entropy weights are computed per draw.
+    Period means are over the years where both E and S are known. Entropy weights are computed
+    per draw.
     """
     e = np.asarray(emission, dtype=np.float64)
     s = np.asarray(sink, dtype=np.float64)
-    mean_e, mean_s = period_budget_draws(e, s, years, blocks)
+    mean_e, mean_s = period_means(e, years, blocks), period_means(s, years, blocks)
     density = reference = None
     if "pressure" in settings.components:
-        area = np.asarray(area_km2, dtype=np.float64)
+        area = np.asarray(area_km2, dtype=np.float64)[:, None]  # (regions, 1): against the periods
         with np.errstate(divide="ignore", invalid="ignore"):
             density = np.where(area > 0, mean_e / area, np.nan)
     no_trend = 0
@@ -197,19 +199,15 @@ def index_draws(emission, sink, years: Sequence[int], blocks, settings: RiskSett
     return IndexDraws(chosen, weights, risk_index(chosen, weights), mean_e, mean_s, density, reference, no_trend)
 
 
-def period_budget_draws(e: np.ndarray, s: np.ndarray, years: Sequence[int], blocks) -> tuple[np.ndarray, np.ndarray]:
-    """Period means of E and S per draw, (draws, regions, years) -> (draws, periods, regions),
-    over the years where both are known (E and S are NaN together)."""
-    def by_period(v: np.ndarray) -> np.ndarray:
-        return np.moveaxis(period_means(v, years, blocks), -1, -2)
-
-    return by_period(e), by_period(s)
-
-
 def entropy_draws(components: RiskComponents) -> np.ndarray:
-    """Entropy weights per draw on the region-periods where every component is known."""
-    values = components.values
-    x = np.moveaxis(values.reshape(values.shape[0], values.shape[1], -1), 0, -1)  # (draws, obs, K)
+    """Entropy weights per draw on the region-periods where every component is known.
+
+    The observations are taken period by period (the regions of the first period, then of the
+    second, ...): the order their sums run in, which sets the last bits of the weights.
+    """
+    values = components.values  # (K, draws, regions, periods)
+    by_period = np.swapaxes(values, -1, -2).reshape(values.shape[0], values.shape[1], -1)  # a copy
+    x = np.moveaxis(by_period, 0, -1)  # (draws, obs, K)
     known = ~np.isnan(x).any(axis=-1)
     n = known.sum(axis=-1)
     if np.any(n < 2):
@@ -237,7 +235,7 @@ class PeriodSummary:
 
 @dataclass(frozen=True, eq=False)
 class RiskAssessment:
-    """Arrays shaped (n_periods, n_regions): index (0-1, NaN = no data), level (uint8 1-5, 0 =
+    """Arrays shaped (n_regions, n_periods): index (0-1, NaN = no data), level (uint8 1-5, 0 =
     no data), compensation (price units per year, NaN = no data), csr (capped), density (t km-2
     yr-1 or None); the settings, the weights per component name, the reference density used
     (pressure only); summaries per period."""
@@ -271,7 +269,7 @@ def assess_risk(
 
     ``budget``: E and S (regions, years) in t (CO2 by default) per year and, for the pressure
     component, the region areas (emission density = period-mean E / area). Period values are
-    means over the years where both E and S are known. ``mk_z`` (periods, regions): the
+    means over the years where both E and S are known. ``mk_z`` (regions, periods): the
     Mann-Kendall Z of a balance layer, used instead of computing it (absolute index; ignored
     when its shape does not match). Compensation V = (S - E x S_R / E_R) x ``settings.price``
     on the period means (sums to 0 over the regions with data). Notes (e.g. user weights
@@ -283,7 +281,7 @@ def assess_risk(
     area = None
     if "pressure" in settings.components:
         area = region_areas(budget.area_km2, e.shape[0], progress)
-    if mk_z is not None and np.shape(mk_z) != (len(blocks), e.shape[0]):
+    if mk_z is not None and np.shape(mk_z) != (e.shape[0], len(blocks)):
         mk_z = None
     draws = index_draws(e[None], s[None], years, blocks, settings, area, mk_z)
     if draws.no_trend and settings.normalisation == "absolute":
@@ -311,13 +309,13 @@ def assess_risk(
         progress.warning(settings.note[0], **settings.note[1])
     compensation = np.full(index.shape, np.nan)
     for b in range(len(blocks)):
-        if np.nansum(mean_e[b]) > 0:
-            compensation[b] = compensation_values(mean_e[b], mean_s[b], settings.price)
+        if np.nansum(mean_e[:, b]) > 0:
+            compensation[:, b] = compensation_values(mean_e[:, b], mean_s[:, b], settings.price)
         else:
             progress.warning(QT_TRANSLATE_NOOP("@default", "Period {period}: total emission is not positive; no "
                                                            "compensation values."), period=period_label(blocks[b][1]))
     progress.report(0.8)
-    summaries = [period_summary(first, ys, index[b], level[b]) for b, (first, ys) in enumerate(blocks)]
+    summaries = [period_summary(first, ys, index[:, b], level[:, b]) for b, (first, ys) in enumerate(blocks)]
     progress.report(1.0)
     return RiskAssessment(
         years, blocks, settings, RiskComponents(draws.components.names, draws.components.values[:, 0]),
@@ -336,7 +334,7 @@ def warn_degenerate(draws: IndexDraws, settings: RiskSettings, blocks, progress:
         progress.warning(QT_TRANSLATE_NOOP("@default", "No component varies between the regions and periods: the "
                                                        "entropy weights carry no information and are equal."))
     for b, (_, years) in enumerate(blocks):
-        known = draws.index[0, b][~np.isnan(draws.index[0, b])]
+        known = draws.index[0, :, b][~np.isnan(draws.index[0, :, b])]
         if len(known) > 1 and np.all(known == known[0]):
             progress.warning(
                 QT_TRANSLATE_NOOP("@default", "{period}: all {n} regions have the same risk index {value:.3f}; "

@@ -1,6 +1,6 @@
 """Carbon imbalance risk index: components, weights, levels, compensation (METHODS section 6).
 
-Plain numpy, no GDAL. Components are arrays shaped (..., n_periods, n_regions); leading axes are
+Plain numpy, no GDAL. Components are arrays shaped (..., n_regions, n_periods); leading axes are
 Monte Carlo draws (``uncertainty``), absent for one deterministic run. Two normalisations:
 
 - absolute (default): bounded components that need no normalisation over the sample, so a
@@ -33,7 +33,7 @@ _erf = np.frompyfunc(math.erf, 1, 1)
 
 @dataclass(frozen=True, eq=False)
 class RiskComponents:
-    """Components in [0, 1]: ``values[k]`` is component ``names[k]``, shaped (..., n_periods, n_regions)."""
+    """Components in [0, 1]: ``values[k]`` is component ``names[k]``, shaped (..., n_regions, n_periods)."""
 
     names: tuple[str, ...]
     values: np.ndarray
@@ -128,7 +128,7 @@ def pressure_score(density, reference) -> np.ndarray:
 
 
 def relative_components(csr, sink, first_slope, period_length: int, density=None, cap: float = 100.0) -> RiskComponents:
-    """The relative (min-max) components from period values shaped (..., n_periods, n_regions).
+    """The relative (min-max) components from period values shaped (..., n_regions, n_periods).
 
     state = ln(capped CSR) (see ``capped_csr``); trend = capped CSR minus the previous period's,
     positive = worsening; for the first period, ``first_slope`` (..., n_regions) (Sen slope of
@@ -139,11 +139,11 @@ def relative_components(csr, sink, first_slope, period_length: int, density=None
     """
     csr = capped_csr(np.atleast_2d(csr), np.atleast_2d(sink), cap)
     first = np.asarray(first_slope, dtype=np.float64) * period_length
-    if first.shape != csr.shape[:-2] + csr.shape[-1:]:
+    if first.shape != csr.shape[:-1]:
         raise CarbonInputError(
             QT_TRANSLATE_NOOP("@default", "first_slope needs one value per region ({n_regions}); got {got}."),
-            n_regions=csr.shape[-1], got=first.shape)
-    trend = np.concatenate([first[..., None, :], np.diff(csr, axis=-2)], axis=-2)
+            n_regions=csr.shape[-2], got=first.shape)
+    trend = np.concatenate([first[..., None], np.diff(csr, axis=-1)], axis=-1)
     raw = {"state": np.log(csr), "trend": trend}
     if density is not None:
         raw["pressure"] = _period_shaped(density, csr.shape)
@@ -151,12 +151,12 @@ def relative_components(csr, sink, first_slope, period_length: int, density=None
 
 
 def absolute_components(mean_emission, mean_sink, z, density=None, reference_density=None) -> RiskComponents:
-    """The absolute components from period values shaped (..., n_periods, n_regions).
+    """The absolute components from period values shaped (..., n_regions, n_periods).
 
     state = ``imbalance_degree`` of the period means; trend = ``trend_score`` of the
     Mann-Kendall Z of the annual CSR within each period (``z``); pressure = ``pressure_score``
     of the emission density (t km-2 yr-1) with ``reference_density`` (a number, or an array
-    broadcast against the periods x regions, e.g. a median per draw), only when ``density`` is
+    broadcast against the regions x periods, e.g. a median per draw), only when ``density`` is
     given.
     """
     state = imbalance_degree(mean_emission, mean_sink)

@@ -131,7 +131,7 @@ def risk_uncertainty(
         n = min(step, draws - start)
         fe = error_factors(rng, (n, *e.shape), options.emission_rsd, options.shared)
         fs = error_factors(rng, (n, *e.shape), options.sink_rsd, options.shared)
-        index[start:start + n] = index_draws(e * fe, s * fs, years, blocks, settings, area).index
+        index[start:start + n] = np.swapaxes(index_draws(e * fe, s * fs, years, blocks, settings, area).index, -1, -2)
         progress.report(0.9 * (start + n) / draws)
     return summarise_draws(index, years, blocks, options)
 

@@ -29,7 +29,7 @@ def test_layer_and_summary_are_consistent(provider, budget_gpkg, tmp_path):
         ri = np.array([r[f"RI_{first}"] for r in rows], dtype=float)
         rl = [r[f"RL_{first}"] for r in rows]
         cv = np.array([r[f"CV_{first}"] for r in rows], dtype=float)
-        np.testing.assert_allclose(ri, engine.index[b], atol=1e-12)
+        np.testing.assert_allclose(ri, engine.index[:, b], atol=1e-12)
         assert np.all((ri >= 0) & (ri <= 1))
         assert rl == risk.risk_levels(ri).tolist()
         assert abs(cv.sum()) <= 1e-6 * np.abs(cv).sum()
@@ -83,7 +83,7 @@ def test_user_weights_normalised_and_logged(provider, budget_gpkg, tmp_path):
     assert [r["NAME"] for r in rows] == NAMES
     engine = imbalance.assess_risk(BudgetTable(emission, sink, YEARS),
                                    RiskSettings(weight_mode="user", user_weights=[0.75, 0.25]))
-    np.testing.assert_allclose([r["RI_2006"] for r in rows], engine.index[1], atol=1e-12)
+    np.testing.assert_allclose([r["RI_2006"] for r in rows], engine.index[:, 1], atol=1e-12)
     assert all(len(name) <= 10 for name in rows[0])
 
 
