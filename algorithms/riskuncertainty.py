@@ -79,8 +79,8 @@ class RiskUncertainty(RiskSettingsParameters, CarbonAlgorithm):
         columns = []
         for b, first in enumerate(result.first_years):
             new_fields += schema_fields(schema.period_fields(first, schema.UNCERTAINTY_FIELDS))
-            columns += [result.median[b], result.low[b], result.high[b], result.p_high[b],
-                        [None if v == 0 else int(v) for v in result.likely_level[b]], result.p_level[b]]
+            columns += [result.median[:, b], result.low[:, b], result.high[:, b], result.p_high[:, b],
+                        [None if v == 0 else int(v) for v in result.likely_level[:, b]], result.p_level[:, b]]
         rows = [[c[k] for c in columns] for k in range(len(data.features))]
         dest = write_layer(self, parameters, self.OUTPUT, context, source, data, new_fields, rows, progress)
         method = method_text(settings)

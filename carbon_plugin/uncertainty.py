@@ -62,7 +62,7 @@ class UncertaintyOptions:
 
 @dataclass(frozen=True, eq=False)
 class RiskUncertainty:
-    """Per period and region (n_periods, n_regions): median, 5 % and 95 % of the index over the
+    """Per region and period (n_regions, n_periods): median, 5 % and 95 % of the index over the
     draws, probability of index >= 0.6, the most likely level and its probability (NaN / 0 where
     the region has no data); the options used."""
 
@@ -82,7 +82,7 @@ class RiskUncertainty:
 
     def uncertain_count(self, period: int, threshold: float = UNCERTAIN_LEVEL) -> int:
         """Regions whose most likely level has a probability below ``threshold`` in a period."""
-        return int(np.sum(self.p_level[period] < threshold))
+        return int(np.sum(self.p_level[:, period] < threshold))
 
 
 def log_sigmas(rsd: float, shared: float) -> tuple[float, float, float]:
@@ -124,20 +124,21 @@ def risk_uncertainty(
     area = region_areas(budget.area_km2, e.shape[0], progress) if "pressure" in settings.components else None
     rng = np.random.default_rng(options.seed)
     draws = options.draws
-    index = np.empty((draws, len(blocks), e.shape[0]))
+    index = np.empty((draws, e.shape[0], len(blocks)))
     n_regions, n_years = e.shape
     step = chunk_size(n_regions, n_years, draws, CHUNK_BYTES if budget_bytes is None else budget_bytes)
     for start in range(0, draws, step):
         n = min(step, draws - start)
         fe = error_factors(rng, (n, *e.shape), options.emission_rsd, options.shared)
         fs = error_factors(rng, (n, *e.shape), options.sink_rsd, options.shared)
-        index[start:start + n] = np.swapaxes(index_draws(e * fe, s * fs, years, blocks, settings, area).index, -1, -2)
+        index[start:start + n] = index_draws(e * fe, s * fs, years, blocks, settings, area).index
         progress.report(0.9 * (start + n) / draws)
     return summarise_draws(index, years, blocks, options)
 
 
 def summarise_draws(index: np.ndarray, years, blocks, options: UncertaintyOptions) -> RiskUncertainty:
-    """Median, 5-95 % interval, P(index >= 0.6) and the most likely level over (draws, ...)."""
+    """Median, 5-95 % interval, P(index >= 0.6) and the most likely level of index draws
+    (draws, regions, periods), per region and period."""
     known = ~np.isnan(index[0])
     low, median, high = np.percentile(index, [5.0, 50.0, 95.0], axis=0)
     with np.errstate(invalid="ignore"):

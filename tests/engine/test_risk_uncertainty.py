@@ -37,9 +37,9 @@ def test_zero_rsd_gives_the_deterministic_index_in_every_draw(settings):
     # a small chunk budget: several chunks of draws
     result = run_mc(settings, budget_bytes=50_000, emission_rsd=0.0, sink_rsd=0.0, draws=30, seed=5)
     for values in (result.median, result.low, result.high):
-        np.testing.assert_array_equal(values, expected.index.T)
-    np.testing.assert_array_equal(result.p_high, (expected.index.T >= 0.6).astype(float))
-    np.testing.assert_array_equal(result.likely_level, expected.level.T)
+        np.testing.assert_array_equal(values, expected.index)
+    np.testing.assert_array_equal(result.p_high, (expected.index >= 0.6).astype(float))
+    np.testing.assert_array_equal(result.likely_level, expected.level)
     assert np.all(result.p_level == 1.0)
     assert result.uncertain_count(0) == 0
 
@@ -81,8 +81,8 @@ def test_region_without_data_stays_empty():
     e, s = lattice_budget()
     e[3] = np.nan
     result = uncertainty.risk_uncertainty(BudgetTable(e, s, YEARS), UncertaintyOptions(draws=20, seed=1))
-    assert np.isnan(result.median[:, 3]).all() and np.isnan(result.p_high[:, 3]).all()
-    assert (result.likely_level[:, 3] == 0).all()
+    assert np.isnan(result.median[3]).all() and np.isnan(result.p_high[3]).all()
+    assert (result.likely_level[3] == 0).all()
 
 
 def test_bad_parameters():

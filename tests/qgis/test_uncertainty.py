@@ -24,9 +24,9 @@ def test_layer_fields_and_reproducible_default_seed(provider, budget_gpkg, tmp_p
         for name, values in (("RIM", engine.median), ("RIL", engine.low), ("RIH", engine.high),
                              ("PH", engine.p_high), ("PL", engine.p_level)):
             got = np.array([r[f"{name}_{first_year}"] for r in rows], dtype=float)
-            np.testing.assert_allclose(got, values[b], atol=1e-12)
+            np.testing.assert_allclose(got, values[:, b], atol=1e-12)
             np.testing.assert_allclose([r[f"{name}_{first_year}"] for r in again], got, atol=1e-12)
-        assert [r[f"RLM_{first_year}"] for r in rows] == engine.likely_level[b].tolist()
+        assert [r[f"RLM_{first_year}"] for r in rows] == engine.likely_level[:, b].tolist()
     assert first["UNCERTAIN_COUNT"] == engine.uncertain_count(1)
     assert all(len(name) <= 10 for name in again[0])
     assert not math.isnan(rows[0]["RIM_2006"])
