@@ -152,11 +152,11 @@ class Report(CarbonAlgorithm):
         years = _years(risk)
         labels = model.period_labels(firsts, years)
         names = self._names(parameters, context, risk, progress)
-        index = np.array([_column(risk, risk_fields[schema.RISK_INDEX].get(y)) for y in firsts])
-        level = np.array([_column(risk, risk_fields[schema.RISK_LEVEL].get(y)) for y in firsts])
+        index = _columns(risk, [risk_fields[schema.RISK_INDEX].get(y) for y in firsts])  # (regions, periods)
+        level = _columns(risk, [risk_fields[schema.RISK_LEVEL].get(y) for y in firsts])
         for b, y in enumerate(firsts):  # levels from the index where RL_yyyy is missing
             if y not in risk_fields[schema.RISK_LEVEL]:
-                level[b] = risk_levels(index[b])
+                level[:, b] = risk_levels(index[:, b])
         level = np.where(np.isnan(level), 0.0, level)
 
         balance_source = self.parameterAsSource(parameters, self.BALANCE, context) if parameters.get(
@@ -182,7 +182,7 @@ class Report(CarbonAlgorithm):
         last = firsts[-1]
         csr, state = self._balance_of_last_period(risk, risk_fields, balance, balance_fields, last, names, parameters,
                                                   context, progress)
-        top = model.top_regions(names, index[-1], level[-1], csr, state)
+        top = model.top_regions(names, index[:, -1], level[:, -1], csr, state)
 
         # maps
         hot_source = self.parameterAsSource(parameters, self.HOTSPOTS, context) if parameters.get(
@@ -195,7 +195,7 @@ class Report(CarbonAlgorithm):
         done = 0
         sections = []
         for b, first in enumerate(firsts):
-            section = model.PeriodSection(labels[b], first, index=index[b])
+            section = model.PeriodSection(labels[b], first, index=index[:, b])
             if first in balance_fields[schema.STATE]:
                 title = tr("Balance state {period}").format(period=labels[b])
                 section.figures.append(model.Figure(title, render_map(
@@ -205,16 +205,17 @@ class Report(CarbonAlgorithm):
             progress.report(0.2 + 0.7 * done / jobs)
             title = tr("Risk level {period}").format(period=labels[b])
             section.figures.append(model.Figure(title, render_map(
-                risk, risk_source.sourceCrs(), np.where(level[b] > 0, level[b], np.nan), legend.RISK_LEVEL, title)))
+                risk, risk_source.sourceCrs(), np.where(level[:, b] > 0, level[:, b], np.nan), legend.RISK_LEVEL,
+                title)))
             done += 1
             progress.report(0.2 + 0.7 * done / jobs)
-            valid = int(np.sum(level[b] > 0))
-            known = np.isfinite(index[b])
+            valid = int(np.sum(level[:, b] > 0))
+            known = np.isfinite(index[:, b])
             section.facts = [
                 (tr("Regions with a risk index"), str(valid)),
-                (tr("Mean risk index"), document.fmt(np.mean(index[b][known]) if known.any() else math.nan, 3)),
+                (tr("Mean risk index"), document.fmt(np.mean(index[:, b][known]) if known.any() else math.nan, 3)),
                 (tr("High-risk share (RI >= 0.6)"),
-                 document.share_text(np.sum(index[b][known] >= HIGH_RISK) / valid if valid else math.nan)),
+                 document.share_text(np.sum(index[:, b][known] >= HIGH_RISK) / valid if valid else math.nan)),
             ]
             sections.append(section)
         if uncertainty is not None:
@@ -318,7 +319,7 @@ class Report(CarbonAlgorithm):
         state_years = sorted(fields[schema.STATE])
         if len(state_years) < 2:
             return []
-        states = np.array([_column(balance, fields[schema.STATE][y]) for y in state_years])
+        states = _columns(balance, [fields[schema.STATE][y] for y in state_years])
         return model.transitions_from_states(states, model.period_labels(state_years, years))
 
     def _summary(self, parameters, context, index, level, labels, firsts, progress, notes):
@@ -371,7 +372,7 @@ class Report(CarbonAlgorithm):
         names = self._names(parameters, context, data, progress)
 
         def columns(prefix):
-            return np.array([_column(data, found[prefix].get(y)) for y in periods])
+            return _columns(data, [found[prefix].get(y) for y in periods])
 
         summary = model.uncertainty_summary(
             names, [by_first.get(y, own[k]) for k, y in enumerate(periods)],
@@ -379,7 +380,7 @@ class Report(CarbonAlgorithm):
         for label, n, regions in zip(summary.periods, summary.uncertain, summary.regions):
             progress.info(tr("{period}: {n} of {regions} regions with an uncertain risk level.").format(
                 period=label, n=n, regions=regions))
-        return summary, data, source.sourceCrs(), columns(schema.P_HIGH)[-1]
+        return summary, data, source.sourceCrs(), columns(schema.P_HIGH)[:, -1]
 
     def _balance_of_last_period(self, risk, risk_fields, balance, balance_fields, last, names, parameters, context,
                                 progress):
@@ -444,6 +445,11 @@ def _column(data: LayerData, name: str | None) -> np.ndarray:
     if name is None:
         return np.full(len(data.features), math.nan)
     return data.column(name)
+
+
+def _columns(data: LayerData, names: list[str | None]) -> np.ndarray:
+    """(features, len(names)): one column per name, NaN for a missing field (None)."""
+    return np.stack([_column(data, name) for name in names], axis=1)
 
 
 def _value_text(value, context) -> str:

@@ -227,14 +227,16 @@ def province_from_table(rows: Sequence[dict]) -> ProvinceSeries:
 def transitions_from_states(states: np.ndarray, labels: Sequence[str]) -> list[Transition]:
     """Transition matrices between consecutive periods (and first to last with 3+ periods).
 
-    ``states`` is (periods, regions) with NaN for no state; state 0 (neutral) is included when present.
+    ``states`` is (regions, periods) with NaN for no state; state 0 (neutral) is included when present.
     """
     states = np.asarray(states, dtype=np.float64)
     codes = [0, 1, 2, 3, 4, 5] if np.any(states == 0) else [1, 2, 3, 4, 5]
-    pairs = [(b - 1, b) for b in range(1, len(states))]
-    if len(states) > 2:
-        pairs.append((0, len(states) - 1))
-    return [Transition(labels[a], labels[b], codes, transition_matrix(states[a], states[b], codes)) for a, b in pairs]
+    n_periods = states.shape[1]
+    pairs = [(b - 1, b) for b in range(1, n_periods)]
+    if n_periods > 2:
+        pairs.append((0, n_periods - 1))
+    return [Transition(labels[a], labels[b], codes, transition_matrix(states[:, a], states[:, b], codes))
+            for a, b in pairs]
 
 
 def transitions_from_table(rows: Sequence[dict]) -> list[Transition]:
@@ -260,11 +262,12 @@ def transitions_from_table(rows: Sequence[dict]) -> list[Transition]:
 
 def risk_summary_from_layer(index: np.ndarray, level: np.ndarray, labels: Sequence[str],
                             first_years: Sequence[int]) -> list[RiskRow]:
-    """The summary per period from the RI_yyyy / RL_yyyy columns ((periods, regions); level 0 or NaN = none)."""
+    """The summary per period from the RI_yyyy / RL_yyyy columns ((regions, periods); level 0 or NaN = none)."""
+    index = np.asarray(index, dtype=np.float64)
+    level = np.nan_to_num(np.asarray(level, dtype=np.float64), nan=0.0)
     rows = []
     for b, label in enumerate(labels):
-        ri = np.asarray(index[b], dtype=np.float64)
-        rl = np.nan_to_num(np.asarray(level[b], dtype=np.float64), nan=0.0)
+        ri, rl = index[:, b], level[:, b]
         valid = int(np.sum(rl > 0))
         counts = {k: int(np.sum(rl == k)) for k in LEVEL_NAMES}
         shares = {k: (counts[k] / valid if valid else math.nan) for k in LEVEL_NAMES}
@@ -364,19 +367,19 @@ def bin_levels(bins: int = HISTOGRAM_BINS) -> list[int]:
 def uncertainty_summary(names: Sequence[str], labels: Sequence[str], median: np.ndarray, low: np.ndarray,
                         high: np.ndarray, p_high: np.ndarray, likely_level: np.ndarray, p_level: np.ndarray,
                         threshold: float = UNCERTAIN_LEVEL, count: int = WIDEST_COUNT) -> UncertaintySummary:
-    """From the riskuncertainty columns, (periods, regions) with NaN for no result: regions with a
+    """From the riskuncertainty columns, (regions, periods) with NaN for no result: regions with a
     result and with an uncertain level (PL below ``threshold``) per period, and the ``count`` regions
     with the widest RIH - RIL of the last period (ties in input order)."""
     p_level = np.asarray(p_level, dtype=np.float64)
     known = np.isfinite(p_level)
-    uncertain = [int(np.sum(known[b] & (p_level[b] < threshold))) for b in range(len(labels))]
-    width = np.asarray(high, dtype=np.float64)[-1] - np.asarray(low, dtype=np.float64)[-1]
+    uncertain = [int(np.sum(known[:, b] & (p_level[:, b] < threshold))) for b in range(len(labels))]
+    width = np.asarray(high, dtype=np.float64)[:, -1] - np.asarray(low, dtype=np.float64)[:, -1]
     order = [int(i) for i in np.argsort(-np.where(np.isfinite(width), width, -np.inf), kind="stable")
              if math.isfinite(width[i])][:count]
-    widest = [WideRegion(str(names[i]), float(median[-1][i]), float(low[-1][i]), float(high[-1][i]),
-                         float(p_high[-1][i]), int(_number(likely_level[-1][i], 0.0)), float(p_level[-1][i]))
+    widest = [WideRegion(str(names[i]), float(median[i][-1]), float(low[i][-1]), float(high[i][-1]),
+                         float(p_high[i][-1]), int(_number(likely_level[i][-1], 0.0)), float(p_level[i, -1]))
               for i in order]
-    return UncertaintySummary(list(labels), [int(v) for v in known.sum(axis=1)], uncertain,
+    return UncertaintySummary(list(labels), [int(v) for v in known.sum(axis=0)], uncertain,
                               labels[-1] if len(labels) else "", widest, [], threshold)
 
 

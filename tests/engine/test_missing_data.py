@@ -50,7 +50,7 @@ def test_null_exactly_where_data_is_missing_in_every_stage(data, normalisation):
                                    RiskSettings(normalisation, ("state",), "equal"), progress=Progress())
     np.testing.assert_array_equal(np.isnan(result.index), missing)
     np.testing.assert_array_equal(result.level == 0, missing)
-    rows = report.risk_summary_from_layer(result.index.T, result.level.T, ["2001-2005", "2006-2010"], [2001, 2006])
+    rows = report.risk_summary_from_layer(result.index, result.level, ["2001-2005", "2006-2010"], [2001, 2006])
     for b, (summary, row) in enumerate(zip(result.summaries, rows)):
         assert summary.counts[0] == row.nodata == int(missing[:, b].sum())
         assert summary.regions == row.regions == int((~missing[:, b]).sum())

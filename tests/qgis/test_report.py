@@ -114,8 +114,8 @@ def sample_report(names=("郑州市", "开封市", "<script>x</script>", "洛阳
     e = np.linspace(2.0e7, 3.5e7, 10)
     s = np.linspace(6.0e6, 5.0e6, 10)
     s[3] = np.nan  # a gap in the series
-    states = np.array([[1, 2, 3, np.nan], [2, 2, 5, 1]])
-    index = np.array([[0.1, 0.5, 0.7, np.nan], [0.3, 0.9, 0.65, 0.2]])
+    states = np.array([[1, 2], [2, 2], [3, 5], [np.nan, 1]])  # (regions, periods)
+    index = np.array([[0.1, 0.3], [0.5, 0.9], [0.7, 0.65], [np.nan, 0.2]])
     level = risk_levels(index)
     return model.Report(
         "碳收支报告 <测试>", version="9.9.9", generated="2024-01-01 00:00",
@@ -123,21 +123,22 @@ def sample_report(names=("郑州市", "开封市", "<script>x</script>", "洛阳
         transitions=model.transitions_from_states(states, LABELS),
         risk_summary=model.risk_summary_from_layer(index, level, LABELS, FIRSTS),
         weights=model.parse_weights("state 0.6123, trend 0.3877"), top_period=LABELS[-1],
-        top=model.top_regions(list(names), index[-1], level[-1], np.array([1.0, 9.0, 3.0, 0.5]), states[-1]),
+        top=model.top_regions(list(names), index[:, -1], level[:, -1], np.array([1.0, 9.0, 3.0, 0.5]), states[:, -1]),
         periods=[model.PeriodSection(label, first) for label, first in zip(LABELS, FIRSTS)],
         inputs=[("RISK", "Risk layer", "/data/风险.gpkg")], analysis_parameters=model.parse_key_values(
             "PERIOD_LENGTH=5; WEIGHTS=entropy"),
     )
 
 
-# a hand Monte Carlo result: 2 periods x 5 regions (region 4 has no result in the first period)
+# a hand Monte Carlo result (regions, periods): 5 regions x 2 periods (region 4 has no result in the first
+# period)
 HAND_NAMES = ["甲", "乙", "丙", "丁", "戊"]
-HAND_RIM = np.array([[0.20, 0.50, 0.61, 0.90, np.nan], [0.30, 0.55, 0.62, 0.85, 0.10]])
-HAND_RIL = np.array([[0.15, 0.30, 0.52, 0.85, np.nan], [0.22, 0.31, 0.40, 0.80, 0.05]])
-HAND_RIH = np.array([[0.25, 0.70, 0.70, 0.95, np.nan], [0.38, 0.79, 0.90, 0.90, 0.12]])
-HAND_PH = np.array([[0.0, 0.35, 0.55, 1.0, np.nan], [0.0, 0.40, 0.58, 1.0, 0.0]])
-HAND_RLM = np.array([[2, 3, 4, 5, np.nan], [2, 3, 4, 5, 1]])
-HAND_PL = np.array([[0.95, 0.45, 0.59, 0.60, np.nan], [0.99, 0.50, 0.52, 0.70, 1.0]])
+HAND_RIM = np.array([[0.2, 0.3], [0.5, 0.55], [0.61, 0.62], [0.9, 0.85], [np.nan, 0.1]])
+HAND_RIL = np.array([[0.15, 0.22], [0.3, 0.31], [0.52, 0.4], [0.85, 0.8], [np.nan, 0.05]])
+HAND_RIH = np.array([[0.25, 0.38], [0.7, 0.79], [0.7, 0.9], [0.95, 0.9], [np.nan, 0.12]])
+HAND_PH = np.array([[0.0, 0.0], [0.35, 0.4], [0.55, 0.58], [1.0, 1.0], [np.nan, 0.0]])
+HAND_RLM = np.array([[2, 2], [3, 3], [4, 4], [5, 5], [np.nan, 1]])
+HAND_PL = np.array([[0.95, 0.99], [0.45, 0.5], [0.59, 0.52], [0.6, 0.7], [np.nan, 1.0]])
 
 
 def with_uncertainty(report: model.Report, normalisation: str = "absolute") -> model.Report:
@@ -318,7 +319,7 @@ def test_engine_tables_and_helpers():
             {"from_per": "2001-2005", "to_per": "2006-2010", "from_state": None, "to_state": "2", "count": "9"}]
     (tr,) = model.transitions_from_table(rows)
     assert tr.codes == [1, 2] and tr.matrix.tolist() == [[0, 3], [0, 1]]
-    states = np.array([[1, 1, 2, np.nan], [2, 1, 2, 3], [3, 3, 3, 3]])
+    states = np.array([[1, 2, 3], [1, 1, 3], [2, 2, 3], [np.nan, 3, 3]])  # (regions, periods)
     pairs = model.transitions_from_states(states, ["a", "b", "c"])
     assert [(p.from_label, p.to_label) for p in pairs] == [("a", "b"), ("b", "c"), ("a", "c")]
     assert pairs[0].matrix.sum() == 3 and pairs[0].matrix[0, 1] == 1
