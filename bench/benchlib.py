@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 import resource
 import sys
 import tempfile
@@ -11,8 +13,15 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def plugin_path() -> str:
-    """A temp plugins folder with a ``carbon_budget`` link to the repository (relative imports)."""
-    folder = Path(tempfile.gettempdir()) / "carbon_bench_plugins"
+    """The plugins folder the benchmark imports ``carbon_budget`` from: ``CARBON_BENCH_PLUGINS``
+    (a folder holding a ``carbon_budget`` link to another tree, to measure it with this script),
+    else a temp folder linking this checkout, one per checkout (a shared folder would keep
+    pointing at whichever tree created it first, so a before/after pair would time one tree)."""
+    chosen = os.environ.get("CARBON_BENCH_PLUGINS")
+    if chosen:
+        return chosen
+    tag = hashlib.sha1(str(REPO).encode()).hexdigest()[:10]
+    folder = Path(tempfile.gettempdir()) / f"carbon_bench_plugins_{tag}"
     folder.mkdir(exist_ok=True)
     link = folder / "carbon_budget"
     if not link.exists():

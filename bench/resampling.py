@@ -76,7 +76,7 @@ def child(emission: str, sink: str, out: str) -> dict:
 
 def measure(emission: Path, sink: Path, workdir: Path) -> dict:
     env = dict(os.environ, GDAL_CACHEMAX="256",
-               PYTHONPATH=os.environ.get("CARBON_BENCH_PLUGINS") or plugin_path())
+               PYTHONPATH=plugin_path())
     done = subprocess.run([sys.executable, __file__, "--child", str(emission), str(sink), str(workdir / "out")],
                           env=env, capture_output=True, text=True, check=True)
     return json.loads(done.stdout.strip().splitlines()[-1])

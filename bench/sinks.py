@@ -204,7 +204,7 @@ def child(kind: str, npp: str, temperature: str, precipitation: str, out: str) -
 
 
 def measure(kind: str, npp: Path, paths: dict, workdir: Path, cache_mb: int = CACHE_MB) -> dict:
-    plugins = os.environ.get("CARBON_BENCH_PLUGINS") or plugin_path()
+    plugins = plugin_path()
     env = dict(os.environ, GDAL_CACHEMAX=str(cache_mb), PYTHONPATH=plugins)
     out = workdir / f"out_{kind}_{npp.stem}.tif"
     if "keep" in paths:

@@ -103,7 +103,7 @@ def build_data(workdir: Path, size: str) -> str:
 
 
 def _plugins() -> str:
-    return os.environ.get("CARBON_BENCH_PLUGINS") or plugin_path()
+    return plugin_path()
 
 
 def task_ours(raster: str, outdir: str) -> dict:
