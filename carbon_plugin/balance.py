@@ -365,14 +365,17 @@ def raster_trend(
                          nodata=NODATA_CLASS) if outputs.trend_class else None,
     ]
     x = np.asarray(years, dtype=np.float64)
-    # the year stack and, for files off the grid, their warped bands
-    windows = trend_windows(series.grid.height, series.grid.width, len(years) + series.warp_bands, budget_bytes)
+    # two windows' year stacks (one read ahead) and, for files off the grid, their warped bands
+    windows = trend_windows(series.grid.height, series.grid.width, 2 * len(years) + series.warp_bands, budget_bytes)
     counts = np.zeros(6, dtype=np.int64)
 
-    def per_window(window: blockio.Window):
+    def read(window: blockio.Window) -> np.ndarray:
         block = np.empty((len(years), window.nrows, window.ncols))
         for i in range(len(years)):
             block[i] = series.read_window(i, window)
+        return block
+
+    def per_window(window: blockio.Window, block: np.ndarray):
         yield
         slope, mk = trend_cells(block, x)  # the fast kernel: MK identical, Sen to float32 precision
         del block
@@ -388,7 +391,7 @@ def raster_trend(
     with ExitStack() as stack:
         for writer in filter(None, writers):
             stack.enter_context(writer)
-        blockio.for_each_block(windows, per_window, progress, steps_per_block=3)
+        blockio.for_each_block(windows, per_window, progress, steps_per_block=3, read=read)
     return RasterTrendSummary(list(years), {k: int(v) for k, v in enumerate(counts)}, len(windows))
 
 

@@ -23,7 +23,8 @@ from __future__ import annotations
 import math
 import os
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from functools import lru_cache
 from itertools import accumulate, repeat
@@ -257,30 +258,51 @@ def plan_strips(grid: Grid, bytes_per_row: int, budget_bytes: int | None = None,
 
 def for_each_block(
     blocks: Sequence[Window],
-    per_block: Callable[[Window], Iterator[object] | None],
+    per_block: Callable[..., Iterator[object] | None],
     progress: Progress | None = None,
     steps_per_block: int = 1,
+    read: Callable[[Window], object] | None = None,
 ) -> None:
     """Call ``per_block(window)`` for every window, reporting progress and checking cancel.
 
     ``per_block`` returns None (one step) or is a generator that yields once after each of its
     ``steps_per_block`` steps (e.g. one per year); progress is reported after every step, and a
     cancel raises ``Cancelled`` there. Errors propagate (writers then remove their files).
+
+    With ``read``, the call is ``per_block(window, read(window))`` and the next window is read on
+    a background thread while this one is computed: GDAL releases the GIL while it reads and
+    decodes, so reading overlaps the stage's numpy work. Two windows' inputs are then in memory
+    (plan the blocks for both); only that thread reads the inputs while the loop runs.
     """
     progress = progress or Progress()
     total = max(len(blocks) * steps_per_block, 1)
     done = 0
     progress.report(0.0)
-    for window in blocks:
-        steps = per_block(window)
-        if steps is None:
-            done += steps_per_block
-            progress.report(done / total)
-            continue
-        for _ in steps:
-            done += 1
-            progress.report(done / total)
+    calls: Generator[tuple] = _read_ahead(blocks, read) if read else ((window,) for window in blocks)
+    try:
+        for args in calls:
+            steps = per_block(*args)
+            del args  # the stage's step may free its window's inputs
+            if steps is None:
+                done += steps_per_block
+                progress.report(done / total)
+                continue
+            for _ in steps:
+                done += 1
+                progress.report(done / total)
+    finally:
+        calls.close()  # on error or cancel: wait for a read in flight, read nothing more
     progress.report(1.0)
+
+
+def _read_ahead(blocks: Sequence[Window], read: Callable[[Window], object]) -> Generator[tuple[Window, object]]:
+    """(window, read(window)) for every window, the next one read while the caller works."""
+    with ThreadPoolExecutor(1, thread_name_prefix="carbon-read") as pool:
+        pending = pool.submit(read, blocks[0]) if blocks else None
+        for k, window in enumerate(blocks):
+            data = pending.result()  # type: ignore[union-attr]
+            pending = pool.submit(read, blocks[k + 1]) if k + 1 < len(blocks) else None
+            yield window, data
 
 
 # -- strip warper -------------------------------------------------------------------------------
