@@ -28,7 +28,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from functools import lru_cache
 from itertools import accumulate, repeat
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar, cast
 
 import numpy as np
 from osgeo import gdal, gdal_array, osr
@@ -36,6 +36,8 @@ from osgeo import gdal, gdal_array, osr
 from .errors import QT_TRANSLATE_NOOP, CarbonInputError
 from .progress import Progress
 from .raster import KERNEL_RADIUS, RESAMPLING, Grid, grid_of
+
+T = TypeVar("T")
 
 gdal.UseExceptions()
 
@@ -278,7 +280,8 @@ def for_each_block(
     total = max(len(blocks) * steps_per_block, 1)
     done = 0
     progress.report(0.0)
-    calls: Generator[tuple] = _read_ahead(blocks, read) if read else ((window,) for window in blocks)
+    calls: Generator[tuple] = read_ahead((window, read(window)) for window in blocks) if read else (
+        (window,) for window in blocks)
     try:
         for args in calls:
             steps = per_block(*args)
@@ -295,14 +298,19 @@ def for_each_block(
     progress.report(1.0)
 
 
-def _read_ahead(blocks: Sequence[Window], read: Callable[[Window], object]) -> Generator[tuple[Window, object]]:
-    """(window, read(window)) for every window, the next one read while the caller works."""
+_END = object()
+
+
+def read_ahead(items: Iterator[T]) -> Generator[T]:
+    """The items of ``items``, each next one produced on a background thread while the caller
+    works on the current one (GDAL releases the GIL while it reads and decodes, so reading
+    overlaps numpy work). ``items`` is only ever advanced by that one thread, one step at a time;
+    closing this generator waits for the step in flight and advances no further."""
     with ThreadPoolExecutor(1, thread_name_prefix="carbon-read") as pool:
-        pending = pool.submit(read, blocks[0]) if blocks else None
-        for k, window in enumerate(blocks):
-            data = pending.result()  # type: ignore[union-attr]
-            pending = pool.submit(read, blocks[k + 1]) if k + 1 < len(blocks) else None
-            yield window, data
+        pending = pool.submit(next, items, _END)
+        while (item := pending.result()) is not _END:
+            pending = pool.submit(next, items, _END)
+            yield cast(T, item)
 
 
 # -- strip warper -------------------------------------------------------------------------------
