@@ -493,6 +493,13 @@ class StripWarper:
         c0, r0, cols, rows = self._source(src, window)
         data_type = gdal.GDT_Float32 if out.dtype == np.float32 else gdal.GDT_Float64
         data = ds.ReadAsArray(c0, r0, cols, rows, band_list=list(bands), buf_type=data_type)
+        # the one nodata rule, as for cells read on the grid: NaN for GDAL to leave out (the
+        # declared nodata alone would let a +-inf or 'no sink' cell blend into its neighbours)
+        nodata = ds.GetRasterBand(bands[0]).GetNoDataValue()
+        invalid = invalid_cells(data, nodata)
+        if invalid is not None:
+            data[invalid] = np.nan
+        src_nodata = float("nan") if invalid is not None or nodata is not None else None
         source_ds = gdal_array.OpenNumPyArray(np.ascontiguousarray(data.reshape(len(bands), rows, cols)), True)
         sx0, spx, _, sy0, _, spy = src.geotransform
         source_ds.SetGeoTransform((sx0 + c0 * spx, spx, 0.0, sy0 + r0 * spy, 0.0, spy))
@@ -511,7 +518,7 @@ class StripWarper:
         if scales is not None:
             options += [f"XSCALE={scales[0]!r}", f"YSCALE={scales[1]!r}"]
         gdal.Warp(target, source_ds, resampleAlg=self.resampling, errorThreshold=self.error_threshold,
-                  srcNodata=ds.GetRasterBand(bands[0]).GetNoDataValue(), warpOptions=options)
+                  srcNodata=src_nodata, warpOptions=options)
         target.FlushCache()
         target = source_ds = None
         return out

@@ -136,3 +136,26 @@ def test_reads_are_fresh_arrays_and_unknown_resampling_is_refused(tmp_path):
     np.testing.assert_allclose(series.read_window(1, window), expected, rtol=1e-10)
     with pytest.raises(CarbonInputError, match="Unknown resampling 'lanczos'"):
         open_time_series([path], start_year=2001, grid=COARSER, resampling="lanczos")
+
+
+@pytest.mark.parametrize("resampling", ["bilinear", "average", "sum"])
+@pytest.mark.parametrize("bad", [np.finfo(np.float32).max, np.inf], ids=["no sink", "inf"])
+def test_cells_without_data_by_the_nodata_rule_stay_out_of_a_warp(tmp_path, resampling, bad):
+    """A cell the one nodata rule calls no data (+-inf, float32's largest: gridbudget's 'no sink'
+    ratio) without a declared nodata is left out of its neighbours' values, as NaN is: no
+    resampled cell takes a value of order 1e37 (before: 4 of them did with bilinear)."""
+    data = np.ones((1, 8, 8), np.float32)
+    data[0, 3, 4] = bad
+    path = write_raster(tmp_path / "ratio.tif", data, (500_000.0, 1000.0, 0.0, 3_808_000.0, 0.0, -1000.0))
+    shifted = Grid((500_500.0, 1000.0, 0.0, 3_807_500.0, 0.0, -1000.0), 7, 7, UTM)
+    values = open_time_series([path], start_year=2001, grid=shifted, resampling=resampling).read_window(
+        0, Window(0, 7, 0, 7))
+    finite = values[np.isfinite(values)]
+    assert finite.size and finite.max() <= (4.0 if resampling == "sum" else 1.0)
+    nan_oracle = data.copy()
+    nan_oracle[0, 3, 4] = np.nan  # the same raster with NaN there: the values GDAL gives around a gap
+    oracle_path = write_raster(tmp_path / "nan.tif", nan_oracle, (500_000.0, 1000.0, 0.0, 3_808_000.0, 0.0, -1000.0),
+                               nodata=float("nan"))
+    expected = open_time_series([oracle_path], start_year=2001, grid=shifted, resampling=resampling).read_window(
+        0, Window(0, 7, 0, 7))
+    np.testing.assert_array_equal(values, expected)
