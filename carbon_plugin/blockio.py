@@ -308,9 +308,9 @@ def read_ahead(items: Iterator[T]) -> Generator[T]:
     closing this generator waits for the step in flight and advances no further."""
     with ThreadPoolExecutor(1, thread_name_prefix="carbon-read") as pool:
         pending = pool.submit(next, items, _END)
-        while (item := pending.result()) is not _END:
+        while (ready := [pending.result()])[0] is not _END:
             pending = pool.submit(next, items, _END)
-            yield cast(T, item)
+            yield cast(T, ready.pop())  # keeping no reference while the caller works on it
 
 
 # -- strip warper -------------------------------------------------------------------------------

@@ -52,3 +52,24 @@ def test_an_error_or_cancel_stops_the_reads(stop):
     with pytest.raises(ValueError if stop == "error" else Cancelled):
         blockio.for_each_block(WINDOWS, per_block, progress, read=read)
     assert read_rows == [0, 256, 512]  # the current window and the one read ahead, no more
+
+
+def test_read_ahead_keeps_no_reference_to_the_window_being_worked_on():
+    """The stage can free a window's inputs before its last step (rastertrend deletes its year
+    stack before writing): the loop and the read-ahead must not keep the array alive."""
+    import gc
+    import weakref
+
+    import numpy as np
+
+    alive = []
+
+    def per_block(window, data):
+        ref = weakref.ref(data)
+        del data
+        gc.collect()
+        alive.append(ref() is not None)
+        yield
+
+    blockio.for_each_block(WINDOWS, per_block, read=lambda window: np.zeros(8))
+    assert alive == [False] * len(WINDOWS)
