@@ -61,6 +61,7 @@ from qgis.PyQt import sip
 from qgis.PyQt.QtGui import QColor
 
 from ..carbon_plugin import legend
+from ..carbon_plugin.blockio import invalid_cells
 from ..carbon_plugin.budget import NO_SINK_RATIO
 from .compat import (
     LINE_GEOMETRY,
@@ -318,11 +319,8 @@ def raster_values(layer: QgsRasterLayer, band: int) -> np.ndarray:
     raster_band = dataset.GetRasterBand(band)
     data = raster_band.ReadAsArray(buf_xsize=max(1, int(width / step)), buf_ysize=max(1, int(height / step)))
     data = np.asarray(data, dtype=np.float64)
-    valid = np.isfinite(data)
-    nodata = raster_band.GetNoDataValue()
-    if nodata is not None and math.isfinite(nodata):
-        valid &= data != nodata
-    return data[valid]
+    invalid = invalid_cells(data, raster_band.GetNoDataValue())  # the engine's one nodata rule
+    return data.reshape(-1) if invalid is None else data[~invalid]
 
 
 def build_renderer(layer: QgsMapLayer, kind: str, field: str | None = None, band: int | None = None):

@@ -53,3 +53,15 @@ def test_no_sink_cells_read_back_as_no_ratio(provider, tmp_path):
     ds = open_raster(ratio)
     values = blockio.read_window(ds, 1, blockio.Window(row0=0, nrows=1, col0=0, ncols=2))
     assert values[0, 0] == 2.0 and np.isnan(values[0, 1])
+
+
+def test_style_ranges_leave_out_what_the_engine_reads_as_no_data(provider, tmp_path):
+    """The style's data-fitted stops follow the engine's nodata rule: a float32-largest cell (an
+    undeclared fill, or a ratio's 'no sink') gives no stop of order 1e38."""
+    values = np.arange(1.0, 101.0).reshape(1, 10, 10)
+    values[0, 0, :5] = np.finfo(np.float32).max  # 5 % of the cells: above the top quantile stop (0.98)
+    path = write_raster(tmp_path / "emission.tif", values, descriptions=["2005"])
+    layer = QgsRasterLayer(path, "emission")
+    styles.apply_style(layer, "emission")
+    stops = [item.value for item in layer.renderer().shader().rasterShaderFunction().colorRampItemList()]
+    assert max(stops) <= 100.0
