@@ -77,6 +77,16 @@ def short_help(name: str) -> str:
     return f'{help_html(tr(SUMMARY[name]))}<p><a href="{link}">{help_html(tr(FULL_HELP))}</a></p>'
 
 
+def _labelled_ids(text: str, definitions) -> str:
+    """``text`` with each id of ``definitions`` not yet labelled written 'Label [ID]'."""
+    labels = {d.name(): f"{html.escape(d.description(), quote=False)} [{d.name()}]" for d in definitions
+              if d.name() in text}
+    if not labels:
+        return text
+    ids = re.compile(r"(?<![\w\[])(" + "|".join(map(re.escape, labels)) + r")(?![\w\]])")
+    return ids.sub(lambda match: labels[match.group(1)], text)
+
+
 class CarbonAlgorithm(QgsProcessingAlgorithm):
     """Subclasses set the class attributes (marked for translation) and implement ``compute``."""
 
@@ -117,17 +127,17 @@ class CarbonAlgorithm(QgsProcessingAlgorithm):
                 definition.setHelp(help_html(tr(text)))
         added = super().addParameter(definition, createOutput)
         if added:
-            self._label_ids_in_help()
+            self._label_ids_in_help(self.parameterDefinition(definition.name()))
         return added
 
-    def _label_ids_in_help(self) -> None:
-        """'ID' -> 'Label [ID]' in every tooltip, also for ids of parameters added after it."""
-        definitions = self.parameterDefinitions()
-        labels = {d.name(): f"{html.escape(d.description(), quote=False)} [{d.name()}]" for d in definitions}
-        ids = re.compile(r"(?<![\w\[])(" + "|".join(map(re.escape, labels)) + r")(?![\w\]])")
-        for d in definitions:
-            own = d.name()
-            d.setHelp(ids.sub(lambda m, own=own: m.group(1) if m.group(1) == own else labels[m.group(1)], d.help()))
+    def _label_ids_in_help(self, new) -> None:
+        """'ID' -> 'Label [ID]': the other parameters' ids in the new tooltip, and the new id in the
+        tooltips added before it (they may name a parameter added after them)."""
+        others = [d for d in self.parameterDefinitions() if d.name() != new.name()]
+        new.setHelp(_labelled_ids(new.help(), others))
+        for other in others:
+            if new.name() in other.help():
+                other.setHelp(_labelled_ids(other.help(), [new]))
 
     def icon(self) -> QIcon:
         return QIcon(str(ICON))
