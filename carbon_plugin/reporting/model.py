@@ -22,6 +22,7 @@ from ..imbalance import HIGH_RISK
 from ..risk import risk_levels
 from ..schema import number as _number
 from ..trend import transition_matrix
+from ..uncertainty import UNCERTAIN_LEVEL
 
 # names shown in the report (translated at use)
 LEVEL_NAMES = legend.labels(legend.RISK_LEVEL)
@@ -36,7 +37,6 @@ WEIGHTING_NAMES = {"equal": QT_TRANSLATE_NOOP("@default", "Equal weights"),
 HISTOGRAM_BINS = 10  # bins of 0.1 over [0, 1]
 TOP_COUNT = 10
 WIDEST_COUNT = 5  # regions listed with the widest uncertainty interval
-UNCERTAIN_LEVEL = 0.6  # a most likely level with a probability below this is uncertain (as riskuncertainty)
 
 
 # ---------------------------------------------------------------------------------------------
