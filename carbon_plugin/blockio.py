@@ -315,6 +315,14 @@ def read_ahead(items: Iterator[T]) -> Generator[T]:
 
 # -- strip warper -------------------------------------------------------------------------------
 
+
+def check_resampling(resampling: str, choices: Sequence[str] = RESAMPLING) -> None:
+    """A clear error unless ``resampling`` is one of ``choices`` (default: 'none' and the warper's)."""
+    if resampling not in choices:
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "Unknown resampling '{resampling}': use one of {choices}."),
+            resampling=resampling, choices=tuple(choices))
+
 # the most source one warp call holds (bytes); a window whose source is larger is warped in parts
 WARP_SOURCE_BYTES = 32 * 1024 * 1024
 
@@ -414,10 +422,7 @@ class StripWarper:
     """
 
     def __init__(self, grid: Grid, resampling: str, exact: bool = True) -> None:
-        if resampling not in KERNEL_RADIUS:
-            raise CarbonInputError(
-                QT_TRANSLATE_NOOP("@default", "Unknown resampling '{resampling}': use one of {choices}."),
-                resampling=resampling, choices=RESAMPLING[1:])
+        check_resampling(resampling, RESAMPLING[1:])
         self.grid = grid
         self.resampling = resampling
         self.error_threshold = 0.0 if exact else None  # None: GDAL's default, 0.125 source pixels

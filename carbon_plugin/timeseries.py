@@ -435,6 +435,13 @@ class StackOptions:
     quantity: str | None = None
     units: str | None = None
 
+    def __post_init__(self) -> None:
+        blockio.check_resampling(self.resampling)  # also when every input is on the grid
+        if self.quantity is not None and self.quantity not in QUANTITIES:
+            raise CarbonInputError(
+                QT_TRANSLATE_NOOP("@default", "Unknown quantity '{quantity}': use one of {choices}."),
+                quantity=self.quantity, choices=QUANTITIES)
+
 
 @dataclass(frozen=True)
 class StackResult:

@@ -3,7 +3,7 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../algorithms/base.py" line="153" />
+        <location filename="../algorithms/base.py" line="163" />
         <source>Cancelled by the user; no output was written.</source>
         <translation>用户已取消；未写出任何结果。</translation>
     </message>
@@ -63,7 +63,7 @@
         <translation>波段数</translation>
     </message>
     <message>
-        <location filename="../algorithms/stackyears.py" line="93" />
+        <location filename="../algorithms/stackyears.py" line="91" />
         <source>Wrote {n} bands: {first}-{last}.</source>
         <translation>已写出 {n} 个波段：{first}-{last}。</translation>
     </message>
@@ -163,7 +163,7 @@
         <translation>逐年全省汇总</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="234" />
+        <location filename="../algorithms/report.py" line="235" />
         <source>Periods</source>
         <translation>时段</translation>
     </message>
@@ -178,12 +178,12 @@
         <translation>{n} 个区域，年份 {first}-{last}（共 {count} 年）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="130" />
+        <location filename="../algorithms/balancetrend.py" line="129" />
         <source>{period}: {counts}</source>
         <translation>{period}：{counts}</translation>
     </message>
     <message>
-        <location filename="../algorithms/balancetrend.py" line="133" />
+        <location filename="../algorithms/balancetrend.py" line="132" />
         <source>{n} region(s) have no emission or sink values; their fields are NULL.</source>
         <translation>{n} 个区域没有碳排放或碳汇数值，其字段为 NULL。</translation>
     </message>
@@ -253,7 +253,7 @@
         <translation>写出的行数</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="234" />
+        <location filename="../algorithms/report.py" line="235" />
         <source>Years</source>
         <translation>年份</translation>
     </message>
@@ -603,12 +603,12 @@
         <translation>要素 {k} 没有几何。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/reporting/model.py" line="34" />
+        <location filename="../carbon_plugin/reporting/model.py" line="35" />
         <source>Entropy weights</source>
         <translation>熵权法</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/reporting/model.py" line="33" />
+        <location filename="../carbon_plugin/reporting/model.py" line="34" />
         <source>Equal weights</source>
         <translation>等权重</translation>
     </message>
@@ -783,7 +783,7 @@
         <translation>缺少气候数据的 NPP 年份</translation>
     </message>
     <message>
-        <location filename="../algorithms/nepsink.py" line="111" />
+        <location filename="../algorithms/nepsink.py" line="110" />
         <source>{year}: sink {total:,.0f} {units} (absorption {absorption:,.0f}, ecosystem source {source:,.0f}).</source>
         <translation>{year}：碳汇 {total:,.0f} {units}（吸收 {absorption:,.0f}，生态系统碳源 {source:,.0f}）。</translation>
     </message>
@@ -1098,17 +1098,17 @@
         <translation>极度失衡</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/reporting/model.py" line="29" />
+        <location filename="../carbon_plugin/reporting/model.py" line="30" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/reporting/model.py" line="29" />
+        <location filename="../carbon_plugin/reporting/model.py" line="30" />
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/reporting/model.py" line="30" />
+        <location filename="../carbon_plugin/reporting/model.py" line="31" />
         <source>Pressure</source>
         <translation>压力</translation>
     </message>
@@ -1223,62 +1223,62 @@
         <translation>风险等级 {period}</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="214" />
+        <location filename="../algorithms/report.py" line="215" />
         <source>Regions with a risk index</source>
         <translation>有风险指数的区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="215" />
+        <location filename="../algorithms/report.py" line="216" />
         <source>Mean risk index</source>
         <translation>平均风险指数</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="216" />
+        <location filename="../algorithms/report.py" line="217" />
         <source>High-risk share (RI &gt;= 0.6)</source>
         <translation>高风险占比（RI &gt;= 0.6）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="230" />
+        <location filename="../algorithms/report.py" line="231" />
         <source>Gi* hot and cold spots</source>
         <translation>Gi* 冷热点</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="234" />
+        <location filename="../algorithms/report.py" line="235" />
         <source>Coordinate reference system</source>
         <translation>坐标参考系</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="253" />
+        <location filename="../algorithms/report.py" line="254" />
         <source>Report written: {path} ({maps} maps).</source>
         <translation>报告已写出：{path}（{maps} 幅地图）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="266" />
+        <location filename="../algorithms/report.py" line="267" />
         <source>No region name field: regions are named by their feature number.</source>
         <translation>没有区域名称字段：以要素编号命名区域。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="281" />
+        <location filename="../algorithms/report.py" line="282" />
         <source>{param}: the table could not be read.</source>
         <translation>{param}：无法读取该表。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="300" />
+        <location filename="../algorithms/report.py" line="301" />
         <source>PROVINCE_TABLE: the table needs the fields year, emission and sink (the province table of 'Balance states and transformation trend').</source>
         <translation>PROVINCE_TABLE：该表需要 year、emission 和 sink 字段（“碳平衡状态与演变趋势”输出的全省汇总表）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="314" />
+        <location filename="../algorithms/report.py" line="315" />
         <source>TRANSITIONS: the table needs the fields from_per, to_per, from_state, to_state and count (the transition table of 'Balance states and transformation trend').</source>
         <translation>TRANSITIONS：该表需要 from_per、to_per、from_state、to_state 和 count 字段（“碳平衡状态与演变趋势”输出的状态转移表）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="330" />
+        <location filename="../algorithms/report.py" line="331" />
         <source>RISK_SUMMARY: the table needs the fields period, n_l1 ... n_l5, n_high (the summary table of 'Carbon imbalance risk index').</source>
         <translation>RISK_SUMMARY：该表需要 period、n_l1 … n_l5、n_high 字段（“碳失衡风险指数”输出的汇总表）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="337" />
+        <location filename="../algorithms/report.py" line="338" />
         <source>RISK_SUMMARY: the counts of {period} differ from the risk layer's; are the table and the layer from the same run?</source>
         <translation>RISK_SUMMARY：{period} 的计数与风险图层不一致；该表与图层是否来自同一次运行？</translation>
     </message>
@@ -1288,12 +1288,12 @@
         <translation>无数据</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="498" />
+        <location filename="../algorithms/report.py" line="504" />
         <source>{n} regions</source>
         <translation>{n} 个区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="612" />
+        <location filename="../algorithms/report.py" line="618" />
         <source>Legend</source>
         <translation>图例</translation>
     </message>
@@ -1353,12 +1353,12 @@
         <translation>显著上升</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="432" />
+        <location filename="../algorithms/styles.py" line="430" />
         <source>The layer {name} was loaded without its style: {error}</source>
         <translation>图层 {name} 已加载，但未能应用其样式：{error}</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="470" />
+        <location filename="../algorithms/styles.py" line="468" />
         <source>No style saved for {output}: {error}</source>
         <translation>未能为 {output} 保存样式：{error}</translation>
     </message>
@@ -1633,7 +1633,7 @@
         <translation>未给出热点图层（GI_BIN 字段）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="96" />
+        <location filename="../algorithms/styles.py" line="97" />
         <source>Sink (ratio 1 or less)</source>
         <translation>碳汇（源汇比 1 及以下）</translation>
     </message>
@@ -1868,62 +1868,62 @@
         <translation>HTML 报告</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="75" />
+        <location filename="../carbon_plugin/balance.py" line="77" />
         <source>The {role} has no pairs of year fields EMI_yyyy and SNK_yyyy (emission and sink per year, e.g. EMI_2001 and SNK_2001). Make it with 'Zonal carbon budget' or rename its fields.</source>
         <translation>{role}中没有成对的年份字段 EMI_yyyy 与 SNK_yyyy（每年的碳排放与碳汇，例如 EMI_2001 与 SNK_2001）。请用“区域碳收支”生成该图层，或重命名其字段。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="82" />
+        <location filename="../carbon_plugin/balance.py" line="84" />
         <source>Years with only an emission or only a sink field are left out: {years}.</source>
         <translation>只有碳排放字段或只有碳汇字段的年份不参与计算：{years}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="86" />
+        <location filename="../carbon_plugin/balance.py" line="88" />
         <source>The {role} has {n_years} year(s) with both EMI_yyyy and SNK_yyyy fields ({years}); trends need at least {MIN_VALUES} years.</source>
         <translation>{role}中同时具有 EMI_yyyy 与 SNK_yyyy 字段的年份有 {n_years} 个（{years}）；趋势计算至少需要 {MIN_VALUES} 年。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="105" />
+        <location filename="../carbon_plugin/balance.py" line="107" />
         <source>Emission and sink must both be (regions, years); got {e_shape} and {s_shape}.</source>
         <translation>碳排放与碳汇都必须为（区域, 年份）形状；实际为 {e_shape} 和 {s_shape}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="228" />
+        <location filename="../carbon_plugin/balance.py" line="225" />
         <source>Years must be unique and increasing; got {years}.</source>
         <translation>年份必须唯一且递增；实际为 {years}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="203" />
+        <location filename="../carbon_plugin/balance.py" line="200" />
         <source>The trend tolerance must be &gt;= 0; got {tolerance}.</source>
         <translation>趋势容差必须 &gt;= 0；实际为 {tolerance}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="207" />
+        <location filename="../carbon_plugin/balance.py" line="204" />
         <source>The neutral band must be in [0, 1); got {neutral_band}.</source>
         <translation>中性带必须位于 [0, 1) 内；实际为 {neutral_band}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="179" />
+        <location filename="../carbon_plugin/balance.py" line="176" />
         <source>The significance level must be between 0 and 1; got {alpha}.</source>
         <translation>显著性水平必须介于 0 与 1 之间；实际为 {alpha}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="117" />
+        <location filename="../carbon_plugin/balance.py" line="119" />
         <source>Got {n_columns} yearly columns for {n_years} years.</source>
         <translation>共有 {n_columns} 个逐年列，但年份有 {n_years} 个。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="235" />
+        <location filename="../carbon_plugin/balance.py" line="232" />
         <source>Years not in a whole period are left out of the period values: {years}.</source>
         <translation>不构成完整时段的年份不参与时段值计算：{years}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="357" />
+        <location filename="../carbon_plugin/balance.py" line="354" />
         <source>A trend needs at least {MIN_VALUES} years; the time series has {years}.</source>
         <translation>趋势计算至少需要 {MIN_VALUES} 年；该时间序列为 {years}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="322" />
+        <location filename="../carbon_plugin/balance.py" line="319" />
         <source>Choose at least one output (slope, Z, p or class).</source>
         <translation>请至少选择一项输出（斜率、Z、p 或类别）。</translation>
     </message>
@@ -2323,42 +2323,42 @@
         <translation>区域 {regions} 没有代理信号（加权代理值之和为 0）：其碳排放按面积分配。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="51" />
+        <location filename="../carbon_plugin/imbalance.py" line="52" />
         <source>Risk level breaks must be 4 increasing numbers between 0 and 1; got {got}.</source>
         <translation>风险等级断点必须是介于 0 与 1 之间的 4 个递增数值；实际为 {got}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="92" />
+        <location filename="../carbon_plugin/imbalance.py" line="93" />
         <source>Components must be among {choices}; got {got}.</source>
         <translation>分量必须属于 {choices}；实际为 {got}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="106" />
+        <location filename="../carbon_plugin/imbalance.py" line="107" />
         <source>The carbon price must be &gt;= 0; got {price}.</source>
         <translation>碳价必须 &gt;= 0；实际为 {price}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="350" />
+        <location filename="../carbon_plugin/imbalance.py" line="348" />
         <source>The pressure component (emission density) needs the region areas (AREA_KM2).</source>
         <translation>压力分量（碳排放密度）需要区域面积（AREA_KM2）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="356" />
+        <location filename="../carbon_plugin/imbalance.py" line="354" />
         <source>Need one area per region ({n_regions}); got {n_areas}.</source>
         <translation>每个区域需要一个面积（{n_regions} 个）；实际为 {n_areas} 个。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="360" />
+        <location filename="../carbon_plugin/imbalance.py" line="358" />
         <source>{n_regions} region(s) have no positive area; their pressure is NULL.</source>
         <translation>有 {n_regions} 个区域没有正的面积；其压力分量为 NULL。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="295" />
+        <location filename="../carbon_plugin/imbalance.py" line="293" />
         <source>{n_regions} region(s) have fewer than 2 years with data in the first period: no trend, so no risk index, in that period.</source>
         <translation>有 {n_regions} 个区域在第一个时段内有数据的年份少于 2 年：该时段没有趋势，因此没有风险指数。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="216" />
+        <location filename="../carbon_plugin/imbalance.py" line="214" />
         <source>Entropy weights need at least 2 regions x periods with every component known.</source>
         <translation>熵权法至少需要 2 个各分量均已知的“区域 x 时段”观测。</translation>
     </message>
@@ -2383,7 +2383,7 @@
         <translation>{role}栅格“{name}”经过旋转或不是北向朝上；请先对其重投影（gdalwarp）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/blockio.py" line="387" />
+        <location filename="../carbon_plugin/blockio.py" line="322" />
         <source>Unknown resampling '{resampling}': use one of {choices}.</source>
         <translation>未知的重采样方法“{resampling}”：请使用以下之一：{choices}。</translation>
     </message>
@@ -2558,17 +2558,17 @@
         <translation>时段长度 {length} 必须介于 1 与年份数（{n_years}）之间。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/trend.py" line="386" />
+        <location filename="../carbon_plugin/trend.py" line="391" />
         <source>State breaks must be 4 increasing CSR values; got {breaks}.</source>
         <translation>状态断点必须是 4 个递增的 CSR 值；实际为 {breaks}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/trend.py" line="450" />
+        <location filename="../carbon_plugin/trend.py" line="455" />
         <source>x (years) must be {n} strictly increasing values; got {got}.</source>
         <translation>x（年份）必须是 {n} 个严格递增的值；实际为 {got}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/trend.py" line="459" />
+        <location filename="../carbon_plugin/trend.py" line="464" />
         <source>Expected a block (n_years, rows, cols); got shape {stack_shape}.</source>
         <translation>应为 (n_years, rows, cols) 形状的数据块；实际形状为 {stack_shape}。</translation>
     </message>
@@ -2673,7 +2673,7 @@
         <translation>月尺度气候每年需要 12 个月，实际为 {t_months} 和 {p_months}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="522" />
+        <location filename="../carbon_plugin/sinks.py" line="534" />
         <source>Unknown sign mode '{mode}': use one of {modes}.</source>
         <translation>未知的符号模式“{mode}”：请使用 {modes} 之一。</translation>
     </message>
@@ -2708,57 +2708,57 @@
         <translation>12 波段 {role} 栅格“{path}”的名称中找不到年份；请在文件名中写入 4 位年份（例如 tmp_2005.tif）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="389" />
+        <location filename="../carbon_plugin/sinks.py" line="379" />
         <source>Unknown climate time step '{timestep}': use monthly or annual.</source>
         <translation>未知的气候时间步长“{timestep}”：请使用 monthly（逐月）或 annual（逐年）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="397" />
+        <location filename="../carbon_plugin/sinks.py" line="401" />
         <source>The {role} raster '{path}' has monthly bands ({first}, {second}, ...) but CLIMATE_TIMESTEP is annual; set it to monthly.</source>
         <translation>{role} 栅格“{path}”是逐月波段（{first}、{second}……），但 CLIMATE_TIMESTEP 为逐年；请设为逐月。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="413" />
+        <location filename="../carbon_plugin/sinks.py" line="417" />
         <source>Month {month} appears twice in the {role} rasters.</source>
         <translation>月份 {month} 在 {role} 栅格中出现两次。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="424" />
+        <location filename="../carbon_plugin/sinks.py" line="428" />
         <source>The {role} series lacks months in {years}: those years are left out.</source>
         <translation>{role} 序列在 {years} 缺少月份：这些年份被略去。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="428" />
+        <location filename="../carbon_plugin/sinks.py" line="432" />
         <source>The {role} rasters hold no complete year of 12 months.</source>
         <translation>{role} 栅格中没有完整的 12 个月的年份。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="526" />
+        <location filename="../carbon_plugin/sinks.py" line="538" />
         <source>NPP_SCALE must be a positive number, not {scale}.</source>
         <translation>NPP_SCALE 必须为正数，而不是 {scale}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="539" />
+        <location filename="../carbon_plugin/sinks.py" line="572" />
         <source>Temperature and precipitation cover different years; only common years are used (temperature only: {t_only}; precipitation only: {p_only}).</source>
         <translation>气温与降水覆盖的年份不同；仅使用共同年份（仅有气温：{t_only}；仅有降水：{p_only}）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="545" />
+        <location filename="../carbon_plugin/sinks.py" line="578" />
         <source>The NPP years ({npp_years}) and the climate years ({climate_years}) do not overlap; give climate rasters for the NPP years (or check START_YEAR).</source>
         <translation>NPP 年份（{npp_years}）与气候年份（{climate_years}）没有重叠；请提供 NPP 年份的气候栅格（或检查 START_YEAR）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="552" />
+        <location filename="../carbon_plugin/sinks.py" line="585" />
         <source>No climate for the NPP years {years}: these years are left out of the outputs.</source>
         <translation>NPP 年份 {years} 没有气候数据：这些年份不写入输出。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="555" />
+        <location filename="../carbon_plugin/sinks.py" line="588" />
         <source>Years computed: {years} ({count}).</source>
         <translation>已计算年份：{years}（{count} 年）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="629" />
+        <location filename="../carbon_plugin/sinks.py" line="662" />
         <source>{count} cell-years have NPP but no climate value (outside the climate rasters or nodata there): they have no sink (nodata).</source>
         <translation>{count} 个像元-年有 NPP 但无气候值（在气候栅格范围外或为无数据）：这些位置无碳汇（无数据）。</translation>
     </message>
@@ -2873,22 +2873,22 @@
         <translation>{period}：{n} 个区域的风险等级不确定（最可能等级的概率低于 {p:.0%}）</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="86" />
+        <location filename="../carbon_plugin/imbalance.py" line="87" />
         <source>Unknown normalisation '{got}': use one of {choices}.</source>
         <translation>未知的标准化方法“{got}”：请使用 {choices} 之一。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="98" />
+        <location filename="../carbon_plugin/imbalance.py" line="99" />
         <source>The reference emission density must be positive (t per km2 per year); got {value}.</source>
         <translation>参考碳排放密度必须为正数（t/km2/年）；实际为 {value}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="290" />
+        <location filename="../carbon_plugin/imbalance.py" line="288" />
         <source>{n} region-period(s) have fewer than 3 years with a source/sink ratio: no trend there (trend score 0.5).</source>
         <translation>{n} 个“区域-时段”有源汇比的年份少于 3 年：该处无趋势（趋势得分 0.5）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="300" />
+        <location filename="../carbon_plugin/imbalance.py" line="298" />
         <source>No reference emission density given: the pressure component uses the median density of these regions and periods, {value:.1f} t per km2 per year, so it is relative to this set of regions.</source>
         <translation>未给出参考碳排放密度：压力分量使用这些区域和时段的碳排放密度中位数 {value:.1f} t/km2/年，因此该分量相对于这组区域。</translation>
     </message>
@@ -2918,17 +2918,17 @@
         <translation>风险指数的不确定性（蒙特卡洛）</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/reporting/model.py" line="31" />
+        <location filename="../carbon_plugin/reporting/model.py" line="32" />
         <source>Absolute index</source>
         <translation>绝对指数</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/reporting/model.py" line="32" />
+        <location filename="../carbon_plugin/reporting/model.py" line="33" />
         <source>Relative index (min-max)</source>
         <translation>相对指数（极差标准化）</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/reporting/model.py" line="35" />
+        <location filename="../carbon_plugin/reporting/model.py" line="36" />
         <source>User weights</source>
         <translation>用户权重</translation>
     </message>
@@ -3028,27 +3028,27 @@
         <translation>风险不确定性图层（RIM_yyyy、PH_yyyy、PL_yyyy 字段）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="222" />
+        <location filename="../algorithms/report.py" line="223" />
         <source>Probability of a high risk index (0.6 or more), {period}</source>
         <translation>风险指数较高（不小于 0.6）的概率，{period}</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="348" />
+        <location filename="../algorithms/report.py" line="349" />
         <source>METHOD ('{text}') differs from the risk summary table ({normalisation}, {weighting}); the table's is shown.</source>
         <translation>METHOD（'{text}'）与风险汇总表（{normalisation}，{weighting}）不一致；显示汇总表中的方法。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="360" />
+        <location filename="../algorithms/report.py" line="361" />
         <source>UNCERTAINTY: the layer could not be read.</source>
         <translation>UNCERTAINTY：无法读取该图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="366" />
+        <location filename="../algorithms/report.py" line="367" />
         <source>UNCERTAINTY: the layer has no RIM_yyyy, RIL_yyyy, RIH_yyyy, PH_yyyy and PL_yyyy fields; make it with 'Uncertainty of the imbalance risk (Monte Carlo)'.</source>
         <translation>UNCERTAINTY：该图层没有 RIM_yyyy、RIL_yyyy、RIH_yyyy、PH_yyyy 与 PL_yyyy 字段；请用“碳失衡风险不确定性（蒙特卡洛）”生成。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="380" />
+        <location filename="../algorithms/report.py" line="381" />
         <source>{period}: {n} of {regions} regions with an uncertain risk level.</source>
         <translation>{period}：{regions} 个区域中 {n} 个的风险等级不确定。</translation>
     </message>
@@ -3058,22 +3058,22 @@
         <translation>区域“{name}”在 {years} 没有 {role} 数据：该处 {role} 为 NULL（无数据，而非 0）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="336" />
+        <location filename="../carbon_plugin/imbalance.py" line="334" />
         <source>No component varies between the regions and periods: the entropy weights carry no information and are equal.</source>
         <translation>各分量在区域和时段之间均无变化：熵权不含信息，取等权重。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="341" />
+        <location filename="../carbon_plugin/imbalance.py" line="339" />
         <source>{period}: all {n} regions have the same risk index {value:.3f}; check that the emission and sink inputs differ between regions.</source>
         <translation>{period}：全部 {n} 个区域的风险指数相同，均为 {value:.3f}；请检查碳排放与碳汇输入在区域之间是否有差异。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="226" />
+        <location filename="../algorithms/base.py" line="236" />
         <source>The output {output} '{path}' is the file of the input {input}: writing it would destroy the input. Choose another output file.</source>
         <translation>输出 {output}“{path}”正是输入 {input} 的文件：写出会破坏输入。请选择其他输出文件。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="292" />
+        <location filename="../algorithms/base.py" line="302" />
         <source>{name}: '{path}' is {encoding} text (not UTF-8); it is read through a UTF-8 copy.</source>
         <translation>{name}：“{path}”为 {encoding} 文本（不是 UTF-8）；已通过 UTF-8 副本读取。</translation>
     </message>
@@ -4118,7 +4118,7 @@
         <translation>熟料产量字段（用于水泥生产过程 CO2）</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="317" />
+        <location filename="../carbon_plugin/imbalance.py" line="315" />
         <source>Period {period}: total emission is not positive; no compensation values.</source>
         <translation>时段 {period}：排放总量不为正；不计算补偿价值。</translation>
     </message>
@@ -4128,7 +4128,7 @@
         <translation>用户权重 {weights} 之和为 {total:g}，不等于 1；已归一化为 {normalised}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="95" />
+        <location filename="../algorithms/styles.py" line="96" />
         <source>No sink (sink 0 or less)</source>
         <translation>无碳汇（碳汇 ≤ 0）</translation>
     </message>
@@ -4216,6 +4216,11 @@
         <location filename="../carbon_plugin/units.py" line="53" />
         <source>The {role} raster has no CARBON_UNITS metadata; its values are taken as {target}.</source>
         <translation>{role}栅格没有 CARBON_UNITS 元数据；其数值按 {target} 计。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/timeseries.py" line="441" />
+        <source>Unknown quantity '{quantity}': use one of {choices}.</source>
+        <translation>未知的量“{quantity}”：请使用 {choices} 之一。</translation>
     </message>
 </context>
 </TS>

@@ -165,3 +165,15 @@ def test_engine_imports_without_qgis(tmp_path, plugins_dir):
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "12.3"  # a 1 x 1 degree cell at the equator is about 12 309 km2
+
+
+def test_stack_options_are_checked_when_made():
+    """Checked once, when made (the stage contract), even if no input is off the grid."""
+    from carbon_budget.carbon_plugin.errors import CarbonInputError
+    from carbon_budget.carbon_plugin.timeseries import StackOptions
+
+    assert StackOptions(resampling="none", quantity="sink").quantity == "sink"
+    with pytest.raises(CarbonInputError, match="Unknown resampling 'lanczos'"):
+        StackOptions(resampling="lanczos")
+    with pytest.raises(CarbonInputError, match="Unknown quantity 'carbon'"):
+        StackOptions(quantity="carbon")
