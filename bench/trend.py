@@ -102,12 +102,8 @@ def build_data(workdir: Path, size: str) -> str:
 # Measured tasks (each in a subprocess: python bench/trend.py --task NAME RASTER OUTDIR OUT)
 
 
-def _plugins() -> str:
-    return plugin_path()
-
-
 def task_ours(raster: str, outdir: str) -> dict:
-    sys.path.insert(0, _plugins())
+    sys.path.insert(0, plugin_path())
     from carbon_budget.carbon_plugin.balance import TrendRasters, raster_trend
     from carbon_budget.carbon_plugin.timeseries import open_time_series
 
@@ -119,7 +115,7 @@ def task_ours(raster: str, outdir: str) -> dict:
 
 
 def task_breakdown(raster: str, outdir: str) -> dict:
-    sys.path.insert(0, _plugins())
+    sys.path.insert(0, plugin_path())
     from carbon_budget.carbon_plugin import balance, trend
     from carbon_budget.carbon_plugin.blockio import Window
     from carbon_budget.carbon_plugin.timeseries import open_time_series

@@ -126,7 +126,7 @@ def risk_uncertainty(
     draws = options.draws
     index = np.empty((draws, e.shape[0], len(blocks)))
     n_regions, n_years = e.shape
-    step = chunk_size(n_regions, n_years, draws, CHUNK_BYTES if budget_bytes is None else budget_bytes)
+    step = chunk_size(n_regions, n_years, draws, budget_bytes or CHUNK_BYTES)  # None or 0: default
     for start in range(0, draws, step):
         n = min(step, draws - start)
         fe = error_factors(rng, (n, *e.shape), options.emission_rsd, options.shared)
