@@ -24,11 +24,15 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 from .. import files, legend
 from ..imbalance import HIGH_RISK
@@ -217,22 +221,23 @@ def widest_rows(summary: UncertaintySummary | None, t: Translate) -> list[list]:
 # The document
 
 
+@cache
 def environment() -> Environment:
-    """The Jinja2 environment of the report templates (autoescape on, undefined names are errors)."""
+    """The Jinja2 environment of the report templates (autoescape on, undefined names are errors);
+    made when a report is first built, so loading the plugin does not import Jinja2."""
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True)
     env.filters.update(base64=base64_text, share=share_text)
     return env
 
 
-ENVIRONMENT = environment()
-
-
 def build_html(report: Report, translate: Translate = _identity, prefer_matplotlib: bool = True) -> str:
     """The report as one self-contained HTML document (UTF-8)."""
     t = translate
     report = replace(report, generated=report.generated or datetime.now().strftime("%Y-%m-%d %H:%M"))
-    return ENVIRONMENT.get_template(TEMPLATE).render(
+    return environment().get_template(TEMPLATE).render(
         report=report, t=t, high_risk=HIGH_RISK,
         level_headers=[f"{k} {t(name)}" for k, name in LEVEL_NAMES.items()],
         normalisation_names=NORMALISATION_NAMES, weighting_names=WEIGHTING_NAMES,

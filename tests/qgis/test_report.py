@@ -275,7 +275,7 @@ def template_literals() -> set[str]:
     """The literals the report template passes to its translate callable ``t``."""
     from jinja2.ext import extract_from_ast
 
-    env = document.ENVIRONMENT
+    env = document.environment()
     source = env.loader.get_source(env, document.TEMPLATE)[0]
     found = extract_from_ast(env.parse(source), gettext_functions=("t",), babel_style=False)
     return {text for _, _, texts in found for text in ((texts,) if isinstance(texts, str) else texts)}
