@@ -152,8 +152,8 @@ class Report(CarbonAlgorithm):
         years = _years(risk)
         labels = model.period_labels(firsts, years)
         names = self._names(parameters, context, risk, progress)
-        index = _columns(risk, [risk_fields[schema.RISK_INDEX].get(y) for y in firsts])  # (regions, periods)
-        level = _columns(risk, [risk_fields[schema.RISK_LEVEL].get(y) for y in firsts])
+        index = risk.columns([risk_fields[schema.RISK_INDEX].get(y) for y in firsts])  # (regions, periods)
+        level = risk.columns([risk_fields[schema.RISK_LEVEL].get(y) for y in firsts])
         for b, y in enumerate(firsts):  # levels from the index where RL_yyyy is missing
             if y not in risk_fields[schema.RISK_LEVEL]:
                 level[:, b] = risk_levels(index[:, b])
@@ -199,7 +199,7 @@ class Report(CarbonAlgorithm):
             if first in balance_fields[schema.STATE]:
                 title = tr("Balance state {period}").format(period=labels[b])
                 section.figures.append(model.Figure(title, render_map(
-                    balance, balance_crs, _column(balance, balance_fields[schema.STATE][first]),
+                    balance, balance_crs, balance.column(balance_fields[schema.STATE][first]),
                     legend.BALANCE_STATE, title)))
             done += 1
             progress.report(0.2 + 0.7 * done / jobs)
@@ -229,7 +229,7 @@ class Report(CarbonAlgorithm):
         hotspots = []
         if gi_field:
             title = tr("Gi* hot and cold spots")
-            hotspots.append(model.Figure(title, render_map(hot, hot_crs, _column(hot, gi_field), legend.GI_BIN, title)))
+            hotspots.append(model.Figure(title, render_map(hot, hot_crs, hot.column(gi_field), legend.GI_BIN, title)))
         progress.report(0.95)
 
         report = model.Report(
@@ -319,7 +319,7 @@ class Report(CarbonAlgorithm):
         state_years = sorted(fields[schema.STATE])
         if len(state_years) < 2:
             return []
-        states = _columns(balance, [fields[schema.STATE][y] for y in state_years])
+        states = balance.columns([fields[schema.STATE][y] for y in state_years])
         return model.transitions_from_states(states, model.period_labels(state_years, years))
 
     def _summary(self, parameters, context, index, level, labels, firsts, progress, notes):
@@ -372,7 +372,7 @@ class Report(CarbonAlgorithm):
         names = self._names(parameters, context, data, progress)
 
         def columns(prefix):
-            return _columns(data, [found[prefix].get(y) for y in periods])
+            return data.columns([found[prefix].get(y) for y in periods])
 
         summary = model.uncertainty_summary(
             names, [by_first.get(y, own[k]) for k, y in enumerate(periods)],
@@ -387,8 +387,8 @@ class Report(CarbonAlgorithm):
         """CSR and state of the last period per risk feature: from the risk layer, or the balance layer joined
         by region name (when the names are unique)."""
         if last in risk_fields[schema.CSR] or last in risk_fields[schema.STATE]:
-            return (_column(risk, risk_fields[schema.CSR].get(last)) if last in risk_fields[schema.CSR] else None,
-                    _column(risk, risk_fields[schema.STATE].get(last)) if last in risk_fields[schema.STATE] else None)
+            return (risk.column(risk_fields[schema.CSR].get(last)) if last in risk_fields[schema.CSR] else None,
+                    risk.column(risk_fields[schema.STATE].get(last)) if last in risk_fields[schema.STATE] else None)
         if balance is risk or not (last in balance_fields[schema.CSR] or last in balance_fields[schema.STATE]):
             return None, None
         balance_names = self._names(parameters, context, balance, progress)
@@ -398,7 +398,7 @@ class Report(CarbonAlgorithm):
         rows = [position.get(name, -1) for name in names]
 
         def take(column):
-            values = _column(balance, column)
+            values = balance.column(column)
             return np.array([values[r] if r >= 0 else math.nan for r in rows])
 
         return (take(balance_fields[schema.CSR][last]) if last in balance_fields[schema.CSR] else None,
@@ -439,17 +439,6 @@ def _generated_text(name: str) -> bool:
 
 def _field_name(data: LayerData, name: str) -> str | None:
     return next((f.name() for f in data.fields if f.name().upper() == name.upper()), None)
-
-
-def _column(data: LayerData, name: str | None) -> np.ndarray:
-    if name is None:
-        return np.full(len(data.features), math.nan)
-    return data.column(name)
-
-
-def _columns(data: LayerData, names: list[str | None]) -> np.ndarray:
-    """(features, len(names)): one column per name, NaN for a missing field (None)."""
-    return np.stack([_column(data, name) for name in names], axis=1)
 
 
 def _value_text(value, context) -> str:

@@ -10,6 +10,7 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,12 +79,15 @@ class LayerData:
     fields: QgsFields
     features: list[QgsFeature]
 
-    def column(self, name: str) -> np.ndarray:
+    def column(self, name: str | None) -> np.ndarray:
+        """The field as float64, NULL as NaN; all NaN for no field (None)."""
+        if name is None:
+            return np.full(len(self.features), np.nan)
         index = self.fields.indexOf(name)
         return np.array([as_float(f.attributes()[index]) for f in self.features], dtype=np.float64)
 
-    def columns(self, names: list[str]) -> np.ndarray:
-        """(n_features, len(names)) float64, NULL as NaN."""
+    def columns(self, names: Sequence[str | None]) -> np.ndarray:
+        """(n_features, len(names)) float64, NULL as NaN, a NaN column for no field (None)."""
         if not names:
             return np.empty((len(self.features), 0))
         return np.stack([self.column(n) for n in names], axis=1)
