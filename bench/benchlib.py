@@ -7,7 +7,11 @@ import os
 import resource
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
+
+import numpy as np
+from osgeo import gdal
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -50,3 +54,36 @@ def sizes_and_workdir(sizes: str, workdir: str, prefix: str) -> tuple[list[str],
     folder.mkdir(parents=True, exist_ok=True)
     print(f"workdir: {folder}", file=sys.stderr)
     return [s.strip() for s in sizes.split(",") if s.strip()], folder
+
+
+def create_series(path: str, width: int, height: int, geotransform: Sequence[float], crs_wkt: str,
+                  options: Sequence[str], quantity: str, bands: int, first_year: int = 2001) -> gdal.Dataset:
+    """An empty Float32 time-series GeoTIFF as the plugin writes it: one band per year (description
+    = the year), NaN nodata, CARBON_QUANTITY and CARBON_UNITS (t CO2 / cell / yr)."""
+    ds = gdal.GetDriverByName("GTiff").Create(path, width, height, bands, gdal.GDT_Float32, list(options))
+    ds.SetGeoTransform(tuple(geotransform))
+    ds.SetProjection(crs_wkt)
+    ds.SetMetadataItem("CARBON_QUANTITY", quantity)
+    ds.SetMetadataItem("CARBON_UNITS", "t CO2 / cell / yr")
+    for b in range(bands):
+        band = ds.GetRasterBand(b + 1)
+        band.SetDescription(str(first_year + b))
+        band.SetNoDataValue(float("nan"))
+    return ds
+
+
+def copy_through_writer(ds: gdal.Dataset, out: str, quantity: str) -> None:
+    """The write floor: every band of ``ds`` read by tile rows with the engine's reader and written
+    with the plugin's writer (``TimeSeriesWriter``); needs the plugin on sys.path."""
+    from carbon_budget.carbon_plugin.blockio import TILE, Window, read_window
+    from carbon_budget.carbon_plugin.raster import grid_of
+    from carbon_budget.carbon_plugin.timeseries import TimeSeriesWriter, band_years
+
+    grid, years = grid_of(ds), band_years(ds)
+    with TimeSeriesWriter(out, grid, years, quantity, "t CO2 / cell / yr") as writer:
+        for row0 in range(0, grid.height, TILE):
+            nrows = min(TILE, grid.height - row0)
+            for j in range(len(years)):
+                values = read_window(ds, j + 1, Window(row0, nrows, 0, grid.width))
+                writer.write(j, row0, values.astype(np.float32))
+

@@ -38,7 +38,7 @@ import sys
 import time
 from pathlib import Path
 
-from benchlib import peak_mb, plugin_path, sizes_and_workdir
+from benchlib import copy_through_writer, peak_mb, plugin_path, sizes_and_workdir
 
 REPO = Path(__file__).resolve().parent.parent
 SIZES = {"1km": 1000.0, "100m": 100.0}
@@ -132,12 +132,11 @@ def _regions(path: str):
 def child(kind: str, proxy: str, counties: str, stats: str, out: str) -> dict:
     import numpy as np
 
-    from carbon_budget.carbon_plugin.blockio import TILE, Window, read_window
     from carbon_budget.carbon_plugin.coverage import exact_coverage
     from carbon_budget.carbon_plugin.gridding import GriddingOptions, GriddingOutputs, grid_emissions
     from carbon_budget.carbon_plugin.inputs import Regions
     from carbon_budget.carbon_plugin.raster import grid_of, open_raster
-    from carbon_budget.carbon_plugin.timeseries import TimeSeriesWriter, band_years
+    from carbon_budget.carbon_plugin.timeseries import band_years
 
     ds = open_raster(proxy)
     grid = grid_of(ds)
@@ -145,12 +144,7 @@ def child(kind: str, proxy: str, counties: str, stats: str, out: str) -> dict:
     result: dict = {"cells": grid.width * grid.height, "years": len(years)}
     start = time.perf_counter()
     if kind == "floor":
-        with TimeSeriesWriter(out, grid, years, "emission", "t CO2 / cell / yr") as writer:
-            for row0 in range(0, grid.height, TILE):
-                nrows = min(TILE, grid.height - row0)
-                for j in range(len(years)):
-                    values = read_window(ds, j + 1, Window(row0, nrows, 0, ds.RasterXSize))
-                    writer.write(j, row0, values.astype(np.float32))
+        copy_through_writer(ds, out, "emission")
     elif kind == "coverage":
         geoms, _, wkt = _regions(counties)
         exact_coverage(geoms, wkt, grid)

@@ -41,7 +41,7 @@ import time
 from pathlib import Path
 
 import numpy as np
-from benchlib import peak_mb, plugin_path
+from benchlib import copy_through_writer, create_series, peak_mb, plugin_path
 from osgeo import gdal, ogr, osr
 
 gdal.UseExceptions()
@@ -68,15 +68,8 @@ def build_raster(path: str) -> None:
 
     options = [o for o in CREATION_OPTIONS if not o.startswith("COMPRESS=")]
     options += ["COMPRESS=DEFLATE", "PREDICTOR=3", "ZLEVEL=1", "NUM_THREADS=ALL_CPUS"]
-    ds = gdal.GetDriverByName("GTiff").Create(path, WIDTH, HEIGHT, BANDS, gdal.GDT_Float32, options)
-    ds.SetGeoTransform((ORIGIN[0], PIXEL, 0, ORIGIN[1], 0, -PIXEL))
-    ds.SetProjection(_srs().ExportToWkt())
-    ds.SetMetadataItem("CARBON_QUANTITY", "emission")
-    ds.SetMetadataItem("CARBON_UNITS", "t CO2 / cell / yr")
-    for b in range(BANDS):
-        band = ds.GetRasterBand(b + 1)
-        band.SetDescription(str(2001 + b))
-        band.SetNoDataValue(float("nan"))
+    ds = create_series(path, WIDTH, HEIGHT, (ORIGIN[0], PIXEL, 0, ORIGIN[1], 0, -PIXEL), _srs().ExportToWkt(),
+                       options, "emission", BANDS)
     rng = np.random.default_rng(SEED)
     centres = rng.random((40, 2))
     weights = rng.uniform(20, 200, 40)
@@ -199,19 +192,10 @@ def task_gridding(raster: str, regions: str, stats: str, out: str) -> dict:
 def task_write_floor(raster: str, regions: str, stats: str, out: str) -> dict:
     """Read every band strip by strip and write it with the plugin's writer (what gridding must do)."""
     sys.path.insert(0, plugin_path())
-    from carbon_budget.carbon_plugin.blockio import TILE, Window, read_window
-    from carbon_budget.carbon_plugin.raster import grid_of, open_raster
-    from carbon_budget.carbon_plugin.timeseries import TimeSeriesWriter, band_years
+    from carbon_budget.carbon_plugin.raster import open_raster
 
     t0, c0 = time.perf_counter(), time.process_time()
-    ds = open_raster(raster)
-    grid, years = grid_of(ds), band_years(ds)
-    with TimeSeriesWriter(out, grid, years, "emission", "t CO2 / cell / yr") as writer:
-        for row0 in range(0, grid.height, TILE):
-            nrows = min(TILE, grid.height - row0)
-            for j in range(len(years)):
-                values = read_window(ds, j + 1, Window(row0, nrows, 0, grid.width))
-                writer.write(j, row0, values.astype(np.float32))
+    copy_through_writer(open_raster(raster), out, "emission")
     return {"seconds": time.perf_counter() - t0, "cpu_s": time.process_time() - c0}
 
 

@@ -45,7 +45,7 @@ import sys
 import time
 from pathlib import Path
 
-from benchlib import peak_mb, plugin_path, sizes_and_workdir
+from benchlib import copy_through_writer, peak_mb, plugin_path, sizes_and_workdir
 
 REPO = Path(__file__).resolve().parent.parent
 SIZES = {"1km": 1000.0, "100m": 100.0}
@@ -162,10 +162,10 @@ def prepare(workdir: Path, sizes: list[str], years: int) -> dict[str, Path]:
 def child(kind: str, npp: str, temperature: str, precipitation: str, out: str) -> dict:
     import numpy as np
 
-    from carbon_budget.carbon_plugin.blockio import TILE, StripWarper, Window, read_window
+    from carbon_budget.carbon_plugin.blockio import TILE, StripWarper, Window
     from carbon_budget.carbon_plugin.raster import grid_of, open_raster
     from carbon_budget.carbon_plugin.sinks import SinkRasters, compute_nep_sink
-    from carbon_budget.carbon_plugin.timeseries import TimeSeriesWriter, band_years
+    from carbon_budget.carbon_plugin.timeseries import band_years
 
     ds = open_raster(npp)
     grid = grid_of(ds)
@@ -174,12 +174,7 @@ def child(kind: str, npp: str, temperature: str, precipitation: str, out: str) -
     start = time.perf_counter()
     if kind == "floor":
         climate = [open_raster(temperature), open_raster(precipitation)]
-        with TimeSeriesWriter(out, grid, years, "sink", "t CO2 / cell / yr") as writer:
-            for row0 in range(0, grid.height, TILE):
-                nrows = min(TILE, grid.height - row0)
-                for j in range(len(years)):
-                    values = read_window(ds, j + 1, Window(row0, nrows, 0, ds.RasterXSize))
-                    writer.write(j, row0, values.astype(np.float32))
+        copy_through_writer(ds, out, "sink")
         for c in climate:  # the native climate bands of the years, once
             for b in range(12 * len(years)):
                 c.GetRasterBand(b + 1).ReadAsArray()

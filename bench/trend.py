@@ -37,7 +37,7 @@ import time
 from pathlib import Path
 
 import numpy as np
-from benchlib import peak_mb, plugin_path
+from benchlib import create_series, peak_mb, plugin_path
 from osgeo import gdal, osr
 
 gdal.UseExceptions()
@@ -63,15 +63,8 @@ def build_raster(path: str, pixel: float) -> None:
     srs.ImportFromEPSG(EPSG)
     options = ["TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256", "COMPRESS=DEFLATE", "PREDICTOR=3",
                "BIGTIFF=IF_SAFER", "NUM_THREADS=ALL_CPUS"]
-    ds = gdal.GetDriverByName("GTiff").Create(path, width, height, BANDS, gdal.GDT_Float32, options)
-    ds.SetGeoTransform((ORIGIN[0], pixel, 0, ORIGIN[1], 0, -pixel))
-    ds.SetProjection(srs.ExportToWkt())
-    ds.SetMetadataItem("CARBON_QUANTITY", "net")
-    ds.SetMetadataItem("CARBON_UNITS", "t CO2 / cell / yr")
-    for b in range(BANDS):
-        band = ds.GetRasterBand(b + 1)
-        band.SetDescription(str(FIRST_YEAR + b))
-        band.SetNoDataValue(float("nan"))
+    ds = create_series(path, width, height, (ORIGIN[0], pixel, 0, ORIGIN[1], 0, -pixel), srs.ExportToWkt(),
+                       options, "net", BANDS, FIRST_YEAR)
     rng = np.random.default_rng(SEED)
     x = (np.arange(width) + 0.5) / width
     t = np.arange(BANDS, dtype=np.float32)[:, None, None]

@@ -39,7 +39,7 @@ import time
 from pathlib import Path
 
 import numpy as np
-from benchlib import peak_mb, plugin_path
+from benchlib import create_series, peak_mb, plugin_path
 from osgeo import gdal, ogr, osr
 
 gdal.UseExceptions()
@@ -148,15 +148,8 @@ def build_raster(path: str, pixel: float, interleave: str) -> None:
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(EPSG)
     options = [*creation_options(interleave), "NUM_THREADS=ALL_CPUS"]
-    ds = gdal.GetDriverByName("GTiff").Create(path, width, height, BANDS, gdal.GDT_Float32, options)
-    ds.SetGeoTransform((ORIGIN[0], pixel, 0, ORIGIN[1], 0, -pixel))
-    ds.SetProjection(srs.ExportToWkt())
-    ds.SetMetadataItem("CARBON_QUANTITY", "emission")
-    ds.SetMetadataItem("CARBON_UNITS", "t CO2 / cell / yr")
-    for b in range(BANDS):
-        band = ds.GetRasterBand(b + 1)
-        band.SetDescription(str(2001 + b))
-        band.SetNoDataValue(float("nan"))
+    ds = create_series(path, width, height, (ORIGIN[0], pixel, 0, ORIGIN[1], 0, -pixel), srs.ExportToWkt(),
+                       options, "emission", BANDS)
     rng = np.random.default_rng(SEED)
     x = (np.arange(width) + 0.5) / width
     growth = 1 + 0.04 * np.arange(BANDS, dtype=np.float32)
