@@ -17,7 +17,6 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..carbon_plugin.emissions import (
     CEMENT_FACTOR,
@@ -43,7 +42,7 @@ from .compat import (
     make_field,
 )
 from .i18n import QT_TRANSLATE_NOOP, tr
-from .vectors import OutputSink, write_features
+from .vectors import OutputSink, plain_value, write_features
 
 LAYOUT_LABELS = (
     QT_TRANSLATE_NOOP("@default", "Wide: one column per fuel"),
@@ -62,17 +61,6 @@ PRESET_LABELS = (
     QT_TRANSLATE_NOOP("@default", "IPCC default oxidation factor OF = 1"),
 )
 SKIPPED_FIELDS = {"fid", "ogc_fid"}
-
-
-def plain_value(value):
-    """An attribute as a plain Python value: NULL becomes None, Qt dates and strings text."""
-    if value is None:
-        return None
-    if isinstance(value, QVariant):
-        return None if value.isNull() else value.value()
-    if isinstance(value, (str, int, float, bool)):
-        return value
-    return str(value)
 
 
 def table_sink(alg, parameters, name, context, fields):

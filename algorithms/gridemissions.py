@@ -22,7 +22,6 @@ from qgis.core import (
 )
 
 from ..carbon_plugin import schema
-from ..carbon_plugin.errors import Cancelled
 from ..carbon_plugin.gridding import (
     ASSIGNMENTS,
     METHODS,
@@ -33,7 +32,6 @@ from ..carbon_plugin.gridding import (
     clean_statistics,
     grid_emissions,
 )
-from ..carbon_plugin.inputs import Regions
 from ..carbon_plugin.schema import region_key
 from ..carbon_plugin.units import UNITS
 from .base import CarbonAlgorithm
@@ -49,10 +47,11 @@ from .compat import (
     WKT_PREFERRED_GDAL,
     make_field,
 )
-from .energyemissions import plain_value, table_sink
+from .energyemissions import table_sink
 from .i18n import QT_TRANSLATE_NOOP, tr
 from .params import gdal_source, optional_int, param_label, start_year_parameter
 from .styles import style_outputs
+from .vectors import plain_value, read_regions
 
 METHOD_LABELS = (
     QT_TRANSLATE_NOOP("@default", "Proportional to the proxy weight"),
@@ -188,10 +187,9 @@ class GridEmissions(CarbonAlgorithm):
                 param=name, field=value))
         return value or None
 
-    def _regions(self, parameters, context, feedback):
+    def _regions(self, parameters, context, progress):
         source = self.parameterAsSource(parameters, self.REGIONS, context)
         key_field = self._field(parameters, self.REGION_FIELD, context, source)
-        geometries, keys, attributes = [], [], []
         prefix = self.parameterAsString(parameters, self.FIELD_PREFIX, context).strip()
         year_fields = {}
         if prefix:
@@ -200,23 +198,18 @@ class GridEmissions(CarbonAlgorithm):
                 raise QgsProcessingException(tr(
                     "{param}: the regions have no fields named {prefix}yyyy (e.g. {prefix}2001)."
                 ).format(param=param_label(self, self.FIELD_PREFIX), prefix=prefix))
-        for feature in source.getFeatures():
-            if feedback.isCanceled():
-                raise Cancelled("Cancelled by the user")
-            geometry = feature.geometry()
-            geometries.append(None if geometry.isNull() else bytes(geometry.asWkb()))
-            keys.append(plain_value(feature[key_field]))
-            attributes.append({f: plain_value(feature[f]) for f in year_fields})
+        regions, features = read_regions(source, key_field, progress, param_label(self, self.REGIONS))
         rows = []
         seen = {}
-        for key, values in zip(keys, attributes):
+        for key, feature in zip(regions.keys, features):
+            values = {f: plain_value(feature[f]) for f in year_fields}
             for name, year in year_fields.items():
                 k = region_key(key)
                 if (k, year) in seen and seen[(k, year)] == values[name]:
                     continue  # the same value on every feature of a multi-feature region
                 seen[(k, year)] = values[name]
                 rows.append((key, year, values[name]))
-        return Regions(geometries, keys, _wkt(source.sourceCrs())), key_field, rows
+        return regions, key_field, rows
 
     def _statistics(self, parameters, context, key_field):
         source = self.parameterAsSource(parameters, self.STATS, context)
@@ -256,7 +249,7 @@ class GridEmissions(CarbonAlgorithm):
     # -- the run -------------------------------------------------------------------------------
 
     def compute(self, parameters, context, feedback, progress):
-        regions, key_field, field_rows = self._regions(parameters, context, feedback)
+        regions, key_field, field_rows = self._regions(parameters, context, progress)
         rows = self._statistics(parameters, context, key_field)
         if rows is None:
             if not field_rows:

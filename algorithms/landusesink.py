@@ -18,7 +18,6 @@ from qgis.core import (
 )
 
 from ..carbon_plugin.cropland import CropProduction, production_rows
-from ..carbon_plugin.inputs import Regions
 from ..carbon_plugin.landuse import (
     CROP_PARAMETERS,
     LandUseOptions,
@@ -38,12 +37,11 @@ from .compat import (
     TYPE_RASTER,
     TYPE_VECTOR,
     TYPE_VECTOR_POLYGON,
-    WKT_PREFERRED_GDAL,
 )
-from .energyemissions import plain_value
 from .i18n import QT_TRANSLATE_NOOP, tr
 from .params import optional_int, param_label, parse_years, start_year_parameter, time_series_paths
 from .styles import style_outputs
+from .vectors import plain_value, read_regions
 
 PRESET_KEYS = ("cnlucc", "clcd")
 PRESET_LABELS = (
@@ -134,8 +132,8 @@ class LandUseSink(CarbonAlgorithm):
             start_year=optional_int(self, parameters, self.START_YEAR, context),
             units=units,
         )
-        summary = compute_landuse_sink(paths, coefficients, output, self._crop_production(parameters, context),
-                                       options, progress=progress)
+        crops = self._crop_production(parameters, context, progress)
+        summary = compute_landuse_sink(paths, coefficients, output, crops, options, progress=progress)
         for year in summary.years:
             progress.info(tr("{year}: sink {total:,.0f} {units}.").format(
                 year=year, total=summary.total[year], units=units))
@@ -155,7 +153,7 @@ class LandUseSink(CarbonAlgorithm):
                 label=self.parameterDefinition(name).description(), param=name, field=value))
         return value or None
 
-    def _crop_production(self, parameters, context) -> CropProduction | None:
+    def _crop_production(self, parameters, context, progress) -> CropProduction | None:
         """The crop table and its regions, or None without a table."""
         table = self.parameterAsSource(parameters, self.CROP_TABLE, context)
         if table is None:
@@ -176,14 +174,7 @@ class LandUseSink(CarbonAlgorithm):
         names = table.fields().names()
         rows = [{name: plain_value(feature[name]) for name in names}
                 for feature in table.getFeatures(QgsFeatureRequest().setFlags(NO_GEOMETRY_REQUEST))]
-        geometries, keys = [], []
-        for feature in regions.getFeatures():
-            if feature.geometry().isNull():
-                continue
-            geometries.append(bytes(feature.geometry().asWkb()))
-            keys.append(plain_value(feature[key_field]))
-        crs = regions.sourceCrs()
+        polygons, _ = read_regions(regions, key_field, progress, param_label(self, self.CROP_REGIONS))
         return CropProduction(
-            Regions(geometries, keys, crs.toWkt(WKT_PREFERRED_GDAL) if crs.isValid() else None),
-            production_rows(rows, table_key, year_field, crop_parameters), crop_parameters,
+            polygons, production_rows(rows, table_key, year_field, crop_parameters), crop_parameters,
             self.parameterAsInt(parameters, self.CROPLAND_CLASS, context))

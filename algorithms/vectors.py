@@ -31,12 +31,15 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..carbon_plugin import files, schema
 from ..carbon_plugin.balance import budget_fields
-from ..carbon_plugin.errors import CarbonInputError
-from ..carbon_plugin.inputs import BudgetTable
-from .compat import FAST_INSERT, NO_GEOMETRY, make_field
+from ..carbon_plugin.errors import Cancelled, CarbonInputError
+from ..carbon_plugin.inputs import BudgetTable, Regions
+from ..carbon_plugin.progress import Progress
+from .compat import FAST_INSERT, NO_GEOMETRY, WKT_PREFERRED_GDAL, make_field
 from .i18n import QT_TRANSLATE_NOOP, tr
 
 AREA_FIELD = schema.AREA
+# the names of GeoPackage's two "no CRS" records (srs_id 0 and -1), which QGIS reads as valid CRSs
+UNDEFINED_CRS_NAMES = ("undefined geographic srs", "undefined cartesian srs")
 # the layer roles the adapters pass to read_layer / read_budget, shown in messages through tr()
 LAYER_ROLES = (
     QT_TRANSLATE_NOOP("@default", "input layer"),
@@ -72,6 +75,17 @@ def as_attribute(value):
     return value
 
 
+def plain_value(value):
+    """An attribute as a plain Python value: NULL becomes None, Qt dates and strings text."""
+    if value is None:
+        return None
+    if isinstance(value, QVariant):
+        return None if value.isNull() else value.value()
+    if isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)
+
+
 @dataclass
 class LayerData:
     """The features of a source (in order) and their fields."""
@@ -104,6 +118,35 @@ def read_layer(source, progress, role: str) -> LayerData:
     if not features:
         raise CarbonInputError(tr("The {role} has no features.").format(role=tr(role)))
     return LayerData(source.fields(), features)
+
+
+def read_regions(source, key_field: str, progress: Progress, label: str) -> tuple[Regions, list[QgsFeature]]:
+    """The region polygons of a Processing source, read by one rule in every adapter; also its features.
+
+    Each feature's geometry is its WKB, or None when it is NULL, so the engine stops with its error
+    naming the region ('has no geometry (null)'); an empty geometry goes as it is, and the engine
+    says it is empty. No feature is left out (a region dropped here would drop its numbers without a
+    word). The keys are the plain values of ``key_field``. A layer without a coordinate reference
+    system (none, invalid, or a GeoPackage's 'Undefined ... SRS') is an error naming the parameter
+    (``label``) and the layer: the engine would take the polygons to be in the raster's CRS, which
+    gives wrong sums without a word when they are not. Stops at once when the user cancels.
+    """
+    crs = source.sourceCrs()
+    if not crs.isValid() or crs.description().strip().lower() in UNDEFINED_CRS_NAMES:
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "{param}: the layer '{layer}' has no coordinate reference system. Set "
+                                          "it (Layer Properties > Source, or the Assign projection tool) and run "
+                                          "again."),
+            param=label, layer=source.sourceName())
+    geometries, keys, features = [], [], []
+    for feature in source.getFeatures():
+        if progress.is_cancelled():
+            raise Cancelled("Cancelled by the user")
+        geometry = feature.geometry()
+        geometries.append(None if geometry.isNull() else bytes(geometry.asWkb()))
+        keys.append(plain_value(feature[key_field]))
+        features.append(QgsFeature(feature))
+    return Regions(geometries, keys, crs.toWkt(WKT_PREFERRED_GDAL)), features
 
 
 def output_fields(input_fields: QgsFields, new: list[QgsField]) -> tuple[QgsFields, list[int]]:

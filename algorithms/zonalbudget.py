@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 from qgis.core import (
-    QgsFeatureRequest,
     QgsFields,
     QgsProcessingException,
     QgsProcessingParameterEnum,
@@ -18,7 +19,6 @@ from qgis.core import (
 from ..carbon_plugin import schema
 from ..carbon_plugin.budget import zonal_budget
 from ..carbon_plugin.files import parse_number
-from ..carbon_plugin.inputs import Regions
 from ..carbon_plugin.units import UNITS
 from .base import CarbonAlgorithm
 from .compat import (
@@ -27,13 +27,21 @@ from .compat import (
     TYPE_RASTER,
     TYPE_VECTOR,
     TYPE_VECTOR_POLYGON,
-    WKT_PREFERRED_GDAL,
     geometry_type,
 )
 from .i18n import QT_TRANSLATE_NOOP, tr
-from .params import carbon_series, optional_int, start_year_parameter
+from .params import carbon_series, optional_int, param_label, start_year_parameter
 from .styles import style_outputs
-from .vectors import AREA_FIELD, LayerData, double_field, int_field, text_field, write_layer, write_table
+from .vectors import (
+    AREA_FIELD,
+    LayerData,
+    double_field,
+    int_field,
+    read_regions,
+    text_field,
+    write_layer,
+    write_table,
+)
 
 # per-year fields of the budget layer: name prefix -> indicator of budget.region_budget
 
@@ -84,7 +92,7 @@ class ZonalBudget(CarbonAlgorithm):
             names = ", ".join(f"'{n}'" for n in source.fields().names())
             raise QgsProcessingException(tr("The regions layer has no field '{field}'; its fields are: "
                                             "{fields}.").format(field=key, fields=names))
-        features = list(source.getFeatures(QgsFeatureRequest()))
+        regions, features = read_regions(source, key, progress, param_label(self, self.REGIONS))
         keys = _region_keys(features, key)
         start_year = optional_int(self, parameters, self.START_YEAR, context)
         units = UNITS[self.parameterAsEnum(parameters, self.UNITS, context)]
@@ -93,9 +101,7 @@ class ZonalBudget(CarbonAlgorithm):
         sink = carbon_series(self, parameters, self.SINKS, context, units, "sink", progress, start_year)
         prefix = self.parameterAsString(parameters, self.GDP_FIELD_PREFIX, context).strip()
         gdp = _gdp_by_year(features, prefix, source.fields(), progress, keys) if prefix else None
-        regions = Regions([bytes(f.geometry().asWkb()) if f.hasGeometry() else b"" for f in features], keys,
-                          source.sourceCrs().toWkt(WKT_PREFERRED_GDAL))
-        result = zonal_budget(regions, emission, sink, gdp, progress=progress.sub(0, 0.95))
+        result = zonal_budget(replace(regions, keys=keys), emission, sink, gdp, progress=progress.sub(0, 0.95))
         outputs = {self.OUTPUT: self._write_layer(parameters, context, source, features, result, progress)}
         if parameters.get(self.OUTPUT_TABLE):
             outputs[self.OUTPUT_TABLE] = self._write_table(parameters, context, keys, result)

@@ -188,52 +188,52 @@
         <translation>{n} 个区域没有碳排放或碳汇数值，其字段为 NULL。</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="121" />
+        <location filename="../algorithms/energyemissions.py" line="109" />
         <source>Energy consumption table</source>
         <translation>能源消费表</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="123" />
+        <location filename="../algorithms/energyemissions.py" line="111" />
         <source>Region field</source>
         <translation>区域字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="125" />
+        <location filename="../algorithms/energyemissions.py" line="113" />
         <source>Year field</source>
         <translation>年份字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="128" />
+        <location filename="../algorithms/energyemissions.py" line="116" />
         <source>Table layout</source>
         <translation>表格格式</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="130" />
+        <location filename="../algorithms/energyemissions.py" line="118" />
         <source>Fuel field (long layout)</source>
         <translation>燃料字段（长表格式）</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="133" />
+        <location filename="../algorithms/energyemissions.py" line="121" />
         <source>Quantity field (long layout)</source>
         <translation>消费量字段（长表格式）</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="136" />
+        <location filename="../algorithms/energyemissions.py" line="124" />
         <source>Quantity units</source>
         <translation>消费量单位</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="138" />
+        <location filename="../algorithms/energyemissions.py" line="126" />
         <source>Emission factor table (CSV; default: the bundled table)</source>
         <translation>排放因子表（CSV；默认：内置表）</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="141" />
+        <location filename="../algorithms/energyemissions.py" line="129" />
         <source>Bundled factor table</source>
         <translation>内置排放因子表</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="147" />
+        <location filename="../algorithms/energyemissions.py" line="135" />
         <source>Cement process factor (t CO2 per t clinker)</source>
         <translation>水泥生产过程排放因子（t CO2/t 熟料）</translation>
     </message>
@@ -243,12 +243,12 @@
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="154" />
+        <location filename="../algorithms/energyemissions.py" line="142" />
         <source>CO2 emissions table</source>
         <translation>CO2 排放表</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="156" />
+        <location filename="../algorithms/energyemissions.py" line="144" />
         <source>Rows written</source>
         <translation>写出的行数</translation>
     </message>
@@ -258,17 +258,17 @@
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="188" />
+        <location filename="../algorithms/energyemissions.py" line="176" />
         <source>Columns ignored (not fuels): {names}</source>
         <translation>已忽略的列（非燃料）：{names}</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="190" />
+        <location filename="../algorithms/energyemissions.py" line="178" />
         <source>The long layout needs FUEL_FIELD and QUANTITY_FIELD.</source>
         <translation>长表格式需要 FUEL_FIELD 和 QUANTITY_FIELD。</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="221" />
+        <location filename="../algorithms/energyemissions.py" line="209" />
         <source>{year}: {total:,.1f} {units} from energy</source>
         <translation>{year}：能源消费排放 {total:,.1f} {units}</translation>
     </message>
@@ -283,12 +283,12 @@
         <translation>碳收支,净碳排放,碳源汇比,碳平衡状态,格网,像元</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="62" />
+        <location filename="../algorithms/zonalbudget.py" line="70" />
         <source>Emission time series (t per cell per year)</source>
         <translation>碳排放时间序列（t/像元/年）</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="64" />
+        <location filename="../algorithms/zonalbudget.py" line="72" />
         <source>Sink time series (t per cell per year)</source>
         <translation>碳汇时间序列（t/像元/年）</translation>
     </message>
@@ -318,142 +318,142 @@
         <translation>已写出 {n} 年：{first}-{last}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="76" />
+        <location filename="../algorithms/gridemissions.py" line="75" />
         <source>ALPHA: '{text}' must be {count} comma-separated numbers, one weight per proxy.</source>
         <translation>ALPHA：“{text}”必须是 {count} 个以逗号分隔的数值，每个代理变量一个权重。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="58" />
+        <location filename="../algorithms/zonalbudget.py" line="66" />
         <source>Regions (polygons)</source>
         <translation>区域（面）</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="60" />
+        <location filename="../algorithms/zonalbudget.py" line="68" />
         <source>Region key field</source>
         <translation>区域键字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="123" />
+        <location filename="../algorithms/gridemissions.py" line="122" />
         <source>Emission statistics table (region, year, value)</source>
         <translation>碳排放统计表（区域、年份、数值）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="125" />
+        <location filename="../algorithms/gridemissions.py" line="124" />
         <source>Statistics region field (default: same name as the region key field)</source>
         <translation>统计表区域字段（默认：与区域键字段同名）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="128" />
+        <location filename="../algorithms/gridemissions.py" line="127" />
         <source>Statistics year field</source>
         <translation>统计表年份字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="131" />
+        <location filename="../algorithms/gridemissions.py" line="130" />
         <source>Statistics value field</source>
         <translation>统计表数值字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="134" />
+        <location filename="../algorithms/gridemissions.py" line="133" />
         <source>Or: prefix of per-year fields on the regions (e.g. EMI_)</source>
         <translation>或：区域图层上逐年字段的前缀（例如 EMI_）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="136" />
+        <location filename="../algorithms/gridemissions.py" line="135" />
         <source>Proxy raster (nighttime light; band per year)</source>
         <translation>代理变量栅格（夜间灯光；每年一个波段）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="138" />
+        <location filename="../algorithms/gridemissions.py" line="137" />
         <source>Second proxy (e.g. population)</source>
         <translation>第二代理变量（例如人口）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="140" />
+        <location filename="../algorithms/gridemissions.py" line="139" />
         <source>Third proxy (e.g. built-up)</source>
         <translation>第三代理变量（例如建设用地）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="142" />
+        <location filename="../algorithms/gridemissions.py" line="141" />
         <source>Proxy weights alpha, one per proxy (comma-separated; default 1 each)</source>
         <translation>代理变量权重 alpha，每个代理变量一个（逗号分隔；默认均为 1）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="145" />
+        <location filename="../algorithms/gridemissions.py" line="144" />
         <source>Proxy exponent beta</source>
         <translation>代理变量指数 beta</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="149" />
+        <location filename="../algorithms/gridemissions.py" line="148" />
         <source>Point source year field</source>
         <translation>点源年份字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="152" />
+        <location filename="../algorithms/gridemissions.py" line="151" />
         <source>Point source emission field</source>
         <translation>点源排放量字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="155" />
+        <location filename="../algorithms/gridemissions.py" line="154" />
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="157" />
+        <location filename="../algorithms/gridemissions.py" line="156" />
         <source>Statistics key of the known total of all regions (regression)</source>
         <translation>全部区域已知总量在统计表中的键（回归法）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="161" />
+        <location filename="../algorithms/gridemissions.py" line="160" />
         <source>Cell assignment</source>
         <translation>像元归属方式</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="164" />
+        <location filename="../algorithms/gridemissions.py" line="163" />
         <source>Allow unmatched regions and statistics</source>
         <translation>允许区域与统计数据不匹配</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="167" />
+        <location filename="../algorithms/gridemissions.py" line="166" />
         <source>Units of the statistics and the output</source>
         <translation>统计数据与输出的单位</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="169" />
+        <location filename="../algorithms/gridemissions.py" line="168" />
         <source>Gridded emissions (t per cell per year)</source>
         <translation>格网化碳排放（t/像元/年）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="171" />
+        <location filename="../algorithms/gridemissions.py" line="170" />
         <source>Emission intensity (t per km2 per year)</source>
         <translation>碳排放强度（t/km2/年）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="174" />
+        <location filename="../algorithms/gridemissions.py" line="173" />
         <source>Round-trip check table (region, year, statistic, gridded)</source>
         <translation>回算校验表（区域、年份、统计值、格网值）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="178" />
+        <location filename="../algorithms/gridemissions.py" line="177" />
         <source>Largest relative error of a yearly total</source>
         <translation>年度总量的最大相对误差</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="179" />
+        <location filename="../algorithms/gridemissions.py" line="178" />
         <source>Largest relative per-region round-trip error</source>
         <translation>分区回算的最大相对误差</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="187" />
+        <location filename="../algorithms/gridemissions.py" line="186" />
         <source>{param}: the layer has no field '{field}'.</source>
         <translation>{param}：图层中没有字段“{field}”。</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="250" />
+        <location filename="../algorithms/gridemissions.py" line="243" />
         <source>The point source {fid} has no valid year or emission ({year_field}, {value_field}).</source>
         <translation>点源 {fid} 没有有效的年份或排放量（{year_field}，{value_field}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="274" />
+        <location filename="../algorithms/gridemissions.py" line="267" />
         <source>TOTAL_KEY: no statistics row has the key '{key}'.</source>
         <translation>TOTAL_KEY：统计表中没有键为“{key}”的行。</translation>
     </message>
@@ -688,42 +688,42 @@
         <translation>没有 {field} 字段：在椭球体 {ellipsoid} 上量算面积。</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="78" />
+        <location filename="../algorithms/landusesink.py" line="76" />
         <source>Land use (time-series raster, or one raster per year)</source>
         <translation>土地利用（时间序列栅格，或每年一个栅格）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="80" />
+        <location filename="../algorithms/landusesink.py" line="78" />
         <source>Years: one per band in input order, or those a single layer stands for (e.g. 2001-2020)</source>
         <translation>年份：按输入顺序每个波段一个，或单个图层所代表的年份（例如 2001-2020）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="84" />
+        <location filename="../algorithms/landusesink.py" line="82" />
         <source>Coefficient preset</source>
         <translation>碳汇系数预设</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="87" />
+        <location filename="../algorithms/landusesink.py" line="85" />
         <source>Coefficient CSV (code, name, t_c_ha_yr; replaces the preset)</source>
         <translation>系数 CSV（code、name、t_c_ha_yr；替代预设）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="115" />
+        <location filename="../algorithms/landusesink.py" line="113" />
         <source>Carbon sink (land use)</source>
         <translation>碳汇（土地利用）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="117" />
+        <location filename="../algorithms/landusesink.py" line="115" />
         <source>Class codes missing from the table</source>
         <translation>系数表中缺失的类别代码</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="128" />
+        <location filename="../algorithms/landusesink.py" line="126" />
         <source>Coefficients (t C ha-1 yr-1): {table}.</source>
         <translation>碳汇系数（t C ha-1 yr-1）：{table}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="140" />
+        <location filename="../algorithms/landusesink.py" line="138" />
         <source>{year}: sink {total:,.0f} {units}.</source>
         <translation>{year}：碳汇 {total:,.0f} {units}。</translation>
     </message>
@@ -858,157 +858,157 @@
         <translation>类别 {code}（{label}）：{count} 个像元</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="43" />
+        <location filename="../algorithms/zonalbudget.py" line="51" />
         <source>Regional carbon budget (exact zonal sums)</source>
         <translation>区域碳收支（精确分区求和）</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="45" />
+        <location filename="../algorithms/zonalbudget.py" line="53" />
         <source>carbon budget,zonal statistics,county,emission,sink,source sink ratio,exact</source>
         <translation>碳收支,分区统计,区县,碳排放,碳汇,碳源汇比,精确</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="67" />
+        <location filename="../algorithms/zonalbudget.py" line="75" />
         <source>GDP field prefix (e.g. GDP_ for GDP_2001, GDP_2002, ...)</source>
         <translation>GDP 字段前缀（例如 GDP_ 对应 GDP_2001、GDP_2002 ……）</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="70" />
+        <location filename="../algorithms/zonalbudget.py" line="78" />
         <source>Carbon budget layer</source>
         <translation>碳收支图层</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="71" />
+        <location filename="../algorithms/zonalbudget.py" line="79" />
         <source>Carbon budget table (long form)</source>
         <translation>碳收支表（长表）</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="78" />
+        <location filename="../algorithms/zonalbudget.py" line="86" />
         <source>The regions layer could not be read.</source>
         <translation>无法读取区域图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="80" />
+        <location filename="../algorithms/zonalbudget.py" line="88" />
         <source>The regions layer '{name}' is not a polygon layer.</source>
         <translation>区域图层“{name}”不是面图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="131" />
+        <location filename="../algorithms/zonalbudget.py" line="137" />
         <source>{n} regions have no value in the key field '{field}'; fill it or choose another field.</source>
         <translation>{n} 个区域的键字段“{field}”没有值；请填写或选择其他字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="136" />
+        <location filename="../algorithms/zonalbudget.py" line="142" />
         <source>The key field '{field}' has duplicate values: {values}. Each region needs its own key (dissolve multipart regions first).</source>
         <translation>键字段“{field}”有重复值：{values}。每个区域需要唯一的键（请先融合多部件区域）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="165" />
+        <location filename="../algorithms/zonalbudget.py" line="171" />
         <source>No GDP fields named {prefix}yyyy (e.g. {prefix}2001) were found in the regions layer.</source>
         <translation>区域图层中未找到名为 {prefix}yyyy 的 GDP 字段（例如 {prefix}2001）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="168" />
+        <location filename="../algorithms/zonalbudget.py" line="174" />
         <source>GDP fields found for {n} years.</source>
         <translation>找到 {n} 年的 GDP 字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="48" />
+        <location filename="../algorithms/energyemissions.py" line="47" />
         <source>Wide: one column per fuel</source>
         <translation>宽表：每种燃料一列</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="48" />
+        <location filename="../algorithms/energyemissions.py" line="47" />
         <source>Long: a fuel column and a quantity column</source>
         <translation>长表：一列燃料、一列消费量</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="53" />
+        <location filename="../algorithms/energyemissions.py" line="52" />
         <source>As in the factor table (default: 10^4 t solids and liquids, 10^4 m3 gas)</source>
         <translation>与排放因子表一致（默认：固体和液体 10^4 t，气体 10^4 m3）</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="53" />
+        <location filename="../algorithms/energyemissions.py" line="52" />
         <source>t and m3</source>
         <translation>t 和 m3</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="53" />
+        <location filename="../algorithms/energyemissions.py" line="52" />
         <source>10^4 t and 10^4 m3</source>
         <translation>10^4 t 和 10^4 m3</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="53" />
+        <location filename="../algorithms/energyemissions.py" line="52" />
         <source>10^4 t and 10^8 m3</source>
         <translation>10^4 t 和 10^8 m3</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="60" />
+        <location filename="../algorithms/energyemissions.py" line="59" />
         <source>China: yearbook NCV, provincial inventory CC and OF</source>
         <translation>中国：统计年鉴平均低位发热量 NCV，省级温室气体清单 CC 与 OF</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="60" />
+        <location filename="../algorithms/energyemissions.py" line="59" />
         <source>IPCC default oxidation factor OF = 1</source>
         <translation>IPCC 默认碳氧化率 OF = 1</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="102" />
+        <location filename="../algorithms/energyemissions.py" line="90" />
         <source>CO2 emissions from energy consumption</source>
         <translation>能源消费 CO2 排放</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="104" />
+        <location filename="../algorithms/energyemissions.py" line="92" />
         <source>CO2,emissions,energy,fuel,coal,natural gas,IPCC,emission factor,cement</source>
         <translation>CO2,碳排放,能源,燃料,煤炭,天然气,IPCC,排放因子,水泥</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="57" />
+        <location filename="../algorithms/gridemissions.py" line="56" />
         <source>Proportional to the proxy weight</source>
         <translation>按代理变量权重比例分配</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="57" />
+        <location filename="../algorithms/gridemissions.py" line="56" />
         <source>Power-law regression E = a (sum L)^b fills region-years without statistics</source>
         <translation>幂函数回归 E = a (sum L)^b 填补无统计数据的区域年份</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="61" />
+        <location filename="../algorithms/gridemissions.py" line="60" />
         <source>Exact coverage fraction (split cells are shared)</source>
         <translation>精确覆盖比例（被分割的像元按比例分摊）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="61" />
+        <location filename="../algorithms/gridemissions.py" line="60" />
         <source>Cell centre (each cell wholly to one region)</source>
         <translation>像元中心（每个像元整体归属一个区域）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="88" />
+        <location filename="../algorithms/gridemissions.py" line="87" />
         <source>Grid emissions (top-down, mass-conserving)</source>
         <translation>格网碳排放（自上而下，总量守恒）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="90" />
+        <location filename="../algorithms/gridemissions.py" line="89" />
         <source>CO2,emissions,downscaling,gridding,nighttime light,NTL,proxy,allocation,top-down</source>
         <translation>CO2,碳排放,降尺度,格网化,夜间灯光,NTL,代理变量,空间分配,自上而下</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="49" />
+        <location filename="../algorithms/landusesink.py" line="47" />
         <source>CNLUCC first-level classes (1 cropland ... 6 unused land)</source>
         <translation>CNLUCC 一级类（1 耕地 …… 6 未利用地）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="49" />
+        <location filename="../algorithms/landusesink.py" line="47" />
         <source>CLCD classes (1 cropland ... 9 wetland)</source>
         <translation>CLCD 类别（1 耕地 …… 9 湿地）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="57" />
+        <location filename="../algorithms/landusesink.py" line="55" />
         <source>Carbon sink from land use (coefficients)</source>
         <translation>土地利用碳汇（系数法）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="59" />
+        <location filename="../algorithms/landusesink.py" line="57" />
         <source>carbon sink,land use,land cover,CNLUCC,CLCD,coefficient,forest,grassland,water</source>
         <translation>碳汇,土地利用,土地覆盖,CNLUCC,CLCD,碳汇系数,林地,草地,水域</translation>
     </message>
@@ -1288,12 +1288,12 @@
         <translation>无数据</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="504" />
+        <location filename="../algorithms/report.py" line="493" />
         <source>{n} regions</source>
         <translation>{n} 个区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="618" />
+        <location filename="../algorithms/report.py" line="607" />
         <source>Legend</source>
         <translation>图例</translation>
     </message>
@@ -1363,12 +1363,12 @@
         <translation>未能为 {output} 保存样式：{error}</translation>
     </message>
     <message>
-        <location filename="../algorithms/vectors.py" line="101" />
+        <location filename="../algorithms/vectors.py" line="119" />
         <source>The {role} has no features.</source>
         <translation>{role}没有要素。</translation>
     </message>
     <message>
-        <location filename="../algorithms/vectors.py" line="314" />
+        <location filename="../algorithms/vectors.py" line="361" />
         <source>Cannot create the output {name}.</source>
         <translation>无法创建输出 {name}。</translation>
     </message>
@@ -1708,27 +1708,27 @@
         <translation>一个或多个</translation>
     </message>
     <message>
-        <location filename="../algorithms/vectors.py" line="40" />
+        <location filename="../algorithms/vectors.py" line="44" />
         <source>input layer</source>
         <translation>输入图层</translation>
     </message>
     <message>
-        <location filename="../algorithms/vectors.py" line="40" />
+        <location filename="../algorithms/vectors.py" line="44" />
         <source>budget layer</source>
         <translation>碳收支图层</translation>
     </message>
     <message>
-        <location filename="../algorithms/vectors.py" line="40" />
+        <location filename="../algorithms/vectors.py" line="44" />
         <source>risk layer</source>
         <translation>风险图层</translation>
     </message>
     <message>
-        <location filename="../algorithms/vectors.py" line="40" />
+        <location filename="../algorithms/vectors.py" line="44" />
         <source>balance layer</source>
         <translation>碳平衡图层</translation>
     </message>
     <message>
-        <location filename="../algorithms/vectors.py" line="40" />
+        <location filename="../algorithms/vectors.py" line="44" />
         <source>hot spots layer</source>
         <translation>热点图层</translation>
     </message>
@@ -3078,52 +3078,52 @@
         <translation>{name}：“{path}”为 {encoding} 文本（不是 UTF-8）；已通过 UTF-8 副本读取。</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="177" />
+        <location filename="../algorithms/energyemissions.py" line="165" />
         <source>{param}: the table has no field '{name}'; its fields are: {fields}.</source>
         <translation>{param}：表中没有字段“{name}”；现有字段为：{fields}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="90" />
+        <location filename="../algorithms/landusesink.py" line="88" />
         <source>Crop production table (t per region and year, a column per crop: wheat, maize, rice)</source>
         <translation>作物产量表（各区域逐年产量，单位 t，每种作物一列：wheat、maize、rice）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="93" />
+        <location filename="../algorithms/landusesink.py" line="91" />
         <source>Crop table: region key field (default: as the regions' key field)</source>
         <translation>作物表：区域标识字段（默认与区域标识字段同名）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="96" />
+        <location filename="../algorithms/landusesink.py" line="94" />
         <source>Crop table: year field</source>
         <translation>作物表：年份字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="99" />
+        <location filename="../algorithms/landusesink.py" line="97" />
         <source>Regions of the crop table (polygons)</source>
         <translation>作物表对应的区域（面）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="101" />
+        <location filename="../algorithms/landusesink.py" line="99" />
         <source>Regions: key field</source>
         <translation>区域：标识字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="104" />
+        <location filename="../algorithms/landusesink.py" line="102" />
         <source>Cropland class code</source>
         <translation>耕地类别代码</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="106" />
+        <location filename="../algorithms/landusesink.py" line="104" />
         <source>Crop parameter CSV (crop, carbon_fraction, harvest_index, water_content; replaces the shipped table)</source>
         <translation>作物参数 CSV（crop、carbon_fraction、harvest_index、water_content；替代内置表）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="154" />
+        <location filename="../algorithms/landusesink.py" line="152" />
         <source>{label} [{param}]: the layer has no field '{field}'.</source>
         <translation>{label} [{param}]：图层中没有字段“{field}”。</translation>
     </message>
     <message>
-        <location filename="../algorithms/landusesink.py" line="166" />
+        <location filename="../algorithms/landusesink.py" line="164" />
         <source>A crop production table needs its regions: give the region polygons and their key field ({regions} [{regions_id}], {field} [{field_id}]).</source>
         <translation>作物产量表需要对应的区域：请给出区域面及其标识字段（{regions} [{regions_id}]，{field} [{field_id}]）。</translation>
     </message>
@@ -3293,32 +3293,32 @@
         <translation>HTML 报告（report）</translation>
     </message>
     <message>
-        <location filename="../algorithms/vectors.py" line="204" />
+        <location filename="../algorithms/vectors.py" line="251" />
         <source>{name}: the GeoPackage '{path}' holds other layers ({layers}); a file path as output replaces the whole file, so they will be gone. To add the layer to the file instead, give the output as ogr:dbname='{path}' table="{table}" (geom).</source>
         <translation>{name}：GeoPackage“{path}”中还有其他图层（{layers}）；以文件路径作为输出会替换整个文件，这些图层将丢失。若要把图层加入该文件，请将输出写为 ogr:dbname='{path}' table="{table}" (geom)。</translation>
     </message>
     <message>
-        <location filename="../algorithms/vectors.py" line="236" />
+        <location filename="../algorithms/vectors.py" line="283" />
         <source>a feature could not be written</source>
         <translation>有要素无法写出</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="85" />
+        <location filename="../algorithms/zonalbudget.py" line="93" />
         <source>The regions layer has no field '{field}'; its fields are: {fields}.</source>
         <translation>区域图层没有字段“{field}”；现有字段为：{fields}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="158" />
+        <location filename="../algorithms/zonalbudget.py" line="164" />
         <source>GDP field '{field}', region '{region}': '{value}' is not a number. Write GDP as plain numbers (1234.5 or 1,234.5), or leave it empty where unknown.</source>
         <translation>GDP 字段“{field}”，区域“{region}”：“{value}”不是数字。请将 GDP 写成普通数字（1234.5 或 1,234.5），未知处留空。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="170" />
+        <location filename="../algorithms/zonalbudget.py" line="176" />
         <source>{n} GDP values were stored as text and read as numbers.</source>
         <translation>有 {n} 个 GDP 值以文本存储，已按数字读取。</translation>
     </message>
     <message>
-        <location filename="../algorithms/zonalbudget.py" line="173" />
+        <location filename="../algorithms/zonalbudget.py" line="179" />
         <source>The GDP fields of {years} are empty for every region: no ECC/ESC for those years.</source>
         <translation>{years} 年的 GDP 字段在所有区域均为空：这些年份没有 ECC/ESC。</translation>
     </message>
@@ -3513,7 +3513,7 @@
         <translation>{what}“{path}”的扩展名为“{extension}”，但栅格输出以 GeoTIFF 格式写出：请使用 .tif 或 .tiff 扩展名。</translation>
     </message>
     <message>
-        <location filename="../algorithms/vectors.py" line="273" />
+        <location filename="../algorithms/vectors.py" line="320" />
         <source>Cannot write the {what} '{path}': {cause} ({written} of {total} features could be read back). Nothing was written; choose another file or folder.</source>
         <translation>无法写出 {what}“{path}”：{cause}（{total} 个要素中只能读回 {written} 个）。未写出任何文件；请选择其他文件或文件夹。</translation>
     </message>
@@ -4073,17 +4073,17 @@
         <translation>t CO2（默认）或 t C；每个栅格按其 CARBON_UNITS 元数据换算（CO2 = C x 44/12）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="147" />
+        <location filename="../algorithms/gridemissions.py" line="146" />
         <source>Point sources</source>
         <translation>点源</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="200" />
+        <location filename="../algorithms/gridemissions.py" line="198" />
         <source>{param}: the regions have no fields named {prefix}yyyy (e.g. {prefix}2001).</source>
         <translation>{param}：区域图层中没有名为 {prefix}yyyy 的字段（例如 {prefix}2001）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="263" />
+        <location filename="../algorithms/gridemissions.py" line="256" />
         <source>Give the statistics: a table in {stats}, or {prefix} for per-year fields on the regions.</source>
         <translation>请提供统计数据：{stats} 中的表，或用 {prefix} 指定区域图层上的逐年字段。</translation>
     </message>
@@ -4113,7 +4113,7 @@
         <translation>{param}：请至少选择状态、趋势、压力中的一项。</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="144" />
+        <location filename="../algorithms/energyemissions.py" line="132" />
         <source>Clinker production field (for cement process CO2)</source>
         <translation>熟料产量字段（用于水泥生产过程 CO2）</translation>
     </message>
@@ -4221,6 +4221,11 @@
         <location filename="../carbon_plugin/timeseries.py" line="441" />
         <source>Unknown quantity '{quantity}': use one of {choices}.</source>
         <translation>未知的量“{quantity}”：请使用 {choices} 之一。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/vectors.py" line="136" />
+        <source>{param}: the layer '{layer}' has no coordinate reference system. Set it (Layer Properties &gt; Source, or the Assign projection tool) and run again.</source>
+        <translation>{param}：图层“{layer}”没有坐标参考系。请为其设置坐标参考系（图层属性 &gt; 源，或“指定投影”工具）后重新运行。</translation>
     </message>
 </context>
 </TS>

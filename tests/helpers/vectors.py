@@ -12,12 +12,15 @@ from helpers.rasters import X0, Y0
 ogr.UseExceptions()
 
 
-def write_polygons(path: Path | str, wkts: Sequence[str], attributes: dict[str, Sequence], epsg: int = 32650,
+def write_polygons(path: Path | str, wkts: Sequence[str], attributes: dict[str, Sequence], epsg: int | None = 32650,
                    layer: str = "regions", driver: str = "GPKG", geometry_type: int = ogr.wkbMultiPolygon) -> str:
     """Write polygons (WKT; "" for no geometry) with attribute columns (str, int or float by the first value
-    that is not None; None leaves the field NULL). ``geometry_type=ogr.wkbPoint`` writes points instead."""
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(epsg)
+    that is not None; None leaves the field NULL). ``geometry_type=ogr.wkbPoint`` writes points instead.
+    ``epsg=None`` writes no CRS (a shapefile without .prj; a GeoPackage's 'Undefined geographic SRS')."""
+    srs = None
+    if epsg is not None:
+        srs = osr.SpatialReference()
+        srs.ImportFromEPSG(epsg)
     ds = ogr.GetDriverByName(driver).CreateDataSource(str(path))
     lyr = ds.CreateLayer(layer, srs, geometry_type)
     kinds = {str: ogr.OFTString, int: ogr.OFTInteger, float: ogr.OFTReal}
