@@ -55,7 +55,7 @@ PARAM_HELP = {
         "STATE_BREAKS": QT_TRANSLATE_NOOP("@default", "Upper CSR bounds of states 1-4, default 1, 2, 4, 8"),
     },
     "gridemissions": {
-        "REGIONS": QT_TRANSLATE_NOOP("@default", "Region polygons (any CRS: transformed to the proxy's)"),
+        "REGIONS": QT_TRANSLATE_NOOP("@default", "Region polygons in any CRS, which must be set (transformed to the proxy's); a NULL or empty geometry is an error naming the region"),
         "REGION_FIELD": QT_TRANSLATE_NOOP("@default", "Region key; features sharing a key form one region (counties with city_code take city statistics); NULL keys are an error"),
         "STATS": QT_TRANSLATE_NOOP("@default", "Statistics table (long: region, year, value); the output of energyemissions fits as is"),
         "STATS_REGION_FIELD": QT_TRANSLATE_NOOP("@default", "Its region field (default: the same name as REGION_FIELD)"),
@@ -108,8 +108,8 @@ PARAM_HELP = {
         "CROP_TABLE": QT_TRANSLATE_NOOP("@default", "Optional: crop production per region and year (CSV or any table): a region key, a year, and one column per crop in t, named as in the crop parameters (wheat, maize, rice, case-insensitive; other columns ignored, empty cells = no production)"),
         "CROP_TABLE_REGION_FIELD": QT_TRANSLATE_NOOP("@default", "Its region key (default: the same name as CROP_REGION_FIELD)"),
         "CROP_YEAR_FIELD": QT_TRANSLATE_NOOP("@default", "Its year field (default year)"),
-        "CROP_REGIONS": QT_TRANSLATE_NOOP("@default", "The region polygons of the table (any CRS) and their key; required with CROP_TABLE"),
-        "CROP_REGION_FIELD": QT_TRANSLATE_NOOP("@default", "The region polygons of the table (any CRS) and their key; required with CROP_TABLE"),
+        "CROP_REGIONS": QT_TRANSLATE_NOOP("@default", "The region polygons of the table (any CRS, which must be set) and their key; required with CROP_TABLE; a NULL or empty geometry is an error naming the region (never left out)"),
+        "CROP_REGION_FIELD": QT_TRANSLATE_NOOP("@default", "The region polygons of the table (any CRS, which must be set) and their key; required with CROP_TABLE; a NULL or empty geometry is an error naming the region (never left out)"),
         "CROPLAND_CLASS": QT_TRANSLATE_NOOP("@default", "Advanced: the cropland class code (default 1, as in CNLUCC and CLCD)"),
         "CROP_PARAMETERS_FILE": QT_TRANSLATE_NOOP("@default", "Advanced: a CSV replacing crop_parameters.csv (crop, carbon_fraction, harvest_index, water_content)"),
         "UNITS": QT_TRANSLATE_NOOP("@default", "0 t CO2 (default), 1 t C"),
@@ -171,7 +171,7 @@ PARAM_HELP = {
         "UNITS": QT_TRANSLATE_NOOP("@default", "Optional metadata written as CARBON_QUANTITY and CARBON_UNITS"),
     },
     "zonalbudget": {
-        "REGIONS": QT_TRANSLATE_NOOP("@default", "Region polygons (any CRS; transformed to each raster's CRS with edges densified)"),
+        "REGIONS": QT_TRANSLATE_NOOP("@default", "Region polygons in any CRS, which must be set (transformed to each raster's CRS with edges densified); a NULL or empty geometry is an error naming the region"),
         "REGION_FIELD": QT_TRANSLATE_NOOP("@default", "Key field (text or integer; nulls and duplicates are errors naming them)"),
         "EMISSIONS": QT_TRANSLATE_NOOP("@default", "Time-series rasters in t per cell per year (one multi-band raster or yearly rasters); may be on different grids or CRSs"),
         "SINKS": QT_TRANSLATE_NOOP("@default", "Time-series rasters in t per cell per year (one multi-band raster or yearly rasters); may be on different grids or CRSs"),

@@ -3628,11 +3628,6 @@
         <translation>状态 1-4 的 CSR 上界，默认 1, 2, 4, 8</translation>
     </message>
     <message>
-        <location filename="../algorithms/help_text.py" line="58" />
-        <source>Region polygons (any CRS: transformed to the proxy's)</source>
-        <translation>区域多边形（任意坐标系：转换到代理栅格的坐标系）</translation>
-    </message>
-    <message>
         <location filename="../algorithms/help_text.py" line="59" />
         <source>Region key; features sharing a key form one region (counties with city_code take city statistics); NULL keys are an error</source>
         <translation>区域键；键相同的要素组成一个区域（带 city_code 的县使用市级统计）；NULL 键报错</translation>
@@ -3843,11 +3838,6 @@
         <translation>其年份字段（默认 year）</translation>
     </message>
     <message>
-        <location filename="../algorithms/help_text.py" line="112" />
-        <source>The region polygons of the table (any CRS) and their key; required with CROP_TABLE</source>
-        <translation>该表对应的区域多边形（任意坐标系）及其键；使用 CROP_TABLE 时必填</translation>
-    </message>
-    <message>
         <location filename="../algorithms/help_text.py" line="113" />
         <source>Advanced: the cropland class code (default 1, as in CNLUCC and CLCD)</source>
         <translation>高级：耕地类别代码（默认 1，与 CNLUCC 和 CLCD 相同）</translation>
@@ -4048,11 +4038,6 @@
         <translation>可选元数据，写为 CARBON_QUANTITY 和 CARBON_UNITS</translation>
     </message>
     <message>
-        <location filename="../algorithms/help_text.py" line="174" />
-        <source>Region polygons (any CRS; transformed to each raster's CRS with edges densified)</source>
-        <translation>区域多边形（任意坐标系；转换到每个栅格的坐标系并加密边界）</translation>
-    </message>
-    <message>
         <location filename="../algorithms/help_text.py" line="175" />
         <source>Key field (text or integer; nulls and duplicates are errors naming them)</source>
         <translation>键字段（文本或整数；空值和重复值报错并列出）</translation>
@@ -4226,6 +4211,21 @@
         <location filename="../algorithms/vectors.py" line="136" />
         <source>{param}: the layer '{layer}' has no coordinate reference system. Set it (Layer Properties &gt; Source, or the Assign projection tool) and run again.</source>
         <translation>{param}：图层“{layer}”没有坐标参考系。请为其设置坐标参考系（图层属性 &gt; 源，或“指定投影”工具）后重新运行。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/help_text.py" line="58" />
+        <source>Region polygons in any CRS, which must be set (transformed to the proxy's); a NULL or empty geometry is an error naming the region</source>
+        <translation>区域多边形，可为任意坐标系，但必须已设置（转换到代理栅格的坐标系）；几何为 NULL 或为空的区域会报错并给出其名称</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/help_text.py" line="112" />
+        <source>The region polygons of the table (any CRS, which must be set) and their key; required with CROP_TABLE; a NULL or empty geometry is an error naming the region (never left out)</source>
+        <translation>该表对应的区域多边形（任意坐标系，但必须已设置）及其键；使用 CROP_TABLE 时必填；几何为 NULL 或为空的区域会报错并给出其名称（绝不会被略过）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/help_text.py" line="174" />
+        <source>Region polygons in any CRS, which must be set (transformed to each raster's CRS with edges densified); a NULL or empty geometry is an error naming the region</source>
+        <translation>区域多边形，可为任意坐标系，但必须已设置（转换到每个栅格的坐标系并加密边界）；几何为 NULL 或为空的区域会报错并给出其名称</translation>
     </message>
 </context>
 </TS>
