@@ -20,7 +20,7 @@ from .errors import QT_TRANSLATE_NOOP, CarbonInputError
 
 MIN_VALUES = 3
 PAIR_BUDGET = 1 << 22  # pairwise slopes held at once by sen_slope_cells (x 8 bytes)
-FAST_PAIR_BUDGET = 1 << 21  # pairwise differences held at once per thread by trend_cells (x 4 bytes)
+FAST_PAIR_BUDGET = 1 << 18  # pairwise differences per chunk of trend_cells (x 4 bytes; in cache)
 TREND_THREADS = min(2, os.cpu_count() or 1)  # threads of trend_cells (numpy releases the GIL)
 
 NODATA_CLASS = 0
@@ -197,12 +197,12 @@ def mann_kendall_cells(stack: np.ndarray) -> MannKendallCells:
 def trend_cells(stack: np.ndarray, x=None, threads: int | None = None) -> tuple[np.ndarray, MannKendallCells]:
     """Sen slope and Mann-Kendall of every cell of a block ``(n_years, rows, cols)`` (the raster path).
 
-    The fast kernel of ``rastertrend``: when every value is exactly a float32 (a Float32 raster
-    read as float64, or integers up to 2^24) the pairwise differences are taken once in float32
-    and serve both statistics. Mann-Kendall: S counts their signs (a float32 difference of two
-    distinct values is never 0 and has the sign of the exact one), the ties come from the same
-    values, and var S, Z and p are computed by the same float64 expressions as
-    ``mann_kendall_cells``: S, var S, Z, p, tau and n are identical to it. Sen slope: the float32
+    The fast kernel of ``rastertrend``: when every value is exactly a float32 (a float32 block, or
+    a float64 one holding Float32 raster values or integers up to 2^24) the pairwise differences
+    are taken once in float32 and serve both statistics. Mann-Kendall: S counts their signs (a
+    float32 difference of two distinct values is never 0 and has the sign of the exact one), the
+    ties come from the same values, and var S, Z and p are computed by the same float64 expressions
+    as ``mann_kendall_cells``: S, var S, Z, p, tau and n are identical to it. Sen slope: the float32
     slopes (two roundings) are mapped to order-preserving int32 keys and the median is found by
     one ``np.partition`` at a fixed position (as in ``sen_slope_cells``; NaN slopes of cells with
     gaps become the lowest and highest keys); each slope is within 2^-23 relative of the float64
@@ -212,29 +212,32 @@ def trend_cells(stack: np.ndarray, x=None, threads: int | None = None) -> tuple[
     GIL in its large operations, and each cell is computed by one thread, so results do not
     depend on the number of threads.
     """
-    stack = _as_stack(stack)
+    stack = _as_stack(stack, keep_float32=True)
     n_years = stack.shape[0]
     x = _positions(x, n_years)
-    single = stack.astype(np.float32)
-    with np.errstate(invalid="ignore"):
-        exact = np.array_equal(single, stack, equal_nan=True)
-    if not exact or not np.array_equal(x.astype(np.float32), x):
+    if stack.dtype == np.float32:
+        single = stack
+    else:
+        with np.errstate(over="ignore"):
+            single = stack.astype(np.float32)
+        if not _float32_exact(single, stack):
+            return sen_slope_cells(stack, x), mann_kendall_cells(stack)
+    if not np.array_equal(x.astype(np.float32), x):
         return sen_slope_cells(stack, x), mann_kendall_cells(stack)
-    cells = np.ascontiguousarray(single.reshape(n_years, -1).T)  # (cells, years) float32
-    del single
-    count = cells.shape[0]
+    years_cells = single.reshape(n_years, -1)  # (years, cells), float32
+    count = years_cells.shape[1]
     slope = np.full(count, np.nan)
     s = np.zeros(count)
     tie = np.zeros(count)
-    valid_n = np.sum(~np.isnan(cells), axis=1)
+    valid_n = n_years - np.count_nonzero(np.isnan(years_cells), axis=0)
     enough = np.flatnonzero(valid_n >= MIN_VALUES)
     threads = max(1, TREND_THREADS if threads is None else int(threads))
     parts = [p for p in np.array_split(enough, threads) if len(p)]
     if len(parts) > 1:
         with ThreadPoolExecutor(len(parts)) as pool:
-            list(pool.map(lambda rows: _trend_rows(cells, rows, x, slope, s, tie), parts))
+            list(pool.map(lambda rows: _trend_rows(years_cells, rows, x, slope, s, tie), parts))
     elif parts:
-        _trend_rows(cells, parts[0], x, slope, s, tie)
+        _trend_rows(years_cells, parts[0], x, slope, s, tie)
     n = valid_n.astype(np.float64)
     var_s = (n * (n - 1) * (2 * n + 5) - tie) / 18
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -242,54 +245,97 @@ def trend_cells(stack: np.ndarray, x=None, threads: int | None = None) -> tuple[
         tau = s / (0.5 * n * (n - 1))
     few = n < MIN_VALUES
     s, var_s, z, tau = (np.where(few, np.nan, a) for a in (s, var_s, z, tau))
-    # Z takes few distinct values (S is an integer): erfc once per value, the same p
-    distinct, inverse = np.unique(z, return_inverse=True)
-    p = two_sided_p(distinct)[inverse.reshape(z.shape)]
+    p = _p_of_cells(z, s, valid_n, tie, n_years)
     shape = stack.shape[1:]
     mk = MannKendallCells(s.reshape(shape), var_s.reshape(shape), z.reshape(shape), p.reshape(shape),
                           tau.reshape(shape), n.astype(np.int64).reshape(shape))
     return slope.reshape(shape), mk
 
 
+def _float32_exact(single: np.ndarray, values: np.ndarray) -> bool:
+    """True when ``values`` (float64) equal their float32 copy ``single`` everywhere (NaN as NaN)."""
+    with np.errstate(invalid="ignore"):
+        differ = single != values  # NaN != NaN, and inf - inf is no help: compare, then forgive NaN
+    return not np.any(differ & ~np.isnan(values))
+
+
+def _p_of_cells(z: np.ndarray, s: np.ndarray, valid_n: np.ndarray, tie: np.ndarray, n_years: int) -> np.ndarray:
+    """``two_sided_p(z)`` of every cell, with erfc computed once per distinct Z.
+
+    Without ties Z is a function of (n, S) alone: it is computed by the same expression for the
+    table of every (n, S) and looked up; cells with ties (or no value) take ``np.unique`` of their Z.
+    """
+    n_table = np.arange(n_years + 1, dtype=np.float64)[:, None]
+    most = n_years * (n_years - 1) // 2
+    s_table = np.arange(-most, most + 1, dtype=np.float64)[None, :]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        var_table = (n_table * (n_table - 1) * (2 * n_table + 5) - 0.0) / 18
+        z_table = np.where(s_table == 0, 0.0, (s_table - np.sign(s_table)) / np.sqrt(var_table))
+    p_table = two_sided_p(z_table)
+    p = np.empty(z.shape)
+    plain = (tie == 0) & ~np.isnan(s)
+    p[plain] = p_table[valid_n[plain], s[plain].astype(np.int64) + most]
+    rest = np.flatnonzero(~plain)
+    if len(rest):
+        distinct, inverse = np.unique(z[rest], return_inverse=True)
+        p[rest] = two_sided_p(distinct)[inverse.ravel()]
+    return p
+
+
 _KEY_MASK = np.int32(0x7FFFFFFF)
 _KEY_LOW, _KEY_HIGH = np.iinfo(np.int32).min, np.iinfo(np.int32).max
 
 
-def _trend_rows(cells: np.ndarray, rows: np.ndarray, x: np.ndarray, slope: np.ndarray, s: np.ndarray,
+def _trend_rows(years_cells: np.ndarray, rows: np.ndarray, x: np.ndarray, slope: np.ndarray, s: np.ndarray,
                 tie: np.ndarray) -> None:
-    """``trend_cells`` for the cells ``rows`` of ``cells`` (cells, years) float32, into the outputs."""
-    n_years = cells.shape[1]
+    """``trend_cells`` for the cells ``rows`` of ``years_cells`` (years, cells) float32, into the outputs.
+
+    Works on chunks of cells small enough to stay in the CPU cache (``FAST_PAIR_BUDGET``), with the
+    pairs along the first axis so every difference, count and key is one long contiguous operation;
+    only the partition, which needs each cell's keys together, works on the transposed keys.
+    """
+    n_years = years_cells.shape[0]
     i, j = np.triu_indices(n_years, 1)
     pairs = len(i)
-    dx = (x[j] - x[i]).astype(np.float32)  # exact: x is checked to be float32 values
+    dx = (x[j] - x[i]).astype(np.float32)[:, None]  # exact: x is checked to be float32 values
     upper = pairs // 2
+    count_type = np.uint8 if pairs <= np.iinfo(np.uint8).max else np.uint16  # counts of <= pairs signs
     chunk = max(1, FAST_PAIR_BUDGET // max(1, pairs))
+    diff_buffer = np.empty((pairs, chunk), dtype=np.float32)
+    sign_buffer = np.empty((pairs, chunk), dtype=np.int32)
+    key_buffer = np.empty((chunk, pairs), dtype=np.int32)
     for start in range(0, len(rows), chunk):
         index = rows[start : start + chunk]
-        part = cells[index]
-        d = np.empty((len(index), pairs), dtype=np.float32)
+        m = len(index)
+        contiguous = index[-1] - index[0] == m - 1
+        part = years_cells[:, index[0] : index[-1] + 1] if contiguous else years_cells[:, index]
+        d = diff_buffer[:, :m]
         col = 0
         for k in range(n_years - 1):  # pairs (k, k+1 ...), in np.triu_indices order
-            np.subtract(part[:, k + 1 :], part[:, k : k + 1], out=d[:, col : col + n_years - 1 - k])
+            np.subtract(part[k + 1 :], part[k], out=d[col : col + n_years - 1 - k])
             col += n_years - 1 - k
-        above = np.count_nonzero(d > 0, axis=1)
-        below = np.count_nonzero(d < 0, axis=1)
-        s[index] = above.astype(np.float64) - below
+        above = np.add.reduce((d > 0).view(np.uint8), axis=0, dtype=count_type).astype(np.int64)
+        below = np.add.reduce((d < 0).view(np.uint8), axis=0, dtype=count_type).astype(np.int64)
+        s[index] = above - below
         # ties only where some valid pair has a zero difference (NaN pairs count neither way)
-        nv = np.count_nonzero(~np.isnan(part), axis=1)
+        nan = np.isnan(part)
+        nv = n_years - np.count_nonzero(nan, axis=0)
         tied = np.flatnonzero(above + below < nv * (nv - 1) // 2)
         if len(tied):
-            tie[index[tied]] = _tie_rows(part[tied])
+            tie[index[tied]] = _tie_term(part[:, tied])
         d /= dx
-        valid = np.full(len(index), pairs)
-        gaps = np.flatnonzero(np.isnan(part).any(axis=1))
-        if len(gaps):
-            missing = np.isnan(d[gaps])
-        keys = d.view(np.int32)
-        keys ^= (keys >> 31) & _KEY_MASK  # float order as int32 order
+        gaps = np.flatnonzero(nan.any(axis=0))
+        missing = np.isnan(d[:, gaps]).T  # (gap cells, pairs), before the keys overwrite the slopes
+        d_keys = d.view(np.int32)
+        signs = sign_buffer[:, :m]
+        np.right_shift(d_keys, 31, out=signs)
+        np.bitwise_and(signs, _KEY_MASK, out=signs)
+        keys = key_buffer[:m]
+        np.bitwise_xor(d_keys, signs, out=keys.T)  # float order as int32 order, cells along rows
+        valid = np.full(m, pairs)
         if len(gaps):
             valid[gaps] -= missing.sum(axis=1)
-            rank = np.cumsum(missing, axis=1)
+            rank = np.cumsum(missing, axis=1)  # 1, 2, ... along each cell's NaN slopes
             low = rank <= (upper - valid[gaps] // 2)[:, None]
             sub_keys = keys[gaps]
             sub_keys[missing] = np.where(low, _KEY_LOW, _KEY_HIGH)[missing]
@@ -302,19 +348,6 @@ def _trend_rows(cells: np.ndarray, rows: np.ndarray, x: np.ndarray, slope: np.nd
         hi64 = hi.view(np.float32).astype(np.float64)
         lo64 = lo.view(np.float32).astype(np.float64)
         slope[index] = np.where(valid % 2 == 0, (lo64 + hi64) / 2, hi64)
-
-
-def _tie_rows(part: np.ndarray) -> np.ndarray:
-    """``_tie_term`` of cells laid out as rows (cells, years): the same sums, in float64."""
-    ordered = np.sort(part, axis=1)  # NaN last, never equal
-    count = part.shape[0]
-    run = np.ones(count)
-    total = np.zeros(count)
-    for k in range(1, part.shape[1]):
-        same = ordered[:, k] == ordered[:, k - 1]
-        total += np.where(same, 0.0, run * (run - 1) * (2 * run + 5))
-        run = np.where(same, run + 1, 1.0)
-    return total + run * (run - 1) * (2 * run + 5)
 
 
 def classify_trend(slope, p, alpha: float = 0.05) -> np.ndarray:
@@ -458,8 +491,11 @@ def _positions(x, n: int) -> np.ndarray:
     return x
 
 
-def _as_stack(stack) -> np.ndarray:
-    stack = np.asarray(stack, dtype=np.float64)
+def _as_stack(stack, keep_float32: bool = False) -> np.ndarray:
+    """``stack`` as a float64 block (n_years, rows, cols); a float32 one stays float32 if ``keep_float32``."""
+    stack = np.asarray(stack)
+    if not (keep_float32 and stack.dtype == np.float32):
+        stack = stack.astype(np.float64, copy=False)
     if stack.ndim != 3:
         raise CarbonInputError(
             QT_TRANSLATE_NOOP("@default", "Expected a block (n_years, rows, cols); got shape {stack_shape}."),

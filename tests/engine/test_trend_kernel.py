@@ -37,8 +37,11 @@ def _middle_slopes(series, x):
     return slopes[(m - 1) // 2], slopes[m // 2]
 
 
-@pytest.mark.parametrize("n_years", [3, 4, 11, 20])
-def test_mann_kendall_identical_to_mann_kendall_cells(n_years):
+@pytest.mark.parametrize("budget", [None, 190 * 7])  # the default chunks, and 7 cells per chunk
+@pytest.mark.parametrize("n_years", [3, 4, 11, 20, 25])  # 25 years: 300 pairs, more than a uint8 count
+def test_mann_kendall_identical_to_mann_kendall_cells(n_years, budget, monkeypatch):
+    if budget:
+        monkeypatch.setattr(trend, "FAST_PAIR_BUDGET", budget)
     block = _block(n_years)
     x = np.arange(2001, 2001 + n_years, dtype=np.float64)
     _, got = trend.trend_cells(block, x)
@@ -47,8 +50,11 @@ def test_mann_kendall_identical_to_mann_kendall_cells(n_years):
         np.testing.assert_array_equal(getattr(got, name), getattr(ref, name), err_msg=name)
 
 
-@pytest.mark.parametrize("n_years", [3, 4, 11, 20])
-def test_sen_slope_within_float32_precision_of_the_float64_median(n_years):
+@pytest.mark.parametrize("budget", [None, 190 * 7])
+@pytest.mark.parametrize("n_years", [3, 4, 11, 20, 25])
+def test_sen_slope_within_float32_precision_of_the_float64_median(n_years, budget, monkeypatch):
+    if budget:
+        monkeypatch.setattr(trend, "FAST_PAIR_BUDGET", budget)
     block = _block(n_years, seed=n_years)
     x = np.arange(2001, 2001 + n_years, dtype=np.float64)
     got, _ = trend.trend_cells(block, x)
@@ -95,6 +101,29 @@ def test_threads_and_chunks_do_not_change_anything(monkeypatch):
         np.testing.assert_array_equal(other[0], one[0])
         for name in FIELDS:
             np.testing.assert_array_equal(getattr(other[1], name), getattr(one[1], name))
+
+
+def test_a_float32_block_gives_what_its_float64_copy_gives():
+    block = _block(20, seed=3)
+    x = np.arange(20, dtype=np.float64)
+    single = trend.trend_cells(block.astype(np.float32), x)
+    double = trend.trend_cells(block, x)
+    np.testing.assert_array_equal(single[0], double[0])
+    for name in FIELDS:
+        np.testing.assert_array_equal(getattr(single[1], name), getattr(double[1], name), err_msg=name)
+
+
+@pytest.mark.parametrize("value", [None, 1e39, -1e39, 0.1])  # float32 would make them +-inf, or round them
+def test_one_value_not_float32_sends_the_block_to_the_float64_functions(value, monkeypatch):
+    calls = []
+    for name in ("sen_slope_cells", "mann_kendall_cells"):
+        original = getattr(trend, name)
+        monkeypatch.setattr(trend, name, lambda *args, f=original, n=name: calls.append(n) or f(*args))
+    block = _block(6, seed=2)
+    if value is not None:
+        block[3, 4, 4] = value
+    trend.trend_cells(block, np.arange(6, dtype=np.float64))
+    assert calls == ([] if value is None else ["sen_slope_cells", "mann_kendall_cells"])
 
 
 def test_values_not_float32_use_the_float64_functions():
