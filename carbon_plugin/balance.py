@@ -340,7 +340,8 @@ def raster_trend(
     """Per-cell Sen slope (units per year), Mann-Kendall Z, p and trend class of a time series.
 
     Streams windows of one tile row (``trend_windows``): each window's whole year stack is in
-    memory as float64 (at most ``budget_bytes``, default ``blockio.BUDGET_BYTES``), so memory does not
+    memory as float64 (at most ``budget_bytes``, default ``blockio.BUDGET_BYTES``; float32 when
+    ``series.exact_in_float32()``, the same values in half of it), so memory does not
     grow with the raster size or width. NaN (nodata) years are skipped per cell; cells with fewer
     than 3 valid years are NaN (class 0). Outputs are single-band GeoTIFFs (Float32, NaN nodata;
     the class as Byte, 0 nodata) that appear only when complete: on error or cancel every output
@@ -369,10 +370,13 @@ def raster_trend(
     windows = trend_windows(series.grid.height, series.grid.width, 2 * len(years) + series.warp_bands, budget_bytes)
     counts = np.zeros(6, dtype=np.int64)
 
+    # float32 where that holds every value: half the memory traffic, and trend_cells needs no check
+    dtype = np.float32 if series.exact_in_float32() else np.float64
+
     def read(window: blockio.Window) -> np.ndarray:
-        block = np.empty((len(years), window.nrows, window.ncols))
+        block = np.empty((len(years), window.nrows, window.ncols), dtype=dtype)
         for i in range(len(years)):
-            block[i] = series.read_window(i, window)
+            block[i] = series.read_window(i, window, dtype)
         return block
 
     def per_window(window: blockio.Window, block: np.ndarray):

@@ -120,14 +120,27 @@ def invalid_cells(values: np.ndarray, nodata: float | None) -> np.ndarray | None
     return invalid if invalid is not None and invalid.any() else None
 
 
-def read_window(ds: gdal.Dataset, band: int, window: Window, scale: float = 1.0) -> np.ndarray:
-    """A window of one band as float64 with NaN where ``invalid_cells`` says no data, x ``scale``."""
+def read_window(ds: gdal.Dataset, band: int, window: Window, scale: float = 1.0,
+                dtype: type[np.floating] = np.float64) -> np.ndarray:
+    """A window of one band as float64 (or ``dtype``) with NaN where ``invalid_cells`` says no
+    data, x ``scale``. Ask for float32 only where it holds every value exactly (``exact_in_float32``)."""
     b = ds.GetRasterBand(band)
-    values = b.ReadAsArray(window.col0, window.row0, window.ncols, window.nrows).astype(np.float64, copy=False)
+    values = b.ReadAsArray(window.col0, window.row0, window.ncols, window.nrows).astype(dtype, copy=False)
     invalid = invalid_cells(values, b.GetNoDataValue())
     if invalid is not None:
         values[invalid] = np.nan
     return values if scale == 1.0 else values * scale
+
+
+# band types whose every value float32 holds exactly (Int8 exists from GDAL 3.7)
+_FLOAT32_EXACT_TYPES = {gdal.GDT_Byte, gdal.GDT_UInt16, gdal.GDT_Int16, gdal.GDT_Float32,
+                        getattr(gdal, "GDT_Int8", gdal.GDT_Byte)}
+
+
+def exact_in_float32(ds: gdal.Dataset, band: int) -> bool:
+    """True when float32 holds every value of band ``band`` exactly (its type is at most 16-bit
+    integer or Float32), so reading it as float32 changes nothing but the memory it takes."""
+    return ds.GetRasterBand(band).DataType in _FLOAT32_EXACT_TYPES
 
 
 def strip(grid: Grid, row0: int, nrows: int) -> Window:

@@ -124,15 +124,22 @@ class TimeSeries:
         """Rows [row0, row0 + nrows) of layer ``index`` (whole width): ``read_window`` of a strip."""
         return self.read_window(index, blockio.strip(self.grid, row0, nrows))
 
-    def read_window(self, index: int, window: Window) -> np.ndarray:
-        """A window of layer ``index``: float64, NaN nodata (``blockio.read_window``), x ``scale``."""
+    def read_window(self, index: int, window: Window, dtype: type[np.floating] = np.float64) -> np.ndarray:
+        """A window of layer ``index``: float64, NaN nodata (``blockio.read_window``), x ``scale``.
+        ``dtype=np.float32`` only when ``exact_in_float32`` (the same values in half the memory)."""
         layer = self.layers[index]
         if layer.path not in self.off_grid:
-            return blockio.read_window(self.datasets[layer.path], layer.band, window, self.scale)
+            return blockio.read_window(self.datasets[layer.path], layer.band, window, self.scale, dtype)
         if self._warped is None or self._warped[:2] != (layer.path, window):
             self._warped = None  # free the last window's bands first
             self._warped = (layer.path, window, self.warp(layer.path, window))
         return self._warped[2][self.bands_of(layer.path).index(layer.band)] * self.scale
+
+    def exact_in_float32(self) -> bool:
+        """True when float32 holds every value the series reads exactly: every file on the grid,
+        every band at most 16-bit integer or Float32, no scale (``blockio.exact_in_float32``)."""
+        return self.scale == 1.0 and not self.off_grid and all(
+            blockio.exact_in_float32(self.datasets[layer.path], layer.band) for layer in self.layers)
 
     def warp(self, path: str, window: Window) -> np.ndarray:
         """``bands_of(path)`` (a file off the grid) resampled onto ``window``: (bands, rows, cols),

@@ -105,3 +105,29 @@ def test_cancel_leaves_no_partial_output(provider, tmp_path):
     with pytest.raises(QgsProcessingException, match="Cancelled"):
         run("rastertrend", {"INPUT": [path], **outputs(tmp_path)}, feedback=feedback, context=QgsProcessingContext())
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ts.tif"]
+
+
+@pytest.mark.parametrize("data_type, nodata, exact", [
+    (gdal.GDT_Float32, float("nan"), True), (gdal.GDT_Int16, -9999.0, True), (gdal.GDT_UInt16, 65535.0, True),
+    (gdal.GDT_Float64, float("nan"), False), (gdal.GDT_Int32, -9999.0, False)])
+def test_read_as_float32_only_when_that_changes_no_value(provider, tmp_path, monkeypatch, data_type, nodata, exact):
+    """Bands float32 holds exactly are read as float32 (half the memory traffic); the outputs are
+    those of the float64 read of the same values, byte for byte."""
+    from carbon_budget.carbon_plugin import balance
+
+    stack = np.round(series_stack(seed=5) * 10) + 200  # integers, so every band type holds them
+    stack[np.isnan(stack)] = nodata
+    dtypes = []
+    kernel = balance.trend_cells
+    monkeypatch.setattr(balance, "trend_cells", lambda block, x: dtypes.append(block.dtype) or kernel(block, x))
+    path = write_raster(tmp_path / "ts.tif", stack, descriptions=[str(y) for y in YEARS], nodata=nodata,
+                        data_type=data_type)
+    run("rastertrend", {"INPUT": [path], **outputs(tmp_path)})
+    assert set(dtypes) == {np.dtype(np.float32 if exact else np.float64)}
+    double = tmp_path / "double"
+    double.mkdir()
+    float64 = write_raster(tmp_path / "ts64.tif", stack, descriptions=[str(y) for y in YEARS], nodata=nodata,
+                           data_type=gdal.GDT_Float64)
+    run("rastertrend", {"INPUT": [float64], **outputs(double)})
+    for name in ("slope", "z", "p", "class"):
+        np.testing.assert_array_equal(read_all(tmp_path / f"{name}.tif"), read_all(double / f"{name}.tif"))
