@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
+
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureRequest,
     QgsFields,
+    QgsPointXY,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
@@ -44,14 +46,13 @@ from .compat import (
     TYPE_VECTOR,
     TYPE_VECTOR_POINT,
     TYPE_VECTOR_POLYGON,
-    WKT_PREFERRED_GDAL,
     make_field,
 )
 from .energyemissions import table_sink
 from .i18n import QT_TRANSLATE_NOOP, tr
 from .params import gdal_source, optional_int, param_label, start_year_parameter
 from .styles import style_outputs
-from .vectors import plain_value, read_regions
+from .vectors import plain_value, read_regions, source_crs_wkt
 
 METHOD_LABELS = (
     QT_TRANSLATE_NOOP("@default", "Proportional to the proxy weight"),
@@ -76,10 +77,6 @@ def _alpha(text: str, count: int) -> list[float]:
             "ALPHA: '{text}' must be {count} comma-separated numbers, one weight per proxy."
         ).format(text=text, count=count))
     return values
-
-
-def _wkt(crs: QgsCoordinateReferenceSystem) -> str:
-    return crs.toWkt(WKT_PREFERRED_GDAL) if crs.isValid() else ""
 
 
 class GridEmissions(CarbonAlgorithm):
@@ -228,12 +225,14 @@ class GridEmissions(CarbonAlgorithm):
             return PointSources()
         year_field = self._field(parameters, self.POINT_YEAR_FIELD, context, source, "year")
         value_field = self._field(parameters, self.POINT_VALUE_FIELD, context, source, "CO2_T")
+        crs_wkt = source_crs_wkt(source, param_label(self, self.POINTS))
         points = []
         for feature in source.getFeatures():
             geometry = feature.geometry()
             if geometry.isNull() or geometry.isEmpty():
-                continue
-            point = geometry.centroid().asPoint() if geometry.isMultipart() else geometry.asPoint()
+                point = QgsPointXY(math.nan, math.nan)  # no location: the engine's error names the source
+            else:
+                point = geometry.centroid().asPoint() if geometry.isMultipart() else geometry.asPoint()
             try:
                 year = schema.parse_year(plain_value(feature[year_field]), whole=True)
                 if year is None:
@@ -244,7 +243,7 @@ class GridEmissions(CarbonAlgorithm):
                     "The point source {fid} has no valid year or emission ({year_field}, {value_field})."
                 ).format(fid=feature.id(), year_field=year_field, value_field=value_field)) from None
             points.append(PointSource(point.x(), point.y(), year, value, label=f"#{feature.id()}"))
-        return PointSources(points, _wkt(source.sourceCrs()))
+        return PointSources(points, crs_wkt)
 
     # -- the run -------------------------------------------------------------------------------
 

@@ -120,16 +120,12 @@ def read_layer(source, progress, role: str) -> LayerData:
     return LayerData(source.fields(), features)
 
 
-def read_regions(source, key_field: str, progress: Progress, label: str) -> tuple[Regions, list[QgsFeature]]:
-    """The region polygons of a Processing source, read by one rule in every adapter; also its features.
+def source_crs_wkt(source, label: str) -> str:
+    """The WKT of a Processing source's coordinate reference system, which must be set.
 
-    Each feature's geometry is its WKB, or None when it is NULL, so the engine stops with its error
-    naming the region ('has no geometry (null)'); an empty geometry goes as it is, and the engine
-    says it is empty. No feature is left out (a region dropped here would drop its numbers without a
-    word). The keys are the plain values of ``key_field``. A layer without a coordinate reference
-    system (none, invalid, or a GeoPackage's 'Undefined ... SRS') is an error naming the parameter
-    (``label``) and the layer: the engine would take the polygons to be in the raster's CRS, which
-    gives wrong sums without a word when they are not. Stops at once when the user cancels.
+    A layer without one (none, invalid, or a GeoPackage's 'Undefined ... SRS') is an error naming
+    the parameter (``label``) and the layer: the engine would take its geometries to be in the
+    raster's CRS, which gives wrong sums or wrong cells without a word when they are not.
     """
     crs = source.sourceCrs()
     if not crs.isValid() or crs.description().strip().lower() in UNDEFINED_CRS_NAMES:
@@ -138,6 +134,20 @@ def read_regions(source, key_field: str, progress: Progress, label: str) -> tupl
                                           "it (Layer Properties > Source, or the Assign projection tool) and run "
                                           "again."),
             param=label, layer=source.sourceName())
+    return crs.toWkt(WKT_PREFERRED_GDAL)
+
+
+def read_regions(source, key_field: str, progress: Progress, label: str) -> tuple[Regions, list[QgsFeature]]:
+    """The region polygons of a Processing source, read by one rule in every adapter; also its features.
+
+    Each feature's geometry is its WKB, or None when it is NULL, so the engine stops with its error
+    naming the region ('has no geometry (null)'); an empty geometry goes as it is, and the engine
+    says it is empty. No feature is left out (a region dropped here would drop its numbers without a
+    word). The keys are the plain values of ``key_field``. The layer's CRS must be set
+    (``source_crs_wkt``, whose error names the parameter ``label``). Stops at once when the user
+    cancels.
+    """
+    crs_wkt = source_crs_wkt(source, label)
     geometries, keys, features = [], [], []
     for feature in source.getFeatures():
         if progress.is_cancelled():
@@ -146,7 +156,7 @@ def read_regions(source, key_field: str, progress: Progress, label: str) -> tupl
         geometries.append(None if geometry.isNull() else bytes(geometry.asWkb()))
         keys.append(plain_value(feature[key_field]))
         features.append(QgsFeature(feature))
-    return Regions(geometries, keys, crs.toWkt(WKT_PREFERRED_GDAL)), features
+    return Regions(geometries, keys, crs_wkt), features
 
 
 def output_fields(input_fields: QgsFields, new: list[QgsField]) -> tuple[QgsFields, list[int]]:

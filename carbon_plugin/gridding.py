@@ -155,7 +155,10 @@ def fit_power_law(emission: np.ndarray, light: np.ndarray) -> PowerLaw:
 
 @dataclass
 class PointSource:
-    """An emission at a point, in the points' CRS; ``region`` (a key) is found from the cell if None."""
+    """An emission at a point, in the points' CRS; ``region`` (a key) is found from the cell if None.
+
+    NaN coordinates mean the source has no location (a NULL or empty geometry): an error naming it.
+    """
 
     x: float
     y: float
@@ -636,6 +639,7 @@ def grid_emissions(
     """
     progress = progress or Progress()
     _check_regions(regions)
+    _check_points(points)
     keys, feature_region = _region_keys(regions.keys)
     stats = clean_statistics(statistics, progress=progress)
     totals = {int(y): float(v) for y, v in (options.totals or {}).items()}
@@ -703,6 +707,19 @@ def _check_regions(regions: Regions) -> None:
             n_feature_keys=len(regions.keys), n_geometries=len(regions.geometries))
     if not regions.geometries:
         raise CarbonInputError(QT_TRANSLATE_NOOP("@default", "The regions layer has no features."))
+
+
+def _check_points(points: PointSources) -> None:
+    """Every point source has a location. One without (NaN coordinates: a NULL or empty geometry) is
+    an error naming them all, never skipped: its tonnes are part of its region's statistic, so they
+    would be spread over the region by the proxy instead of placed at the source, without a word."""
+    missing = [p.label or f"[{k}]" for k, p in enumerate(points.sources)
+               if not (math.isfinite(p.x) and math.isfinite(p.y))]
+    if missing:
+        raise CarbonInputError(
+            QT_TRANSLATE_NOOP("@default", "Point sources without a location (a NULL or empty geometry): {labels}. "
+                                          "Give them a point or remove them."),
+            labels=_listed(missing))
 
 
 def _open_proxies(paths: Sequence[str], start_year: int | None, progress: Progress) -> list[Proxy]:

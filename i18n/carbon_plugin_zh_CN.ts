@@ -318,7 +318,7 @@
         <translation>已写出 {n} 年：{first}-{last}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="75" />
+        <location filename="../algorithms/gridemissions.py" line="76" />
         <source>ALPHA: '{text}' must be {count} comma-separated numbers, one weight per proxy.</source>
         <translation>ALPHA：“{text}”必须是 {count} 个以逗号分隔的数值，每个代理变量一个权重。</translation>
     </message>
@@ -333,127 +333,127 @@
         <translation>区域键字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="122" />
+        <location filename="../algorithms/gridemissions.py" line="119" />
         <source>Emission statistics table (region, year, value)</source>
         <translation>碳排放统计表（区域、年份、数值）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="124" />
+        <location filename="../algorithms/gridemissions.py" line="121" />
         <source>Statistics region field (default: same name as the region key field)</source>
         <translation>统计表区域字段（默认：与区域键字段同名）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="127" />
+        <location filename="../algorithms/gridemissions.py" line="124" />
         <source>Statistics year field</source>
         <translation>统计表年份字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="130" />
+        <location filename="../algorithms/gridemissions.py" line="127" />
         <source>Statistics value field</source>
         <translation>统计表数值字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="133" />
+        <location filename="../algorithms/gridemissions.py" line="130" />
         <source>Or: prefix of per-year fields on the regions (e.g. EMI_)</source>
         <translation>或：区域图层上逐年字段的前缀（例如 EMI_）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="135" />
+        <location filename="../algorithms/gridemissions.py" line="132" />
         <source>Proxy raster (nighttime light; band per year)</source>
         <translation>代理变量栅格（夜间灯光；每年一个波段）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="137" />
+        <location filename="../algorithms/gridemissions.py" line="134" />
         <source>Second proxy (e.g. population)</source>
         <translation>第二代理变量（例如人口）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="139" />
+        <location filename="../algorithms/gridemissions.py" line="136" />
         <source>Third proxy (e.g. built-up)</source>
         <translation>第三代理变量（例如建设用地）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="141" />
+        <location filename="../algorithms/gridemissions.py" line="138" />
         <source>Proxy weights alpha, one per proxy (comma-separated; default 1 each)</source>
         <translation>代理变量权重 alpha，每个代理变量一个（逗号分隔；默认均为 1）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="144" />
+        <location filename="../algorithms/gridemissions.py" line="141" />
         <source>Proxy exponent beta</source>
         <translation>代理变量指数 beta</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="148" />
+        <location filename="../algorithms/gridemissions.py" line="145" />
         <source>Point source year field</source>
         <translation>点源年份字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="151" />
+        <location filename="../algorithms/gridemissions.py" line="148" />
         <source>Point source emission field</source>
         <translation>点源排放量字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="154" />
+        <location filename="../algorithms/gridemissions.py" line="151" />
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="156" />
+        <location filename="../algorithms/gridemissions.py" line="153" />
         <source>Statistics key of the known total of all regions (regression)</source>
         <translation>全部区域已知总量在统计表中的键（回归法）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="160" />
+        <location filename="../algorithms/gridemissions.py" line="157" />
         <source>Cell assignment</source>
         <translation>像元归属方式</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="163" />
+        <location filename="../algorithms/gridemissions.py" line="160" />
         <source>Allow unmatched regions and statistics</source>
         <translation>允许区域与统计数据不匹配</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="166" />
+        <location filename="../algorithms/gridemissions.py" line="163" />
         <source>Units of the statistics and the output</source>
         <translation>统计数据与输出的单位</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="168" />
+        <location filename="../algorithms/gridemissions.py" line="165" />
         <source>Gridded emissions (t per cell per year)</source>
         <translation>格网化碳排放（t/像元/年）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="170" />
+        <location filename="../algorithms/gridemissions.py" line="167" />
         <source>Emission intensity (t per km2 per year)</source>
         <translation>碳排放强度（t/km2/年）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="173" />
+        <location filename="../algorithms/gridemissions.py" line="170" />
         <source>Round-trip check table (region, year, statistic, gridded)</source>
         <translation>回算校验表（区域、年份、统计值、格网值）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="177" />
+        <location filename="../algorithms/gridemissions.py" line="174" />
         <source>Largest relative error of a yearly total</source>
         <translation>年度总量的最大相对误差</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="178" />
+        <location filename="../algorithms/gridemissions.py" line="175" />
         <source>Largest relative per-region round-trip error</source>
         <translation>分区回算的最大相对误差</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="186" />
+        <location filename="../algorithms/gridemissions.py" line="183" />
         <source>{param}: the layer has no field '{field}'.</source>
         <translation>{param}：图层中没有字段“{field}”。</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="243" />
+        <location filename="../algorithms/gridemissions.py" line="242" />
         <source>The point source {fid} has no valid year or emission ({year_field}, {value_field}).</source>
         <translation>点源 {fid} 没有有效的年份或排放量（{year_field}，{value_field}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="267" />
+        <location filename="../algorithms/gridemissions.py" line="266" />
         <source>TOTAL_KEY: no statistics row has the key '{key}'.</source>
         <translation>TOTAL_KEY：统计表中没有键为“{key}”的行。</translation>
     </message>
@@ -963,32 +963,32 @@
         <translation>CO2,碳排放,能源,燃料,煤炭,天然气,IPCC,排放因子,水泥</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="56" />
+        <location filename="../algorithms/gridemissions.py" line="57" />
         <source>Proportional to the proxy weight</source>
         <translation>按代理变量权重比例分配</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="56" />
+        <location filename="../algorithms/gridemissions.py" line="57" />
         <source>Power-law regression E = a (sum L)^b fills region-years without statistics</source>
         <translation>幂函数回归 E = a (sum L)^b 填补无统计数据的区域年份</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="60" />
+        <location filename="../algorithms/gridemissions.py" line="61" />
         <source>Exact coverage fraction (split cells are shared)</source>
         <translation>精确覆盖比例（被分割的像元按比例分摊）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="60" />
+        <location filename="../algorithms/gridemissions.py" line="61" />
         <source>Cell centre (each cell wholly to one region)</source>
         <translation>像元中心（每个像元整体归属一个区域）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="87" />
+        <location filename="../algorithms/gridemissions.py" line="84" />
         <source>Grid emissions (top-down, mass-conserving)</source>
         <translation>格网碳排放（自上而下，总量守恒）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="89" />
+        <location filename="../algorithms/gridemissions.py" line="86" />
         <source>CO2,emissions,downscaling,gridding,nighttime light,NTL,proxy,allocation,top-down</source>
         <translation>CO2,碳排放,降尺度,格网化,夜间灯光,NTL,代理变量,空间分配,自上而下</translation>
     </message>
@@ -1368,7 +1368,7 @@
         <translation>{role}没有要素。</translation>
     </message>
     <message>
-        <location filename="../algorithms/vectors.py" line="361" />
+        <location filename="../algorithms/vectors.py" line="371" />
         <source>Cannot create the output {name}.</source>
         <translation>无法创建输出 {name}。</translation>
     </message>
@@ -1918,7 +1918,7 @@
         <translation>不构成完整时段的年份不参与时段值计算：{years}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="354" />
+        <location filename="../carbon_plugin/balance.py" line="355" />
         <source>A trend needs at least {MIN_VALUES} years; the time series has {years}.</source>
         <translation>趋势计算至少需要 {MIN_VALUES} 年；该时间序列为 {years}。</translation>
     </message>
@@ -1928,7 +1928,7 @@
         <translation>请至少选择一项输出（斜率、Z、p 或类别）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/balance.py" line="402" />
+        <location filename="../carbon_plugin/balance.py" line="406" />
         <source>No {prefix}yyyy field found; choose the field to analyse.</source>
         <translation>未找到 {prefix}yyyy 字段；请选择要分析的字段。</translation>
     </message>
@@ -2153,172 +2153,172 @@
         <translation>回归至少需要 3 个有统计数据且代理值之和为正、有变化的区域年份；可用的只有 {n} 个。请使用按比例分配方法。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="269" />
+        <location filename="../carbon_plugin/gridding.py" line="272" />
         <source>The {role} have a row without region key (NULL), year {raw_year}.</source>
         <translation>{role}中有一行没有区域键（NULL），年份为 {raw_year}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="274" />
+        <location filename="../carbon_plugin/gridding.py" line="277" />
         <source>The {role} of region '{key}' have the year '{raw_year}', not a year.</source>
         <translation>区域“{key}”的{role}年份为“{raw_year}”，不是年份。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="286" />
+        <location filename="../carbon_plugin/gridding.py" line="289" />
         <source>The {role} value '{raw}' of region '{key}', year {year} is not a number.</source>
         <translation>区域“{key}”在 {year} 年的{role}值“{raw}”不是数值。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="292" />
+        <location filename="../carbon_plugin/gridding.py" line="295" />
         <source>The {role} have two values for region '{key}', year {year}.</source>
         <translation>区域“{key}”在 {year} 年有两个{role}值。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="297" />
+        <location filename="../carbon_plugin/gridding.py" line="300" />
         <source>Empty {role} values were skipped: {empty}.</source>
         <translation>已跳过空的{role}值：{empty}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="434" />
+        <location filename="../carbon_plugin/gridding.py" line="437" />
         <source>The region field is empty (NULL) for {n_nulls} features (feature {nulls}); every region needs a key.</source>
         <translation>有 {n_nulls} 个要素的区域字段为空（NULL）（要素 {nulls}）；每个区域都需要键。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="447" />
+        <location filename="../carbon_plugin/gridding.py" line="450" />
         <source>No statistics region key matches the region field (statistics: {stat_keys}; regions: {feature_keys}). Check the region fields.</source>
         <translation>统计数据的区域键与区域字段均不匹配（统计数据：{stat_keys}；区域：{feature_keys}）。请检查区域字段。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="453" />
+        <location filename="../carbon_plugin/gridding.py" line="456" />
         <source>statistics for regions that match no polygon: {regions}</source>
         <translation>统计数据中没有对应面的区域：{regions}</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="457" />
+        <location filename="../carbon_plugin/gridding.py" line="460" />
         <source>polygons without statistics: {regions}</source>
         <translation>没有统计数据的面：{regions}</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="466" />
+        <location filename="../carbon_plugin/gridding.py" line="469" />
         <source>regions without statistics in some years: {regions}</source>
         <translation>部分年份缺少统计数据的区域：{regions}</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="470" />
+        <location filename="../carbon_plugin/gridding.py" line="473" />
         <source>Unmatched regions: {problems}. Fix the keys, or set ALLOW_UNMATCHED to grid what matches.</source>
         <translation>区域不匹配：{problems}。请修正区域键，或设置 ALLOW_UNMATCHED 以仅对匹配部分进行格网化。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="474" />
+        <location filename="../carbon_plugin/gridding.py" line="477" />
         <source>Unmatched regions: {problems}.</source>
         <translation>区域不匹配：{problems}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="489" />
+        <location filename="../carbon_plugin/gridding.py" line="492" />
         <source>The proxy has no band for the years {years} (it has {first}-{last}). Give a proxy with these years, or statistics for the proxy's years only.</source>
         <translation>代理变量缺少以下年份的波段：{years}（其年份为 {first}-{last}）。请提供包含这些年份的代理变量，或只提供代理变量所含年份的统计数据。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="495" />
+        <location filename="../carbon_plugin/gridding.py" line="498" />
         <source>No year to grid.</source>
         <translation>没有可格网化的年份。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="516" />
+        <location filename="../carbon_plugin/gridding.py" line="519" />
         <source>Power-law fit over region-years with statistics: {fit}</source>
         <translation>在有统计数据的区域年份上拟合的幂函数：{fit}</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="530" />
+        <location filename="../carbon_plugin/gridding.py" line="533" />
         <source>{year}: the known total {total:,.1f} is smaller than the sum of the regional statistics {known:,.1f}.</source>
         <translation>{year}：已知总量 {total:,.1f} 小于各区域统计值之和 {known:,.1f}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="537" />
+        <location filename="../carbon_plugin/gridding.py" line="540" />
         <source>{year}: the regions without statistics have no proxy; {rest:,.1f} of the known total could not be placed.</source>
         <translation>{year}：没有统计数据的区域没有代理值；已知总量中有 {rest:,.1f} 无法分配。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="545" />
+        <location filename="../carbon_plugin/gridding.py" line="548" />
         <source>Estimated by the regression: {n_filled} region-years ({filled}).</source>
         <translation>由回归估算：{n_filled} 个区域年份（{filled}）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="556" />
+        <location filename="../carbon_plugin/gridding.py" line="559" />
         <source>{year}: the statistics sum to {known:,.1f} but the known total is {total:,.1f}; the statistics were kept.</source>
         <translation>{year}：统计值之和为 {known:,.1f}，但已知总量为 {total:,.1f}；已保留统计值。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="574" />
+        <location filename="../carbon_plugin/gridding.py" line="577" />
         <source>The point source {label} has the value {value}; it must be &gt;= 0.</source>
         <translation>点源 {label} 的值为 {value}；该值必须 &gt;= 0。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="594" />
+        <location filename="../carbon_plugin/gridding.py" line="597" />
         <source>Point sources outside the proxy grid were ignored: {outside}.</source>
         <translation>已忽略位于代理变量格网之外的点源：{outside}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="598" />
+        <location filename="../carbon_plugin/gridding.py" line="601" />
         <source>{other_year} point sources in years that are not gridded were ignored.</source>
         <translation>已忽略 {other_year} 个年份不在格网化年份中的点源。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="602" />
+        <location filename="../carbon_plugin/gridding.py" line="605" />
         <source>Point sources outside every region with statistics were ignored: {no_region}.</source>
         <translation>已忽略不在任何有统计数据区域内的点源：{no_region}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="610" />
+        <location filename="../carbon_plugin/gridding.py" line="613" />
         <source>Point sources exceed the regional emission and were scaled down to it: {regions}.</source>
         <translation>点源超过了区域碳排放量，已按比例缩减至该值：{regions}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="209" />
+        <location filename="../carbon_plugin/gridding.py" line="212" />
         <source>Unknown method '{method}': use one of {choices}.</source>
         <translation>未知的方法“{method}”：请使用以下之一：{choices}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="213" />
+        <location filename="../carbon_plugin/gridding.py" line="216" />
         <source>Unknown cell assignment '{assignment}': use one of {choices}.</source>
         <translation>未知的像元归属方式“{assignment}”：请使用以下之一：{choices}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="701" />
+        <location filename="../carbon_plugin/gridding.py" line="705" />
         <source>{n_feature_keys} region keys were given for {n_geometries} regions.</source>
         <translation>给出了 {n_feature_keys} 个区域键，但区域有 {n_geometries} 个。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="705" />
+        <location filename="../carbon_plugin/gridding.py" line="709" />
         <source>The regions layer has no features.</source>
         <translation>区域图层没有任何要素。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="643" />
+        <location filename="../carbon_plugin/gridding.py" line="647" />
         <source>There are no statistics to allocate.</source>
         <translation>没有可分配的统计数据。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="717" />
+        <location filename="../carbon_plugin/gridding.py" line="734" />
         <source>The proxy '{name}' has one band; it is used for every year.</source>
         <translation>代理变量“{name}”只有一个波段；该波段将用于所有年份。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="657" />
+        <location filename="../carbon_plugin/gridding.py" line="661" />
         <source>The proxy raster '{proxy}' does not overlap the regions (no cell of its grid, bounds {bounds}, lies in any region). Check that both cover the same area and their CRS.</source>
         <translation>代理变量栅格“{proxy}”与区域不重叠（其格网范围 {bounds} 内没有任何像元落在区域中）。请检查两者是否覆盖同一地区以及坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="734" />
+        <location filename="../carbon_plugin/gridding.py" line="751" />
         <source>The regions {regions} cover no cell of the proxy grid; their emissions cannot be placed. Use a proxy covering every region, or set ALLOW_UNMATCHED.</source>
         <translation>区域 {regions} 未覆盖代理变量格网的任何像元；其碳排放无法分配。请使用覆盖全部区域的代理变量，或设置 ALLOW_UNMATCHED。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="739" />
+        <location filename="../carbon_plugin/gridding.py" line="756" />
         <source>The regions {regions} cover no cell of the proxy grid; their emissions cannot be placed.</source>
         <translation>区域 {regions} 未覆盖代理变量格网的任何像元；其碳排放无法分配。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="760" />
+        <location filename="../carbon_plugin/gridding.py" line="777" />
         <source>No proxy signal (weighted proxy sum 0) in the regions {regions}: their emission is spread by area.</source>
         <translation>区域 {regions} 没有代理信号（加权代理值之和为 0）：其碳排放按面积分配。</translation>
     </message>
@@ -2383,7 +2383,7 @@
         <translation>{role}栅格“{name}”经过旋转或不是北向朝上；请先对其重投影（gdalwarp）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/blockio.py" line="322" />
+        <location filename="../carbon_plugin/blockio.py" line="352" />
         <source>Unknown resampling '{resampling}': use one of {choices}.</source>
         <translation>未知的重采样方法“{resampling}”：请使用以下之一：{choices}。</translation>
     </message>
@@ -2503,72 +2503,72 @@
         <translation>{role}栅格“{path}”的波段描述不是年份（{shown}）。请设置 START_YEAR（波段 1 的年份），或用“逐年栅格合成时间序列”生成该栅格。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="170" />
+        <location filename="../carbon_plugin/timeseries.py" line="177" />
         <source>The {role} raster '{path}' has {n_bands} bands; give one file per year, or a single multi-band time-series raster.</source>
         <translation>{role}栅格“{path}”有 {n_bands} 个波段；请每年提供一个文件，或提供单个多波段时间序列栅格。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="189" />
+        <location filename="../carbon_plugin/timeseries.py" line="196" />
         <source>No year found in the name or band description of the {role} raster '{path}'. Rename it with a 4-digit year (e.g. npp_2005.tif) or give the years explicitly.</source>
         <translation>在{role}栅格“{path}”的文件名或波段描述中未找到年份。请用 4 位数年份重命名（例如 npp_2005.tif），或明确给出年份。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="202" />
+        <location filename="../carbon_plugin/timeseries.py" line="209" />
         <source>Year {year} appears twice in the {role} rasters ('{first_path}' and '{second_path}'); remove one or give the years explicitly.</source>
         <translation>年份 {year} 在{role}栅格中出现了两次（“{first_path}”和“{second_path}”）；请删除其中一个，或明确给出年份。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="210" />
+        <location filename="../carbon_plugin/timeseries.py" line="217" />
         <source>The {role} series has no data for the years {years}.</source>
         <translation>{role}时间序列缺少以下年份的数据：{years}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="235" />
+        <location filename="../carbon_plugin/timeseries.py" line="242" />
         <source>No {role} raster was given.</source>
         <translation>未给出{role}栅格。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="250" />
+        <location filename="../carbon_plugin/timeseries.py" line="257" />
         <source>The {role} raster '{p}' does not align with the reference grid (size, cell size, origin or CRS differ); choose a resampling method to align it.</source>
         <translation>{role}栅格“{p}”与参考格网不对齐（大小、像元大小、原点或坐标参考系不同）；请选择重采样方法以对齐。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="255" />
+        <location filename="../carbon_plugin/timeseries.py" line="262" />
         <source>Aligning the {role} raster '{p}' to the reference grid ({resampling} resampling).</source>
         <translation>正在将{role}栅格“{p}”对齐到参考格网（{resampling} 重采样）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="269" />
+        <location filename="../carbon_plugin/timeseries.py" line="276" />
         <source>{n_years} years were given for {n_slots} {role} bands; give one year per band.</source>
         <translation>给出了 {n_years} 个年份，但{role}波段有 {n_slots} 个；请为每个波段给出一个年份。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/trend.py" line="348" />
+        <location filename="../carbon_plugin/trend.py" line="381" />
         <source>A trend needs at least {MIN_VALUES} years; got {n_years} ({years}). Add years.</source>
         <translation>趋势计算至少需要 {MIN_VALUES} 年；实际为 {n_years} 年（{years}）。请增加年份。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/trend.py" line="353" />
+        <location filename="../carbon_plugin/trend.py" line="386" />
         <source>Years must be unique; got {years}.</source>
         <translation>年份必须唯一；实际为 {years}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/trend.py" line="355" />
+        <location filename="../carbon_plugin/trend.py" line="388" />
         <source>Period length {length} must be between 1 and the number of years ({n_years}).</source>
         <translation>时段长度 {length} 必须介于 1 与年份数（{n_years}）之间。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/trend.py" line="391" />
+        <location filename="../carbon_plugin/trend.py" line="424" />
         <source>State breaks must be 4 increasing CSR values; got {breaks}.</source>
         <translation>状态断点必须是 4 个递增的 CSR 值；实际为 {breaks}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/trend.py" line="455" />
+        <location filename="../carbon_plugin/trend.py" line="488" />
         <source>x (years) must be {n} strictly increasing values; got {got}.</source>
         <translation>x（年份）必须是 {n} 个严格递增的值；实际为 {got}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/trend.py" line="464" />
+        <location filename="../carbon_plugin/trend.py" line="500" />
         <source>Expected a block (n_years, rows, cols); got shape {stack_shape}.</source>
         <translation>应为 (n_years, rows, cols) 形状的数据块；实际形状为 {stack_shape}。</translation>
     </message>
@@ -2578,7 +2578,7 @@
         <translation>未知的碳单位“{units}”：请使用以下之一：{choices}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/zonal.py" line="77" />
+        <location filename="../carbon_plugin/zonal.py" line="79" />
         <source>A raster is not on the grid the region coverage was computed for; open it on that grid (open_time_series(..., grid=...)) or compute a coverage for its own grid.</source>
         <translation>某个栅格不在计算区域覆盖时所用的格网上；请在该格网上打开它（open_time_series(..., grid=...)），或为其自身的格网计算覆盖。</translation>
     </message>
@@ -3293,12 +3293,12 @@
         <translation>HTML 报告（report）</translation>
     </message>
     <message>
-        <location filename="../algorithms/vectors.py" line="251" />
+        <location filename="../algorithms/vectors.py" line="261" />
         <source>{name}: the GeoPackage '{path}' holds other layers ({layers}); a file path as output replaces the whole file, so they will be gone. To add the layer to the file instead, give the output as ogr:dbname='{path}' table="{table}" (geom).</source>
         <translation>{name}：GeoPackage“{path}”中还有其他图层（{layers}）；以文件路径作为输出会替换整个文件，这些图层将丢失。若要把图层加入该文件，请将输出写为 ogr:dbname='{path}' table="{table}" (geom)。</translation>
     </message>
     <message>
-        <location filename="../algorithms/vectors.py" line="283" />
+        <location filename="../algorithms/vectors.py" line="293" />
         <source>a feature could not be written</source>
         <translation>有要素无法写出</translation>
     </message>
@@ -3418,7 +3418,7 @@
         <translation>无法写出 {what}“{path}”：{cause}（{detail}）。未写出任何文件；请选择其他文件或文件夹。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="504" />
+        <location filename="../carbon_plugin/gridding.py" line="507" />
         <source>The statistics have no value at all for the years {gaps} (between {first} and {last}): the emission raster gets no band for them, {count} bands for {first}-{last}, and later tools treat those years as without data. Add the statistics of those years, or use the regression method with a proxy that has them.</source>
         <translation>统计数据在 {gaps} 年（{first} 至 {last} 年之间）完全没有数值：排放栅格不为这些年份写出波段（{first}-{last} 共 {count} 个波段），后续工具将这些年份视为无数据。请补充这些年份的统计数据，或使用回归方法并提供含有这些年份的代理数据。</translation>
     </message>
@@ -3503,17 +3503,17 @@
         <translation>土地利用栅格“{path}”在 {year} 年含有非整数的类别代码（{count} 个像元，例如 {values}）：取整会把它们归入其他类别。请以整数给出类别代码（最邻近以外的重采样会混合代码；请用最邻近法重新导出土地利用数据，或导出为整数栅格）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="181" />
+        <location filename="../carbon_plugin/timeseries.py" line="188" />
         <source>The name of the {role} raster '{path}' holds {n} year candidates ({candidates}), so its year is ambiguous. Give the years explicitly with 'Stack yearly rasters' (parameter YEARS, one year per input in input order), or rename the files so that each name holds a single 4-digit year (e.g. npp_2003.tif).</source>
         <translation>{role}栅格“{path}”的文件名中有 {n} 个可能的年份（{candidates}），无法确定年份。请在“堆叠逐年栅格”中明确给出年份（参数 YEARS，按输入顺序每个输入一个年份），或重命名文件，使每个文件名只含一个 4 位年份（例如 npp_2003.tif）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="283" />
+        <location filename="../carbon_plugin/timeseries.py" line="290" />
         <source>The {what} '{path}' ends in '{extension}', but raster outputs are written as GeoTIFF: name it .tif or .tiff.</source>
         <translation>{what}“{path}”的扩展名为“{extension}”，但栅格输出以 GeoTIFF 格式写出：请使用 .tif 或 .tiff 扩展名。</translation>
     </message>
     <message>
-        <location filename="../algorithms/vectors.py" line="320" />
+        <location filename="../algorithms/vectors.py" line="330" />
         <source>Cannot write the {what} '{path}': {cause} ({written} of {total} features could be read back). Nothing was written; choose another file or folder.</source>
         <translation>无法写出 {what}“{path}”：{cause}（{total} 个要素中只能读回 {written} 个）。未写出任何文件；请选择其他文件或文件夹。</translation>
     </message>
@@ -3671,11 +3671,6 @@
         <location filename="../algorithms/help_text.py" line="69" />
         <source>Exponent (default 1; &gt; 0)</source>
         <translation>指数（默认 1；&gt; 0）</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/help_text.py" line="72" />
-        <source>Optional point sources with a year and an emission (defaults year, CO2_T, same units as the statistics)</source>
-        <translation>可选点源，含年份和排放量（默认 year、CO2_T，单位与统计数据相同）</translation>
     </message>
     <message>
         <location filename="../algorithms/help_text.py" line="73" />
@@ -4058,17 +4053,17 @@
         <translation>t CO2（默认）或 t C；每个栅格按其 CARBON_UNITS 元数据换算（CO2 = C x 44/12）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="146" />
+        <location filename="../algorithms/gridemissions.py" line="143" />
         <source>Point sources</source>
         <translation>点源</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="198" />
+        <location filename="../algorithms/gridemissions.py" line="195" />
         <source>{param}: the regions have no fields named {prefix}yyyy (e.g. {prefix}2001).</source>
         <translation>{param}：区域图层中没有名为 {prefix}yyyy 的字段（例如 {prefix}2001）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="256" />
+        <location filename="../algorithms/gridemissions.py" line="255" />
         <source>Give the statistics: a table in {stats}, or {prefix} for per-year fields on the regions.</source>
         <translation>请提供统计数据：{stats} 中的表，或用 {prefix} 指定区域图层上的逐年字段。</translation>
     </message>
@@ -4188,12 +4183,12 @@
         <translation>按区域和时段给出 [0, 1] 的风险指数和 1-5 级风险等级，依据区域碳汇对其排放的缺口、碳源汇比是否上升以及（可选）排放强度；另给出收支平衡的补偿价值。默认指数为绝对指数：区域的值只取决于其自身数据，在任何省份和时段含义相同。原先的相对（极差标准化）指数保留为“标准化方法”的另一选项。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="843" />
+        <location filename="../carbon_plugin/gridding.py" line="860" />
         <source>{year}: raster total {gridded:,.1f} {units}, statistics {expected:,.1f} (relative error {rel:.1e})</source>
         <translation>{year}：栅格总量 {gridded:,.1f} {units}，统计值 {expected:,.1f}（相对误差 {rel:.1e}）</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="847" />
+        <location filename="../carbon_plugin/gridding.py" line="864" />
         <source>{year}: raster total {gridded:,.1f} {units}, statistics {expected:,.1f} (relative error {rel:.1e}); per-region round trip: max |error| {worst:.2e} ({region}), mean {mean:.2e}</source>
         <translation>{year}：栅格总量 {gridded:,.1f} {units}，统计值 {expected:,.1f}（相对误差 {rel:.1e}）；分区回算：最大 |误差| {worst:.2e}（{region}），平均 {mean:.2e}</translation>
     </message>
@@ -4203,12 +4198,12 @@
         <translation>{role}栅格没有 CARBON_UNITS 元数据；其数值按 {target} 计。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="441" />
+        <location filename="../carbon_plugin/timeseries.py" line="448" />
         <source>Unknown quantity '{quantity}': use one of {choices}.</source>
         <translation>未知的量“{quantity}”：请使用 {choices} 之一。</translation>
     </message>
     <message>
-        <location filename="../algorithms/vectors.py" line="136" />
+        <location filename="../algorithms/vectors.py" line="132" />
         <source>{param}: the layer '{layer}' has no coordinate reference system. Set it (Layer Properties &gt; Source, or the Assign projection tool) and run again.</source>
         <translation>{param}：图层“{layer}”没有坐标参考系。请为其设置坐标参考系（图层属性 &gt; 源，或“指定投影”工具）后重新运行。</translation>
     </message>
@@ -4226,6 +4221,16 @@
         <location filename="../algorithms/help_text.py" line="174" />
         <source>Region polygons in any CRS, which must be set (transformed to each raster's CRS with edges densified); a NULL or empty geometry is an error naming the region</source>
         <translation>区域多边形，可为任意坐标系，但必须已设置（转换到每个栅格的坐标系并加密边界）；几何为 NULL 或为空的区域会报错并给出其名称</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/help_text.py" line="72" />
+        <source>Optional point sources with a year and an emission (defaults year, CO2_T, same units as the statistics), in any CRS, which must be set (transformed to the proxy's); a NULL or empty geometry is an error naming the sources</source>
+        <translation>可选点源，含年份和排放量（默认 year、CO2_T，单位与统计数据相同），可为任意坐标系，但必须已设置（转换到代理栅格的坐标系）；几何为 NULL 或为空的点源会报错并给出其编号</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/gridding.py" line="719" />
+        <source>Point sources without a location (a NULL or empty geometry): {labels}. Give them a point or remove them.</source>
+        <translation>以下点源没有位置（几何为 NULL 或为空）：{labels}。请为其补充点位或将其删除。</translation>
     </message>
 </context>
 </TS>

@@ -8,7 +8,14 @@ import pytest
 from helpers.rasters import X0, Y0, read_all, write_raster
 
 from carbon_budget.carbon_plugin.errors import Cancelled, CarbonInputError
-from carbon_budget.carbon_plugin.gridding import GriddingOutputs, fit_power_law, grid_emissions, proxy_weight
+from carbon_budget.carbon_plugin.gridding import (
+    GriddingOutputs,
+    PointSource,
+    PointSources,
+    fit_power_law,
+    grid_emissions,
+    proxy_weight,
+)
 from carbon_budget.carbon_plugin.inputs import Regions
 from carbon_budget.carbon_plugin.progress import Progress
 
@@ -79,4 +86,18 @@ def test_cancel_leaves_no_output(tmp_path):
         grid_emissions(diagonal_regions(), {(k, 2001): 1.0 for k in "ABC"}, [proxy],
                        GriddingOutputs(str(tmp_path / "o.tif")), progress=Progress(is_cancelled=cancelled),
                        budget_bytes=1)
+    assert [p.name for p in tmp_path.iterdir()] == ["ntl.tif"]
+
+
+def test_point_sources_without_a_location_are_an_error_naming_them(tmp_path):
+    """NaN coordinates (the adapter's NULL or empty geometry) are an error listing every such source, before
+    any work and without an output (they were a ValueError of math.floor deep in the allocation)."""
+    proxy = write_raster(tmp_path / "ntl.tif", np.ones((600, 40), np.float32), descriptions=["2001"])
+    points = PointSources([PointSource(X0 + 500, Y0 - 500, 2001, 1.0, label="#1"),
+                           PointSource(np.nan, np.nan, 2001, 2.0, label="#2"),
+                           PointSource(np.nan, np.nan, 2001, 3.0)])
+    with pytest.raises(CarbonInputError, match=r"^Point sources without a location \(a NULL or empty geometry\): "
+                                               r"#2, \[2\]\. Give them a point or remove them\.$"):
+        grid_emissions(diagonal_regions(), {(k, 2001): 10.0 for k in "ABC"}, [proxy],
+                       GriddingOutputs(str(tmp_path / "o.tif")), points)
     assert [p.name for p in tmp_path.iterdir()] == ["ntl.tif"]

@@ -1,0 +1,73 @@
+"""gridemissions' point sources (POINTS) follow the rule of the regions (tests/qgis/test_region_geometries.py).
+
+A points layer without a coordinate reference system is an error naming the parameter and the layer and
+saying how to set it (never taken silently to be in the proxy's CRS); a point source without a location
+(a NULL or empty geometry) is an error naming the features (never dropped without a word: its tonnes would
+be spread over the region by the proxy instead of placed at the source).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from helpers.params import gridding_params
+from helpers.qgisrun import run
+from helpers.rasters import X0, Y0, read_all, write_raster
+from helpers.tables import write_csv
+from helpers.vectors import rect, write_polygons
+from osgeo import ogr
+from qgis.core import QgsProcessingException
+
+CODES = ["410101", "410102", "410103"]
+YEARS = ["2001", "2002"]
+# the centre of cell (row 0, column 0) of write_raster's 4 x 4 grid, in 410101
+POINT = f"POINT({X0 + 500} {Y0 - 500})"
+
+
+def params(tmp_path, points: str) -> dict:
+    """gridemissions of 10 t per region and year on a proxy of ones, with the point sources ``points``."""
+    proxy = write_raster(tmp_path / "ntl.tif", np.ones((2, 4, 4), np.float32), descriptions=YEARS)
+    regions = write_polygons(tmp_path / "regions.gpkg", [rect(0, 0, 2, 4), rect(2, 0, 4, 2), rect(2, 2, 4, 4)],
+                             {"code": CODES})
+    stats = write_csv(tmp_path / "stats.csv", ("code", "year", "CO2_T"),
+                      [[code, year, 10] for code in CODES for year in YEARS])
+    return gridding_params(regions, stats, proxy, tmp_path / "grid.tif", POINTS=points)
+
+
+def write_points(path, wkts, values, **kwargs) -> str:
+    return write_polygons(path, wkts, {"year": [2001] * len(wkts), "CO2_T": values}, layer="points",
+                          geometry_type=ogr.wkbPoint, **kwargs)
+
+
+def test_valid_points_are_placed(provider, tmp_path):
+    """The inputs of the tests below are good apart from what each test breaks: 4 t in cell (0, 0), the
+    remaining 6 t of 410101 over its 8 cells."""
+    points = write_points(tmp_path / "points.gpkg", [POINT], [4.0])
+    run("gridemissions", params(tmp_path, points))
+    got = read_all(tmp_path / "grid.tif")
+    assert got[0, 0, 0] == pytest.approx(4 + 6 / 8)
+    assert got[0, 1, 0] == pytest.approx(6 / 8)
+
+
+def test_point_sources_without_a_location_are_an_error_naming_them(provider, tmp_path):
+    """A NULL and an empty point were skipped without a word: the 6 t given for the sources #2 and #3
+    were spread over their region by the proxy as if the sources did not exist."""
+    points = write_points(tmp_path / "points.gpkg", [POINT, "", "POINT EMPTY"], [4.0, 5.0, 1.0])
+    with pytest.raises(QgsProcessingException,
+                       match=r"^Point sources without a location \(a NULL or empty geometry\): #2, #3\. "
+                             r"Give them a point or remove them\.$"):
+        run("gridemissions", params(tmp_path, points))
+
+
+@pytest.mark.parametrize("driver, name", [("ESRI Shapefile", "points.shp"), ("GPKG", "points.gpkg")])
+def test_points_without_a_crs_are_an_error_naming_the_layer(provider, tmp_path, driver, name):
+    """A shapefile without .prj (QGIS: no CRS) and a GeoPackage without SRS (QGIS: 'Undefined geographic
+    SRS') are refused, by the check of the regions: taking them to be in the proxy's CRS, as before, puts
+    the sources in the wrong cells (or outside the grid) without a word when they are not (the
+    coordinates here are the proxy's, so the run used to succeed)."""
+    points = write_points(tmp_path / name, [POINT], [4.0], epsg=None, driver=driver)
+    with pytest.raises(QgsProcessingException) as raised:
+        run("gridemissions", params(tmp_path, points))
+    message = str(raised.value)
+    assert "Point sources [POINTS]: the layer 'points' has no coordinate reference system" in message
+    assert "Assign projection" in message
