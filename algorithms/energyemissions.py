@@ -63,18 +63,6 @@ PRESET_LABELS = (
 SKIPPED_FIELDS = {"fid", "ogc_fid"}
 
 
-def table_sink(alg, parameters, name, context, fields):
-    """A geometryless sink that writes UTF-8 when the context says 'System' (Chinese names survive
-    in a shapefile's .dbf); an explicit encoding is kept."""
-    encoding = context.defaultEncoding()
-    if not encoding or encoding.lower() == "system":
-        context.setDefaultEncoding("UTF-8")
-    try:
-        return alg.parameterAsSink(parameters, name, context, fields, NO_GEOMETRY, QgsCoordinateReferenceSystem())
-    finally:
-        context.setDefaultEncoding(encoding)
-
-
 def _input_records(source, feedback):
     names = source.fields().names()
     records = []

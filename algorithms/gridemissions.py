@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureRequest,
     QgsFields,
@@ -41,6 +42,7 @@ from .compat import (
     FAST_INSERT,
     FIELD_ANY,
     FLAG_ADVANCED,
+    NO_GEOMETRY,
     NO_GEOMETRY_REQUEST,
     NUMBER_DOUBLE,
     TYPE_VECTOR,
@@ -48,11 +50,10 @@ from .compat import (
     TYPE_VECTOR_POLYGON,
     make_field,
 )
-from .energyemissions import table_sink
 from .i18n import QT_TRANSLATE_NOOP, tr
 from .params import gdal_source, optional_int, param_label, start_year_parameter
 from .styles import style_outputs
-from .vectors import plain_value, read_regions, source_crs_wkt
+from .vectors import plain_value, read_regions, source_crs_wkt, utf8_sink
 
 METHOD_LABELS = (
     QT_TRANSLATE_NOOP("@default", "Proportional to the proxy weight"),
@@ -309,7 +310,8 @@ class GridEmissions(CarbonAlgorithm):
             fields.append(make_field(name, "double"))
         fields.append(make_field("SOURCE", "string", 12))
         fields.append(make_field("FALLBACK", "int"))
-        sink, dest = table_sink(self, parameters, self.OUTPUT_CHECK, context, fields)
+        sink, dest = utf8_sink(self, parameters, self.OUTPUT_CHECK, context, fields, NO_GEOMETRY,
+                               QgsCoordinateReferenceSystem())
         if sink is None:
             return None
         errors = result.round_trip_error()

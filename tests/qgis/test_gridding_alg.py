@@ -74,6 +74,16 @@ def test_hand_case_cell_by_cell_with_point_source_and_area_fallback(provider, tm
     assert ds.GetMetadataItem("CARBON_UNITS") == "t CO2 / cell / yr"
 
 
+def test_round_trip_table_as_a_shapefile_keeps_chinese_region_names(provider, tmp_path):
+    """The check table is written in UTF-8 with a .cpg (vectors.utf8_sink), so 甲, 乙, 丙 read back."""
+    proxy, regions, stats = hand_case(tmp_path)
+    run("gridemissions", gridding_params(regions, stats, proxy, tmp_path / "grid.tif",
+                                         OUTPUT_CHECK=str(tmp_path / "check.shp")))
+    assert (tmp_path / "check.cpg").read_text().strip().upper().replace("-", "") == "UTF8"
+    # a table without geometry: the shapefile writer makes check.dbf (and .cpg) only
+    assert sorted({r["region"] for r in features(str(tmp_path / "check.dbf"))}) == sorted(["甲", "乙", "丙"])
+
+
 def boundary_case(tmp_path, boundary: float):
     """Proxy 1, 2, 3, 4 across rows 0-1 and 1 in rows 2-3 (2010); A = columns 0 to ``boundary``, B and C the
     rest of rows 0-1 and 2-3."""
