@@ -112,12 +112,29 @@ def invalid_cells(values: np.ndarray, nodata: float | None) -> np.ndarray | None
     unbounded ratio, see module doc); None when there is none."""
     invalid = None
     if values.dtype.kind == "f":
+        if _all_valid(values, nodata):
+            return None
         invalid = ~np.isfinite(values) | (values >= FLOAT32_MAX)
         if nodata is not None and math.isfinite(nodata):
             invalid |= values == nodata
     elif nodata is not None and math.isfinite(nodata) and float(nodata).is_integer():
         invalid = values == nodata
     return invalid if invalid is not None and invalid.any() else None
+
+
+def _all_valid(values: np.ndarray, nodata: float | None) -> bool:
+    """True when ``invalid_cells`` would find nothing in float ``values``, from two fast reductions
+    (the usual block: no NaN, no infinity, nodata outside its range) instead of four masks."""
+    if values.size == 0:
+        return True
+    lo, hi = np.minimum.reduce(values, axis=None), np.maximum.reduce(values, axis=None)  # NaN if any NaN
+    if not (-np.inf < lo and hi < FLOAT32_MAX):  # also False for NaN
+        return False
+    if nodata is None or not math.isfinite(nodata):
+        return True
+    with np.errstate(over="ignore"):
+        code = values.dtype.type(nodata)  # compared in the values' type, as ``values == nodata`` is
+    return not lo <= code <= hi
 
 
 def read_window(ds: gdal.Dataset, band: int, window: Window, scale: float = 1.0,

@@ -8,7 +8,8 @@ Public API
     be on ``coverage.grid``: open them with ``open_time_series(..., grid=coverage.grid)`` or
     compute one coverage per grid). All bands of all series are summed in ONE streaming pass:
     the raster is read block by block (whole tile rows; narrower blocks when a pixel-interleaved
-    file holds many bands), one band-block at a time, so memory is bounded by ``budget_bytes``
+    file holds many bands), one band-block at a time (the next one is read and decoded on a
+    background thread while this one is summed), so memory is bounded by ``budget_bytes``
     (default ``blockio.BUDGET_BYTES``) whatever the number of bands; tiles that no region covers
     are not read at all. Sums accumulate in float64. Cells without data (``blockio``'s one rule:
     nodata, NaN, +-inf) count as 0 (this stage's choice) and their area is left out of
@@ -34,6 +35,7 @@ metadata is not applied).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
 from functools import partial
 from typing import overload
@@ -97,7 +99,8 @@ def plan_blocks(
     """
     datasets = [ds for s in series for ds in s.datasets.values()]
     warped = 8 * sum(s.warp_bands for s in series)  # the bands of files off the grid, warped per block
-    per_cell = blockio.cached_bytes_per_cell(datasets) + warped + WORK_BYTES_PER_CELL
+    # twice what one read holds: the next band-block is read while this one is summed
+    per_cell = 2 * (blockio.cached_bytes_per_cell(datasets) + warped) + WORK_BYTES_PER_CELL
     reach = coverage.covered_columns if coverage is not None else None
     return blockio.plan_blocks(grid.width, grid.height, per_cell, budget_bytes, _block_size(series), reach=reach)
 
@@ -168,6 +171,15 @@ class _BlockSums:
         invalid_km2 += self.last_invalid_km2
 
 
+def _band_blocks(groups: list[list[tuple[Reader, list[int]]]], block: Window,
+                 ) -> Iterator[tuple[int, int, np.ndarray, np.ndarray | None]]:
+    """(series, layer, values as stored, invalid cells) of every band of every series in ``block``."""
+    for k, series_groups in enumerate(groups):
+        for read, indices in series_groups:
+            for i, (values, invalid) in zip(indices, read(block)):
+                yield k, i, values, invalid
+
+
 Guard = Callable[[int, np.ndarray], None]
 
 
@@ -225,17 +237,22 @@ def zonal_sums(
         cell_km2 = np.repeat(row_km2[row0 : row0 + nrows], ncols)
         covered_km2[:] += window.sums(cell_km2)
         block_sums = _BlockSums(window, cell_km2)
-        for k, series_groups in enumerate(groups):
-            for read, indices in series_groups:
-                for i, (values, invalid) in zip(indices, read(block)):
-                    values = as_zero(values, invalid)
-                    guard = guard_list[k]
-                    if guard is not None:
-                        guard(i, values)
-                    block_sums.add(values, invalid, sums[k][i], invalid_km2[k][i])
-                    yield
+        for _ in range(n_bands):
+            k, i, values, invalid = next(band_blocks)
+            values = as_zero(values, invalid)
+            guard = guard_list[k]
+            if guard is not None:
+                guard(i, values)
+            block_sums.add(values, invalid, sums[k][i], invalid_km2[k][i])
+            del values, invalid  # the reader may hold the next band-block only
+            yield
 
-    blockio.for_each_block(blocks, per_block, progress, steps_per_block=sum(len(s.layers) for s in all_series))
+    n_bands = sum(len(s.layers) for s in all_series)
+    # the next band-block (of this block or the next) is read and decoded on a background thread
+    # while this one is summed
+    band_blocks = blockio.read_ahead(item for block in blocks for item in _band_blocks(groups, block))
+    with closing(band_blocks):
+        blockio.for_each_block(blocks, per_block, progress, steps_per_block=n_bands)
     results = [
         ZonalSums(
             list(coverage.names), s.years, sums[k].T * getattr(s, "scale", 1.0), covered_km2.copy(),

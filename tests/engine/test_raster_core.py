@@ -11,7 +11,7 @@ import pytest
 from helpers.rasters import wkt_of, write_raster
 from osgeo import gdal, osr
 
-from carbon_budget.carbon_plugin import units
+from carbon_budget.carbon_plugin import blockio, units
 from carbon_budget.carbon_plugin.cellarea import row_cell_areas_m2
 from carbon_budget.carbon_plugin.errors import CarbonInputError
 from carbon_budget.carbon_plugin.progress import Progress
@@ -177,3 +177,35 @@ def test_stack_options_are_checked_when_made():
         StackOptions(resampling="lanczos")
     with pytest.raises(CarbonInputError, match="Unknown quantity 'carbon'"):
         StackOptions(quantity="carbon")
+
+
+def _invalid_by_definition(values: np.ndarray, nodata: float | None) -> np.ndarray:
+    """The nodata rule written out mask by mask (NaN, +-inf, >= float32's largest, == nodata)."""
+    mask = ~np.isfinite(values) | (values >= blockio.FLOAT32_MAX)
+    if nodata is not None and math.isfinite(nodata):
+        mask |= values == nodata
+    return mask
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_invalid_cells_equals_the_rule_mask_by_mask(dtype):
+    """invalid_cells skips its masks when two reductions show a block is clean: never wrongly."""
+    rng = np.random.default_rng(3)
+    specials = [np.nan, np.inf, -np.inf, blockio.FLOAT32_MAX, -9999.0, 0.1, -blockio.FLOAT32_MAX]
+    checked = 0
+    for trial in range(400):
+        values = (rng.random((7, 9)) * 200 - 100).astype(dtype)
+        for _ in range(rng.integers(0, 3)):  # 0-2 special values, often none
+            values.flat[rng.integers(values.size)] = rng.choice(specials)
+        if trial % 5 == 0:
+            values[:] = dtype(0.1)  # all cells hold the float's 0.1: equal to nodata 0.1 in its own type
+        for nodata in (None, float("nan"), -9999.0, 0.1, float(values.flat[0])):
+            expected = _invalid_by_definition(values, nodata)
+            got = blockio.invalid_cells(values, nodata)
+            if got is None:
+                assert not expected.any(), (trial, nodata)
+            else:
+                np.testing.assert_array_equal(got, expected)
+            checked += expected.any()
+    assert checked > 500  # both outcomes were exercised
+    assert blockio.invalid_cells(np.zeros((0, 4), dtype), -9999.0) is None

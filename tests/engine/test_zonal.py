@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import time
 
 import numpy as np
 import pytest
@@ -129,14 +130,28 @@ def test_other_grid_is_refused(tmp_path):
         zonal_sums(coverage, series)
 
 
-def test_cancel_mid_run_stops(tmp_path):
+def test_cancel_mid_run_stops(tmp_path, monkeypatch):
     series = open_time_series([series_file(tmp_path, "emission")])
     coverage = exact_coverage([g.ExportToWkb() for g in regions()], UTM, series.grid)
+    read = []
+    stored = blockio.read_stored
+
+    def counted(*args):
+        for item in stored(*args):
+            read.append(1)
+            yield item
+
+    monkeypatch.setattr(blockio, "read_stored", counted)
     fractions: list[float] = []
     progress = Progress(on_fraction=fractions.append, is_cancelled=lambda: len(fractions) >= 4)
     with pytest.raises(Cancelled):
         zonal_sums(coverage, series, progress=progress, budget_bytes=1000)
     assert len(fractions) == 4 and fractions[-1] < 1
+    # 4 band-blocks summed (the cancel is seen at the report after the 4th); the background
+    # reader got at most one ahead, and stopped
+    assert 4 <= len(read) <= 5
+    time.sleep(0.2)
+    assert len(read) <= 5
 
 
 def test_read_errors_reach_the_caller(tmp_path, monkeypatch):
@@ -175,7 +190,8 @@ def test_blocks_bound_memory_whatever_the_number_of_bands(tmp_path, interleave):
         assert sum(rows * cols for _, rows, _, cols in blocks) == grid.width * grid.height
         cells = max(rows * cols for _, rows, _, cols in blocks)
         decoded = 4 * bands if interleave == "PIXEL" else 4  # GDAL decodes all bands of a pixel tile
-        assert cells * (decoded + 4 + zonal.WORK_BYTES_PER_CELL) <= budget or cells == 256 * 256
+        # two band-blocks at a time: the next one is read while this one is summed
+        assert cells * (2 * (decoded + 4) + zonal.WORK_BYTES_PER_CELL) <= budget or cells == 256 * 256
         plans[bands] = blocks
     if interleave == "BAND":
         assert plans[1] == plans[20] == plans[120]
