@@ -188,52 +188,52 @@
         <translation>{n} 个区域没有碳排放或碳汇数值，其字段为 NULL。</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="109" />
+        <location filename="../algorithms/energyemissions.py" line="97" />
         <source>Energy consumption table</source>
         <translation>能源消费表</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="111" />
+        <location filename="../algorithms/energyemissions.py" line="99" />
         <source>Region field</source>
         <translation>区域字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="113" />
+        <location filename="../algorithms/energyemissions.py" line="101" />
         <source>Year field</source>
         <translation>年份字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="116" />
+        <location filename="../algorithms/energyemissions.py" line="104" />
         <source>Table layout</source>
         <translation>表格格式</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="118" />
+        <location filename="../algorithms/energyemissions.py" line="106" />
         <source>Fuel field (long layout)</source>
         <translation>燃料字段（长表格式）</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="121" />
+        <location filename="../algorithms/energyemissions.py" line="109" />
         <source>Quantity field (long layout)</source>
         <translation>消费量字段（长表格式）</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="124" />
+        <location filename="../algorithms/energyemissions.py" line="112" />
         <source>Quantity units</source>
         <translation>消费量单位</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="126" />
+        <location filename="../algorithms/energyemissions.py" line="114" />
         <source>Emission factor table (CSV; default: the bundled table)</source>
         <translation>排放因子表（CSV；默认：内置表）</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="129" />
+        <location filename="../algorithms/energyemissions.py" line="117" />
         <source>Bundled factor table</source>
         <translation>内置排放因子表</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="135" />
+        <location filename="../algorithms/energyemissions.py" line="123" />
         <source>Cement process factor (t CO2 per t clinker)</source>
         <translation>水泥生产过程排放因子（t CO2/t 熟料）</translation>
     </message>
@@ -243,12 +243,12 @@
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="142" />
+        <location filename="../algorithms/energyemissions.py" line="130" />
         <source>CO2 emissions table</source>
         <translation>CO2 排放表</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="144" />
+        <location filename="../algorithms/energyemissions.py" line="132" />
         <source>Rows written</source>
         <translation>写出的行数</translation>
     </message>
@@ -258,17 +258,17 @@
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="176" />
+        <location filename="../algorithms/energyemissions.py" line="164" />
         <source>Columns ignored (not fuels): {names}</source>
         <translation>已忽略的列（非燃料）：{names}</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="178" />
+        <location filename="../algorithms/energyemissions.py" line="166" />
         <source>The long layout needs FUEL_FIELD and QUANTITY_FIELD.</source>
         <translation>长表格式需要 FUEL_FIELD 和 QUANTITY_FIELD。</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="209" />
+        <location filename="../algorithms/energyemissions.py" line="197" />
         <source>{year}: {total:,.1f} {units} from energy</source>
         <translation>{year}：能源消费排放 {total:,.1f} {units}</translation>
     </message>
@@ -318,7 +318,7 @@
         <translation>已写出 {n} 年：{first}-{last}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="76" />
+        <location filename="../algorithms/gridemissions.py" line="77" />
         <source>ALPHA: '{text}' must be {count} comma-separated numbers, one weight per proxy.</source>
         <translation>ALPHA：“{text}”必须是 {count} 个以逗号分隔的数值，每个代理变量一个权重。</translation>
     </message>
@@ -333,127 +333,127 @@
         <translation>区域键字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="119" />
+        <location filename="../algorithms/gridemissions.py" line="120" />
         <source>Emission statistics table (region, year, value)</source>
         <translation>碳排放统计表（区域、年份、数值）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="121" />
+        <location filename="../algorithms/gridemissions.py" line="122" />
         <source>Statistics region field (default: same name as the region key field)</source>
         <translation>统计表区域字段（默认：与区域键字段同名）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="124" />
+        <location filename="../algorithms/gridemissions.py" line="125" />
         <source>Statistics year field</source>
         <translation>统计表年份字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="127" />
+        <location filename="../algorithms/gridemissions.py" line="128" />
         <source>Statistics value field</source>
         <translation>统计表数值字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="130" />
+        <location filename="../algorithms/gridemissions.py" line="131" />
         <source>Or: prefix of per-year fields on the regions (e.g. EMI_)</source>
         <translation>或：区域图层上逐年字段的前缀（例如 EMI_）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="132" />
+        <location filename="../algorithms/gridemissions.py" line="133" />
         <source>Proxy raster (nighttime light; band per year)</source>
         <translation>代理变量栅格（夜间灯光；每年一个波段）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="134" />
+        <location filename="../algorithms/gridemissions.py" line="135" />
         <source>Second proxy (e.g. population)</source>
         <translation>第二代理变量（例如人口）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="136" />
+        <location filename="../algorithms/gridemissions.py" line="137" />
         <source>Third proxy (e.g. built-up)</source>
         <translation>第三代理变量（例如建设用地）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="138" />
+        <location filename="../algorithms/gridemissions.py" line="139" />
         <source>Proxy weights alpha, one per proxy (comma-separated; default 1 each)</source>
         <translation>代理变量权重 alpha，每个代理变量一个（逗号分隔；默认均为 1）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="141" />
+        <location filename="../algorithms/gridemissions.py" line="142" />
         <source>Proxy exponent beta</source>
         <translation>代理变量指数 beta</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="145" />
+        <location filename="../algorithms/gridemissions.py" line="146" />
         <source>Point source year field</source>
         <translation>点源年份字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="148" />
+        <location filename="../algorithms/gridemissions.py" line="149" />
         <source>Point source emission field</source>
         <translation>点源排放量字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="151" />
+        <location filename="../algorithms/gridemissions.py" line="152" />
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="153" />
+        <location filename="../algorithms/gridemissions.py" line="154" />
         <source>Statistics key of the known total of all regions (regression)</source>
         <translation>全部区域已知总量在统计表中的键（回归法）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="157" />
+        <location filename="../algorithms/gridemissions.py" line="158" />
         <source>Cell assignment</source>
         <translation>像元归属方式</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="160" />
+        <location filename="../algorithms/gridemissions.py" line="161" />
         <source>Allow unmatched regions and statistics</source>
         <translation>允许区域与统计数据不匹配</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="163" />
+        <location filename="../algorithms/gridemissions.py" line="164" />
         <source>Units of the statistics and the output</source>
         <translation>统计数据与输出的单位</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="165" />
+        <location filename="../algorithms/gridemissions.py" line="166" />
         <source>Gridded emissions (t per cell per year)</source>
         <translation>格网化碳排放（t/像元/年）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="167" />
+        <location filename="../algorithms/gridemissions.py" line="168" />
         <source>Emission intensity (t per km2 per year)</source>
         <translation>碳排放强度（t/km2/年）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="170" />
+        <location filename="../algorithms/gridemissions.py" line="171" />
         <source>Round-trip check table (region, year, statistic, gridded)</source>
         <translation>回算校验表（区域、年份、统计值、格网值）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="174" />
+        <location filename="../algorithms/gridemissions.py" line="175" />
         <source>Largest relative error of a yearly total</source>
         <translation>年度总量的最大相对误差</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="175" />
+        <location filename="../algorithms/gridemissions.py" line="176" />
         <source>Largest relative per-region round-trip error</source>
         <translation>分区回算的最大相对误差</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="183" />
+        <location filename="../algorithms/gridemissions.py" line="184" />
         <source>{param}: the layer has no field '{field}'.</source>
         <translation>{param}：图层中没有字段“{field}”。</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="242" />
+        <location filename="../algorithms/gridemissions.py" line="243" />
         <source>The point source {fid} has no valid year or emission ({year_field}, {value_field}).</source>
         <translation>点源 {fid} 没有有效的年份或排放量（{year_field}，{value_field}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="266" />
+        <location filename="../algorithms/gridemissions.py" line="267" />
         <source>TOTAL_KEY: no statistics row has the key '{key}'.</source>
         <translation>TOTAL_KEY：统计表中没有键为“{key}”的行。</translation>
     </message>
@@ -953,42 +953,42 @@
         <translation>IPCC 默认碳氧化率 OF = 1</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="90" />
+        <location filename="../algorithms/energyemissions.py" line="78" />
         <source>CO2 emissions from energy consumption</source>
         <translation>能源消费 CO2 排放</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="92" />
+        <location filename="../algorithms/energyemissions.py" line="80" />
         <source>CO2,emissions,energy,fuel,coal,natural gas,IPCC,emission factor,cement</source>
         <translation>CO2,碳排放,能源,燃料,煤炭,天然气,IPCC,排放因子,水泥</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="57" />
+        <location filename="../algorithms/gridemissions.py" line="58" />
         <source>Proportional to the proxy weight</source>
         <translation>按代理变量权重比例分配</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="57" />
+        <location filename="../algorithms/gridemissions.py" line="58" />
         <source>Power-law regression E = a (sum L)^b fills region-years without statistics</source>
         <translation>幂函数回归 E = a (sum L)^b 填补无统计数据的区域年份</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="61" />
+        <location filename="../algorithms/gridemissions.py" line="62" />
         <source>Exact coverage fraction (split cells are shared)</source>
         <translation>精确覆盖比例（被分割的像元按比例分摊）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="61" />
+        <location filename="../algorithms/gridemissions.py" line="62" />
         <source>Cell centre (each cell wholly to one region)</source>
         <translation>像元中心（每个像元整体归属一个区域）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="84" />
+        <location filename="../algorithms/gridemissions.py" line="85" />
         <source>Grid emissions (top-down, mass-conserving)</source>
         <translation>格网碳排放（自上而下，总量守恒）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="86" />
+        <location filename="../algorithms/gridemissions.py" line="87" />
         <source>CO2,emissions,downscaling,gridding,nighttime light,NTL,proxy,allocation,top-down</source>
         <translation>CO2,碳排放,降尺度,格网化,夜间灯光,NTL,代理变量,空间分配,自上而下</translation>
     </message>
@@ -3078,7 +3078,7 @@
         <translation>{name}：“{path}”为 {encoding} 文本（不是 UTF-8）；已通过 UTF-8 副本读取。</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="165" />
+        <location filename="../algorithms/energyemissions.py" line="153" />
         <source>{param}: the table has no field '{name}'; its fields are: {fields}.</source>
         <translation>{param}：表中没有字段“{name}”；现有字段为：{fields}。</translation>
     </message>
@@ -4053,17 +4053,17 @@
         <translation>t CO2（默认）或 t C；每个栅格按其 CARBON_UNITS 元数据换算（CO2 = C x 44/12）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="143" />
+        <location filename="../algorithms/gridemissions.py" line="144" />
         <source>Point sources</source>
         <translation>点源</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="195" />
+        <location filename="../algorithms/gridemissions.py" line="196" />
         <source>{param}: the regions have no fields named {prefix}yyyy (e.g. {prefix}2001).</source>
         <translation>{param}：区域图层中没有名为 {prefix}yyyy 的字段（例如 {prefix}2001）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="255" />
+        <location filename="../algorithms/gridemissions.py" line="256" />
         <source>Give the statistics: a table in {stats}, or {prefix} for per-year fields on the regions.</source>
         <translation>请提供统计数据：{stats} 中的表，或用 {prefix} 指定区域图层上的逐年字段。</translation>
     </message>
@@ -4093,7 +4093,7 @@
         <translation>{param}：请至少选择状态、趋势、压力中的一项。</translation>
     </message>
     <message>
-        <location filename="../algorithms/energyemissions.py" line="132" />
+        <location filename="../algorithms/energyemissions.py" line="120" />
         <source>Clinker production field (for cement process CO2)</source>
         <translation>熟料产量字段（用于水泥生产过程 CO2）</translation>
     </message>
