@@ -236,12 +236,49 @@ def geopackage_layers(path: str) -> list[str]:
     return names
 
 
+# the files of a shapefile (QGIS's QgsVectorFileWriter::deleteShapeFile removes these when it overwrites one)
+SHAPEFILE_PARTS = (".shp", ".shx", ".dbf", ".prj", ".qix", ".qpj", ".cpg", ".sbn", ".sbx", ".idm", ".ind")
+
+
+def written_file(path: str) -> str:
+    """The file a sink wrote for the destination ``path``: for a table without geometry given as a
+    shapefile (``x.shp``) the writer makes only ``x.dbf`` (and ``x.cpg``), the file QGIS loads as a
+    table; QGIS's own destination string, ``x.shp``, names a file that does not exist
+    (qgis/QGIS#56478). Otherwise ``path`` itself."""
+    stem, ext = os.path.splitext(path)
+    if ext.lower() == ".shp" and not os.path.exists(path):
+        for dbf in (stem + ".dbf", stem + ".DBF"):
+            if os.path.exists(dbf):
+                return dbf
+    return path
+
+
+def stale_shapefile_parts(written_path: str, folder: str, written: list[str]) -> list[str]:
+    """The files of an older shapefile of the same name in ``folder`` that this write of a shapefile
+    (``written_path``) did not replace (``written``: the names written): a new table's .dbf beside an
+    old .shp and .shx would load as the old geometries, an old .qix would index features that are
+    gone. QGIS writing in place deletes them first; here they go once the new files are in place."""
+    stem, ext = os.path.splitext(os.path.basename(written_path))
+    if ext.lower() != ".shp":
+        return []
+    try:
+        entries = os.listdir(folder)
+    except OSError:
+        return []
+    kept = set(written)
+    return [os.path.join(folder, entry) for entry in entries
+            if entry not in kept and os.path.splitext(entry)[0] == stem
+            and os.path.splitext(entry)[1].lower() in SHAPEFILE_PARTS]
+
+
 class OutputSink:
     """A Processing feature sink that appears only when complete (the vector side of safe writes).
 
     A plain file destination is written into a hidden temporary folder inside the target folder
     (same file name, so a GeoPackage layer gets its usual name) and moved onto the target at
-    ``finish``; ``abort`` (any failure) removes it and leaves an existing file untouched. The
+    ``finish`` (a table without geometry given as a shapefile is its .dbf, ``written_file``; the
+    files of an older shapefile of that name that were not replaced go too, ``stale_shapefile_parts``);
+    ``abort`` (any failure) removes it and leaves an existing file untouched. The
     destination is checked first (folder exists and is writable, name length), and sink errors
     become a ``CarbonInputError`` naming the output and the cause. Other destinations (memory
     layers, ``ogr:dbname=... table=...`` URIs that add a layer to an existing file) go straight
@@ -299,13 +336,17 @@ class OutputSink:
         if self.final is None:
             return self.dest
         temp_dest = self.dest
-        temp_file = temp_dest.split("|", 1)[0]  # the writer may add an extension or a layer name
-        final = os.path.join(os.path.dirname(self.final), os.path.basename(temp_file))
+        temp_path = temp_dest.split("|", 1)[0]  # the writer may add an extension or a layer name
+        temp_file = written_file(temp_path)
+        folder = os.path.dirname(self.final)
+        final = os.path.join(folder, os.path.basename(temp_file))
         try:
             self._check_written(temp_file)
-            for entry in os.listdir(self.tmp_dir):  # a shapefile is several files
-                files.commit(os.path.join(self.tmp_dir, entry), os.path.join(os.path.dirname(self.final), entry),
-                             self.name)
+            written = os.listdir(self.tmp_dir)
+            for entry in written:  # a shapefile is several files
+                files.commit(os.path.join(self.tmp_dir, entry), os.path.join(folder, entry), self.name)
+            for stale in stale_shapefile_parts(temp_path, folder, written):
+                files.retire(stale, self.name)
             os.rmdir(self.tmp_dir)
         except OSError as err:
             self.abort()
@@ -314,7 +355,7 @@ class OutputSink:
             self.abort()
             raise
         self.tmp_dir = None
-        self.dest = final + temp_dest[len(temp_file):]
+        self.dest = final + temp_dest[len(temp_path):]
         self._retarget_load(temp_dest, self.dest)
         return self.dest
 

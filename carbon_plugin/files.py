@@ -236,6 +236,25 @@ def commit(tmp: str, path: Path | str, what: str = "output") -> None:
         journal.append((path, backup))
 
 
+def retire(path: Path | str, what: str = "output") -> None:
+    """Remove an old file that a new output makes stale without replacing it (a side file of an old
+    shapefile of the same name): inside ``output_run`` it is kept as a hidden backup, like a file
+    ``commit`` replaces, so a run that fails later puts it back."""
+    path = str(path)
+    if not os.path.lexists(path):
+        return
+    journal = getattr(_RUN, "journal", None)
+    if journal is None:
+        remove_quietly(path)
+        return
+    backup = tempfile.mktemp(prefix=TEMP_PREFIX + "old_", dir=os.path.dirname(os.path.abspath(path)))
+    try:
+        os.replace(path, backup)
+    except OSError as err:
+        raise write_error(path, err, what) from None
+    journal.append((path, backup))
+
+
 def remove_quietly(*paths: str | None) -> None:
     """Remove files if they exist; a failure to remove is not an error of its own."""
     for p in paths:

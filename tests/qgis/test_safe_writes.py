@@ -20,7 +20,7 @@ from helpers.qgisrun import Recorder, features, run
 from helpers.rasters import X0, Y0, write_raster
 from helpers.vectors import rect, square, write_polygons
 from osgeo import ogr
-from qgis.core import QgsProcessingException
+from qgis.core import QgsProcessingException, QgsVectorLayer, QgsWkbTypes
 
 TESTS = Path(__file__).resolve().parent
 
@@ -109,6 +109,31 @@ def test_geopackage_with_other_layers_is_replaced_with_a_warning(provider, tmp_p
     kept = write_polygons(tmp_path / "kept.gpkg", [square(X0, Y0 - 4000, 4000)], {"code": ["a"]}, layer="keep")
     run("zonalbudget", zonal_params(regions, [emission], [sink], f"ogr:dbname='{kept}' table=\"budget\" (geom)"))
     assert {"keep", "budget"} <= {layer.GetName() for layer in ogr.Open(kept)}
+
+
+def test_table_output_as_a_shapefile_is_its_dbf_and_replaces_an_old_shapefile(provider, tmp_path):
+    """A table without geometry given as table.shp: the shapefile writer makes table.dbf (and .cpg) only.
+    The safe path (vectors.OutputSink) checked and moved table.shp, which does not exist: the run failed
+    with 'the disk is probably full (0 of 4 features could be read back)'. It is the .dbf that is checked,
+    moved and returned (QGIS's own destination, table.shp, names a missing file: qgis/QGIS#56478), and the
+    parts of an older table.shp (geometries, index, .prj) go, or the new .dbf loads as the old polygons."""
+    emission, sink, _ = two_year_rasters(tmp_path)
+    regions = write_polygons(tmp_path / "r.gpkg", [square(X0, Y0 - 4000, 2000), square(X0 + 2000, Y0 - 4000, 2000)],
+                             {"code": ["甲", "乙"]})
+    out = tmp_path / "out"
+    out.mkdir()
+    write_polygons(out / "table.shp", [square(X0, Y0 - 4000, 1000)] * 3, {"code": ["x", "y", "z"]},
+                   driver="ESRI Shapefile")  # an older shapefile of the same name, with geometries
+    (out / "table.qix").write_bytes(b"an old spatial index")
+    result = run("zonalbudget", zonal_params(regions, [emission], [sink], out / "budget.gpkg",
+                                             OUTPUT_TABLE=str(out / "table.shp")))
+    assert result["OUTPUT_TABLE"] == str(out / "table.dbf")
+    assert listing(out) - {"budget.gpkg", "budget.qml"} == {"table.dbf", "table.cpg"}
+    layer = QgsVectorLayer(result["OUTPUT_TABLE"], "table", "ogr")
+    assert layer.isValid()
+    assert layer.wkbType() == QgsWkbTypes.NoGeometry
+    assert [(f["region"], f["year"]) for f in layer.getFeatures()] == [
+        ("甲", 2001), ("甲", 2002), ("乙", 2001), ("乙", 2002)]
 
 
 # ---------------------------------------------------------------------------------------------
