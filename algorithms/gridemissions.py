@@ -5,10 +5,7 @@ from __future__ import annotations
 import math
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
-    QgsFeature,
     QgsFeatureRequest,
-    QgsFields,
     QgsPointXY,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -39,10 +36,8 @@ from ..carbon_plugin.schema import region_key
 from ..carbon_plugin.units import UNITS
 from .base import CarbonAlgorithm
 from .compat import (
-    FAST_INSERT,
     FIELD_ANY,
     FLAG_ADVANCED,
-    NO_GEOMETRY,
     NO_GEOMETRY_REQUEST,
     NUMBER_DOUBLE,
     TYPE_VECTOR,
@@ -53,7 +48,7 @@ from .compat import (
 from .i18n import QT_TRANSLATE_NOOP, tr
 from .params import gdal_source, optional_int, param_label, start_year_parameter
 from .styles import style_outputs
-from .vectors import plain_value, read_regions, source_crs_wkt, utf8_sink
+from .vectors import plain_value, read_regions, source_crs_wkt, write_table
 
 METHOD_LABELS = (
     QT_TRANSLATE_NOOP("@default", "Proportional to the proxy weight"),
@@ -296,38 +291,21 @@ class GridEmissions(CarbonAlgorithm):
         }
         if intensity:
             outputs[self.OUTPUT_INTENSITY] = intensity
-        style_outputs(context, {output: ("emission", None), intensity: ("emission", None)}, feedback)
-        check = self._write_check(parameters, context, result)
+        check = self._write_check(parameters, context, result, progress)
         if check:
             outputs[self.OUTPUT_CHECK] = check
+        # styles last, once every output is written: a failed output leaves no style files behind
+        style_outputs(context, {output: ("emission", None), intensity: ("emission", None)}, feedback)
         return outputs
 
-    def _write_check(self, parameters, context, result):
-        fields = QgsFields()
-        fields.append(make_field("region", "string", 80))
-        fields.append(make_field("year", "int"))
-        for name in ("STAT_T", "POINTS_T", "GRID_T", "ERR_REL"):
-            fields.append(make_field(name, "double"))
-        fields.append(make_field("SOURCE", "string", 12))
-        fields.append(make_field("FALLBACK", "int"))
-        sink, dest = utf8_sink(self, parameters, self.OUTPUT_CHECK, context, fields, NO_GEOMETRY,
-                               QgsCoordinateReferenceSystem())
-        if sink is None:
-            return None
+    def _write_check(self, parameters, context, result, progress):
+        """The round-trip check table, by the path of every table output (vectors.write_table)."""
+        fields = [make_field("region", "string", 80), make_field("year", "int")]
+        fields += [make_field(name, "double") for name in ("STAT_T", "POINTS_T", "GRID_T", "ERR_REL")]
+        fields += [make_field("SOURCE", "string", 12), make_field("FALLBACK", "int")]
         errors = result.round_trip_error()
         fallback = set(result.fallback)
-        for j, year in enumerate(result.years):
-            for i, key in enumerate(result.keys):
-                stat = result.allocated[i, j]
-                feature = QgsFeature(fields)
-                feature.setAttributes([
-                    key, year,
-                    None if stat != stat else float(stat),
-                    float(result.points[i, j]),
-                    float(result.zonal[i, j]),
-                    None if errors[i, j] != errors[i, j] else float(errors[i, j]),
-                    result.source[i, j] or None,
-                    int((key, year) in fallback),
-                ])
-                sink.addFeature(feature, FAST_INSERT)
-        return dest
+        rows = [[key, year, result.allocated[i, j], result.points[i, j], result.zonal[i, j], errors[i, j],
+                 result.source[i, j] or None, int((key, year) in fallback)]
+                for j, year in enumerate(result.years) for i, key in enumerate(result.keys)]
+        return write_table(self, parameters, self.OUTPUT_CHECK, context, fields, rows, progress)

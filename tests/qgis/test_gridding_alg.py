@@ -12,7 +12,7 @@ from helpers.sample import sample_dir  # noqa: F401
 from helpers.tables import write_csv
 from helpers.vectors import rect, write_polygons
 from osgeo import gdal, ogr
-from qgis.core import QgsProcessingException
+from qgis.core import QgsProcessingException, QgsVectorLayer, QgsWkbTypes
 
 from carbon_budget.carbon_plugin.raster import grid_of, open_raster
 from carbon_budget.carbon_plugin.timeseries import band_years
@@ -74,14 +74,20 @@ def test_hand_case_cell_by_cell_with_point_source_and_area_fallback(provider, tm
     assert ds.GetMetadataItem("CARBON_UNITS") == "t CO2 / cell / yr"
 
 
-def test_round_trip_table_as_a_shapefile_keeps_chinese_region_names(provider, tmp_path):
-    """The check table is written in UTF-8 with a .cpg (vectors.utf8_sink), so 甲, 乙, 丙 read back."""
+def test_round_trip_table_as_a_shapefile_is_its_dbf_with_chinese_region_names(provider, tmp_path):
+    """The check table is written in UTF-8 with a .cpg, so 甲, 乙, 丙 read back. A table without geometry:
+    the shapefile writer makes check.dbf (and .cpg) only, and the output is that file (vectors.OutputSink),
+    a table QGIS loads; it was check.shp, a file that does not exist (QGIS could not load the output)."""
     proxy, regions, stats = hand_case(tmp_path)
-    run("gridemissions", gridding_params(regions, stats, proxy, tmp_path / "grid.tif",
-                                         OUTPUT_CHECK=str(tmp_path / "check.shp")))
+    result = run("gridemissions", gridding_params(regions, stats, proxy, tmp_path / "grid.tif",
+                                                  OUTPUT_CHECK=str(tmp_path / "check.shp")))
+    assert result["OUTPUT_CHECK"] == str(tmp_path / "check.dbf")
     assert (tmp_path / "check.cpg").read_text().strip().upper().replace("-", "") == "UTF8"
-    # a table without geometry: the shapefile writer makes check.dbf (and .cpg) only
-    assert sorted({r["region"] for r in features(str(tmp_path / "check.dbf"))}) == sorted(["甲", "乙", "丙"])
+    layer = QgsVectorLayer(result["OUTPUT_CHECK"], "check", "ogr")
+    assert layer.isValid()
+    assert layer.wkbType() == QgsWkbTypes.NoGeometry
+    assert [(f["region"], f["year"], f["STAT_T"]) for f in layer.getFeatures()] == [
+        ("甲", 2001, 100), ("乙", 2001, 80), ("丙", 2001, 40), ("甲", 2002, 50), ("乙", 2002, 0), ("丙", 2002, 8)]
 
 
 def boundary_case(tmp_path, boundary: float):

@@ -217,6 +217,32 @@ def test_full_disk_report_leaves_nothing_and_keeps_the_old_report(plugins_dir, i
     assert (out / "report.html").read_text(encoding="utf-8") == "old report"
 
 
+def test_full_disk_gridemissions_check_table_leaves_nothing_and_keeps_the_old_table(plugins_dir, tmp_path):
+    """The round-trip check table (OUTPUT_CHECK) goes by the path of every table output: it was written by
+    Processing straight onto the target, so an older check.csv was truncated first and, the disk full
+    halfway, the run succeeded with a cut-off table. Now nothing of the run is left (the raster written
+    before it is taken back too) and the older table is kept."""
+    from helpers.params import gridding_params
+    from helpers.tables import write_csv
+    from helpers.vectors import rect
+
+    keys = [f"{'区域名称' * 8}{i:03d}" for i in range(100)]  # 10 x 10 one-cell regions with long names
+    proxy = write_raster(tmp_path / "ntl.tif", np.ones((2, 10, 10), np.float32), descriptions=["2001", "2002"])
+    regions = write_polygons(tmp_path / "regions.gpkg", [rect(i % 10, i // 10, i % 10 + 1, i // 10 + 1)
+                                                         for i in range(100)], {"code": keys})
+    stats = write_csv(tmp_path / "stats.csv", ("code", "year", "CO2_T"),
+                      [[key, year, 10] for key in keys for year in (2001, 2002)])
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "check.csv").write_text("the older check table", encoding="utf-8")
+    params = gridding_params(regions, stats, proxy, out / "grid.tif", OUTPUT_CHECK=str(out / "check.csv"))
+    result, text = run_child(plugins_dir, "gridemissions", params, limit=12_000)  # the table: about 30 kB
+    assert result["error"] and "OUTPUT_CHECK" in result["error"] and "check.csv" in result["error"]
+    assert "Traceback" not in text
+    assert listing(out) == {"check.csv"}
+    assert (out / "check.csv").read_text(encoding="utf-8") == "the older check table"
+
+
 @pytest.fixture
 def read_only_folder(tmp_path):
     """A read-only tmpfs (tests run as root, where chmod does not stop writes)."""
