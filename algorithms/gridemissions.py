@@ -22,6 +22,7 @@ from qgis.core import (
 )
 
 from ..carbon_plugin import schema
+from ..carbon_plugin.errors import Cancelled
 from ..carbon_plugin.gridding import (
     ASSIGNMENTS,
     METHODS,
@@ -215,7 +216,9 @@ class GridEmissions(CarbonAlgorithm):
         return [(plain_value(f[region_field]), plain_value(f[year_field]), plain_value(f[value_field]))
                 for f in source.getFeatures(request)]
 
-    def _points(self, parameters, context) -> PointSources:
+    def _points(self, parameters, context, progress) -> PointSources:
+        """The point sources, every feature (one without a location goes with NaN coordinates, for the
+        engine's error naming it); stops at once when the user cancels, as ``read_regions`` does."""
         source = self.parameterAsSource(parameters, self.POINTS, context)
         if source is None:
             return PointSources()
@@ -224,6 +227,8 @@ class GridEmissions(CarbonAlgorithm):
         crs_wkt = source_crs_wkt(source, param_label(self, self.POINTS))
         points = []
         for feature in source.getFeatures():
+            if progress.is_cancelled():
+                raise Cancelled("Cancelled by the user")
             geometry = feature.geometry()
             if geometry.isNull() or geometry.isEmpty():
                 point = QgsPointXY(math.nan, math.nan)  # no location: the engine's error names the source
@@ -279,9 +284,9 @@ class GridEmissions(CarbonAlgorithm):
         )
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         intensity = self.parameterAsOutputLayer(parameters, self.OUTPUT_INTENSITY, context) or None
+        points = self._points(parameters, context, progress)
         result = grid_emissions(
-            regions, rows, proxies, GriddingOutputs(output, intensity), self._points(parameters, context), options,
-            progress=progress,
+            regions, rows, proxies, GriddingOutputs(output, intensity), points, options, progress=progress,
         )
         outputs = {
             self.OUTPUT: output,

@@ -3,10 +3,13 @@
 A points layer without a coordinate reference system is an error naming the parameter and the layer and
 saying how to set it (never taken silently to be in the proxy's CRS); a point source without a location
 (a NULL or empty geometry) is an error naming the features (never dropped without a word: its tonnes would
-be spread over the region by the proxy instead of placed at the source).
+be spread over the region by the proxy instead of placed at the source); cancel is honoured while they are
+read, as while the regions are.
 """
 
 from __future__ import annotations
+
+import sys
 
 import numpy as np
 import pytest
@@ -16,7 +19,7 @@ from helpers.rasters import X0, Y0, read_all, write_raster
 from helpers.tables import write_csv
 from helpers.vectors import rect, write_polygons
 from osgeo import ogr
-from qgis.core import QgsProcessingException
+from qgis.core import QgsProcessingException, QgsProcessingFeedback
 
 CODES = ["410101", "410102", "410103"]
 YEARS = ["2001", "2002"]
@@ -71,3 +74,36 @@ def test_points_without_a_crs_are_an_error_naming_the_layer(provider, tmp_path, 
     message = str(raised.value)
     assert "Point sources [POINTS]: the layer 'points' has no coordinate reference system" in message
     assert "Assign projection" in message
+
+
+class CancelledAfterTheRegions(QgsProcessingFeedback):
+    """Not cancelled while the ``regions`` regions are read (read_regions asks once per feature), cancelled
+    from the next question on; ``asked_in`` is the file of the first code told so."""
+
+    def __init__(self, regions: int):
+        super().__init__()
+        self.regions = regions
+        self.asked = 0
+        self.asked_in: str | None = None
+
+    def isCanceled(self):
+        self.asked += 1
+        if self.asked <= self.regions:
+            return False
+        if self.asked_in is None:
+            self.asked_in = sys._getframe(1).f_code.co_filename
+        return True
+
+
+def test_cancel_while_reading_the_point_sources(provider, tmp_path):
+    """The user cancels once the regions are read: reading the point sources stops at the first one. It
+    read on to the source without a year (#1) and stopped with that error instead; with good sources it
+    read them all before the engine saw the cancel."""
+    points = write_points(tmp_path / "points.gpkg", [POINT, POINT], [4.0, 1.0])
+    bad_year = write_polygons(tmp_path / "bad.gpkg", [POINT], {"year": ["no year"], "CO2_T": [4.0]},
+                              layer="points", geometry_type=ogr.wkbPoint)
+    for layer in (points, bad_year):
+        feedback = CancelledAfterTheRegions(len(CODES))
+        with pytest.raises(QgsProcessingException, match=r"^Cancelled by the user; no output was written\.$"):
+            run("gridemissions", params(tmp_path, layer), feedback=feedback)
+        assert feedback.asked_in is not None and feedback.asked_in.endswith("gridemissions.py"), feedback.asked_in
