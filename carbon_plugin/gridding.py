@@ -573,10 +573,6 @@ def _place_points(points: PointSources, layout: _Layout, allocated, years, progr
     outside, no_region, other_year = [], [], 0
     for p, cell in zip(points.sources, _point_cells(points, layout.grid)):
         label = p.label or f"({p.x:.6g}, {p.y:.6g})"
-        if not math.isfinite(p.value) or p.value < 0:
-            raise CarbonInputError(
-                QT_TRANSLATE_NOOP("@default", "The point source {label} has the value {value}; it must be >= 0."),
-                label=label, value=p.value)
         if cell is None:
             outside.append(label)
             continue
@@ -710,9 +706,13 @@ def _check_regions(regions: Regions) -> None:
 
 
 def _check_points(points: PointSources) -> None:
-    """Every point source has a location. One without (NaN coordinates: a NULL or empty geometry) is
-    an error naming them all, never skipped: its tonnes are part of its region's statistic, so they
-    would be spread over the region by the proxy instead of placed at the source, without a word."""
+    """Every point source has a location and a value >= 0, checked before any work (a bad input
+    found after the coverage and the first pass would have cost minutes on a big grid).
+
+    A source without a location (NaN coordinates: a NULL or empty geometry) is an error naming them
+    all, never skipped: its tonnes are part of its region's statistic, so they would be spread over
+    the region by the proxy instead of placed at the source, without a word. A negative or NaN (or
+    infinite) value is an error naming the first such source."""
     missing = [p.label or f"[{k}]" for k, p in enumerate(points.sources)
                if not (math.isfinite(p.x) and math.isfinite(p.y))]
     if missing:
@@ -720,6 +720,11 @@ def _check_points(points: PointSources) -> None:
             QT_TRANSLATE_NOOP("@default", "Point sources without a location (a NULL or empty geometry): {labels}. "
                                           "Give them a point or remove them."),
             labels=_listed(missing))
+    for p in points.sources:
+        if not math.isfinite(p.value) or p.value < 0:
+            raise CarbonInputError(
+                QT_TRANSLATE_NOOP("@default", "The point source {label} has the value {value}; it must be >= 0."),
+                label=p.label or f"({p.x:.6g}, {p.y:.6g})", value=p.value)
 
 
 def _open_proxies(paths: Sequence[str], start_year: int | None, progress: Progress) -> list[Proxy]:

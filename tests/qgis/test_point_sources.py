@@ -4,11 +4,12 @@ A points layer without a coordinate reference system is an error naming the para
 saying how to set it (never taken silently to be in the proxy's CRS); a point source without a location
 (a NULL or empty geometry) is an error naming the features (never dropped without a word: its tonnes would
 be spread over the region by the proxy instead of placed at the source); cancel is honoured while they are
-read, as while the regions are.
+read, as while the regions are; a negative or NaN emission is an error before any raster work.
 """
 
 from __future__ import annotations
 
+import math
 import sys
 
 import numpy as np
@@ -19,7 +20,9 @@ from helpers.rasters import X0, Y0, read_all, write_raster
 from helpers.tables import write_csv
 from helpers.vectors import rect, write_polygons
 from osgeo import ogr
-from qgis.core import QgsProcessingException, QgsProcessingFeedback
+from qgis.core import QgsFeature, QgsGeometry, QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
+
+import carbon_budget.carbon_plugin.gridding as gridding
 
 CODES = ["410101", "410102", "410103"]
 YEARS = ["2001", "2002"]
@@ -107,3 +110,24 @@ def test_cancel_while_reading_the_point_sources(provider, tmp_path):
         with pytest.raises(QgsProcessingException, match=r"^Cancelled by the user; no output was written\.$"):
             run("gridemissions", params(tmp_path, layer), feedback=feedback)
         assert feedback.asked_in is not None and feedback.asked_in.endswith("gridemissions.py"), feedback.asked_in
+
+
+@pytest.mark.parametrize("value, shown", [(-1.0, "-1.0"), (math.nan, "nan")])
+def test_a_negative_or_nan_emission_fails_before_any_raster_work(provider, tmp_path, monkeypatch, value, shown):
+    """The engine checked the values of the point sources only when it placed them, after opening the proxies,
+    the coverage and the first pass over the grid (minutes on a big one) before the bad-input error. The check
+    is now with the locations, before any of that (the proxies and the coverage raise here if reached)."""
+    points = QgsVectorLayer("Point?crs=EPSG:32650&field=year:integer&field=CO2_T:double", "points", "memory")
+    feature = QgsFeature(points.fields())
+    feature.setGeometry(QgsGeometry.fromWkt(POINT))
+    feature.setAttributes([2001, value])
+    assert points.dataProvider().addFeatures([feature])[0]
+
+    def raster_work(*args, **kwargs):
+        raise AssertionError("raster work before the point sources were checked")
+
+    for name in ("_open_proxies", "exact_coverage", "cell_centre_coverage"):
+        monkeypatch.setattr(gridding, name, raster_work)
+    with pytest.raises(QgsProcessingException,
+                       match=rf"^The point source #1 has the value {shown}; it must be >= 0\.$"):
+        run("gridemissions", params(tmp_path, points))
