@@ -229,6 +229,7 @@ class GridEmissions(CarbonAlgorithm):
         for feature in source.getFeatures():
             if progress.is_cancelled():
                 raise Cancelled("Cancelled by the user")
+            label = f"#{feature.id()}"  # as the engine's messages name it
             geometry = feature.geometry()
             if geometry.isNull() or geometry.isEmpty():
                 point = QgsPointXY(math.nan, math.nan)  # no location: the engine's error names the source
@@ -242,8 +243,8 @@ class GridEmissions(CarbonAlgorithm):
             except (TypeError, ValueError):
                 raise QgsProcessingException(tr(
                     "The point source {fid} has no valid year or emission ({year_field}, {value_field})."
-                ).format(fid=feature.id(), year_field=year_field, value_field=value_field)) from None
-            points.append(PointSource(point.x(), point.y(), year, value, label=f"#{feature.id()}"))
+                ).format(fid=label, year_field=year_field, value_field=value_field)) from None
+            points.append(PointSource(point.x(), point.y(), year, value, label=label))
         return PointSources(points, crs_wkt)
 
     # -- the run -------------------------------------------------------------------------------

@@ -131,3 +131,16 @@ def test_a_negative_or_nan_emission_fails_before_any_raster_work(provider, tmp_p
     with pytest.raises(QgsProcessingException,
                        match=rf"^The point source #1 has the value {shown}; it must be >= 0\.$"):
         run("gridemissions", params(tmp_path, points))
+
+
+@pytest.mark.parametrize("years, values, label", [(["no year", "2001"], [4.0, 1.0], "#1"),
+                                                  (["2001", "2001"], [4.0, None], "#2")])
+def test_a_source_without_a_valid_year_or_emission_is_named_as_the_engine_names_it(provider, tmp_path, years,
+                                                                                   values, label):
+    """The adapter's message named the feature '1' where the engine's messages (no location, a negative
+    value) say '#1'."""
+    points = write_polygons(tmp_path / "points.gpkg", [POINT, POINT], {"year": years, "CO2_T": values},
+                            layer="points", geometry_type=ogr.wkbPoint)
+    with pytest.raises(QgsProcessingException,
+                       match=rf"^The point source {label} has no valid year or emission \(year, CO2_T\)\.$"):
+        run("gridemissions", params(tmp_path, points))
