@@ -61,7 +61,7 @@ from qgis.PyQt import sip
 from qgis.PyQt.QtGui import QColor
 
 from ..carbon_plugin import legend
-from ..carbon_plugin.blockio import invalid_cells
+from ..carbon_plugin.blockio import band_nodata, invalid_cells
 from ..carbon_plugin.budget import NO_SINK_RATIO
 from .compat import (
     LINE_GEOMETRY,
@@ -319,7 +319,7 @@ def raster_values(layer: QgsRasterLayer, band: int) -> np.ndarray:
     raster_band = dataset.GetRasterBand(band)
     data = raster_band.ReadAsArray(buf_xsize=max(1, int(width / step)), buf_ysize=max(1, int(height / step)))
     data = np.asarray(data, dtype=np.float64)
-    invalid = invalid_cells(data, raster_band.GetNoDataValue())  # the engine's one nodata rule
+    invalid = invalid_cells(data, band_nodata(raster_band))  # the engine's one nodata rule
     return data.reshape(-1) if invalid is None else data[~invalid]
 
 

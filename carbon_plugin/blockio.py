@@ -109,17 +109,36 @@ def budget(budget_bytes: int | None) -> int:
 
 def invalid_cells(values: np.ndarray, nodata: float | None) -> np.ndarray | None:
     """The one nodata rule: cells equal to ``nodata``, NaN, +-inf or >= float32's largest value (an
-    unbounded ratio, see module doc); None when there is none."""
+    unbounded ratio, see module doc); None when there is none. ``nodata`` is compared in the type
+    of ``values``, as GDAL does: give it the values as stored (a Float32 band's -3.4e38, which
+    float32 rounds, matches its cells; in float64 it would match none)."""
     invalid = None
     if values.dtype.kind == "f":
         if _all_valid(values, nodata):
             return None
         invalid = ~np.isfinite(values) | (values >= FLOAT32_MAX)
         if nodata is not None and math.isfinite(nodata):
-            invalid |= values == nodata
+            invalid |= values == _in_type_of(values, nodata)
     elif nodata is not None and math.isfinite(nodata) and float(nodata).is_integer():
         invalid = values == nodata
     return invalid if invalid is not None and invalid.any() else None
+
+
+def band_nodata(band: gdal.Band) -> float | None:
+    """The band's declared nodata as its cells hold it: rounded to float32 for a Float32 band, as
+    GDAL compares (ERDAS .img or ENVI keep the double, e.g. R's -3.4e38, which no float32 cell
+    equals), so the rule finds the same cells whatever float type the values are read in."""
+    nodata = band.GetNoDataValue()
+    if nodata is not None and band.DataType == gdal.GDT_Float32 and math.isfinite(nodata):
+        with np.errstate(over="ignore"):
+            return float(np.float32(nodata))
+    return nodata
+
+
+def _in_type_of(values: np.ndarray, nodata: float) -> np.floating:
+    """``nodata`` as a scalar of the float type of ``values`` (+-inf beyond its range)."""
+    with np.errstate(over="ignore"):
+        return values.dtype.type(nodata)
 
 
 def _all_valid(values: np.ndarray, nodata: float | None) -> bool:
@@ -132,9 +151,7 @@ def _all_valid(values: np.ndarray, nodata: float | None) -> bool:
         return False
     if nodata is None or not math.isfinite(nodata):
         return True
-    with np.errstate(over="ignore"):
-        code = values.dtype.type(nodata)  # compared in the values' type, as ``values == nodata`` is
-    return not lo <= code <= hi
+    return not lo <= _in_type_of(values, nodata) <= hi
 
 
 def read_window(ds: gdal.Dataset, band: int, window: Window, scale: float = 1.0,
@@ -142,8 +159,9 @@ def read_window(ds: gdal.Dataset, band: int, window: Window, scale: float = 1.0,
     """A window of one band as float64 (or ``dtype``) with NaN where ``invalid_cells`` says no
     data, x ``scale``. Ask for float32 only where it holds every value exactly (``exact_in_float32``)."""
     b = ds.GetRasterBand(band)
-    values = b.ReadAsArray(window.col0, window.row0, window.ncols, window.nrows).astype(dtype, copy=False)
-    invalid = invalid_cells(values, b.GetNoDataValue())
+    stored = b.ReadAsArray(window.col0, window.row0, window.ncols, window.nrows)
+    invalid = invalid_cells(stored, band_nodata(b))
+    values = stored.astype(dtype, copy=False)
     if invalid is not None:
         values[invalid] = np.nan
     return values if scale == 1.0 else values * scale
@@ -205,7 +223,7 @@ def read_stored(ds: gdal.Dataset, bands: list[int], window: Window) -> Iterator[
         else:
             values = band.ReadAsArray(col0, row0, ncols, nrows)
             band.FlushCache()
-        yield values, invalid_cells(values, band.GetNoDataValue())
+        yield values, invalid_cells(values, band_nodata(band))
 
 
 # -- planner ------------------------------------------------------------------------------------
@@ -530,7 +548,7 @@ class StripWarper:
         data = ds.ReadAsArray(c0, r0, cols, rows, band_list=list(bands), buf_type=data_type)
         # the one nodata rule, as for cells read on the grid: NaN for GDAL to leave out (the
         # declared nodata alone would let a +-inf or 'no sink' cell blend into its neighbours)
-        nodata = ds.GetRasterBand(bands[0]).GetNoDataValue()
+        nodata = band_nodata(ds.GetRasterBand(bands[0]))
         invalid = invalid_cells(data, nodata)
         if invalid is not None:
             data[invalid] = np.nan

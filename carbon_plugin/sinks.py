@@ -340,25 +340,21 @@ def _read_aligned(ds: gdal.Dataset, bands: list[int], window: Window, out: np.nd
 
     One ``ReadAsArray`` with a band list: a pixel-interleaved file decodes each tile once for all
     the bands asked (band by band it decoded every band of the tile for each band read). The
-    values equal ``blockio.read_window``'s cast to float32 (the nodata rule applied in float64).
+    values equal ``blockio.read_window``'s cast to float32 (the one nodata rule, in the stored type).
     """
     row0, nrows, col0, ncols = window
     stored = {ds.GetRasterBand(b).DataType for b in bands}
     if stored == {gdal.GDT_Float32}:
         ds.ReadAsArray(col0, row0, ncols, nrows, buf_obj=out, band_list=list(bands))
         for m, band in enumerate(bands):
-            values = out[m]
-            invalid = ~np.isfinite(values)
-            nodata = ds.GetRasterBand(band).GetNoDataValue()
-            if nodata is not None and math.isfinite(nodata):
-                # as read_window; numpy's stubs allow only str in a signature tuple, numpy takes dtypes too
-                invalid |= np.equal(values, nodata, signature=(np.float64, np.float64, np.bool_))  # type: ignore[arg-type]
-            values[invalid] = np.nan
+            invalid = blockio.invalid_cells(out[m], blockio.band_nodata(ds.GetRasterBand(band)))
+            if invalid is not None:
+                out[m][invalid] = np.nan
         return
     stack = ds.ReadAsArray(col0, row0, ncols, nrows, band_list=list(bands)).reshape(len(bands), nrows, ncols)
     for m, band in enumerate(bands):
+        invalid = blockio.invalid_cells(stack[m], blockio.band_nodata(ds.GetRasterBand(band)))
         values = stack[m].astype(np.float64)
-        invalid = blockio.invalid_cells(values, ds.GetRasterBand(band).GetNoDataValue())
         if invalid is not None:
             values[invalid] = np.nan
         out[m] = values

@@ -209,3 +209,28 @@ def test_invalid_cells_equals_the_rule_mask_by_mask(dtype):
             checked += expected.any()
     assert checked > 500  # both outcomes were exercised
     assert blockio.invalid_cells(np.zeros((0, 4), dtype), -9999.0) is None
+
+
+@pytest.mark.parametrize("driver, suffix", [("GTiff", "tif"), ("HFA", "img"), ("ENVI", "dat")])
+@pytest.mark.parametrize("nodata", [-3.4e38, 1e-20, -9999.99, 0.1, -9999.0])
+def test_nodata_of_a_float32_band_is_found_whatever_type_the_cells_are_read_in(tmp_path, driver, suffix, nodata):
+    """A Float32 band's declared nodata is compared as its cells hold it (rounded to float32), as GDAL's
+    mask does: ERDAS .img and ENVI keep -3.4e38 or 1e-20 as a double, which no float32 cell equals."""
+    path = str(tmp_path / f"nd.{suffix}")
+    ds = gdal.GetDriverByName(driver).Create(path, 4, 3, 1, gdal.GDT_Float32)
+    ds.SetGeoTransform(GT)
+    ds.SetProjection(wkt_of(32650))
+    band = ds.GetRasterBand(1)
+    band.SetNoDataValue(nodata)
+    cells = np.arange(12, dtype=np.float32).reshape(3, 4) + 1
+    cells[0, 1] = cells[2, 3] = np.float32(nodata)
+    band.WriteArray(cells)
+    ds = None
+    ds = gdal.Open(path)
+    expected = ds.GetRasterBand(1).GetMaskBand().ReadAsArray() == 0  # GDAL's own answer
+    assert expected.sum() == 2
+    window = blockio.Window(0, 3, 0, 4)
+    for dtype in (np.float64, np.float32):
+        np.testing.assert_array_equal(np.isnan(blockio.read_window(ds, 1, window, dtype=dtype)), expected)
+    [(_stored, invalid)] = list(blockio.read_stored(ds, [1], window))
+    np.testing.assert_array_equal(invalid, expected)
