@@ -8,6 +8,7 @@ Series with fewer than ``MIN_VALUES`` valid (non-NaN) values get NaN statistics.
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 from collections.abc import Sequence
@@ -22,6 +23,7 @@ MIN_VALUES = 3
 PAIR_BUDGET = 1 << 22  # pairwise slopes held at once by sen_slope_cells (x 8 bytes)
 FAST_PAIR_BUDGET = 1 << 18  # pairwise differences per chunk of trend_cells (x 4 bytes; in cache)
 TREND_THREADS = min(2, os.cpu_count() or 1)  # threads of trend_cells (numpy releases the GIL)
+P_TABLE_YEARS = 60  # trend_cells looks p up by (n, S) up to this many years (table: n^3 / 2 entries)
 
 NODATA_CLASS = 0
 TREND_CLASSES = {
@@ -206,8 +208,11 @@ def trend_cells(stack: np.ndarray, x=None, threads: int | None = None) -> tuple[
     slopes (two roundings) are mapped to order-preserving int32 keys and the median is found by
     one ``np.partition`` at a fixed position (as in ``sen_slope_cells``; NaN slopes of cells with
     gaps become the lowest and highest keys); each slope is within 2^-23 relative of the float64
-    one, and so is the median (2.4e-7 relative, below the 1e-6 tolerance, then stored as Float32).
-    Values not exactly float32 fall back to ``sen_slope_cells`` and ``mann_kendall_cells``.
+    one, and the median within 2^-23 of the magnitude of the middle slopes (2.4e-7 relative, below
+    the 1e-6 tolerance, unless the two middle slopes of an even count have opposite signs: then
+    within float32's resolution of those slopes). Values not exactly float32, or so large that a
+    float32 slope could overflow (``_float32_safe``), fall back to ``sen_slope_cells`` and
+    ``mann_kendall_cells``.
     Cells are split among ``threads`` (default ``TREND_THREADS``) threads: numpy releases the
     GIL in its large operations, and each cell is computed by one thread, so results do not
     depend on the number of threads.
@@ -222,7 +227,7 @@ def trend_cells(stack: np.ndarray, x=None, threads: int | None = None) -> tuple[
             single = stack.astype(np.float32)
         if not _float32_exact(single, stack):
             return sen_slope_cells(stack, x), mann_kendall_cells(stack)
-    if not np.array_equal(x.astype(np.float32), x):
+    if not np.array_equal(x.astype(np.float32), x) or not _float32_safe(single, x):
         return sen_slope_cells(stack, x), mann_kendall_cells(stack)
     years_cells = single.reshape(n_years, -1)  # (years, cells), float32
     count = years_cells.shape[1]
@@ -252,6 +257,17 @@ def trend_cells(stack: np.ndarray, x=None, threads: int | None = None) -> tuple[
     return slope.reshape(shape), mk
 
 
+def _float32_safe(single: np.ndarray, x: np.ndarray) -> bool:
+    """True when no float32 pairwise slope of ``single`` (years along axis 0, at ``x``) can
+    overflow: twice the largest |value| over the smallest year gap stays within float32's range."""
+    if single.size == 0:
+        return True
+    lo, hi = np.fmin.reduce(single, axis=None), np.fmax.reduce(single, axis=None)  # NaN only if all NaN
+    gaps = np.diff(np.sort(x))
+    gap = float(np.min(gaps[gaps > 0], initial=1.0))
+    return bool(np.isnan(lo) or 2 * max(-float(lo), float(hi)) / min(gap, 1.0) <= np.finfo(np.float32).max)
+
+
 def _float32_exact(single: np.ndarray, values: np.ndarray) -> bool:
     """True when ``values`` (float64) equal their float32 copy ``single`` everywhere (NaN as NaN)."""
     with np.errstate(invalid="ignore"):
@@ -262,24 +278,35 @@ def _float32_exact(single: np.ndarray, values: np.ndarray) -> bool:
 def _p_of_cells(z: np.ndarray, s: np.ndarray, valid_n: np.ndarray, tie: np.ndarray, n_years: int) -> np.ndarray:
     """``two_sided_p(z)`` of every cell, with erfc computed once per distinct Z.
 
-    Without ties Z is a function of (n, S) alone: it is computed by the same expression for the
-    table of every (n, S) and looked up; cells with ties (or no value) take ``np.unique`` of their Z.
+    Without ties Z is a function of (n, S) alone: looked up in ``_p_table`` (up to
+    ``P_TABLE_YEARS`` years); other cells (ties, no value, longer series) take ``np.unique`` of Z.
     """
+    p = np.empty(z.shape)
+    plain = np.zeros(z.shape, dtype=bool)
+    if n_years <= P_TABLE_YEARS:
+        plain = (tie == 0) & ~np.isnan(s)
+        most = n_years * (n_years - 1) // 2
+        p[plain] = _p_table(n_years)[valid_n[plain], s[plain].astype(np.int64) + most]
+    rest = np.flatnonzero(~plain)
+    if len(rest):
+        distinct, inverse = np.unique(z[rest], return_inverse=True)
+        p[rest] = two_sided_p(distinct)[inverse.ravel()]
+    return p
+
+
+@functools.lru_cache(maxsize=8)
+def _p_table(n_years: int) -> np.ndarray:
+    """p of every (n, S) without ties, n <= ``n_years``: Z by the expression of ``trend_cells``
+    (so the same bits), then ``two_sided_p``; read-only, built once per number of years."""
     n_table = np.arange(n_years + 1, dtype=np.float64)[:, None]
     most = n_years * (n_years - 1) // 2
     s_table = np.arange(-most, most + 1, dtype=np.float64)[None, :]
     with np.errstate(invalid="ignore", divide="ignore"):
         var_table = (n_table * (n_table - 1) * (2 * n_table + 5) - 0.0) / 18
         z_table = np.where(s_table == 0, 0.0, (s_table - np.sign(s_table)) / np.sqrt(var_table))
-    p_table = two_sided_p(z_table)
-    p = np.empty(z.shape)
-    plain = (tie == 0) & ~np.isnan(s)
-    p[plain] = p_table[valid_n[plain], s[plain].astype(np.int64) + most]
-    rest = np.flatnonzero(~plain)
-    if len(rest):
-        distinct, inverse = np.unique(z[rest], return_inverse=True)
-        p[rest] = two_sided_p(distinct)[inverse.ravel()]
-    return p
+    table = two_sided_p(z_table)
+    table.flags.writeable = False
+    return table
 
 
 _KEY_MASK = np.int32(0x7FFFFFFF)
@@ -299,7 +326,7 @@ def _trend_rows(years_cells: np.ndarray, rows: np.ndarray, x: np.ndarray, slope:
     pairs = len(i)
     dx = (x[j] - x[i]).astype(np.float32)[:, None]  # exact: x is checked to be float32 values
     upper = pairs // 2
-    count_type = np.uint8 if pairs <= np.iinfo(np.uint8).max else np.uint16  # counts of <= pairs signs
+    count_type = next(t for t in (np.uint8, np.uint16, np.int64) if pairs <= np.iinfo(t).max)  # sign counts
     chunk = max(1, FAST_PAIR_BUDGET // max(1, pairs))
     diff_buffer = np.empty((pairs, chunk), dtype=np.float32)
     sign_buffer = np.empty((pairs, chunk), dtype=np.int32)

@@ -172,12 +172,12 @@ class _BlockSums:
 
 
 def _band_blocks(groups: list[list[tuple[Reader, list[int]]]], block: Window,
-                 ) -> Iterator[tuple[int, int, np.ndarray, np.ndarray | None]]:
-    """(series, layer, values as stored, invalid cells) of every band of every series in ``block``."""
+                 ) -> Iterator[tuple[Window, int, int, np.ndarray, np.ndarray | None]]:
+    """(``block``, series, layer, values as stored, invalid cells) of every band of every series."""
     for k, series_groups in enumerate(groups):
         for read, indices in series_groups:
             for i, (values, invalid) in zip(indices, read(block)):
-                yield k, i, values, invalid
+                yield block, k, i, values, invalid
 
 
 Guard = Callable[[int, np.ndarray], None]
@@ -238,7 +238,8 @@ def zonal_sums(
         covered_km2[:] += window.sums(cell_km2)
         block_sums = _BlockSums(window, cell_km2)
         for _ in range(n_bands):
-            k, i, values, invalid = next(band_blocks)
+            read_block, k, i, values, invalid = next(band_blocks)
+            assert read_block == block, "the band-blocks stream is out of step with the blocks"
             values = as_zero(values, invalid)
             guard = guard_list[k]
             if guard is not None:

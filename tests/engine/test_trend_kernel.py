@@ -139,3 +139,30 @@ def test_values_not_float32_use_the_float64_functions():
 def test_all_nodata_block():
     slope, mk = trend.trend_cells(np.full((5, 3, 4), np.nan))
     assert np.isnan(slope).all() and np.isnan(mk.p).all() and (mk.n == 0).all()
+
+
+def test_sign_counts_do_not_wrap_for_long_series(monkeypatch):
+    """S of 370 increasing years is 68 265 (more than a uint16): the counts' type grows with the pairs."""
+    y = np.arange(370, dtype=np.float32).reshape(370, 1, 1)
+    _, mk = trend.trend_cells(y, np.arange(370.0))
+    assert mk.s[0, 0] == 370 * 369 // 2
+    assert mk.p[0, 0] == trend.mann_kendall(y.ravel()).p
+
+
+def test_p_table_is_built_once_and_not_for_long_series(monkeypatch):
+    trend._p_table.cache_clear()
+    block = _block(20, rows=8, cols=12)
+    for _ in range(3):
+        trend.trend_cells(block, np.arange(20.0))
+    assert trend._p_table.cache_info().misses == 1
+    long = _block(trend.P_TABLE_YEARS + 1, rows=8, cols=12)
+    _, mk = trend.trend_cells(long, np.arange(trend.P_TABLE_YEARS + 1.0))
+    np.testing.assert_array_equal(mk.p, trend.mann_kendall_cells(long).p)
+    assert trend._p_table.cache_info().misses == 1
+
+
+def test_values_whose_float32_slopes_would_overflow_use_the_float64_functions():
+    block = np.array([-3e38, -2.9e38, 3.3e38], dtype=np.float32).reshape(3, 1, 1)
+    slope, _ = trend.trend_cells(block, np.arange(3.0))
+    assert np.isfinite(slope[0, 0])
+    assert slope[0, 0] == trend.sen_slope_cells(block, np.arange(3.0))[0, 0]
