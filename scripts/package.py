@@ -1,6 +1,6 @@
 """Build the installable plugin zip: top folder ``carbon_budget/``, tracked runtime files only,
 plus the help generated from the docs (scripts/build_help.py: docs/html/*.html and
-algorithms/help_text.py, regenerated first).
+algorithms/help_text.py, generated afresh into a scratch folder).
 
 Usage: python scripts/package.py OUTDIR   -> OUTDIR/carbon_budget-<version>.zip
 """
@@ -11,6 +11,7 @@ import configparser
 import fnmatch
 import subprocess
 import sys
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -24,18 +25,19 @@ EXCLUDED_FILES = {".gitignore", "Makefile", "pyproject.toml", "requirements-dev.
 EXCLUDED_PATTERNS = ("docs/*.png",)
 
 
-def generated_help() -> list[str]:
-    """Regenerate the HTML help pages and parameter tooltips from the docs; their paths.
-    Without Python-Markdown (a build tool, requirements-dev.txt) the committed files are shipped."""
+def generated_help(root: Path) -> dict[str, Path]:
+    """The HTML help pages and parameter tooltips generated from the docs into ``root`` (never
+    into the checkout: packaging changes no file of it), by path in the plugin. Without
+    Python-Markdown (a build tool, requirements-dev.txt) the committed files are shipped."""
     sys.path.insert(0, str(REPO / "scripts"))
     try:
         import build_help
     except ImportError as err:
         print(f"package: {err}; shipping the committed help pages", file=sys.stderr)
-        return []
+        return {}
     finally:
         sys.path.pop(0)
-    return [p.relative_to(REPO).as_posix() for p in build_help.build(REPO)]
+    return {p.relative_to(root).as_posix(): p for p in build_help.build(root)}
 
 
 def shipped_files(extra: list[str] = ()) -> list[str]:
@@ -45,7 +47,8 @@ def shipped_files(extra: list[str] = ()) -> list[str]:
     return sorted(
         n for n in names
         if not n.startswith(EXCLUDED_DIRS) and n not in EXCLUDED_FILES
-        and not any(fnmatch.fnmatch(n, pattern) for pattern in EXCLUDED_PATTERNS) and (REPO / n).is_file()
+        and not any(fnmatch.fnmatch(n, pattern) for pattern in EXCLUDED_PATTERNS)
+        and (n in extra or (REPO / n).is_file())
     )
 
 
@@ -58,10 +61,11 @@ def version() -> str:
 def build(outdir: Path) -> Path:
     outdir.mkdir(parents=True, exist_ok=True)
     target = outdir / f"{TOP}-{version()}.zip"
-    extra = generated_help()
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name in shipped_files(extra):
-            zf.write(REPO / name, f"{TOP}/{name}")
+    with tempfile.TemporaryDirectory() as scratch:
+        generated = generated_help(Path(scratch))
+        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:
+            for name in shipped_files(list(generated)):
+                zf.write(generated.get(name, REPO / name), f"{TOP}/{name}")
     return target
 
 

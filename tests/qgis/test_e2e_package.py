@@ -16,12 +16,22 @@ REPO = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.e2e
 
 
+def _checkout_state() -> dict[str, tuple[int, int]]:
+    """(size, mtime in ns) of every generated help file in the checkout."""
+    files = [*(REPO / "docs" / "html").glob("*.html"), REPO / "algorithms" / "help_text.py"]
+    return {p.name: (p.stat().st_size, p.stat().st_mtime_ns) for p in files}
+
+
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory):
     """The plugin zip built by `make package`, unzipped into a fresh plugins folder and enabled."""
     dist = tmp_path_factory.mktemp("dist")
+    before = _checkout_state()
     built = subprocess.run([sys.executable, str(REPO / "scripts" / "package.py"), str(dist)],
                            capture_output=True, text=True, check=True)
+    # packaging writes nothing into the checkout (else it would refresh the committed help pages
+    # that test_help_pages checks, hiding a stale one)
+    assert _checkout_state() == before
     zip_path = Path(built.stdout.strip())
     plugins = tmp_path_factory.mktemp("plugins")
     profile = tmp_path_factory.mktemp("profile")
