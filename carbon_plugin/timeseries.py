@@ -220,6 +220,26 @@ def _check_years(layers: list[YearLayer], role: str, progress: Progress) -> list
     return layers
 
 
+def _warn_scaled_bands(layers: list[YearLayer], datasets: dict[str, gdal.Dataset], role: str,
+                       progress: Progress) -> None:
+    """Values are read as stored: say so where a band declares a scale or offset (GDAL metadata, as
+    in MODIS products; QGIS shows such values scaled), once per file."""
+    for path in dict.fromkeys(layer.path for layer in layers):
+        for number in [layer.band for layer in layers if layer.path == path]:
+            band = datasets[path].GetRasterBand(number)
+            scale, offset = band.GetScale(), band.GetOffset()
+            if (scale not in (None, 1.0)) or (offset not in (None, 0.0)):
+                progress.warning(QT_TRANSLATE_NOOP(
+                    "@default", "Band {band} of the {role} raster '{path}' declares a scale of {scale:g} and an "
+                    "offset of {offset:g} (GDAL metadata, as in MODIS products; QGIS shows the values scaled). The "
+                    "plugin reads the values as stored, without them: give the tool's scale parameter where it has "
+                    "one (e.g. NPP_SCALE), or write the values out scaled first (Raster > Conversion > Translate "
+                    "with the extra option '-unscale -ot Float32')."),
+                    band=number, role=role, path=path, scale=1.0 if scale is None else scale,
+                    offset=0.0 if offset is None else offset)
+                break
+
+
 def open_time_series(
     paths: Sequence[str],
     start_year: int | None = None,
@@ -249,6 +269,7 @@ def open_time_series(
     else:
         layers = [YearLayer(_year_of_single(p, datasets[p], role), p, 1) for p in paths]
     layers = _check_years(layers, role, progress)
+    _warn_scaled_bands(layers, datasets, role, progress)
     target = grid or grid_of(datasets[layers[0].path], role)
     off_grid = set()
     for p, ds in datasets.items():

@@ -318,7 +318,7 @@
         <translation>已写出 {n} 年：{first}-{last}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="77" />
+        <location filename="../algorithms/gridemissions.py" line="73" />
         <source>ALPHA: '{text}' must be {count} comma-separated numbers, one weight per proxy.</source>
         <translation>ALPHA：“{text}”必须是 {count} 个以逗号分隔的数值，每个代理变量一个权重。</translation>
     </message>
@@ -333,127 +333,127 @@
         <translation>区域键字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="120" />
+        <location filename="../algorithms/gridemissions.py" line="116" />
         <source>Emission statistics table (region, year, value)</source>
         <translation>碳排放统计表（区域、年份、数值）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="122" />
+        <location filename="../algorithms/gridemissions.py" line="118" />
         <source>Statistics region field (default: same name as the region key field)</source>
         <translation>统计表区域字段（默认：与区域键字段同名）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="125" />
+        <location filename="../algorithms/gridemissions.py" line="121" />
         <source>Statistics year field</source>
         <translation>统计表年份字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="128" />
+        <location filename="../algorithms/gridemissions.py" line="124" />
         <source>Statistics value field</source>
         <translation>统计表数值字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="131" />
+        <location filename="../algorithms/gridemissions.py" line="127" />
         <source>Or: prefix of per-year fields on the regions (e.g. EMI_)</source>
         <translation>或：区域图层上逐年字段的前缀（例如 EMI_）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="133" />
+        <location filename="../algorithms/gridemissions.py" line="129" />
         <source>Proxy raster (nighttime light; band per year)</source>
         <translation>代理变量栅格（夜间灯光；每年一个波段）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="135" />
+        <location filename="../algorithms/gridemissions.py" line="131" />
         <source>Second proxy (e.g. population)</source>
         <translation>第二代理变量（例如人口）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="137" />
+        <location filename="../algorithms/gridemissions.py" line="133" />
         <source>Third proxy (e.g. built-up)</source>
         <translation>第三代理变量（例如建设用地）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="139" />
+        <location filename="../algorithms/gridemissions.py" line="135" />
         <source>Proxy weights alpha, one per proxy (comma-separated; default 1 each)</source>
         <translation>代理变量权重 alpha，每个代理变量一个（逗号分隔；默认均为 1）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="142" />
+        <location filename="../algorithms/gridemissions.py" line="138" />
         <source>Proxy exponent beta</source>
         <translation>代理变量指数 beta</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="146" />
+        <location filename="../algorithms/gridemissions.py" line="142" />
         <source>Point source year field</source>
         <translation>点源年份字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="149" />
+        <location filename="../algorithms/gridemissions.py" line="145" />
         <source>Point source emission field</source>
         <translation>点源排放量字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="152" />
+        <location filename="../algorithms/gridemissions.py" line="148" />
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="154" />
+        <location filename="../algorithms/gridemissions.py" line="150" />
         <source>Statistics key of the known total of all regions (regression)</source>
         <translation>全部区域已知总量在统计表中的键（回归法）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="158" />
+        <location filename="../algorithms/gridemissions.py" line="154" />
         <source>Cell assignment</source>
         <translation>像元归属方式</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="161" />
+        <location filename="../algorithms/gridemissions.py" line="157" />
         <source>Allow unmatched regions and statistics</source>
         <translation>允许区域与统计数据不匹配</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="164" />
+        <location filename="../algorithms/gridemissions.py" line="160" />
         <source>Units of the statistics and the output</source>
         <translation>统计数据与输出的单位</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="166" />
+        <location filename="../algorithms/gridemissions.py" line="162" />
         <source>Gridded emissions (t per cell per year)</source>
         <translation>格网化碳排放（t/像元/年）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="168" />
+        <location filename="../algorithms/gridemissions.py" line="164" />
         <source>Emission intensity (t per km2 per year)</source>
         <translation>碳排放强度（t/km2/年）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="171" />
+        <location filename="../algorithms/gridemissions.py" line="167" />
         <source>Round-trip check table (region, year, statistic, gridded)</source>
         <translation>回算校验表（区域、年份、统计值、格网值）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="175" />
+        <location filename="../algorithms/gridemissions.py" line="171" />
         <source>Largest relative error of a yearly total</source>
         <translation>年度总量的最大相对误差</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="176" />
+        <location filename="../algorithms/gridemissions.py" line="172" />
         <source>Largest relative per-region round-trip error</source>
         <translation>分区回算的最大相对误差</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="184" />
+        <location filename="../algorithms/gridemissions.py" line="180" />
         <source>{param}: the layer has no field '{field}'.</source>
         <translation>{param}：图层中没有字段“{field}”。</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="243" />
+        <location filename="../algorithms/gridemissions.py" line="244" />
         <source>The point source {fid} has no valid year or emission ({year_field}, {value_field}).</source>
         <translation>点源 {fid} 没有有效的年份或排放量（{year_field}，{value_field}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="267" />
+        <location filename="../algorithms/gridemissions.py" line="268" />
         <source>TOTAL_KEY: no statistics row has the key '{key}'.</source>
         <translation>TOTAL_KEY：统计表中没有键为“{key}”的行。</translation>
     </message>
@@ -963,32 +963,32 @@
         <translation>CO2,碳排放,能源,燃料,煤炭,天然气,IPCC,排放因子,水泥</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="58" />
+        <location filename="../algorithms/gridemissions.py" line="54" />
         <source>Proportional to the proxy weight</source>
         <translation>按代理变量权重比例分配</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="58" />
+        <location filename="../algorithms/gridemissions.py" line="54" />
         <source>Power-law regression E = a (sum L)^b fills region-years without statistics</source>
         <translation>幂函数回归 E = a (sum L)^b 填补无统计数据的区域年份</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="62" />
+        <location filename="../algorithms/gridemissions.py" line="58" />
         <source>Exact coverage fraction (split cells are shared)</source>
         <translation>精确覆盖比例（被分割的像元按比例分摊）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="62" />
+        <location filename="../algorithms/gridemissions.py" line="58" />
         <source>Cell centre (each cell wholly to one region)</source>
         <translation>像元中心（每个像元整体归属一个区域）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="85" />
+        <location filename="../algorithms/gridemissions.py" line="81" />
         <source>Grid emissions (top-down, mass-conserving)</source>
         <translation>格网碳排放（自上而下，总量守恒）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="87" />
+        <location filename="../algorithms/gridemissions.py" line="83" />
         <source>CO2,emissions,downscaling,gridding,nighttime light,NTL,proxy,allocation,top-down</source>
         <translation>CO2,碳排放,降尺度,格网化,夜间灯光,NTL,代理变量,空间分配,自上而下</translation>
     </message>
@@ -1368,7 +1368,7 @@
         <translation>{role}没有要素。</translation>
     </message>
     <message>
-        <location filename="../algorithms/vectors.py" line="371" />
+        <location filename="../algorithms/vectors.py" line="412" />
         <source>Cannot create the output {name}.</source>
         <translation>无法创建输出 {name}。</translation>
     </message>
@@ -2248,27 +2248,27 @@
         <translation>{year}：统计值之和为 {known:,.1f}，但已知总量为 {total:,.1f}；已保留统计值。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="577" />
+        <location filename="../carbon_plugin/gridding.py" line="725" />
         <source>The point source {label} has the value {value}; it must be &gt;= 0.</source>
         <translation>点源 {label} 的值为 {value}；该值必须 &gt;= 0。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="597" />
+        <location filename="../carbon_plugin/gridding.py" line="593" />
         <source>Point sources outside the proxy grid were ignored: {outside}.</source>
         <translation>已忽略位于代理变量格网之外的点源：{outside}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="601" />
+        <location filename="../carbon_plugin/gridding.py" line="597" />
         <source>{other_year} point sources in years that are not gridded were ignored.</source>
         <translation>已忽略 {other_year} 个年份不在格网化年份中的点源。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="605" />
+        <location filename="../carbon_plugin/gridding.py" line="601" />
         <source>Point sources outside every region with statistics were ignored: {no_region}.</source>
         <translation>已忽略不在任何有统计数据区域内的点源：{no_region}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="613" />
+        <location filename="../carbon_plugin/gridding.py" line="609" />
         <source>Point sources exceed the regional emission and were scaled down to it: {regions}.</source>
         <translation>点源超过了区域碳排放量，已按比例缩减至该值：{regions}。</translation>
     </message>
@@ -2283,42 +2283,42 @@
         <translation>未知的像元归属方式“{assignment}”：请使用以下之一：{choices}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="705" />
+        <location filename="../carbon_plugin/gridding.py" line="701" />
         <source>{n_feature_keys} region keys were given for {n_geometries} regions.</source>
         <translation>给出了 {n_feature_keys} 个区域键，但区域有 {n_geometries} 个。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="709" />
+        <location filename="../carbon_plugin/gridding.py" line="705" />
         <source>The regions layer has no features.</source>
         <translation>区域图层没有任何要素。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="647" />
+        <location filename="../carbon_plugin/gridding.py" line="643" />
         <source>There are no statistics to allocate.</source>
         <translation>没有可分配的统计数据。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="734" />
+        <location filename="../carbon_plugin/gridding.py" line="739" />
         <source>The proxy '{name}' has one band; it is used for every year.</source>
         <translation>代理变量“{name}”只有一个波段；该波段将用于所有年份。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="661" />
+        <location filename="../carbon_plugin/gridding.py" line="657" />
         <source>The proxy raster '{proxy}' does not overlap the regions (no cell of its grid, bounds {bounds}, lies in any region). Check that both cover the same area and their CRS.</source>
         <translation>代理变量栅格“{proxy}”与区域不重叠（其格网范围 {bounds} 内没有任何像元落在区域中）。请检查两者是否覆盖同一地区以及坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="751" />
+        <location filename="../carbon_plugin/gridding.py" line="756" />
         <source>The regions {regions} cover no cell of the proxy grid; their emissions cannot be placed. Use a proxy covering every region, or set ALLOW_UNMATCHED.</source>
         <translation>区域 {regions} 未覆盖代理变量格网的任何像元；其碳排放无法分配。请使用覆盖全部区域的代理变量，或设置 ALLOW_UNMATCHED。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="756" />
+        <location filename="../carbon_plugin/gridding.py" line="761" />
         <source>The regions {regions} cover no cell of the proxy grid; their emissions cannot be placed.</source>
         <translation>区域 {regions} 未覆盖代理变量格网的任何像元；其碳排放无法分配。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="777" />
+        <location filename="../carbon_plugin/gridding.py" line="782" />
         <source>No proxy signal (weighted proxy sum 0) in the regions {regions}: their emission is spread by area.</source>
         <translation>区域 {regions} 没有代理信号（加权代理值之和为 0）：其碳排放按面积分配。</translation>
     </message>
@@ -2383,7 +2383,7 @@
         <translation>{role}栅格“{name}”经过旋转或不是北向朝上；请先对其重投影（gdalwarp）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/blockio.py" line="352" />
+        <location filename="../carbon_plugin/blockio.py" line="370" />
         <source>Unknown resampling '{resampling}': use one of {choices}.</source>
         <translation>未知的重采样方法“{resampling}”：请使用以下之一：{choices}。</translation>
     </message>
@@ -2523,52 +2523,52 @@
         <translation>{role}时间序列缺少以下年份的数据：{years}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="242" />
+        <location filename="../carbon_plugin/timeseries.py" line="262" />
         <source>No {role} raster was given.</source>
         <translation>未给出{role}栅格。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="257" />
+        <location filename="../carbon_plugin/timeseries.py" line="278" />
         <source>The {role} raster '{p}' does not align with the reference grid (size, cell size, origin or CRS differ); choose a resampling method to align it.</source>
         <translation>{role}栅格“{p}”与参考格网不对齐（大小、像元大小、原点或坐标参考系不同）；请选择重采样方法以对齐。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="262" />
+        <location filename="../carbon_plugin/timeseries.py" line="283" />
         <source>Aligning the {role} raster '{p}' to the reference grid ({resampling} resampling).</source>
         <translation>正在将{role}栅格“{p}”对齐到参考格网（{resampling} 重采样）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="276" />
+        <location filename="../carbon_plugin/timeseries.py" line="297" />
         <source>{n_years} years were given for {n_slots} {role} bands; give one year per band.</source>
         <translation>给出了 {n_years} 个年份，但{role}波段有 {n_slots} 个；请为每个波段给出一个年份。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/trend.py" line="381" />
+        <location filename="../carbon_plugin/trend.py" line="408" />
         <source>A trend needs at least {MIN_VALUES} years; got {n_years} ({years}). Add years.</source>
         <translation>趋势计算至少需要 {MIN_VALUES} 年；实际为 {n_years} 年（{years}）。请增加年份。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/trend.py" line="386" />
+        <location filename="../carbon_plugin/trend.py" line="413" />
         <source>Years must be unique; got {years}.</source>
         <translation>年份必须唯一；实际为 {years}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/trend.py" line="388" />
+        <location filename="../carbon_plugin/trend.py" line="415" />
         <source>Period length {length} must be between 1 and the number of years ({n_years}).</source>
         <translation>时段长度 {length} 必须介于 1 与年份数（{n_years}）之间。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/trend.py" line="424" />
+        <location filename="../carbon_plugin/trend.py" line="451" />
         <source>State breaks must be 4 increasing CSR values; got {breaks}.</source>
         <translation>状态断点必须是 4 个递增的 CSR 值；实际为 {breaks}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/trend.py" line="488" />
+        <location filename="../carbon_plugin/trend.py" line="515" />
         <source>x (years) must be {n} strictly increasing values; got {got}.</source>
         <translation>x（年份）必须是 {n} 个严格递增的值；实际为 {got}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/trend.py" line="500" />
+        <location filename="../carbon_plugin/trend.py" line="527" />
         <source>Expected a block (n_years, rows, cols); got shape {stack_shape}.</source>
         <translation>应为 (n_years, rows, cols) 形状的数据块；实际形状为 {stack_shape}。</translation>
     </message>
@@ -2673,7 +2673,7 @@
         <translation>月尺度气候每年需要 12 个月，实际为 {t_months} 和 {p_months}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="534" />
+        <location filename="../carbon_plugin/sinks.py" line="530" />
         <source>Unknown sign mode '{mode}': use one of {modes}.</source>
         <translation>未知的符号模式“{mode}”：请使用 {modes} 之一。</translation>
     </message>
@@ -2708,57 +2708,57 @@
         <translation>12 波段 {role} 栅格“{path}”的名称中找不到年份；请在文件名中写入 4 位年份（例如 tmp_2005.tif）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="379" />
+        <location filename="../carbon_plugin/sinks.py" line="375" />
         <source>Unknown climate time step '{timestep}': use monthly or annual.</source>
         <translation>未知的气候时间步长“{timestep}”：请使用 monthly（逐月）或 annual（逐年）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="401" />
+        <location filename="../carbon_plugin/sinks.py" line="397" />
         <source>The {role} raster '{path}' has monthly bands ({first}, {second}, ...) but CLIMATE_TIMESTEP is annual; set it to monthly.</source>
         <translation>{role} 栅格“{path}”是逐月波段（{first}、{second}……），但 CLIMATE_TIMESTEP 为逐年；请设为逐月。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="417" />
+        <location filename="../carbon_plugin/sinks.py" line="413" />
         <source>Month {month} appears twice in the {role} rasters.</source>
         <translation>月份 {month} 在 {role} 栅格中出现两次。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="428" />
+        <location filename="../carbon_plugin/sinks.py" line="424" />
         <source>The {role} series lacks months in {years}: those years are left out.</source>
         <translation>{role} 序列在 {years} 缺少月份：这些年份被略去。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="432" />
+        <location filename="../carbon_plugin/sinks.py" line="428" />
         <source>The {role} rasters hold no complete year of 12 months.</source>
         <translation>{role} 栅格中没有完整的 12 个月的年份。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="538" />
+        <location filename="../carbon_plugin/sinks.py" line="534" />
         <source>NPP_SCALE must be a positive number, not {scale}.</source>
         <translation>NPP_SCALE 必须为正数，而不是 {scale}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="572" />
+        <location filename="../carbon_plugin/sinks.py" line="568" />
         <source>Temperature and precipitation cover different years; only common years are used (temperature only: {t_only}; precipitation only: {p_only}).</source>
         <translation>气温与降水覆盖的年份不同；仅使用共同年份（仅有气温：{t_only}；仅有降水：{p_only}）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="578" />
+        <location filename="../carbon_plugin/sinks.py" line="574" />
         <source>The NPP years ({npp_years}) and the climate years ({climate_years}) do not overlap; give climate rasters for the NPP years (or check START_YEAR).</source>
         <translation>NPP 年份（{npp_years}）与气候年份（{climate_years}）没有重叠；请提供 NPP 年份的气候栅格（或检查 START_YEAR）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="585" />
+        <location filename="../carbon_plugin/sinks.py" line="581" />
         <source>No climate for the NPP years {years}: these years are left out of the outputs.</source>
         <translation>NPP 年份 {years} 没有气候数据：这些年份不写入输出。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="588" />
+        <location filename="../carbon_plugin/sinks.py" line="584" />
         <source>Years computed: {years} ({count}).</source>
         <translation>已计算年份：{years}（{count} 年）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/sinks.py" line="662" />
+        <location filename="../carbon_plugin/sinks.py" line="658" />
         <source>{count} cell-years have NPP but no climate value (outside the climate rasters or nodata there): they have no sink (nodata).</source>
         <translation>{count} 个像元-年有 NPP 但无气候值（在气候栅格范围外或为无数据）：这些位置无碳汇（无数据）。</translation>
     </message>
@@ -3293,12 +3293,12 @@
         <translation>HTML 报告（report）</translation>
     </message>
     <message>
-        <location filename="../algorithms/vectors.py" line="261" />
+        <location filename="../algorithms/vectors.py" line="298" />
         <source>{name}: the GeoPackage '{path}' holds other layers ({layers}); a file path as output replaces the whole file, so they will be gone. To add the layer to the file instead, give the output as ogr:dbname='{path}' table="{table}" (geom).</source>
         <translation>{name}：GeoPackage“{path}”中还有其他图层（{layers}）；以文件路径作为输出会替换整个文件，这些图层将丢失。若要把图层加入该文件，请将输出写为 ogr:dbname='{path}' table="{table}" (geom)。</translation>
     </message>
     <message>
-        <location filename="../algorithms/vectors.py" line="293" />
+        <location filename="../algorithms/vectors.py" line="330" />
         <source>a feature could not be written</source>
         <translation>有要素无法写出</translation>
     </message>
@@ -3508,12 +3508,12 @@
         <translation>{role}栅格“{path}”的文件名中有 {n} 个可能的年份（{candidates}），无法确定年份。请在“堆叠逐年栅格”中明确给出年份（参数 YEARS，按输入顺序每个输入一个年份），或重命名文件，使每个文件名只含一个 4 位年份（例如 npp_2003.tif）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="290" />
+        <location filename="../carbon_plugin/timeseries.py" line="311" />
         <source>The {what} '{path}' ends in '{extension}', but raster outputs are written as GeoTIFF: name it .tif or .tiff.</source>
         <translation>{what}“{path}”的扩展名为“{extension}”，但栅格输出以 GeoTIFF 格式写出：请使用 .tif 或 .tiff 扩展名。</translation>
     </message>
     <message>
-        <location filename="../algorithms/vectors.py" line="330" />
+        <location filename="../algorithms/vectors.py" line="371" />
         <source>Cannot write the {what} '{path}': {cause} ({written} of {total} features could be read back). Nothing was written; choose another file or folder.</source>
         <translation>无法写出 {what}“{path}”：{cause}（{total} 个要素中只能读回 {written} 个）。未写出任何文件；请选择其他文件或文件夹。</translation>
     </message>
@@ -4053,17 +4053,17 @@
         <translation>t CO2（默认）或 t C；每个栅格按其 CARBON_UNITS 元数据换算（CO2 = C x 44/12）</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="144" />
+        <location filename="../algorithms/gridemissions.py" line="140" />
         <source>Point sources</source>
         <translation>点源</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="196" />
+        <location filename="../algorithms/gridemissions.py" line="192" />
         <source>{param}: the regions have no fields named {prefix}yyyy (e.g. {prefix}2001).</source>
         <translation>{param}：区域图层中没有名为 {prefix}yyyy 的字段（例如 {prefix}2001）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/gridemissions.py" line="256" />
+        <location filename="../algorithms/gridemissions.py" line="257" />
         <source>Give the statistics: a table in {stats}, or {prefix} for per-year fields on the regions.</source>
         <translation>请提供统计数据：{stats} 中的表，或用 {prefix} 指定区域图层上的逐年字段。</translation>
     </message>
@@ -4183,12 +4183,12 @@
         <translation>按区域和时段给出 [0, 1] 的风险指数和 1-5 级风险等级，依据区域碳汇对其排放的缺口、碳源汇比是否上升以及（可选）排放强度；另给出收支平衡的补偿价值。默认指数为绝对指数：区域的值只取决于其自身数据，在任何省份和时段含义相同。原先的相对（极差标准化）指数保留为“标准化方法”的另一选项。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="860" />
+        <location filename="../carbon_plugin/gridding.py" line="865" />
         <source>{year}: raster total {gridded:,.1f} {units}, statistics {expected:,.1f} (relative error {rel:.1e})</source>
         <translation>{year}：栅格总量 {gridded:,.1f} {units}，统计值 {expected:,.1f}（相对误差 {rel:.1e}）</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/gridding.py" line="864" />
+        <location filename="../carbon_plugin/gridding.py" line="869" />
         <source>{year}: raster total {gridded:,.1f} {units}, statistics {expected:,.1f} (relative error {rel:.1e}); per-region round trip: max |error| {worst:.2e} ({region}), mean {mean:.2e}</source>
         <translation>{year}：栅格总量 {gridded:,.1f} {units}，统计值 {expected:,.1f}（相对误差 {rel:.1e}）；分区回算：最大 |误差| {worst:.2e}（{region}），平均 {mean:.2e}</translation>
     </message>
@@ -4198,7 +4198,7 @@
         <translation>{role}栅格没有 CARBON_UNITS 元数据；其数值按 {target} 计。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="448" />
+        <location filename="../carbon_plugin/timeseries.py" line="469" />
         <source>Unknown quantity '{quantity}': use one of {choices}.</source>
         <translation>未知的量“{quantity}”：请使用 {choices} 之一。</translation>
     </message>
@@ -4231,6 +4231,11 @@
         <location filename="../carbon_plugin/gridding.py" line="719" />
         <source>Point sources without a location (a NULL or empty geometry): {labels}. Give them a point or remove them.</source>
         <translation>以下点源没有位置（几何为 NULL 或为空）：{labels}。请为其补充点位或将其删除。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/timeseries.py" line="232" />
+        <source>Band {band} of the {role} raster '{path}' declares a scale of {scale:g} and an offset of {offset:g} (GDAL metadata, as in MODIS products; QGIS shows the values scaled). The plugin reads the values as stored, without them: give the tool's scale parameter where it has one (e.g. NPP_SCALE), or write the values out scaled first (Raster &gt; Conversion &gt; Translate with the extra option '-unscale -ot Float32').</source>
+        <translation>{role}栅格“{path}”的第 {band} 波段声明了缩放系数 {scale:g} 和偏移量 {offset:g}（GDAL 元数据，如 MODIS 产品；QGIS 显示的是缩放后的值）。本插件按存储值读取，不应用它们：请在工具有缩放参数时填写该参数（如 NPP_SCALE），或先写出已缩放的值（栅格 &gt; 转换 &gt; 转换（Translate），附加选项“-unscale -ot Float32”）。</translation>
     </message>
 </context>
 </TS>

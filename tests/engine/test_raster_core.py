@@ -84,6 +84,27 @@ def test_raster_without_crs_is_refused(tmp_path):
         open_time_series([path])
 
 
+@pytest.mark.parametrize(("scale", "offset", "warned"),
+                         [(0.0001, None, True), (None, -273.15, True), (1.0, 0.0, False), (None, None, False)])
+def test_a_band_declaring_scale_or_offset_is_named_in_a_warning(tmp_path, scale, offset, warned):
+    """Values are read as stored: a MODIS-style band with a 0.0001 scale is said to be read unscaled."""
+    path = write_raster(tmp_path / "npp_2001.tif", np.full((2, 2, 2), 5000.0), data_type=gdal.GDT_Int16)
+    ds = gdal.Open(path, gdal.GA_Update)
+    band = ds.GetRasterBand(2)
+    if scale is not None:
+        band.SetScale(scale)
+    if offset is not None:
+        band.SetOffset(offset)
+    ds = None
+    progress = Progress()
+    series = open_time_series([path], start_year=2001, role="npp", progress=progress)
+    assert blockio.read_window(series.datasets[path], 2, blockio.Window(0, 2, 0, 2))[0, 0] == 5000.0  # as stored
+    scaled = [w for w in progress.warnings if "declares a scale" in w]
+    assert len(scaled) == (1 if warned else 0)
+    if warned:
+        assert scaled[0].startswith("Band 2 of the npp raster") and f"{1.0 if scale is None else scale:g}" in scaled[0]
+
+
 @pytest.mark.parametrize(
     ("name", "year"),
     [("MOD17A3HGF_NPP_2001.tif", 2001), ("ntl_2013_v4.tif", 2013), ("2020.tif", 2020),
