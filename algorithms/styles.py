@@ -15,7 +15,8 @@ Every renderer is built here from a *kind* (what the values mean) and the layer 
 Rasters show their last band (the latest year of a time series). Vector styles need the field,
 e.g. ``RL_2016`` for the risk level of the last period.
 
-Where the style goes (see :func:`style_outputs`, called by the adapters at the end of ``compute``):
+Where the style goes (see :func:`style_outputs`, called by the adapters once their outputs are
+written; the styles are saved when the run has succeeded):
 
 - file outputs get ``<name>.qml`` beside them (GeoTIFF, shapefile, CSV...), or the default style in
   the ``layer_styles`` table of a GeoPackage, so QGIS applies it whenever the file is opened;
@@ -60,7 +61,7 @@ from qgis.core import (
 from qgis.PyQt import sip
 from qgis.PyQt.QtGui import QColor
 
-from ..carbon_plugin import legend
+from ..carbon_plugin import files, legend
 from ..carbon_plugin.blockio import band_nodata, invalid_cells
 from ..carbon_plugin.budget import NO_SINK_RATIO
 from .compat import (
@@ -445,13 +446,25 @@ def post_processor(kind: str, field: str | None = None) -> StylePostProcessor:
     return processor
 
 
-def style_outputs(context, outputs: dict, feedback=None) -> dict[str, str]:
+def style_outputs(context, outputs: dict, feedback=None) -> None:
     """Style each output: ``{destination: (kind, field)}`` (field for vectors; None for rasters).
 
-    Call at the end of ``compute``. File outputs get their style saved with them; outputs that
-    Processing will load on completion get a post-processor. Destinations that are None or empty
-    (outputs not asked for) and kinds that are None are skipped. A style that cannot be built is a
-    warning in the log, never an error of the algorithm. Returns where styles were saved.
+    In a run (``files.output_run``: any algorithm's ``compute``) the styles are saved once the run has
+    succeeded, every output in place (``files.after_run``): a run that fails or is cancelled after this
+    call leaves no ``.qml`` or ``.aux.xml`` of its own beside the older outputs it restores, wherever
+    the algorithm calls it. Outside a run, now. See ``save_styles``.
+    """
+    outputs = dict(outputs)
+    files.after_run(lambda: save_styles(context, outputs, feedback))
+
+
+def save_styles(context, outputs: dict, feedback=None) -> dict[str, str]:
+    """Style each output now (``style_outputs`` once the run's outputs are in place).
+
+    File outputs get their style saved with them; outputs that Processing will load on completion get
+    a post-processor. Destinations that are None or empty (outputs not asked for) and kinds that are
+    None are skipped. A style that cannot be built is a warning in the log, never an error of the
+    algorithm. Returns where styles were saved.
     """
     saved = {}
     for destination, (kind, field) in outputs.items():

@@ -22,6 +22,7 @@ import re
 import tempfile
 import threading
 import unicodedata
+from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -194,11 +195,12 @@ _RUN = threading.local()
 def output_run():
     """All outputs of one algorithm run, or none: inside, ``commit`` keeps any file it replaces
     as a hidden backup; if the run fails later (another output cannot be written, cancel), the
-    outputs already in place are removed and the backups restored. Nested runs join the outer one."""
+    outputs already in place are removed and the backups restored. Nested runs join the outer one.
+    What ``after_run`` set aside is done once the run has succeeded, never after a failure."""
     if getattr(_RUN, "journal", None) is not None:
         yield
         return
-    _RUN.journal = []
+    _RUN.journal, _RUN.after = [], []
     try:
         yield
     except BaseException:
@@ -212,8 +214,23 @@ def output_run():
         raise
     else:
         remove_quietly(*(backup for _, backup in _RUN.journal))
+        after = _RUN.after
     finally:
-        _RUN.journal = None
+        _RUN.journal = _RUN.after = None
+    for action in after:
+        action()
+
+
+def after_run(action: Callable[[], object]) -> None:
+    """Do ``action`` once every output of the run is in place: inside ``output_run`` when the run has
+    succeeded (in order; nothing is done if it fails), outside one at once. For what is written beside
+    the outputs in place and outside the rollback, such as their styles (``<output>.qml``, GDAL's
+    ``<output>.aux.xml``): a failed run then leaves none of it next to the older files it restores."""
+    pending = getattr(_RUN, "after", None)
+    if pending is None:
+        action()
+    else:
+        pending.append(action)
 
 
 def commit(tmp: str, path: Path | str, what: str = "output") -> None:

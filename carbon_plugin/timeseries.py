@@ -442,11 +442,13 @@ class TimeSeriesWriter:
             return
         try:
             self._close()
+            # side files of an older raster (statistics, overviews): set aside with the run's
+            # rollback, so a run that fails later puts them back with the raster
+            for side in (self.path + ".aux.xml", self.path + ".ovr"):
+                files.retire(side)
         except BaseException:
             self._discard()
             raise
-        for side in (self.path + ".aux.xml", self.path + ".ovr"):  # side files of an older raster
-            files.remove_quietly(side)
         if self._tmp is None:
             raise RuntimeError("TimeSeriesWriter closed without being entered")
         files.commit(self._tmp, self.path)

@@ -20,7 +20,7 @@ from helpers.qgisrun import Recorder, features, run
 from helpers.rasters import X0, Y0, write_raster
 from helpers.vectors import rect, square, write_polygons
 from osgeo import ogr
-from qgis.core import QgsProcessingException, QgsVectorLayer, QgsWkbTypes
+from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer, QgsWkbTypes
 
 TESTS = Path(__file__).resolve().parent
 
@@ -263,6 +263,82 @@ def test_read_only_folder_is_a_clear_error(provider, read_only_folder, tmp_path)
     with pytest.raises(QgsProcessingException, match="no permission to write there"):
         run("stackyears", {"INPUT": [emission], "OUTPUT": str(read_only_folder / "stack.tif")})
     assert listing(read_only_folder) == set()
+
+
+# ---------------------------------------------------------------------------------------------
+# Style files (<output>.qml, GDAL's <output>.aux.xml) belong to the run: a run that fails after its
+# outputs are in place leaves none of its own and keeps those of the older outputs it restores
+
+
+def snapshot(folder) -> dict[str, str]:
+    return {p.name: digest(p) for p in Path(folder).iterdir()}
+
+
+class CancelledOnceWritten(QgsProcessingFeedback):
+    """Cancels as soon as a new file is in place at ``path`` (a new inode: the run's commit renamed it
+    there), i.e. after that output was written and, where an algorithm styled it at once, styled."""
+
+    def __init__(self, path):
+        super().__init__()
+        self.path = str(path)
+        self.old = os.stat(self.path).st_ino
+
+    def isCanceled(self):
+        return os.stat(self.path).st_ino != self.old or super().isCanceled()
+
+
+def test_cancel_after_the_layer_is_written_leaves_no_style_and_keeps_the_old_one(provider, tmp_path):
+    """zonalbudget styled its layer (budget.qml beside a shapefile) and then checked for cancel: the
+    cancelled run put the older budget.shp back, with the new run's budget.qml beside it describing
+    classes of other data. Styles are saved once every output of the run is in place."""
+    emission, sink, e = two_year_rasters(tmp_path)
+    regions = write_polygons(tmp_path / "r.gpkg", [square(X0, Y0 - 4000, 2000), square(X0 + 2000, Y0 - 4000, 2000),
+                                                   square(X0, Y0 - 2000, 2000), square(X0 + 2000, Y0 - 2000, 2000)],
+                             {"code": ["a", "b", "c", "d"]})
+    out = tmp_path / "out"
+    out.mkdir()
+    run("zonalbudget", zonal_params(regions, [emission], [sink], out / "budget.shp"))  # an older run
+    older = snapshot(out)
+    assert "budget.qml" in older
+    other = write_raster(tmp_path / "e2.tif", e[:, ::-1] ** 2 + 7, descriptions=["2001", "2002"])  # other classes
+    with pytest.raises(QgsProcessingException, match="Cancelled"):
+        run("zonalbudget", zonal_params(regions, [other], [sink], out / "budget.shp"),
+            CancelledOnceWritten(out / "budget.dbf"))
+    assert snapshot(out) == older  # no new file (no .partial_*), the older layer and its own style unchanged
+    run("zonalbudget", zonal_params(regions, [other], [sink], out / "budget.shp"))  # not cancelled: styled
+    assert digest(out / "budget.qml") != older["budget.qml"]
+
+
+def test_a_run_failing_after_its_outputs_are_styled_keeps_the_older_outputs_and_their_side_files(
+        provider, tmp_path, monkeypatch):
+    """Whatever an algorithm does after style_outputs (a later output, a cancel check), a failure then
+    leaves no .qml or .aux.xml of its own: gridbudget failing once its three rasters are written and
+    styled keeps the older net/ratio/state rasters with their own .qml and .aux.xml (statistics), and
+    leaves nothing else. The older .aux.xml were deleted when the new rasters were committed, outside
+    the run's rollback."""
+    from carbon_budget.algorithms.gridbudget import GridBudget
+    from carbon_budget.carbon_plugin.errors import CarbonInputError
+
+    emission, sink, e = two_year_rasters(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    params = {"EMISSIONS": [emission], "SINKS": [sink], "NET": str(out / "net.tif"), "RATIO": str(out / "ratio.tif"),
+              "STATE": str(out / "state.tif")}
+    run("gridbudget", params)  # an older run
+    older = snapshot(out)
+    assert {"net.qml", "net.tif.aux.xml", "ratio.qml", "state.qml"} <= set(older)
+
+    compute = GridBudget.compute
+
+    def compute_then_fail(self, *args):
+        compute(self, *args)
+        raise CarbonInputError("a later output could not be written")
+
+    monkeypatch.setattr(GridBudget, "compute", compute_then_fail)
+    other = write_raster(tmp_path / "e2.tif", e ** 2 + 50, descriptions=["2001", "2002"])
+    with pytest.raises(QgsProcessingException, match="a later output could not be written"):
+        run("gridbudget", {**params, "EMISSIONS": [other]})
+    assert snapshot(out) == older
 
 
 # ---------------------------------------------------------------------------------------------

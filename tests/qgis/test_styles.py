@@ -298,12 +298,12 @@ def test_post_processors_are_dropped_once_used():
 def test_style_outputs_skips_what_it_cannot_style(provider, tmp_path, budget):
     feedback = Recorder()
     context = QgsProcessingContext()
-    assert styles.style_outputs(context, {None: ("emission", None), "": ("sink", None)}, feedback) == {}
-    assert styles.style_outputs(context, {budget: (None, None), "memory_layer_id": ("gi_bin", "GI_BIN")},
-                                feedback) == {}
+    assert styles.save_styles(context, {None: ("emission", None), "": ("sink", None)}, feedback) == {}
+    assert styles.save_styles(context, {budget: (None, None), "memory_layer_id": ("gi_bin", "GI_BIN")},
+                              feedback) == {}
     assert feedback.lines == []
     # a missing field is a warning, never an error of the algorithm
-    assert styles.style_outputs(context, {budget: ("risk_level", "RL_1999")}, feedback) == {}
+    assert styles.save_styles(context, {budget: ("risk_level", "RL_1999")}, feedback) == {}
     assert len(feedback.lines) == 1 and "RL_1999" in feedback.lines[0]
 
 
