@@ -39,9 +39,9 @@ from qgis.PyQt.QtGui import QColor, QFont, QImage, QPainter, QPen
 
 from ..carbon_plugin import legend, schema
 from ..carbon_plugin.errors import CarbonInputError
-from ..carbon_plugin.imbalance import HIGH_RISK
+from ..carbon_plugin.imbalance import summary_levels
 from ..carbon_plugin.reporting import document, model
-from ..carbon_plugin.risk import risk_levels
+from ..carbon_plugin.risk import LEVEL_LABELS
 from ..carbon_plugin.units import UNITS
 from .base import PLUGIN_DIR, CarbonAlgorithm
 from .compat import (
@@ -153,11 +153,13 @@ class Report(CarbonAlgorithm):
         labels = model.period_labels(firsts, years)
         names = self._names(parameters, context, risk, progress)
         index = risk.columns([risk_fields[schema.RISK_INDEX].get(y) for y in firsts])  # (regions, periods)
-        level = risk.columns([risk_fields[schema.RISK_LEVEL].get(y) for y in firsts])
-        for b, y in enumerate(firsts):  # levels from the index where RL_yyyy is missing
-            if y not in risk_fields[schema.RISK_LEVEL]:
-                level[:, b] = risk_levels(index[:, b])
-        level = np.where(np.isnan(level), 0.0, level)
+        stored = risk.columns([risk_fields[schema.RISK_LEVEL].get(y) for y in firsts])  # NaN: NULL or no field
+        # the layer's summary, counted as imbalancerisk counts (imbalance.period_summary): the index decides
+        # whether a region has one; the maps and the top regions show the levels the summary counts
+        layer_summary = model.risk_summary_from_layer(index, stored, labels, firsts)
+        level = np.stack([summary_levels(index[:, b], stored[:, b]) for b in range(len(firsts))],
+                         axis=1).astype(np.float64)
+        notes += level_notes(index, stored, labels, [risk_fields[schema.RISK_LEVEL].get(y) for y in firsts])
 
         balance_source = self.parameterAsSource(parameters, self.BALANCE, context) if parameters.get(
             self.BALANCE) else None
@@ -172,7 +174,7 @@ class Report(CarbonAlgorithm):
         # tables, or the same numbers from the layers
         province = self._province(parameters, context, risk, years, progress)
         transitions = self._transitions(parameters, context, balance, balance_fields, years, progress)
-        summary, weights, method = self._summary(parameters, context, index, level, labels, firsts, progress, notes)
+        summary, weights, method = self._summary(parameters, context, layer_summary, progress, notes)
         text = self.parameterAsString(parameters, self.WEIGHTS_USED, context)
         if not weights and text.strip():  # the w_* columns of the summary table first; the text is a fallback
             weights = model.parse_weights(text)
@@ -209,13 +211,13 @@ class Report(CarbonAlgorithm):
                 title)))
             done += 1
             progress.report(0.2 + 0.7 * done / jobs)
-            valid = int(np.sum(level[:, b] > 0))
-            known = np.isfinite(index[:, b])
+            row = layer_summary[b]
+            known = ~np.isnan(index[:, b])
             section.facts = [
-                (tr("Regions with a risk index"), str(valid)),
+                (tr("Regions with a risk index"), str(row.regions)),
+                *([(tr("Regions without a risk index (no data)"), str(row.nodata))] if row.nodata else []),
                 (tr("Mean risk index"), document.fmt(np.mean(index[:, b][known]) if known.any() else math.nan, 3)),
-                (tr("High-risk share (RI >= 0.6)"),
-                 document.share_text(np.sum(index[:, b][known] >= HIGH_RISK) / valid if valid else math.nan)),
+                (tr("High-risk share (RI >= 0.6)"), document.share_text(row.high_share)),
             ]
             sections.append(section)
         if uncertainty is not None:
@@ -322,8 +324,9 @@ class Report(CarbonAlgorithm):
         states = balance.columns([fields[schema.STATE][y] for y in state_years])
         return model.transitions_from_states(states, model.period_labels(state_years, years))
 
-    def _summary(self, parameters, context, index, level, labels, firsts, progress, notes):
-        derived = model.risk_summary_from_layer(index, level, labels, firsts)
+    def _summary(self, parameters, context, derived: list[model.RiskRow], progress, notes):
+        """The summary table's rows, weights and method when RISK_SUMMARY is given (a note where its counts
+        differ from the layer's), else the layer's summary."""
         rows = self._table(parameters, self.RISK_SUMMARY, context, progress)
         if rows is None:
             return derived, {}, model.RiskMethod()
@@ -334,7 +337,8 @@ class Report(CarbonAlgorithm):
         by_label = {row.period: row for row in derived}
         for row in summary:
             mine = by_label.get(row.period)
-            if mine is not None and (mine.counts != row.counts or mine.high_count != row.high_count):
+            if mine is not None and ((mine.regions, mine.nodata, mine.counts, mine.high_count)
+                                     != (row.regions, row.nodata, row.counts, row.high_count)):
                 notes.append(tr("RISK_SUMMARY: the counts of {period} differ from the risk layer's; are the table "
                                 "and the layer from the same run?").format(period=row.period))
         return summary, weights, model.method_from_table(rows)
@@ -420,6 +424,23 @@ class Report(CarbonAlgorithm):
 
 # ---------------------------------------------------------------------------------------------
 # Reading helpers
+
+
+def level_notes(index: np.ndarray, stored: np.ndarray, labels, level_fields) -> list[str]:
+    """Notes where the layer's RI_yyyy and RL_yyyy disagree on which regions have data ((regions, periods),
+    NaN for NULL): a level without an index counts as no data; an index without a level (RL_yyyy NULL, 0 or
+    outside 1-5) counts at the level of its index (no note when the layer has no RL_yyyy field at all)."""
+    notes = []
+    for b, label in enumerate(labels):
+        given = np.isin(stored[:, b], list(LEVEL_LABELS))
+        known = ~np.isnan(index[:, b])
+        if np.any(given & ~known):
+            notes.append(tr("{period}: {n} region(s) have a risk level but no risk index; they count as no data.")
+                         .format(period=label, n=int(np.sum(given & ~known))))
+        if level_fields[b] and np.any(known & ~given):
+            notes.append(tr("{period}: {n} region(s) have a risk index but no risk level; they count at the level "
+                            "of their index (default breaks).").format(period=label, n=int(np.sum(known & ~given))))
+    return notes
 
 
 def _period_fields(data: LayerData) -> dict[str, dict[int, str]]:

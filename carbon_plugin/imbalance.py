@@ -221,8 +221,9 @@ def entropy_draws(components: RiskComponents) -> np.ndarray:
 
 @dataclass(frozen=True, eq=False)
 class PeriodSummary:
-    """One period: ``counts[level]`` for levels 0 (no index) and 1-5, shares of levels 1-5 among
-    regions with an index, the number (and share) of regions with index >= 0.6."""
+    """One period (``period_summary``): ``regions`` with an index, ``counts[level]`` for levels 0 (no
+    index: "no data") and 1-5, shares of levels 1-5 among the regions with an index, the number (and
+    share, of the regions with an index) of regions with index >= 0.6."""
 
     first_year: int
     label: str
@@ -315,7 +316,8 @@ def assess_risk(
             progress.warning(QT_TRANSLATE_NOOP("@default", "Period {period}: total emission is not positive; no "
                                                            "compensation values."), period=period_label(blocks[b][1]))
     progress.report(0.8)
-    summaries = [period_summary(first, ys, index[:, b], level[:, b]) for b, (first, ys) in enumerate(blocks)]
+    summaries = [period_summary(first, period_label(ys), index[:, b], level[:, b], settings.level_breaks)
+                 for b, (first, ys) in enumerate(blocks)]
     progress.report(1.0)
     return RiskAssessment(
         years, blocks, settings, RiskComponents(draws.components.names, draws.components.values[:, 0]),
@@ -361,10 +363,36 @@ def region_areas(area_km2, n_regions: int, progress: Progress) -> np.ndarray:
     return area
 
 
-def period_summary(first: int, years: Sequence[int], index: np.ndarray, level: np.ndarray) -> PeriodSummary:
-    """Counts and shares per level and the high-risk share (index >= 0.6) of one period."""
+def summary_levels(index, level=None, breaks: Sequence[float] = DEFAULT_LEVEL_BREAKS) -> np.ndarray:
+    """The level (uint8) each region counts at in a summary; the index decides whether a region has one.
+
+    0 (no data) where the index is NaN, whatever ``level`` says; where the index is known: its
+    ``level`` when that is 1-5 (a run's own breaks), else the level of the index on ``breaks``
+    (``level`` None, NULL/NaN, 0 or outside 1-5). So the levels 1-5 count exactly the regions
+    with an index, as the high-risk share does.
+    """
+    index = np.asarray(index, dtype=np.float64)
+    derived = risk_levels(index, breaks)
+    if level is None:
+        return derived
+    level = np.asarray(level, dtype=np.float64)
+    given = np.isin(level, list(LEVEL_LABELS))
+    return np.where(np.isnan(index), NO_LEVEL, np.where(given, level, derived)).astype(np.uint8)
+
+
+def period_summary(first: int, label: str, index, level=None,
+                   breaks: Sequence[float] = DEFAULT_LEVEL_BREAKS) -> PeriodSummary:
+    """Counts and shares per level and the high-risk share (index >= 0.6) of one period.
+
+    The one rule of every risk summary (imbalancerisk's table and log, the report): a region has
+    an index when its index is a number; ``regions`` counts those and is the denominator of every
+    share; ``counts[0]`` counts the regions without an index ("no data"), which are in no share.
+    Levels as ``summary_levels`` (``level`` may be None, or a layer's RL_yyyy with NaN for NULL).
+    """
+    index = np.asarray(index, dtype=np.float64)
+    levels = summary_levels(index, level, breaks)
     n_valid = int(np.sum(~np.isnan(index)))
-    counts = {k: int(np.sum(level == k)) for k in (NO_LEVEL, *LEVEL_LABELS)}
+    counts = {k: int(np.sum(levels == k)) for k in (NO_LEVEL, *LEVEL_LABELS)}
     shares = {k: (counts[k] / n_valid if n_valid else float("nan")) for k in LEVEL_LABELS}
-    return PeriodSummary(first, period_label(years), n_valid, counts, shares, int(np.sum(index >= HIGH_RISK)),
+    return PeriodSummary(first, label, n_valid, counts, shares, int(np.sum(index >= HIGH_RISK)),
                          float(high_risk_share(index, HIGH_RISK)) if n_valid else float("nan"))

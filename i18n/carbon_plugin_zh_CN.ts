@@ -163,7 +163,7 @@
         <translation>逐年全省汇总</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="235" />
+        <location filename="../algorithms/report.py" line="237" />
         <source>Periods</source>
         <translation>时段</translation>
     </message>
@@ -253,7 +253,7 @@
         <translation>写出的行数</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="235" />
+        <location filename="../algorithms/report.py" line="237" />
         <source>Years</source>
         <translation>年份</translation>
     </message>
@@ -1208,77 +1208,77 @@
         <translation>RISK：该图层没有 RI_yyyy 或 RL_yyyy 字段；请用“碳失衡风险指数”生成。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="169" />
+        <location filename="../algorithms/report.py" line="171" />
         <source>No balance states (ST_yyyy fields): give the balance layer as BALANCE for the state maps and the transitions.</source>
         <translation>没有碳平衡状态（ST_yyyy 字段）：请将碳平衡图层作为 BALANCE 给出，以绘制状态图并统计状态转移。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="200" />
+        <location filename="../algorithms/report.py" line="202" />
         <source>Balance state {period}</source>
         <translation>碳平衡状态 {period}</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="206" />
+        <location filename="../algorithms/report.py" line="208" />
         <source>Risk level {period}</source>
         <translation>风险等级 {period}</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="215" />
+        <location filename="../algorithms/report.py" line="217" />
         <source>Regions with a risk index</source>
         <translation>有风险指数的区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="216" />
+        <location filename="../algorithms/report.py" line="219" />
         <source>Mean risk index</source>
         <translation>平均风险指数</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="217" />
+        <location filename="../algorithms/report.py" line="220" />
         <source>High-risk share (RI &gt;= 0.6)</source>
         <translation>高风险占比（RI &gt;= 0.6）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="231" />
+        <location filename="../algorithms/report.py" line="233" />
         <source>Gi* hot and cold spots</source>
         <translation>Gi* 冷热点</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="235" />
+        <location filename="../algorithms/report.py" line="237" />
         <source>Coordinate reference system</source>
         <translation>坐标参考系</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="254" />
+        <location filename="../algorithms/report.py" line="256" />
         <source>Report written: {path} ({maps} maps).</source>
         <translation>报告已写出：{path}（{maps} 幅地图）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="267" />
+        <location filename="../algorithms/report.py" line="269" />
         <source>No region name field: regions are named by their feature number.</source>
         <translation>没有区域名称字段：以要素编号命名区域。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="282" />
+        <location filename="../algorithms/report.py" line="284" />
         <source>{param}: the table could not be read.</source>
         <translation>{param}：无法读取该表。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="301" />
+        <location filename="../algorithms/report.py" line="303" />
         <source>PROVINCE_TABLE: the table needs the fields year, emission and sink (the province table of 'Balance states and transformation trend').</source>
         <translation>PROVINCE_TABLE：该表需要 year、emission 和 sink 字段（“碳平衡状态与演变趋势”输出的全省汇总表）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="315" />
+        <location filename="../algorithms/report.py" line="317" />
         <source>TRANSITIONS: the table needs the fields from_per, to_per, from_state, to_state and count (the transition table of 'Balance states and transformation trend').</source>
         <translation>TRANSITIONS：该表需要 from_per、to_per、from_state、to_state 和 count 字段（“碳平衡状态与演变趋势”输出的状态转移表）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="331" />
+        <location filename="../algorithms/report.py" line="334" />
         <source>RISK_SUMMARY: the table needs the fields period, n_l1 ... n_l5, n_high (the summary table of 'Carbon imbalance risk index').</source>
         <translation>RISK_SUMMARY：该表需要 period、n_l1 … n_l5、n_high 字段（“碳失衡风险指数”输出的汇总表）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="338" />
+        <location filename="../algorithms/report.py" line="342" />
         <source>RISK_SUMMARY: the counts of {period} differ from the risk layer's; are the table and the layer from the same run?</source>
         <translation>RISK_SUMMARY：{period} 的计数与风险图层不一致；该表与图层是否来自同一次运行？</translation>
     </message>
@@ -1288,12 +1288,12 @@
         <translation>无数据</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="493" />
+        <location filename="../algorithms/report.py" line="514" />
         <source>{n} regions</source>
         <translation>{n} 个区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="607" />
+        <location filename="../algorithms/report.py" line="628" />
         <source>Legend</source>
         <translation>图例</translation>
     </message>
@@ -1353,12 +1353,12 @@
         <translation>显著上升</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="430" />
+        <location filename="../algorithms/styles.py" line="431" />
         <source>The layer {name} was loaded without its style: {error}</source>
         <translation>图层 {name} 已加载，但未能应用其样式：{error}</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="468" />
+        <location filename="../algorithms/styles.py" line="481" />
         <source>No style saved for {output}: {error}</source>
         <translation>未能为 {output} 保存样式：{error}</translation>
     </message>
@@ -1633,7 +1633,7 @@
         <translation>未给出热点图层（GI_BIN 字段）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="97" />
+        <location filename="../algorithms/styles.py" line="98" />
         <source>Sink (ratio 1 or less)</source>
         <translation>碳汇（源汇比 1 及以下）</translation>
     </message>
@@ -2338,22 +2338,22 @@
         <translation>碳价必须 &gt;= 0；实际为 {price}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="348" />
+        <location filename="../carbon_plugin/imbalance.py" line="350" />
         <source>The pressure component (emission density) needs the region areas (AREA_KM2).</source>
         <translation>压力分量（碳排放密度）需要区域面积（AREA_KM2）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="354" />
+        <location filename="../carbon_plugin/imbalance.py" line="356" />
         <source>Need one area per region ({n_regions}); got {n_areas}.</source>
         <translation>每个区域需要一个面积（{n_regions} 个）；实际为 {n_areas} 个。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="358" />
+        <location filename="../carbon_plugin/imbalance.py" line="360" />
         <source>{n_regions} region(s) have no positive area; their pressure is NULL.</source>
         <translation>有 {n_regions} 个区域没有正的面积；其压力分量为 NULL。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="293" />
+        <location filename="../carbon_plugin/imbalance.py" line="294" />
         <source>{n_regions} region(s) have fewer than 2 years with data in the first period: no trend, so no risk index, in that period.</source>
         <translation>有 {n_regions} 个区域在第一个时段内有数据的年份少于 2 年：该时段没有趋势，因此没有风险指数。</translation>
     </message>
@@ -2883,12 +2883,12 @@
         <translation>参考碳排放密度必须为正数（t/km2/年）；实际为 {value}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="288" />
+        <location filename="../carbon_plugin/imbalance.py" line="289" />
         <source>{n} region-period(s) have fewer than 3 years with a source/sink ratio: no trend there (trend score 0.5).</source>
         <translation>{n} 个“区域-时段”有源汇比的年份少于 3 年：该处无趋势（趋势得分 0.5）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="298" />
+        <location filename="../carbon_plugin/imbalance.py" line="299" />
         <source>No reference emission density given: the pressure component uses the median density of these regions and periods, {value:.1f} t per km2 per year, so it is relative to this set of regions.</source>
         <translation>未给出参考碳排放密度：压力分量使用这些区域和时段的碳排放密度中位数 {value:.1f} t/km2/年，因此该分量相对于这组区域。</translation>
     </message>
@@ -3028,27 +3028,27 @@
         <translation>风险不确定性图层（RIM_yyyy、PH_yyyy、PL_yyyy 字段）</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="223" />
+        <location filename="../algorithms/report.py" line="225" />
         <source>Probability of a high risk index (0.6 or more), {period}</source>
         <translation>风险指数较高（不小于 0.6）的概率，{period}</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="349" />
+        <location filename="../algorithms/report.py" line="353" />
         <source>METHOD ('{text}') differs from the risk summary table ({normalisation}, {weighting}); the table's is shown.</source>
         <translation>METHOD（'{text}'）与风险汇总表（{normalisation}，{weighting}）不一致；显示汇总表中的方法。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="361" />
+        <location filename="../algorithms/report.py" line="365" />
         <source>UNCERTAINTY: the layer could not be read.</source>
         <translation>UNCERTAINTY：无法读取该图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="367" />
+        <location filename="../algorithms/report.py" line="371" />
         <source>UNCERTAINTY: the layer has no RIM_yyyy, RIL_yyyy, RIH_yyyy, PH_yyyy and PL_yyyy fields; make it with 'Uncertainty of the imbalance risk (Monte Carlo)'.</source>
         <translation>UNCERTAINTY：该图层没有 RIM_yyyy、RIL_yyyy、RIH_yyyy、PH_yyyy 与 PL_yyyy 字段；请用“碳失衡风险不确定性（蒙特卡洛）”生成。</translation>
     </message>
     <message>
-        <location filename="../algorithms/report.py" line="381" />
+        <location filename="../algorithms/report.py" line="385" />
         <source>{period}: {n} of {regions} regions with an uncertain risk level.</source>
         <translation>{period}：{regions} 个区域中 {n} 个的风险等级不确定。</translation>
     </message>
@@ -3058,12 +3058,12 @@
         <translation>区域“{name}”在 {years} 没有 {role} 数据：该处 {role} 为 NULL（无数据，而非 0）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="334" />
+        <location filename="../carbon_plugin/imbalance.py" line="336" />
         <source>No component varies between the regions and periods: the entropy weights carry no information and are equal.</source>
         <translation>各分量在区域和时段之间均无变化：熵权不含信息，取等权重。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="339" />
+        <location filename="../carbon_plugin/imbalance.py" line="341" />
         <source>{period}: all {n} regions have the same risk index {value:.3f}; check that the emission and sink inputs differ between regions.</source>
         <translation>{period}：全部 {n} 个区域的风险指数相同，均为 {value:.3f}；请检查碳排放与碳汇输入在区域之间是否有差异。</translation>
     </message>
@@ -3358,62 +3358,62 @@
         <translation>作物表：没有列名与作物参数中的作物（{crops}）一致。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/files.py" line="38" />
+        <location filename="../carbon_plugin/files.py" line="39" />
         <source>the folder does not exist</source>
         <translation>文件夹不存在</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/files.py" line="39" />
+        <location filename="../carbon_plugin/files.py" line="40" />
         <source>no permission to write there (or the folder is read-only)</source>
         <translation>没有写入权限（或文件夹为只读）</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/files.py" line="40" />
+        <location filename="../carbon_plugin/files.py" line="41" />
         <source>the file name is too long for the file system</source>
         <translation>文件名超出文件系统允许的长度</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/files.py" line="41" />
+        <location filename="../carbon_plugin/files.py" line="42" />
         <source>the disk is full (or the file is larger than the file system or a size limit allows)</source>
         <translation>磁盘已满（或文件超出文件系统或大小限制所允许的大小）</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/files.py" line="43" />
+        <location filename="../carbon_plugin/files.py" line="44" />
         <source>a folder of that name exists</source>
         <translation>已存在同名文件夹</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/files.py" line="74" />
+        <location filename="../carbon_plugin/files.py" line="75" />
         <source>Cannot read the {what} '{path}': {error}</source>
         <translation>无法读取 {what}“{path}”：{error}</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/files.py" line="82" />
+        <location filename="../carbon_plugin/files.py" line="83" />
         <source>The {what} '{path}' is not UTF-8; read it as {encoding} (the encoding of Chinese Excel and WPS).</source>
         <translation>{what}“{path}”不是 UTF-8 编码；已按 {encoding}（中文 Excel 和 WPS 的编码）读取。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/files.py" line="86" />
+        <location filename="../carbon_plugin/files.py" line="87" />
         <source>Read the {what} '{path}' as {encoding}.</source>
         <translation>已按 {encoding} 读取 {what}“{path}”。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/files.py" line="89" />
+        <location filename="../carbon_plugin/files.py" line="90" />
         <source>The {what} '{path}' is neither UTF-8 nor GB18030 (GBK) text; save it as CSV UTF-8.</source>
         <translation>{what}“{path}”既不是 UTF-8 也不是 GB18030（GBK）文本；请另存为“CSV UTF-8”。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/files.py" line="117" />
+        <location filename="../carbon_plugin/files.py" line="118" />
         <source>The {what} '{path}' is not a valid CSV file: {error}</source>
         <translation>{what}“{path}”不是有效的 CSV 文件：{error}</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/files.py" line="140" />
+        <location filename="../carbon_plugin/files.py" line="141" />
         <source>Cannot write the {what} '{path}': {detail}. Nothing was written.</source>
         <translation>无法写出 {what}“{path}”：{detail}。未写出任何文件。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/files.py" line="143" />
+        <location filename="../carbon_plugin/files.py" line="144" />
         <source>Cannot write the {what} '{path}': {cause} ({detail}). Nothing was written; choose another file or folder.</source>
         <translation>无法写出 {what}“{path}”：{cause}（{detail}）。未写出任何文件；请选择其他文件或文件夹。</translation>
     </message>
@@ -3518,7 +3518,7 @@
         <translation>无法写出 {what}“{path}”：{cause}（{total} 个要素中只能读回 {written} 个）。未写出任何文件；请选择其他文件或文件夹。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/files.py" line="44" />
+        <location filename="../carbon_plugin/files.py" line="45" />
         <source>the file could not be completed; the disk is probably full or a file size limit was reached</source>
         <translation>文件未能写完；可能是磁盘已满或达到了文件大小限制</translation>
     </message>
@@ -3933,11 +3933,6 @@
         <translation>可选表格 from_per, to_per, from_state, to_state, count（balancetrend 的 OUTPUT_TRANSITIONS）。未给出时：由 ST_yyyy 字段计算</translation>
     </message>
     <message>
-        <location filename="../algorithms/help_text.py" line="140" />
-        <source>Optional table (OUTPUT_SUMMARY of imbalancerisk): period, year, normalis, weighting, regions, n_nodata, n_l1..n_l5, sh_l1..sh_l5, n_high, high_share, w_state, w_trend, w_pressure. Without it: counted from RI_yyyy / RL_yyyy. When given, its counts are compared with the layer's (a note if they differ: table and layer from different runs?)</source>
-        <translation>可选表格（imbalancerisk 的 OUTPUT_SUMMARY）：period, year, normalis, weighting, regions, n_nodata, n_l1..n_l5, sh_l1..sh_l5, n_high, high_share, w_state, w_trend, w_pressure。未给出时：由 RI_yyyy / RL_yyyy 统计。给出时与图层的统计数比较（不一致时给出提示：表格和图层来自不同的运行？）</translation>
-    </message>
-    <message>
         <location filename="../algorithms/help_text.py" line="141" />
         <source>Optional text, e.g. state 0.6123, trend 0.3877 (the WEIGHTS_USED output of imbalancerisk); empty: the w_* columns of RISK_SUMMARY</source>
         <translation>可选文本，如 state 0.6123, trend 0.3877（imbalancerisk 的 WEIGHTS_USED 输出）；为空时取 RISK_SUMMARY 的 w_* 列</translation>
@@ -4098,7 +4093,7 @@
         <translation>熟料产量字段（用于水泥生产过程 CO2）</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/imbalance.py" line="315" />
+        <location filename="../carbon_plugin/imbalance.py" line="316" />
         <source>Period {period}: total emission is not positive; no compensation values.</source>
         <translation>时段 {period}：排放总量不为正；不计算补偿价值。</translation>
     </message>
@@ -4108,7 +4103,7 @@
         <translation>用户权重 {weights} 之和为 {total:g}，不等于 1；已归一化为 {normalised}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/styles.py" line="96" />
+        <location filename="../algorithms/styles.py" line="97" />
         <source>No sink (sink 0 or less)</source>
         <translation>无碳汇（碳汇 ≤ 0）</translation>
     </message>
@@ -4198,7 +4193,7 @@
         <translation>{role}栅格没有 CARBON_UNITS 元数据；其数值按 {target} 计。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="469" />
+        <location filename="../carbon_plugin/timeseries.py" line="471" />
         <source>Unknown quantity '{quantity}': use one of {choices}.</source>
         <translation>未知的量“{quantity}”：请使用 {choices} 之一。</translation>
     </message>
@@ -4236,6 +4231,31 @@
         <location filename="../carbon_plugin/timeseries.py" line="232" />
         <source>Band {band} of the {role} raster '{path}' declares a scale of {scale:g} and an offset of {offset:g} (GDAL metadata, as in MODIS products; QGIS shows the values scaled). The plugin reads the values as stored, without them: give the tool's scale parameter where it has one (e.g. NPP_SCALE), or write the values out scaled first (Raster &gt; Conversion &gt; Translate with the extra option '-unscale -ot Float32').</source>
         <translation>{role}栅格“{path}”的第 {band} 波段声明了缩放系数 {scale:g} 和偏移量 {offset:g}（GDAL 元数据，如 MODIS 产品；QGIS 显示的是缩放后的值）。本插件按存储值读取，不应用它们：请在工具有缩放参数时填写该参数（如 NPP_SCALE），或先写出已缩放的值（栅格 &gt; 转换 &gt; 转换（Translate），附加选项“-unscale -ot Float32”）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="218" />
+        <source>Regions without a risk index (no data)</source>
+        <translation>无风险指数的区域（无数据）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="438" />
+        <source>{period}: {n} region(s) have a risk level but no risk index; they count as no data.</source>
+        <translation>{period}：{n} 个区域有风险等级但无风险指数，计为无数据。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/report.py" line="441" />
+        <source>{period}: {n} region(s) have a risk index but no risk level; they count at the level of their index (default breaks).</source>
+        <translation>{period}：{n} 个区域有风险指数但无风险等级，按其指数所在等级计（默认断点）。</translation>
+    </message>
+    <message>
+        <location filename="../carbon_plugin/reporting/texts.py" line="13" />
+        <source>High-risk share = regions with RI &gt;= {threshold} / regions with an index in the period. Regions without an index in a period (no data) are counted under No data and are in no share.</source>
+        <translation>高风险占比 = RI &gt;= {threshold} 的区域数 / 该时段有风险指数的区域数。某时段无风险指数的区域（无数据）单独计入“无数据”，不计入任何占比。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/help_text.py" line="140" />
+        <source>Optional table (OUTPUT_SUMMARY of imbalancerisk): period, year, normalis, weighting, regions, n_nodata, n_l1..n_l5, sh_l1..sh_l5, n_high, high_share, w_state, w_trend, w_pressure. Without it: counted from RI_yyyy / RL_yyyy as imbalancerisk counts (the same numbers for the same run). When given, its regions, no-data count, level counts and high-risk count are compared with the layer's (a note if they differ: table and layer from different runs?)</source>
+        <translation>可选表格（imbalancerisk 的 OUTPUT_SUMMARY）：period, year, normalis, weighting, regions, n_nodata, n_l1..n_l5, sh_l1..sh_l5, n_high, high_share, w_state, w_trend, w_pressure。未给出时：由 RI_yyyy / RL_yyyy 按 imbalancerisk 的方法统计（同一次运行得到相同的数字）。给出时将其区域数、无数据数、各等级数和高风险数与图层的统计比较（不一致时给出提示：表格和图层来自不同的运行？）</translation>
     </message>
 </context>
 </TS>

@@ -18,7 +18,7 @@ import numpy as np
 from .. import legend, schema
 from ..balance import period_label, province_totals
 from ..errors import QT_TRANSLATE_NOOP
-from ..imbalance import HIGH_RISK
+from ..imbalance import NO_LEVEL, PeriodSummary, period_summary
 from ..risk import risk_levels
 from ..schema import number as _number
 from ..trend import transition_matrix
@@ -66,7 +66,9 @@ class Transition:
 
 @dataclass
 class RiskRow:
-    """One period of the risk summary: counts and shares per level 1-5, regions without an index."""
+    """One period of the risk summary (``risk_row`` of an engine ``PeriodSummary``, or a row of the
+    imbalancerisk summary table): ``regions`` with an index, ``nodata`` without one, counts and shares
+    (of ``regions``) per level 1-5, high-risk count and share (of ``regions``)."""
 
     period: str
     year: int
@@ -260,21 +262,22 @@ def transitions_from_table(rows: Sequence[dict]) -> list[Transition]:
     return out
 
 
-def risk_summary_from_layer(index: np.ndarray, level: np.ndarray, labels: Sequence[str],
+def risk_row(summary: PeriodSummary) -> RiskRow:
+    """The report's row of an engine summary (``imbalance.period_summary``), as it is: no recount."""
+    return RiskRow(summary.label, int(summary.first_year), summary.regions, summary.counts[NO_LEVEL],
+                   {k: summary.counts[k] for k in LEVEL_NAMES}, {k: summary.shares[k] for k in LEVEL_NAMES},
+                   summary.high_count, summary.high_share)
+
+
+def risk_summary_from_layer(index: np.ndarray, level: np.ndarray | None, labels: Sequence[str],
                             first_years: Sequence[int]) -> list[RiskRow]:
-    """The summary per period from the RI_yyyy / RL_yyyy columns ((regions, periods); level 0 or NaN = none)."""
+    """The summary per period from the RI_yyyy / RL_yyyy columns ((regions, periods); NaN = NULL), counted
+    by ``imbalance.period_summary`` as imbalancerisk counts it: a region without an index (RI NULL) is
+    "no data", whatever its level; a level is taken from the index where RL is missing (default breaks)."""
     index = np.asarray(index, dtype=np.float64)
-    level = np.nan_to_num(np.asarray(level, dtype=np.float64), nan=0.0)
-    rows = []
-    for b, label in enumerate(labels):
-        ri, rl = index[:, b], level[:, b]
-        valid = int(np.sum(rl > 0))
-        counts = {k: int(np.sum(rl == k)) for k in LEVEL_NAMES}
-        shares = {k: (counts[k] / valid if valid else math.nan) for k in LEVEL_NAMES}
-        high = int(np.sum(ri >= HIGH_RISK))
-        rows.append(RiskRow(label, int(first_years[b]), valid, len(rl) - valid, counts, shares, high,
-                            high / valid if valid else math.nan))
-    return rows
+    return [risk_row(period_summary(int(first_years[b]), label, index[:, b],
+                                    None if level is None else np.asarray(level, dtype=np.float64)[:, b]))
+            for b, label in enumerate(labels)]
 
 
 def risk_summary_from_table(rows: Sequence[dict]) -> tuple[list[RiskRow], dict[str, float]]:

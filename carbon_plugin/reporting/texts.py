@@ -66,6 +66,11 @@ REPORT_TEXTS = (
         "relatively low [0.2, 0.4), 3 medium [0.4, 0.6), 4 relatively high [0.6, 0.8), 5 high [0.8, 1] "
         "(default breaks)."
     ),
+    QT_TRANSLATE_NOOP(
+        "@default",
+        "High-risk share = regions with RI >= {threshold} / regions with an index in the period. Regions without an "
+        "index in a period (no data) are counted under No data and are in no share."
+    ),
     QT_TRANSLATE_NOOP("@default", "No risk summary."),
     QT_TRANSLATE_NOOP("@default", "Component"),
     QT_TRANSLATE_NOOP("@default", "Weight"),

@@ -548,6 +548,55 @@ def test_report_after_the_real_chain(provider, tmp_path):
     assert first and float(first.group(1).replace(",", "")) == pytest.approx(emission[:, 0].sum() / 1e3, abs=1e-3)
 
 
+def test_report_counts_missing_data_as_imbalancerisk_does(provider, tmp_path):
+    """One high-risk count and share for one run: a region without data in 2006-2010 has no index there;
+    the analyst then recomputes RL_2006 with the field calculator (CASE ... ELSE 5 gives that region level 5
+    on a NULL index). The report's summary table and period facts equal imbalancerisk's summary and
+    imbalance.period_summary of the layer: the region is "no data", out of the denominator, and shown."""
+    import processing
+    from helpers.budgets import write_budget_layer
+    from helpers.qgisrun import features
+
+    from carbon_budget.carbon_plugin.imbalance import period_summary
+
+    emission, sink = lattice_budget()
+    emission[3, 5:] = sink[3, 5:] = np.nan
+    budget = write_budget_layer(tmp_path / "budget.gpkg", emission, sink)
+    risk = processing.run("carbonbudget:imbalancerisk", {
+        "INPUT": budget, "OUTPUT": str(tmp_path / "risk.gpkg"), "OUTPUT_SUMMARY": str(tmp_path / "summary.csv")})
+    with open(risk["OUTPUT_SUMMARY"], encoding="utf-8", newline="") as f:
+        engine = {row["period"]: row for row in csv.DictReader(f)}["2006-2010"]
+    assert (engine["regions"], engine["n_nodata"]) == ("15", "1")
+    edited = processing.run("native:fieldcalculator", {
+        "INPUT": risk["OUTPUT"], "FIELD_NAME": "RL_2006", "FIELD_TYPE": 1, "FIELD_LENGTH": 0, "FIELD_PRECISION": 0,
+        "FORMULA": 'CASE WHEN "RI_2006" < 0.2 THEN 1 WHEN "RI_2006" < 0.4 THEN 2 WHEN "RI_2006" < 0.6 THEN 3 '
+                   'WHEN "RI_2006" < 0.8 THEN 4 ELSE 5 END', "OUTPUT": str(tmp_path / "edited.gpkg")})["OUTPUT"]
+    rows = features(edited)
+    assert rows[3]["RI_2006"] is None and rows[3]["RL_2006"] == 5
+    ri = np.array([np.nan if r["RI_2006"] is None else r["RI_2006"] for r in rows])
+    rl = np.array([np.nan if r["RL_2006"] is None else r["RL_2006"] for r in rows], dtype=float)
+    mine = period_summary(2006, "2006-2010", ri, rl)
+    assert (mine.regions, mine.counts[0], mine.high_count) == (15, 1, int(engine["n_high"]))
+    assert mine.high_share == pytest.approx(float(engine["high_share"])) == pytest.approx(risk["HIGH_RISK_SHARE"])
+    share = document.share_text(mine.high_share)
+    for extra in ({}, {"RISK_SUMMARY": risk["OUTPUT_SUMMARY"]}):
+        out = tmp_path / "report.html"
+        run("report", {"RISK": edited, "OUTPUT": str(out), **extra})
+        text = out.read_text(encoding="utf-8")
+        table = re.search(r"<tr>\s*<td>2006-2010</td>(.*?)</tr>", section(text, "risk-summary"), re.S).group(1)
+        cells = re.findall(r"<td[^>]*>([^<]*)</td>", table)
+        # regions with an index, levels 1-5, high-risk count, high-risk share, no data
+        assert cells[0] == str(mine.regions) and cells[-1] == str(mine.counts[0]), cells
+        assert cells[1:6] == [f"{mine.counts[k]} ({document.share_text(mine.shares[k])})" for k in range(1, 6)]
+        assert cells[6:8] == [str(mine.high_count), share], cells
+        facts = section(text, "period-2006")
+        assert re.search(rf"Regions with a risk index</td>\s*<td>{mine.regions}</td>", facts)
+        assert re.search(r"Regions without a risk index \(no data\)</td>\s*<td>1</td>", facts)
+        assert re.search(rf"High-risk share \(RI &gt;= 0.6\)</td>\s*<td>{re.escape(share)}</td>", facts)
+        assert "2006-2010: 1 region(s) have a risk level but no risk index; they count as no data." in text
+        assert "differ from the risk layer" not in text
+
+
 def test_report_after_the_relative_index_and_its_uncertainty(provider, tmp_path):
     """balancetrend -> imbalancerisk (relative) -> riskuncertainty -> report with METHOD and UNCERTAINTY."""
     import processing
