@@ -265,7 +265,7 @@ def _float32_safe(single: np.ndarray, x: np.ndarray) -> bool:
     lo, hi = np.fmin.reduce(single, axis=None), np.fmax.reduce(single, axis=None)  # NaN only if all NaN
     gaps = np.diff(np.sort(x))
     gap = float(np.min(gaps[gaps > 0], initial=1.0))
-    return bool(np.isnan(lo) or 2 * max(-float(lo), float(hi)) / min(gap, 1.0) <= np.finfo(np.float32).max)
+    return bool(np.isnan(lo) or 2 * max(-float(lo), float(hi)) / min(gap, 1.0) <= float(np.finfo(np.float32).max))
 
 
 def _float32_exact(single: np.ndarray, values: np.ndarray) -> bool:
