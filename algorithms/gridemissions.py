@@ -300,7 +300,6 @@ class GridEmissions(CarbonAlgorithm):
         check = self._write_check(parameters, context, result, progress)
         if check:
             outputs[self.OUTPUT_CHECK] = check
-        # styles last, once every output is written: a failed output leaves no style files behind
         style_outputs(context, {output: ("emission", None), intensity: ("emission", None)}, feedback)
         return outputs
 

@@ -224,20 +224,22 @@ def _warn_scaled_bands(layers: list[YearLayer], datasets: dict[str, gdal.Dataset
                        progress: Progress) -> None:
     """Values are read as stored: say so where a band declares a scale or offset (GDAL metadata, as
     in MODIS products; QGIS shows such values scaled), once per file."""
-    for path in dict.fromkeys(layer.path for layer in layers):
-        for number in [layer.band for layer in layers if layer.path == path]:
-            band = datasets[path].GetRasterBand(number)
-            scale, offset = band.GetScale(), band.GetOffset()
-            if (scale not in (None, 1.0)) or (offset not in (None, 0.0)):
-                progress.warning(QT_TRANSLATE_NOOP(
-                    "@default", "Band {band} of the {role} raster '{path}' declares a scale of {scale:g} and an "
-                    "offset of {offset:g} (GDAL metadata, as in MODIS products; QGIS shows the values scaled). The "
-                    "plugin reads the values as stored, without them: give the tool's scale parameter where it has "
-                    "one (e.g. NPP_SCALE), or write the values out scaled first (Raster > Conversion > Translate "
-                    "with the extra option '-unscale -ot Float32')."),
-                    band=number, role=role, path=path, scale=1.0 if scale is None else scale,
-                    offset=0.0 if offset is None else offset)
-                break
+    warned: set[str] = set()
+    for layer in layers:
+        if layer.path in warned:
+            continue
+        band = datasets[layer.path].GetRasterBand(layer.band)
+        scale, offset = band.GetScale(), band.GetOffset()
+        if (scale not in (None, 1.0)) or (offset not in (None, 0.0)):
+            progress.warning(QT_TRANSLATE_NOOP(
+                "@default", "Band {band} of the {role} raster '{path}' declares a scale of {scale:g} and an "
+                "offset of {offset:g} (GDAL metadata, as in MODIS products; QGIS shows the values scaled). The "
+                "plugin reads the values as stored, without them: give the tool's scale parameter where it has "
+                "one (e.g. NPP_SCALE), or write the values out scaled first (Raster > Conversion > Translate "
+                "with the extra option '-unscale -ot Float32')."),
+                band=layer.band, role=role, path=layer.path, scale=1.0 if scale is None else scale,
+                offset=0.0 if offset is None else offset)
+            warned.add(layer.path)
 
 
 def open_time_series(

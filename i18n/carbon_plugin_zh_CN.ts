@@ -2523,22 +2523,22 @@
         <translation>{role}时间序列缺少以下年份的数据：{years}。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="262" />
+        <location filename="../carbon_plugin/timeseries.py" line="264" />
         <source>No {role} raster was given.</source>
         <translation>未给出{role}栅格。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="278" />
+        <location filename="../carbon_plugin/timeseries.py" line="280" />
         <source>The {role} raster '{p}' does not align with the reference grid (size, cell size, origin or CRS differ); choose a resampling method to align it.</source>
         <translation>{role}栅格“{p}”与参考格网不对齐（大小、像元大小、原点或坐标参考系不同）；请选择重采样方法以对齐。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="283" />
+        <location filename="../carbon_plugin/timeseries.py" line="285" />
         <source>Aligning the {role} raster '{p}' to the reference grid ({resampling} resampling).</source>
         <translation>正在将{role}栅格“{p}”对齐到参考格网（{resampling} 重采样）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="297" />
+        <location filename="../carbon_plugin/timeseries.py" line="299" />
         <source>{n_years} years were given for {n_slots} {role} bands; give one year per band.</source>
         <translation>给出了 {n_years} 个年份，但{role}波段有 {n_slots} 个；请为每个波段给出一个年份。</translation>
     </message>
@@ -3508,7 +3508,7 @@
         <translation>{role}栅格“{path}”的文件名中有 {n} 个可能的年份（{candidates}），无法确定年份。请在“堆叠逐年栅格”中明确给出年份（参数 YEARS，按输入顺序每个输入一个年份），或重命名文件，使每个文件名只含一个 4 位年份（例如 npp_2003.tif）。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="311" />
+        <location filename="../carbon_plugin/timeseries.py" line="313" />
         <source>The {what} '{path}' ends in '{extension}', but raster outputs are written as GeoTIFF: name it .tif or .tiff.</source>
         <translation>{what}“{path}”的扩展名为“{extension}”，但栅格输出以 GeoTIFF 格式写出：请使用 .tif 或 .tiff 扩展名。</translation>
     </message>
@@ -4193,7 +4193,7 @@
         <translation>{role}栅格没有 CARBON_UNITS 元数据；其数值按 {target} 计。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="471" />
+        <location filename="../carbon_plugin/timeseries.py" line="473" />
         <source>Unknown quantity '{quantity}': use one of {choices}.</source>
         <translation>未知的量“{quantity}”：请使用 {choices} 之一。</translation>
     </message>
@@ -4228,7 +4228,7 @@
         <translation>以下点源没有位置（几何为 NULL 或为空）：{labels}。请为其补充点位或将其删除。</translation>
     </message>
     <message>
-        <location filename="../carbon_plugin/timeseries.py" line="232" />
+        <location filename="../carbon_plugin/timeseries.py" line="234" />
         <source>Band {band} of the {role} raster '{path}' declares a scale of {scale:g} and an offset of {offset:g} (GDAL metadata, as in MODIS products; QGIS shows the values scaled). The plugin reads the values as stored, without them: give the tool's scale parameter where it has one (e.g. NPP_SCALE), or write the values out scaled first (Raster &gt; Conversion &gt; Translate with the extra option '-unscale -ot Float32').</source>
         <translation>{role}栅格“{path}”的第 {band} 波段声明了缩放系数 {scale:g} 和偏移量 {offset:g}（GDAL 元数据，如 MODIS 产品；QGIS 显示的是缩放后的值）。本插件按存储值读取，不应用它们：请在工具有缩放参数时填写该参数（如 NPP_SCALE），或先写出已缩放的值（栅格 &gt; 转换 &gt; 转换（Translate），附加选项“-unscale -ot Float32”）。</translation>
     </message>
